@@ -1,0 +1,162 @@
+// The one lesson schema: every file under content/lessons is parsed and checked against it.
+import { z } from "zod";
+
+export const SKILLS = ["comprehension", "allegation-evidence", "sourcing", "vocabulary"] as const;
+export const CATEGORIES = [
+  "reported-event",
+  "allegation",
+  "denial",
+  "unsourced-claim",
+  "opinion",
+] as const;
+export type Skill = (typeof SKILLS)[number];
+export type Category = (typeof CATEGORIES)[number];
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, "must be lower-case letters, digits and dashes");
+const text = z.string().trim().min(1, "must not be empty");
+
+const option = z.object({ id, text }).strict();
+
+const question = z
+  .object({
+    id,
+    skill: z.enum(SKILLS),
+    stem: text,
+    options: z.array(option).min(3, "needs 3 to 5 options").max(5, "needs 3 to 5 options"),
+    correct: id,
+    explanation: text,
+    evidence: z.array(z.number().int().positive()).min(1, "needs at least one paragraph"),
+  })
+  .strict();
+
+const sortingItem = z
+  .object({
+    id,
+    quote: text,
+    paragraph: z.number().int().positive(),
+    category: z.enum(CATEGORIES),
+    speaker: id.optional(),
+    explanation: text,
+  })
+  .strict();
+
+const prompt = z
+  .object({
+    id,
+    mode: z.enum(["open", "cer"]).default("open"),
+    prompt: text,
+    guidance: text,
+  })
+  .strict();
+
+export const frontmatterSchema = z
+  .object({
+    slug: id,
+    title: text,
+    language: z.enum(["id", "en"]),
+    source: z
+      .object({
+        outlet: z.string().trim().min(1).nullable(),
+        author: z.string().trim().min(1).nullable(),
+        publishedAt: z.string().date().nullable(),
+        eventDate: z.string().date().nullable(),
+        note: z.string().trim().min(1).optional(),
+      })
+      .strict(),
+    gradeBand: text,
+    estimatedMinutes: z.number().int().positive().max(240),
+    objectives: z.array(text).min(1),
+    glossary: z.array(z.object({ term: text, definition: text }).strict()),
+    speakers: z.array(z.object({ id, label: text }).strict()).default([]),
+    questions: z.array(question).min(1),
+    sorting: z.array(sortingItem).default([]),
+    prompts: z.array(prompt).default([]),
+  })
+  .strict();
+
+export type LessonFrontmatter = z.infer<typeof frontmatterSchema>;
+export type Lesson = LessonFrontmatter & { paragraphs: string[] };
+export type Question = Lesson["questions"][number];
+export type SortingItem = Lesson["sorting"][number];
+export type Prompt = Lesson["prompts"][number];
+
+export type ContentProblem = { path: string; message: string };
+
+function duplicates(ids: string[]): Map<string, number> {
+  const seen = new Map<string, number>();
+  const dups = new Map<string, number>();
+  ids.forEach((value, index) => {
+    if (seen.has(value)) dups.set(value, index);
+    else seen.set(value, index);
+  });
+  return dups;
+}
+
+/** Checks the rules a schema cannot express: references between fields and the article. */
+export function crossCheck(lesson: Lesson): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const count = lesson.paragraphs.length;
+  const para = (n: number) => n >= 1 && n <= count;
+
+  for (const [dup, index] of duplicates(lesson.questions.map((q) => q.id)))
+    problems.push({ path: `questions[${index}].id`, message: `duplicate id "${dup}"` });
+  for (const [dup, index] of duplicates(lesson.sorting.map((s) => s.id)))
+    problems.push({ path: `sorting[${index}].id`, message: `duplicate id "${dup}"` });
+  for (const [dup, index] of duplicates(lesson.prompts.map((p) => p.id)))
+    problems.push({ path: `prompts[${index}].id`, message: `duplicate id "${dup}"` });
+  for (const [dup, index] of duplicates(lesson.speakers.map((s) => s.id)))
+    problems.push({ path: `speakers[${index}].id`, message: `duplicate id "${dup}"` });
+
+  lesson.questions.forEach((q, i) => {
+    const optionIds = q.options.map((o) => o.id);
+    for (const [dup, index] of duplicates(optionIds))
+      problems.push({ path: `questions[${i}].options[${index}].id`, message: `duplicate id "${dup}"` });
+    if (!optionIds.includes(q.correct))
+      problems.push({
+        path: `questions[${i}].correct`,
+        message: `"${q.correct}" is not one of the option ids (${optionIds.join(", ")})`,
+      });
+    q.evidence.forEach((n, j) => {
+      if (!para(n))
+        problems.push({
+          path: `questions[${i}].evidence[${j}]`,
+          message: `paragraph ${n} does not exist (the article has ${count})`,
+        });
+    });
+  });
+
+  const speakerIds = new Set(lesson.speakers.map((s) => s.id));
+  lesson.sorting.forEach((s, i) => {
+    if (!para(s.paragraph)) {
+      problems.push({
+        path: `sorting[${i}].paragraph`,
+        message: `paragraph ${s.paragraph} does not exist (the article has ${count})`,
+      });
+    } else if (!lesson.paragraphs[s.paragraph - 1].includes(s.quote)) {
+      problems.push({
+        path: `sorting[${i}].quote`,
+        message: `not found verbatim in paragraph ${s.paragraph}`,
+      });
+    }
+    if (s.speaker && !speakerIds.has(s.speaker))
+      problems.push({ path: `sorting[${i}].speaker`, message: `"${s.speaker}" is not a speaker id` });
+  });
+  if (count === 0) problems.push({ path: "body", message: "the article has no paragraphs" });
+  return problems;
+}
+
+/** Formats zod issues as `path: message` with array indexes in brackets. */
+export function zodProblems(error: z.ZodError): ContentProblem[] {
+  return error.issues.map((issue) => {
+    const path = issue.path
+      .map((part, i) => (typeof part === "number" ? `[${part}]` : i === 0 ? part : `.${part}`))
+      .join("");
+    let message = issue.message;
+    if (issue.code === "invalid_enum_value")
+      message = `"${String(issue.received)}" is not one of ${issue.options.join(", ")}`;
+    if (issue.code === "unrecognized_keys") message = `unknown field(s): ${issue.keys.join(", ")}`;
+    return { path: path || "(root)", message };
+  });
+}

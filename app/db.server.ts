@@ -1,0 +1,54 @@
+// The one database client: opens SQLite, sets pragmas, applies migrations at start.
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "../db/schema";
+import { env } from "./utils/env.server";
+
+export type Db = BetterSQLite3Database<typeof schema>;
+
+export function openDatabase(file: string): { sqlite: Database.Database; db: Db } {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  // NORMAL in WAL mode: a committed transaction survives an app crash (SIGKILL); only an
+  // OS crash or power loss can lose the last moments. Quiz saves are small and frequent.
+  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  const db = drizzle(sqlite, { schema });
+  migrate(db, { migrationsFolder: path.resolve("db/migrations") });
+  return { sqlite, db };
+}
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __telaahDb: { sqlite: Database.Database; db: Db } | undefined;
+}
+
+function connection() {
+  if (!globalThis.__telaahDb) globalThis.__telaahDb = openDatabase(env().DATABASE_PATH);
+  return globalThis.__telaahDb;
+}
+
+export const db: Db = new Proxy({} as Db, {
+  get(_target, prop) {
+    const real = connection().db as unknown as Record<string | symbol, unknown>;
+    const value = real[prop];
+    return typeof value === "function" ? (value as Function).bind(real) : value;
+  },
+});
+
+export function sqlite(): Database.Database {
+  return connection().sqlite;
+}
+
+export function closeDatabase() {
+  const conn = globalThis.__telaahDb;
+  if (!conn) return;
+  conn.sqlite.pragma("wal_checkpoint(TRUNCATE)");
+  conn.sqlite.close();
+  globalThis.__telaahDb = undefined;
+}

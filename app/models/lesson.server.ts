@@ -1,0 +1,54 @@
+// Lesson versions: each distinct content hash of a lesson is stored once, so assignments can pin it.
+import { and, desc, eq } from "drizzle-orm";
+import { lessonVersions } from "../../db/schema";
+import { allLessons, getLesson } from "~/content/lessons.server";
+import type { Lesson } from "~/content/schema";
+import { db } from "~/db.server";
+
+/** Records a new version row for every lesson whose content hash is not stored yet. */
+export function syncLessonVersions(): number {
+  let added = 0;
+  for (const { lesson, hash } of allLessons()) {
+    const result = db
+      .insert(lessonVersions)
+      .values({ slug: lesson.slug, contentHash: hash, snapshot: lesson })
+      .onConflictDoNothing()
+      .run();
+    added += result.changes;
+  }
+  return added;
+}
+
+/** The stored version matching the lesson file as it is now. */
+export function currentLessonVersion(slug: string): { id: number; lesson: Lesson } | undefined {
+  const loaded = getLesson(slug);
+  if (!loaded) return undefined;
+  const row = db
+    .select({ id: lessonVersions.id })
+    .from(lessonVersions)
+    .where(and(eq(lessonVersions.slug, slug), eq(lessonVersions.contentHash, loaded.hash)))
+    .orderBy(desc(lessonVersions.id))
+    .get();
+  return row ? { id: row.id, lesson: loaded.lesson } : undefined;
+}
+
+const versionCache = new Map<number, Lesson>();
+
+/** A pinned snapshot; immutable once written, so it is cached for the process lifetime. */
+export function getLessonVersion(id: number): Lesson | undefined {
+  const hit = versionCache.get(id);
+  if (hit) return hit;
+  const row = db
+    .select({ snapshot: lessonVersions.snapshot })
+    .from(lessonVersions)
+    .where(eq(lessonVersions.id, id))
+    .get();
+  if (!row) return undefined;
+  const lesson = row.snapshot as Lesson;
+  versionCache.set(id, lesson);
+  return lesson;
+}
+
+export function listLessons(): Lesson[] {
+  return allLessons().map((l) => l.lesson);
+}

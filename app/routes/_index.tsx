@@ -1,0 +1,42 @@
+// Home: what Telaah is, and the way in for teachers and pupils.
+import type { MetaFunction } from "@remix-run/node";
+import { Link } from "@remix-run/react";
+import { useT } from "~/i18n/use-t";
+import { title } from "~/utils/meta";
+
+export const meta: MetaFunction = ({ matches }) => title(matches, "home.title");
+
+export default function Home() {
+  const t = useT();
+  return (
+    <>
+      <h1>{t("home.title")}</h1>
+      <p className="lead">{t("home.lead")}</p>
+      <div className="cards">
+        <section className="card" aria-labelledby="teacher-heading">
+          <h2 id="teacher-heading">{t("home.teacherTitle")}</h2>
+          <p>{t("home.teacherBody")}</p>
+          <p className="actions">
+            <Link className="button" to="/teacher/signup">
+              {t("home.teacherSignup")}
+            </Link>
+            <Link to="/teacher/login">{t("home.teacherLogin")}</Link>
+          </p>
+        </section>
+        <section className="card" aria-labelledby="pupil-heading">
+          <h2 id="pupil-heading">{t("home.pupilTitle")}</h2>
+          <p>{t("home.pupilBody")}</p>
+          <p className="actions">
+            <Link className="button" to="/join">
+              {t("home.pupilJoin")}
+            </Link>
+            <Link to="/pupil/login">{t("home.pupilLogin")}</Link>
+          </p>
+        </section>
+      </div>
+      <p>
+        <Link to="/lessons">{t("home.browse")}</Link>
+      </p>
+    </>
+  );
+}

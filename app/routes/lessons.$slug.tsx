@@ -1,0 +1,56 @@
+// A lesson's article for anyone to read: no answer keys leave the server here.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { Glossary, Paragraphs, SourceLine } from "~/components/article";
+import { useT } from "~/i18n/use-t";
+import { getLesson } from "~/content/lessons.server";
+import { parseHighlight } from "~/utils/highlight";
+import { readingMinutes } from "~/utils/format";
+import { rawTitle } from "~/utils/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? rawTitle(matches, data.title) : [];
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const loaded = getLesson(params.slug ?? "");
+  if (!loaded) throw new Response("Not found", { status: 404 });
+  const { lesson } = loaded;
+  const url = new URL(request.url);
+  return json({
+    title: lesson.title,
+    language: lesson.language,
+    source: lesson.source,
+    gradeBand: lesson.gradeBand,
+    objectives: lesson.objectives,
+    readingMinutes: readingMinutes(lesson.paragraphs),
+    glossary: lesson.glossary,
+    paragraphs: lesson.paragraphs,
+    highlight: parseHighlight(url.searchParams.get("highlight"), lesson.paragraphs.length),
+  });
+}
+
+export default function LessonPage() {
+  const data = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <article className="lesson">
+      <h1 lang={data.language}>{data.title}</h1>
+      <p className="meta">
+        {t("lesson.readingTime", { minutes: data.readingMinutes })} · {t("lessons.grade", { grade: data.gradeBand })}
+      </p>
+      <p className="muted no-print">{t("lesson.languageNote")}</p>
+      <SourceLine source={data.source} language={data.language} />
+      <section aria-labelledby="objectives-heading" className="objectives">
+        <h2 id="objectives-heading">{t("lesson.objectives")}</h2>
+        <ul lang={data.language}>
+          {data.objectives.map((o) => (
+            <li key={o}>{o}</li>
+          ))}
+        </ul>
+      </section>
+      <Paragraphs paragraphs={data.paragraphs} language={data.language} highlight={data.highlight} />
+      <Glossary glossary={data.glossary} language={data.language} />
+    </article>
+  );
+}

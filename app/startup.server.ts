@@ -1,0 +1,31 @@
+// Runs once per server process: checks content, opens and migrates the DB, records lesson versions.
+import { ContentError, allLessons } from "~/content/lessons.server";
+import { closeDatabase, sqlite } from "~/db.server";
+import { syncLessonVersions } from "~/models/lesson.server";
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __telaahStarted: boolean | undefined;
+}
+
+export function startup() {
+  if (globalThis.__telaahStarted) return;
+  try {
+    allLessons();
+  } catch (error) {
+    if (error instanceof ContentError) {
+      console.error(error.message);
+      console.error("Telaah refuses to start until the lesson files are fixed (npm run content:check).");
+      process.exit(1);
+    }
+    throw error;
+  }
+  sqlite();
+  syncLessonVersions();
+  globalThis.__telaahStarted = true;
+  const shutdown = (signal: string) => {
+    console.log(`${signal}: closing the database`);
+    closeDatabase();
+  };
+  process.once("exit", () => shutdown("exit"));
+}

@@ -1,0 +1,89 @@
+// Who is asking: the signed-in teacher or pupil of a request, and the guards routes call first.
+import { redirect } from "@remix-run/node";
+import { eq } from "drizzle-orm";
+import { classes, pupils, teachers } from "../../db/schema";
+import { db } from "~/db.server";
+import { readSession } from "./session.server";
+
+export type TeacherViewer = { role: "teacher"; teacherId: number; name: string };
+export type PupilViewer = {
+  role: "pupil";
+  pupilId: number;
+  name: string;
+  classId: number;
+  className: string;
+  timeZone: "WIB" | "WITA" | "WIT";
+};
+export type Viewer = TeacherViewer | PupilViewer;
+
+const PUPIL_SEEN_EVERY_MS = 60_000;
+
+export async function getViewer(request: Request): Promise<Viewer | null> {
+  const session = await readSession(request);
+  if (!session) return null;
+  if (session.role === "teacher" && session.teacherId) {
+    const teacher = db
+      .select({ id: teachers.id, name: teachers.name })
+      .from(teachers)
+      .where(eq(teachers.id, session.teacherId))
+      .get();
+    return teacher ? { role: "teacher", teacherId: teacher.id, name: teacher.name } : null;
+  }
+  if (session.role === "pupil" && session.pupilId) {
+    const row = db
+      .select({
+        id: pupils.id,
+        name: pupils.displayName,
+        lastSeenAt: pupils.lastSeenAt,
+        classId: classes.id,
+        className: classes.name,
+        timeZone: classes.timeZone,
+      })
+      .from(pupils)
+      .innerJoin(classes, eq(classes.id, pupils.classId))
+      .where(eq(pupils.id, session.pupilId))
+      .get();
+    if (!row) return null;
+    const now = Date.now();
+    if (!row.lastSeenAt || now - row.lastSeenAt.getTime() > PUPIL_SEEN_EVERY_MS)
+      db.update(pupils).set({ lastSeenAt: new Date(now) }).where(eq(pupils.id, row.id)).run();
+    return {
+      role: "pupil",
+      pupilId: row.id,
+      name: row.name,
+      classId: row.classId,
+      className: row.className,
+      timeZone: row.timeZone,
+    };
+  }
+  return null;
+}
+
+function signInRedirect(request: Request, path: string): never {
+  const url = new URL(request.url);
+  const back = url.pathname + url.search;
+  throw redirect(`${path}?redirectTo=${encodeURIComponent(back)}`);
+}
+
+/** A signed-in teacher, or a redirect to the teacher sign-in; a pupil gets 404 (not theirs). */
+export async function requireTeacher(request: Request): Promise<TeacherViewer> {
+  const viewer = await getViewer(request);
+  if (!viewer) signInRedirect(request, "/teacher/login");
+  if (viewer.role !== "teacher") throw new Response("Not found", { status: 404 });
+  return viewer;
+}
+
+/** A signed-in pupil, or a redirect to the pupil sign-in; a teacher gets 404. */
+export async function requirePupil(request: Request): Promise<PupilViewer> {
+  const viewer = await getViewer(request);
+  if (!viewer) signInRedirect(request, "/pupil/login");
+  if (viewer.role !== "pupil") throw new Response("Not found", { status: 404 });
+  return viewer;
+}
+
+/** Only same-site paths are accepted as a return address after sign-in. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback: string) {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\"))
+    return fallback;
+  return to;
+}

@@ -1,0 +1,31 @@
+// Validated process environment: read once, typed everywhere.
+import path from "node:path";
+import { z } from "zod";
+
+const schema = z.object({
+  NODE_ENV: z.enum(["production", "development", "test"]).default("development"),
+  DATABASE_PATH: z.string().min(1).default(path.join("data", "telaah.db")),
+  CONTENT_DIR: z.string().min(1).default("content"),
+  SESSION_SECRET: z.string().optional(),
+  // Set to "false" on a plain-HTTP school LAN, where a Secure cookie would never be sent back.
+  COOKIE_SECURE: z.enum(["true", "false"]).optional(),
+  // Trust X-Forwarded-For for per-IP throttling only behind a proxy you run.
+  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  ARCHIVE_RETENTION_DAYS: z.coerce.number().int().positive().default(365),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+export function env(): Env {
+  if (!cached) {
+    const parsed = schema.safeParse(process.env);
+    if (!parsed.success) {
+      const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+      console.error(`Invalid environment:\n${lines.join("\n")}`);
+      process.exit(1);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}

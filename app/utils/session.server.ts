@@ -1,0 +1,142 @@
+// Database-backed sessions: the signed cookie carries only a random id; the row decides.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { createCookie } from "@remix-run/node";
+import { and, eq, lt, or } from "drizzle-orm";
+import { sessions } from "../../db/schema";
+import { db } from "~/db.server";
+import { env } from "./env.server";
+
+export type Role = "teacher" | "pupil";
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+/** Pupils use shared school computers: short sessions. Teachers use their own devices. */
+export const SESSION_POLICY: Record<Role, { idleMs: number; maxMs: number }> = {
+  teacher: { idleMs: 2 * DAY, maxMs: 14 * DAY },
+  pupil: { idleMs: 1 * HOUR, maxMs: 8 * HOUR },
+};
+/** Touch last_seen at most once a minute, so reads are not writes. */
+const TOUCH_EVERY_MS = MINUTE;
+
+function readSecrets(): string[] {
+  const fromEnv = env().SESSION_SECRET;
+  if (fromEnv) {
+    const list = fromEnv.split(",").map((s) => s.trim()).filter(Boolean);
+    if (list.length) return list;
+  }
+  const file = path.join(path.dirname(path.resolve(env().DATABASE_PATH)), "session-secret");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    try {
+      fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+  }
+  return [fs.readFileSync(file, "utf8").trim()];
+}
+
+function secure(): boolean {
+  const setting = env().COOKIE_SECURE;
+  if (setting) return setting === "true";
+  return env().NODE_ENV === "production";
+}
+
+let cookieCache: ReturnType<typeof createCookie> | undefined;
+function sessionCookie() {
+  cookieCache ??= createCookie("telaah_session", {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: secure(),
+    secrets: readSecrets(),
+  });
+  return cookieCache;
+}
+
+export function hashSessionId(id: string): string {
+  return crypto.createHash("sha256").update(id).digest("hex");
+}
+
+export function isExpired(
+  row: { role: Role; createdAt: Date; lastSeenAt: Date; expiresAt: Date },
+  now: number,
+): boolean {
+  const policy = SESSION_POLICY[row.role];
+  return (
+    now >= row.expiresAt.getTime() ||
+    now - row.lastSeenAt.getTime() >= policy.idleMs ||
+    now - row.createdAt.getTime() >= policy.maxMs
+  );
+}
+
+export type SessionRow = typeof sessions.$inferSelect;
+
+/** Creates a fresh session (a new id at every sign-in) and returns its Set-Cookie header. */
+export async function createSession(
+  owner: { role: "teacher"; teacherId: number } | { role: "pupil"; pupilId: number },
+): Promise<string> {
+  const id = crypto.randomBytes(32).toString("base64url");
+  const now = Date.now();
+  db.insert(sessions)
+    .values({
+      idHash: hashSessionId(id),
+      role: owner.role,
+      teacherId: owner.role === "teacher" ? owner.teacherId : null,
+      pupilId: owner.role === "pupil" ? owner.pupilId : null,
+      createdAt: new Date(now),
+      lastSeenAt: new Date(now),
+      expiresAt: new Date(now + SESSION_POLICY[owner.role].maxMs),
+    })
+    .run();
+  // Pupil cookies end with the browser session; teacher cookies last the session's lifetime.
+  const maxAge = owner.role === "teacher" ? SESSION_POLICY.teacher.maxMs / 1000 : undefined;
+  return sessionCookie().serialize(id, { maxAge });
+}
+
+async function readSessionId(request: Request): Promise<string | null> {
+  const header = request.headers.get("Cookie");
+  if (!header || !header.includes("telaah_session=")) return null;
+  const value = await sessionCookie().parse(header);
+  return typeof value === "string" && value.length >= 22 ? value : null;
+}
+
+/** The live session row of a request, or null (unknown, tampered or expired cookie). */
+export async function readSession(request: Request): Promise<SessionRow | null> {
+  const id = await readSessionId(request);
+  if (!id) return null;
+  const idHash = hashSessionId(id);
+  const row = db.select().from(sessions).where(eq(sessions.idHash, idHash)).get();
+  if (!row) return null;
+  const now = Date.now();
+  if (isExpired(row, now)) {
+    db.delete(sessions).where(eq(sessions.idHash, idHash)).run();
+    return null;
+  }
+  if (now - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.idHash, idHash)).run();
+  }
+  return row;
+}
+
+/** Deletes the session row (a replayed cookie is refused) and returns a clearing cookie. */
+export async function destroySession(request: Request): Promise<string> {
+  const id = await readSessionId(request);
+  if (id) db.delete(sessions).where(eq(sessions.idHash, hashSessionId(id))).run();
+  return sessionCookie().serialize("", { maxAge: 0 });
+}
+
+export function deleteSessionsOf(owner: { teacherId?: number; pupilId?: number }) {
+  if (owner.teacherId) db.delete(sessions).where(eq(sessions.teacherId, owner.teacherId)).run();
+  if (owner.pupilId) db.delete(sessions).where(eq(sessions.pupilId, owner.pupilId)).run();
+}
+
+export function purgeExpiredSessions(now = Date.now()) {
+  return db
+    .delete(sessions)
+    .where(or(lt(sessions.expiresAt, new Date(now)), and(eq(sessions.role, "pupil"), lt(sessions.lastSeenAt, new Date(now - SESSION_POLICY.pupil.idleMs)))))
+    .run().changes;
+}

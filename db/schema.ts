@@ -1,0 +1,233 @@
+// The whole relational schema: accounts, classes, pinned lesson versions, attempts, answers, discussion.
+import { relations, sql } from "drizzle-orm";
+import {
+  index,
+  integer,
+  sqliteTable,
+  text,
+  uniqueIndex,
+  type AnySQLiteColumn,
+} from "drizzle-orm/sqlite-core";
+
+const now = sql`(unixepoch('subsec') * 1000)`;
+const createdAt = () =>
+  integer("created_at", { mode: "timestamp_ms" }).notNull().default(now);
+
+export const teachers = sqliteTable("teachers", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull(),
+  email: text("email").notNull().unique(),
+  passwordHash: text("password_hash").notNull(),
+  createdAt: createdAt(),
+});
+
+export const classes = sqliteTable(
+  "classes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    teacherId: integer("teacher_id")
+      .notNull()
+      .references(() => teachers.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    grade: text("grade").notNull(),
+    subject: text("subject").notNull(),
+    timeZone: text("time_zone", { enum: ["WIB", "WITA", "WIT"] }).notNull().default("WIB"),
+    joinCode: text("join_code").notNull().unique(),
+    joinEnabled: integer("join_enabled", { mode: "boolean" }).notNull().default(true),
+    archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("classes_teacher_idx").on(t.teacherId)],
+);
+
+export const pupils = sqliteTable(
+  "pupils",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    classId: integer("class_id")
+      .notNull()
+      .references(() => classes.id, { onDelete: "cascade" }),
+    displayName: text("display_name").notNull(),
+    // Case- and space-folded name, so "Budi" and " budi " cannot both join one class.
+    nameKey: text("name_key").notNull(),
+    pinHash: text("pin_hash").notNull(),
+    joinedAt: integer("joined_at", { mode: "timestamp_ms" }).notNull().default(now),
+    lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("pupils_class_name_key").on(t.classId, t.nameKey)],
+);
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    // SHA-256 of the random id held in the cookie, so a copy of the DB cannot replay sessions.
+    idHash: text("id_hash").primaryKey(),
+    role: text("role", { enum: ["teacher", "pupil"] }).notNull(),
+    teacherId: integer("teacher_id").references(() => teachers.id, { onDelete: "cascade" }),
+    pupilId: integer("pupil_id").references(() => pupils.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }).notNull().default(now),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    index("sessions_teacher_idx").on(t.teacherId),
+    index("sessions_pupil_idx").on(t.pupilId),
+  ],
+);
+
+export const throttles = sqliteTable("throttles", {
+  key: text("key").primaryKey(),
+  windowStart: integer("window_start", { mode: "timestamp_ms" }).notNull(),
+  count: integer("count").notNull(),
+});
+
+export const lessonVersions = sqliteTable(
+  "lesson_versions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull(),
+    contentHash: text("content_hash").notNull(),
+    snapshot: text("snapshot", { mode: "json" }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("lesson_versions_slug_hash").on(t.slug, t.contentHash)],
+);
+
+export const assignments = sqliteTable(
+  "assignments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    classId: integer("class_id")
+      .notNull()
+      .references(() => classes.id, { onDelete: "cascade" }),
+    lessonVersionId: integer("lesson_version_id")
+      .notNull()
+      .references(() => lessonVersions.id),
+    dueAt: integer("due_at", { mode: "timestamp_ms" }).notNull(),
+    acceptLate: integer("accept_late", { mode: "boolean" }).notNull().default(true),
+    // 0 means unlimited.
+    maxAttempts: integer("max_attempts").notNull().default(1),
+    counting: text("counting", { enum: ["highest", "last"] }).notNull().default("highest"),
+    feedback: text("feedback", { enum: ["immediate", "after_due", "never"] })
+      .notNull()
+      .default("immediate"),
+    shuffle: integer("shuffle", { mode: "boolean" }).notNull().default(false),
+    postFirst: integer("post_first", { mode: "boolean" }).notNull().default(true),
+    discussionClosed: integer("discussion_closed", { mode: "boolean" }).notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [index("assignments_class_idx").on(t.classId)],
+);
+
+export const attempts = sqliteTable(
+  "attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    assignmentId: integer("assignment_id")
+      .notNull()
+      .references(() => assignments.id, { onDelete: "cascade" }),
+    pupilId: integer("pupil_id")
+      .notNull()
+      .references(() => pupils.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    seed: integer("seed").notNull(),
+    startedAt: integer("started_at", { mode: "timestamp_ms" }).notNull().default(now),
+    submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
+    late: integer("late", { mode: "boolean" }).notNull().default(false),
+    quizScore: integer("quiz_score"),
+    quizMax: integer("quiz_max"),
+    sortScore: integer("sort_score"),
+    sortMax: integer("sort_max"),
+  },
+  (t) => [
+    uniqueIndex("attempts_assignment_pupil_number").on(t.assignmentId, t.pupilId, t.number),
+    index("attempts_pupil_idx").on(t.pupilId),
+  ],
+);
+
+export const answers = sqliteTable(
+  "answers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    attemptId: integer("attempt_id")
+      .notNull()
+      .references(() => attempts.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["quiz", "sort"] }).notNull(),
+    itemId: text("item_id").notNull(),
+    choice: text("choice").notNull(),
+    savedAt: integer("saved_at", { mode: "timestamp_ms" }).notNull().default(now),
+  },
+  (t) => [uniqueIndex("answers_attempt_item").on(t.attemptId, t.kind, t.itemId)],
+);
+
+export const posts = sqliteTable(
+  "posts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    assignmentId: integer("assignment_id")
+      .notNull()
+      .references(() => assignments.id, { onDelete: "cascade" }),
+    promptId: text("prompt_id").notNull(),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => pupils.id, { onDelete: "cascade" }),
+    parentId: integer("parent_id").references((): AnySQLiteColumn => posts.id, {
+      onDelete: "cascade",
+    }),
+    body: text("body").notNull(),
+    claim: text("claim"),
+    evidence: text("evidence"),
+    reasoning: text("reasoning"),
+    hidden: integer("hidden", { mode: "boolean" }).notNull().default(false),
+    exemplary: integer("exemplary", { mode: "boolean" }).notNull().default(false),
+    createdAt: createdAt(),
+    editedAt: integer("edited_at", { mode: "timestamp_ms" }),
+    deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    index("posts_assignment_prompt_idx").on(t.assignmentId, t.promptId),
+    index("posts_author_idx").on(t.authorId),
+    index("posts_parent_idx").on(t.parentId),
+  ],
+);
+
+export const postFeedback = sqliteTable(
+  "post_feedback",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    postId: integer("post_id")
+      .notNull()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    body: text("body").notNull(),
+    seenAt: integer("seen_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("post_feedback_post").on(t.postId)],
+);
+
+export const teachersRelations = relations(teachers, ({ many }) => ({ classes: many(classes) }));
+export const classesRelations = relations(classes, ({ one, many }) => ({
+  teacher: one(teachers, { fields: [classes.teacherId], references: [teachers.id] }),
+  pupils: many(pupils),
+  assignments: many(assignments),
+}));
+export const pupilsRelations = relations(pupils, ({ one, many }) => ({
+  class: one(classes, { fields: [pupils.classId], references: [classes.id] }),
+  attempts: many(attempts),
+}));
+export const assignmentsRelations = relations(assignments, ({ one, many }) => ({
+  class: one(classes, { fields: [assignments.classId], references: [classes.id] }),
+  lessonVersion: one(lessonVersions, {
+    fields: [assignments.lessonVersionId],
+    references: [lessonVersions.id],
+  }),
+  attempts: many(attempts),
+}));
+export const attemptsRelations = relations(attempts, ({ one, many }) => ({
+  assignment: one(assignments, { fields: [attempts.assignmentId], references: [assignments.id] }),
+  pupil: one(pupils, { fields: [attempts.pupilId], references: [pupils.id] }),
+  answers: many(answers),
+}));
+export const answersRelations = relations(answers, ({ one }) => ({
+  attempt: one(attempts, { fields: [answers.attemptId], references: [attempts.id] }),
+}));
