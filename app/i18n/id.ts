@@ -1,66 +1,9 @@
 // Bahasa Indonesia: the default language and the reference set of message keys.
+// Each feature keeps its words in messages/<feature>.ts with both languages side by side.
+import { core } from "./messages/core";
+
 export const id = {
-  "app.name": "Telaah",
-  "app.tagline": "Membaca berita dengan teliti: tuduhan atau bukti?",
-  "nav.skip": "Langsung ke isi",
-  "nav.main": "Navigasi utama",
-  "nav.home": "Beranda",
-  "nav.lessons": "Pelajaran",
-  "nav.teacher": "Untuk guru",
-  "nav.pupil": "Untuk siswa",
-  "nav.dashboard": "Dasbor",
-  "nav.logout": "Keluar",
-  "nav.privacy": "Privasi",
-  "lang.label": "Bahasa",
-  "lang.switchTo": "Ganti bahasa",
-  "lang.id": "Bahasa Indonesia",
-  "lang.en": "English",
-  "footer.note": "Telaah tidak memakai iklan, pelacak, atau layanan pihak ketiga.",
-
-  "home.title": "Telaah: belajar membedakan tuduhan dan bukti",
-  "home.lead":
-    "Telaah adalah ruang kelas untuk membaca berita secara kritis. Guru memberi tugas artikel berita; siswa membaca, memilah pernyataan, menjawab kuis, dan berdiskusi: siapa menuduh apa, bukti apa yang ditunjukkan, siapa yang membantah, dan mana penilaian penulis sendiri.",
-  "home.teacherTitle": "Saya guru",
-  "home.teacherBody": "Buat kelas, beri tugas pelajaran, dan lihat siapa yang tertinggal dan di bagian mana.",
-  "home.teacherSignup": "Daftar sebagai guru",
-  "home.teacherLogin": "Masuk sebagai guru",
-  "home.pupilTitle": "Saya siswa",
-  "home.pupilBody": "Masuk dengan kode kelas dari gurumu, nama tampilan, dan PIN. Tanpa email.",
-  "home.pupilJoin": "Gabung ke kelas",
-  "home.pupilLogin": "Masuk sebagai siswa",
-  "home.browse": "Lihat pustaka pelajaran",
-
-  "lessons.title": "Pustaka pelajaran",
-  "lessons.lead": "Artikel berita yang bisa ditugaskan guru ke kelasnya.",
-  "lessons.minutes": "± {minutes} menit",
-  "lessons.counts": "{questions} soal kuis · {sorting} pernyataan untuk dipilah · {prompts} pertanyaan diskusi",
-  "lessons.grade": "Jenjang: {grade}",
-  "lessons.open": "Buka pelajaran",
-
-  "lesson.source": "Sumber",
-  "lesson.outlet": "Media",
-  "lesson.author": "Penulis",
-  "lesson.published": "Tanggal terbit",
-  "lesson.eventDate": "Tanggal peristiwa",
-  "lesson.unknown": "tidak disebutkan",
-  "lesson.readingTime": "Waktu baca ± {minutes} menit",
-  "lesson.objectives": "Tujuan pembelajaran",
-  "lesson.glossary": "Daftar kata sulit",
-  "lesson.article": "Artikel",
-  "lesson.paragraph": "Paragraf {n}",
-  "lesson.paragraphLink": "Tautan ke paragraf {n}",
-  "lesson.languageNote": "Isi pelajaran ditulis dalam bahasa aslinya.",
-  "lesson.highlighted": "Paragraf yang disorot berisi bukti untuk soal ini.",
-
-  "error.notFoundTitle": "Halaman tidak ditemukan",
-  "error.notFoundBody": "Halaman yang kamu cari tidak ada, atau kamu tidak punya akses ke sana.",
-  "error.title": "Terjadi kesalahan",
-  "error.body": "Maaf, ada yang tidak beres di pihak kami. Jawabanmu yang sudah tersimpan tetap aman. Coba lagi sebentar lagi.",
-  "error.forbidden": "Permintaan ini ditolak.",
-  "error.backHome": "Kembali ke beranda",
-  "error.status": "Kode {status}",
-  "v.invalid": "Isian ini tidak valid.",
-  "v.required": "Wajib diisi.",
-} as const;
+  ...core.id,
+};
 
 export type MessageKey = keyof typeof id;
