@@ -1,0 +1,6 @@
+// UI words for the assignments feature, both languages side by side (en must have every id key).
+const id = {} as const;
+
+const en: Record<keyof typeof id, string> = {};
+
+export const assignments = { id, en };
