@@ -1,5 +1,5 @@
 // The document shell: language, navigation, language switch, error pages.
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { HeadersFunction, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import {
   Form,
@@ -35,6 +35,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     viewer ? { headers: { "Cache-Control": "no-store" } } : undefined,
   );
 }
+
+// Documents only take headers from a `headers` export: pass the loader's no-store on, so every
+// page a signed-in person sees is kept out of shared caches (routes without `headers` inherit it).
+export const headers: HeadersFunction = ({ loaderHeaders }) => {
+  const headers = new Headers();
+  const cache = loaderHeaders.get("Cache-Control");
+  if (cache) headers.set("Cache-Control", cache);
+  return headers;
+};
 
 export type RootData = Awaited<ReturnType<typeof loader>> extends infer R
   ? R extends { json(): Promise<infer D> }

@@ -18,5 +18,6 @@ const built = fs.existsSync(output) ? fs.statSync(output).mtimeMs : 0;
 const changed = Math.max(...sources.filter((s) => fs.existsSync(s)).map(newest));
 if (built < changed) {
   console.log(built ? "Sources changed since the last build: building…" : "No build yet: building…");
-  execSync("npx remix build", { stdio: "inherit" });
+  // Always into build/, which is what `npm start` serves, even when BUILD_DIR is set for tests.
+  execSync("npx remix build", { stdio: "inherit", env: { ...process.env, BUILD_DIR: "" } });
 }

@@ -18,13 +18,16 @@ export type ArticleView = {
   paragraphs: string[];
 };
 
-export function SourceLine({ source, language }: Pick<ArticleView, "source" | "language">) {
+type Level = { headingLevel?: 2 | 3 };
+
+export function SourceLine({ source, language, headingLevel = 2 }: Pick<ArticleView, "source" | "language"> & Level) {
   const t = useT();
+  const Heading = headingLevel === 2 ? "h2" : "h3";
   const lang = useLang();
   const unknown = <em>{t("lesson.unknown")}</em>;
   return (
     <section className="source" aria-labelledby="source-heading">
-      <h2 id="source-heading">{t("lesson.source")}</h2>
+      <Heading id="source-heading">{t("lesson.source")}</Heading>
       <dl>
         <dt>{t("lesson.outlet")}</dt>
         <dd>{source.outlet ?? unknown}</dd>
@@ -40,12 +43,13 @@ export function SourceLine({ source, language }: Pick<ArticleView, "source" | "l
   );
 }
 
-export function Glossary({ glossary, language }: Pick<ArticleView, "glossary" | "language">) {
+export function Glossary({ glossary, language, headingLevel = 2 }: Pick<ArticleView, "glossary" | "language"> & Level) {
   const t = useT();
+  const Heading = headingLevel === 2 ? "h2" : "h3";
   if (!glossary.length) return null;
   return (
     <section className="glossary" aria-labelledby="glossary-heading">
-      <h2 id="glossary-heading">{t("lesson.glossary")}</h2>
+      <Heading id="glossary-heading">{t("lesson.glossary")}</Heading>
       <dl lang={language}>
         {glossary.map((g) => (
           <div key={g.term}>

@@ -22,7 +22,8 @@ export function isLang(value: unknown): value is Lang {
 }
 
 export function isMessageKey(value: unknown): value is MessageKey {
-  return typeof value === "string" && value in id;
+  // Own keys only: `"toString" in id` is true through the prototype.
+  return typeof value === "string" && Object.hasOwn(id, value);
 }
 
 /** Picks id or en from an Accept-Language header by quality; Indonesian when neither is named. */

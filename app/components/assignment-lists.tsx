@@ -1,0 +1,119 @@
+// Assignment lists for the two dashboards: a pupil's to-do list and a class's assignments.
+import { Link } from "@remix-run/react";
+import { useLang, useT } from "~/i18n/use-t";
+import type { PupilStatus } from "~/utils/quiz";
+import { formatDateTime } from "~/utils/format";
+
+type Zone = "WIB" | "WITA" | "WIT";
+
+export type TodoItem = {
+  id: number;
+  title: string;
+  language: string;
+  dueAt: string;
+  status: PupilStatus;
+  answered: number;
+  total: number;
+  submitted: boolean;
+};
+
+function TodoRow({ item, zone }: { item: TodoItem; zone: Zone }) {
+  const t = useT();
+  const lang = useLang();
+  return (
+    <li className="card">
+      <h4 lang={item.language}>
+        <Link to={`/pupil/assignments/${item.id}`}>{item.title}</Link>
+      </h4>
+      <p>
+        <span className={`status ${item.status}`}>{t(`status.${item.status}`)}</span> ·{" "}
+        {t("flow.due", { due: formatDateTime(lang, item.dueAt, zone) })}
+        {item.status === "in_progress" ? ` · ${t("flow.progress", { answered: item.answered, total: item.total })}` : null}
+      </p>
+    </li>
+  );
+}
+
+/** To do (not started, in progress, late-but-open) soonest first; finished work below. */
+export function PupilTodoList({ items, zone }: { items: TodoItem[]; zone: Zone }) {
+  const t = useT();
+  const finished = (i: TodoItem) => i.submitted || i.status === "missed";
+  const todo = items.filter((i) => !finished(i));
+  const done = items.filter(finished);
+  return (
+    <section aria-labelledby="todo-heading">
+      <h2 id="todo-heading">{t("todo.title")}</h2>
+      {items.length === 0 ? <p>{t("todo.none")}</p> : null}
+      {items.length ? (
+        <>
+          <h3>{t("todo.todo")}</h3>
+          <ul className="lesson-list">
+            {todo.map((i) => (
+              <TodoRow key={i.id} item={i} zone={zone} />
+            ))}
+          </ul>
+          <h3>{t("todo.done")}</h3>
+          {done.length ? (
+            <ul className="lesson-list">
+              {done.map((i) => (
+                <TodoRow key={i.id} item={i} zone={zone} />
+              ))}
+            </ul>
+          ) : (
+            <p>{t("todo.noneDone")}</p>
+          )}
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+export type ClassAssignmentItem = {
+  id: number;
+  title: string;
+  language: string;
+  dueAt: string;
+  submitted: number;
+  pupils: number;
+};
+
+/** A class's assignments for its teacher, newest due date first, with submission counts. */
+export function ClassAssignmentList({
+  classId,
+  items,
+  zone,
+}: {
+  classId: number;
+  items: ClassAssignmentItem[];
+  zone: Zone;
+}) {
+  const t = useT();
+  const lang = useLang();
+  return (
+    <section aria-labelledby="assignments-heading">
+      <h2 id="assignments-heading">{t("assign.listTitle")}</h2>
+      <p>
+        <Link className="button" to={`/teacher/assign?class=${classId}`}>
+          {t("assign.new")}
+        </Link>
+      </p>
+      {items.length === 0 ? (
+        <p>{t("assign.none")}</p>
+      ) : (
+        <ul className="lesson-list">
+          {items.map((a) => (
+            <li key={a.id} className="card">
+              <h3 lang={a.language}>
+                <Link to={`/teacher/assignments/${a.id}`}>{a.title}</Link>
+              </h3>
+              <p>
+                {t("flow.due", { due: formatDateTime(lang, a.dueAt, zone) })} ·{" "}
+                {t("assign.submittedCount", { submitted: a.submitted, pupils: a.pupils })}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

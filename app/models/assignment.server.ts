@@ -1,0 +1,229 @@
+// Assignments: a lesson version pinned to a class with its rules; teacher- and pupil-side reads.
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { assignments, attempts, classes, pupils } from "../../db/schema";
+import type { Lesson } from "~/content/schema";
+import { db } from "~/db.server";
+import { currentLessonVersion, getLessonVersion } from "~/models/lesson.server";
+import { pupilStatus, type PupilStatus } from "~/utils/quiz";
+
+export type AssignmentRow = typeof assignments.$inferSelect;
+export type AssignmentSettings = {
+  dueAt: Date;
+  acceptLate: boolean;
+  maxAttempts: number;
+  counting: "highest" | "last";
+  feedback: "immediate" | "after_due" | "never";
+  shuffle: boolean;
+  postFirst: boolean;
+};
+
+const notFound = () => new Response("Not found", { status: 404 });
+
+/** The teacher's own, unarchived classes (for the assign form). */
+export function assignableClasses(teacherId: number) {
+  return db
+    .select({ id: classes.id, name: classes.name, timeZone: classes.timeZone })
+    .from(classes)
+    .where(and(eq(classes.teacherId, teacherId), isNull(classes.archivedAt)))
+    .orderBy(asc(classes.name))
+    .all();
+}
+
+/**
+ * Assigns the lesson as it is now to each class; the due time is a wall-clock time read in each
+ * class's own zone (`dueFor`). Every class must be the teacher's own, or nothing is created.
+ */
+export function createAssignments(input: {
+  teacherId: number;
+  classIds: number[];
+  slug: string;
+  dueFor: (zone: "WIB" | "WITA" | "WIT") => Date;
+  settings: Omit<AssignmentSettings, "dueAt">;
+}): number[] {
+  const version = currentLessonVersion(input.slug);
+  if (!version) throw notFound();
+  return db.transaction((tx) => {
+    const owned = tx
+      .select({ id: classes.id, timeZone: classes.timeZone })
+      .from(classes)
+      .where(
+        and(
+          eq(classes.teacherId, input.teacherId),
+          inArray(classes.id, input.classIds),
+          isNull(classes.archivedAt),
+        ),
+      )
+      .all();
+    if (owned.length !== new Set(input.classIds).size) throw notFound();
+    return owned.map(
+      (c) =>
+        tx
+          .insert(assignments)
+          .values({
+            classId: c.id,
+            lessonVersionId: version.id,
+            dueAt: input.dueFor(c.timeZone),
+            ...input.settings,
+          })
+          .returning({ id: assignments.id })
+          .get().id,
+    );
+  });
+}
+
+export type TeacherAssignment = AssignmentRow & {
+  className: string;
+  timeZone: "WIB" | "WITA" | "WIT";
+  lesson: Lesson;
+};
+
+/** One of the teacher's own assignments, or 404. */
+export function getTeacherAssignment({
+  teacherId,
+  assignmentId,
+}: {
+  teacherId: number;
+  assignmentId: number;
+}): TeacherAssignment {
+  const row = db
+    .select({ a: assignments, className: classes.name, timeZone: classes.timeZone })
+    .from(assignments)
+    .innerJoin(classes, eq(classes.id, assignments.classId))
+    .where(and(eq(assignments.id, assignmentId), eq(classes.teacherId, teacherId)))
+    .get();
+  if (!row) throw notFound();
+  const lesson = getLessonVersion(row.a.lessonVersionId);
+  if (!lesson) throw notFound();
+  return { ...row.a, className: row.className, timeZone: row.timeZone, lesson };
+}
+
+export function updateAssignment(input: {
+  teacherId: number;
+  assignmentId: number;
+  settings: AssignmentSettings;
+}) {
+  getTeacherAssignment(input);
+  db.update(assignments).set(input.settings).where(eq(assignments.id, input.assignmentId)).run();
+}
+
+/** Deletes the assignment with every attempt, answer and post made for it (FK cascade). */
+export function deleteAssignment(input: { teacherId: number; assignmentId: number }) {
+  const a = getTeacherAssignment(input);
+  db.delete(assignments).where(eq(assignments.id, input.assignmentId)).run();
+  return a.classId;
+}
+
+export function setDiscussionClosed(input: { teacherId: number; assignmentId: number; closed: boolean }) {
+  getTeacherAssignment(input);
+  db.update(assignments)
+    .set({ discussionClosed: input.closed })
+    .where(eq(assignments.id, input.assignmentId))
+    .run();
+}
+
+/** A class's assignments with lesson titles and submission counts, for the teacher. */
+export function listClassAssignments({ teacherId, classId }: { teacherId: number; classId: number }) {
+  const owned = db
+    .select({ id: classes.id })
+    .from(classes)
+    .where(and(eq(classes.id, classId), eq(classes.teacherId, teacherId)))
+    .get();
+  if (!owned) throw notFound();
+  const rows = db
+    .select({
+      id: assignments.id,
+      dueAt: assignments.dueAt,
+      lessonVersionId: assignments.lessonVersionId,
+      submitted: sql<number>`(SELECT count(DISTINCT ${attempts.pupilId}) FROM ${attempts} WHERE ${attempts.assignmentId} = ${assignments.id} AND ${attempts.submittedAt} IS NOT NULL)`,
+      pupils: sql<number>`(SELECT count(*) FROM ${pupils} WHERE ${pupils.classId} = ${assignments.classId})`,
+    })
+    .from(assignments)
+    .where(eq(assignments.classId, classId))
+    .orderBy(desc(assignments.dueAt))
+    .all();
+  return rows.map((r) => {
+    const lesson = getLessonVersion(r.lessonVersionId);
+    return { ...r, title: lesson?.title ?? "", language: lesson?.language ?? "id" };
+  });
+}
+
+export type PupilAssignment = AssignmentRow & { lesson: Lesson; timeZone: "WIB" | "WITA" | "WIT" };
+
+/** An assignment of the pupil's own class, or 404. */
+export function getPupilAssignment({
+  classId,
+  assignmentId,
+}: {
+  classId: number;
+  assignmentId: number;
+}): PupilAssignment {
+  const row = db
+    .select({ a: assignments, timeZone: classes.timeZone })
+    .from(assignments)
+    .innerJoin(classes, eq(classes.id, assignments.classId))
+    .where(and(eq(assignments.id, assignmentId), eq(assignments.classId, classId)))
+    .get();
+  if (!row) throw notFound();
+  const lesson = getLessonVersion(row.a.lessonVersionId);
+  if (!lesson) throw notFound();
+  return { ...row.a, timeZone: row.timeZone, lesson };
+}
+
+export type PupilTodo = {
+  id: number;
+  title: string;
+  language: string;
+  dueAt: Date;
+  status: PupilStatus;
+  answered: number;
+  total: number;
+  submitted: boolean;
+};
+
+/** The pupil's to-do list: every assignment of their class with its status, soonest due first. */
+export function listPupilAssignments({
+  pupilId,
+  classId,
+  now = Date.now(),
+}: {
+  pupilId: number;
+  classId: number;
+  now?: number;
+}): PupilTodo[] {
+  const rows = db
+    .select({
+      a: assignments,
+      attemptSubmittedAt: attempts.submittedAt,
+      attemptLate: attempts.late,
+      attemptId: attempts.id,
+      answered: sql<number>`(SELECT count(*) FROM answers WHERE answers.attempt_id = ${attempts.id})`,
+    })
+    .from(assignments)
+    .leftJoin(
+      attempts,
+      and(
+        eq(attempts.assignmentId, assignments.id),
+        eq(attempts.pupilId, pupilId),
+        // the pupil's latest attempt only
+        sql`${attempts.number} = (SELECT max(number) FROM attempts x WHERE x.assignment_id = ${assignments.id} AND x.pupil_id = ${pupilId})`,
+      ),
+    )
+    .where(eq(assignments.classId, classId))
+    .orderBy(asc(assignments.dueAt))
+    .all();
+  return rows.map((r) => {
+    const lesson = getLessonVersion(r.a.lessonVersionId);
+    const attempt = r.attemptId ? { submittedAt: r.attemptSubmittedAt, late: r.attemptLate ?? false } : null;
+    return {
+      id: r.a.id,
+      title: lesson?.title ?? "",
+      language: lesson?.language ?? "id",
+      dueAt: r.a.dueAt,
+      status: pupilStatus(r.a, attempt, now),
+      answered: r.answered ?? 0,
+      total: (lesson?.questions.length ?? 0) + (lesson?.sorting.length ?? 0),
+      submitted: r.attemptSubmittedAt !== null && r.attemptSubmittedAt !== undefined,
+    };
+  });
+}
+

@@ -1,0 +1,138 @@
+// Step 3: the multiple-choice quiz, saved per choice, then one submit for the whole attempt.
+import type { ActionFunctionArgs, LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useAnswerQueue } from "~/components/answer-queue";
+import { ChoiceItem, NoOpenAttempt, noJsOutcome, OfflineBanner } from "~/components/choice-item";
+import { useT } from "~/i18n/use-t";
+import { submitAttempt } from "~/models/attempt.server";
+import { loadFlow, parseId, savedChoices } from "~/models/lesson-flow.server";
+import { requirePupil } from "~/utils/auth.server";
+import { readForm } from "~/utils/form.server";
+import { attemptOrder, feedbackVisible } from "~/utils/quiz";
+import { getPupilAssignment } from "~/models/assignment.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const pupil = await requirePupil(request);
+  const flow = loadFlow(pupil, parseId(params.assignmentId));
+  const url = new URL(request.url);
+  const base = {
+    id: flow.assignment.id,
+    language: flow.lesson.language,
+    noJs: noJsOutcome(url),
+    pastDue: flow.pastDue,
+    workOpen: flow.workOpen,
+  };
+  if (!flow.open) return json({ ...base, attempt: null }, { headers: { "Cache-Control": "no-store" } });
+  const order = attemptOrder(flow.lesson, flow.open.seed, flow.assignment.shuffle);
+  const byId = new Map(flow.lesson.questions.map((q) => [q.id, q]));
+  return json(
+    {
+      ...base,
+      attempt: {
+        id: flow.open.id,
+        // stems and options only: the key and explanations stay on the server until feedback
+        questions: order.questions.map(({ id, options }) => {
+          const q = byId.get(id)!;
+          const text = new Map(q.options.map((o) => [o.id, o.text]));
+          return { id, stem: q.stem, options: options.map((o) => ({ id: o, text: text.get(o)! })) };
+        }),
+        saved: savedChoices(flow, "quiz"),
+        sortAnswered: flow.counts.sort,
+        sortTotal: flow.counts.sortTotal,
+      },
+    },
+    { headers: { "Cache-Control": "no-store" } },
+  );
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const pupil = await requirePupil(request);
+  const assignmentId = parseId(params.assignmentId);
+  const form = await readForm(request);
+  const attemptId = Number(form.get("attemptId"));
+  if (!Number.isSafeInteger(attemptId) || attemptId <= 0) throw new Response("Not found", { status: 404 });
+  const assignment = getPupilAssignment({ classId: pupil.classId, assignmentId });
+  const result = submitAttempt({ pupilId: pupil.pupilId, attemptId, assignmentId });
+  if (!result.ok) return json({ error: "flow.err.closed" as const }, { status: 409 });
+  const step = feedbackVisible(assignment, true, Date.now()) ? "feedback" : "";
+  return redirect(`/pupil/assignments/${assignmentId}${step ? `/${step}` : ""}`);
+}
+
+type Data = SerializeFrom<typeof loader>;
+
+function QuizItems({ data, attempt }: { data: Data; attempt: NonNullable<Data["attempt"]> }) {
+  const t = useT();
+  const queue = useAnswerQueue(attempt.id, "quiz", attempt.saved);
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const answered = attempt.questions.filter((q) => queue.choices[q.id]).length;
+  const unanswered = attempt.questions.length - answered + (attempt.sortTotal - attempt.sortAnswered);
+  const waiting = queue.hydrated && queue.pendingCount > 0;
+  const returnTo = `/pupil/assignments/${data.id}/quiz`;
+  return (
+    <>
+      <OfflineBanner offline={queue.offline} pending={queue.pendingCount} />
+      <p role="status" className="muted">
+        {t("flow.progress", { answered, total: attempt.questions.length })}
+      </p>
+      {attempt.questions.map((q, index) => (
+        <ChoiceItem
+          key={q.id}
+          attemptId={attempt.id}
+          kind="quiz"
+          itemId={q.id}
+          legend={
+            <>
+              <span className="qnum">{t("quiz.question", { n: index + 1 })}. </span>
+              <span lang={data.language}>{q.stem}</span>
+            </>
+          }
+          options={q.options.map((o) => ({ id: o.id, label: o.text, lang: data.language }))}
+          choice={queue.choices[q.id]}
+          state={queue.states[q.id]}
+          refusal={queue.refusals[q.id]}
+          hydrated={queue.hydrated}
+          returnTo={returnTo}
+          saveLabel={t("quiz.question", { n: index + 1 })}
+          onChoose={queue.choose}
+          noJs={data.noJs}
+        />
+      ))}
+      <section aria-labelledby="submit-heading" className="item">
+        <h3 id="submit-heading">{t("quiz.submitTitle")}</h3>
+        <p>{t("quiz.submitLead")}</p>
+        {data.pastDue && data.workOpen ? <p className="note">{t("flow.lateWarning")}</p> : null}
+        {unanswered > 0 ? <p>{t("quiz.unanswered", { n: unanswered })}</p> : null}
+        {result?.error ? (
+          <p className="form-error" role="alert">
+            {t(result.error)}
+          </p>
+        ) : null}
+        <Form method="post">
+          <input type="hidden" name="attemptId" value={attempt.id} />
+          <button type="submit" disabled={waiting || navigation.state !== "idle"} aria-describedby={waiting ? "submit-wait" : undefined}>
+            {t("quiz.submit")}
+          </button>
+          {waiting ? (
+            <p id="submit-wait" className="save-state failed">
+              {t("quiz.waiting", { n: queue.pendingCount })}
+            </p>
+          ) : null}
+        </Form>
+      </section>
+    </>
+  );
+}
+
+export default function Quiz() {
+  const data = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <section aria-labelledby="quiz-heading">
+      <h2 id="quiz-heading">{t("quiz.title")}</h2>
+      <p>{t("quiz.lead")}</p>
+      {data.attempt ? <QuizItems data={data} attempt={data.attempt} /> : <NoOpenAttempt assignmentId={data.id} />}
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+// The frame of a pupil's lesson: title, due date, status, and the steps with their progress.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { useLang, useT } from "~/i18n/use-t";
+import { loadFlow, parseId } from "~/models/lesson-flow.server";
+import { requirePupil } from "~/utils/auth.server";
+import { formatDateTime } from "~/utils/format";
+import { rawTitle } from "~/utils/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? rawTitle(matches, data.title) : []);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const pupil = await requirePupil(request);
+  const flow = loadFlow(pupil, parseId(params.assignmentId));
+  return json(
+    {
+      id: flow.assignment.id,
+      title: flow.lesson.title,
+      language: flow.lesson.language,
+      dueAt: flow.assignment.dueAt.toISOString(),
+      timeZone: flow.assignment.timeZone,
+      status: flow.status,
+      counts: flow.counts,
+      hasAttempt: flow.latest !== null,
+    },
+    { headers: { "Cache-Control": "no-store" } },
+  );
+}
+
+export default function LessonFrame() {
+  const data = useLoaderData<typeof loader>();
+  const t = useT();
+  const lang = useLang();
+  const base = `/pupil/assignments/${data.id}`;
+  const steps = [
+    { to: base, label: t("flow.overview"), end: true },
+    { to: `${base}/read`, label: t("flow.read") },
+    { to: `${base}/sort`, label: `${t("flow.sort")} (${data.counts.sort}/${data.counts.sortTotal})` },
+    { to: `${base}/quiz`, label: `${t("flow.quiz")} (${data.counts.quiz}/${data.counts.quizTotal})` },
+    { to: `${base}/feedback`, label: t("flow.feedback") },
+    { to: `${base}/discuss`, label: t("flow.discuss") },
+  ];
+  return (
+    <>
+      <header className="lesson-head">
+        <h1 lang={data.language}>{data.title}</h1>
+        <p>
+          {t("flow.due", { due: formatDateTime(lang, data.dueAt, data.timeZone) })} ·{" "}
+          <span className={`status ${data.status}`}>{t(`status.${data.status}`)}</span>
+        </p>
+      </header>
+      <nav aria-label={t("flow.steps")}>
+        <ol className="steps">
+          {steps.map((s) => (
+            <li key={s.to}>
+              <NavLink to={s.to} end={s.end} prefetch="none">
+                {s.label}
+              </NavLink>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <Outlet />
+    </>
+  );
+}

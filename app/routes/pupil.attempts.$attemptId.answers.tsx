@@ -1,0 +1,48 @@
+// Saves one answer. Scripts get JSON (no page data is reloaded); a plain form post is sent back
+// to the question it came from, with the outcome in the address.
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { z } from "zod";
+import { saveAnswer } from "~/models/attempt.server";
+import { requirePupil, safeRedirect } from "~/utils/auth.server";
+import { readForm } from "~/utils/form.server";
+
+const schema = z.object({
+  kind: z.enum(["quiz", "sort"]),
+  itemId: z.string().min(1).max(64),
+  choice: z.string().min(1).max(64),
+});
+
+export async function loader() {
+  throw new Response("Not found", { status: 404 });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const pupil = await requirePupil(request);
+  const attemptId = Number(params.attemptId);
+  if (!Number.isSafeInteger(attemptId) || attemptId <= 0) throw new Response("Not found", { status: 404 });
+  const form = await readForm(request);
+  const wantsJson = (request.headers.get("Accept") ?? "").includes("application/json");
+  const parsed = schema.safeParse(Object.fromEntries(form));
+  const back = (params: Record<string, string>, hash: string) => {
+    const to = new URL(safeRedirect(form.get("redirectTo"), "/pupil"), "http://x");
+    for (const [k, v] of Object.entries(params)) to.searchParams.set(k, v);
+    return redirect(`${to.pathname}${to.search}#${hash}`);
+  };
+  const itemId = typeof form.get("itemId") === "string" ? String(form.get("itemId")) : "";
+  if (!parsed.success) {
+    const reason = parsed.error.issues.some((i) => i.path[0] === "choice") ? "noChoice" : "item";
+    if (wantsJson) return json({ ok: false, reason }, { status: 400 });
+    return back({ error: reason, item: itemId }, itemId);
+  }
+  const result = saveAnswer({ pupilId: pupil.pupilId, attemptId, ...parsed.data });
+  const headers = { "Cache-Control": "no-store" };
+  if (wantsJson) {
+    if (result.ok) return json({ ok: true, savedAt: result.savedAt }, { headers });
+    const status = result.reason === "item" || result.reason === "choice" ? 400 : 409;
+    return json({ ok: false, reason: result.reason }, { status, headers });
+  }
+  return result.ok
+    ? back({ saved: parsed.data.itemId }, parsed.data.itemId)
+    : back({ error: result.reason, item: parsed.data.itemId }, parsed.data.itemId);
+}

@@ -1,0 +1,111 @@
+// The teacher's dashboard: their classes (active, then archived) and the form to create one.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Field, SelectField } from "~/components/accounts-fields";
+import { useT } from "~/i18n/use-t";
+import { createClass, listClasses, type ClassSummary } from "~/models/class.server";
+import { NO_STORE, refuse } from "~/utils/accounts-form.server";
+import { classSchema, GRADES } from "~/utils/accounts-schemas";
+import { requireTeacher } from "~/utils/auth.server";
+import { parseWith, readForm } from "~/utils/form.server";
+import { title } from "~/utils/meta";
+
+export const meta: MetaFunction = ({ matches }) => title(matches, "accounts.dashboard.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const teacher = await requireTeacher(request);
+  const all = listClasses({ teacherId: teacher.teacherId });
+  return json(
+    {
+      name: teacher.name,
+      active: all.filter((c) => !c.archived),
+      archived: all.filter((c) => c.archived),
+    },
+    { headers: NO_STORE },
+  );
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await readForm(request);
+  const teacher = await requireTeacher(request);
+  const parsed = parseWith(classSchema, form);
+  if (!parsed.ok) return refuse(parsed);
+  const classId = createClass({ teacherId: teacher.teacherId, ...parsed.data });
+  return redirect(`/teacher/classes/${classId}`, { headers: NO_STORE });
+}
+
+function ClassList({ classes, labelledBy }: { classes: ClassSummary[]; labelledBy: string }) {
+  const t = useT();
+  return (
+    <ul className="class-list" aria-labelledby={labelledBy}>
+      {classes.map((c) => (
+        <li key={c.id} className="card">
+          <h3>
+            <Link to={`/teacher/classes/${c.id}`}>{c.name}</Link>
+          </h3>
+          <p className="muted">
+            {t("accounts.class.facts", { grade: c.grade, subject: c.subject, zone: c.timeZone })}
+          </p>
+          <p>{t("accounts.class.pupilCount", { count: c.pupilCount })}</p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export default function TeacherDashboard() {
+  const t = useT();
+  const { name, active, archived } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const values = data?.values ?? {};
+  const errors = data?.errors ?? {};
+  return (
+    <>
+      <h1>{t("accounts.dashboard.title")}</h1>
+      <p>{t("accounts.dashboard.greeting", { name })}</p>
+
+      <section aria-labelledby="classes-heading">
+        <h2 id="classes-heading">{t("accounts.dashboard.classes")}</h2>
+        {active.length ? (
+          <ClassList classes={active} labelledBy="classes-heading" />
+        ) : (
+          <p>{t("accounts.dashboard.noClasses")}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="create-heading" className="no-print">
+        <h2 id="create-heading">{t("accounts.dashboard.create")}</h2>
+        <Form method="post" noValidate>
+          <Field name="name" label={t("accounts.field.className")} hint={t("accounts.field.classNameHint")} error={errors.name} defaultValue={values.name} autoComplete="off" />
+          <SelectField name="grade" label={t("accounts.field.grade")} error={errors.grade} defaultValue={values.grade ?? "8"}>
+            {GRADES.map((g) => (
+              <option key={g} value={g}>
+                {t("accounts.grade.option", { grade: g })}
+              </option>
+            ))}
+          </SelectField>
+          <Field name="subject" label={t("accounts.field.subject")} hint={t("accounts.field.subjectHint")} error={errors.subject} defaultValue={values.subject} autoComplete="off" />
+          <SelectField name="timeZone" label={t("accounts.field.timeZone")} error={errors.timeZone} defaultValue={values.timeZone ?? "WIB"}>
+            <option value="WIB">{t("accounts.zone.WIB")}</option>
+            <option value="WITA">{t("accounts.zone.WITA")}</option>
+            <option value="WIT">{t("accounts.zone.WIT")}</option>
+          </SelectField>
+          <p>
+            <button type="submit" disabled={busy}>
+              {t("accounts.dashboard.createSubmit")}
+            </button>
+          </p>
+        </Form>
+      </section>
+
+      {archived.length ? (
+        <section aria-labelledby="archived-heading">
+          <h2 id="archived-heading">{t("accounts.dashboard.archived")}</h2>
+          <ClassList classes={archived} labelledBy="archived-heading" />
+        </section>
+      ) : null}
+    </>
+  );
+}

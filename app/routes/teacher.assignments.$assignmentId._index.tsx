@@ -1,0 +1,118 @@
+// One assignment for its teacher: what was assigned to whom, its rules (editable), and the way out.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { AssignmentSettings, settingsFromForm } from "~/components/assignment-settings";
+import { FormError } from "~/components/forms";
+import { useLang, useT } from "~/i18n/use-t";
+import { getTeacherAssignment, setDiscussionClosed, updateAssignment } from "~/models/assignment.server";
+import { classProgress } from "~/models/progress.server";
+import { settingsSchema } from "~/utils/assignment-form";
+import { requireTeacher } from "~/utils/auth.server";
+import { echoValues, invalid, parseWith, readForm } from "~/utils/form.server";
+import { formatDateTime } from "~/utils/format";
+import { rawTitle } from "~/utils/meta";
+import { dateToZonedLocal, zonedLocalToDate } from "~/utils/zones";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? rawTitle(matches, data.title) : []);
+
+function assignmentId(params: { assignmentId?: string }) {
+  const id = Number(params.assignmentId);
+  if (!Number.isSafeInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
+  return id;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const teacher = await requireTeacher(request);
+  const a = getTeacherAssignment({ teacherId: teacher.teacherId, assignmentId: assignmentId(params) });
+  const progress = classProgress({ assignmentId: a.id, classId: a.classId });
+  return json(
+    {
+      id: a.id,
+      classId: a.classId,
+      className: a.className,
+      timeZone: a.timeZone,
+      title: a.lesson.title,
+      language: a.lesson.language,
+      dueAt: a.dueAt.toISOString(),
+      discussionClosed: a.discussionClosed,
+      settings: {
+        due: dateToZonedLocal(a.dueAt, a.timeZone),
+        acceptLate: a.acceptLate,
+        maxAttempts: String(a.maxAttempts),
+        counting: a.counting,
+        feedback: a.feedback,
+        shuffle: a.shuffle,
+        postFirst: a.postFirst,
+      },
+      progress,
+    },
+    { headers: { "Cache-Control": "no-store" } },
+  );
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const teacher = await requireTeacher(request);
+  const id = assignmentId(params);
+  const a = getTeacherAssignment({ teacherId: teacher.teacherId, assignmentId: id });
+  const form = await readForm(request);
+  const intent = form.get("intent");
+  if (intent === "discussion") {
+    setDiscussionClosed({ teacherId: teacher.teacherId, assignmentId: id, closed: form.get("closed") === "true" });
+    return redirect(`/teacher/assignments/${id}`);
+  }
+  const parsed = parseWith(settingsSchema, form);
+  if (!parsed.ok) return invalid(parsed);
+  const { due, ...rest } = parsed.data;
+  const dueAt = zonedLocalToDate(due, a.timeZone);
+  if (!dueAt) return invalid({ errors: { due: "assign.err.due" }, values: echoValues(form) });
+  updateAssignment({ teacherId: teacher.teacherId, assignmentId: id, settings: { dueAt, ...rest } });
+  return redirect(`/teacher/assignments/${id}?saved=1`);
+}
+
+export default function TeacherAssignment() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const t = useT();
+  const lang = useLang();
+  const p = data.progress;
+  return (
+    <>
+      <p>
+        <Link to={`/teacher/classes/${data.classId}`}>{data.className}</Link>
+      </p>
+      <h1 lang={data.language}>{data.title}</h1>
+      {search.get("saved") ? (
+        <p className="flash ok" role="status">
+          {t("assign.saved")}
+        </p>
+      ) : null}
+      <p>{t("assign.classLine", { name: data.className, due: formatDateTime(lang, data.dueAt, data.timeZone) })}</p>
+      <p>{t("assign.submittedCount", { submitted: p.submitted + p.late, pupils: p.total })}</p>
+      <p className="actions">
+        <Link className="button" to={`/teacher/assignments/${data.id}/results`}>
+          {t("assign.results")}
+        </Link>
+      </p>
+
+      <section aria-labelledby="settings-heading">
+        <h2 id="settings-heading">{t("assign.edit")}</h2>
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="settings" />
+          <FormError errors={result?.errors} />
+          <AssignmentSettings values={settingsFromForm(result?.values, data.settings)} errors={result?.errors} />
+          <button type="submit">{t("assign.save")}</button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="delete-heading">
+        <h2 id="delete-heading">{t("assign.delete")}</h2>
+        <p>{t("assign.deleteWarning")}</p>
+        <Link className="button secondary" to={`/teacher/assignments/${data.id}/delete`}>
+          {t("assign.delete")}
+        </Link>
+      </section>
+    </>
+  );
+}

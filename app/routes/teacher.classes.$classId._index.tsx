@@ -1,0 +1,229 @@
+// One class for its teacher: join code and its switches, the roster (reset PIN, remove), renaming
+// and archiving. Every action names the class in the URL; the models check it is this teacher's.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { Field } from "~/components/accounts-fields";
+import { useLang, useT } from "~/i18n/use-t";
+import {
+  getOwnedClass,
+  parseId,
+  regenerateJoinCode,
+  renameClass,
+  setArchived,
+  setJoinEnabled,
+} from "~/models/class.server";
+import { listRoster, resetPin } from "~/models/pupil.server";
+import { NO_STORE, refuse } from "~/utils/accounts-form.server";
+import { className } from "~/utils/accounts-schemas";
+import { requireTeacher } from "~/utils/auth.server";
+import { parseWith, readForm } from "~/utils/form.server";
+import { formatDateTime } from "~/utils/format";
+import { title } from "~/utils/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? title(matches, "accounts.class.pageTitle", { name: data.klass.name }) : [];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const teacher = await requireTeacher(request);
+  const classId = parseId(params.classId);
+  const klass = getOwnedClass({ classId, teacherId: teacher.teacherId });
+  const roster = listRoster({ classId, teacherId: teacher.teacherId });
+  const origin = new URL(request.url).origin;
+  return json(
+    {
+      klass: {
+        id: klass.id,
+        name: klass.name,
+        grade: klass.grade,
+        subject: klass.subject,
+        timeZone: klass.timeZone,
+        joinCode: klass.joinCode,
+        joinEnabled: klass.joinEnabled,
+        archived: klass.archivedAt !== null,
+      },
+      joinUrl: `${origin}/join?code=${klass.joinCode}`,
+      roster,
+    },
+    { headers: NO_STORE },
+  );
+}
+
+const intentSchema = z.object({
+  intent: z.enum(["rename", "archive", "unarchive", "joinOff", "joinOn", "regenerate", "resetPin"], {
+    errorMap: () => ({ message: "v.invalid" }),
+  }),
+});
+const renameSchema = z.object({ name: className });
+const pupilSchema = z.object({ pupilId: z.string().regex(/^[1-9][0-9]{0,15}$/, "v.invalid").transform(Number) });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const form = await readForm(request);
+  const teacher = await requireTeacher(request);
+  const ref = { classId: parseId(params.classId), teacherId: teacher.teacherId };
+  const parsedIntent = parseWith(intentSchema, form);
+  if (!parsedIntent.ok) return refuse(parsedIntent);
+  const back = () => redirect(`/teacher/classes/${ref.classId}`, { headers: NO_STORE });
+  switch (parsedIntent.data.intent) {
+    case "rename": {
+      const parsed = parseWith(renameSchema, form);
+      if (!parsed.ok) return refuse(parsed);
+      renameClass({ ...ref, name: parsed.data.name });
+      return back();
+    }
+    case "archive":
+    case "unarchive":
+      setArchived({ ...ref, archived: parsedIntent.data.intent === "archive" });
+      return back();
+    case "joinOff":
+    case "joinOn":
+      setJoinEnabled({ ...ref, enabled: parsedIntent.data.intent === "joinOn" });
+      return back();
+    case "regenerate":
+      regenerateJoinCode(ref);
+      return back();
+    case "resetPin": {
+      const parsed = parseWith(pupilSchema, form);
+      if (!parsed.ok) throw new Response("Not found", { status: 404 });
+      // The new PIN travels only in this response (never stored in clear, never in a URL).
+      const reset = await resetPin({ ...ref, pupilId: parsed.data.pupilId });
+      return json({ ok: true as const, reset }, { headers: NO_STORE });
+    }
+  }
+}
+
+export default function ClassPage() {
+  const t = useT();
+  const lang = useLang();
+  const { klass, joinUrl, roster } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const errors = data && !data.ok ? data.errors : {};
+  const values = data && !data.ok ? data.values : {};
+  const reset = data && data.ok ? data.reset : null;
+  return (
+    <>
+      <h1>{klass.name}</h1>
+      <p className="muted">
+        {t("accounts.class.facts", { grade: klass.grade, subject: klass.subject, zone: klass.timeZone })}
+      </p>
+      {klass.archived ? <p className="note">{t("accounts.class.archivedNote")}</p> : null}
+      <p className="no-print">
+        <Link to="/teacher">{t("accounts.class.back")}</Link>
+      </p>
+
+      {/* assignments: the assignments feature adds its section here (an <h2> and its content) */}
+
+      <section aria-labelledby="join-heading">
+        <h2 id="join-heading">{t("accounts.class.joinTitle")}</h2>
+        <dl className="join-facts">
+          <dt>{t("accounts.class.codeLabel")}</dt>
+          <dd className="join-code">{klass.joinCode}</dd>
+          <dt>{t("accounts.class.linkLabel")}</dt>
+          <dd>
+            <a href={joinUrl}>{joinUrl}</a>
+          </dd>
+          <dt>{t("accounts.class.joinStatus")}</dt>
+          <dd>{klass.joinEnabled ? t("accounts.class.joinOpen") : t("accounts.class.joinClosed")}</dd>
+        </dl>
+        <div className="actions no-print">
+          <Form method="post">
+            <input type="hidden" name="intent" value={klass.joinEnabled ? "joinOff" : "joinOn"} />
+            <button type="submit" className="secondary" disabled={busy}>
+              {klass.joinEnabled ? t("accounts.class.turnJoinOff") : t("accounts.class.turnJoinOn")}
+            </button>
+          </Form>
+          <Form method="post">
+            <input type="hidden" name="intent" value="regenerate" />
+            <button type="submit" className="secondary" disabled={busy}>
+              {t("accounts.class.regenerate")}
+            </button>
+          </Form>
+        </div>
+        <p className="hint no-print">{t("accounts.class.regenerateHint")}</p>
+      </section>
+
+      <section aria-labelledby="roster-heading">
+        <h2 id="roster-heading">{t("accounts.roster.title")}</h2>
+        {reset ? (
+          <div className="flash ok" role="status">
+            <p>
+              {t("accounts.roster.newPin", { name: reset.displayName })} <strong className="code">{reset.pin}</strong>
+            </p>
+            <p>{t("accounts.roster.newPinOnce")}</p>
+          </div>
+        ) : null}
+        {roster.length ? (
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">{t("accounts.roster.caption", { name: klass.name })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("accounts.roster.name")}</th>
+                  <th scope="col">{t("accounts.roster.joined")}</th>
+                  <th scope="col">{t("accounts.roster.lastSeen")}</th>
+                  <th scope="col" className="no-print">
+                    {t("accounts.roster.actions")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {roster.map((p) => (
+                  <tr key={p.id}>
+                    <th scope="row">{p.displayName}</th>
+                    <td>{formatDateTime(lang, p.joinedAt, klass.timeZone)}</td>
+                    <td>{p.lastSeenAt ? formatDateTime(lang, p.lastSeenAt, klass.timeZone) : t("accounts.roster.never")}</td>
+                    <td className="no-print">
+                      <div className="actions">
+                        <Form method="post">
+                          <input type="hidden" name="intent" value="resetPin" />
+                          <input type="hidden" name="pupilId" value={p.id} />
+                          <button type="submit" className="secondary" disabled={busy}>
+                            {t("accounts.roster.resetPin")}
+                            <span className="visually-hidden"> {t("accounts.roster.forPupil", { name: p.displayName })}</span>
+                          </button>
+                        </Form>
+                        <Link to={`/teacher/classes/${klass.id}/pupils/${p.id}/remove`}>
+                          {t("accounts.roster.remove")}
+                          <span className="visually-hidden"> {t("accounts.roster.forPupil", { name: p.displayName })}</span>
+                        </Link>
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p>{t("accounts.roster.empty")}</p>
+        )}
+        <p className="no-print">
+          <Link to={`/teacher/classes/${klass.id}/cards`}>{t("accounts.cards.link")}</Link>
+        </p>
+      </section>
+
+      <section aria-labelledby="settings-heading" className="no-print">
+        <h2 id="settings-heading">{t("accounts.class.settingsTitle")}</h2>
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="rename" />
+          <Field name="name" label={t("accounts.field.className")} error={errors.name} defaultValue={values.name ?? klass.name} autoComplete="off" />
+          <p>
+            <button type="submit" disabled={busy}>
+              {t("accounts.class.renameSubmit")}
+            </button>
+          </p>
+        </Form>
+        <Form method="post">
+          <input type="hidden" name="intent" value={klass.archived ? "unarchive" : "archive"} />
+          <p className="hint">{klass.archived ? t("accounts.class.unarchiveHint") : t("accounts.class.archiveHint")}</p>
+          <p>
+            <button type="submit" className="secondary" disabled={busy}>
+              {klass.archived ? t("accounts.class.unarchive") : t("accounts.class.archive")}
+            </button>
+          </p>
+        </Form>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+// Teacher sign-up: name, email, password; signs the new teacher in.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Field, FormError, Honeypot } from "~/components/accounts-fields";
+import { useT } from "~/i18n/use-t";
+import { createTeacher } from "~/models/teacher.server";
+import { NO_STORE, refuse } from "~/utils/accounts-form.server";
+import { signUpSchema } from "~/utils/accounts-schemas";
+import { getViewer, safeRedirect } from "~/utils/auth.server";
+import { echoValues, parseWith, readForm } from "~/utils/form.server";
+import { honeypotFilled } from "~/utils/honeypot";
+import { title } from "~/utils/meta";
+import { PASSWORD_MAX, PASSWORD_MIN } from "~/utils/password-policy";
+import { createSession, destroySession } from "~/utils/session.server";
+
+export const meta: MetaFunction = ({ matches }) => title(matches, "accounts.signup.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request);
+  if (viewer?.role === "teacher") throw redirect("/teacher", { headers: NO_STORE });
+  return json({}, { headers: NO_STORE });
+}
+
+// Never echoed back: the password; redirectTo is re-rendered from the URL.
+const OMIT = ["password", "redirectTo"];
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await readForm(request);
+  if (honeypotFilled(form)) return refuse({ errors: {}, values: {}, formError: "accounts.form.refused" });
+  const parsed = parseWith(signUpSchema, form, OMIT);
+  if (!parsed.ok) return refuse(parsed);
+  const created = await createTeacher(parsed.data);
+  if (!created.ok) return refuse({ errors: { email: "accounts.v.emailTaken" }, values: echoValues(form, OMIT) });
+  await destroySession(request);
+  const cookie = await createSession({ role: "teacher", teacherId: created.teacherId });
+  const to = safeRedirect(form.get("redirectTo"), "/teacher");
+  return redirect(to, { headers: { "Set-Cookie": cookie, ...NO_STORE } });
+}
+
+export default function TeacherSignUp() {
+  const t = useT();
+  const data = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const [params] = useSearchParams();
+  const values = data?.values ?? {};
+  const errors = data?.errors ?? {};
+  const redirectTo = params.get("redirectTo");
+  return (
+    <div className="narrow">
+      <h1>{t("accounts.signup.title")}</h1>
+      <p>{t("accounts.signup.lead")}</p>
+      <Form method="post" noValidate>
+        <FormError error={data?.formError} vars={data?.formVars} />
+        <Field name="name" label={t("accounts.field.teacherName")} hint={t("accounts.field.teacherNameHint")} error={errors.name} defaultValue={values.name} autoComplete="name" />
+        <Field name="email" type="email" label={t("accounts.field.email")} error={errors.email} defaultValue={values.email} autoComplete="email" inputMode="email" spellCheck={false} />
+        <Field
+          name="password"
+          type="password"
+          label={t("accounts.field.newPassword")}
+          hint={t("accounts.field.newPasswordHint", { min: PASSWORD_MIN, max: PASSWORD_MAX })}
+          error={errors.password}
+          autoComplete="new-password"
+        />
+        <Honeypot />
+        {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
+        <p>
+          <button type="submit" disabled={busy}>
+            {t("accounts.signup.submit")}
+          </button>
+        </p>
+      </Form>
+      <p>
+        {t("accounts.signup.haveAccount")}{" "}
+        <Link to={redirectTo ? `/teacher/login?redirectTo=${encodeURIComponent(redirectTo)}` : "/teacher/login"}>
+          {t("accounts.login.link")}
+        </Link>
+      </p>
+    </div>
+  );
+}

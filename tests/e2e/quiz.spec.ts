@@ -1,0 +1,314 @@
+// A pupil works through a lesson: read, sort, quiz, submit, feedback — with and without
+// JavaScript, across reloads, devices and a dropped connection. A teacher assigns it first.
+import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible } from "../support/axe";
+import { createClass, createPupil, createTeacher, signIn } from "../support/factories";
+import { attemptsOf, createAssignment, seedLesson, storedAnswers } from "../support/lesson";
+
+const lesson = seedLesson();
+const CATEGORY_LABEL: Record<string, string> = {
+  "reported-event": "Peristiwa yang dilaporkan",
+  allegation: "Tuduhan (oleh pihak yang disebut)",
+  denial: "Bantahan",
+  "unsourced-claim": "Klaim tanpa sumber",
+  opinion: "Penilaian atau pendapat penulis",
+};
+const optionText = (qIndex: number, id: string) => lesson.questions[qIndex].options.find((o) => o.id === id)!.text;
+const wrongOption = (qIndex: number) => lesson.questions[qIndex].options.find((o) => o.id !== lesson.questions[qIndex].correct)!.id;
+
+async function setup(options: Parameters<typeof createAssignment>[1] = {}) {
+  const teacher = await createTeacher();
+  const klass = createClass(teacher.id);
+  const pupil = await createPupil(klass.id);
+  const assignmentId = createAssignment(klass.id, options);
+  return { teacher, klass, pupil, assignmentId };
+}
+
+function question(page: Page, index: number) {
+  return page.getByRole("group", { name: lesson.questions[index].stem });
+}
+
+function statement(page: Page, index: number) {
+  return page.getByRole("group", { name: `Pernyataan ${index + 1} (paragraf ${lesson.sorting[index].paragraph})` });
+}
+
+test.describe("with JavaScript", () => {
+  test("a teacher assigns the lesson to a class through the form", async ({ page, context }) => {
+    const teacher = await createTeacher();
+    const klass = createClass(teacher.id, { timeZone: "WITA" });
+    await signIn(context, { role: "teacher", id: teacher.id });
+    await page.goto(`/teacher/assign?class=${klass.id}`);
+    await expectAccessible(page);
+    await expect(page.getByLabel(`${klass.name} (WITA)`)).toBeChecked();
+    // a date in the past is refused, and the other choices stay as they were
+    await page.getByLabel("Batas waktu", { exact: true }).fill("2020-01-01T10:00");
+    await page.getByLabel("3 kali").check();
+    await page.getByRole("button", { name: "Beri tugas" }).click();
+    await expect(page.getByText("Batas waktu harus di masa depan.")).toBeVisible();
+    await expect(page.getByLabel("3 kali")).toBeChecked();
+    await expect(page.getByLabel("Batas waktu", { exact: true })).toHaveAttribute("aria-invalid", "true");
+    await expectAccessible(page);
+    await page.getByLabel("Batas waktu", { exact: true }).fill("2099-03-01T07:30");
+    await page.getByRole("button", { name: "Beri tugas" }).click();
+    await expect(page).toHaveURL(/\/teacher\/assignments\/\d+$/);
+    await expect(page.getByText(/1 Mar 2099.*07\.30 WITA|1 Mar 2099.*07:30 WITA/)).toBeVisible();
+    await expect(page.getByText("0 dari 0 siswa sudah mengumpulkan")).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  test("a pupil reads, sorts, answers, submits and sees why — in both languages, axe-clean", async ({ page, context }) => {
+    const { pupil, assignmentId } = await setup();
+    await signIn(context, { role: "pupil", id: pupil.id });
+    await page.goto(`/pupil/assignments/${assignmentId}`);
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Mulai mengerjakan" }).click();
+    await expect(page).toHaveURL(/\/read$/);
+    for (const text of lesson.paragraphs) await expect(page.getByText(text)).toBeVisible();
+    await expectAccessible(page);
+
+    await page.getByRole("link", { name: "Lanjut: Pilah pernyataan" }).click();
+    await expectAccessible(page);
+    // every statement right except the first, which is sorted wrongly on purpose
+    for (const [i, item] of lesson.sorting.entries()) {
+      const wrong = item.category === "opinion" ? "denial" : "opinion";
+      const group = statement(page, i);
+      await group.getByLabel(CATEGORY_LABEL[i === 0 ? wrong : item.category]).check();
+      await expect(page.locator(`#${item.id} .save-state`)).toHaveText("Tersimpan");
+    }
+    await page.getByRole("link", { name: "Lanjut: Kuis" }).click();
+    await expectAccessible(page);
+    // all questions right except question 2
+    for (const [i, q] of lesson.questions.entries()) {
+      await question(page, i).getByLabel(optionText(i, i === 1 ? wrongOption(i) : q.correct), { exact: true }).check();
+      await expect(page.locator(`#${q.id} .save-state`)).toHaveText("Tersimpan");
+    }
+    await expect(page.getByText(`${lesson.questions.length} dari ${lesson.questions.length} terjawab`)).toBeVisible();
+    await page.getByRole("button", { name: "Kumpulkan jawaban" }).click();
+
+    await expect(page).toHaveURL(/\/feedback$/);
+    const total = lesson.questions.length + lesson.sorting.length;
+    await expect(page.getByText(`Nilai: ${total - 2} dari ${total}`)).toBeVisible();
+    await expect(page.getByText(lesson.questions[1].explanation)).toBeVisible();
+    await expectAccessible(page);
+    const [attempt] = attemptsOf(pupil.id, assignmentId);
+    expect(attempt.quizScore).toBe(lesson.questions.length - 1);
+    expect(attempt.sortScore).toBe(lesson.sorting.length - 1);
+
+    // the evidence link opens the article at the paragraph, highlighted
+    const evidence = lesson.questions[1].evidence[0];
+    await page.getByRole("link", { name: `Lihat bukti di paragraf ${evidence}` }).first().click();
+    await expect(page).toHaveURL(new RegExp(`highlight=.*#p${evidence}$`));
+    await expect(page.locator(`#p${evidence} mark`)).toHaveText(lesson.paragraphs[evidence - 1]);
+
+    // the same pages in English
+    await page.getByRole("button", { name: "English" }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    for (const step of ["", "/read", "/sort", "/quiz", "/feedback", "/discuss"]) {
+      await page.goto(`/pupil/assignments/${assignmentId}${step}`);
+      await expect(page.getByRole("navigation", { name: "Lesson steps" })).toBeVisible();
+      await expectAccessible(page);
+    }
+  });
+
+  test("a reload mid-quiz, and another device, show every saved answer", async ({ page, context, browser }) => {
+    const { pupil, assignmentId } = await setup();
+    await signIn(context, { role: "pupil", id: pupil.id });
+    await page.goto(`/pupil/assignments/${assignmentId}`);
+    await page.getByRole("button", { name: "Mulai mengerjakan" }).click();
+    await page.goto(`/pupil/assignments/${assignmentId}/quiz`);
+    for (const i of [0, 3, 5]) {
+      await question(page, i).getByLabel(optionText(i, lesson.questions[i].correct), { exact: true }).check();
+      await expect(page.locator(`#${lesson.questions[i].id} .save-state`)).toHaveText("Tersimpan");
+    }
+    await page.reload();
+    for (const i of [0, 3, 5])
+      await expect(question(page, i).getByLabel(optionText(i, lesson.questions[i].correct), { exact: true })).toBeChecked();
+    await expect(question(page, 1).getByRole("radio", { checked: true })).toHaveCount(0);
+
+    const other = await browser.newContext();
+    await signIn(other, { role: "pupil", id: pupil.id });
+    const phone = await other.newPage();
+    await phone.goto(`/pupil/assignments/${assignmentId}/quiz`);
+    for (const i of [0, 3, 5])
+      await expect(question(phone, i).getByLabel(optionText(i, lesson.questions[i].correct), { exact: true })).toBeChecked();
+    await other.close();
+  });
+
+  test("answers chosen while offline are kept, announced, and sent when the connection returns", async ({ page, context, browser }) => {
+    const { pupil, assignmentId } = await setup();
+    await signIn(context, { role: "pupil", id: pupil.id });
+    await page.goto(`/pupil/assignments/${assignmentId}`);
+    await page.getByRole("button", { name: "Mulai mengerjakan" }).click();
+    await page.goto(`/pupil/assignments/${assignmentId}/quiz`);
+    await question(page, 0).getByLabel(optionText(0, "a"), { exact: true }).check();
+    await expect(page.locator(`#${lesson.questions[0].id} .save-state`)).toHaveText("Tersimpan");
+
+    await context.setOffline(true);
+    await question(page, 1).getByLabel(optionText(1, "b"), { exact: true }).check();
+    await question(page, 2).getByLabel(optionText(2, "c"), { exact: true }).check();
+    await expect(page.getByRole("alert").filter({ hasText: "Koneksi terputus" })).toBeVisible();
+    await expect(page.locator(`#${lesson.questions[1].id} .save-state`)).toContainText("Belum tersimpan");
+    await expect(page.getByRole("button", { name: "Kumpulkan jawaban" })).toBeDisabled();
+    await expect(page.getByText(/Menunggu 2 jawaban terkirim/)).toBeVisible();
+    expect(storedAnswers(pupil.id, assignmentId).filter((a) => a.kind === "quiz")).toHaveLength(1);
+
+    await context.setOffline(false);
+    await expect(page.locator(`#${lesson.questions[2].id} .save-state`)).toHaveText("Tersimpan");
+    await expect(page.getByRole("button", { name: "Kumpulkan jawaban" })).toBeEnabled();
+
+    const fresh = await browser.newContext();
+    await signIn(fresh, { role: "pupil", id: pupil.id });
+    const check = await fresh.newPage();
+    await check.goto(`/pupil/assignments/${assignmentId}/quiz`);
+    await expect(question(check, 1).getByLabel(optionText(1, "b"), { exact: true })).toBeChecked();
+    await expect(question(check, 2).getByLabel(optionText(2, "c"), { exact: true })).toBeChecked();
+    await fresh.close();
+  });
+
+  test("a double submit gives one result, and the start button never makes a second attempt", async ({ page, context }) => {
+    const { pupil, assignmentId } = await setup({ maxAttempts: 2 });
+    await signIn(context, { role: "pupil", id: pupil.id });
+    await page.goto(`/pupil/assignments/${assignmentId}`);
+    const start = () =>
+      page.request.post(`/pupil/assignments/${assignmentId}?index`, { form: {}, headers: { Origin: new URL(page.url()).origin }, maxRedirects: 0 });
+    const starts = await Promise.all([start(), start(), start()]);
+    expect(starts.map((r) => r.status())).toEqual([302, 302, 302]);
+    expect(attemptsOf(pupil.id, assignmentId)).toHaveLength(1);
+
+    await page.goto(`/pupil/assignments/${assignmentId}/quiz`);
+    await question(page, 0).getByLabel(optionText(0, lesson.questions[0].correct), { exact: true }).check();
+    await expect(page.locator(`#${lesson.questions[0].id} .save-state`)).toHaveText("Tersimpan");
+    const attemptId = attemptsOf(pupil.id, assignmentId)[0].id;
+    const submit = () =>
+      page.request.post(`/pupil/assignments/${assignmentId}/quiz`, {
+        form: { attemptId: String(attemptId) },
+        headers: { Origin: new URL(page.url()).origin },
+        maxRedirects: 0,
+      });
+    const [a, b] = await Promise.all([submit(), submit()]);
+    expect([a.status(), b.status()]).toEqual([302, 302]);
+    const after = attemptsOf(pupil.id, assignmentId);
+    expect(after).toHaveLength(1);
+    expect(after[0].submittedAt).not.toBeNull();
+    const firstSubmittedAt = after[0].submittedAt;
+    await submit();
+    expect(attemptsOf(pupil.id, assignmentId)[0].submittedAt).toBe(firstSubmittedAt);
+    // saving into a submitted attempt is refused and changes nothing
+    const late = await page.request.post(`/pupil/attempts/${attemptId}/answers`, {
+      form: { kind: "quiz", itemId: lesson.questions[0].id, choice: wrongOption(0) },
+      headers: { Accept: "application/json", Origin: new URL(page.url()).origin },
+    });
+    expect(late.status()).toBe(409);
+    expect(storedAnswers(pupil.id, assignmentId).find((x) => x.itemId === lesson.questions[0].id)?.choice).toBe(lesson.questions[0].correct);
+  });
+
+  test("after the due date: late work is marked late, or refused with the saved answers kept", async ({ page, context }) => {
+    const teacher = await createTeacher();
+    const klass = createClass(teacher.id);
+    const pupil = await createPupil(klass.id);
+    const lateOk = createAssignment(klass.id, { dueAt: Date.now() + 60 * 60_000, acceptLate: true });
+    const lateNo = createAssignment(klass.id, { dueAt: Date.now() + 60 * 60_000, acceptLate: false });
+    await signIn(context, { role: "pupil", id: pupil.id });
+    for (const id of [lateOk, lateNo]) {
+      await page.goto(`/pupil/assignments/${id}`);
+      await page.getByRole("button", { name: "Mulai mengerjakan" }).click();
+      await page.goto(`/pupil/assignments/${id}/quiz`);
+      await question(page, 0).getByLabel(optionText(0, "a"), { exact: true }).check();
+      await expect(page.locator(`#${lesson.questions[0].id} .save-state`)).toHaveText("Tersimpan");
+    }
+    // the due date passes
+    const { testDb } = await import("../support/factories");
+    testDb().prepare("UPDATE assignments SET due_at = ? WHERE id IN (?, ?)").run(Date.now() - 60_000, lateOk, lateNo);
+
+    await page.goto(`/pupil/assignments/${lateOk}/quiz`);
+    await expect(page.getByText("Batas waktu sudah lewat. Kamu masih boleh mengumpulkan").first()).toBeVisible();
+    await page.getByRole("button", { name: "Kumpulkan jawaban" }).click();
+    await expect(page).toHaveURL(/\/feedback$/);
+    expect(attemptsOf(pupil.id, lateOk)[0].late).toBe(1);
+
+    await page.goto(`/pupil/assignments/${lateNo}/quiz`);
+    await question(page, 1).getByLabel(optionText(1, "a"), { exact: true }).check();
+    await expect(page.locator(`#${lesson.questions[1].id} .save-state`)).toContainText("Batas waktu sudah lewat");
+    await page.getByRole("button", { name: "Kumpulkan jawaban" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "tidak menerima pekerjaan terlambat" })).toBeVisible();
+    expect(attemptsOf(pupil.id, lateNo)[0].submittedAt).toBeNull();
+    expect(storedAnswers(pupil.id, lateNo)).toEqual([{ kind: "quiz", itemId: lesson.questions[0].id, choice: "a" }]);
+  });
+
+  test("shuffled order is fixed per attempt and stays the same after a reload", async ({ page, context }) => {
+    const { pupil, assignmentId } = await setup({ shuffle: true });
+    await signIn(context, { role: "pupil", id: pupil.id });
+    await page.goto(`/pupil/assignments/${assignmentId}`);
+    await page.getByRole("button", { name: "Mulai mengerjakan" }).click();
+    await page.goto(`/pupil/assignments/${assignmentId}/quiz`);
+    const legends = () => page.locator("section.item legend").allTextContents();
+    const options = () => page.locator("section.item").first().getByRole("radio").evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    const first = await legends();
+    const firstOptions = await options();
+    expect(first).toHaveLength(lesson.questions.length);
+    const lessonOrder = lesson.questions.map((q, i) => `Soal ${i + 1}. ${q.stem}`);
+    expect(first).not.toEqual(lessonOrder);
+    await page.reload();
+    expect(await legends()).toEqual(first);
+    expect(await options()).toEqual(firstOptions);
+  });
+
+  test("no answer key reaches the pupil before feedback is allowed", async ({ page, context }) => {
+    const { pupil, assignmentId } = await setup({ feedback: "after_due" });
+    await signIn(context, { role: "pupil", id: pupil.id });
+    await page.goto(`/pupil/assignments/${assignmentId}`);
+    await page.getByRole("button", { name: "Mulai mengerjakan" }).click();
+    const secrets = [...lesson.questions.map((q) => q.explanation), ...lesson.sorting.map((s) => s.explanation)];
+    for (const step of ["quiz", "sort", "feedback"]) {
+      const html = await (await page.request.get(`/pupil/assignments/${assignmentId}/${step}`)).text();
+      const data = await (
+        await page.request.get(`/pupil/assignments/${assignmentId}/${step}?_data=routes%2Fpupil.assignments.%24assignmentId.${step}`)
+      ).text();
+      for (const secret of secrets) {
+        expect(html).not.toContain(secret);
+        expect(data).not.toContain(secret);
+      }
+      expect(data).not.toContain('"correct"');
+      expect(data).not.toContain('"category"');
+    }
+    await page.goto(`/pupil/assignments/${assignmentId}/quiz`);
+    await page.getByRole("button", { name: "Kumpulkan jawaban" }).click();
+    await expect(page.getByText(/Sudah dikumpulkan pada/)).toBeVisible();
+    await page.getByRole("link", { name: "Pembahasan" }).click();
+    await expect(page.getByText(/Pembahasan belum bisa dilihat/)).toBeVisible();
+    const after = await (await page.request.get(`/pupil/assignments/${assignmentId}/feedback`)).text();
+    for (const secret of secrets) expect(after).not.toContain(secret);
+  });
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a pupil saves each choice with its button, comes back at the same question, and submits", async ({ page, context }) => {
+    const { pupil, assignmentId } = await setup();
+    await signIn(context, { role: "pupil", id: pupil.id });
+    await page.goto(`/pupil/assignments/${assignmentId}`);
+    await page.getByRole("button", { name: "Mulai mengerjakan" }).click();
+    await page.goto(`/pupil/assignments/${assignmentId}/sort`);
+    const item = lesson.sorting[2];
+    await statement(page, 2).getByLabel(CATEGORY_LABEL[item.category]).check();
+    await page.getByRole("button", { name: `Simpan jawaban Pernyataan 3 (paragraf ${item.paragraph})` }).click();
+    await expect(page).toHaveURL(new RegExp(`saved=${item.id}#${item.id}$`));
+    await expect(page.locator(`#${item.id} .save-state`)).toHaveText("Tersimpan");
+    await expect(statement(page, 2).getByLabel(CATEGORY_LABEL[item.category])).toBeChecked();
+
+    await page.goto(`/pupil/assignments/${assignmentId}/quiz`);
+    // saving without choosing is refused with a message beside the question
+    await page.getByRole("button", { name: "Simpan jawaban Soal 4" }).click();
+    await expect(page.locator(`#${lesson.questions[3].id} .save-state`)).toHaveText("Pilih salah satu jawaban dulu.");
+    for (const i of [0, 1]) {
+      await question(page, i).getByLabel(optionText(i, lesson.questions[i].correct), { exact: true }).check();
+      await page.getByRole("button", { name: `Simpan jawaban Soal ${i + 1}` }).click();
+      await expect(page.locator(`#${lesson.questions[i].id} .save-state`)).toHaveText("Tersimpan");
+    }
+    await expect(question(page, 0).getByLabel(optionText(0, lesson.questions[0].correct), { exact: true })).toBeChecked();
+    await page.getByRole("button", { name: "Kumpulkan jawaban" }).click();
+    await expect(page).toHaveURL(/\/feedback$/);
+    await expect(page.getByText(`Nilai: 3 dari ${lesson.questions.length + lesson.sorting.length}`)).toBeVisible();
+  });
+});
