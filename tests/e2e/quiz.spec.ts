@@ -299,11 +299,11 @@ test.describe("without JavaScript", () => {
 
     await page.goto(`/pupil/assignments/${assignmentId}/quiz`);
     // saving without choosing is refused with a message beside the question
-    await page.getByRole("button", { name: "Simpan jawaban Soal 4" }).click();
+    await page.getByRole("button", { name: "Simpan jawaban Soal 4", exact: true }).click();
     await expect(page.locator(`#${lesson.questions[3].id} .save-state`)).toHaveText("Pilih salah satu jawaban dulu.");
     for (const i of [0, 1]) {
       await question(page, i).getByLabel(optionText(i, lesson.questions[i].correct), { exact: true }).check();
-      await page.getByRole("button", { name: `Simpan jawaban Soal ${i + 1}` }).click();
+      await page.getByRole("button", { name: `Simpan jawaban Soal ${i + 1}`, exact: true }).click();
       await expect(page.locator(`#${lesson.questions[i].id} .save-state`)).toHaveText("Tersimpan");
     }
     await expect(question(page, 0).getByLabel(optionText(0, lesson.questions[0].correct), { exact: true })).toBeChecked();
