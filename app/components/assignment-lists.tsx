@@ -82,21 +82,25 @@ export function ClassAssignmentList({
   classId,
   items,
   zone,
+  archived,
 }: {
   classId: number;
   items: ClassAssignmentItem[];
   zone: Zone;
+  archived: boolean;
 }) {
   const t = useT();
   const lang = useLang();
   return (
     <section aria-labelledby="assignments-heading">
       <h2 id="assignments-heading">{t("assign.listTitle")}</h2>
-      <p>
-        <Link className="button" to={`/teacher/assign?class=${classId}`}>
-          {t("assign.new")}
-        </Link>
-      </p>
+      {archived ? null : (
+        <p className="no-print">
+          <Link className="button" to={`/teacher/assign?class=${classId}`}>
+            {t("assign.new")}
+          </Link>
+        </p>
+      )}
       {items.length === 0 ? (
         <p>{t("assign.none")}</p>
       ) : (

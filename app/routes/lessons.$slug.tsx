@@ -1,7 +1,7 @@
 // A lesson's article for anyone to read: no answer keys leave the server here.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { Glossary, Paragraphs, SourceLine } from "~/components/article";
 import { useT } from "~/i18n/use-t";
 import { getLesson } from "~/content/lessons.server";
@@ -18,6 +18,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const { lesson } = loaded;
   const url = new URL(request.url);
   return json({
+    slug: lesson.slug,
     title: lesson.title,
     language: lesson.language,
     source: lesson.source,
@@ -32,6 +33,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 
 export default function LessonPage() {
   const data = useLoaderData<typeof loader>();
+  const root = useRouteLoaderData<{ viewer: { role: string } | null }>("root");
   const t = useT();
   return (
     <article className="lesson">
@@ -40,6 +42,13 @@ export default function LessonPage() {
         {t("lesson.readingTime", { minutes: data.readingMinutes })} · {t("lessons.grade", { grade: data.gradeBand })}
       </p>
       <p className="muted no-print">{t("lesson.languageNote")}</p>
+      {root?.viewer?.role === "teacher" ? (
+        <p className="no-print">
+          <Link className="button" to={`/teacher/assign?lesson=${data.slug}`}>
+            {t("assign.title")}
+          </Link>
+        </p>
+      ) : null}
       <SourceLine source={data.source} language={data.language} />
       <section aria-labelledby="objectives-heading" className="objectives">
         <h2 id="objectives-heading">{t("lesson.objectives")}</h2>

@@ -65,6 +65,12 @@ export default function TeacherDashboard() {
     <>
       <h1>{t("accounts.dashboard.title")}</h1>
       <p>{t("accounts.dashboard.greeting", { name })}</p>
+      <p className="actions no-print">
+        <Link className="button" to="/teacher/assign">
+          {t("assign.title")}
+        </Link>
+        <Link to="/lessons">{t("nav.lessons")}</Link>
+      </p>
 
       <section aria-labelledby="classes-heading">
         <h2 id="classes-heading">{t("accounts.dashboard.classes")}</h2>

@@ -15,6 +15,8 @@ import {
   setJoinEnabled,
 } from "~/models/class.server";
 import { listRoster, resetPin } from "~/models/pupil.server";
+import { listClassAssignments } from "~/models/assignment.server";
+import { ClassAssignmentList } from "~/components/assignment-lists";
 import { NO_STORE, refuse } from "~/utils/accounts-form.server";
 import { className } from "~/utils/accounts-schemas";
 import { requireTeacher } from "~/utils/auth.server";
@@ -30,6 +32,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const classId = parseId(params.classId);
   const klass = getOwnedClass({ classId, teacherId: teacher.teacherId });
   const roster = listRoster({ classId, teacherId: teacher.teacherId });
+  const assignments = listClassAssignments({ classId, teacherId: teacher.teacherId }).map((a) => ({
+    id: a.id,
+    title: a.title,
+    language: a.language,
+    dueAt: a.dueAt.toISOString(),
+    submitted: a.submitted,
+    pupils: a.pupils,
+  }));
   const origin = new URL(request.url).origin;
   return json(
     {
@@ -45,6 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       },
       joinUrl: `${origin}/join?code=${klass.joinCode}`,
       roster,
+      assignments,
     },
     { headers: NO_STORE },
   );
@@ -96,7 +107,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ClassPage() {
   const t = useT();
   const lang = useLang();
-  const { klass, joinUrl, roster } = useLoaderData<typeof loader>();
+  const { klass, joinUrl, roster, assignments } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const errors = data && !data.ok ? data.errors : {};
@@ -113,7 +124,7 @@ export default function ClassPage() {
         <Link to="/teacher">{t("accounts.class.back")}</Link>
       </p>
 
-      {/* assignments: the assignments feature adds its section here (an <h2> and its content) */}
+      <ClassAssignmentList classId={klass.id} items={assignments} zone={klass.timeZone} archived={klass.archived} />
 
       <section aria-labelledby="join-heading">
         <h2 id="join-heading">{t("accounts.class.joinTitle")}</h2>

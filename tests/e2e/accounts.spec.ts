@@ -635,6 +635,6 @@ test.describe("in English", () => {
     await page.getByLabel("Repeat the PIN").fill("4321");
     await page.getByRole("button", { name: "Join" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Hello, Rina!" })).toBeVisible();
-    await expect(page.getByText("No assignments yet.")).toBeVisible();
+    await expect(page.getByText("No assignments for your class yet.")).toBeVisible();
   });
 });

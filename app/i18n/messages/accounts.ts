@@ -145,8 +145,6 @@ const id = {
   "accounts.pupilHome.title": "Beranda siswa",
   "accounts.pupilHome.greeting": "Halo, {name}!",
   "accounts.pupilHome.class": "Kelas: {className}",
-  "accounts.pupilHome.assignments": "Tugas",
-  "accounts.pupilHome.noAssignments": "Belum ada tugas.",
 } as const;
 
 const en: Record<keyof typeof id, string> = {
@@ -295,8 +293,6 @@ const en: Record<keyof typeof id, string> = {
   "accounts.pupilHome.title": "Pupil home",
   "accounts.pupilHome.greeting": "Hello, {name}!",
   "accounts.pupilHome.class": "Class: {className}",
-  "accounts.pupilHome.assignments": "Assignments",
-  "accounts.pupilHome.noAssignments": "No assignments yet.",
 };
 
 export const accounts = { id, en };
