@@ -281,6 +281,57 @@ test.describe("with JavaScript", () => {
   });
 });
 
+test("assignments of another class or teacher answer 404, and bad answers store nothing", async ({ browser }) => {
+  const a = await setup();
+  const b = await setup();
+  const pupilB = await browser.newContext();
+  await signIn(pupilB, { role: "pupil", id: b.pupil.id });
+  const page = await pupilB.newPage();
+  for (const step of ["", "/read", "/sort", "/quiz", "/feedback", "/discuss"]) {
+    const response = await page.goto(`/pupil/assignments/${a.assignmentId}${step}`);
+    expect(response?.status(), step).toBe(404);
+  }
+  await expect(page.getByRole("heading", { name: "Halaman tidak ditemukan" })).toBeVisible();
+  const origin = new URL(page.url()).origin;
+  const start = await page.request.post(`/pupil/assignments/${a.assignmentId}?index`, { form: {}, headers: { Origin: origin }, maxRedirects: 0 });
+  expect(start.status()).toBe(404);
+  expect(attemptsOf(b.pupil.id, a.assignmentId)).toHaveLength(0);
+
+  // pupil A's attempt: B cannot save into it, A cannot save nonsense into it
+  const pupilA = await browser.newContext();
+  await signIn(pupilA, { role: "pupil", id: a.pupil.id });
+  const pageA = await pupilA.newPage();
+  await pageA.goto(`/pupil/assignments/${a.assignmentId}`);
+  await pageA.getByRole("button", { name: "Mulai mengerjakan" }).click();
+  const attemptId = attemptsOf(a.pupil.id, a.assignmentId)[0].id;
+  const save = (p: typeof page, form: Record<string, string>) =>
+    p.request.post(`/pupil/attempts/${attemptId}/answers`, { form, headers: { Accept: "application/json", Origin: origin } });
+  const q = lesson.questions[0];
+  expect((await save(page, { kind: "quiz", itemId: q.id, choice: q.correct })).status()).toBe(404);
+  expect((await save(pageA, { kind: "quiz", itemId: q.id, choice: "zz" })).status()).toBe(400);
+  expect((await save(pageA, { kind: "quiz", itemId: "q999", choice: "a" })).status()).toBe(400);
+  expect((await save(pageA, { kind: "sort", itemId: lesson.sorting[0].id, choice: "rumour" })).status()).toBe(400);
+  expect((await save(pageA, { kind: "essay", itemId: q.id, choice: "a", score: "100" })).status()).toBe(400);
+  // extra fields such as a score are ignored
+  expect((await save(pageA, { kind: "quiz", itemId: q.id, choice: q.correct, correct: "true", score: "99" })).status()).toBe(200);
+  expect(storedAnswers(a.pupil.id, a.assignmentId)).toEqual([{ kind: "quiz", itemId: q.id, choice: q.correct }]);
+
+  // teacher B sees nothing of teacher A's assignment
+  const teacherB = await browser.newContext();
+  await signIn(teacherB, { role: "teacher", id: b.teacher.id });
+  const tb = await teacherB.newPage();
+  for (const path of ["", "/delete"]) expect((await tb.goto(`/teacher/assignments/${a.assignmentId}${path}`))?.status()).toBe(404);
+  const del = await tb.request.post(`/teacher/assignments/${a.assignmentId}/delete`, { form: {}, headers: { Origin: origin }, maxRedirects: 0 });
+  expect(del.status()).toBe(404);
+  const assign = await tb.request.post(`/teacher/assign`, {
+    form: { lesson: "ktt-putin-kim-2024", classId: String(a.klass.id), due: "2099-01-01T10:00", maxAttempts: "1", counting: "highest", feedback: "immediate" },
+    headers: { Origin: origin },
+    maxRedirects: 0,
+  });
+  expect(assign.status()).toBe(404);
+  await Promise.all([pupilA.close(), pupilB.close(), teacherB.close()]);
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
