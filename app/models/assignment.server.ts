@@ -1,6 +1,6 @@
 // Assignments: a lesson version pinned to a class with its rules; teacher- and pupil-side reads.
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { assignments, attempts, classes, pupils } from "../../db/schema";
+import { assignments, attempts, classes } from "../../db/schema";
 import type { Lesson } from "~/content/schema";
 import { db } from "~/db.server";
 import { currentLessonVersion, getLessonVersion } from "~/models/lesson.server";
@@ -134,8 +134,10 @@ export function listClassAssignments({ teacherId, classId }: { teacherId: number
       id: assignments.id,
       dueAt: assignments.dueAt,
       lessonVersionId: assignments.lessonVersionId,
-      submitted: sql<number>`(SELECT count(DISTINCT ${attempts.pupilId}) FROM ${attempts} WHERE ${attempts.assignmentId} = ${assignments.id} AND ${attempts.submittedAt} IS NOT NULL)`,
-      pupils: sql<number>`(SELECT count(*) FROM ${pupils} WHERE ${pupils.classId} = ${assignments.classId})`,
+      // Written out in full: drizzle leaves columns unqualified in a one-table select, which
+      // would make these correlated subqueries compare a column with itself.
+      submitted: sql<number>`(SELECT count(DISTINCT at.pupil_id) FROM attempts at WHERE at.assignment_id = "assignments"."id" AND at.submitted_at IS NOT NULL)`,
+      pupils: sql<number>`(SELECT count(*) FROM pupils p WHERE p.class_id = "assignments"."class_id")`,
     })
     .from(assignments)
     .where(eq(assignments.classId, classId))
@@ -196,7 +198,7 @@ export function listPupilAssignments({
       attemptSubmittedAt: attempts.submittedAt,
       attemptLate: attempts.late,
       attemptId: attempts.id,
-      answered: sql<number>`(SELECT count(*) FROM answers WHERE answers.attempt_id = ${attempts.id})`,
+      answered: sql<number>`(SELECT count(*) FROM answers an WHERE an.attempt_id = "attempts"."id")`,
     })
     .from(assignments)
     .leftJoin(
@@ -205,7 +207,7 @@ export function listPupilAssignments({
         eq(attempts.assignmentId, assignments.id),
         eq(attempts.pupilId, pupilId),
         // the pupil's latest attempt only
-        sql`${attempts.number} = (SELECT max(number) FROM attempts x WHERE x.assignment_id = ${assignments.id} AND x.pupil_id = ${pupilId})`,
+        sql`"attempts"."number" = (SELECT max(x.number) FROM attempts x WHERE x.assignment_id = "assignments"."id" AND x.pupil_id = ${pupilId})`,
       ),
     )
     .where(eq(assignments.classId, classId))

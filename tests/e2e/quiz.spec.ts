@@ -36,6 +36,10 @@ test.describe("with JavaScript", () => {
   test("a teacher assigns the lesson to a class through the form", async ({ page, context }) => {
     const teacher = await createTeacher();
     const klass = createClass(teacher.id, { timeZone: "WITA" });
+    await createPupil(klass.id);
+    await createPupil(klass.id);
+    // another class's pupils must not be counted
+    await createPupil(createClass(teacher.id).id);
     await signIn(context, { role: "teacher", id: teacher.id });
     await page.goto(`/teacher/assign?class=${klass.id}`);
     await expectAccessible(page);
@@ -52,8 +56,11 @@ test.describe("with JavaScript", () => {
     await page.getByRole("button", { name: "Beri tugas" }).click();
     await expect(page).toHaveURL(/\/teacher\/assignments\/\d+$/);
     await expect(page.getByText(/1 Mar 2099.*07\.30 WITA|1 Mar 2099.*07:30 WITA/)).toBeVisible();
-    await expect(page.getByText("0 dari 0 siswa sudah mengumpulkan")).toBeVisible();
+    await expect(page.getByText("0 dari 2 siswa sudah mengumpulkan")).toBeVisible();
     await expectAccessible(page);
+    await page.getByRole("link", { name: klass.name }).click();
+    await expect(page.getByRole("heading", { level: 1, name: klass.name })).toBeVisible();
+    await expect(page.getByText("0 dari 2 siswa sudah mengumpulkan")).toBeVisible();
   });
 
   test("a pupil reads, sorts, answers, submits and sees why — in both languages, axe-clean", async ({ page, context }) => {
