@@ -41,6 +41,21 @@ export const db: Db = new Proxy({} as Db, {
   },
 });
 
+/**
+ * A drizzle prepared statement, built on first use for the current connection and reused.
+ * Building a query through drizzle costs about 40 µs per call (and a fresh SQLite prepare); a
+ * prepared one about 4 µs. The queries every request runs (session, viewer, attempt) use this;
+ * values go in through `sql.placeholder(name)`.
+ */
+export function prepared<T>(build: (db: Db) => T): () => T {
+  let cached: { conn: object; statement: T } | undefined;
+  return () => {
+    const conn = connection();
+    if (cached?.conn !== conn) cached = { conn, statement: build(conn.db) };
+    return cached.statement;
+  };
+}
+
 export function sqlite(): Database.Database {
   return connection().sqlite;
 }

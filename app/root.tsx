@@ -122,6 +122,9 @@ export function Layout({ children }: { children: ReactNode }) {
         </main>
         <footer className="site-footer">
           <p>{translate(lang, "footer.note")}</p>
+          <p>
+            <Link to="/privacy">{translate(lang, "nav.privacy")}</Link>
+          </p>
         </footer>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />

@@ -15,6 +15,8 @@ export type TodoItem = {
   answered: number;
   total: number;
   submitted: boolean;
+  discussionDone: boolean;
+  unseenFeedback: number;
 };
 
 function TodoRow({ item, zone }: { item: TodoItem; zone: Zone }) {
@@ -29,7 +31,15 @@ function TodoRow({ item, zone }: { item: TodoItem; zone: Zone }) {
         <span className={`status ${item.status}`}>{t(`status.${item.status}`)}</span> ·{" "}
         {t("flow.due", { due: formatDateTime(lang, item.dueAt, zone) })}
         {item.status === "in_progress" ? ` · ${t("flow.progress", { answered: item.answered, total: item.total })}` : null}
+        {item.discussionDone ? ` · ${t("discuss.todo.done")}` : item.submitted ? ` · ${t("discuss.todo.pending")}` : null}
       </p>
+      {item.unseenFeedback > 0 ? (
+        <p>
+          <Link className="badge" to={`/pupil/assignments/${item.id}/discuss`}>
+            {t("discuss.todo.feedback")}
+          </Link>
+        </p>
+      ) : null}
     </li>
   );
 }

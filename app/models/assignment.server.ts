@@ -2,7 +2,8 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { assignments, attempts, classes } from "../../db/schema";
 import type { Lesson } from "~/content/schema";
-import { db } from "~/db.server";
+import { db, prepared } from "~/db.server";
+import { pupilDiscussionStatus } from "~/models/discussion.server";
 import { currentLessonVersion, getLessonVersion } from "~/models/lesson.server";
 import { pupilStatus, type PupilStatus } from "~/utils/quiz";
 
@@ -151,6 +152,16 @@ export function listClassAssignments({ teacherId, classId }: { teacherId: number
 
 export type PupilAssignment = AssignmentRow & { lesson: Lesson; timeZone: "WIB" | "WITA" | "WIT" };
 
+// Runs on every step of a pupil's lesson: prepared once (see `prepared` in db.server).
+const pupilAssignmentQuery = prepared((d) =>
+  d
+    .select({ a: assignments, timeZone: classes.timeZone })
+    .from(assignments)
+    .innerJoin(classes, eq(classes.id, assignments.classId))
+    .where(and(eq(assignments.id, sql.placeholder("assignmentId")), eq(assignments.classId, sql.placeholder("classId"))))
+    .prepare(),
+);
+
 /** An assignment of the pupil's own class, or 404. */
 export function getPupilAssignment({
   classId,
@@ -159,12 +170,7 @@ export function getPupilAssignment({
   classId: number;
   assignmentId: number;
 }): PupilAssignment {
-  const row = db
-    .select({ a: assignments, timeZone: classes.timeZone })
-    .from(assignments)
-    .innerJoin(classes, eq(classes.id, assignments.classId))
-    .where(and(eq(assignments.id, assignmentId), eq(assignments.classId, classId)))
-    .get();
+  const row = pupilAssignmentQuery().get({ assignmentId, classId });
   if (!row) throw notFound();
   const lesson = getLessonVersion(row.a.lessonVersionId);
   if (!lesson) throw notFound();
@@ -180,6 +186,9 @@ export type PupilTodo = {
   answered: number;
   total: number;
   submitted: boolean;
+  /** Every discussion prompt has the pupil's response (true when the lesson has none). */
+  discussionDone: boolean;
+  unseenFeedback: number;
 };
 
 /** The pupil's to-do list: every assignment of their class with its status, soonest due first. */
@@ -213,6 +222,13 @@ export function listPupilAssignments({
     .where(eq(assignments.classId, classId))
     .orderBy(asc(assignments.dueAt))
     .all();
+  const discussion = pupilDiscussionStatus({
+    pupilId,
+    assignments: rows.map((r) => ({
+      id: r.a.id,
+      promptIds: getLessonVersion(r.a.lessonVersionId)?.prompts.map((p) => p.id) ?? [],
+    })),
+  });
   return rows.map((r) => {
     const lesson = getLessonVersion(r.a.lessonVersionId);
     const attempt = r.attemptId ? { submittedAt: r.attemptSubmittedAt, late: r.attemptLate ?? false } : null;
@@ -225,6 +241,8 @@ export function listPupilAssignments({
       answered: r.answered ?? 0,
       total: (lesson?.questions.length ?? 0) + (lesson?.sorting.length ?? 0),
       submitted: r.attemptSubmittedAt !== null && r.attemptSubmittedAt !== undefined,
+      discussionDone: discussion.get(r.a.id)?.done ?? false,
+      unseenFeedback: discussion.get(r.a.id)?.unseenFeedback ?? 0,
     };
   });
 }

@@ -1,14 +1,82 @@
 // Attempts and answers: idempotent start, save-on-choose, all-or-nothing submit scored on the server.
 import crypto from "node:crypto";
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { answers, assignments, attempts } from "../../db/schema";
-import { db } from "~/db.server";
+import { db, prepared } from "~/db.server";
 import { getLessonVersion } from "~/models/lesson.server";
 import { canStartNew, isValidChoice, scoreAttempt, workOpen } from "~/utils/quiz";
 import type { PupilAssignment } from "./assignment.server";
 
 export type AttemptRow = typeof attempts.$inferSelect;
 const notFound = () => new Response("Not found", { status: 404 });
+
+// The queries of every quiz page, start and answer save: prepared once (see `prepared` in db.server).
+const latestAttempt = prepared((d) =>
+  d
+    .select()
+    .from(attempts)
+    .where(and(eq(attempts.assignmentId, sql.placeholder("assignmentId")), eq(attempts.pupilId, sql.placeholder("pupilId"))))
+    .orderBy(desc(attempts.number))
+    .prepare(),
+);
+const insertAttempt = prepared((d) =>
+  d
+    .insert(attempts)
+    .values({
+      assignmentId: sql.placeholder("assignmentId"),
+      pupilId: sql.placeholder("pupilId"),
+      number: sql.placeholder("number"),
+      seed: sql.placeholder("seed"),
+      startedAt: sql.placeholder("startedAt"),
+    })
+    .returning()
+    .prepare(),
+);
+const attemptsOf = prepared((d) =>
+  d
+    .select()
+    .from(attempts)
+    .where(and(eq(attempts.assignmentId, sql.placeholder("assignmentId")), eq(attempts.pupilId, sql.placeholder("pupilId"))))
+    .orderBy(asc(attempts.number))
+    .prepare(),
+);
+const answersOf = prepared((d) =>
+  d
+    .select({ kind: answers.kind, itemId: answers.itemId, choice: answers.choice, savedAt: answers.savedAt })
+    .from(answers)
+    .where(eq(answers.attemptId, sql.placeholder("attemptId")))
+    .prepare(),
+);
+const ownedAttemptQuery = prepared((d) =>
+  d
+    .select({
+      attempt: attempts,
+      dueAt: assignments.dueAt,
+      acceptLate: assignments.acceptLate,
+      lessonVersionId: assignments.lessonVersionId,
+      classId: assignments.classId,
+    })
+    .from(attempts)
+    .innerJoin(assignments, eq(assignments.id, attempts.assignmentId))
+    .where(and(eq(attempts.id, sql.placeholder("attemptId")), eq(attempts.pupilId, sql.placeholder("pupilId"))))
+    .prepare(),
+);
+const upsertAnswer = prepared((d) =>
+  d
+    .insert(answers)
+    .values({
+      attemptId: sql.placeholder("attemptId"),
+      kind: sql.placeholder("kind"),
+      itemId: sql.placeholder("itemId"),
+      choice: sql.placeholder("choice"),
+      savedAt: sql.placeholder("savedAt"),
+    })
+    .onConflictDoUpdate({
+      target: [answers.attemptId, answers.kind, answers.itemId],
+      set: { choice: sql`excluded.choice`, savedAt: sql`excluded.saved_at` },
+    })
+    .prepare(),
+);
 
 export type StartResult =
   | { ok: true; attempt: AttemptRow; created: boolean }
@@ -27,49 +95,31 @@ export function startAttempt({
   assignment: Pick<PupilAssignment, "id" | "dueAt" | "acceptLate" | "maxAttempts">;
   now?: number;
 }): StartResult {
-  return db.transaction((tx) => {
-    const latest = tx
-      .select()
-      .from(attempts)
-      .where(and(eq(attempts.assignmentId, assignment.id), eq(attempts.pupilId, pupilId)))
-      .orderBy(desc(attempts.number))
-      .get();
+  return db.transaction(() => {
+    // prepared on the same connection, so it reads inside this transaction
+    const latest = latestAttempt().get({ assignmentId: assignment.id, pupilId });
     if (latest && !latest.submittedAt) return { ok: true as const, attempt: latest, created: false };
     if (!workOpen(assignment, now)) return { ok: false as const, reason: "closed" as const };
     const made = latest?.number ?? 0;
     if (!canStartNew(assignment, made)) return { ok: false as const, reason: "limit" as const };
-    const attempt = tx
-      .insert(attempts)
-      .values({
-        assignmentId: assignment.id,
-        pupilId,
-        number: made + 1,
-        seed: crypto.randomInt(0, 2 ** 31),
-        startedAt: new Date(now),
-      })
-      .returning()
-      .get();
+    const attempt = insertAttempt().get({
+      assignmentId: assignment.id,
+      pupilId,
+      number: made + 1,
+      seed: crypto.randomInt(0, 2 ** 31),
+      startedAt: new Date(now),
+    })!;
     return { ok: true as const, attempt, created: true };
   }, { behavior: "immediate" });
 }
 
 /** The pupil's attempts at an assignment, oldest first, with each one's saved answers. */
 export function pupilAttempts({ pupilId, assignmentId }: { pupilId: number; assignmentId: number }) {
-  const rows = db
-    .select()
-    .from(attempts)
-    .where(and(eq(attempts.assignmentId, assignmentId), eq(attempts.pupilId, pupilId)))
-    .orderBy(asc(attempts.number))
-    .all();
-  return rows;
+  return attemptsOf().all({ assignmentId, pupilId });
 }
 
 export function attemptAnswers(attemptId: number) {
-  return db
-    .select({ kind: answers.kind, itemId: answers.itemId, choice: answers.choice, savedAt: answers.savedAt })
-    .from(answers)
-    .where(eq(answers.attemptId, attemptId))
-    .all();
+  return answersOf().all({ attemptId });
 }
 
 type OwnedAttempt = AttemptRow & {
@@ -81,18 +131,7 @@ type OwnedAttempt = AttemptRow & {
 
 /** The attempt if it belongs to this pupil (and so to their class), else 404. */
 function ownedAttempt(pupilId: number, attemptId: number): OwnedAttempt {
-  const row = db
-    .select({
-      attempt: attempts,
-      dueAt: assignments.dueAt,
-      acceptLate: assignments.acceptLate,
-      lessonVersionId: assignments.lessonVersionId,
-      classId: assignments.classId,
-    })
-    .from(attempts)
-    .innerJoin(assignments, eq(assignments.id, attempts.assignmentId))
-    .where(and(eq(attempts.id, attemptId), eq(attempts.pupilId, pupilId)))
-    .get();
+  const row = ownedAttemptQuery().get({ attemptId, pupilId });
   if (!row) throw notFound();
   return {
     ...row.attempt,
@@ -133,15 +172,7 @@ export function saveAnswer({
   if (valid !== "ok") return { ok: false, reason: valid, assignmentId };
   // better-sqlite3 is synchronous: no other request runs between the checks above and this
   // write, so a submit cannot slip in between (one server process owns the database).
-  const savedAt = new Date(now);
-  db
-    .insert(answers)
-    .values({ attemptId, kind, itemId, choice, savedAt })
-    .onConflictDoUpdate({
-      target: [answers.attemptId, answers.kind, answers.itemId],
-      set: { choice, savedAt },
-    })
-    .run();
+  upsertAnswer().run({ attemptId, kind, itemId, choice, savedAt: new Date(now) });
   return { ok: true, savedAt: now, assignmentId };
 }
 

@@ -66,3 +66,8 @@ export function retryMinutes(retryAfterMs: number): number {
   return Math.max(1, Math.ceil(retryAfterMs / 60_000));
 }
 
+
+/** Drops counters whose window ended long ago (the retention command calls this daily). */
+export function purgeStaleThrottles(now = Date.now()): number {
+  return db.delete(throttles).where(lt(throttles.windowStart, new Date(now - STALE_AFTER_MS))).run().changes;
+}

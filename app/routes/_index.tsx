@@ -1,6 +1,7 @@
 // Home: what Telaah is, and the way in for teachers and pupils.
 import type { MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
+import { AccountDeletedNotice } from "~/components/account-deleted-notice";
 import { useT } from "~/i18n/use-t";
 import { title } from "~/utils/meta";
 
@@ -11,6 +12,7 @@ export default function Home() {
   return (
     <>
       <h1>{t("home.title")}</h1>
+      <AccountDeletedNotice />
       <p className="lead">{t("home.lead")}</p>
       <div className="cards">
         <section className="card" aria-labelledby="teacher-heading">

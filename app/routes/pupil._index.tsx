@@ -1,7 +1,7 @@
 // The pupil's home: a greeting, their class, and their to-do list of assignments.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/use-t";
 import { NO_STORE } from "~/utils/accounts-form.server";
 import { requirePupil } from "~/utils/auth.server";
@@ -29,6 +29,9 @@ export default function PupilHome() {
       <p>{t("accounts.pupilHome.class", { className })}</p>
 
       <PupilTodoList items={todo} zone={timeZone} />
+      <p>
+        <Link to="/pupil/data">{t("privacy.mine.link")}</Link>
+      </p>
     </>
   );
 }

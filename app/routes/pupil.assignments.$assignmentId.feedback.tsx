@@ -8,6 +8,7 @@ import { loadFlow, parseId } from "~/models/lesson-flow.server";
 import { requirePupil } from "~/utils/auth.server";
 import { formatDateTime, formatPercent } from "~/utils/format";
 import { percent } from "~/utils/quiz";
+import { skillShares } from "~/utils/stats";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const pupil = await requirePupil(request);
@@ -32,6 +33,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sortScore: attempt.sortScore ?? 0,
     sortMax: attempt.sortMax ?? 0,
   };
+  const responses = flow.lesson.questions.flatMap((q) => {
+    const choice = chosen.get(`quiz:${q.id}`);
+    return choice === undefined ? [] : [{ pupilId: pupil.pupilId, questionId: q.id, choice, correct: choice === q.correct }];
+  });
   return json(
     {
       ...base,
@@ -39,6 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         number: attempt.number,
         score,
         percent: percent(score),
+        skills: skillShares(flow.lesson.questions, responses, [pupil.pupilId]).filter((s) => s.total > 0),
         questions: flow.lesson.questions.map((q) => {
           const mine = chosen.get(`quiz:${q.id}`) ?? null;
           const text = (id: string | null) => q.options.find((o) => o.id === id)?.text ?? null;
@@ -105,6 +111,14 @@ export default function Feedback() {
         {t("feedback.quizScore", { score: r.score.quizScore, max: r.score.quizMax })} ·{" "}
         {t("feedback.sortScore", { score: r.score.sortScore, max: r.score.sortMax })}
       </p>
+      <h3>{t("results.mySkills")}</h3>
+      <ul>
+        {r.skills.map((s) => (
+          <li key={s.skill}>
+            {t(`results.skill.${s.skill}`)}: {t("results.outOf", { score: s.correct, max: s.total })}
+          </li>
+        ))}
+      </ul>
       <h3>{t("quiz.title")}</h3>
       {r.questions.map((q, index) => (
         <article key={q.id} className="item" id={`fb-${q.id}`} aria-labelledby={`fb-${q.id}-h`}>

@@ -6,6 +6,7 @@ import { AssignmentSettings, settingsFromForm } from "~/components/assignment-se
 import { FormError } from "~/components/forms";
 import { useLang, useT } from "~/i18n/use-t";
 import { getTeacherAssignment, setDiscussionClosed, updateAssignment } from "~/models/assignment.server";
+import { classDiscussionDone } from "~/models/discussion.server";
 import { classProgress } from "~/models/progress.server";
 import { settingsSchema } from "~/utils/assignment-form";
 import { requireTeacher } from "~/utils/auth.server";
@@ -46,6 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         postFirst: a.postFirst,
       },
       progress,
+      discussion: classDiscussionDone({ assignmentId: a.id, classId: a.classId, promptIds: a.lesson.prompts.map((p) => p.id) }),
     },
     { headers: { "Cache-Control": "no-store" } },
   );
@@ -95,6 +97,15 @@ export default function TeacherAssignment() {
           {t("assign.results")}
         </Link>
       </p>
+
+      <section aria-labelledby="discussion-heading">
+        <h2 id="discussion-heading">{t("discuss.mod.heading")}</h2>
+        <p>{t("discuss.mod.done", data.discussion)}</p>
+        <p>{data.discussionClosed ? t("discuss.mod.isClosed") : t("discuss.mod.isOpen")}</p>
+        <Link className="button secondary" to={`/teacher/assignments/${data.id}/discussion`}>
+          {t("discuss.mod.link")}
+        </Link>
+      </section>
 
       <section aria-labelledby="settings-heading">
         <h2 id="settings-heading">{t("assign.edit")}</h2>

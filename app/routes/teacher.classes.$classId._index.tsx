@@ -125,6 +125,11 @@ export default function ClassPage() {
       </p>
 
       <ClassAssignmentList classId={klass.id} items={assignments} zone={klass.timeZone} archived={klass.archived} />
+      {assignments.length ? (
+        <p className="no-print">
+          <Link to={`/teacher/classes/${klass.id}/results`}>{t("results.classLink")}</Link>
+        </p>
+      ) : null}
 
       <section aria-labelledby="join-heading">
         <h2 id="join-heading">{t("accounts.class.joinTitle")}</h2>
@@ -195,6 +200,10 @@ export default function ClassPage() {
                             <span className="visually-hidden"> {t("accounts.roster.forPupil", { name: p.displayName })}</span>
                           </button>
                         </Form>
+                        <a href={`/teacher/classes/${klass.id}/pupils/${p.id}/export`} download>
+                          {t("privacy.export.link")}
+                          <span className="visually-hidden"> {t("accounts.roster.forPupil", { name: p.displayName })}</span>
+                        </a>
                         <Link to={`/teacher/classes/${klass.id}/pupils/${p.id}/remove`}>
                           {t("accounts.roster.remove")}
                           <span className="visually-hidden"> {t("accounts.roster.forPupil", { name: p.displayName })}</span>

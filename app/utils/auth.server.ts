@@ -1,8 +1,8 @@
 // Who is asking: the signed-in teacher or pupil of a request, and the guards routes call first.
 import { redirect } from "@remix-run/node";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { classes, pupils, teachers } from "../../db/schema";
-import { db } from "~/db.server";
+import { db, prepared } from "~/db.server";
 import { readSession } from "./session.server";
 
 export type TeacherViewer = { role: "teacher"; teacherId: number; name: string };
@@ -18,31 +18,39 @@ export type Viewer = TeacherViewer | PupilViewer;
 
 const PUPIL_SEEN_EVERY_MS = 60_000;
 
+// Every signed-in request runs one of these: prepared once (see `prepared` in db.server).
+const teacherById = prepared((d) =>
+  d
+    .select({ id: teachers.id, name: teachers.name })
+    .from(teachers)
+    .where(eq(teachers.id, sql.placeholder("id")))
+    .prepare(),
+);
+const pupilById = prepared((d) =>
+  d
+    .select({
+      id: pupils.id,
+      name: pupils.displayName,
+      lastSeenAt: pupils.lastSeenAt,
+      classId: classes.id,
+      className: classes.name,
+      timeZone: classes.timeZone,
+    })
+    .from(pupils)
+    .innerJoin(classes, eq(classes.id, pupils.classId))
+    .where(eq(pupils.id, sql.placeholder("id")))
+    .prepare(),
+);
+
 export async function getViewer(request: Request): Promise<Viewer | null> {
   const session = await readSession(request);
   if (!session) return null;
   if (session.role === "teacher" && session.teacherId) {
-    const teacher = db
-      .select({ id: teachers.id, name: teachers.name })
-      .from(teachers)
-      .where(eq(teachers.id, session.teacherId))
-      .get();
+    const teacher = teacherById().get({ id: session.teacherId });
     return teacher ? { role: "teacher", teacherId: teacher.id, name: teacher.name } : null;
   }
   if (session.role === "pupil" && session.pupilId) {
-    const row = db
-      .select({
-        id: pupils.id,
-        name: pupils.displayName,
-        lastSeenAt: pupils.lastSeenAt,
-        classId: classes.id,
-        className: classes.name,
-        timeZone: classes.timeZone,
-      })
-      .from(pupils)
-      .innerJoin(classes, eq(classes.id, pupils.classId))
-      .where(eq(pupils.id, session.pupilId))
-      .get();
+    const row = pupilById().get({ id: session.pupilId });
     if (!row) return null;
     const now = Date.now();
     if (!row.lastSeenAt || now - row.lastSeenAt.getTime() > PUPIL_SEEN_EVERY_MS)

@@ -3,9 +3,9 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { createCookie } from "@remix-run/node";
-import { and, eq, lt, or } from "drizzle-orm";
+import { and, eq, lt, or, sql } from "drizzle-orm";
 import { sessions } from "../../db/schema";
-import { db } from "~/db.server";
+import { db, prepared } from "~/db.server";
 import { env } from "./env.server";
 
 export type Role = "teacher" | "pupil";
@@ -104,12 +104,17 @@ async function readSessionId(request: Request): Promise<string | null> {
   return typeof value === "string" && value.length >= 22 ? value : null;
 }
 
+// Runs on every request: prepared once (see `prepared` in db.server).
+const sessionById = prepared((d) =>
+  d.select().from(sessions).where(eq(sessions.idHash, sql.placeholder("idHash"))).prepare(),
+);
+
 /** The live session row of a request, or null (unknown, tampered or expired cookie). */
 export async function readSession(request: Request): Promise<SessionRow | null> {
   const id = await readSessionId(request);
   if (!id) return null;
   const idHash = hashSessionId(id);
-  const row = db.select().from(sessions).where(eq(sessions.idHash, idHash)).get();
+  const row = sessionById().get({ idHash });
   if (!row) return null;
   const now = Date.now();
   if (isExpired(row, now)) {
@@ -137,6 +142,13 @@ export function deleteSessionsOf(owner: { teacherId?: number; pupilId?: number }
 export function purgeExpiredSessions(now = Date.now()) {
   return db
     .delete(sessions)
-    .where(or(lt(sessions.expiresAt, new Date(now)), and(eq(sessions.role, "pupil"), lt(sessions.lastSeenAt, new Date(now - SESSION_POLICY.pupil.idleMs)))))
+    .where(
+      or(
+        lt(sessions.expiresAt, new Date(now)),
+        and(eq(sessions.role, "pupil"), lt(sessions.lastSeenAt, new Date(now - SESSION_POLICY.pupil.idleMs))),
+        // Idle teacher sessions are refused at read time too; without this they would linger until expires_at.
+        and(eq(sessions.role, "teacher"), lt(sessions.lastSeenAt, new Date(now - SESSION_POLICY.teacher.idleMs))),
+      ),
+    )
     .run().changes;
 }

@@ -125,7 +125,6 @@ const id = {
   "feedback.notSubmitted": "Pembahasan muncul setelah kamu mengumpulkan jawaban.",
   "feedback.source": "Sumber pernyataan: {speaker}",
 
-  "discuss.placeholder": "Diskusi untuk pelajaran ini akan muncul di sini.",
 
   "status.not_started": "Belum dimulai",
   "status.in_progress": "Sedang dikerjakan",
@@ -265,7 +264,6 @@ const en: Record<keyof typeof id, string> = {
   "feedback.notSubmitted": "Feedback appears after you submit your answers.",
   "feedback.source": "Source of the statement: {speaker}",
 
-  "discuss.placeholder": "The discussion for this lesson will appear here.",
 
   "status.not_started": "Not started",
   "status.in_progress": "In progress",

@@ -1,0 +1,158 @@
+// Discussion pieces shared by the pupil and teacher pages: post text (citations and safe links as
+// the only markup), CER parts, bylines, and the counted text field.
+import { useEffect, useState } from "react";
+import type { MessageKey } from "~/i18n";
+import { useLang, useT } from "~/i18n/use-t";
+import { LIMITS, normalizeText, segmentPost, textLength, type CerField, type LimitKind } from "~/utils/discussion";
+import { formatDateTime, type ZoneCode } from "~/utils/format";
+
+/**
+ * A post's text. Every piece is a React text node, so markup written by a pupil is shown as
+ * characters; the only elements made are links to http(s) addresses and to cited paragraphs.
+ */
+export function PostText({
+  text,
+  paragraphCount,
+  citeHref,
+  language,
+}: {
+  text: string;
+  paragraphCount: number;
+  citeHref: (paragraph: number) => string;
+  language: string;
+}) {
+  return (
+    <p className="post-text" lang={language}>
+      {segmentPost(text, paragraphCount).map((s, i) =>
+        s.kind === "text" ? (
+          s.text
+        ) : s.kind === "cite" ? (
+          <a key={i} href={citeHref(s.paragraph)} className="cite">
+            {s.text}
+          </a>
+        ) : (
+          <a key={i} href={s.href} rel="nofollow ugc noopener">
+            {s.text}
+          </a>
+        ),
+      )}
+    </p>
+  );
+}
+
+export const CER_LABELS: Record<CerField, MessageKey> = {
+  claim: "discuss.field.claim",
+  evidence: "discuss.field.evidence",
+  reasoning: "discuss.field.reasoning",
+};
+export const CER_HINTS: Record<CerField, MessageKey> = {
+  claim: "discuss.hint.claim",
+  evidence: "discuss.hint.evidence",
+  reasoning: "discuss.hint.reasoning",
+};
+
+/** The text of a post: its three CER parts when it has them, else the body. */
+export function PostBody({
+  body,
+  cer,
+  ...rest
+}: {
+  body: string;
+  cer: Record<CerField, string> | null;
+  paragraphCount: number;
+  citeHref: (paragraph: number) => string;
+  language: string;
+}) {
+  const t = useT();
+  if (!cer) return <PostText text={body} {...rest} />;
+  return (
+    <dl className="cer">
+      {(Object.keys(CER_LABELS) as CerField[]).map((field) => (
+        <div key={field}>
+          <dt>{t(CER_LABELS[field])}</dt>
+          <dd>
+            <PostText text={cer[field]} {...rest} />
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function Byline({ name, at, edited, zone }: { name: string; at: string; edited: boolean; zone: ZoneCode }) {
+  const t = useT();
+  const lang = useLang();
+  return (
+    <p className="byline">
+      <strong>{name}</strong> · <time dateTime={at}>{formatDateTime(lang, at, zone)}</time>
+      {edited ? ` · ${t("discuss.edited")}` : null}
+    </p>
+  );
+}
+
+function useHydrated() {
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  return hydrated;
+}
+
+/**
+ * A labelled textarea with its limits, its error beside it, and (with JavaScript) a live
+ * character count measured the way the server measures: trimmed, in Unicode characters.
+ */
+export function CountedTextarea({
+  id,
+  name,
+  label,
+  hint,
+  kind,
+  error,
+  defaultValue = "",
+  language,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  hint?: string;
+  kind: LimitKind;
+  error?: MessageKey;
+  defaultValue?: string;
+  language?: string;
+}) {
+  const t = useT();
+  const { min, max } = LIMITS[kind];
+  const hydrated = useHydrated();
+  const [count, setCount] = useState(() => textLength(normalizeText(defaultValue)));
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const countId = `${id}-count`;
+  const described = [hintId, hydrated ? countId : null, error ? errorId : null].filter(Boolean).join(" ");
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <p className="hint field-hint" id={hintId}>
+        {hint ? `${hint} ` : null}
+        {t("discuss.limits", { min, max })}
+      </p>
+      <textarea
+        id={id}
+        name={name}
+        defaultValue={defaultValue}
+        lang={language}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={described}
+        onInput={(event) => setCount(textLength(normalizeText(event.currentTarget.value)))}
+      />
+      {hydrated ? (
+        <p id={countId} className={count > max || (count > 0 && count < min) ? "counter outside" : "counter"}>
+          {t("discuss.counter", { n: count, max })}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={errorId}>
+          {t(error)}
+        </p>
+      ) : null}
+    </div>
+  );
+}

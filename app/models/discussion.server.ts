@@ -1,0 +1,550 @@
+// The class discussion: responses, replies, edits, teacher moderation and private feedback, with
+// who-may-see and who-may-write decided next to every query (rules in ~/utils/discussion).
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { postFeedback, posts, pupils } from "../../db/schema";
+import { db } from "~/db.server";
+import type { FieldErrors } from "~/utils/form.server";
+import { getPupilAssignment, getTeacherAssignment, type PupilAssignment } from "~/models/assignment.server";
+import { throttleStatus, recordFailure } from "~/models/throttle.server";
+import {
+  canSeeClassmates,
+  cerBody,
+  discussionDone,
+  editRefusal,
+  hasOwnResponse,
+  POST_RULE,
+  replyRefusal,
+  showAsDeleted,
+  visibleToPupil,
+  type CerField,
+  type PostFacts,
+} from "~/utils/discussion";
+import type { PupilViewer } from "~/utils/auth.server";
+
+const notFound = () => new Response("Not found", { status: 404 });
+
+type PostRow = typeof posts.$inferSelect & {
+  authorName: string;
+  feedbackBody: string | null;
+  feedbackSeenAt: Date | null;
+  feedbackAt: Date | null;
+};
+
+function assignmentPosts(assignmentId: number): PostRow[] {
+  return db
+    .select({
+      post: posts,
+      authorName: pupils.displayName,
+      feedbackBody: postFeedback.body,
+      feedbackSeenAt: postFeedback.seenAt,
+      feedbackAt: postFeedback.createdAt,
+    })
+    .from(posts)
+    .innerJoin(pupils, eq(pupils.id, posts.authorId))
+    .leftJoin(postFeedback, eq(postFeedback.postId, posts.id))
+    .where(eq(posts.assignmentId, assignmentId))
+    .orderBy(asc(posts.createdAt), asc(posts.id))
+    .all()
+    .map((r) => ({ ...r.post, authorName: r.authorName, feedbackBody: r.feedbackBody, feedbackSeenAt: r.feedbackSeenAt, feedbackAt: r.feedbackAt }));
+}
+
+function facts(row: typeof posts.$inferSelect, hasFeedback: boolean): PostFacts {
+  return {
+    id: row.id,
+    assignmentId: row.assignmentId,
+    promptId: row.promptId,
+    authorId: row.authorId,
+    parentId: row.parentId,
+    hidden: row.hidden,
+    deleted: row.deletedAt !== null,
+    hasFeedback,
+  };
+}
+
+const rowFacts = (row: PostRow) => facts(row, row.feedbackBody !== null);
+
+function cerOf(row: typeof posts.$inferSelect) {
+  return row.claim !== null && row.evidence !== null && row.reasoning !== null
+    ? { claim: row.claim, evidence: row.evidence, reasoning: row.reasoning }
+    : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The pupil's page
+
+export type PupilPostView = {
+  id: number;
+  authorName: string;
+  own: boolean;
+  createdAt: string;
+  edited: boolean;
+  hidden: boolean;
+  exemplary: boolean;
+  deleted: boolean;
+  body: string;
+  cer: Record<CerField, string> | null;
+  canEdit: boolean;
+  canReply: boolean;
+  /** Only ever set on the viewer's own posts: feedback is private to the author. */
+  feedback: { body: string; at: string; isNew: boolean } | null;
+  replies: PupilPostView[];
+};
+
+export type PupilPromptView = {
+  id: string;
+  mode: "open" | "cer";
+  prompt: string;
+  own: PupilPostView | null;
+  canSeeClassmates: boolean;
+  classmates: PupilPostView[];
+};
+
+/**
+ * What one pupil may see of the discussion: their own response (with private feedback), and —
+ * once allowed — classmates' visible responses and replies. Nothing else leaves the server.
+ */
+export function pupilDiscussion({ pupil, assignment }: { pupil: PupilViewer; assignment: PupilAssignment }) {
+  const rows = assignmentPosts(assignment.id);
+  const all = rows.map(rowFacts);
+  const closed = assignment.discussionClosed;
+  const me = pupil.pupilId;
+
+  const view = (row: PostRow, replies: PupilPostView[], mayReply: boolean): PupilPostView => {
+    const f = rowFacts(row);
+    const own = row.authorId === me;
+    const placeholder = f.deleted;
+    return {
+      id: row.id,
+      authorName: placeholder ? "" : row.authorName,
+      own,
+      createdAt: row.createdAt.toISOString(),
+      edited: !placeholder && row.editedAt !== null,
+      hidden: row.hidden,
+      exemplary: !placeholder && row.exemplary && row.parentId === null,
+      deleted: placeholder,
+      body: placeholder ? "" : row.body,
+      cer: placeholder ? null : cerOf(row),
+      canEdit: own && editRefusal(f, me, closed) === null,
+      canReply: mayReply && !placeholder && !row.hidden && row.parentId === null && !closed,
+      feedback:
+        own && !placeholder && row.feedbackBody !== null
+          ? { body: row.feedbackBody, at: (row.feedbackAt ?? row.createdAt).toISOString(), isNew: row.feedbackSeenAt === null }
+          : null,
+      replies,
+    };
+  };
+
+  const repliesTo = (parent: PostRow) =>
+    rows.filter((r) => r.parentId === parent.id && visibleToPupil(rowFacts(r), me)).map((r) => view(r, [], false));
+
+  const prompts: PupilPromptView[] = assignment.lesson.prompts.map((prompt) => {
+    const ownRow = rows.find((r) => r.authorId === me && r.promptId === prompt.id && r.parentId === null && r.deletedAt === null) ?? null;
+    const answered = hasOwnResponse(all, me, prompt.id);
+    const allowed = canSeeClassmates(assignment.postFirst, answered);
+    const classmates: PupilPostView[] = [];
+    if (allowed) {
+      for (const row of rows) {
+        if (row.promptId !== prompt.id || row.parentId !== null || row.id === ownRow?.id) continue;
+        const replies = repliesTo(row);
+        const f = rowFacts(row);
+        if (visibleToPupil(f, me) || showAsDeleted(f, replies.length)) classmates.push(view(row, replies, true));
+      }
+      // the teacher's chosen examples first, the rest in the order they were written
+      classmates.sort((a, b) => Number(b.exemplary) - Number(a.exemplary));
+    }
+    return {
+      id: prompt.id,
+      mode: prompt.mode,
+      prompt: prompt.prompt,
+      own: ownRow ? view(ownRow, repliesTo(ownRow), true) : null,
+      canSeeClassmates: allowed,
+      classmates,
+    };
+  });
+  return {
+    closed,
+    postFirst: assignment.postFirst,
+    prompts,
+    done: prompts.filter((p) => p.own).length,
+  };
+}
+
+/** The author has now seen every piece of feedback on their posts in this assignment. */
+export function markFeedbackSeen({ pupilId, assignmentId, now = Date.now() }: { pupilId: number; assignmentId: number; now?: number }) {
+  db.update(postFeedback)
+    .set({ seenAt: new Date(now) })
+    .where(
+      and(
+        isNull(postFeedback.seenAt),
+        inArray(
+          postFeedback.postId,
+          db
+            .select({ id: posts.id })
+            .from(posts)
+            .where(and(eq(posts.authorId, pupilId), eq(posts.assignmentId, assignmentId))),
+        ),
+      ),
+    )
+    .run();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pupil writes. Refusals come back as field errors (dictionary keys); a post that is not the
+// pupil's, or an assignment of another class, is a 404 like a missing one.
+
+export type WriteResult = { ok: true; postId: number } | { ok: false; errors: FieldErrors };
+
+const throttleKey = (pupilId: number) => `discussion-post:${pupilId}`;
+
+function throttled(pupilId: number, now: number): boolean {
+  return throttleStatus(throttleKey(pupilId), POST_RULE, now).blocked;
+}
+
+export type ResponseInput = { mode: "open"; body: string } | ({ mode: "cer" } & Record<CerField, string>);
+
+/** A pupil's top-level response to one prompt: one each (a deleted one may be written again). */
+export function postResponse({
+  pupil,
+  assignmentId,
+  promptId,
+  input,
+  now = Date.now(),
+}: {
+  pupil: PupilViewer;
+  assignmentId: number;
+  promptId: string;
+  input: ResponseInput;
+  now?: number;
+}): WriteResult {
+  const assignment = getPupilAssignment({ classId: pupil.classId, assignmentId });
+  const prompt = assignment.lesson.prompts.find((p) => p.id === promptId);
+  if (!prompt || prompt.mode !== input.mode) throw notFound();
+  if (assignment.discussionClosed) return { ok: false, errors: { form: "discuss.err.closed" } };
+  if (throttled(pupil.pupilId, now)) return { ok: false, errors: { form: "discuss.err.throttle" } };
+  const result = db.transaction(
+    (tx) => {
+      const existing = tx
+        .select({ id: posts.id })
+        .from(posts)
+        .where(
+          and(
+            eq(posts.assignmentId, assignmentId),
+            eq(posts.promptId, promptId),
+            eq(posts.authorId, pupil.pupilId),
+            isNull(posts.parentId),
+            isNull(posts.deletedAt),
+          ),
+        )
+        .get();
+      if (existing) return { ok: false as const, errors: { form: "discuss.err.already" as const } };
+      const values =
+        input.mode === "cer"
+          ? { body: cerBody(input), claim: input.claim, evidence: input.evidence, reasoning: input.reasoning }
+          : { body: input.body };
+      const row = tx
+        .insert(posts)
+        .values({ assignmentId, promptId, authorId: pupil.pupilId, createdAt: new Date(now), ...values })
+        .returning({ id: posts.id })
+        .get();
+      return { ok: true as const, postId: row.id };
+    },
+    { behavior: "immediate" },
+  );
+  if (result.ok) recordFailure(throttleKey(pupil.pupilId), POST_RULE, now);
+  return result;
+}
+
+function anyPost(postId: number) {
+  const row = db.select().from(posts).where(eq(posts.id, postId)).get();
+  if (!row) return null;
+  const feedback = db.select({ id: postFeedback.id }).from(postFeedback).where(eq(postFeedback.postId, postId)).get();
+  return facts(row, feedback !== undefined);
+}
+
+/** A reply to a response the pupil can see, in the same assignment. */
+export function postReply({
+  pupil,
+  assignmentId,
+  parentId,
+  body,
+  now = Date.now(),
+}: {
+  pupil: PupilViewer;
+  assignmentId: number;
+  parentId: number;
+  body: string;
+  now?: number;
+}): WriteResult {
+  const assignment = getPupilAssignment({ classId: pupil.classId, assignmentId });
+  const parent = anyPost(parentId);
+  const ownResponse =
+    parent !== null &&
+    parent.assignmentId === assignmentId &&
+    hasOwnResponse(
+      db
+        .select()
+        .from(posts)
+        .where(and(eq(posts.assignmentId, assignmentId), eq(posts.authorId, pupil.pupilId), eq(posts.promptId, parent.promptId)))
+        .all()
+        .map((r) => facts(r, false)),
+      pupil.pupilId,
+      parent.promptId,
+    );
+  const refusal = replyRefusal({
+    parent,
+    assignmentId,
+    pupilId: pupil.pupilId,
+    postFirst: assignment.postFirst,
+    ownResponse,
+    closed: assignment.discussionClosed,
+  });
+  if (refusal) return { ok: false, errors: { body: refusal } };
+  if (throttled(pupil.pupilId, now)) return { ok: false, errors: { form: "discuss.err.throttle" } };
+  const row = db
+    .insert(posts)
+    .values({ assignmentId, promptId: parent!.promptId, authorId: pupil.pupilId, parentId, body, createdAt: new Date(now) })
+    .returning({ id: posts.id })
+    .get();
+  recordFailure(throttleKey(pupil.pupilId), POST_RULE, now);
+  return { ok: true, postId: row.id };
+}
+
+/** The pupil's own post in this assignment and what kind of text it holds; 404 for anyone else's. */
+export function ownPostKind({
+  pupil,
+  assignmentId,
+  postId,
+}: {
+  pupil: PupilViewer;
+  assignmentId: number;
+  postId: number;
+}): "open" | "cer" | "reply" {
+  const assignment = getPupilAssignment({ classId: pupil.classId, assignmentId });
+  const row = db
+    .select()
+    .from(posts)
+    .where(and(eq(posts.id, postId), eq(posts.assignmentId, assignmentId), eq(posts.authorId, pupil.pupilId)))
+    .get();
+  if (!row) throw notFound();
+  if (row.parentId !== null) return "reply";
+  return assignment.lesson.prompts.find((p) => p.id === row.promptId)?.mode ?? "open";
+}
+
+function ownPostForChange(pupil: PupilViewer, assignmentId: number, postId: number) {
+  const assignment = getPupilAssignment({ classId: pupil.classId, assignmentId });
+  const post = anyPost(postId);
+  if (!post || post.assignmentId !== assignmentId || post.authorId !== pupil.pupilId) throw notFound();
+  return { post, refusal: editRefusal(post, pupil.pupilId, assignment.discussionClosed) };
+}
+
+export type EditInput = { body: string } | Record<CerField, string>;
+
+/** Changes the text of the pupil's own post; marks it edited. */
+export function editPost({
+  pupil,
+  assignmentId,
+  postId,
+  input,
+  now = Date.now(),
+}: {
+  pupil: PupilViewer;
+  assignmentId: number;
+  postId: number;
+  input: EditInput;
+  now?: number;
+}): WriteResult {
+  const { refusal } = ownPostForChange(pupil, assignmentId, postId);
+  if (refusal) return { ok: false, errors: { form: refusal } };
+  const values =
+    "claim" in input
+      ? { body: cerBody(input), claim: input.claim, evidence: input.evidence, reasoning: input.reasoning }
+      : { body: input.body };
+  db.update(posts)
+    .set({ ...values, editedAt: new Date(now) })
+    .where(eq(posts.id, postId))
+    .run();
+  return { ok: true, postId };
+}
+
+/** Soft delete: the row stays (replies keep their place under a "(deleted)" marker). */
+export function deletePost({
+  pupil,
+  assignmentId,
+  postId,
+  now = Date.now(),
+}: {
+  pupil: PupilViewer;
+  assignmentId: number;
+  postId: number;
+  now?: number;
+}): WriteResult {
+  const { refusal } = ownPostForChange(pupil, assignmentId, postId);
+  if (refusal) return { ok: false, errors: { form: refusal } };
+  db.update(posts).set({ deletedAt: new Date(now), exemplary: false }).where(eq(posts.id, postId)).run();
+  return { ok: true, postId };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Completion, for both dashboards
+
+/** Per assignment: has the pupil answered every prompt, and how much teacher feedback is unread. */
+export function pupilDiscussionStatus({
+  pupilId,
+  assignments,
+}: {
+  pupilId: number;
+  assignments: { id: number; promptIds: string[] }[];
+}): Map<number, { done: boolean; unseenFeedback: number }> {
+  const ids = assignments.map((a) => a.id);
+  const out = new Map<number, { done: boolean; unseenFeedback: number }>();
+  if (!ids.length) return out;
+  const answered = db
+    .selectDistinct({ assignmentId: posts.assignmentId, promptId: posts.promptId })
+    .from(posts)
+    .where(and(eq(posts.authorId, pupilId), inArray(posts.assignmentId, ids), isNull(posts.parentId), isNull(posts.deletedAt)))
+    .all();
+  const unseen = db
+    .select({ assignmentId: posts.assignmentId, n: sql<number>`count(*)` })
+    .from(postFeedback)
+    .innerJoin(posts, eq(posts.id, postFeedback.postId))
+    .where(and(eq(posts.authorId, pupilId), inArray(posts.assignmentId, ids), isNull(postFeedback.seenAt), isNull(posts.deletedAt)))
+    .groupBy(posts.assignmentId)
+    .all();
+  for (const a of assignments) {
+    const set = new Set(answered.filter((r) => r.assignmentId === a.id).map((r) => r.promptId));
+    out.set(a.id, {
+      done: discussionDone(a.promptIds, set),
+      unseenFeedback: unseen.find((u) => u.assignmentId === a.id)?.n ?? 0,
+    });
+  }
+  return out;
+}
+
+/** How many of the class's pupils have answered every prompt of the assignment. */
+export function classDiscussionDone({
+  assignmentId,
+  classId,
+  promptIds,
+}: {
+  assignmentId: number;
+  classId: number;
+  promptIds: string[];
+}): { done: number; total: number } {
+  const total = db.select({ n: sql<number>`count(*)` }).from(pupils).where(eq(pupils.classId, classId)).get()?.n ?? 0;
+  if (!promptIds.length) return { done: total, total };
+  const rows = db
+    .selectDistinct({ authorId: posts.authorId, promptId: posts.promptId })
+    .from(posts)
+    .innerJoin(pupils, eq(pupils.id, posts.authorId))
+    .where(
+      and(
+        eq(posts.assignmentId, assignmentId),
+        eq(pupils.classId, classId),
+        isNull(posts.parentId),
+        isNull(posts.deletedAt),
+        inArray(posts.promptId, promptIds),
+      ),
+    )
+    .all();
+  const byPupil = new Map<number, Set<string>>();
+  for (const r of rows) byPupil.set(r.authorId, (byPupil.get(r.authorId) ?? new Set()).add(r.promptId));
+  const done = [...byPupil.values()].filter((set) => discussionDone(promptIds, set)).length;
+  return { done, total };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The teacher's moderation page
+
+export type TeacherPostView = {
+  id: number;
+  authorName: string;
+  createdAt: string;
+  edited: boolean;
+  hidden: boolean;
+  exemplary: boolean;
+  deleted: boolean;
+  body: string;
+  cer: Record<CerField, string> | null;
+  feedback: { body: string; seen: boolean } | null;
+  replies: TeacherPostView[];
+};
+
+/** Every post of the assignment, hidden and deleted ones included (marked), grouped by prompt. */
+export function teacherDiscussion({ teacherId, assignmentId }: { teacherId: number; assignmentId: number }) {
+  const assignment = getTeacherAssignment({ teacherId, assignmentId });
+  const rows = assignmentPosts(assignment.id);
+  const view = (row: PostRow): TeacherPostView => ({
+    id: row.id,
+    authorName: row.authorName,
+    createdAt: row.createdAt.toISOString(),
+    edited: row.editedAt !== null,
+    hidden: row.hidden,
+    exemplary: row.exemplary,
+    deleted: row.deletedAt !== null,
+    body: row.body,
+    cer: cerOf(row),
+    feedback: row.feedbackBody !== null ? { body: row.feedbackBody, seen: row.feedbackSeenAt !== null } : null,
+    replies: rows.filter((r) => r.parentId === row.id).map(view),
+  });
+  const prompts = assignment.lesson.prompts.map((prompt) => ({
+    ...prompt,
+    responses: rows.filter((r) => r.promptId === prompt.id && r.parentId === null).map(view),
+  }));
+  return {
+    assignment,
+    prompts,
+    progress: classDiscussionDone({
+      assignmentId: assignment.id,
+      classId: assignment.classId,
+      promptIds: assignment.lesson.prompts.map((p) => p.id),
+    }),
+  };
+}
+
+function teacherPost(teacherId: number, assignmentId: number, postId: number) {
+  getTeacherAssignment({ teacherId, assignmentId });
+  const row = db
+    .select()
+    .from(posts)
+    .where(and(eq(posts.id, postId), eq(posts.assignmentId, assignmentId)))
+    .get();
+  if (!row) throw notFound();
+  return row;
+}
+
+export function setHidden(input: { teacherId: number; assignmentId: number; postId: number; hidden: boolean }) {
+  teacherPost(input.teacherId, input.assignmentId, input.postId);
+  db.update(posts).set({ hidden: input.hidden }).where(eq(posts.id, input.postId)).run();
+}
+
+/** Only a top-level response that still exists can be held up as an example. */
+export function setExemplary(input: {
+  teacherId: number;
+  assignmentId: number;
+  postId: number;
+  exemplary: boolean;
+}): WriteResult {
+  const row = teacherPost(input.teacherId, input.assignmentId, input.postId);
+  if (input.exemplary && (row.parentId !== null || row.deletedAt !== null))
+    return { ok: false, errors: { form: "discuss.err.exemplary" } };
+  db.update(posts).set({ exemplary: input.exemplary }).where(eq(posts.id, input.postId)).run();
+  return { ok: true, postId: row.id };
+}
+
+/** One piece of private feedback per post; writing it again replaces it and shows as new to the pupil. */
+export function saveFeedback(input: {
+  teacherId: number;
+  assignmentId: number;
+  postId: number;
+  body: string;
+  now?: number;
+}): WriteResult {
+  const row = teacherPost(input.teacherId, input.assignmentId, input.postId);
+  if (row.deletedAt !== null) return { ok: false, errors: { body: "discuss.err.feedbackDeleted" } };
+  const at = new Date(input.now ?? Date.now());
+  db.insert(postFeedback)
+    .values({ postId: row.id, body: input.body, createdAt: at })
+    .onConflictDoUpdate({ target: postFeedback.postId, set: { body: input.body, seenAt: null, createdAt: at } })
+    .run();
+  return { ok: true, postId: row.id };
+}

@@ -1,0 +1,439 @@
+// Class results: each pupil's counting attempt, answers and posts for an assignment (and across a class), fed to the statistics.
+import { sql } from "drizzle-orm";
+import type { Category, Lesson } from "~/content/schema";
+import { db } from "~/db.server";
+import { getTeacherAssignment, type TeacherAssignment } from "~/models/assignment.server";
+import { getOwnedClass } from "~/models/class.server";
+import { getLessonVersion } from "~/models/lesson.server";
+import { percent } from "~/utils/quiz";
+import { COMPLETION_STATUSES, type CompletionStatus } from "~/utils/results-table";
+import {
+  confusionTable,
+  countingAttempt,
+  histogram,
+  itemAnalysis,
+  mean,
+  median,
+  pupilSkillShares,
+  skillShares,
+  type ConfusionRow,
+  type CountingRule,
+  type HistogramBin,
+  type ItemAnalysis,
+  type PupilTotal,
+  type QuizResponse,
+  type SkillShare,
+  type SortResponse,
+} from "~/utils/stats";
+
+const notFound = () => new Response("Not found", { status: 404 });
+
+export { COMPLETION_STATUSES, type CompletionStatus };
+
+type AttemptFacts = {
+  id: number;
+  number: number;
+  startedAt: number;
+  submittedAt: number | null;
+  late: number;
+  quizScore: number | null;
+  quizMax: number | null;
+  sortScore: number | null;
+  sortMax: number | null;
+};
+
+export type CountedAttempt = {
+  id: number;
+  number: number;
+  quizScore: number;
+  quizMax: number;
+  sortScore: number;
+  sortMax: number;
+  percent: number;
+  startedAt: Date;
+  submittedAt: Date;
+  late: boolean;
+  spentMs: number;
+};
+
+function scored(a: AttemptFacts) {
+  const score = {
+    quizScore: a.quizScore ?? 0,
+    quizMax: a.quizMax ?? 0,
+    sortScore: a.sortScore ?? 0,
+    sortMax: a.sortMax ?? 0,
+  };
+  return { ...a, ...score, submittedAt: a.submittedAt === null ? null : new Date(a.submittedAt), percent: percent(score) };
+}
+
+/** The attempt that counts under the assignment's rule (stats.countingAttempt), or null without a submission. */
+export function pickCounting(attempts: AttemptFacts[], rule: CountingRule): CountedAttempt | null {
+  const best = countingAttempt(attempts.map(scored), rule);
+  if (!best || !best.submittedAt) return null;
+  return {
+    id: best.id,
+    number: best.number,
+    quizScore: best.quizScore,
+    quizMax: best.quizMax,
+    sortScore: best.sortScore,
+    sortMax: best.sortMax,
+    percent: best.percent,
+    startedAt: new Date(best.startedAt),
+    submittedAt: best.submittedAt,
+    late: best.late === 1,
+    spentMs: Math.max(0, best.submittedAt.getTime() - best.startedAt),
+  };
+}
+
+/**
+ * What the teacher reads per pupil: submitted on time or late (by the counting attempt); without a
+ * submission, missed once the due time has passed (late work may still come in), else in progress
+ * or not started.
+ */
+export function completionStatus(
+  dueAt: Date,
+  counting: Pick<CountedAttempt, "late"> | null,
+  attemptsMade: number,
+  now: number,
+): CompletionStatus {
+  if (counting) return counting.late ? "late" : "submitted";
+  if (now > dueAt.getTime()) return "missed";
+  return attemptsMade > 0 ? "in_progress" : "not_started";
+}
+
+export type PupilResult = {
+  pupilId: number;
+  name: string;
+  status: CompletionStatus;
+  attempts: number;
+  counting: CountedAttempt | null;
+  /** The counting attempt's choices, item id → option id / category; empty without a submission. */
+  quiz: Record<string, string>;
+  sort: Record<string, string>;
+};
+
+type PupilAttemptRow = { pupilId: number; name: string } & { [K in keyof AttemptFacts]: AttemptFacts[K] | null };
+
+/** Every pupil of the class with their attempts at this assignment (one indexed join). */
+function loadPupils(a: TeacherAssignment, now: number): PupilResult[] {
+  const rows = db.all<PupilAttemptRow>(sql`
+    SELECT p.id AS pupilId, p.display_name AS name,
+      a.id AS id, a.number AS number, a.started_at AS startedAt, a.submitted_at AS submittedAt, a.late AS late,
+      a.quiz_score AS quizScore, a.quiz_max AS quizMax, a.sort_score AS sortScore, a.sort_max AS sortMax
+    FROM pupils p
+    LEFT JOIN attempts a ON a.assignment_id = ${a.id} AND a.pupil_id = p.id
+    WHERE p.class_id = ${a.classId}
+    ORDER BY p.display_name COLLATE NOCASE, p.id, a.number`);
+  const byPupil = new Map<number, { name: string; attempts: AttemptFacts[] }>();
+  for (const r of rows) {
+    let entry = byPupil.get(r.pupilId);
+    if (!entry) byPupil.set(r.pupilId, (entry = { name: r.name, attempts: [] }));
+    if (r.id !== null) entry.attempts.push(r as AttemptFacts);
+  }
+  const pupilsOut: PupilResult[] = [];
+  for (const [pupilId, { name, attempts }] of byPupil) {
+    const counting = pickCounting(attempts, a.counting);
+    pupilsOut.push({
+      pupilId,
+      name,
+      status: completionStatus(a.dueAt, counting, attempts.length, now),
+      attempts: attempts.length,
+      counting,
+      quiz: {},
+      sort: {},
+    });
+  }
+  const countingIds = pupilsOut.flatMap((p) => (p.counting ? [p.counting.id] : []));
+  if (countingIds.length) {
+    const owner = new Map(pupilsOut.flatMap((p) => (p.counting ? [[p.counting.id, p] as const] : [])));
+    const answerRows = db.all<{ attemptId: number; kind: "quiz" | "sort"; itemId: string; choice: string }>(sql`
+      SELECT attempt_id AS attemptId, kind, item_id AS itemId, choice FROM answers
+      WHERE attempt_id IN (SELECT value FROM json_each(${JSON.stringify(countingIds)}))`);
+    for (const r of answerRows) {
+      const p = owner.get(r.attemptId);
+      if (p) p[r.kind][r.itemId] = r.choice;
+    }
+  }
+  return pupilsOut;
+}
+
+export type Participation = {
+  prompts: { id: string; prompt: string; responded: number }[];
+  pupils: {
+    pupilId: number;
+    name: string;
+    /** prompt id → top-level responses (0 = none) */
+    responses: Record<string, number>;
+    replies: number;
+    exemplary: number;
+    hidden: number;
+  }[];
+  totals: { responses: number; replies: number; exemplary: number; hidden: number };
+};
+
+/** Posts counted in SQL per pupil and prompt; deleted posts do not count. */
+function loadParticipation(a: TeacherAssignment, pupilList: { pupilId: number; name: string }[]): Participation {
+  const rows = db.all<{ pupilId: number; promptId: string; responses: number; replies: number; exemplary: number; hidden: number }>(sql`
+    SELECT author_id AS pupilId, prompt_id AS promptId,
+      sum(parent_id IS NULL) AS responses,
+      sum(parent_id IS NOT NULL) AS replies,
+      sum(exemplary) AS exemplary,
+      sum(hidden) AS hidden
+    FROM posts
+    WHERE assignment_id = ${a.id} AND deleted_at IS NULL
+    GROUP BY author_id, prompt_id`);
+  const byPupil = new Map(
+    pupilList.map((p) => [
+      p.pupilId,
+      { pupilId: p.pupilId, name: p.name, responses: {} as Record<string, number>, replies: 0, exemplary: 0, hidden: 0 },
+    ]),
+  );
+  const totals = { responses: 0, replies: 0, exemplary: 0, hidden: 0 };
+  for (const r of rows) {
+    const p = byPupil.get(r.pupilId);
+    if (!p) continue;
+    p.responses[r.promptId] = (p.responses[r.promptId] ?? 0) + r.responses;
+    p.replies += r.replies;
+    p.exemplary += r.exemplary;
+    p.hidden += r.hidden;
+    totals.responses += r.responses;
+    totals.replies += r.replies;
+    totals.exemplary += r.exemplary;
+    totals.hidden += r.hidden;
+  }
+  const list = [...byPupil.values()];
+  return {
+    prompts: a.lesson.prompts.map((pr) => ({
+      id: pr.id,
+      prompt: pr.prompt,
+      responded: list.filter((p) => (p.responses[pr.id] ?? 0) > 0).length,
+    })),
+    pupils: list,
+    totals,
+  };
+}
+
+export type AssignmentResults = {
+  assignment: TeacherAssignment;
+  pupils: PupilResult[];
+  completion: Record<CompletionStatus, { count: number; names: string[] }>;
+  /** Pupils with a counting (submitted) attempt: the only ones in the statistics below. */
+  submitted: number;
+  scores: { histogram: HistogramBin[]; mean: number | null; median: number | null };
+  items: ItemAnalysis[];
+  skills: SkillShare[];
+  pupilSkills: Map<number, SkillShare[]>;
+  confusion: ConfusionRow[];
+  participation: Participation;
+};
+
+/** Everything the results page, the CSV and the class overview read for one assignment. */
+export function summarise(a: TeacherAssignment, pupilList: PupilResult[]) {
+  const lesson: Lesson = a.lesson;
+  const done = pupilList.filter((p) => p.counting !== null);
+  const totals: PupilTotal[] = done.map((p) => ({
+    pupilId: p.pupilId,
+    score: p.counting!.quizScore + p.counting!.sortScore,
+    max: p.counting!.quizMax + p.counting!.sortMax,
+  }));
+  const quizResponses: QuizResponse[] = [];
+  const sortResponses: SortResponse[] = [];
+  for (const p of done) {
+    for (const q of lesson.questions) {
+      const choice = p.quiz[q.id];
+      if (choice !== undefined) quizResponses.push({ pupilId: p.pupilId, questionId: q.id, choice, correct: choice === q.correct });
+    }
+    for (const s of lesson.sorting)
+      sortResponses.push({ pupilId: p.pupilId, itemId: s.id, trueCategory: s.category, chosen: (p.sort[s.id] as Category | undefined) ?? null });
+  }
+  const ids = done.map((p) => p.pupilId);
+  const percents = done.map((p) => p.counting!.percent);
+  const completion = Object.fromEntries(COMPLETION_STATUSES.map((s) => [s, { count: 0, names: [] as string[] }])) as AssignmentResults["completion"];
+  for (const p of pupilList) {
+    completion[p.status].count++;
+    completion[p.status].names.push(p.name);
+  }
+  return {
+    completion,
+    submitted: done.length,
+    scores: { histogram: histogram(percents), mean: mean(percents), median: median(percents) },
+    items: itemAnalysis(lesson.questions, quizResponses, totals),
+    skills: skillShares(lesson.questions, quizResponses, ids),
+    pupilSkills: new Map(pupilSkillShares(lesson.questions, quizResponses, ids).map((r) => [r.pupilId, r.skills])),
+    confusion: confusionTable(sortResponses),
+  };
+}
+
+/** One of the teacher's assignments with its full class results, or 404. */
+export function assignmentResults({
+  teacherId,
+  assignmentId,
+  now = Date.now(),
+}: {
+  teacherId: number;
+  assignmentId: number;
+  now?: number;
+}): AssignmentResults {
+  const assignment = getTeacherAssignment({ teacherId, assignmentId });
+  const pupilList = loadPupils(assignment, now);
+  return {
+    assignment,
+    pupils: pupilList,
+    ...summarise(assignment, pupilList),
+    participation: loadParticipation(assignment, pupilList),
+  };
+}
+
+export type PupilPost = {
+  id: number;
+  promptId: string;
+  parentId: number | null;
+  body: string;
+  claim: string | null;
+  evidence: string | null;
+  reasoning: string | null;
+  hidden: boolean;
+  exemplary: boolean;
+  createdAt: Date;
+  feedback: string | null;
+};
+
+/** One pupil's work on one assignment for its teacher; the pupil must be in the assignment's class, else 404. */
+export function pupilWork({
+  teacherId,
+  assignmentId,
+  pupilId,
+  now = Date.now(),
+}: {
+  teacherId: number;
+  assignmentId: number;
+  pupilId: number;
+  now?: number;
+}) {
+  const assignment = getTeacherAssignment({ teacherId, assignmentId });
+  const pupil = db.get<{ id: number; name: string } | undefined>(
+    sql`SELECT id, display_name AS name FROM pupils WHERE id = ${pupilId} AND class_id = ${assignment.classId}`,
+  );
+  if (!pupil) throw notFound();
+  const attemptRows = db.all<AttemptFacts>(sql`
+    SELECT id, number, started_at AS startedAt, submitted_at AS submittedAt, late,
+      quiz_score AS quizScore, quiz_max AS quizMax, sort_score AS sortScore, sort_max AS sortMax
+    FROM attempts WHERE assignment_id = ${assignment.id} AND pupil_id = ${pupil.id} ORDER BY number`);
+  const counting = pickCounting(attemptRows, assignment.counting);
+  // Without a submission the teacher still sees what is saved so far in the latest attempt.
+  const shown = counting ? attemptRows.find((r) => r.id === counting.id)! : attemptRows.at(-1) ?? null;
+  const choices = { quiz: {} as Record<string, string>, sort: {} as Record<string, string> };
+  if (shown) {
+    const answerRows = db.all<{ kind: "quiz" | "sort"; itemId: string; choice: string }>(
+      sql`SELECT kind, item_id AS itemId, choice FROM answers WHERE attempt_id = ${shown.id}`,
+    );
+    for (const r of answerRows) choices[r.kind][r.itemId] = r.choice;
+  }
+  const postRows = db.all<{
+    id: number;
+    promptId: string;
+    parentId: number | null;
+    body: string;
+    claim: string | null;
+    evidence: string | null;
+    reasoning: string | null;
+    hidden: number;
+    exemplary: number;
+    createdAt: number;
+    feedback: string | null;
+  }>(sql`
+    SELECT p.id, p.prompt_id AS promptId, p.parent_id AS parentId, p.body, p.claim, p.evidence, p.reasoning,
+      p.hidden, p.exemplary, p.created_at AS createdAt, f.body AS feedback
+    FROM posts p LEFT JOIN post_feedback f ON f.post_id = p.id
+    WHERE p.assignment_id = ${assignment.id} AND p.author_id = ${pupil.id} AND p.deleted_at IS NULL
+    ORDER BY p.created_at, p.id`);
+  const posts: PupilPost[] = postRows.map((r) => ({
+    ...r,
+    hidden: r.hidden === 1,
+    exemplary: r.exemplary === 1,
+    createdAt: new Date(r.createdAt),
+  }));
+  const quizResponses: QuizResponse[] = assignment.lesson.questions.flatMap((q) =>
+    choices.quiz[q.id] !== undefined && counting
+      ? [{ pupilId: pupil.id, questionId: q.id, choice: choices.quiz[q.id], correct: choices.quiz[q.id] === q.correct }]
+      : [],
+  );
+  return {
+    assignment,
+    pupil,
+    status: completionStatus(assignment.dueAt, counting, attemptRows.length, now),
+    attempts: attemptRows.map((r) => {
+      const s = scored(r);
+      return { id: r.id, number: r.number, startedAt: new Date(r.startedAt), submittedAt: s.submittedAt, late: r.late === 1, percent: s.submittedAt ? s.percent : null };
+    }),
+    counting,
+    shownAttempt: shown ? { id: shown.id, number: shown.number, submitted: shown.submittedAt !== null } : null,
+    choices,
+    skills: counting ? skillShares(assignment.lesson.questions, quizResponses, [pupil.id]) : null,
+    posts,
+  };
+}
+
+export type ClassOverview = ReturnType<typeof classResults>;
+
+/** All assignments of one of the teacher's classes with completion and average, and each pupil across them; else 404. */
+export function classResults({ teacherId, classId, now = Date.now() }: { teacherId: number; classId: number; now?: number }) {
+  const klass = getOwnedClass({ classId, teacherId });
+  const assignmentRows = db.all<{ id: number; dueAt: number; counting: CountingRule; lessonVersionId: number }>(sql`
+    SELECT id, due_at AS dueAt, counting, lesson_version_id AS lessonVersionId
+    FROM assignments WHERE class_id = ${klass.id} ORDER BY due_at, id`);
+  const pupilRows = db.all<{ id: number; name: string }>(
+    sql`SELECT id, display_name AS name FROM pupils WHERE class_id = ${klass.id} ORDER BY display_name COLLATE NOCASE, id`,
+  );
+  const attemptRows = db.all<AttemptFacts & { assignmentId: number; pupilId: number }>(sql`
+    SELECT t.assignment_id AS assignmentId, t.pupil_id AS pupilId, t.id, t.number, t.started_at AS startedAt,
+      t.submitted_at AS submittedAt, t.late, t.quiz_score AS quizScore, t.quiz_max AS quizMax,
+      t.sort_score AS sortScore, t.sort_max AS sortMax
+    FROM attempts t JOIN assignments a ON a.id = t.assignment_id
+    WHERE a.class_id = ${klass.id}`);
+  const grouped = new Map<string, AttemptFacts[]>();
+  for (const r of attemptRows) {
+    const key = `${r.assignmentId}:${r.pupilId}`;
+    const list = grouped.get(key);
+    if (list) list.push(r);
+    else grouped.set(key, [r]);
+  }
+  type Cell = { status: CompletionStatus; percent: number | null };
+  const cells = new Map<string, Cell>();
+  const assignmentsOut = assignmentRows.map((a) => {
+    const lesson = getLessonVersion(a.lessonVersionId);
+    const dueAt = new Date(a.dueAt);
+    const completion = Object.fromEntries(COMPLETION_STATUSES.map((s) => [s, 0])) as Record<CompletionStatus, number>;
+    const percents: number[] = [];
+    for (const p of pupilRows) {
+      const attempts = grouped.get(`${a.id}:${p.id}`) ?? [];
+      const counting = pickCounting(attempts, a.counting);
+      const status = completionStatus(dueAt, counting, attempts.length, now);
+      completion[status]++;
+      if (counting) percents.push(counting.percent);
+      cells.set(`${a.id}:${p.id}`, { status, percent: counting?.percent ?? null });
+    }
+    return {
+      id: a.id,
+      title: lesson?.title ?? "",
+      language: lesson?.language ?? "id",
+      dueAt,
+      completion,
+      submitted: percents.length,
+      mean: mean(percents),
+    };
+  });
+  return {
+    klass: { id: klass.id, name: klass.name, timeZone: klass.timeZone },
+    assignments: assignmentsOut,
+    pupils: pupilRows.map((p) => {
+      const row = assignmentRows.map((a) => cells.get(`${a.id}:${p.id}`)!);
+      return {
+        pupilId: p.id,
+        name: p.name,
+        cells: row,
+        mean: mean(row.flatMap((c) => (c.percent === null ? [] : [c.percent]))),
+      };
+    }),
+  };
+}

@@ -1,0 +1,125 @@
+// The teacher's account: who they are signed in as, and deleting the account with all its data
+// (password and a confirmation box required; works without JavaScript).
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { Field, FormError } from "~/components/accounts-fields";
+import { useT } from "~/i18n/use-t";
+import { deleteTeacherAccount, teacherAccountSummary } from "~/models/privacy.server";
+import { retryMinutes } from "~/models/throttle.server";
+import { NO_STORE, refuse } from "~/utils/accounts-form.server";
+import { requireTeacher } from "~/utils/auth.server";
+import { echoValues, parseWith, readForm } from "~/utils/form.server";
+import { title } from "~/utils/meta";
+import { destroySession } from "~/utils/session.server";
+
+export const meta: MetaFunction = ({ matches }) => title(matches, "privacy.account.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const teacher = await requireTeacher(request);
+  return json(teacherAccountSummary({ teacherId: teacher.teacherId }), { headers: NO_STORE });
+}
+
+const OMIT = ["password"];
+
+const deleteSchema = z.object({
+  password: z
+    .string({ required_error: "privacy.account.passwordRequired", invalid_type_error: "v.invalid" })
+    .min(1, "privacy.account.passwordRequired")
+    .max(1024, "v.invalid"),
+  confirm: z.literal("yes", { errorMap: () => ({ message: "privacy.account.confirmRequired" }) }),
+});
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await readForm(request);
+  const teacher = await requireTeacher(request);
+  const parsed = parseWith(deleteSchema, form, OMIT);
+  if (!parsed.ok) return refuse(parsed);
+  const result = await deleteTeacherAccount({ teacherId: teacher.teacherId, password: parsed.data.password });
+  if (!result.ok) {
+    const values = echoValues(form, OMIT);
+    if (result.reason === "throttled")
+      return refuse(
+        { errors: {}, values, formError: "privacy.account.throttled", formVars: { minutes: retryMinutes(result.retryAfterMs) } },
+        429,
+      );
+    return refuse({ errors: { password: "privacy.account.wrongPassword" }, values });
+  }
+  return redirect("/?notice=account-deleted", {
+    headers: {
+      "Set-Cookie": await destroySession(request),
+      // The browser may be a shared school computer: nothing of this site should stay in it.
+      "Clear-Site-Data": '"cookies"',
+      ...NO_STORE,
+    },
+  });
+}
+
+export default function TeacherAccount() {
+  const t = useT();
+  const account = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const errors = data?.errors ?? {};
+  const values = data?.values ?? {};
+  const confirmError = errors.confirm;
+  return (
+    <div className="narrow">
+      <h1>{t("privacy.account.title")}</h1>
+      <dl className="data-facts">
+        <dt>{t("privacy.account.name")}</dt>
+        <dd>{account.name}</dd>
+        <dt>{t("privacy.account.email")}</dt>
+        <dd>{account.email}</dd>
+      </dl>
+
+      <section aria-labelledby="delete-heading">
+        <h2 id="delete-heading">{t("privacy.account.deleteTitle")}</h2>
+        <p>{t("privacy.account.deleteBody")}</p>
+        <dl className="data-facts">
+          <dt>{t("privacy.account.classCount")}</dt>
+          <dd>{account.classes}</dd>
+          <dt>{t("privacy.account.pupilCount")}</dt>
+          <dd>{account.pupils}</dd>
+        </dl>
+        <p className="note">{t("privacy.account.exportFirst")}</p>
+        <Form method="post" noValidate>
+          <FormError error={data?.formError} vars={data?.formVars} />
+          <Field
+            name="password"
+            type="password"
+            label={t("privacy.account.password")}
+            error={errors.password}
+            autoComplete="current-password"
+          />
+          <div className="field checkbox-field">
+            <label htmlFor="field-confirm">
+              <input
+                id="field-confirm"
+                type="checkbox"
+                name="confirm"
+                value="yes"
+                defaultChecked={values.confirm === "yes"}
+                aria-invalid={confirmError ? true : undefined}
+                aria-describedby={confirmError ? "field-confirm-error" : undefined}
+              />{" "}
+              {t("privacy.account.confirm")}
+            </label>
+            {confirmError ? (
+              <p className="field-error" id="field-confirm-error">
+                {t(confirmError)}
+              </p>
+            ) : null}
+          </div>
+          <p className="actions">
+            <button type="submit" className="danger" disabled={busy}>
+              {t("privacy.account.submit")}
+            </button>
+            <Link to="/teacher">{t("privacy.account.cancel")}</Link>
+          </p>
+        </Form>
+      </section>
+    </div>
+  );
+}

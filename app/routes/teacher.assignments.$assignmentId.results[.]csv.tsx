@@ -1,0 +1,20 @@
+// The assignment's results as a CSV download for its teacher (404 for anyone else).
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getLang } from "~/i18n/lang.server";
+import { parseId } from "~/models/class.server";
+import { assignmentResults } from "~/models/results.server";
+import { requireTeacher } from "~/utils/auth.server";
+import { resultsCsv } from "~/utils/results-csv";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const teacher = await requireTeacher(request);
+  const results = assignmentResults({ teacherId: teacher.teacherId, assignmentId: parseId(params.assignmentId) });
+  const body = resultsCsv(results, await getLang(request));
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="telaah-results-${results.assignment.id}.csv"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

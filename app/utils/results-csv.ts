@@ -1,0 +1,55 @@
+// The per-assignment CSV export: one row per pupil, quoted by csv-stringify, safe to open in a spreadsheet.
+import { stringify } from "csv-stringify/sync";
+import { SKILLS } from "~/content/schema";
+import { translate, type Lang } from "~/i18n";
+import type { AssignmentResults } from "~/models/results.server";
+import { optionLetter } from "~/utils/results-table";
+
+
+const oneDecimal = (share: number) => Math.round(share * 1000) / 10;
+
+/**
+ * Columns: name, status, late, score %, quiz score, sorting score, one per skill (%), then for each
+ * question the chosen option's letter and 1/0 for correct. Pupils without a submission keep the
+ * first three cells and leave the rest empty. BOM so spreadsheets read UTF-8; formulas escaped
+ * because pupils choose their own display names.
+ */
+export function resultsCsv(results: AssignmentResults, lang: Lang): string {
+  const t = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) => translate(lang, key, vars);
+  const { lesson } = results.assignment;
+  const header = [
+    t("results.csv.name"),
+    t("results.csv.status"),
+    t("results.csv.late"),
+    t("results.csv.percent"),
+    t("results.csv.quiz", { max: lesson.questions.length }),
+    t("results.csv.sort", { max: lesson.sorting.length }),
+    ...SKILLS.map((s) => t("results.csv.skill", { skill: t(`results.skill.${s}`) })),
+    ...lesson.questions.flatMap((q, i) => [
+      t("results.csv.chosen", { n: i + 1, id: q.id }),
+      t("results.csv.correct", { n: i + 1, id: q.id }),
+    ]),
+  ];
+  const rows = results.pupils.map((p) => {
+    const c = p.counting;
+    const base = [p.name, t(`status.${p.status}`), c?.late ? t("results.yes") : t("results.no")];
+    if (!c) return base;
+    const skills = results.pupilSkills.get(p.pupilId) ?? [];
+    return [
+      ...base,
+      c.percent,
+      c.quizScore,
+      c.sortScore,
+      ...SKILLS.map((s) => {
+        const share = skills.find((x) => x.skill === s)?.share;
+        return share === null || share === undefined ? "" : oneDecimal(share);
+      }),
+      ...lesson.questions.flatMap((q) => {
+        const chosen = p.quiz[q.id];
+        const index = q.options.findIndex((o) => o.id === chosen);
+        return [index >= 0 ? optionLetter(index) : "", chosen === q.correct ? 1 : 0];
+      }),
+    ];
+  });
+  return stringify([header, ...rows], { bom: true, escape_formulas: true, record_delimiter: "windows" });
+}

@@ -1,0 +1,457 @@
+// The load driver shared by bench:quiz, bench:load and test:crash: starts the production build,
+// talks HTTP with cookies like a browser without JavaScript, times requests, samples server RSS.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import zlib from "node:zlib";
+
+// ---------------------------------------------------------------- command line
+
+export type Flags = Record<string, string | boolean>;
+
+/** `--name value`, `--name=value` and bare `--flag` (true). */
+export function parseFlags(argv = process.argv.slice(2)): Flags {
+  const out: Flags = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (!arg.startsWith("--")) continue;
+    const eq = arg.indexOf("=");
+    if (eq > 0) out[arg.slice(2, eq)] = arg.slice(eq + 1);
+    else if (argv[i + 1] !== undefined && !argv[i + 1].startsWith("--")) out[arg.slice(2)] = argv[++i];
+    else out[arg.slice(2)] = true;
+  }
+  return out;
+}
+
+export function num(flags: Flags, name: string, fallback: number): number {
+  const raw = flags[name];
+  if (raw === undefined || raw === true) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value)) throw new Error(`--${name} must be a number, got ${raw}`);
+  return value;
+}
+
+/** The build a benchmark serves; benchmarks never build, so a missing build stops them here. */
+export function requireBuild(flags: Flags): string {
+  const dir = typeof flags.build === "string" ? flags.build : process.env.BUILD_DIR || "build";
+  const entry = path.resolve(dir, "index.js");
+  if (!fs.existsSync(entry)) {
+    console.error(`No production build at ${entry}: run npm run build first (or pass --build <dir>).`);
+    process.exit(1);
+  }
+  return entry;
+}
+
+// ---------------------------------------------------------------- timing helpers
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+export const between = (min: number, max: number) => min + Math.random() * Math.max(0, max - min);
+export const pick = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)];
+
+export function percentile(values: number[], p: number): number | null {
+  if (!values.length) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return round(sorted[rank]);
+}
+
+export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.on("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export function tempDir(prefix: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `telaah-${prefix}-`));
+}
+
+// ---------------------------------------------------------------- the server under test
+
+export const BENCH_SECRET = "bench-secret-not-for-production";
+
+export type Server = {
+  url: string;
+  origin: string;
+  port: number;
+  pid: number;
+  dbPath: string;
+  logFile: string;
+  child: ChildProcess;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Sends the signal and waits for the process to end (bounded). */
+  stop(signal?: NodeJS.Signals, timeoutMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+};
+
+/**
+ * Starts `remix-serve <build>` as production on 127.0.0.1 with its own database. The server's
+ * request log goes to a file, not a pipe: a pipe the driver reads late would block the server.
+ */
+export async function startServer(opts: {
+  entry: string;
+  dbPath: string;
+  port?: number;
+  logDir: string;
+  profileDir?: string;
+  env?: Record<string, string>;
+}): Promise<Server> {
+  const port = opts.port ?? (await freePort());
+  const logFile = path.join(opts.logDir, `server-${port}-${Date.now()}.log`);
+  const log = fs.openSync(logFile, "a");
+  const cli = path.resolve("node_modules/@remix-run/serve/dist/cli.js");
+  const nodeArgs = opts.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${opts.profileDir}`] : [];
+  const child = spawn(process.execPath, [...nodeArgs, cli, opts.entry], {
+    cwd: process.cwd(),
+    stdio: ["ignore", log, log],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      DATABASE_PATH: opts.dbPath,
+      SESSION_SECRET: BENCH_SECRET,
+      COOKIE_SECURE: "false",
+      ...opts.env,
+    },
+  });
+  fs.closeSync(log);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
+  const url = `http://127.0.0.1:${port}`;
+  let gone = false;
+  void exited.then(() => (gone = true));
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (gone) throw new Error(`server exited during start; log:\n${fs.readFileSync(logFile, "utf8")}`);
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`server did not answer /healthz within 30 s; log:\n${fs.readFileSync(logFile, "utf8")}`);
+    }
+    const ok = await new Promise<boolean>((resolve) => {
+      const req = http.get(`${url}/healthz`, { agent: false }, (res) => {
+        res.resume();
+        resolve(res.statusCode === 200);
+      });
+      req.on("error", () => resolve(false));
+      req.setTimeout(1000, () => req.destroy());
+    });
+    if (ok) break;
+    await sleep(100);
+  }
+  return {
+    url,
+    origin: url,
+    port,
+    pid: child.pid!,
+    dbPath: opts.dbPath,
+    logFile,
+    child,
+    exited,
+    async stop(signal = "SIGTERM", timeoutMs = 15_000) {
+      if (!gone) child.kill(signal);
+      const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+      const result = await exited;
+      clearTimeout(timer);
+      return result;
+    },
+  };
+}
+
+// ---------------------------------------------------------------- memory
+
+function rssKb(pid: number): number {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+    const match = /VmRSS:\s+(\d+)\s+kB/.exec(status);
+    return match ? Number(match[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+function childPids(pid: number): number[] {
+  const out: number[] = [];
+  try {
+    for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
+      const list = fs.readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim();
+      if (list) for (const child of list.split(/\s+/)) out.push(Number(child), ...childPids(Number(child)));
+    }
+  } catch {
+    // the process ended between listing and reading
+  }
+  return out;
+}
+
+/** Samples the resident memory of a process and its children (remix-serve spawns none today). */
+export class RssSampler {
+  maxKb = 0;
+  private timer?: NodeJS.Timeout;
+  constructor(private pid: number, private everyMs = 200) {}
+  start() {
+    const sample = () => {
+      const total = [this.pid, ...childPids(this.pid)].reduce((sum, p) => sum + rssKb(p), 0);
+      if (total > this.maxKb) this.maxKb = total;
+    };
+    sample();
+    this.timer = setInterval(sample, this.everyMs);
+    return this;
+  }
+  stop() {
+    clearInterval(this.timer);
+    return this.maxMb;
+  }
+  get maxMb() {
+    return round(this.maxKb / 1024);
+  }
+}
+
+// ---------------------------------------------------------------- HTTP with cookies
+
+export type Response = { status: number; headers: http.IncomingHttpHeaders; body: string; ms: number };
+
+export class Jar {
+  private cookies = new Map<string, string>();
+  store(setCookie: string[] | undefined) {
+    for (const line of setCookie ?? []) {
+      const [pair, ...attrs] = line.split(";");
+      const eq = pair.indexOf("=");
+      const name = pair.slice(0, eq).trim();
+      const value = pair.slice(eq + 1).trim();
+      const expired = attrs.some((a) => /^\s*max-age=0\s*$/i.test(a)) || value === "";
+      if (expired) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+  set(name: string, value: string) {
+    this.cookies.set(name, value);
+  }
+  clear() {
+    this.cookies.clear();
+  }
+  header(): string | undefined {
+    if (!this.cookies.size) return undefined;
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+}
+
+export type Form = Record<string, string | string[]>;
+
+function encode(form: Form): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(form))
+    for (const v of Array.isArray(value) ? value : [value]) params.append(key, v);
+  return params.toString();
+}
+
+/**
+ * One keep-alive agent shared by every simulated pupil, with a bounded number of sockets. Idle
+ * sockets are dropped after 4 s, before the server's 5 s keep-alive timeout, so a request is never
+ * written into a socket the server is closing (which would look like a server error).
+ */
+export class Client {
+  readonly agent: http.Agent;
+  constructor(readonly base: string, maxSockets = 256) {
+    this.agent = new http.Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets, timeout: 4000 });
+  }
+
+  request(
+    method: "GET" | "POST",
+    target: string,
+    opts: { jar?: Jar; form?: Form; accept?: string; headers?: Record<string, string>; timeoutMs?: number } = {},
+  ): Promise<Response> {
+    const body = opts.form ? encode(opts.form) : undefined;
+    const headers: Record<string, string> = {
+      Accept: opts.accept ?? "text/html",
+      "Accept-Encoding": "gzip",
+      "User-Agent": "telaah-bench",
+      ...opts.headers,
+    };
+    const cookie = opts.jar?.header();
+    if (cookie) headers.Cookie = cookie;
+    if (body !== undefined) {
+      headers["Content-Type"] = "application/x-www-form-urlencoded";
+      headers["Content-Length"] = String(Buffer.byteLength(body));
+      headers.Origin = this.base;
+    }
+    const started = performance.now();
+    return new Promise((resolve, reject) => {
+      const req = http.request(new URL(target, this.base), { method, headers, agent: this.agent }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("error", reject);
+        res.on("end", () => {
+          const ms = performance.now() - started;
+          let raw = Buffer.concat(chunks);
+          if (res.headers["content-encoding"] === "gzip") raw = zlib.gunzipSync(raw);
+          opts.jar?.store(res.headers["set-cookie"]);
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: raw.toString("utf8"), ms });
+        });
+      });
+      req.setTimeout(opts.timeoutMs ?? 30_000, () => req.destroy(new Error(`timeout after ${opts.timeoutMs ?? 30_000} ms`)));
+      req.on("error", reject);
+      if (body !== undefined) req.write(body);
+      req.end();
+    });
+  }
+
+  close() {
+    this.agent.destroy();
+  }
+}
+
+// ---------------------------------------------------------------- what was measured
+
+export class Recorder {
+  readonly latencies = new Map<string, number[]>();
+  requests = 0;
+  errors = 0;
+  non2xx3xx = 0;
+  readonly samples: string[] = [];
+
+  add(kind: string, ms: number) {
+    let list = this.latencies.get(kind);
+    if (!list) this.latencies.set(kind, (list = []));
+    list.push(ms);
+  }
+  fail(what: string) {
+    this.errors++;
+    if (this.samples.length < 20) this.samples.push(what);
+  }
+  p(kind: string, pct: number) {
+    return percentile(this.latencies.get(kind) ?? [], pct);
+  }
+  count(kind: string) {
+    return this.latencies.get(kind)?.length ?? 0;
+  }
+}
+
+/**
+ * Sends one request on behalf of a pupil and records it under `kind`. `expect` is the status that
+ * counts as success; anything else (or a network error) is an error. Returns null on failure.
+ */
+export async function timed(
+  client: Client,
+  rec: Recorder,
+  kind: string,
+  method: "GET" | "POST",
+  target: string,
+  opts: Parameters<Client["request"]>[2] & { expect: number; check?: (res: Response) => string | null },
+): Promise<Response | null> {
+  rec.requests++;
+  let res: Response;
+  try {
+    res = await client.request(method, target, opts);
+  } catch (error) {
+    rec.fail(`${kind} ${method} ${target}: ${(error as Error).message}`);
+    return null;
+  }
+  rec.add(kind, res.ms);
+  if (res.status < 200 || res.status >= 400) rec.non2xx3xx++;
+  if (res.status !== opts.expect) {
+    rec.fail(`${kind} ${method} ${target}: status ${res.status} (wanted ${opts.expect}) ${res.body.slice(0, 200)}`);
+    return null;
+  }
+  const problem = opts.check?.(res);
+  if (problem) {
+    rec.fail(`${kind} ${method} ${target}: ${problem}`);
+    return null;
+  }
+  return res;
+}
+
+// ---------------------------------------------------------------- reading the app's pages
+
+export type Item = { kind: "quiz" | "sort"; itemId: string; choices: string[] };
+
+/** The attempt id and the answer forms of a sort or quiz page (one small form per item). */
+export function answerForms(html: string): { attemptId: number | null; items: Item[] } {
+  let attemptId: number | null = null;
+  const items: Item[] = [];
+  for (const chunk of html.split("<form").slice(1)) {
+    const action = /action="\/pupil\/attempts\/(\d+)\/answers"/.exec(chunk);
+    if (!action) continue;
+    attemptId = Number(action[1]);
+    const kind = /name="kind" value="(quiz|sort)"/.exec(chunk)?.[1] as "quiz" | "sort" | undefined;
+    const itemId = /name="itemId" value="([^"]+)"/.exec(chunk)?.[1];
+    const choices = [...chunk.matchAll(/name="choice" value="([^"]+)"/g)].map((m) => m[1]);
+    if (kind && itemId && choices.length) items.push({ kind, itemId, choices });
+  }
+  return { attemptId, items };
+}
+
+export const assignmentLinks = (html: string) =>
+  [...new Set([...html.matchAll(/href="\/pupil\/assignments\/(\d+)"/g)].map((m) => Number(m[1])))];
+
+export function hidden(html: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of html.matchAll(/<input[^>]*type="hidden"[^>]*>/g)) {
+    const name = /name="([^"]+)"/.exec(m[0])?.[1];
+    const value = /value="([^"]*)"/.exec(m[0])?.[1] ?? "";
+    if (name) out[name] = value.replace(/&amp;/g, "&").replace(/&quot;/g, '"');
+  }
+  return out;
+}
+
+export const location = (res: Response) => {
+  const to = res.headers.location;
+  return typeof to === "string" ? to : "";
+};
+
+// ---------------------------------------------------------------- the ceiling
+
+/**
+ * Requests/s of a bare node:http server (its own process, like the app) answering every request
+ * with the given bytes, and of the app answering `appPath`, both with autocannon and the same
+ * connection count, one after the other.
+ */
+export async function ceiling(opts: {
+  body: Buffer;
+  app: { url: string; headers: Record<string, string> };
+  connections: number;
+  seconds: number;
+  dir: string;
+}): Promise<{ ceilingRps: number; appRps: number; appP99: number; ceilingP99: number; bytes: number }> {
+  const { default: autocannon } = await import("autocannon");
+  const file = path.join(opts.dir, "ceiling-page.html");
+  fs.writeFileSync(file, opts.body);
+  const port = await freePort();
+  const bare = spawn(process.execPath, [path.resolve("tests/bench/ceiling-server.mjs"), file, String(port)], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise<void>((resolve, reject) => {
+    bare.stdout!.once("data", () => resolve());
+    bare.once("exit", (code) => reject(new Error(`ceiling server exited ${code}`)));
+  });
+  try {
+    const common = { connections: opts.connections, duration: opts.seconds };
+    const bareResult = await autocannon({ ...common, url: `http://127.0.0.1:${port}/` });
+    const appResult = await autocannon({ ...common, url: opts.app.url, headers: opts.app.headers });
+    if (appResult.non2xx || appResult.errors)
+      throw new Error(`app page under autocannon: ${appResult.non2xx} non-2xx, ${appResult.errors} errors`);
+    return {
+      ceilingRps: round(bareResult.requests.total / opts.seconds, 0),
+      appRps: round(appResult.requests.total / opts.seconds, 0),
+      ceilingP99: bareResult.latency.p99,
+      appP99: appResult.latency.p99,
+      bytes: opts.body.length,
+    };
+  } finally {
+    bare.kill("SIGTERM");
+  }
+}
+
+export function loadAverage(): number {
+  return round(os.loadavg()[0], 2);
+}

@@ -1,0 +1,343 @@
+// bench:load — school scale on the production build: classes and pupils made through the app's own
+// forms, then N pupils (default 2,000, classes of 40) through the whole lesson with think times,
+// a start spike during the peak, a no-think phase for throughput and a bare node:http ceiling.
+// Options: --pupils 2000 --class-size 40 --think-min 2 --think-max 20 (s) --ramp 60 (s over which
+// pupils arrive) --fast (no think time, no ramp) --concurrency 100 (pupils at once with --fast)
+// --spike 50 --spike-rounds 2 --fast-pupils 200 --fast-concurrency 50 --ceiling-seconds 10
+// --ceiling-connections 50 --setup-concurrency 8 --build <dir> --profile --no-ceiling
+// Prints a JSON summary as its last line.
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import {
+  between,
+  ceiling,
+  Client,
+  Jar,
+  loadAverage,
+  location,
+  num,
+  parseFlags,
+  pick,
+  Recorder,
+  requireBuild,
+  round,
+  RssSampler,
+  sleep,
+  startServer,
+  tempDir,
+  timed,
+  type Item,
+} from "./driver";
+import {
+  AckLog,
+  discussion,
+  openDashboard,
+  openStep,
+  page,
+  save,
+  signIn,
+  start,
+  submit,
+  verifyAcks,
+  type Ctx,
+  type DiscussionOutcome,
+  type Pupil,
+} from "./flow";
+import { summarizeProfiles } from "./profile";
+import { spike } from "./spike";
+
+const flags = parseFlags();
+const entry = requireBuild(flags);
+const fast = flags.fast === true;
+const pupilCount = num(flags, "pupils", 2000);
+const classSize = num(flags, "class-size", 40);
+const thinkMin = fast ? 0 : num(flags, "think-min", 2) * 1000;
+const thinkMax = fast ? 0 : num(flags, "think-max", 20) * 1000;
+const rampMs = fast ? 0 : num(flags, "ramp", 60) * 1000;
+const concurrency = fast ? num(flags, "concurrency", 100) : Infinity;
+const spikeSize = num(flags, "spike", 50);
+const spikeRounds = num(flags, "spike-rounds", 2);
+const fastPupils = num(flags, "fast-pupils", 200);
+const setupConcurrency = num(flags, "setup-concurrency", 8);
+const SLUG = "ktt-putin-kim-2024";
+
+const dir = tempDir("bench-load");
+const profileDir = flags.profile ? path.join(dir, "profile") : undefined;
+const loadBefore = loadAverage();
+const server = await startServer({ entry, dbPath: path.join(dir, "telaah.db"), logDir: dir, profileDir });
+const rss = new RssSampler(server.pid).start();
+const client = new Client(server.url, 512);
+console.log(`bench:load: server pid ${server.pid} on ${server.url}, data in ${dir}`);
+
+/** Runs `task` over `items` with at most `limit` at a time. */
+async function pool<T>(items: T[], limit: number, task: (item: T, index: number) => Promise<void>) {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      await task(items[i], i);
+    }
+  });
+  await Promise.all(lanes);
+}
+
+// ---------------------------------------------------------------- setup through the app's forms
+
+const setup = new Recorder();
+const setupCtx: Ctx = { client, rec: setup, acks: new AckLog() };
+const t0 = performance.now();
+const teacher = new Jar();
+const must = <T>(value: T | null, what: string): T => {
+  if (value === null) throw new Error(`setup failed at ${what}: ${setup.samples.join("; ")}`);
+  return value;
+};
+must(
+  await timed(client, setup, "setup", "POST", "/teacher/signup", {
+    jar: teacher,
+    form: { name: "Bu Ratna", email: `ratna-${Date.now()}@sekolah.test`, password: "teh-manis-di-sore-hari", contact_url: "" },
+    expect: 302,
+  }),
+  "teacher sign-up",
+);
+
+type Klass = { id: number; code: string; pupils: Pupil[] };
+async function makeClasses(count: number, label: string): Promise<Klass[]> {
+  const out: Klass[] = [];
+  for (let i = 0; i < count; i++) {
+    const made = must(
+      await timed(client, setup, "setup", "POST", "/teacher", {
+        jar: teacher,
+        form: { name: `${label} ${i + 1}`, grade: "8", subject: "Bahasa Indonesia", timeZone: "WIB" },
+        expect: 302,
+      }),
+      "class creation",
+    );
+    const id = Number(/\/teacher\/classes\/(\d+)/.exec(location(made))?.[1]);
+    const pageRes = must(await timed(client, setup, "setup", "GET", `/teacher/classes/${id}`, { jar: teacher, expect: 200 }), "class page");
+    const code = /class="join-code">([^<]+)</.exec(pageRes.body)?.[1];
+    if (!id || !code) throw new Error(`no class id or join code after creating ${label} ${i + 1}`);
+    out.push({ id, code, pupils: [] });
+  }
+  return out;
+}
+
+const groups = {
+  main: await makeClasses(Math.ceil(pupilCount / classSize), "Kelas"),
+  spike: await makeClasses(spikeRounds * 2, "Kelas serentak"),
+  fast: await makeClasses(Math.ceil(fastPupils / classSize), "Kelas cepat"),
+};
+const allClasses = [...groups.main, ...groups.spike, ...groups.fast];
+// One assignment per class (the form takes at most 50 classes at a time), due in a week.
+const week = new Date(Date.now() + 7 * 24 * 3600_000 + 7 * 3600_000).toISOString().slice(0, 10);
+for (let i = 0; i < allClasses.length; i += 50) {
+  must(
+    await timed(client, setup, "setup", "POST", "/teacher/assign", {
+      jar: teacher,
+      form: {
+        lesson: SLUG,
+        classId: allClasses.slice(i, i + 50).map((c) => String(c.id)),
+        due: `${week}T23:59`,
+        acceptLate: "on",
+        maxAttempts: "1",
+        counting: "highest",
+        feedback: "immediate",
+        shuffle: "on",
+        postFirst: "on",
+      },
+      expect: 302,
+    }),
+    "assigning",
+  );
+}
+
+// Pupils join with the class code through /join (which signs them in).
+const joins: { klass: Klass; pupil: Pupil }[] = [];
+const fill = (classes: Klass[], total: number, size: number, prefix: string) => {
+  for (let i = 0; i < total; i++) {
+    const klass = classes[Math.floor(i / size)];
+    const pupil: Pupil = { jar: new Jar(), name: `${prefix} ${i + 1}`, code: klass.code, pin: String(100000 + Math.floor(Math.random() * 900000)) };
+    klass.pupils.push(pupil);
+    joins.push({ klass, pupil });
+  }
+};
+fill(groups.main, pupilCount, classSize, "Siswa");
+fill(groups.spike, spikeRounds * 2 * spikeSize, spikeSize, "Serentak");
+fill(groups.fast, fastPupils, classSize, "Cepat");
+await pool(joins, setupConcurrency, async ({ pupil }) => {
+  must(
+    await timed(client, setup, "setup", "POST", "/join", {
+      jar: pupil.jar,
+      form: { code: pupil.code!, displayName: pupil.name, pin: pupil.pin!, pinConfirm: pupil.pin!, contact_url: "" },
+      expect: 302,
+    }),
+    `join of ${pupil.name}`,
+  );
+});
+// The spike and no-think pupils stay signed in from joining; find their assignment once.
+await pool([...groups.spike, ...groups.fast].flatMap((c) => c.pupils), setupConcurrency, async (p) => {
+  must((await openDashboard(setupCtx, p)) || null, `dashboard of ${p.name}`);
+});
+const setupSeconds = (performance.now() - t0) / 1000;
+console.log(`setup: ${joins.length} pupils joined ${allClasses.length} classes through the forms in ${round(setupSeconds)} s`);
+
+// ---------------------------------------------------------------- the realistic run
+
+const rec = new Recorder();
+const acks = new AckLog();
+const ctx: Ctx = { client, rec, acks };
+const think = () => sleep(between(thinkMin, thinkMax));
+const discussions = new Map<DiscussionOutcome, number>();
+
+async function answerAll(pupil: Pupil, attemptId: number, items: Item[]) {
+  const answered: Item[] = [];
+  for (const item of items) {
+    await think();
+    if ((await save(ctx, pupil, attemptId, item)) === null) continue;
+    answered.push(item);
+    // Now and then a pupil changes an earlier answer: the last acknowledged choice must win.
+    if (answered.length > 1 && Math.random() < 0.1) {
+      const earlier = pick(answered.slice(0, -1));
+      await think();
+      await save(ctx, pupil, attemptId, earlier);
+    }
+  }
+}
+
+async function lesson(pupil: Pupil) {
+  if (!(await signIn(ctx, pupil))) return;
+  if (!(await openDashboard(ctx, pupil))) return;
+  await think();
+  const base = `/pupil/assignments/${pupil.assignmentId}`;
+  if (!(await page(ctx, pupil, base))) return;
+  await think();
+  if (!(await start(ctx, pupil))) return;
+  if (!(await page(ctx, pupil, `${base}/read`))) return;
+  await think();
+  const sort = await openStep(ctx, pupil, "sort");
+  if (!sort) return;
+  await answerAll(pupil, sort.attemptId, sort.items.slice(0, 8));
+  await think();
+  const quiz = await openStep(ctx, pupil, "quiz");
+  if (!quiz) return;
+  await answerAll(pupil, quiz.attemptId, quiz.items.slice(0, 12));
+  await think();
+  const next = await submit(ctx, pupil, quiz.attemptId);
+  if (!next || !(await page(ctx, pupil, next))) return;
+  await think();
+  const outcome = await discussion(ctx, pupil);
+  discussions.set(outcome, (discussions.get(outcome) ?? 0) + 1);
+}
+
+const mainPupils = groups.main.flatMap((c) => c.pupils);
+const tMain = performance.now();
+let spikeResult: Awaited<ReturnType<typeof spike>> | null = null;
+const spikeRun = (async () => {
+  // The synchronised start lands at the peak: every pupil has arrived, most are mid-lesson.
+  await sleep(fast ? 2000 : rampMs + 10_000);
+  spikeResult = await spike(ctx, groups.spike, spikeRounds, spikeSize);
+})();
+if (fast) await pool(mainPupils, concurrency, (p) => lesson(p));
+else
+  await Promise.all(
+    mainPupils.map(async (p) => {
+      await sleep(Math.random() * rampMs);
+      await lesson(p);
+    }),
+  );
+await spikeRun;
+const mainSeconds = (performance.now() - tMain) / 1000;
+console.log(`main phase: ${mainPupils.length} pupils in ${round(mainSeconds)} s, ${rec.errors} errors`);
+
+// ---------------------------------------------------------------- no-think throughput
+
+const fastRec = new Recorder();
+const fastCtx: Ctx = { client, rec: fastRec, acks };
+const tFast = performance.now();
+await pool(groups.fast.flatMap((c) => c.pupils), num(flags, "fast-concurrency", 50), async (pupil) => {
+  const base = `/pupil/assignments/${pupil.assignmentId}`;
+  if (!(await page(fastCtx, pupil, base))) return;
+  if (!(await start(fastCtx, pupil))) return;
+  if (!(await page(fastCtx, pupil, `${base}/read`))) return;
+  for (const step of ["sort", "quiz"] as const) {
+    const s = await openStep(fastCtx, pupil, step);
+    if (!s) return;
+    for (const item of s.items.slice(0, step === "sort" ? 8 : 12)) await save(fastCtx, pupil, s.attemptId, item);
+    if (step === "quiz") {
+      const next = await submit(fastCtx, pupil, s.attemptId);
+      if (next) await page(fastCtx, pupil, next);
+    }
+  }
+  await discussion(fastCtx, pupil);
+});
+const fastSeconds = (performance.now() - tFast) / 1000;
+const appRpsFast = round(fastRec.requests / fastSeconds, 0);
+console.log(`no-think phase: ${fastRec.requests} requests in ${round(fastSeconds)} s, ${fastRec.errors} errors`);
+
+// ---------------------------------------------------------------- the ceiling
+
+let ceil: Awaited<ReturnType<typeof ceiling>> | null = null;
+if (!flags["no-ceiling"]) {
+  // A spike pupil's attempt is still open, so their quiz page is the full page.
+  const probe = groups.spike[0].pupils[0];
+  const quizPath = `/pupil/assignments/${probe.assignmentId}/quiz`;
+  const res = await client.request("GET", quizPath, { jar: probe.jar, headers: { "Accept-Encoding": "identity" } });
+  ceil = await ceiling({
+    body: Buffer.from(res.body),
+    app: { url: `${server.url}${quizPath}`, headers: { Cookie: probe.jar.header()! } },
+    connections: num(flags, "ceiling-connections", 50),
+    seconds: num(flags, "ceiling-seconds", 10),
+    dir,
+  });
+}
+
+client.close();
+const rssMax = rss.stop();
+const stopped = await server.stop("SIGTERM");
+const verified = verifyAcks(server.dbPath, acks);
+const allErrors = [...rec.samples, ...fastRec.samples];
+if (allErrors.length) console.log(`first errors:\n  ${allErrors.slice(0, 20).join("\n  ")}`);
+if (verified.detail.length) console.log(`lost:\n  ${verified.detail.join("\n  ")}`);
+if (stopped.code !== 0) console.log(`server exit: ${JSON.stringify(stopped)} (see ${server.logFile})`);
+if (profileDir) summarizeProfiles(profileDir);
+
+const sr = spikeResult as Awaited<ReturnType<typeof spike>> | null;
+const summary = {
+  pupils: mainPupils.length,
+  duration_s: round(mainSeconds),
+  requests: rec.requests + fastRec.requests,
+  errors: rec.errors + fastRec.errors,
+  non_2xx_3xx: rec.non2xx3xx + fastRec.non2xx3xx,
+  save_p50_ms: rec.p("save", 50),
+  save_p99_ms: rec.p("save", 99),
+  page_p99_ms: rec.p("page", 99),
+  start_spike_p99_ms: sr?.windowP99 ?? null,
+  app_rps_fast: appRpsFast,
+  ceiling_rps: ceil?.ceilingRps ?? null,
+  rss_max_mb: rssMax,
+  lost_answers: verified.lostAnswers,
+  // beyond the issue's fields
+  mode: fast ? "fast" : `think ${thinkMin / 1000}-${thinkMax / 1000} s, ramp ${rampMs / 1000} s`,
+  start_burst_p99_ms: sr?.burstP99 ?? null,
+  spike_starts: sr?.count ?? 0,
+  signin_p99_ms: rec.p("signin", 99),
+  start_p99_ms: rec.p("start", 99),
+  submit_p99_ms: rec.p("submit", 99),
+  page_p50_ms: rec.p("page", 50),
+  save_max_ms: rec.p("save", 100),
+  page_max_ms: rec.p("page", 100),
+  saves: rec.count("save") + fastRec.count("save"),
+  saves_per_s_main: round(rec.count("save") / mainSeconds),
+  lost_submits: verified.lostSubmits,
+  discussion: discussions.has("posted") ? `posted ${discussions.get("posted")}` : discussions.has("not available") ? "not available" : "failed",
+  fast_requests: fastRec.requests,
+  fast_page_p99_ms: fastRec.p("page", 99),
+  fast_save_p99_ms: fastRec.p("save", 99),
+  app_page_rps: ceil?.appRps ?? null,
+  page_bytes: ceil?.bytes ?? null,
+  ceiling_ratio: ceil ? round(ceil.ceilingRps / Math.max(1, ceil.appRps), 1) : null,
+  setup_s: round(setupSeconds),
+  server_exit: stopped.code,
+  load_avg_1m: [loadBefore, loadAverage()],
+};
+console.log(JSON.stringify(summary));
+process.exit(summary.errors || summary.lost_answers || summary.lost_submits ? 1 : 0);

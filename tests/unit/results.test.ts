@@ -1,0 +1,184 @@
+// Class results on a small database: which attempt counts, who is left out of the statistics, who may look.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "telaah-results-"));
+process.env.DATABASE_PATH = path.join(dir, "results.db");
+
+const { sqlite } = await import("~/db.server");
+const { syncLessonVersions, getLessonVersion } = await import("~/models/lesson.server");
+const { assignmentResults, pupilWork, classResults } = await import("~/models/results.server");
+const { scoreAttempt } = await import("~/utils/quiz");
+
+syncLessonVersions();
+const db = sqlite();
+const versionId = (db.prepare("SELECT id FROM lesson_versions ORDER BY id LIMIT 1").get() as { id: number }).id;
+const lesson = getLessonVersion(versionId)!;
+const [q1, q2] = lesson.questions;
+const wrong = (q: typeof q1) => q.options.find((o) => o.id !== q.correct)!.id;
+
+const insertId = (sqlText: string, ...args: unknown[]) => (db.prepare(`${sqlText} RETURNING id`).get(...args) as { id: number }).id;
+const teacher = insertId("INSERT INTO teachers (name, email, password_hash) VALUES ('Bu Sari', 'sari@x.test', 'h')");
+const otherTeacher = insertId("INSERT INTO teachers (name, email, password_hash) VALUES ('Pak Joko', 'joko@x.test', 'h')");
+const klass = insertId("INSERT INTO classes (teacher_id, name, grade, subject, join_code) VALUES (?, '8A', '8', 'BI', 'AAAA2222')", teacher);
+const otherClass = insertId("INSERT INTO classes (teacher_id, name, grade, subject, join_code) VALUES (?, '8B', '8', 'BI', 'BBBB3333')", otherTeacher);
+const pupil = (classId: number, name: string) =>
+  insertId("INSERT INTO pupils (class_id, display_name, name_key, pin_hash) VALUES (?, ?, ?, 'h')", classId, name, name.toLowerCase());
+const ani = pupil(klass, "Ani");
+const budi = pupil(klass, "Budi");
+const citra = pupil(klass, "Citra");
+const dedi = pupil(klass, "Dedi");
+const eka = pupil(klass, "Eka");
+const outsider = pupil(otherClass, "Fajar");
+
+const HOUR = 3600_000;
+const now = Date.now();
+const assignment = (counting: "highest" | "last", dueAt = now + 24 * HOUR) =>
+  insertId(
+    "INSERT INTO assignments (class_id, lesson_version_id, due_at, max_attempts, counting) VALUES (?, ?, ?, 0, ?)",
+    klass,
+    versionId,
+    dueAt,
+    counting,
+  );
+
+/** An attempt whose stored score is what the server would have computed from these choices. */
+function attempt(assignmentId: number, pupilId: number, number: number, quiz: Record<string, string>, submitted = true) {
+  const answers = Object.entries(quiz).map(([itemId, choice]) => ({ kind: "quiz" as const, itemId, choice }));
+  const s = scoreAttempt(lesson, answers);
+  const id = insertId(
+    `INSERT INTO attempts (assignment_id, pupil_id, number, seed, started_at, submitted_at, quiz_score, quiz_max, sort_score, sort_max)
+     VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
+    assignmentId,
+    pupilId,
+    number,
+    now - 2 * HOUR + number * 60_000,
+    submitted ? now - HOUR + number * 60_000 : null,
+    submitted ? s.quizScore : null,
+    submitted ? s.quizMax : null,
+    submitted ? s.sortScore : null,
+    submitted ? s.sortMax : null,
+  );
+  for (const a of answers) db.prepare("INSERT INTO answers (attempt_id, kind, item_id, choice) VALUES (?, 'quiz', ?, ?)").run(id, a.itemId, a.choice);
+  return id;
+}
+
+// Highest counts: Ani's better first attempt, Budi's better second one, Citra's only submitted one.
+const highest = assignment("highest");
+const aniBest = attempt(highest, ani, 1, { [q1.id]: q1.correct, [q2.id]: q2.correct });
+attempt(highest, ani, 2, { [q1.id]: wrong(q1), [q2.id]: wrong(q2) });
+attempt(highest, budi, 1, { [q1.id]: wrong(q1) });
+const budiBest = attempt(highest, budi, 2, { [q1.id]: q1.correct });
+const citraOnly = attempt(highest, citra, 1, { [q1.id]: wrong(q1), [q2.id]: q2.correct });
+attempt(highest, citra, 2, { [q1.id]: q1.correct, [q2.id]: q2.correct }, false);
+// Dedi answered q1 rightly but never submitted: he must not move any statistic.
+attempt(highest, dedi, 1, { [q1.id]: q1.correct, [q2.id]: q2.correct }, false);
+
+test("the highest-scoring submitted attempt counts, an unsubmitted better one does not", () => {
+  const r = assignmentResults({ teacherId: teacher, assignmentId: highest, now });
+  const counting = Object.fromEntries(r.pupils.map((p) => [p.name, p.counting?.id ?? null]));
+  assert.deepEqual(counting, { Ani: aniBest, Budi: budiBest, Citra: citraOnly, Dedi: null, Eka: null });
+  assert.equal(r.pupils.find((p) => p.name === "Ani")!.attempts, 2);
+  // The counting attempt's choices are the ones loaded, not the later worse attempt's.
+  assert.equal(r.pupils.find((p) => p.name === "Ani")!.quiz[q1.id], q1.correct);
+});
+
+test("non-submitters show in completion but not in the item statistics", () => {
+  const r = assignmentResults({ teacherId: teacher, assignmentId: highest, now });
+  assert.equal(r.submitted, 3);
+  assert.deepEqual(
+    Object.fromEntries(Object.entries(r.completion).map(([k, v]) => [k, v.names])),
+    { not_started: ["Eka"], in_progress: ["Dedi"], submitted: ["Ani", "Budi", "Citra"], late: [], missed: [] },
+  );
+  const item1 = r.items.find((i) => i.id === q1.id)!;
+  // q1 right for Ani and Budi out of the 3 submitters (Dedi's right answer is not counted): 2/3.
+  assert.equal(item1.facility, 2 / 3);
+  const counted = item1.counts.options.reduce((sum, o) => sum + o.count, 0) + item1.counts.unanswered;
+  assert.equal(counted, 3);
+  const item2 = r.items.find((i) => i.id === q2.id)!;
+  // q2 right for Ani and Citra; Budi's counting attempt left it blank, which counts as wrong: 2/3.
+  assert.equal(item2.facility, 2 / 3);
+  assert.equal(item2.counts.unanswered, 1);
+  // Fewer than 4 submitters: no discrimination index yet.
+  assert.equal(item1.discrimination, null);
+  assert.equal(r.scores.histogram.reduce((sum, b) => sum + b.count, 0), 3);
+});
+
+test("with the last rule the latest submitted attempt counts even when it scored less", () => {
+  const last = assignment("last");
+  attempt(last, ani, 1, { [q1.id]: q1.correct, [q2.id]: q2.correct });
+  const aniLast = attempt(last, ani, 2, { [q1.id]: wrong(q1) });
+  const r = assignmentResults({ teacherId: teacher, assignmentId: last, now });
+  const a = r.pupils.find((p) => p.name === "Ani")!;
+  assert.equal(a.counting?.id, aniLast);
+  assert.equal(r.items.find((i) => i.id === q1.id)!.facility, 0);
+});
+
+test("past the due time, pupils without a submission are missed and late submissions are late", () => {
+  const past = assignment("highest", now - HOUR / 2);
+  attempt(past, ani, 1, { [q1.id]: q1.correct });
+  db.prepare("UPDATE attempts SET late = 1 WHERE assignment_id = ?").run(past);
+  const r = assignmentResults({ teacherId: teacher, assignmentId: past, now });
+  assert.deepEqual(r.completion.late.names, ["Ani"]);
+  assert.deepEqual(r.completion.missed.names, ["Budi", "Citra", "Dedi", "Eka"]);
+});
+
+test("discussion participation counts responses per prompt, replies, exemplary and hidden posts; deleted ones not", () => {
+  const [d1, d2] = lesson.prompts;
+  const post = (author: number, promptId: string, extra: { parent?: number; hidden?: number; exemplary?: number; deleted?: boolean } = {}) =>
+    insertId(
+      "INSERT INTO posts (assignment_id, prompt_id, author_id, parent_id, body, hidden, exemplary, deleted_at) VALUES (?, ?, ?, ?, 'isi', ?, ?, ?)",
+      highest,
+      promptId,
+      author,
+      extra.parent ?? null,
+      extra.hidden ?? 0,
+      extra.exemplary ?? 0,
+      extra.deleted ? now : null,
+    );
+  const top = post(ani, d1.id, { exemplary: 1 });
+  post(budi, d1.id, { parent: top });
+  post(budi, d2.id, { hidden: 1 });
+  post(citra, d1.id, { deleted: true });
+  db.prepare("INSERT INTO post_feedback (post_id, body) VALUES (?, 'Bagus')").run(top);
+  const p = assignmentResults({ teacherId: teacher, assignmentId: highest, now }).participation;
+  const byName = Object.fromEntries(p.pupils.map((x) => [x.name, x]));
+  assert.equal(p.prompts.find((x) => x.id === d1.id)!.responded, 1);
+  assert.equal(p.prompts.find((x) => x.id === d2.id)!.responded, 1);
+  assert.equal(byName.Budi.replies, 1);
+  assert.equal(byName.Budi.hidden, 1);
+  assert.equal(byName.Ani.exemplary, 1);
+  assert.equal(byName.Citra.responses[d1.id] ?? 0, 0);
+  const work = pupilWork({ teacherId: teacher, assignmentId: highest, pupilId: ani, now });
+  assert.equal(work.posts[0].feedback, "Bagus");
+  assert.equal(work.counting?.id, aniBest);
+});
+
+test("another teacher, a pupil of another class and a missing assignment all get 404", () => {
+  const status = (fn: () => unknown) => {
+    try {
+      fn();
+    } catch (error) {
+      return error instanceof Response ? error.status : "not a Response";
+    }
+    return "no error";
+  };
+  assert.equal(status(() => assignmentResults({ teacherId: otherTeacher, assignmentId: highest })), 404);
+  assert.equal(status(() => assignmentResults({ teacherId: teacher, assignmentId: 999_999 })), 404);
+  assert.equal(status(() => pupilWork({ teacherId: teacher, assignmentId: highest, pupilId: outsider })), 404);
+  assert.equal(status(() => pupilWork({ teacherId: otherTeacher, assignmentId: highest, pupilId: ani })), 404);
+  assert.equal(status(() => classResults({ teacherId: otherTeacher, classId: klass })), 404);
+});
+
+test("the class overview gives each pupil's counting score per assignment", () => {
+  const o = classResults({ teacherId: teacher, classId: klass, now });
+  const col = o.assignments.findIndex((a) => a.id === highest);
+  const row = (name: string) => o.pupils.find((p) => p.name === name)!.cells[col];
+  const r = assignmentResults({ teacherId: teacher, assignmentId: highest, now });
+  assert.equal(row("Ani").percent, r.pupils.find((p) => p.name === "Ani")!.counting!.percent);
+  assert.deepEqual(row("Eka"), { status: "not_started", percent: null });
+  assert.equal(o.assignments[col].submitted, 3);
+});
