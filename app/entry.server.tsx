@@ -48,7 +48,9 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    // unref: a finished render must not hold a stopping server open for ABORT_DELAY (SIGTERM
+    // waits for the event loop to empty); a render still streaming is held open by its socket.
+    setTimeout(abort, ABORT_DELAY).unref();
   });
 }
 

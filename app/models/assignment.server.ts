@@ -150,6 +150,14 @@ export function listClassAssignments({ teacherId, classId }: { teacherId: number
   });
 }
 
+/** How many of the class's pupils have submitted at least once, out of how many pupils. */
+export function submissionCount({ assignmentId, classId }: { assignmentId: number; classId: number }) {
+  return db.get<{ submitted: number; pupils: number }>(sql`
+    SELECT
+      (SELECT count(DISTINCT pupil_id) FROM attempts WHERE assignment_id = ${assignmentId} AND submitted_at IS NOT NULL) AS submitted,
+      (SELECT count(*) FROM pupils WHERE class_id = ${classId}) AS pupils`);
+}
+
 export type PupilAssignment = AssignmentRow & { lesson: Lesson; timeZone: "WIB" | "WITA" | "WIT" };
 
 // Runs on every step of a pupil's lesson: prepared once (see `prepared` in db.server).

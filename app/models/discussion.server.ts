@@ -380,7 +380,11 @@ export function deletePost({
 }): WriteResult {
   const { refusal } = ownPostForChange(pupil, assignmentId, postId);
   if (refusal) return { ok: false, errors: { form: refusal } };
-  db.update(posts).set({ deletedAt: new Date(now), exemplary: false }).where(eq(posts.id, postId)).run();
+  // The row stays so replies keep their place; the pupil's words do not (deleting means deleting).
+  db.update(posts)
+    .set({ deletedAt: new Date(now), exemplary: false, body: "", claim: null, evidence: null, reasoning: null })
+    .where(eq(posts.id, postId))
+    .run();
   return { ok: true, postId };
 }
 

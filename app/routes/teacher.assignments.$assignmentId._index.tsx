@@ -5,9 +5,8 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { AssignmentSettings, settingsFromForm } from "~/components/assignment-settings";
 import { FormError } from "~/components/forms";
 import { useLang, useT } from "~/i18n/use-t";
-import { getTeacherAssignment, setDiscussionClosed, updateAssignment } from "~/models/assignment.server";
+import { getTeacherAssignment, setDiscussionClosed, submissionCount, updateAssignment } from "~/models/assignment.server";
 import { classDiscussionDone } from "~/models/discussion.server";
-import { classProgress } from "~/models/progress.server";
 import { settingsSchema } from "~/utils/assignment-form";
 import { requireTeacher } from "~/utils/auth.server";
 import { echoValues, invalid, parseWith, readForm } from "~/utils/form.server";
@@ -26,7 +25,7 @@ function assignmentId(params: { assignmentId?: string }) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
   const a = getTeacherAssignment({ teacherId: teacher.teacherId, assignmentId: assignmentId(params) });
-  const progress = classProgress({ assignmentId: a.id, classId: a.classId });
+  const progress = submissionCount({ assignmentId: a.id, classId: a.classId });
   return json(
     {
       id: a.id,
@@ -91,7 +90,7 @@ export default function TeacherAssignment() {
         </p>
       ) : null}
       <p>{t("assign.classLine", { name: data.className, due: formatDateTime(lang, data.dueAt, data.timeZone) })}</p>
-      <p>{t("assign.submittedCount", { submitted: p.submitted + p.late, pupils: p.total })}</p>
+      <p>{t("assign.submittedCount", { submitted: p.submitted, pupils: p.pupils })}</p>
       <p className="actions">
         <Link className="button" to={`/teacher/assignments/${data.id}/results`}>
           {t("assign.results")}

@@ -17,12 +17,27 @@ import {
 
 export type Pupil = { jar: Jar; name: string; assignmentId?: number; code?: string; pin?: string };
 
-/** Every answer the server acknowledged, last choice per item, and every acknowledged submit. */
+/**
+ * Every answer the server acknowledged (the last choice per item) and every acknowledged submit.
+ * A choice sent after the last acknowledgement whose answer never came (the server died, the
+ * connection broke) may or may not have been stored: it is remembered so the check accepts it.
+ */
 export class AckLog {
-  readonly answers = new Map<string, { attemptId: number; kind: string; itemId: string; choice: string }>();
+  readonly answers = new Map<string, { attemptId: number; kind: string; itemId: string; choice: string; unconfirmed: Set<string> }>();
+  readonly unconfirmed = new Map<string, Set<string>>();
   readonly submitted = new Set<number>();
+  sent(attemptId: number, kind: string, itemId: string, choice: string) {
+    const key = `${attemptId}|${kind}|${itemId}`;
+    let set = this.unconfirmed.get(key);
+    if (!set) this.unconfirmed.set(key, (set = new Set()));
+    set.add(choice);
+  }
   record(attemptId: number, kind: string, itemId: string, choice: string) {
-    this.answers.set(`${attemptId}|${kind}|${itemId}`, { attemptId, kind, itemId, choice });
+    const key = `${attemptId}|${kind}|${itemId}`;
+    const unconfirmed = this.unconfirmed.get(key) ?? new Set<string>();
+    unconfirmed.clear();
+    this.unconfirmed.set(key, unconfirmed);
+    this.answers.set(key, { attemptId, kind, itemId, choice, unconfirmed });
   }
 }
 
@@ -90,6 +105,7 @@ export async function openStep(
 /** One answer saved the way the page's script saves it: a JSON post, no page reload. */
 export async function save(ctx: Ctx, pupil: Pupil, attemptId: number, item: Item, choice = pick(item.choices)) {
   let savedAt = 0;
+  ctx.acks.sent(attemptId, item.kind, item.itemId, choice);
   const res = await timed(ctx.client, ctx.rec, "save", "POST", `/pupil/attempts/${attemptId}/answers`, {
     jar: pupil.jar,
     accept: "application/json",
@@ -156,9 +172,9 @@ export async function discussion(ctx: Ctx, pupil: Pupil): Promise<DiscussionOutc
 }
 
 /**
- * Compares the acknowledgement log with the database (read after the server stopped): an answer
- * is lost when its row is missing or holds another choice; a submit is lost when the attempt is
- * not closed with its scores.
+ * Compares the acknowledgement log with the database: an answer is lost when its row is missing
+ * or holds neither the acknowledged choice nor one sent after it without an answer; a submit is
+ * lost when the attempt is not closed with its scores.
  */
 export function verifyAcks(dbPath: string, acks: AckLog): { lostAnswers: number; lostSubmits: number; detail: string[] } {
   // Not read-only: after a crash the WAL may need recovering, which a read-only handle cannot do.
@@ -169,7 +185,7 @@ export function verifyAcks(dbPath: string, acks: AckLog): { lostAnswers: number;
   let lostAnswers = 0;
   for (const a of acks.answers.values()) {
     const row = answer.get(a.attemptId, a.kind, a.itemId) as { choice: string } | undefined;
-    if (row?.choice === a.choice) continue;
+    if (row && (row.choice === a.choice || a.unconfirmed.has(row.choice))) continue;
     lostAnswers++;
     if (detail.length < 10) detail.push(`answer ${a.attemptId}/${a.kind}/${a.itemId}: acked ${a.choice}, stored ${row?.choice ?? "nothing"}`);
   }

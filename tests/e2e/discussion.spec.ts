@@ -156,6 +156,9 @@ test.describe("with JavaScript", () => {
     await own.getByRole("link", { name: "Ubah atau hapus" }).click();
     await own.getByRole("button", { name: "Hapus tulisan ini" }).click();
     await expect(pb.getByText(bText)).toHaveCount(0);
+    // deleting erases the words from the database too; only the empty row keeps the thread's place
+    const left = testDb().prepare("SELECT count(*) AS n FROM posts WHERE body = ?").get(bText) as { n: number };
+    expect(left.n).toBe(0);
     // B may write a new response after deleting
     await expect(prompt(pb, OPEN).getByLabel("Tanggapanmu")).toBeVisible();
 

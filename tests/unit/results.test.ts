@@ -182,3 +182,52 @@ test("the class overview gives each pupil's counting score per assignment", () =
   assert.deepEqual(row("Eka"), { status: "not_started", percent: null });
   assert.equal(o.assignments[col].submitted, 3);
 });
+
+test("the pupil table sorts by a column with pupils lacking a value last in both directions", async () => {
+  const { sortRows, parseSort } = await import("~/utils/results-table");
+  const row = (pupilId: number, name: string, percent: number | null) => ({
+    pupilId,
+    name,
+    status: percent === null ? "not_started" : "submitted",
+    percent,
+    quizScore: null,
+    sortScore: null,
+    attempts: 0,
+    spentMs: null,
+    submittedAt: null,
+    late: false,
+  });
+  const rows = [row(1, "Citra", 50), row(2, "ani", null), row(3, "Budi", 80), row(4, "Dewi", 50)];
+  const names = (key: "score" | "name", dir: "asc" | "desc") => sortRows(rows, key, dir).map((r) => r.name);
+  assert.deepEqual(names("score", "desc"), ["Budi", "Citra", "Dewi", "ani"]);
+  assert.deepEqual(names("score", "asc"), ["Citra", "Dewi", "Budi", "ani"]);
+  assert.deepEqual(names("name", "asc"), ["ani", "Budi", "Citra", "Dewi"]);
+  assert.deepEqual(parseSort(new URLSearchParams("sort=drop table&dir=sideways")), { key: "name", dir: "asc" });
+});
+
+test("the CSV starts with a BOM, has one row per pupil and defuses formula-looking names", async () => {
+  const { resultsCsv } = await import("~/utils/results-csv");
+  const csvClass = insertId("INSERT INTO classes (teacher_id, name, grade, subject, join_code) VALUES (?, '8C', '8', 'BI', 'CCCC4444')", teacher);
+  const sneaky = pupil(csvClass, '=HYPERLINK("x")');
+  pupil(csvClass, "-2+3");
+  const csvAssignment = insertId(
+    "INSERT INTO assignments (class_id, lesson_version_id, due_at) VALUES (?, ?, ?)",
+    csvClass,
+    versionId,
+    now + HOUR,
+  );
+  attempt(csvAssignment, sneaky, 1, { [q1.id]: q1.correct });
+  const text = resultsCsv(assignmentResults({ teacherId: teacher, assignmentId: csvAssignment, now }), "en");
+  assert.equal(text.charCodeAt(0), 0xfeff);
+  const lines = text.slice(1).trim().split("\r\n");
+  assert.equal(lines.length, 3);
+  assert.ok(lines[0].startsWith("Name,Status,Late,Score (%),Quiz (max"), lines[0]);
+  assert.ok(lines.some((l) => l.startsWith(`"'=HYPERLINK(""x"")",Submitted,No,`)), lines.join("\n"));
+  assert.ok(lines.some((l) => l.startsWith("'-2+3,Not started,No")), lines.join("\n"));
+  // q1 answered with the right option, q2 left blank
+  const header = lines[0].split(",");
+  const sneakyRow = lines.find((l) => l.includes("HYPERLINK"))!.split(",");
+  assert.equal(sneakyRow.length, header.length);
+  assert.equal(sneakyRow[header.indexOf("Question 1 (q1) correct")], "1");
+  assert.equal(sneakyRow[header.indexOf("Question 2 (q2) correct")], "0");
+});
