@@ -59,6 +59,9 @@ export default defineConfig({
       DATABASE_PATH: process.env.E2E_DB,
       SESSION_SECRET: process.env.SESSION_SECRET,
       COOKIE_SECURE: "false",
+      // The tests play the proxy: a test that needs its own per-IP throttling bucket sends its own
+      // X-Forwarded-For; requests without one share the "direct" bucket as in a default deployment.
+      TRUST_PROXY: "true",
     },
   },
 });

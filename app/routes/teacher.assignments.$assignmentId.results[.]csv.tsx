@@ -4,17 +4,19 @@ import { getLang } from "~/i18n/lang.server";
 import { parseId } from "~/models/class.server";
 import { assignmentResults } from "~/models/results.server";
 import { requireTeacher } from "~/utils/auth.server";
+import { applySecurityHeaders } from "~/utils/headers.server";
 import { resultsCsv } from "~/utils/results-csv";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
   const results = assignmentResults({ teacherId: teacher.teacherId, assignmentId: parseId(params.assignmentId) });
   const body = resultsCsv(results, await getLang(request));
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="telaah-results-${results.assignment.id}.csv"`,
-      "Cache-Control": "no-store",
-    },
+  const headers = new Headers({
+    "Content-Type": "text/csv; charset=utf-8",
+    "Content-Disposition": `attachment; filename="telaah-results-${results.assignment.id}.csv"`,
+    "Cache-Control": "no-store",
   });
+  // Resource routes bypass entry.server: without nosniff a browser could sniff pupil text as HTML.
+  applySecurityHeaders(headers);
+  return new Response(body, { headers });
 }

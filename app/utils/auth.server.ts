@@ -89,9 +89,17 @@ export async function requirePupil(request: Request): Promise<PupilViewer> {
   return viewer;
 }
 
-/** Only same-site paths are accepted as a return address after sign-in. */
+/**
+ * Only same-site paths are accepted as a return address after sign-in. Control characters are
+ * refused (a line break in a Location header is a 500, and URL parsing drops tabs, turning
+ * "/\t/evil" into "//evil"); the rest comes back percent-encoded, as a header must be ASCII.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback: string) {
   if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\"))
     return fallback;
-  return to;
+  if (/\p{Cc}/u.test(to)) return fallback;
+  const base = "http://same.invalid";
+  const url = URL.canParse(to, base) ? new URL(to, base) : null;
+  if (!url || url.origin !== base) return fallback;
+  return url.pathname + url.search + url.hash;
 }

@@ -1,5 +1,6 @@
 // Password and PIN hashing: argon2id with the OWASP minimum (19 MiB, 2 passes, 1 lane).
 import crypto from "node:crypto";
+import os from "node:os";
 import { hash, verify } from "@node-rs/argon2";
 
 // @node-rs/argon2 declares Algorithm as a const enum, which isolatedModules cannot import; 2 is
@@ -7,14 +8,37 @@ import { hash, verify } from "@node-rs/argon2";
 const ARGON2ID = 2;
 export const HASH_OPTIONS = { algorithm: ARGON2ID, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
+/**
+ * argon2 runs on libuv's thread pool (4 threads), which every other request needs too: the
+ * static-file middleware stats a path for each request and compression gzips each page there.
+ * Unbounded, a burst of sign-ins filled the pool and everything else queued behind the hashes
+ * (measured: /healthz answered in 8 ms inside the app but 425 ms at the client during 300
+ * sign-ins). So hashes take turns, at most HASH_LANES at once, and wait in JS instead.
+ */
+const HASH_LANES = Math.max(1, Math.min(2, os.availableParallelism() - 1));
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function inLane<T>(work: () => Promise<T>): Promise<T> {
+  if (running < HASH_LANES) running++;
+  else await new Promise<void>((resolve) => waiting.push(resolve)); // the finishing job hands over its lane
+  try {
+    return await work();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  }
+}
+
 export function hashSecret(secret: string): Promise<string> {
-  return hash(secret, HASH_OPTIONS);
+  return inLane(() => hash(secret, HASH_OPTIONS));
 }
 
 /** False for a wrong secret and for a malformed stored hash alike (never throws). */
 export async function verifySecret(stored: string, secret: string): Promise<boolean> {
   try {
-    return await verify(stored, secret);
+    return await inLane(() => verify(stored, secret));
   } catch {
     return false;
   }

@@ -104,13 +104,14 @@ export async function startServer(opts: {
   port?: number;
   logDir: string;
   profileDir?: string;
+  nodeArgs?: string[];
   env?: Record<string, string>;
 }): Promise<Server> {
   const port = opts.port ?? (await freePort());
   const logFile = path.join(opts.logDir, `server-${port}-${Date.now()}.log`);
   const log = fs.openSync(logFile, "a");
   const cli = path.resolve("node_modules/@remix-run/serve/dist/cli.js");
-  const nodeArgs = opts.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${opts.profileDir}`] : [];
+  const nodeArgs = [...(opts.nodeArgs ?? []), ...(opts.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${opts.profileDir}`] : [])];
   const child = spawn(process.execPath, [...nodeArgs, cli, opts.entry], {
     cwd: process.cwd(),
     stdio: ["ignore", log, log],
@@ -194,15 +195,27 @@ function childPids(pid: number): number[] {
   return out;
 }
 
-/** Samples the resident memory of a process and its children (remix-serve spawns none today). */
+/**
+ * Samples the resident memory of a process and its children (remix-serve spawns none today): the
+ * maximum over the whole run, and per phase (`phase(name)` starts a new one).
+ */
 export class RssSampler {
   maxKb = 0;
+  readonly phases = new Map<string, number>();
+  private current = "start";
   private timer?: NodeJS.Timeout;
   constructor(private pid: number, private everyMs = 200) {}
+  phase(name: string) {
+    this.current = name;
+  }
+  phaseMaxMb() {
+    return Object.fromEntries([...this.phases].map(([k, kb]) => [k, round(kb / 1024)]));
+  }
   start() {
     const sample = () => {
       const total = [this.pid, ...childPids(this.pid)].reduce((sum, p) => sum + rssKb(p), 0);
       if (total > this.maxKb) this.maxKb = total;
+      if (total > (this.phases.get(this.current) ?? 0)) this.phases.set(this.current, total);
     };
     sample();
     this.timer = setInterval(sample, this.everyMs);
@@ -320,10 +333,25 @@ export class Recorder {
   non2xx3xx = 0;
   readonly samples: string[] = [];
 
+  readonly finishedAt = new Map<string, number[]>();
+
   add(kind: string, ms: number) {
     let list = this.latencies.get(kind);
     if (!list) this.latencies.set(kind, (list = []));
     list.push(ms);
+    let times = this.finishedAt.get(kind);
+    if (!times) this.finishedAt.set(kind, (times = []));
+    times.push(performance.now());
+  }
+  /** The highest rate per second of `kind` (or of every request) over any `windowS`-second stretch. */
+  peakRate(kind?: string, windowS = 5): number {
+    const times = kind ? this.finishedAt.get(kind) ?? [] : [...this.finishedAt.values()].flat().sort((a, b) => a - b);
+    let best = 0;
+    for (let i = 0, j = 0; i < times.length; i++) {
+      while (times[i] - times[j] > windowS * 1000) j++;
+      best = Math.max(best, i - j + 1);
+    }
+    return round(best / windowS);
   }
   fail(what: string) {
     this.errors++;
@@ -450,6 +478,26 @@ export async function ceiling(opts: {
   } finally {
     bare.kill("SIGTERM");
   }
+}
+
+/**
+ * Linux pressure stall information: microseconds so far in which some runnable task waited for
+ * a CPU. Its growth over a phase says how much the machine was oversubscribed (other work
+ * included) while it was measured; null where /proc/pressure is unavailable.
+ */
+export function cpuStallUs(): number | null {
+  try {
+    const line = fs.readFileSync("/proc/pressure/cpu", "utf8").split("\n").find((l) => l.startsWith("some"));
+    const total = /total=(\d+)/.exec(line ?? "")?.[1];
+    return total ? Number(total) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Share of `seconds` in which some task waited for a CPU, from two cpuStallUs() readings. */
+export function stallPercent(before: number | null, after: number | null, seconds: number): number | null {
+  return before === null || after === null ? null : round((100 * (after - before)) / (seconds * 1e6));
 }
 
 export function loadAverage(): number {

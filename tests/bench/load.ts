@@ -1,8 +1,8 @@
 // bench:load — school scale on the production build: classes and pupils made through the app's own
 // forms, then N pupils (default 2,000, classes of 40) through the whole lesson with think times,
 // a start spike during the peak, a no-think phase for throughput and a bare node:http ceiling.
-// Options: --pupils 2000 --class-size 40 --think-min 2 --think-max 20 (s) --ramp 60 (s over which
-// pupils arrive) --fast (no think time, no ramp) --concurrency 100 (pupils at once with --fast)
+// Options: --pupils 2000 --class-size 40 --think-min 2 --think-max 20 (s) --ramp 120 (s over which
+// pupils arrive, evenly) --fast (no think time, no ramp) --concurrency 100 (pupils at once with --fast)
 // --spike 50 --spike-rounds 2 --fast-pupils 200 --fast-concurrency 50 --ceiling-seconds 10
 // --ceiling-connections 50 --setup-concurrency 8 --build <dir> --profile --no-ceiling
 // Prints a JSON summary as its last line.
@@ -12,6 +12,7 @@ import {
   between,
   ceiling,
   Client,
+  cpuStallUs,
   Jar,
   loadAverage,
   location,
@@ -23,6 +24,7 @@ import {
   round,
   RssSampler,
   sleep,
+  stallPercent,
   startServer,
   tempDir,
   timed,
@@ -53,7 +55,7 @@ const pupilCount = num(flags, "pupils", 2000);
 const classSize = num(flags, "class-size", 40);
 const thinkMin = fast ? 0 : num(flags, "think-min", 2) * 1000;
 const thinkMax = fast ? 0 : num(flags, "think-max", 20) * 1000;
-const rampMs = fast ? 0 : num(flags, "ramp", 60) * 1000;
+const rampMs = fast ? 0 : num(flags, "ramp", 120) * 1000;
 const concurrency = fast ? num(flags, "concurrency", 100) : Infinity;
 const spikeSize = num(flags, "spike", 50);
 const spikeRounds = num(flags, "spike-rounds", 2);
@@ -83,6 +85,7 @@ async function pool<T>(items: T[], limit: number, task: (item: T, index: number)
 
 // ---------------------------------------------------------------- setup through the app's forms
 
+rss.phase("setup");
 const setup = new Recorder();
 const setupCtx: Ctx = { client, rec: setup, acks: new AckLog() };
 const t0 = performance.now();
@@ -229,6 +232,9 @@ async function lesson(pupil: Pupil) {
 }
 
 const mainPupils = groups.main.flatMap((c) => c.pupils);
+rss.phase("main");
+const cpuMain = process.cpuUsage();
+const stallBefore = cpuStallUs();
 const tMain = performance.now();
 let spikeResult: Awaited<ReturnType<typeof spike>> | null = null;
 const spikeRun = (async () => {
@@ -246,10 +252,13 @@ else
   );
 await spikeRun;
 const mainSeconds = (performance.now() - tMain) / 1000;
+const driverCpu = process.cpuUsage(cpuMain);
+const stallMain = stallPercent(stallBefore, cpuStallUs(), mainSeconds);
 console.log(`main phase: ${mainPupils.length} pupils in ${round(mainSeconds)} s, ${rec.errors} errors`);
 
 // ---------------------------------------------------------------- no-think throughput
 
+rss.phase("no-think");
 const fastRec = new Recorder();
 const fastCtx: Ctx = { client, rec: fastRec, acks };
 const tFast = performance.now();
@@ -277,6 +286,7 @@ console.log(`no-think phase: ${fastRec.requests} requests in ${round(fastSeconds
 
 let ceil: Awaited<ReturnType<typeof ceiling>> | null = null;
 if (!flags["no-ceiling"]) {
+  rss.phase("ceiling");
   // A spike pupil's attempt is still open, so their quiz page is the full page.
   const probe = groups.spike[0].pupils[0];
   const quizPath = `/pupil/assignments/${probe.assignmentId}/quiz`;
@@ -313,8 +323,11 @@ const summary = {
   start_spike_p99_ms: sr?.windowP99 ?? null,
   app_rps_fast: appRpsFast,
   ceiling_rps: ceil?.ceilingRps ?? null,
-  rss_max_mb: rssMax,
+  // the realistic run (setup and the lesson); the no-think and autocannon phases are in rss_phase_max_mb
+  rss_max_mb: Math.max(rss.phaseMaxMb().setup ?? 0, rss.phaseMaxMb().main ?? 0),
   lost_answers: verified.lostAnswers,
+  rss_phase_max_mb: rss.phaseMaxMb(),
+  rss_whole_run_max_mb: rssMax,
   // beyond the issue's fields
   mode: fast ? "fast" : `think ${thinkMin / 1000}-${thinkMax / 1000} s, ramp ${rampMs / 1000} s`,
   start_burst_p99_ms: sr?.burstP99 ?? null,
@@ -327,6 +340,8 @@ const summary = {
   page_max_ms: rec.p("page", 100),
   saves: rec.count("save") + fastRec.count("save"),
   saves_per_s_main: round(rec.count("save") / mainSeconds),
+  saves_per_s_peak_5s: rec.peakRate("save"),
+  requests_per_s_peak_5s: rec.peakRate(),
   lost_submits: verified.lostSubmits,
   discussion: discussions.has("posted") ? `posted ${discussions.get("posted")}` : discussions.has("not available") ? "not available" : "failed",
   fast_requests: fastRec.requests,
@@ -336,6 +351,8 @@ const summary = {
   page_bytes: ceil?.bytes ?? null,
   ceiling_ratio: ceil ? round(ceil.ceilingRps / Math.max(1, ceil.appRps), 1) : null,
   setup_s: round(setupSeconds),
+  driver_cpu_main_s: round((driverCpu.user + driverCpu.system) / 1e6),
+  cpu_stall_main_pct: stallMain,
   server_exit: stopped.code,
   load_avg_1m: [loadBefore, loadAverage()],
 };

@@ -9,6 +9,7 @@ import {
   between,
   ceiling,
   Client,
+  cpuStallUs,
   loadAverage,
   num,
   parseFlags,
@@ -17,6 +18,7 @@ import {
   round,
   RssSampler,
   sleep,
+  stallPercent,
   startServer,
   tempDir,
 } from "./driver";
@@ -69,6 +71,7 @@ for (const p of warmClass.pupils.map((p) => asPupil(p, warmClass.assignmentId)))
 }
 if (warmCtx.rec.errors) throw new Error(`warm-up failed: ${warmCtx.rec.samples.join("; ")}`);
 
+rss.phase("main");
 // 1. The spike (see spike.ts): classes of 50 pressing "start" within one second, and all at once.
 const spikePupils = spikeClasses.map((c) => ({ pupils: c.pupils.map((p) => asPupil(p, c.assignmentId)) }));
 const spiked = await spike(ctx, spikePupils, spikeRounds, spikeSize);
@@ -78,6 +81,7 @@ const workers = classes
   .flatMap((c) => c.pupils.map((p) => asPupil(p, c.assignmentId)))
   .slice(0, pupilsWanted);
 const t0 = performance.now();
+const stallBefore = cpuStallUs();
 await Promise.all(
   workers.map(async (pupil, i) => {
     await sleep((i / workers.length) * rampMs);
@@ -93,11 +97,13 @@ await Promise.all(
   }),
 );
 const mainSeconds = (performance.now() - t0) / 1000;
+const stallMain = stallPercent(stallBefore, cpuStallUs(), mainSeconds);
 console.log(`main phase: ${workers.length} pupils in ${round(mainSeconds)} s`);
 
 // 3. The ceiling: the quiz page of a pupil with an open attempt, against a bare server sending it.
 let ceil: Awaited<ReturnType<typeof ceiling>> | null = null;
 if (!flags["no-ceiling"]) {
+  rss.phase("ceiling");
   const probe = spikePupils[0].pupils[0];
   const quizPath = `/pupil/assignments/${probe.assignmentId}/quiz`;
   const res = await client.request("GET", quizPath, { jar: probe.jar, headers: { "Accept-Encoding": "identity" } });
@@ -127,19 +133,24 @@ const summary = {
   save_p99_ms: rec.p("save", 99),
   start_p99_ms: spiked.windowP99,
   submit_p99_ms: rec.p("submit", 99),
-  rss_max_mb: rssMax,
+  // the pupils' phases; the autocannon ceiling phase is in rss_phase_max_mb
+  rss_max_mb: Math.max(rss.phaseMaxMb().start ?? 0, rss.phaseMaxMb().main ?? 0),
   // beyond the issue's fields
+  rss_phase_max_mb: rss.phaseMaxMb(),
+  rss_whole_run_max_mb: rssMax,
   start_burst_p99_ms: spiked.burstP99,
   spike_starts: spiked.count,
   start_main_p99_ms: rec.p("start_main", 99),
   page_p99_ms: rec.p("page", 99),
   saves: rec.count("save"),
   saves_per_s: round(rec.count("save") / mainSeconds),
+  saves_per_s_peak_5s: rec.peakRate("save"),
   lost_answers: verified.lostAnswers,
   lost_submits: verified.lostSubmits,
   ceiling_rps: ceil?.ceilingRps ?? null,
   app_page_rps: ceil?.appRps ?? null,
   page_bytes: ceil?.bytes ?? null,
+  cpu_stall_main_pct: stallMain,
   load_avg_1m: [loadBefore, loadAverage()],
 };
 console.log(JSON.stringify(summary));

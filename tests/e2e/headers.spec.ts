@@ -1,0 +1,269 @@
+// Cross-site posts and response headers, over every route file: cross-site form posts are refused
+// and change nothing; every HTML answer carries the CSP and the other headers; signed-in pages
+// are not cached; no answer ever holds a password or PIN hash, a session id, or an answer key
+// before the teacher's feedback setting allows it.
+import { expect, test, type APIResponse } from "@playwright/test";
+import { MATRIX, ownerOf, type ActionCase } from "../support/route-matrix";
+import { actionUrl, dataUrl, fillPattern, routeFiles } from "../support/routes";
+import { testDb } from "../support/factories";
+import { createAssignment, seedLesson } from "../support/lesson";
+import {
+  cookieOf,
+  createWorld,
+  fingerprint,
+  insertAttempt,
+  paramsOf,
+  ROLES,
+  send,
+  type Role,
+  type World,
+} from "../support/security-world";
+
+const routes = routeFiles();
+const EVIL = "https://evil.example";
+
+/** The role a cross-site attacker would ride on: the one allowed to post the form. */
+function victimOf(c: ActionCase): Role {
+  return ownerOf(c.cells) ?? (c.cells.teacherA === "ok" ? "teacherA" : "anon");
+}
+
+function refused(response: APIResponse, body: string, c: ActionCase): boolean {
+  const status = response.status();
+  if (status === 403) return true;
+  // Remix's own check on cross-origin document posts to page routes: an empty 500 before any action runs.
+  if (status === 500 && body === "") return true;
+  // An unknown path stays unknown.
+  return status === 404 && Object.values(c.cells).every((o) => o === 404);
+}
+
+test("a cross-site post is refused for every action, and changes nothing", async ({ request }) => {
+  test.setTimeout(90_000);
+  const world = await createWorld();
+  const problems: string[] = [];
+  const base = `http://127.0.0.1:${process.env.E2E_PORT}`;
+  let checked = 0;
+  for (const route of routes.filter((r) => r.action)) {
+    for (const c of MATRIX[route.file]?.post ?? []) {
+      const role = victimOf(c);
+      const path = fillPattern(route.pattern, paramsOf(world.A));
+      const variants: { name: string; url: string; headers: Record<string, string> }[] = [
+        { name: "form on another site", url: actionUrl(route, path), headers: { Origin: EVIL } },
+        { name: "opaque origin", url: actionUrl(route, path), headers: { Origin: "null" } },
+        { name: "Sec-Fetch-Site cross-site", url: actionUrl(route, path), headers: { Origin: base, "Sec-Fetch-Site": "cross-site" } },
+        { name: "Sec-Fetch-Site same-site", url: actionUrl(route, path), headers: { Origin: base, "Sec-Fetch-Site": "same-site" } },
+      ];
+      if (route.page) variants.push({ name: "script on another site", url: actionUrl(route, path, true), headers: { Origin: EVIL } });
+      for (const v of variants) {
+        const before = fingerprint(world);
+        const response = await send(request, { method: "POST", url: v.url, cookie: cookieOf(world, role), form: c.form(world, role), headers: v.headers });
+        const body = await response.text();
+        const where = `${route.file} [${c.name}] as ${role}, ${v.name}`;
+        if (!refused(response, body, c)) problems.push(`${where}: ${response.status()} ${body.slice(0, 80)}`);
+        if (v.name.startsWith("Sec-Fetch") && response.status() !== 403 && !Object.values(c.cells).every((o) => o === 404))
+          problems.push(`${where}: expected our 403, got ${response.status()}`);
+        if (response.headers()["set-cookie"]) problems.push(`${where}: set a cookie`);
+        if (fingerprint(world) !== before) problems.push(`${where}: changed data`);
+        checked++;
+      }
+    }
+  }
+  expect(problems).toEqual([]);
+  expect(checked).toBeGreaterThan(150);
+});
+
+const NONCE = /script-src [^;]*'nonce-([A-Za-z0-9+/=]+)'/;
+
+function htmlHeaderProblems(where: string, response: APIResponse, body: string, signedIn: boolean): string[] {
+  const h = response.headers();
+  const problems: string[] = [];
+  const csp = h["content-security-policy"] ?? "";
+  const nonce = NONCE.exec(csp)?.[1];
+  if (!nonce) problems.push(`${where}: CSP without a script nonce: ${csp}`);
+  for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "default-src 'self'"])
+    if (!csp.split(/;\s*/).includes(directive)) problems.push(`${where}: CSP lacks ${directive}`);
+  if (/unsafe-inline|unsafe-eval/.test(csp)) problems.push(`${where}: CSP allows unsafe-*`);
+  if (h["x-content-type-options"] !== "nosniff") problems.push(`${where}: no nosniff`);
+  if (!["same-origin", "no-referrer", "strict-origin", "strict-origin-when-cross-origin"].includes(h["referrer-policy"] ?? ""))
+    problems.push(`${where}: Referrer-Policy ${h["referrer-policy"]}`);
+  if (signedIn && !(h["cache-control"] ?? "").includes("no-store")) problems.push(`${where}: signed in but Cache-Control ${h["cache-control"]}`);
+  // every script the page carries is ours: it has this response's nonce
+  for (const tag of body.matchAll(/<script\b([^>]*)>/gi))
+    if (!tag[1].includes(`nonce="${nonce}"`)) problems.push(`${where}: a <script> without the nonce: ${tag[0].slice(0, 80)}`);
+  return problems;
+}
+
+test("every HTML answer, for every role, has the CSP, nosniff, a referrer policy, and no-store when signed in", async ({ request }) => {
+  const world = await createWorld();
+  const problems: string[] = [];
+  let pages = 0;
+  for (const route of routes.filter((r) => MATRIX[r.file]?.get)) {
+    const path = fillPattern(route.pattern, paramsOf(world.A));
+    for (const role of ROLES) {
+      const response = await send(request, { method: "GET", url: path, cookie: cookieOf(world, role) });
+      const where = `${path} as ${role} (${response.status()})`;
+      const type = response.headers()["content-type"] ?? "";
+      if (response.status() >= 300 && response.status() < 400) continue;
+      if (type.startsWith("text/html")) {
+        pages++;
+        problems.push(...htmlHeaderProblems(where, response, await response.text(), role !== "anon"));
+      } else if (response.status() >= 400) {
+        // a resource route's refusal bypasses entry.server; it must at least carry no data
+        const body = await response.text();
+        if (!type.startsWith("text/plain") || body !== "Not found") problems.push(`${where}: ${type} error ${body.slice(0, 60)}`);
+      } else {
+        // data, CSV and JSON downloads: never sniffed as HTML
+        if (response.headers()["x-content-type-options"] !== "nosniff") problems.push(`${where}: ${type} without nosniff`);
+        if (role !== "anon" && response.status() === 200 && !(response.headers()["cache-control"] ?? "").includes("no-store"))
+          problems.push(`${where}: ${type} for a signed-in person without no-store`);
+      }
+      if (route.loader && route.page) {
+        const data = await send(request, { method: "GET", url: dataUrl(route, path), cookie: cookieOf(world, role) });
+        const h = data.headers();
+        if (h["x-content-type-options"] !== "nosniff" || !(h["content-security-policy"] ?? "").includes("frame-ancestors 'none'"))
+          problems.push(`${dataUrl(route, path)} as ${role}: data answer without nosniff/CSP`);
+      }
+    }
+  }
+  expect(problems).toEqual([]);
+  expect(pages).toBeGreaterThan(100);
+});
+
+test("signing out sends Clear-Site-Data and ends the session", async ({ request }) => {
+  const world = await createWorld();
+  const response = await send(request, { method: "POST", url: "/logout", cookie: cookieOf(world, "pupilA") });
+  expect(response.status()).toBe(302);
+  expect(response.headers()["clear-site-data"]).toBe('"cookies"');
+  expect(response.headers()["cache-control"]).toContain("no-store");
+  const after = await send(request, { method: "GET", url: "/pupil", cookie: cookieOf(world, "pupilA") });
+  expect(after.headers()["location"]).toMatch(/^\/pupil\/login\?redirectTo=/);
+});
+
+const SECRET_KEYS = /"(pinHash|pin_hash|passwordHash|password_hash|idHash|id_hash|nameKey|name_key|seed)"\s*:/;
+
+function secretProblems(where: string, world: World, response: APIResponse, body: string): string[] {
+  const problems: string[] = [];
+  const location = response.headers()["location"] ?? response.headers()["x-remix-redirect"] ?? "";
+  if (body.includes("$argon2")) problems.push(`${where}: an argon2 hash in the body`);
+  const key = SECRET_KEYS.exec(body);
+  if (key) problems.push(`${where}: a secret field ${key[1]}`);
+  if (/telaah_session/.test(body + location)) problems.push(`${where}: the session cookie's name in the page or URL`);
+  for (const s of [world.A, world.B])
+    for (const session of [s.sessions.teacher, s.sessions.pupil])
+      for (const secret of [session.id, session.value, encodeURIComponent(session.value)])
+        if (body.includes(secret) || location.includes(secret)) problems.push(`${where}: a session id`);
+  return problems;
+}
+
+test("no page, data answer or download, for any role, holds a hash or a session id", async ({ request }) => {
+  const world = await createWorld();
+  const problems: string[] = [];
+  for (const route of routes.filter((r) => MATRIX[r.file]?.get)) {
+    const path = fillPattern(route.pattern, paramsOf(world.A));
+    for (const role of ROLES) {
+      const urls = [path, ...(route.loader && route.page ? [dataUrl(route, path)] : [])];
+      for (const url of urls) {
+        const response = await send(request, { method: "GET", url, cookie: cookieOf(world, role) });
+        problems.push(...secretProblems(`${url} as ${role}`, world, response, await response.text()));
+      }
+    }
+  }
+  // The answers of allowed form posts too (sign-in, join, PIN reset, …), each in a fresh world.
+  for (const route of routes.filter((r) => r.action)) {
+    for (const c of MATRIX[route.file]?.post ?? []) {
+      const role = victimOf(c);
+      if (c.cells[role] !== "ok") continue;
+      // as a plain form post and as a script's data request, each in a fresh world
+      for (const data of route.page ? [false, true] : [false]) {
+        const again = await createWorld();
+        const url = actionUrl(route, fillPattern(route.pattern, paramsOf(again.A)), data);
+        const response = await send(request, { method: "POST", url, cookie: cookieOf(again, role), form: c.form(again, role) });
+        const where = `POST ${url} [${c.name}] as ${role}`;
+        problems.push(...secretProblems(where, again, response, await response.text()));
+        // a new session goes in the cookie only, never into the address
+        const setCookie = response.headers()["set-cookie"] ?? "";
+        const issued = /telaah_session=([^;]+)/.exec(setCookie)?.[1];
+        const location = response.headers()["location"] ?? response.headers()["x-remix-redirect"] ?? "";
+        if (issued && location.includes(issued)) problems.push(`${where}: the new session id in the redirect`);
+      }
+    }
+  }
+  expect(problems).toEqual([]);
+});
+
+test("no answer key or score reaches a pupil before the feedback setting allows it", async ({ request }) => {
+  const lesson = seedLesson();
+  const keyTexts = [...lesson.questions.map((q) => q.explanation), ...lesson.sorting.map((s) => s.explanation)];
+  const world = await createWorld();
+  const pupil = world.A.pupil;
+  const klass = world.A.klass;
+  const db = testDb();
+  const submit = (attemptId: number) =>
+    db.prepare("UPDATE attempts SET submitted_at = ?, quiz_score = 1, quiz_max = ?, sort_score = 1, sort_max = ? WHERE id = ?").run(
+      Date.now() - 60_000,
+      lesson.questions.length,
+      lesson.sorting.length,
+      attemptId,
+    );
+  const answer = (attemptId: number) =>
+    db.prepare("INSERT INTO answers (attempt_id, kind, item_id, choice) VALUES (?, 'quiz', ?, ?)").run(
+      attemptId,
+      lesson.questions[0].id,
+      lesson.questions[0].correct,
+    );
+
+  // in progress, feedback immediate: nothing before the submit
+  const inProgress = createAssignment(klass.id, { feedback: "immediate" });
+  answer(insertAttempt(inProgress, pupil.id));
+  // submitted, feedback after the due date, which is still ahead
+  const afterDue = createAssignment(klass.id, { feedback: "after_due" });
+  const a2 = insertAttempt(afterDue, pupil.id);
+  answer(a2);
+  submit(a2);
+  // submitted, feedback never
+  const never = createAssignment(klass.id, { feedback: "never" });
+  const a3 = insertAttempt(never, pupil.id);
+  answer(a3);
+  submit(a3);
+  // the control: submitted with feedback immediate, so the key does show (the detector works)
+  const shown = createAssignment(klass.id, { feedback: "immediate" });
+  const a4 = insertAttempt(shown, pupil.id);
+  answer(a4);
+  submit(a4);
+
+  const pupilRoutes = routes.filter((r) => MATRIX[r.file]?.get?.pupilA === "ok");
+  const publicish = pupilRoutes.filter((r) => !r.params.includes("assignmentId"));
+  const perAssignment = pupilRoutes.filter((r) => r.params.includes("assignmentId"));
+  const cookie = world.A.sessions.pupil.header;
+
+  async function leaks(assignmentId: number): Promise<string[]> {
+    const found: string[] = [];
+    for (const route of perAssignment) {
+      const path = fillPattern(route.pattern, { ...paramsOf(world.A), assignmentId });
+      for (const url of [path, ...(route.loader && route.page ? [dataUrl(route, path)] : [])]) {
+        const body = await (await send(request, { method: "GET", url, cookie })).text();
+        for (const text of keyTexts) if (body.includes(text)) found.push(`${url}: an explanation of the answer key`);
+        if (url.includes("_data=") && /"(correct|right|explanation)"\s*:/.test(body)) found.push(`${url}: a key field in the data`);
+        if (url.includes("_data=") && /"percent"\s*:\s*\d/.test(body)) found.push(`${url}: a score`);
+      }
+    }
+    return found;
+  }
+
+  expect(await leaks(inProgress)).toEqual([]);
+  expect(await leaks(afterDue)).toEqual([]);
+  expect(await leaks(never)).toEqual([]);
+  // The pupil's own pages and download cover all four assignments at once: no explanation of the
+  // key on them at all, and scores only for the one whose feedback shows.
+  for (const route of publicish) {
+    const path = fillPattern(route.pattern, paramsOf(world.A));
+    for (const url of [path, ...(route.loader && route.page ? [dataUrl(route, path)] : [])]) {
+      const body = await (await send(request, { method: "GET", url, cookie })).text();
+      expect(keyTexts.filter((t) => body.includes(t)), url).toEqual([]);
+    }
+  }
+  const feedback = await (await send(request, { method: "GET", url: `/pupil/assignments/${shown}/feedback`, cookie })).text();
+  expect(keyTexts.some((t) => feedback.includes(t))).toBe(true);
+  const exported = JSON.parse(await (await send(request, { method: "GET", url: "/pupil/data/export", cookie })).text());
+  const scored = (exported.attempts as { assignmentId: number; scores: unknown }[]).filter((a) => a.scores !== null).map((a) => a.assignmentId);
+  expect(scored).toEqual([shown]);
+});

@@ -1,0 +1,428 @@
+// Who may do what: for every route file, the expected outcome of its GET and of each form its action
+// takes, for the five roles, with parameters pointing at class A. The authorization and CSRF
+// specs check that this table covers exactly the files in app/routes.
+import { expect } from "@playwright/test";
+import { testDb, unique } from "./factories";
+import { seedLesson, SEED_SLUG } from "./lesson";
+import type { FormValues, Outcome, Role, World } from "./security-world";
+
+export type Cells = Record<Role, Outcome>;
+
+const cells = (anon: Outcome, pupilA: Outcome, pupilB: Outcome, teacherA: Outcome, teacherB: Outcome): Cells => ({
+  anon,
+  pupilA,
+  pupilB,
+  teacherA,
+  teacherB,
+});
+
+/** Anyone, signed in or not. */
+export const PUBLIC = cells("ok", "ok", "ok", "ok", "ok");
+/** Nobody: the route answers 404 whoever asks. */
+export const NOBODY = cells(404, 404, 404, 404, 404);
+/** Any teacher, about their own account. */
+export const ANY_TEACHER = cells("teacherLogin", 404, 404, "ok", "ok");
+/** Only the teacher who owns class A. */
+export const TEACHER_OF_A = cells("teacherLogin", 404, 404, "ok", 404);
+/** Any pupil, about themselves. */
+export const ANY_PUPIL = cells("pupilLogin", "ok", "ok", 404, 404);
+/** Only a pupil of class A. */
+export const PUPIL_OF_A = cells("pupilLogin", "ok", 404, 404, 404);
+
+export type ActionCase = {
+  name: string;
+  cells: Cells;
+  /** Realistic fields, as the page's `<Form>` sends them (called once per request). */
+  form: (world: World, role: Role) => FormValues;
+  /** After an allowed request that carried the mass-assignment extras: the database shows they were ignored. */
+  check?: (world: World, role: Role, form: FormValues) => void;
+};
+
+export type RouteSpec = { get?: Cells; post?: ActionCase[] };
+
+const lesson = seedLesson();
+const firstQuestion = lesson.questions[0];
+const wrongOption = firstQuestion.options.find((o) => o.id !== firstQuestion.correct)!;
+const FUTURE_DUE = () => new Date(Date.now() + 10 * 24 * 3600_000).toISOString().slice(0, 16);
+const LONG_TEXT = "Menurut saya tuduhan itu belum didukung bukti yang bisa diperiksa orang lain.";
+
+/** Which teacher or pupil a role is, in the world. */
+const teacherOf = (w: World, role: Role) => (role === "teacherB" ? w.B.teacher : w.A.teacher);
+const pupilOf = (w: World, role: Role) => (role === "pupilB" ? w.B.pupil : w.A.pupil);
+
+/**
+ * Fields a form never has but an attacker may add, hoping the action copies the whole form into
+ * the database. Values point at class B's world or claim privileges. Names a form really uses
+ * are left out of that form's extras.
+ */
+export function massAssignmentExtras(w: World): FormValues {
+  return {
+    score: 100,
+    role: "teacher",
+    classId: w.B.klass.id,
+    pupilId: w.B.pupil.id,
+    correct: "true",
+    teacherId: w.B.teacher.id,
+    late: "false",
+    submittedAt: 0,
+    authorId: w.B.pupil.id,
+    assignmentId: w.B.assignmentId,
+    quizScore: 99,
+    hidden: "true",
+    exemplary: "true",
+    number: 7,
+    id: 1,
+  };
+}
+
+const row = <T>(sql: string, ...args: unknown[]) => testDb().prepare(sql).get(...args) as T;
+const rows = <T>(sql: string, ...args: unknown[]) => testDb().prepare(sql).all(...args) as T[];
+
+function expectPostOfPupilA(w: World, where: string, ...args: unknown[]) {
+  const post = row<{ author_id: number; assignment_id: number; hidden: number; exemplary: number } | undefined>(
+    `SELECT author_id, assignment_id, hidden, exemplary FROM posts WHERE ${where}`,
+    ...args,
+  );
+  expect(post).toEqual({ author_id: w.A.pupil.id, assignment_id: w.A.assignmentId, hidden: 0, exemplary: 0 });
+}
+
+function expectClassB(w: World) {
+  expect(row("SELECT teacher_id AS teacherId, name FROM classes WHERE id = ?", w.B.klass.id)).toEqual({
+    teacherId: w.B.teacher.id,
+    name: w.B.klass.name,
+  });
+}
+
+export const MATRIX: Record<string, RouteSpec> = {
+  "$.tsx": { get: NOBODY, post: [{ name: "post to an unknown path", cells: NOBODY, form: () => ({ text: "halo" }) }] },
+  "_index.tsx": { get: PUBLIC },
+  "healthz.ts": { get: PUBLIC },
+  "join.tsx": {
+    get: PUBLIC,
+    post: [
+      {
+        name: "join class A",
+        cells: PUBLIC,
+        form: (w) => ({ code: w.A.klass.joinCode, displayName: unique("Penggabung"), pin: "2580", pinConfirm: "2580" }),
+        check: (w, _role, form) => {
+          const joined = row<{ classId: number }>("SELECT class_id AS classId FROM pupils WHERE display_name = ?", form.displayName);
+          expect(joined.classId).toBe(w.A.klass.id);
+        },
+      },
+    ],
+  },
+  "lang.tsx": {
+    get: PUBLIC,
+    post: [{ name: "switch to English", cells: PUBLIC, form: () => ({ lang: "en", redirectTo: "/privacy" }) }],
+  },
+  "lessons.$slug.tsx": { get: PUBLIC },
+  "lessons._index.tsx": { get: PUBLIC },
+  "logout.tsx": { get: PUBLIC, post: [{ name: "sign out", cells: PUBLIC, form: () => ({}) }] },
+  "privacy.tsx": { get: PUBLIC },
+  "pupil._index.tsx": { get: ANY_PUPIL },
+  "pupil.assignments.$assignmentId._index.tsx": {
+    get: PUPIL_OF_A,
+    post: [
+      {
+        name: "start or continue",
+        cells: PUPIL_OF_A,
+        form: () => ({ next: "read" }),
+        check: (w) => {
+          // the open attempt is continued, for pupil A only; nobody else gets one here
+          expect(rows("SELECT pupil_id AS p, number FROM attempts WHERE assignment_id = ?", w.A.assignmentId)).toEqual([
+            { p: w.A.pupil.id, number: 1 },
+          ]);
+        },
+      },
+    ],
+  },
+  "pupil.assignments.$assignmentId.discuss.tsx": {
+    get: PUPIL_OF_A,
+    post: [
+      {
+        name: "respond (open)",
+        cells: PUPIL_OF_A,
+        form: () => ({ intent: "respond", promptId: "d4", body: LONG_TEXT }),
+        check: (w) => expectPostOfPupilA(w, "assignment_id = ? AND prompt_id = 'd4'", w.A.assignmentId),
+      },
+      {
+        name: "respond (CER)",
+        cells: PUPIL_OF_A,
+        form: () => ({ intent: "respond", promptId: "d1", claim: LONG_TEXT, evidence: LONG_TEXT, reasoning: LONG_TEXT }),
+        check: (w) => expectPostOfPupilA(w, "assignment_id = ? AND prompt_id = 'd1'", w.A.assignmentId),
+      },
+      {
+        name: "reply",
+        cells: PUPIL_OF_A,
+        form: (w) => ({ intent: "reply", parentId: w.A.postId, body: "Saya setuju, buktinya memang tidak ada." }),
+        check: (w) => expectPostOfPupilA(w, "parent_id = ?", w.A.postId),
+      },
+      {
+        name: "edit own post",
+        cells: PUPIL_OF_A,
+        form: (w) => ({ intent: "edit", postId: w.A.postId, body: LONG_TEXT }),
+        check: (w) => {
+          expectPostOfPupilA(w, "id = ?", w.A.postId);
+          expect(row<{ body: string }>("SELECT body FROM posts WHERE id = ?", w.A.postId).body).toBe(LONG_TEXT);
+        },
+      },
+      {
+        name: "delete own post",
+        cells: PUPIL_OF_A,
+        form: (w) => ({ intent: "delete", postId: w.A.postId }),
+        check: (w) => {
+          expect(row<{ gone: number }>("SELECT deleted_at IS NOT NULL AS gone FROM posts WHERE id = ?", w.A.postId).gone).toBe(1);
+          expect(row<{ gone: number }>("SELECT deleted_at IS NOT NULL AS gone FROM posts WHERE id = ?", w.B.postId).gone).toBe(0);
+        },
+      },
+    ],
+  },
+  "pupil.assignments.$assignmentId.feedback.tsx": { get: PUPIL_OF_A },
+  "pupil.assignments.$assignmentId.quiz.tsx": {
+    get: PUPIL_OF_A,
+    post: [
+      {
+        name: "submit",
+        cells: PUPIL_OF_A,
+        form: (w) => ({ attemptId: w.A.attemptId }),
+        check: (w) => {
+          // scored by the server from the (empty) saved answers, never from the form
+          const a = row<{ quiz: number; late: number; submitted: number }>(
+            "SELECT quiz_score AS quiz, late, submitted_at IS NOT NULL AS submitted FROM attempts WHERE id = ?",
+            w.A.attemptId,
+          );
+          expect(a).toEqual({ quiz: 0, late: 0, submitted: 1 });
+          expect(row<{ open: number }>("SELECT submitted_at IS NULL AS open FROM attempts WHERE id = ?", w.B.attemptId).open).toBe(1);
+        },
+      },
+    ],
+  },
+  "pupil.assignments.$assignmentId.read.tsx": { get: PUPIL_OF_A },
+  "pupil.assignments.$assignmentId.sort.tsx": { get: PUPIL_OF_A },
+  "pupil.assignments.$assignmentId.tsx": { get: PUPIL_OF_A },
+  "pupil.attempts.$attemptId.answers.tsx": {
+    get: NOBODY,
+    post: [
+      {
+        name: "save an answer",
+        cells: PUPIL_OF_A,
+        form: (w) => ({
+          kind: "quiz",
+          itemId: firstQuestion.id,
+          choice: wrongOption.id,
+          redirectTo: `/pupil/assignments/${w.A.assignmentId}/quiz`,
+        }),
+        check: (w) => {
+          expect(rows("SELECT kind, item_id AS item, choice FROM answers WHERE attempt_id = ?", w.A.attemptId)).toEqual([
+            { kind: "quiz", item: firstQuestion.id, choice: wrongOption.id },
+          ]);
+          const a = row("SELECT quiz_score AS quiz, submitted_at AS submitted FROM attempts WHERE id = ?", w.A.attemptId);
+          expect(a).toEqual({ quiz: null, submitted: null });
+        },
+      },
+    ],
+  },
+  "pupil.data.export.ts": { get: ANY_PUPIL },
+  "pupil.data.tsx": { get: ANY_PUPIL },
+  "pupil.login.tsx": {
+    get: PUBLIC,
+    post: [
+      {
+        name: "sign in as pupil A",
+        cells: PUBLIC,
+        form: (w) => ({ code: w.A.klass.joinCode, displayName: w.A.pupil.name, pin: w.A.pupil.pin }),
+      },
+    ],
+  },
+  "teacher._index.tsx": {
+    get: ANY_TEACHER,
+    post: [
+      {
+        name: "create a class",
+        cells: ANY_TEACHER,
+        form: () => ({ name: unique("Kelas Baru"), grade: "9", subject: "PPKn", timeZone: "WITA" }),
+        check: (w, role, form) => {
+          const made = row<{ teacherId: number }>("SELECT teacher_id AS teacherId FROM classes WHERE name = ?", form.name);
+          expect(made.teacherId).toBe(teacherOf(w, role).id);
+        },
+      },
+    ],
+  },
+  "teacher.account.tsx": {
+    get: ANY_TEACHER,
+    post: [
+      {
+        name: "delete own account",
+        cells: ANY_TEACHER,
+        form: (w, role) => ({ password: teacherOf(w, role).password, confirm: "yes" }),
+        check: (w, role) => {
+          expect(row<{ n: number }>("SELECT count(*) AS n FROM teachers WHERE id = ?", teacherOf(w, role).id).n).toBe(0);
+        },
+      },
+    ],
+  },
+  "teacher.assign.tsx": {
+    get: ANY_TEACHER,
+    post: [
+      {
+        name: "assign to class A",
+        // class A is named in the form: only its own teacher may assign to it
+        cells: TEACHER_OF_A,
+        form: (w) => ({
+          lesson: SEED_SLUG,
+          classId: [w.A.klass.id],
+          due: FUTURE_DUE(),
+          maxAttempts: "1",
+          counting: "highest",
+          feedback: "immediate",
+          postFirst: "on",
+        }),
+        check: (w) => {
+          expect(row<{ n: number }>("SELECT count(*) AS n FROM assignments WHERE class_id = ?", w.A.klass.id).n).toBe(2);
+          expect(row<{ n: number }>("SELECT count(*) AS n FROM assignments WHERE class_id = ?", w.B.klass.id).n).toBe(1);
+        },
+      },
+    ],
+  },
+  "teacher.assignments.$assignmentId._index.tsx": {
+    get: TEACHER_OF_A,
+    post: [
+      {
+        name: "change settings",
+        cells: TEACHER_OF_A,
+        form: () => ({
+          intent: "settings",
+          due: FUTURE_DUE(),
+          acceptLate: "on",
+          maxAttempts: "3",
+          counting: "last",
+          feedback: "after_due",
+          shuffle: "on",
+          postFirst: "on",
+        }),
+        check: (w) => {
+          const a = row("SELECT class_id AS classId, max_attempts AS max, feedback FROM assignments WHERE id = ?", w.A.assignmentId);
+          expect(a).toEqual({ classId: w.A.klass.id, max: 3, feedback: "after_due" });
+        },
+      },
+      { name: "close the discussion", cells: TEACHER_OF_A, form: () => ({ intent: "discussion", closed: "true" }) },
+    ],
+  },
+  "teacher.assignments.$assignmentId.delete.tsx": {
+    get: TEACHER_OF_A,
+    post: [
+      {
+        name: "delete the assignment",
+        cells: TEACHER_OF_A,
+        form: () => ({}),
+        check: (w) => {
+          expect(row<{ n: number }>("SELECT count(*) AS n FROM assignments WHERE id = ?", w.A.assignmentId).n).toBe(0);
+          expect(row<{ n: number }>("SELECT count(*) AS n FROM assignments WHERE id = ?", w.B.assignmentId).n).toBe(1);
+        },
+      },
+    ],
+  },
+  "teacher.assignments.$assignmentId.discussion.tsx": {
+    get: TEACHER_OF_A,
+    post: [
+      { name: "close the discussion", cells: TEACHER_OF_A, form: () => ({ intent: "discussion", closed: "true" }) },
+      {
+        name: "private feedback",
+        cells: TEACHER_OF_A,
+        form: (w) => ({ intent: "feedback", postId: w.A.postId, body: "Bagus, sebutkan paragrafnya juga." }),
+        check: (w) => {
+          expect(rows("SELECT post_id AS postId FROM post_feedback WHERE post_id IN (?, ?)", w.A.postId, w.B.postId)).toEqual([
+            { postId: w.A.postId },
+          ]);
+        },
+      },
+      {
+        name: "hide a post",
+        cells: TEACHER_OF_A,
+        form: (w) => ({ intent: "hide", postId: w.A.postId, value: "true" }),
+        check: (w) => {
+          expect(row<{ h: number }>("SELECT hidden AS h FROM posts WHERE id = ?", w.B.postId).h).toBe(0);
+        },
+      },
+      { name: "mark exemplary", cells: TEACHER_OF_A, form: (w) => ({ intent: "exemplary", postId: w.A.postId, value: "true" }) },
+    ],
+  },
+  "teacher.assignments.$assignmentId.pupils.$pupilId.tsx": { get: TEACHER_OF_A },
+  "teacher.assignments.$assignmentId.results.tsx": { get: TEACHER_OF_A },
+  "teacher.assignments.$assignmentId.results[.]csv.tsx": { get: TEACHER_OF_A },
+  "teacher.classes.$classId._index.tsx": {
+    get: TEACHER_OF_A,
+    post: [
+      {
+        name: "rename",
+        cells: TEACHER_OF_A,
+        form: () => ({ intent: "rename", name: unique("Nama Baru") }),
+        check: (w, _role, form) => {
+          expect(row("SELECT teacher_id AS teacherId, name FROM classes WHERE id = ?", w.A.klass.id)).toEqual({
+            teacherId: w.A.teacher.id,
+            name: form.name,
+          });
+          expectClassB(w);
+        },
+      },
+      ...(["archive", "unarchive", "joinOff", "joinOn", "regenerate"] as const).map((intent) => ({
+        name: intent,
+        cells: TEACHER_OF_A,
+        form: () => ({ intent }),
+        check: (w: World) => expectClassB(w),
+      })),
+      {
+        name: "reset a PIN",
+        cells: TEACHER_OF_A,
+        form: (w) => ({ intent: "resetPin", pupilId: w.A.pupil.id }),
+        check: (w) => {
+          const b = row<{ hash: string }>("SELECT pin_hash AS hash FROM pupils WHERE id = ?", w.B.pupil.id);
+          expect(b.hash).toBeTruthy();
+        },
+      },
+    ],
+  },
+  "teacher.classes.$classId.cards.tsx": { get: TEACHER_OF_A },
+  "teacher.classes.$classId.pupils.$pupilId.export.ts": { get: TEACHER_OF_A },
+  "teacher.classes.$classId.pupils.$pupilId.remove.tsx": {
+    get: TEACHER_OF_A,
+    post: [
+      {
+        name: "remove the pupil",
+        cells: TEACHER_OF_A,
+        form: () => ({ confirm: "yes" }),
+        check: (w) => {
+          expect(row<{ n: number }>("SELECT count(*) AS n FROM pupils WHERE id IN (?, ?)", w.A.pupil.id, w.B.pupil.id).n).toBe(1);
+        },
+      },
+    ],
+  },
+  "teacher.classes.$classId.results.tsx": { get: TEACHER_OF_A },
+  "teacher.login.tsx": {
+    get: PUBLIC,
+    post: [{ name: "sign in as teacher A", cells: PUBLIC, form: (w) => ({ email: w.A.teacher.email, password: w.A.teacher.password }) }],
+  },
+  "teacher.signup.tsx": {
+    get: PUBLIC,
+    post: [
+      {
+        name: "sign up",
+        cells: PUBLIC,
+        form: () => ({ name: "Bu Tes", email: `${unique("baru")}@sekolah.test`, password: "kopi tubruk di pagi hari" }),
+        check: (_w, _role, form) => {
+          const made = row<{ n: number }>("SELECT count(*) AS n FROM teachers WHERE email = ?", form.email);
+          expect(made.n).toBe(1);
+        },
+      },
+    ],
+  },
+};
+
+/** The role that owns class A's resources on a route (the one allowed where class B's is not). */
+export function ownerOf(c: Cells): "teacherA" | "pupilA" | null {
+  if (c.teacherA === "ok" && c.teacherB === 404) return "teacherA";
+  if (c.pupilA === "ok" && c.pupilB === 404) return "pupilA";
+  return null;
+}
+
+export { pupilOf, teacherOf };

@@ -1,0 +1,172 @@
+// Two teachers' worlds side by side (class A and class B, each with a pupil, an assignment, an open
+// attempt and a post), signed-in cookies for the five roles the security tests act as, a
+// fingerprint of everything in both worlds, and raw HTTP requests that send exactly those cookies.
+import crypto from "node:crypto";
+import { createCookie } from "@remix-run/node";
+import type { APIRequestContext, APIResponse } from "@playwright/test";
+import { createClass, createPupil, createTeacher, testDb, unique } from "./factories";
+import { createAssignment, SEED_SLUG } from "./lesson";
+
+export const ROLES = ["anon", "pupilA", "pupilB", "teacherA", "teacherB"] as const;
+export type Role = (typeof ROLES)[number];
+
+type Owner = { role: "teacher"; id: number } | { role: "pupil"; id: number };
+
+const cookie = () =>
+  createCookie("telaah_session", { httpOnly: true, sameSite: "lax", path: "/", secrets: [process.env.SESSION_SECRET ?? ""] });
+
+/** A session row like a sign-in makes, and the Cookie header that carries it (plus the raw id). */
+export async function sessionFor(owner: Owner): Promise<{ header: string; id: string; value: string }> {
+  const id = crypto.randomBytes(32).toString("base64url");
+  const now = Date.now();
+  testDb()
+    .prepare(
+      "INSERT INTO sessions (id_hash, role, teacher_id, pupil_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    )
+    .run(
+      crypto.createHash("sha256").update(id).digest("hex"),
+      owner.role,
+      owner.role === "teacher" ? owner.id : null,
+      owner.role === "pupil" ? owner.id : null,
+      now,
+      now,
+      now + 8 * 3600_000,
+    );
+  const value = (await cookie().serialize(id)).split(";")[0].split("=").slice(1).join("=");
+  return { header: `telaah_session=${value}`, id, value };
+}
+
+export function insertAttempt(assignmentId: number, pupilId: number, number = 1) {
+  return (
+    testDb()
+      .prepare("INSERT INTO attempts (assignment_id, pupil_id, number, seed) VALUES (?, ?, ?, ?) RETURNING id")
+      .get(assignmentId, pupilId, number, 12345 + number) as { id: number }
+  ).id;
+}
+
+export function insertPost(input: { assignmentId: number; authorId: number; promptId: string; body: string; parentId?: number }) {
+  return (
+    testDb()
+      .prepare("INSERT INTO posts (assignment_id, prompt_id, author_id, parent_id, body) VALUES (?, ?, ?, ?, ?) RETURNING id")
+      .get(input.assignmentId, input.promptId, input.authorId, input.parentId ?? null, input.body) as { id: number }
+  ).id;
+}
+
+async function side(label: string) {
+  const teacher = await createTeacher({ name: `Guru ${label}`, password: `kata sandi guru ${label} ${unique("x")}` });
+  const klass = createClass(teacher.id, { name: unique(`Kelas ${label}`) });
+  const pupil = await createPupil(klass.id, { name: unique(`Siswa ${label}`), pin: "4821" });
+  const assignmentId = createAssignment(klass.id, { maxAttempts: 2, feedback: "immediate" });
+  const attemptId = insertAttempt(assignmentId, pupil.id);
+  const postId = insertPost({
+    assignmentId,
+    authorId: pupil.id,
+    promptId: "d3",
+    body: `Tulisan siswa ${label}: tuduhan itu tidak disertai bukti yang bisa diperiksa.`,
+  });
+  const sessions = {
+    teacher: await sessionFor({ role: "teacher", id: teacher.id }),
+    pupil: await sessionFor({ role: "pupil", id: pupil.id }),
+  };
+  return { teacher, klass, pupil, assignmentId, attemptId, postId, sessions };
+}
+
+export type Side = Awaited<ReturnType<typeof side>>;
+export type World = { A: Side; B: Side };
+
+export async function createWorld(): Promise<World> {
+  return { A: await side("A"), B: await side("B") };
+}
+
+export function cookieOf(world: World, role: Role): string {
+  switch (role) {
+    case "anon":
+      return "";
+    case "pupilA":
+      return world.A.sessions.pupil.header;
+    case "pupilB":
+      return world.B.sessions.pupil.header;
+    case "teacherA":
+      return world.A.sessions.teacher.header;
+    case "teacherB":
+      return world.B.sessions.teacher.header;
+  }
+}
+
+/** URL parameters pointing at one side's resources. */
+export function paramsOf(s: Side): Record<string, string | number> {
+  return {
+    classId: s.klass.id,
+    assignmentId: s.assignmentId,
+    pupilId: s.pupil.id,
+    attemptId: s.attemptId,
+    slug: SEED_SLUG,
+    "*": "tidak/ada/halaman-ini",
+  };
+}
+
+/** Everything both worlds hold, minus "last seen" times that reading a page may touch. */
+export function fingerprint(world: World): string {
+  const db = testDb();
+  const teacherIds = [world.A.teacher.id, world.B.teacher.id];
+  const t = `(${teacherIds.join(",")})`;
+  const classes = `(SELECT id FROM classes WHERE teacher_id IN ${t})`;
+  const assignments = `(SELECT id FROM assignments WHERE class_id IN ${classes})`;
+  const pupils = `(SELECT id FROM pupils WHERE class_id IN ${classes})`;
+  const queries = [
+    `SELECT id, name, email, password_hash FROM teachers WHERE id IN ${t}`,
+    `SELECT * FROM classes WHERE teacher_id IN ${t} ORDER BY id`,
+    `SELECT id, class_id, display_name, name_key, pin_hash, joined_at FROM pupils WHERE class_id IN ${classes} ORDER BY id`,
+    `SELECT * FROM assignments WHERE class_id IN ${classes} ORDER BY id`,
+    `SELECT * FROM attempts WHERE assignment_id IN ${assignments} ORDER BY id`,
+    `SELECT * FROM answers WHERE attempt_id IN (SELECT id FROM attempts WHERE assignment_id IN ${assignments}) ORDER BY id`,
+    `SELECT * FROM posts WHERE assignment_id IN ${assignments} ORDER BY id`,
+    `SELECT id, post_id, body, created_at FROM post_feedback WHERE post_id IN (SELECT id FROM posts WHERE assignment_id IN ${assignments}) ORDER BY id`,
+    `SELECT id_hash, role, teacher_id, pupil_id FROM sessions WHERE teacher_id IN ${t} OR pupil_id IN ${pupils} ORDER BY id_hash`,
+  ];
+  return JSON.stringify(queries.map((q) => db.prepare(q).all()));
+}
+
+export type FormValues = Record<string, string | number | (string | number)[]>;
+
+export function encodeForm(form: FormValues): string {
+  const body = new URLSearchParams();
+  for (const [key, value] of Object.entries(form))
+    for (const v of Array.isArray(value) ? value : [value]) body.append(key, String(v));
+  return body.toString();
+}
+
+/**
+ * One request carrying exactly the given Cookie header (an empty one for anonymous), so the
+ * request context's own cookie jar never adds a session picked up from an earlier answer.
+ */
+export function send(
+  request: APIRequestContext,
+  input: { method: "GET" | "POST"; url: string; cookie: string; form?: FormValues; headers?: Record<string, string> },
+): Promise<APIResponse> {
+  const base = `http://127.0.0.1:${process.env.E2E_PORT}`;
+  const headers: Record<string, string> = { Cookie: input.cookie, ...input.headers };
+  if (input.method === "GET") return request.get(input.url, { headers, maxRedirects: 0 });
+  return request.post(input.url, {
+    headers: { Origin: base, "Content-Type": "application/x-www-form-urlencoded", ...headers },
+    data: encodeForm(input.form ?? {}),
+    maxRedirects: 0,
+  });
+}
+
+export type Outcome = "ok" | "teacherLogin" | "pupilLogin" | 404;
+
+/** What an answer amounts to: allowed, sent to a sign-in page, not found, or something else. */
+export function outcomeOf(response: APIResponse): Outcome | `other ${number}` {
+  const status = response.status();
+  const headers = response.headers();
+  const location = headers["location"] ?? headers["x-remix-redirect"];
+  if (status === 404) return 404;
+  if ((status >= 300 && status < 400) || (status === 204 && location)) {
+    if (location?.startsWith("/teacher/login?redirectTo=")) return "teacherLogin";
+    if (location?.startsWith("/pupil/login?redirectTo=")) return "pupilLogin";
+    return "ok";
+  }
+  if (status >= 200 && status < 300) return "ok";
+  return `other ${status}`;
+}
