@@ -122,6 +122,8 @@ test.describe("with JavaScript", () => {
     await signIn(context, { role: "pupil", id: pupil.id });
     await page.goto(`/pupil/assignments/${assignmentId}`);
     await page.getByRole("button", { name: "Mulai mengerjakan" }).click();
+    // the start is a form post: wait for it to land before going elsewhere
+    await expect(page).toHaveURL(/\/read$/);
     await page.goto(`/pupil/assignments/${assignmentId}/quiz`);
     for (const i of [0, 3, 5]) {
       await question(page, i).getByLabel(optionText(i, lesson.questions[i].correct), { exact: true }).check();
@@ -146,6 +148,8 @@ test.describe("with JavaScript", () => {
     await signIn(context, { role: "pupil", id: pupil.id });
     await page.goto(`/pupil/assignments/${assignmentId}`);
     await page.getByRole("button", { name: "Mulai mengerjakan" }).click();
+    // the start is a form post: wait for it to land before going elsewhere
+    await expect(page).toHaveURL(/\/read$/);
     await page.goto(`/pupil/assignments/${assignmentId}/quiz`);
     await question(page, 0).getByLabel(optionText(0, "a"), { exact: true }).check();
     await expect(page.locator(`#${lesson.questions[0].id} .save-state`)).toHaveText("Tersimpan");
@@ -219,6 +223,8 @@ test.describe("with JavaScript", () => {
     for (const id of [lateOk, lateNo]) {
       await page.goto(`/pupil/assignments/${id}`);
       await page.getByRole("button", { name: "Mulai mengerjakan" }).click();
+      // the start is a form post: wait for it to land before going elsewhere
+      await expect(page).toHaveURL(/\/read$/);
       await page.goto(`/pupil/assignments/${id}/quiz`);
       await question(page, 0).getByLabel(optionText(0, "a"), { exact: true }).check();
       await expect(page.locator(`#${lesson.questions[0].id} .save-state`)).toHaveText("Tersimpan");
@@ -247,6 +253,8 @@ test.describe("with JavaScript", () => {
     await signIn(context, { role: "pupil", id: pupil.id });
     await page.goto(`/pupil/assignments/${assignmentId}`);
     await page.getByRole("button", { name: "Mulai mengerjakan" }).click();
+    // the start is a form post: wait for it to land before going elsewhere
+    await expect(page).toHaveURL(/\/read$/);
     await page.goto(`/pupil/assignments/${assignmentId}/quiz`);
     const legends = () => page.locator("section.item legend").allTextContents();
     const options = () => page.locator("section.item").first().getByRole("radio").evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
@@ -265,6 +273,8 @@ test.describe("with JavaScript", () => {
     await signIn(context, { role: "pupil", id: pupil.id });
     await page.goto(`/pupil/assignments/${assignmentId}`);
     await page.getByRole("button", { name: "Mulai mengerjakan" }).click();
+    // the start is a form post: wait for it to land before going elsewhere
+    await expect(page).toHaveURL(/\/read$/);
     const secrets = [...lesson.questions.map((q) => q.explanation), ...lesson.sorting.map((s) => s.explanation)];
     for (const step of ["quiz", "sort", "feedback"]) {
       const html = await (await page.request.get(`/pupil/assignments/${assignmentId}/${step}`)).text();
@@ -310,6 +320,8 @@ test("assignments of another class or teacher answer 404, and bad answers store 
   const pageA = await pupilA.newPage();
   await pageA.goto(`/pupil/assignments/${a.assignmentId}`);
   await pageA.getByRole("button", { name: "Mulai mengerjakan" }).click();
+  // the start is a form post: wait for it to land before going elsewhere
+  await expect(pageA).toHaveURL(/\/read$/);
   const attemptId = attemptsOf(a.pupil.id, a.assignmentId)[0].id;
   const save = (p: typeof page, form: Record<string, string>) =>
     p.request.post(`/pupil/attempts/${attemptId}/answers`, { form, headers: { Accept: "application/json", Origin: origin } });
@@ -347,6 +359,8 @@ test.describe("without JavaScript", () => {
     await signIn(context, { role: "pupil", id: pupil.id });
     await page.goto(`/pupil/assignments/${assignmentId}`);
     await page.getByRole("button", { name: "Mulai mengerjakan" }).click();
+    // the start is a form post: wait for it to land before going elsewhere
+    await expect(page).toHaveURL(/\/read$/);
     await page.goto(`/pupil/assignments/${assignmentId}/sort`);
     const item = lesson.sorting[2];
     await statement(page, 2).getByLabel(CATEGORY_LABEL[item.category]).check();
