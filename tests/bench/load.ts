@@ -4,8 +4,9 @@
 // Options: --pupils 2000 --class-size 40 --think-min 2 --think-max 20 (s) --ramp 120 (s over which
 // pupils arrive, evenly) --fast (no think time, no ramp) --concurrency 100 (pupils at once with --fast)
 // --spike 50 --spike-rounds 2 --fast-pupils 200 --fast-concurrency 50 --ceiling-seconds 10
-// --ceiling-connections 50 --setup-concurrency 8 --build <dir> --profile --no-ceiling
+// --ceiling-connections 50 --setup-concurrency 8 --build <dir> --profile --no-ceiling --keep
 // Prints a JSON summary as its last line.
+import fs from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import {
@@ -309,6 +310,10 @@ if (allErrors.length) console.log(`first errors:\n  ${allErrors.slice(0, 20).joi
 if (verified.detail.length) console.log(`lost:\n  ${verified.detail.join("\n  ")}`);
 if (stopped.code !== 0) console.log(`server exit: ${JSON.stringify(stopped)} (see ${server.logFile})`);
 if (profileDir) summarizeProfiles(profileDir);
+const failed = rec.errors + fastRec.errors > 0 || verified.lostAnswers > 0 || verified.lostSubmits > 0 || stopped.code !== 0;
+// The database and the request log stay for a look when something failed, or with --keep.
+if (failed || flags.keep || profileDir) console.log(`kept: ${dir}`);
+else fs.rmSync(dir, { recursive: true, force: true });
 
 const sr = spikeResult as Awaited<ReturnType<typeof spike>> | null;
 const summary = {

@@ -2,7 +2,9 @@
 // same second, then 500 pupils each saving 12 answers with 1–3 s pauses and submitting.
 // Options: --pupils 500 --class-size 50 --spike 50 --spike-rounds 2 --answers 12 --pause-min 1
 // --pause-max 3 --ramp 5 (s over which the pupils arrive) --build <dir> --profile
-// --ceiling-seconds 10 --ceiling-connections 50 --no-ceiling. Prints a JSON summary as its last line.
+// --ceiling-seconds 10 --ceiling-connections 50 --no-ceiling --keep (the temp folder). Prints a JSON
+// summary as its last line.
+import fs from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import {
@@ -124,6 +126,10 @@ if (rec.samples.length) console.log(`first errors:\n  ${rec.samples.join("\n  ")
 if (verified.detail.length) console.log(`lost:\n  ${verified.detail.join("\n  ")}`);
 if (stopped.code !== 0) console.log(`server exit: ${JSON.stringify(stopped)} (see ${server.logFile})`);
 if (profileDir) summarizeProfiles(profileDir);
+const failed = rec.errors > 0 || verified.lostAnswers > 0 || verified.lostSubmits > 0 || stopped.code !== 0;
+// The database and the request log stay for a look when something failed, or with --keep.
+if (failed || flags.keep || profileDir) console.log(`kept: ${dir}`);
+else fs.rmSync(dir, { recursive: true, force: true });
 
 const summary = {
   pupils: workers.length,

@@ -5,7 +5,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { test } from "node:test";
+import { after, test } from "node:test";
 import Database from "better-sqlite3";
 import { openDatabase } from "../../app/db.server";
 import {
@@ -18,6 +18,7 @@ import {
 } from "../../app/models/backup.server";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "telaah-backup-"));
+after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** A migrated database with one class, pupil, assignment and open attempt to write answers into. */
 function seededDatabase(name: string): { file: string; attemptId: number } {
