@@ -12,13 +12,7 @@ function notFound(): never {
   throw new Response("Not found", { status: 404 });
 }
 
-/** A route param as a class/pupil id; anything else is a 404, like a missing row. */
-export function parseId(param: string | undefined): number {
-  if (!param || !/^[1-9][0-9]{0,15}$/.test(param)) notFound();
-  const id = Number(param);
-  if (!Number.isSafeInteger(id)) notFound();
-  return id;
-}
+export { parseId } from "~/utils/ids";
 
 function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string } | null)?.code === "SQLITE_CONSTRAINT_UNIQUE";

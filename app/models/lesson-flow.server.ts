@@ -4,11 +4,7 @@ import { attemptAnswers, pupilAttempts } from "~/models/attempt.server";
 import type { PupilViewer } from "~/utils/auth.server";
 import { canStartNew, feedbackVisible, pupilStatus, workOpen } from "~/utils/quiz";
 
-export function parseId(value: string | undefined): number {
-  const id = Number(value);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
-  return id;
-}
+export { parseId } from "~/utils/ids";
 
 export function loadFlow(pupil: PupilViewer, assignmentId: number, now = Date.now()) {
   const assignment = getPupilAssignment({ classId: pupil.classId, assignmentId });

@@ -1,13 +1,12 @@
 // Joining a class: class code (pre-filled from /join?code=…), display name and a PIN the pupil picks.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field, FormError, Honeypot } from "~/components/accounts-fields";
 import { useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n";
 import { joinClass } from "~/models/pupil.server";
-import { retryMinutes } from "~/models/throttle.server";
-import { NO_STORE, refuse } from "~/utils/accounts-form.server";
+import { NO_STORE, refuse, refuseBot, refuseThrottled, startSessionAndRedirect } from "~/utils/accounts-form.server";
 import { joinSchema } from "~/utils/accounts-schemas";
 import { getViewer } from "~/utils/auth.server";
 import { ipBucket } from "~/utils/client-ip.server";
@@ -16,7 +15,6 @@ import { honeypotFilled } from "~/utils/honeypot";
 import { normalizeJoinCode } from "~/utils/join-code";
 import { title } from "~/utils/meta";
 import { DISPLAY_NAME_MAX } from "~/utils/name-key";
-import { createSession, destroySession } from "~/utils/session.server";
 
 export const meta: MetaFunction = ({ matches }) => title(matches, "accounts.join.title");
 
@@ -39,23 +37,18 @@ const CODE_ERRORS: Record<"unknownCode" | "joinDisabled" | "archived", MessageKe
 
 export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
-  if (honeypotFilled(form)) return refuse({ errors: {}, values: {}, formError: "accounts.form.refused" });
+  if (honeypotFilled(form)) return refuseBot();
   const parsed = parseWith(joinSchema, form, OMIT);
   if (!parsed.ok) return refuse(parsed);
   const result = await joinClass({ ...parsed.data, ip: ipBucket(request) });
   if (!result.ok) {
     const values = echoValues(form, OMIT);
     if (result.reason === "throttled")
-      return refuse(
-        { errors: {}, values, formError: "accounts.throttled", formVars: { minutes: retryMinutes(result.retryAfterMs) } },
-        429,
-      );
+      return refuseThrottled(values, result.retryAfterMs);
     if (result.reason === "nameTaken") return refuse({ errors: { displayName: "accounts.join.nameTaken" }, values });
     return refuse({ errors: { code: CODE_ERRORS[result.reason] }, values });
   }
-  await destroySession(request);
-  const cookie = await createSession({ role: "pupil", pupilId: result.pupilId });
-  return redirect("/pupil", { headers: { "Set-Cookie": cookie, ...NO_STORE } });
+  return startSessionAndRedirect(request, { role: "pupil", pupilId: result.pupilId }, "/pupil");
 }
 
 export default function Join() {

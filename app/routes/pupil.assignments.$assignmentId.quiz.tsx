@@ -50,8 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const pupil = await requirePupil(request);
   const assignmentId = parseId(params.assignmentId);
   const form = await readForm(request);
-  const attemptId = Number(form.get("attemptId"));
-  if (!Number.isSafeInteger(attemptId) || attemptId <= 0) throw new Response("Not found", { status: 404 });
+  const attemptId = parseId(form.get("attemptId"));
   const assignment = getPupilAssignment({ classId: pupil.classId, assignmentId });
   const result = submitAttempt({ pupilId: pupil.pupilId, attemptId, assignmentId });
   if (!result.ok) return json({ error: "flow.err.closed" as const }, { status: 409 });

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { saveAnswer } from "~/models/attempt.server";
 import { requirePupil, safeRedirect } from "~/utils/auth.server";
 import { readForm } from "~/utils/form.server";
+import { parseId } from "~/utils/ids";
 
 const schema = z.object({
   kind: z.enum(["quiz", "sort"]),
@@ -19,8 +20,7 @@ export async function loader() {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const pupil = await requirePupil(request);
-  const attemptId = Number(params.attemptId);
-  if (!Number.isSafeInteger(attemptId) || attemptId <= 0) throw new Response("Not found", { status: 404 });
+  const attemptId = parseId(params.attemptId);
   const form = await readForm(request);
   const wantsJson = (request.headers.get("Accept") ?? "").includes("application/json");
   const parsed = schema.safeParse(Object.fromEntries(form));

@@ -9,6 +9,7 @@ import { getTeacherAssignment, setDiscussionClosed, submissionCount, updateAssig
 import { classDiscussionDone } from "~/models/discussion.server";
 import { settingsSchema } from "~/utils/assignment-form";
 import { requireTeacher } from "~/utils/auth.server";
+import { parseId } from "~/utils/ids";
 import { echoValues, invalid, parseWith, readForm } from "~/utils/form.server";
 import { formatDateTime } from "~/utils/format";
 import { rawTitle } from "~/utils/meta";
@@ -16,15 +17,9 @@ import { dateToZonedLocal, zonedLocalToDate } from "~/utils/zones";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? rawTitle(matches, data.title) : []);
 
-function assignmentId(params: { assignmentId?: string }) {
-  const id = Number(params.assignmentId);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
-  return id;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
-  const a = getTeacherAssignment({ teacherId: teacher.teacherId, assignmentId: assignmentId(params) });
+  const a = getTeacherAssignment({ teacherId: teacher.teacherId, assignmentId: parseId(params.assignmentId) });
   const progress = submissionCount({ assignmentId: a.id, classId: a.classId });
   return json(
     {
@@ -54,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const teacher = await requireTeacher(request);
-  const id = assignmentId(params);
+  const id = parseId(params.assignmentId);
   const a = getTeacherAssignment({ teacherId: teacher.teacherId, assignmentId: id });
   const form = await readForm(request);
   const intent = form.get("intent");

@@ -5,20 +5,15 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/use-t";
 import { deleteAssignment, getTeacherAssignment } from "~/models/assignment.server";
 import { requireTeacher } from "~/utils/auth.server";
+import { parseId } from "~/utils/ids";
 import { readForm } from "~/utils/form.server";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => title(matches, "assign.deleteTitle");
 
-const idOf = (params: { assignmentId?: string }) => {
-  const id = Number(params.assignmentId);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
-  return id;
-};
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
-  const a = getTeacherAssignment({ teacherId: teacher.teacherId, assignmentId: idOf(params) });
+  const a = getTeacherAssignment({ teacherId: teacher.teacherId, assignmentId: parseId(params.assignmentId) });
   return json(
     { id: a.id, title: a.lesson.title, language: a.lesson.language, className: a.className },
     { headers: { "Cache-Control": "no-store" } },
@@ -28,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const teacher = await requireTeacher(request);
   await readForm(request);
-  const classId = deleteAssignment({ teacherId: teacher.teacherId, assignmentId: idOf(params) });
+  const classId = deleteAssignment({ teacherId: teacher.teacherId, assignmentId: parseId(params.assignmentId) });
   return redirect(`/teacher/classes/${classId}`);
 }
 

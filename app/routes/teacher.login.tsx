@@ -5,15 +5,13 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remi
 import { Field, FormError, Honeypot } from "~/components/accounts-fields";
 import { useT } from "~/i18n/use-t";
 import { signInTeacher } from "~/models/teacher.server";
-import { retryMinutes } from "~/models/throttle.server";
-import { NO_STORE, refuse } from "~/utils/accounts-form.server";
+import { NO_STORE, refuse, refuseBot, refuseThrottled, startSessionAndRedirect } from "~/utils/accounts-form.server";
 import { teacherLoginSchema } from "~/utils/accounts-schemas";
 import { getViewer, safeRedirect } from "~/utils/auth.server";
 import { ipBucket } from "~/utils/client-ip.server";
 import { echoValues, parseWith, readForm } from "~/utils/form.server";
 import { honeypotFilled } from "~/utils/honeypot";
 import { title } from "~/utils/meta";
-import { createSession, destroySession } from "~/utils/session.server";
 
 export const meta: MetaFunction = ({ matches }) => title(matches, "accounts.login.title");
 
@@ -31,24 +29,17 @@ const OMIT = ["password", "redirectTo"];
 
 export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
-  if (honeypotFilled(form)) return refuse({ errors: {}, values: {}, formError: "accounts.form.refused" });
+  if (honeypotFilled(form)) return refuseBot();
   const parsed = parseWith(teacherLoginSchema, form, OMIT);
   if (!parsed.ok) return refuse(parsed);
   const result = await signInTeacher({ ...parsed.data, ip: ipBucket(request) });
   if (!result.ok) {
     const values = echoValues(form, OMIT);
     if (result.reason === "throttled")
-      return refuse(
-        { errors: {}, values, formError: "accounts.throttled", formVars: { minutes: retryMinutes(result.retryAfterMs) } },
-        429,
-      );
+      return refuseThrottled(values, result.retryAfterMs);
     return refuse({ errors: { password: "accounts.login.failed" }, values });
   }
-  await destroySession(request);
-  const cookie = await createSession({ role: "teacher", teacherId: result.teacherId });
-  return redirect(safeRedirect(form.get("redirectTo"), "/teacher"), {
-    headers: { "Set-Cookie": cookie, ...NO_STORE },
-  });
+  return startSessionAndRedirect(request, { role: "teacher", teacherId: result.teacherId }, safeRedirect(form.get("redirectTo"), "/teacher"));
 }
 
 export default function TeacherLogin() {

@@ -5,14 +5,13 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remi
 import { Field, FormError, Honeypot } from "~/components/accounts-fields";
 import { useT } from "~/i18n/use-t";
 import { createTeacher } from "~/models/teacher.server";
-import { NO_STORE, refuse } from "~/utils/accounts-form.server";
+import { NO_STORE, refuse, refuseBot, startSessionAndRedirect } from "~/utils/accounts-form.server";
 import { signUpSchema } from "~/utils/accounts-schemas";
 import { getViewer, safeRedirect } from "~/utils/auth.server";
 import { echoValues, parseWith, readForm } from "~/utils/form.server";
 import { honeypotFilled } from "~/utils/honeypot";
 import { title } from "~/utils/meta";
 import { PASSWORD_MAX, PASSWORD_MIN } from "~/utils/password-policy";
-import { createSession, destroySession } from "~/utils/session.server";
 
 export const meta: MetaFunction = ({ matches }) => title(matches, "accounts.signup.title");
 
@@ -27,15 +26,12 @@ const OMIT = ["password", "redirectTo"];
 
 export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
-  if (honeypotFilled(form)) return refuse({ errors: {}, values: {}, formError: "accounts.form.refused" });
+  if (honeypotFilled(form)) return refuseBot();
   const parsed = parseWith(signUpSchema, form, OMIT);
   if (!parsed.ok) return refuse(parsed);
   const created = await createTeacher(parsed.data);
   if (!created.ok) return refuse({ errors: { email: "accounts.v.emailTaken" }, values: echoValues(form, OMIT) });
-  await destroySession(request);
-  const cookie = await createSession({ role: "teacher", teacherId: created.teacherId });
-  const to = safeRedirect(form.get("redirectTo"), "/teacher");
-  return redirect(to, { headers: { "Set-Cookie": cookie, ...NO_STORE } });
+  return startSessionAndRedirect(request, { role: "teacher", teacherId: created.teacherId }, safeRedirect(form.get("redirectTo"), "/teacher"));
 }
 
 export default function TeacherSignUp() {

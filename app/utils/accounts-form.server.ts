@@ -1,5 +1,7 @@
 // Answers of the account forms: a refused submission is a 400 (or 429) that is never cached.
-import type { TypedResponse } from "@remix-run/node";
+import { redirect, type TypedResponse } from "@remix-run/node";
+import { retryMinutes } from "~/models/throttle.server";
+import { createSession, destroySession } from "./session.server";
 import type { MessageKey, Vars } from "~/i18n";
 import { invalid, type FieldErrors, type FormFailure } from "./form.server";
 
@@ -19,4 +21,25 @@ export function refuse(failure: AccountsFailure, status = 400): TypedResponse<Ac
   const response = invalid(failure, status);
   response.headers.set("Cache-Control", "no-store");
   return response as unknown as TypedResponse<AccountsFailureData>;
+}
+
+/** A filled honeypot: refused quietly with a generic message. */
+export function refuseBot() {
+  return refuse({ errors: {}, values: {}, formError: "accounts.form.refused" });
+}
+
+/** Too many failures: 429 with "try again in N minutes", the person's entries kept. */
+export function refuseThrottled(values: Record<string, string>, retryAfterMs: number) {
+  return refuse({ errors: {}, values, formError: "accounts.throttled", formVars: { minutes: retryMinutes(retryAfterMs) } }, 429);
+}
+
+/** Ends any session the browser had, starts a fresh one (a new id at every sign-in), goes on. */
+export async function startSessionAndRedirect(
+  request: Request,
+  owner: Parameters<typeof createSession>[0],
+  to: string,
+) {
+  await destroySession(request);
+  const cookie = await createSession(owner);
+  return redirect(to, { headers: { "Set-Cookie": cookie, ...NO_STORE } });
 }
