@@ -17,6 +17,9 @@ export function openDatabase(file: string): { sqlite: Database.Database; db: Db 
   // OS crash or power loss can lose the last moments. Quiz saves are small and frequent.
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
+  // busy_timeout covers waiting for a lock, but not a read transaction that later wants to write
+  // after another connection (a script, a test) wrote: that fails at once with BUSY_SNAPSHOT.
+  // So every transaction that reads and then writes is opened with { behavior: "immediate" }.
   sqlite.pragma("busy_timeout = 5000");
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: path.resolve("db/migrations") });

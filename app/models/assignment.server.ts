@@ -69,7 +69,7 @@ export function createAssignments(input: {
           .returning({ id: assignments.id })
           .get().id,
     );
-  });
+  }, { behavior: "immediate" });
 }
 
 export type TeacherAssignment = AssignmentRow & {

@@ -112,7 +112,7 @@ export function setArchived(input: { classId: number; teacherId: number; archive
       const members = tx.select({ id: pupils.id }).from(pupils).where(eq(pupils.classId, input.classId));
       tx.delete(sessions).where(inArray(sessions.pupilId, members)).run();
     }
-  });
+  }, { behavior: "immediate" });
 }
 
 export function setJoinEnabled(input: { classId: number; teacherId: number; enabled: boolean }) {

@@ -328,7 +328,7 @@ export async function deleteTeacherAccount(input: {
       .map((c) => c.id);
     for (const id of classIds) tx.delete(throttles).where(like(throttles.key, `pupil:${id}:%`)).run();
     tx.delete(teachers).where(eq(teachers.id, teacher.id)).run();
-  });
+  }, { behavior: "immediate" });
   clearThrottle(accountKey);
   return { ok: true };
 }

@@ -176,5 +176,5 @@ export function removePupil(ref: PupilRef): { displayName: string } {
     tx.delete(pupils).where(eq(pupils.id, pupil.id)).run();
     tx.delete(throttles).where(eq(throttles.key, pupilKey(ref.classId, pupil.nameKey))).run();
     return { displayName: pupil.displayName };
-  });
+  }, { behavior: "immediate" });
 }

@@ -45,7 +45,7 @@ export function recordFailure(key: string, rule: Rule, now = Date.now()): void {
     } else {
       tx.update(throttles).set({ count: row.count + 1 }).where(eq(throttles.key, key)).run();
     }
-  });
+  }, { behavior: "immediate" });
 }
 
 export function clearThrottle(key: string): void {
