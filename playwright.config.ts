@@ -1,4 +1,7 @@
-// End-to-end tests: the production build served by remix-serve, driven in Debian's Chromium.
+// End-to-end tests: the production build served by our own server (server/index.ts), driven in
+// Debian's Chromium. Two servers on one database: the main one plays "behind a proxy we trust"
+// (tests send their own X-Forwarded-For); the "lan" one is a default install as a school runs it
+// (production, no TRUST_PROXY, no COOKIE_SECURE), opened as http://sekolah.test:<port+1>.
 import os from "node:os";
 import path from "node:path";
 import fs from "node:fs";
@@ -13,7 +16,35 @@ if (!process.env.E2E_DB) {
 process.env.E2E_PORT ??= "3310";
 process.env.SESSION_SECRET ??= "e2e-secret-not-for-production";
 const port = Number(process.env.E2E_PORT);
+const lanPort = port + 1;
+const server = (p: number, env: Record<string, string>) => ({
+  command: `node --import tsx server/index.ts ${buildDir}/index.js`,
+  url: `http://127.0.0.1:${p}/healthz`,
+  reuseExistingServer: false,
+  timeout: 60_000,
+  stdout: process.env.E2E_SERVER_LOG ? ("pipe" as const) : ("ignore" as const),
+  stderr: "pipe" as const,
+  env: {
+    NODE_ENV: "production",
+    HOST: "127.0.0.1",
+    PORT: String(p),
+    DATABASE_PATH: process.env.E2E_DB!,
+    SESSION_SECRET: process.env.SESSION_SECRET!,
+    LOG_LEVEL: process.env.E2E_SERVER_LOG ? "info" : "warn",
+    ...env,
+  },
+});
 const buildDir = process.env.BUILD_DIR ?? "build";
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -32,36 +63,31 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
-  webServer: {
-    command: `npx remix-serve ${buildDir}/index.js`,
-    url: `http://127.0.0.1:${port}/healthz`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: process.env.E2E_SERVER_LOG ? "pipe" : "ignore",
-    stderr: "pipe",
-    env: {
-      NODE_ENV: "production",
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      DATABASE_PATH: process.env.E2E_DB,
-      SESSION_SECRET: process.env.SESSION_SECRET,
-      COOKIE_SECURE: "false",
-      // The tests play the proxy: a test that needs its own per-IP throttling bucket sends its own
-      // X-Forwarded-For; requests without one share the "direct" bucket as in a default deployment.
-      TRUST_PROXY: "true",
+  projects: [
+    { name: "chromium", testIgnore: /lan\.spec\.ts$/, use: { ...devices["Desktop Chrome"], channel: undefined } },
+    {
+      name: "lan",
+      testMatch: /lan\.spec\.ts$/,
+      use: {
+        ...devices["Desktop Chrome"],
+        channel: undefined,
+        baseURL: `http://sekolah.test:${lanPort}`,
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+          // sekolah.test resolves to loopback inside this browser only: nothing leaves the machine.
+          args: [...CHROMIUM_ARGS, "--host-resolver-rules=MAP sekolah.test 127.0.0.1"],
+        },
+      },
     },
-  },
+  ],
+  webServer: [
+    // The tests play the proxy: a test that needs its own per-IP throttling bucket sends its own
+    // X-Forwarded-For; requests without one get the bucket of their socket address, 127.0.0.1.
+    server(port, { TRUST_PROXY: "true" }),
+    // A default school install: the session cookie follows the request (plain HTTP: not Secure).
+    server(lanPort, {}),
+  ],
 });

@@ -1,4 +1,5 @@
 // Pupil sign-in: class code + display name + PIN; throttled per pupil and per IP.
+import { CookieTrouble } from "~/components/cookie-trouble";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
@@ -54,6 +55,7 @@ export default function PupilLogin() {
   return (
     <div className="narrow">
       <h1>{t("accounts.pupilLogin.title")}</h1>
+      <CookieTrouble />
       <p>{t("accounts.pupilLogin.lead")}</p>
       <Form method="post" noValidate>
         <FormError error={data?.formError} vars={data?.formVars} />

@@ -22,6 +22,7 @@ import { className } from "~/utils/accounts-schemas";
 import { requireTeacher } from "~/utils/auth.server";
 import { parseWith, readForm } from "~/utils/form.server";
 import { formatDateTime } from "~/utils/format";
+import { joinLink } from "~/utils/join-link.server";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -40,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     submitted: a.submitted,
     pupils: a.pupils,
   }));
-  const origin = new URL(request.url).origin;
+  const join = await joinLink(request, klass.joinCode);
   return json(
     {
       klass: {
@@ -53,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         joinEnabled: klass.joinEnabled,
         archived: klass.archivedAt !== null,
       },
-      joinUrl: `${origin}/join?code=${klass.joinCode}`,
+      join,
       roster,
       assignments,
     },
@@ -107,7 +108,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ClassPage() {
   const t = useT();
   const lang = useLang();
-  const { klass, joinUrl, roster, assignments } = useLoaderData<typeof loader>();
+  const { klass, join, roster, assignments } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const errors = data && !data.ok ? data.errors : {};
@@ -138,7 +139,7 @@ export default function ClassPage() {
           <dd className="join-code">{klass.joinCode}</dd>
           <dt>{t("accounts.class.linkLabel")}</dt>
           <dd>
-            <a href={joinUrl}>{joinUrl}</a>
+            <a href={join.url}>{join.url}</a>
           </dd>
           <dt>{t("accounts.class.joinStatus")}</dt>
           <dd>{klass.joinEnabled ? t("accounts.class.joinOpen") : t("accounts.class.joinClosed")}</dd>
@@ -158,6 +159,13 @@ export default function ClassPage() {
           </Form>
         </div>
         <p className="hint no-print">{t("accounts.class.regenerateHint")}</p>
+        {klass.joinEnabled && !klass.archived ? (
+          <figure className="join-qr">
+            <img src={join.qrDataUri} alt={t("class.joinLink.qrAlt", { url: join.url })} width={240} height={240} />
+            <figcaption>{t("class.joinLink.lead")}</figcaption>
+          </figure>
+        ) : null}
+        {join.loopback ? <p className="note no-print">{t("class.joinLink.loopback")}</p> : null}
       </section>
 
       <section aria-labelledby="roster-heading">

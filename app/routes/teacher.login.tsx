@@ -1,4 +1,5 @@
 // Teacher sign-in with email and password; throttled per account and per IP.
+import { CookieTrouble } from "~/components/cookie-trouble";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
@@ -53,6 +54,7 @@ export default function TeacherLogin() {
   return (
     <div className="narrow">
       <h1>{t("accounts.login.title")}</h1>
+      <CookieTrouble />
       <Form method="post" noValidate>
         <FormError error={data?.formError} vars={data?.formVars} />
         <Field name="email" type="email" label={t("accounts.field.email")} error={errors.email} defaultValue={values.email} autoComplete="username" inputMode="email" spellCheck={false} />

@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { eq, sql } from "drizzle-orm";
 import { classes, pupils, teachers } from "../../db/schema";
 import { db, prepared } from "~/db.server";
-import { readSession } from "./session.server";
+import { cookieTrouble, readSession } from "./session.server";
 
 export type TeacherViewer = { role: "teacher"; teacherId: number; name: string };
 export type PupilViewer = {
@@ -70,7 +70,8 @@ export async function getViewer(request: Request): Promise<Viewer | null> {
 function signInRedirect(request: Request, path: string): never {
   const url = new URL(request.url);
   const back = url.pathname + url.search;
-  throw redirect(`${path}?redirectTo=${encodeURIComponent(back)}`);
+  const trouble = cookieTrouble(request);
+  throw redirect(`${path}?redirectTo=${encodeURIComponent(back)}${trouble ? `&cookie=${trouble}` : ""}`);
 }
 
 /** A signed-in teacher, or a redirect to the teacher sign-in; a pupil gets 404 (not theirs). */

@@ -7,9 +7,9 @@ const schema = z.object({
   DATABASE_PATH: z.string().min(1).default(path.join("data", "telaah.db")),
   CONTENT_DIR: z.string().min(1).default("content"),
   SESSION_SECRET: z.string().optional(),
-  // Set to "false" on a plain-HTTP school LAN, where a Secure cookie would never be sent back.
+  // Unset: the session cookie is Secure exactly when the request came over HTTPS (transport.ts).
   COOKIE_SECURE: z.enum(["true", "false"]).optional(),
-  // Trust X-Forwarded-For for per-IP throttling only behind a proxy you run.
+  // "true" only behind a reverse proxy you run: X-Forwarded-For/-Proto/-Host then count (server/).
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   ARCHIVE_RETENTION_DAYS: z.coerce.number().int().positive().default(365),
 });

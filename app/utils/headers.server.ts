@@ -1,4 +1,4 @@
-// Security headers shared by documents, data requests and resource routes.
+// Security headers shared by documents, data requests, resource routes and (via our server) static files.
 export function contentSecurityPolicy(nonce: string): string {
   return [
     "default-src 'self'",
@@ -26,4 +26,11 @@ export function applySecurityHeaders(headers: Headers, nonce?: string) {
   headers.set("X-Frame-Options", "DENY");
   headers.set("Cross-Origin-Opener-Policy", "same-origin");
   headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+}
+
+/** The same headers as a list, for our server's own answers (static files, 403, 413). */
+export function securityHeaderEntries(): [string, string][] {
+  const headers = new Headers();
+  applySecurityHeaders(headers);
+  return [...headers.entries()];
 }

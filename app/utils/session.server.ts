@@ -7,6 +7,8 @@ import { and, eq, lt, or, sql } from "drizzle-orm";
 import { sessions } from "../../db/schema";
 import { db, prepared } from "~/db.server";
 import { env } from "./env.server";
+import { requestContext } from "./request-context.server";
+import { cookieSecure } from "./transport";
 
 export type Role = "teacher" | "pupil";
 
@@ -39,22 +41,29 @@ function readSecrets(): string[] {
   return [fs.readFileSync(file, "utf8").trim()];
 }
 
-function secure(): boolean {
-  const setting = env().COOKIE_SECURE;
-  if (setting) return setting === "true";
-  return env().NODE_ENV === "production";
+/** Whether this request's session cookie is Secure (see cookieSecure in transport.ts). */
+export function sessionCookieSecure(request?: Request): boolean {
+  const protocol =
+    requestContext()?.protocol ?? (request && new URL(request.url).protocol === "https:" ? "https" : "http");
+  return cookieSecure(protocol, env().COOKIE_SECURE);
 }
 
-let cookieCache: ReturnType<typeof createCookie> | undefined;
-function sessionCookie() {
-  cookieCache ??= createCookie("telaah_session", {
+/**
+ * Two cookies by transport. Over HTTPS the name carries the __Host- prefix, which browsers accept
+ * only with Secure, Path=/ and no Domain; over plain HTTP only the plain name is read. So a session
+ * made over HTTPS is never accepted over plain HTTP, even from a client that sends it there.
+ */
+export const SESSION_COOKIE = { secure: "__Host-telaah_session", plain: "telaah_session" } as const;
+const cookies: Partial<Record<"secure" | "plain", ReturnType<typeof createCookie>>> = {};
+function sessionCookie(request?: Request) {
+  const kind = sessionCookieSecure(request) ? "secure" : "plain";
+  return (cookies[kind] ??= createCookie(SESSION_COOKIE[kind], {
     httpOnly: true,
     sameSite: "lax",
     path: "/",
-    secure: secure(),
+    secure: kind === "secure",
     secrets: readSecrets(),
-  });
-  return cookieCache;
+  }));
 }
 
 export function hashSessionId(id: string): string {
@@ -99,8 +108,9 @@ export async function createSession(
 
 async function readSessionId(request: Request): Promise<string | null> {
   const header = request.headers.get("Cookie");
-  if (!header || !header.includes("telaah_session=")) return null;
-  const value = await sessionCookie().parse(header);
+  const cookie = sessionCookie(request);
+  if (!header || !header.includes(`${cookie.name}=`)) return null;
+  const value = await cookie.parse(header);
   return typeof value === "string" && value.length >= 22 ? value : null;
 }
 
@@ -131,7 +141,7 @@ export async function readSession(request: Request): Promise<SessionRow | null> 
 export async function destroySession(request: Request): Promise<string> {
   const id = await readSessionId(request);
   if (id) db.delete(sessions).where(eq(sessions.idHash, hashSessionId(id))).run();
-  return sessionCookie().serialize("", { maxAge: 0 });
+  return sessionCookie(request).serialize("", { maxAge: 0 });
 }
 
 export function deleteSessionsOf(owner: { teacherId?: number; pupilId?: number }) {
@@ -151,4 +161,26 @@ export function purgeExpiredSessions(now = Date.now()) {
       ),
     )
     .run().changes;
+}
+
+const SIGN_IN_PAGES = new Set(["/teacher/login", "/teacher/signup", "/pupil/login", "/join"]);
+
+/**
+ * Why a page that needs a session got none right after a sign-in form: the browser came from a
+ * sign-in page of this site (Referer; our Referrer-Policy sends it same-origin) yet sent no session
+ * cookie back. "secure-over-http": the cookie was Secure on plain HTTP (COOKIE_SECURE=true), which
+ * browsers drop; "missing": cookies are blocked. The sign-in page then says so in plain words.
+ */
+export function cookieTrouble(request: Request): "missing" | "secure-over-http" | null {
+  const referer = request.headers.get("Referer");
+  if (!referer) return null;
+  const url = new URL(request.url);
+  try {
+    const from = new URL(referer);
+    if (from.origin !== url.origin || !SIGN_IN_PAGES.has(from.pathname)) return null;
+  } catch {
+    return null;
+  }
+  const protocol = requestContext()?.protocol ?? (url.protocol === "https:" ? "https" : "http");
+  return sessionCookieSecure(request) && protocol === "http" ? "secure-over-http" : "missing";
 }

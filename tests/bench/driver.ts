@@ -61,7 +61,11 @@ export function percentile(values: number[], p: number): number | null {
 
 export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
+let portsTaken = 0;
 export async function freePort(): Promise<number> {
+  // BENCH_PORT (e.g. "3401") pins the port on a shared machine where each person has a range.
+  const pinned = Number(process.env.BENCH_PORT);
+  if (pinned) return pinned + portsTaken++;
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.unref();
@@ -95,7 +99,7 @@ export type Server = {
 };
 
 /**
- * Starts `remix-serve <build>` as production on 127.0.0.1 with its own database. The server's
+ * Starts the server on `<build>` as production on 127.0.0.1 with its own database. The server's
  * request log goes to a file, not a pipe: a pipe the driver reads late would block the server.
  */
 export async function startServer(opts: {
@@ -110,9 +114,13 @@ export async function startServer(opts: {
   const port = opts.port ?? (await freePort());
   const logFile = path.join(opts.logDir, `server-${port}-${Date.now()}.log`);
   const log = fs.openSync(logFile, "a");
-  const cli = path.resolve("node_modules/@remix-run/serve/dist/cli.js");
+  // Our own server (server/index.ts); BENCH_SERVER=remix-serve runs the stock one, to compare.
+  const cli =
+    process.env.BENCH_SERVER === "remix-serve"
+      ? [path.resolve("node_modules/@remix-run/serve/dist/cli.js")]
+      : ["--import", "tsx", path.resolve("server/index.ts")];
   const nodeArgs = [...(opts.nodeArgs ?? []), ...(opts.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${opts.profileDir}`] : [])];
-  const child = spawn(process.execPath, [...nodeArgs, cli, opts.entry], {
+  const child = spawn(process.execPath, [...nodeArgs, ...cli, opts.entry], {
     cwd: process.cwd(),
     stdio: ["ignore", log, log],
     env: {
