@@ -24,7 +24,8 @@ export function startup() {
   syncLessonVersions();
   globalThis.__telaahStarted = true;
   const shutdown = (signal: string) => {
-    console.log(`${signal}: closing the database`);
+    // An information line: LOG_LEVEL=warn (or quieter) leaves it out, as our server does its own.
+    if (!["warn", "error", "silent"].includes(process.env.LOG_LEVEL ?? "")) console.log(`${signal}: closing the database`);
     closeDatabase();
   };
   process.once("exit", () => shutdown("exit"));
