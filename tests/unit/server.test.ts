@@ -140,7 +140,7 @@ test("LOG_LEVEL=warn drops information lines and request logs, keeps warnings", 
   quiet.info("request", { path: "/" });
   quiet.text("info", "Telaah is running.");
   quiet.text("warn", "Warning: something");
-  assert.deepEqual(out, []);
+  assert.equal(out.length, 0);
   assert.deepEqual(err, ["Warning: something"]);
   const loud = createLogger("info", (l) => out.push(l), (l) => err.push(l));
   loud.info("request", { path: "/x", status: 200 });
