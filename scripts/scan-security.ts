@@ -63,7 +63,7 @@ async function startServer() {
   if (build.status !== 0) throw new Error(`build failed:\n${build.stderr}`);
   log(`starting the production build on ${BASE} (database in ${WORK})`);
   // node itself (not npx), so stopping it stops the server
-  server = spawn(process.execPath, ["node_modules/@remix-run/serve/dist/cli.js", `${BUILD_DIR}/index.js`], {
+  server = spawn(process.execPath, ["--import", "tsx", "server/index.ts", `${BUILD_DIR}/index.js`], {
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -182,7 +182,7 @@ async function wapiti(role: string, cookie: string, starts: string[], seconds = 
     "--flush-session",
     "--store-session", path.join(WORK, `wapiti-session-${role}`),
     ...(cookie ? ["-H", `Cookie: ${cookie}`] : []),
-    // remix-serve answers in brotli when asked, which wapiti's HTTP library cannot decode
+    // our server (compression) answers in brotli when asked, which wapiti's HTTP library cannot decode
     "-H", "Accept-Encoding: gzip, deflate",
     // signing out would end the scan's session; deleting the account would end the scan
     "-x", `${BASE}/logout`,

@@ -8,7 +8,6 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { createRequire } from "node:module";
 import { createCookie } from "@remix-run/node";
 
 const SECRET = "bench-results-secret";
@@ -281,8 +280,7 @@ function get(port: number, pathname: string, cookie: string): Promise<{ status: 
 
 async function timeHttp(file: string, assignmentId: number, cookie: string) {
   const port = await freePort();
-  const cli = createRequire(import.meta.url).resolve("@remix-run/serve/dist/cli.js");
-  const server = spawn(process.execPath, [cli, path.join(buildDir, "index.js")], {
+  const server = spawn(process.execPath, ["--import", "tsx", "server/index.ts", path.join(buildDir, "index.js")], {
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -320,9 +318,13 @@ async function timeHttp(file: string, assignmentId: number, cookie: string) {
       times.push(r.ms);
       bytes = r.bytes;
     }
-    // remix-serve's own log line per request ("GET … 200 - - 27.607 ms"): the server-side time.
-    const serverTimes = [...log.matchAll(/GET \/teacher\/assignments\/\d+\/results\S* 200 - - ([\d.]+) ms/g)]
-      .map((m) => Number(m[1]))
+    // Our server's JSON log line per request ({"msg":"request","path":…,"ms":27.6}): the server-side time.
+    const serverTimes = log
+      .split("\n")
+      .filter((line) => line.startsWith("{"))
+      .map((line) => JSON.parse(line) as { msg?: string; method?: string; path?: string; status?: number; ms?: number })
+      .filter((r) => r.msg === "request" && r.method === "GET" && /^\/teacher\/assignments\/\d+\/results$/.test(r.path ?? "") && r.status === 200)
+      .map((r) => Number(r.ms))
       .slice(-RUNS);
     return { http: stats(times), serverLog: serverTimes.length ? stats(serverTimes) : null, pageBytes: bytes };
   } finally {
