@@ -1,6 +1,6 @@
 // Answers of the account forms: a refused submission is a 400 (or 429) that is never cached.
 import { redirect, type TypedResponse } from "@remix-run/node";
-import { retryMinutes } from "~/models/throttle.server";
+import { retryMinutes, retrySeconds } from "~/models/throttle.server";
 import { createSession, destroySession } from "./session.server";
 import type { MessageKey, Vars } from "~/i18n";
 import { invalid, type FieldErrors, type FormFailure } from "./form.server";
@@ -28,9 +28,18 @@ export function refuseBot() {
   return refuse({ errors: {}, values: {}, formError: "accounts.form.refused" });
 }
 
-/** Too many failures: 429 with "try again in N minutes", the person's entries kept. */
+/**
+ * Too many attempts: 429 with Retry-After and "try again in N seconds" (a per-address delay) or
+ * "in N minutes" (an account's window), the person's entries kept.
+ */
 export function refuseThrottled(values: Record<string, string>, retryAfterMs: number) {
-  return refuse({ errors: {}, values, formError: "accounts.throttled", formVars: { minutes: retryMinutes(retryAfterMs) } }, 429);
+  const seconds = retrySeconds(retryAfterMs);
+  const response =
+    seconds < 60
+      ? refuse({ errors: {}, values, formError: "hardening.throttledSeconds", formVars: { seconds } }, 429)
+      : refuse({ errors: {}, values, formError: "accounts.throttled", formVars: { minutes: retryMinutes(retryAfterMs) } }, 429);
+  response.headers.set("Retry-After", String(seconds));
+  return response;
 }
 
 /** Ends any session the browser had, starts a fresh one (a new id at every sign-in), goes on. */
