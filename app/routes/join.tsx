@@ -1,4 +1,5 @@
 // Joining a class: class code (pre-filled from /join?code=…), display name and a PIN the pupil picks.
+import { Name, Trans } from "~/components/name";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -62,7 +63,7 @@ export default function Join() {
     <div className="narrow">
       <h1>{t("accounts.join.title")}</h1>
       <p>{t("accounts.join.lead")}</p>
-      {signedInAs ? <p className="note">{t("accounts.join.signedInNote", { name: signedInAs })}</p> : null}
+      {signedInAs ? <p className="note"><Trans k="accounts.join.signedInNote" vars={{ name: <Name>{signedInAs}</Name> }} /></p> : null}
       <Form method="post" noValidate>
         <FormError error={data?.formError} vars={data?.formVars} />
         <Field
