@@ -129,7 +129,8 @@ test("teacher sign-ups: each takes a slot of the address's delay; a taken email 
   for (let i = 0; i < RULES.signUpAddress.free + 1; i++)
     results.push(await createTeacher({ name: "Guru", email: `banjir-${++seq}@sekolah.test`, password: "kopi tubruk di pagi hari", ip, now: t0 }));
   assert.equal(results.filter((r) => r.ok).length, RULES.signUpAddress.free);
-  assert.equal(results.at(-1)?.ok === false && results.at(-1)?.reason, "throttled");
+  const last = results.at(-1);
+  assert.equal(last && !last.ok && last.reason, "throttled");
   const email = `ada-${++seq}@sekolah.test`;
   await createTeacher({ name: "Guru", email, password: "kopi tubruk di pagi hari", ip: address() });
   assert.deepEqual(await createTeacher({ name: "Guru", email, password: "lain sama sekali ya", ip: address() }), {
