@@ -40,15 +40,15 @@ export const RULES = {
   teacherAccount: { limit: 10, windowMs: WINDOW },
   pupilAccount: { limit: 10, windowMs: WINDOW },
   /** Failed sign-ins (teacher and pupil) from one address. */
-  signInAddress: delay(30, 10_000, MINUTE),
+  signInAddress: delay(30, 30_000, MINUTE),
   signInAddressDirect: delay(200, 2_000, 10_000),
   /** Wrong or closed class codes (join page and pupil sign-in) from one address. */
-  joinAddress: delay(20, 10_000, MINUTE),
+  joinAddress: delay(20, 30_000, MINUTE),
   joinAddressDirect: delay(100, 2_000, 10_000),
   /** Failed pupil sign-ins within one class, from anywhere: PIN spraying over a roster. */
   classSignIn: delay(60, 5_000, 30_000),
   /** Teacher sign-ups (each costs a hash) from one address. */
-  signUpAddress: delay(10, 10_000, MINUTE),
+  signUpAddress: delay(10, 30_000, MINUTE),
   signUpAddressDirect: delay(50, 2_000, 10_000),
 } satisfies Record<string, Rule>;
 
