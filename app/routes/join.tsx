@@ -7,7 +7,7 @@ import { Field, FormError, Honeypot } from "~/components/accounts-fields";
 import { useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n";
 import { joinClass } from "~/models/pupil.server";
-import { NO_STORE, refuse, refuseBot, refuseThrottled, startSessionAndRedirect } from "~/utils/accounts-form.server";
+import { accountHeaders, NO_STORE, refuse, refuseBot, refuseThrottled, startSessionAndRedirect } from "~/utils/accounts-form.server";
 import { joinSchema } from "~/utils/accounts-schemas";
 import { getViewer } from "~/utils/auth.server";
 import { ipBucket } from "~/utils/client-ip.server";
@@ -16,6 +16,8 @@ import { honeypotFilled } from "~/utils/honeypot";
 import { normalizeJoinCode } from "~/utils/join-code";
 import { title } from "~/utils/meta";
 import { DISPLAY_NAME_MAX } from "~/utils/name-key";
+
+export const headers = accountHeaders;
 
 export const meta: MetaFunction = ({ matches }) => title(matches, "accounts.join.title");
 

@@ -1,5 +1,5 @@
 // Answers of the account forms: a refused submission is a 400 (or 429) that is never cached.
-import { redirect, type TypedResponse } from "@remix-run/node";
+import { redirect, type HeadersFunction, type TypedResponse } from "@remix-run/node";
 import { retryMinutes, retrySeconds } from "~/models/throttle.server";
 import { createSession, destroySession } from "./session.server";
 import type { MessageKey, Vars } from "~/i18n";
@@ -52,3 +52,17 @@ export async function startSessionAndRedirect(
   const cookie = await createSession(owner);
   return redirect(to, { headers: { "Set-Cookie": cookie, ...NO_STORE } });
 }
+
+/**
+ * The `headers` export of the account pages: a document answer keeps the parent's headers plus
+ * the action's Retry-After and Cache-Control (Remix drops action headers from documents unless a
+ * route passes them on).
+ */
+export const accountHeaders: HeadersFunction = ({ parentHeaders, actionHeaders }) => {
+  const headers = new Headers(parentHeaders);
+  for (const name of ["Retry-After", "Cache-Control"]) {
+    const value = actionHeaders.get(name);
+    if (value) headers.set(name, value);
+  }
+  return headers;
+};
