@@ -1,6 +1,6 @@
 // Attempt counters (the throttles table): strict fixed windows per account, growing delays per
 // address and per class, and the atomic "take a slot before the expensive check" they share.
-// The design and its numbers: docs/decisions/030-throttles-slots-and-delays.md.
+// The design and its numbers: docs/decisions/030-throttle-slots-and-delays.md.
 import { eq, lt } from "drizzle-orm";
 import { throttles } from "../../db/schema";
 import { db } from "~/db.server";
