@@ -82,8 +82,8 @@ test("saving an answer with an emoji or a line break in the item id is refused, 
 for (const locale of ["id-ID", "en-US"] as const) {
   const words =
     locale === "id-ID"
-      ? { name: "Nama tampilan", pin: "Pilih PIN", again: "Ulangi PIN", join: "Gabung", taken: /^Nama ini sudah dipakai di kelas ini\./, invisible: /^Nama tampilan memuat karakter tak terlihat/ }
-      : { name: "Display name", pin: "Choose a PIN", again: "Repeat the PIN", join: "Join", taken: /^This name is already used in this class\./, invisible: /^The display name contains invisible characters/ };
+      ? { name: "Nama tampilan", pin: "Pilih PIN", again: "Ulangi PIN", join: "Gabung", taken: /Nama ini sudah dipakai di kelas ini\./, invisible: /Nama tampilan memuat karakter tak terlihat/ }
+      : { name: "Display name", pin: "Choose a PIN", again: "Repeat the PIN", join: "Join", taken: /This name is already used in this class\./, invisible: /The display name contains invisible characters/ };
 
   test(`joining with a classmate's look-alike or an invisible-character name is refused beside the field (${locale})`, async ({ browser }) => {
     const teacher = await createTeacher();
