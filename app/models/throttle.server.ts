@@ -120,7 +120,8 @@ export function firstBlocked(checks: Check[], now = Date.now()): ThrottleStatus 
   return { blocked: false };
 }
 
-export type Slot = { checks: Check[]; now: number };
+/** What a slot took: its checks, when, and each counter's previous time (to give back exactly). */
+export type Slot = { checks: Check[]; now: number; before: Map<string, Date | null> };
 export type SlotResult = { ok: true; slot: Slot } | { ok: false; retryAfterMs: number };
 
 /**
@@ -139,8 +140,12 @@ export function takeSlot(checks: Check[], now = Date.now()): SlotResult {
         if (status.blocked) retryAfterMs = Math.max(retryAfterMs, status.retryAfterMs);
       }
       if (retryAfterMs > 0) return { ok: false as const, retryAfterMs };
-      for (const [key, rule] of checks) bump(tx, key, rule, now);
-      return { ok: true as const, slot: { checks, now } };
+      const before = new Map<string, Date | null>();
+      for (const [key, rule] of checks) {
+        before.set(key, readRow(tx, key)?.windowStart ?? null);
+        bump(tx, key, rule, now);
+      }
+      return { ok: true as const, slot: { checks, now, before } };
     },
     { behavior: "immediate" },
   );
@@ -161,7 +166,15 @@ export function succeeded(slot: Slot, options: { keep?: string[] } = {}): void {
           continue;
         }
         const row = readRow(tx, key);
-        if (row && row.count > 0) tx.update(throttles).set({ count: row.count - 1 }).where(eq(throttles.key, key)).run();
+        if (!row || row.count === 0) continue;
+        // Nobody counted since this slot: its time goes back too, so a success does not make the
+        // others behind the address wait longer.
+        const previous = slot.before.get(key);
+        const untouched = row.windowStart.getTime() === slot.now && previous;
+        tx.update(throttles)
+          .set(untouched ? { count: row.count - 1, windowStart: previous } : { count: row.count - 1 })
+          .where(eq(throttles.key, key))
+          .run();
       }
     },
     { behavior: "immediate" },

@@ -98,6 +98,13 @@ test("a delay rule: free attempts, then doubling waits capped, forgotten after q
     if (slot.ok) succeeded(slot.slot);
   }
   assert.equal(throttleStatus(key2, rule, t0).blocked, false);
+  // A success while the address is waiting does not make the next person wait longer.
+  const key3 = `test:delay:${++seq}`;
+  for (let i = 0; i < 3; i++) takeSlot([[key3, rule]], t0 + i);
+  const fine = takeSlot([[key3, rule]], t0 + 10_002);
+  assert.ok(fine.ok);
+  if (fine.ok) succeeded(fine.slot);
+  assert.equal(throttleStatus(key3, rule, t0 + 10_005).blocked, false);
 });
 
 test("101 wrong class codes from one address: a pupil of another class still joins; that address waits a minute at most", async () => {
