@@ -1,5 +1,7 @@
 // Discussion pieces shared by the pupil and teacher pages: post text (citations and safe links as
 // the only markup), CER parts, bylines, and the counted text field.
+import { clipMarks } from "~/utils/display-name";
+import { Name, Trans } from "~/components/name";
 import { useEffect, useState } from "react";
 import type { MessageKey } from "~/i18n";
 import { useLang, useT } from "~/i18n/use-t";
@@ -25,7 +27,7 @@ export function PostText({
     <p className="post-text" lang={language}>
       {segmentPost(text, paragraphCount).map((s, i) =>
         s.kind === "text" ? (
-          s.text
+          clipMarks(s.text)
         ) : s.kind === "cite" ? (
           <a key={i} href={citeHref(s.paragraph)} className="cite">
             {s.text}
@@ -84,7 +86,7 @@ export function Byline({ name, at, edited, zone }: { name: string; at: string; e
   const lang = useLang();
   return (
     <p className="byline">
-      <strong>{name}</strong> · <time dateTime={at}>{formatDateTime(lang, at, zone)}</time>
+      <strong><Name>{name}</Name></strong> · <time dateTime={at}>{formatDateTime(lang, at, zone)}</time>
       {edited ? ` · ${t("discuss.edited")}` : null}
     </p>
   );

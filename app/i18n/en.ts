@@ -7,6 +7,7 @@ import { discussion } from "./messages/discussion";
 import { results } from "./messages/results";
 import { privacy } from "./messages/privacy";
 import { server } from "./messages/server";
+import { hardening } from "./messages/hardening";
 
 
 export const en: Record<MessageKey, string> = {
@@ -17,4 +18,5 @@ export const en: Record<MessageKey, string> = {
   ...results.en,
   ...privacy.en,
   ...server.en,
+  ...hardening.en,
 };

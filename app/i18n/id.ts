@@ -7,6 +7,7 @@ import { discussion } from "./messages/discussion";
 import { results } from "./messages/results";
 import { privacy } from "./messages/privacy";
 import { server } from "./messages/server";
+import { hardening } from "./messages/hardening";
 
 
 export const id = {
@@ -17,6 +18,7 @@ export const id = {
   ...results.id,
   ...privacy.id,
   ...server.id,
+  ...hardening.id,
 };
 
 export type MessageKey = keyof typeof id;

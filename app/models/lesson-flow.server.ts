@@ -2,7 +2,7 @@
 import { getPupilAssignment } from "~/models/assignment.server";
 import { attemptAnswers, pupilAttempts } from "~/models/attempt.server";
 import type { PupilViewer } from "~/utils/auth.server";
-import { canStartNew, feedbackVisible, pupilStatus, workOpen } from "~/utils/quiz";
+import { canStartNew, feedbackVisible, keysVisible, pupilStatus, workOpen } from "~/utils/quiz";
 
 export { parseId } from "~/utils/ids";
 
@@ -27,6 +27,11 @@ export function loadFlow(pupil: PupilViewer, assignmentId: number, now = Date.no
     workOpen: workOpen(assignment, now),
     pastDue: now > assignment.dueAt.getTime(),
     feedbackVisible: feedbackVisible(assignment, lastSubmitted !== null, now),
+    keysVisible: keysVisible(
+      assignment,
+      { submitted: lastSubmitted !== null, openAttempt: open !== null, attemptsMade: attempts.length },
+      now,
+    ),
     counts: {
       sort: saved.filter((a) => a.kind === "sort").length,
       sortTotal: lesson.sorting.length,

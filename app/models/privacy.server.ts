@@ -18,7 +18,7 @@ import { verifyAgainstDummy, verifySecret } from "~/utils/hash.server";
 import { feedbackVisible } from "~/utils/quiz";
 import { getLessonVersion } from "./lesson.server";
 import { getOwnedPupil } from "./pupil.server";
-import { clearThrottle, firstBlocked, recordFailure, RULES } from "./throttle.server";
+import { clearThrottle, RULES, takeSlot } from "./throttle.server";
 
 function notFound(): never {
   throw new Response("Not found", { status: 404 });
@@ -313,12 +313,10 @@ export async function deleteTeacherAccount(input: {
     notFound();
   }
   const accountKey = `teacher:${teacher.email}`;
-  const status = firstBlocked([[accountKey, RULES.teacherAccount]], now);
-  if (status.blocked) return { ok: false, reason: "throttled", retryAfterMs: status.retryAfterMs };
-  if (!(await verifySecret(teacher.passwordHash, input.password))) {
-    recordFailure(accountKey, RULES.teacherAccount, now);
-    return { ok: false, reason: "wrongPassword" };
-  }
+  // The attempt counts before the hash is checked, so parallel guesses cannot pass the limit.
+  const slot = takeSlot([[accountKey, RULES.teacherAccount]], now);
+  if (!slot.ok) return { ok: false, reason: "throttled", retryAfterMs: slot.retryAfterMs };
+  if (!(await verifySecret(teacher.passwordHash, input.password))) return { ok: false, reason: "wrongPassword" };
   db.transaction((tx) => {
     const classIds = tx
       .select({ id: classes.id })

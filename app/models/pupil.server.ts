@@ -4,25 +4,59 @@
 import { and, asc, eq } from "drizzle-orm";
 import { classes, pupils, throttles } from "../../db/schema";
 import { db } from "~/db.server";
+import { nameSkeleton, normalizeDisplayName } from "~/utils/display-name";
 import { hashSecret, verifyAgainstDummy, verifySecret } from "~/utils/hash.server";
-import { cleanDisplayName, nameKey } from "~/utils/name-key";
+import { nameKey } from "~/utils/name-key";
 import { generatePin } from "~/utils/pin";
 import { deleteSessionsOf } from "~/utils/session.server";
-import { findClassByCode } from "./class.server";
-import { clearThrottle, firstBlocked, recordFailure, RULES, type Rule } from "./throttle.server";
+import { findClassByCode, type CodeLookup } from "./class.server";
+import { clearThrottle, RULES, succeeded, takeSlot, type Check } from "./throttle.server";
 
 type Ip = { key: string; direct: boolean };
 
-const joinIp = (ip: Ip): [string, Rule] => [`join:${ip.key}`, ip.direct ? RULES.joinIpDirect : RULES.joinIp];
-const signInIp = (ip: Ip): [string, Rule] => [`sign-in:${ip.key}`, ip.direct ? RULES.signInIpDirect : RULES.signInIp];
+const joinAddress = (ip: Ip): Check => [`join:${ip.key}`, ip.direct ? RULES.joinAddressDirect : RULES.joinAddress];
+const signInAddress = (ip: Ip): Check => [`sign-in:${ip.key}`, ip.direct ? RULES.signInAddressDirect : RULES.signInAddress];
+const classSignIn = (classId: number): Check => [`class-sign-in:${classId}`, RULES.classSignIn];
 const pupilKey = (classId: number, key: string) => `pupil:${classId}:${key}`;
+
+type Throttled = { ok: false; reason: "throttled"; retryAfterMs: number };
+
+/**
+ * Looks a typed class code up as one counted guess of this address: the slot is taken before
+ * the lookup and given back when the code turns out to be a real one (a closed class's code
+ * counts on the join page, where it is as useless to a guesser as a wrong one).
+ */
+function lookUpCode(code: string, ip: Ip, now: number, countClosed: boolean): CodeLookup | Throttled {
+  const slot = takeSlot([joinAddress(ip)], now);
+  if (!slot.ok) return { ok: false, reason: "throttled", retryAfterMs: slot.retryAfterMs };
+  const found = findClassByCode(code);
+  const guess = !found.ok ? found.reason === "unknown" : countClosed && !found.joinEnabled;
+  if (!guess) succeeded(slot.slot);
+  return found;
+}
+
+/** True when a pupil of the class already has this name, or one that looks the same. */
+function nameTaken(tx: Pick<typeof db, "select">, classId: number, displayName: string): boolean {
+  const skeleton = nameSkeleton(displayName);
+  const key = nameKey(displayName);
+  return tx
+    .select({ displayName: pupils.displayName, nameKey: pupils.nameKey })
+    .from(pupils)
+    .where(eq(pupils.classId, classId))
+    .all()
+    .some((p) => p.nameKey === key || nameSkeleton(p.displayName) === skeleton);
+}
 
 export type JoinResult =
   | { ok: true; pupilId: number }
-  | { ok: false; reason: "throttled"; retryAfterMs: number }
+  | Throttled
   | { ok: false; reason: "unknownCode" | "joinDisabled" | "archived" | "nameTaken" };
 
-/** Creates the pupil identity for a class code; wrong and closed codes count against the IP. */
+/**
+ * Creates the pupil identity for a class code. Wrong and closed codes count against the
+ * address (growing delays, never a long lockout); the name must differ from every classmate's,
+ * also in its confusable skeleton ("Budi" and Cyrillic "Budі" are one name).
+ */
 export async function joinClass(input: {
   code: string;
   displayName: string;
@@ -31,47 +65,42 @@ export async function joinClass(input: {
   now?: number;
 }): Promise<JoinResult> {
   const now = input.now ?? Date.now();
-  const [ipKey, ipRule] = joinIp(input.ip);
-  const status = firstBlocked([[ipKey, ipRule]], now);
-  if (status.blocked) return { ok: false, reason: "throttled", retryAfterMs: status.retryAfterMs };
-
-  const found = findClassByCode(input.code);
+  const found = lookUpCode(input.code, input.ip, now, true);
   if (!found.ok) {
-    if (found.reason === "unknown") recordFailure(ipKey, ipRule, now);
+    if (found.reason === "throttled") return found;
     return { ok: false, reason: found.reason === "unknown" ? "unknownCode" : "archived" };
   }
-  if (!found.joinEnabled) {
-    recordFailure(ipKey, ipRule, now);
-    return { ok: false, reason: "joinDisabled" };
-  }
+  if (!found.joinEnabled) return { ok: false, reason: "joinDisabled" };
 
-  const displayName = cleanDisplayName(input.displayName);
-  const key = nameKey(displayName);
-  const taken = db
-    .select({ id: pupils.id })
-    .from(pupils)
-    .where(and(eq(pupils.classId, found.classId), eq(pupils.nameKey, key)))
-    .get();
-  if (taken) return { ok: false, reason: "nameTaken" };
+  const displayName = normalizeDisplayName(input.displayName);
+  if (nameTaken(db, found.classId, displayName)) return { ok: false, reason: "nameTaken" };
   const pinHash = await hashSecret(input.pin);
-  // Two pupils typing the same name at once: the unique index (class, name_key) decides.
-  const row = db
-    .insert(pupils)
-    .values({ classId: found.classId, displayName, nameKey: key, pinHash, lastSeenAt: new Date(now) })
-    .onConflictDoNothing()
-    .returning({ id: pupils.id })
-    .get();
+  // Checked again with the insert in one transaction: two look-alikes joining at once cannot both
+  // pass (the unique index (class, name_key) only knows exact keys).
+  const row = db.transaction(
+    (tx) => {
+      if (nameTaken(tx, found.classId, displayName)) return undefined;
+      return tx
+        .insert(pupils)
+        .values({ classId: found.classId, displayName, nameKey: nameKey(displayName), pinHash, lastSeenAt: new Date(now) })
+        .onConflictDoNothing()
+        .returning({ id: pupils.id })
+        .get();
+    },
+    { behavior: "immediate" },
+  );
   return row ? { ok: true, pupilId: row.id } : { ok: false, reason: "nameTaken" };
 }
 
 export type PupilSignInResult =
   | { ok: true; pupilId: number }
-  | { ok: false; reason: "throttled"; retryAfterMs: number }
+  | Throttled
   | { ok: false; reason: "unknownCode" | "archived" | "invalid" };
 
 /**
- * Class code + display name + PIN. An unknown name and a wrong PIN give the same answer after
- * the same work; failures count per pupil (class + name) and per IP.
+ * Class code + display name + PIN. The attempt takes its slot (per pupil, per class, per
+ * address) before the PIN is checked, so a burst of guesses gets at most the limit evaluated.
+ * An unknown name and a wrong PIN give the same answer after the same work.
  */
 export async function signInPupil(input: {
   code: string;
@@ -81,22 +110,16 @@ export async function signInPupil(input: {
   now?: number;
 }): Promise<PupilSignInResult> {
   const now = input.now ?? Date.now();
-  const [joinKey, joinRule] = joinIp(input.ip);
-  const [ipKey, ipRule] = signInIp(input.ip);
-  const ipStatus = firstBlocked([[ipKey, ipRule], [joinKey, joinRule]], now);
-  if (ipStatus.blocked) return { ok: false, reason: "throttled", retryAfterMs: ipStatus.retryAfterMs };
-
-  const found = findClassByCode(input.code);
+  const found = lookUpCode(input.code, input.ip, now, false);
   if (!found.ok) {
-    // A wrong code here is as much a code guess as one on the join page.
-    if (found.reason === "unknown") recordFailure(joinKey, joinRule, now);
+    if (found.reason === "throttled") return found;
     return { ok: false, reason: found.reason === "unknown" ? "unknownCode" : "archived" };
   }
 
   const key = nameKey(input.displayName);
   const accountKey = pupilKey(found.classId, key);
-  const status = firstBlocked([[accountKey, RULES.pupilAccount]], now);
-  if (status.blocked) return { ok: false, reason: "throttled", retryAfterMs: status.retryAfterMs };
+  const slot = takeSlot([[accountKey, RULES.pupilAccount], classSignIn(found.classId), signInAddress(input.ip)], now);
+  if (!slot.ok) return { ok: false, reason: "throttled", retryAfterMs: slot.retryAfterMs };
 
   const pupil = db
     .select({ id: pupils.id, pinHash: pupils.pinHash })
@@ -104,12 +127,8 @@ export async function signInPupil(input: {
     .where(and(eq(pupils.classId, found.classId), eq(pupils.nameKey, key)))
     .get();
   const valid = pupil ? await verifySecret(pupil.pinHash, input.pin) : await verifyAgainstDummy(input.pin);
-  if (!pupil || !valid) {
-    recordFailure(accountKey, RULES.pupilAccount, now);
-    recordFailure(ipKey, ipRule, now);
-    return { ok: false, reason: "invalid" };
-  }
-  clearThrottle(accountKey);
+  if (!pupil || !valid) return { ok: false, reason: "invalid" };
+  succeeded(slot.slot);
   db.update(pupils).set({ lastSeenAt: new Date(now) }).where(eq(pupils.id, pupil.id)).run();
   return { ok: true, pupilId: pupil.id };
 }

@@ -1,22 +1,56 @@
-// Teacher accounts: sign-up and password sign-in with per-account and per-IP throttling.
+// Teacher accounts: sign-up and password sign-in, each attempt taking a throttle slot before the hash work.
 import { eq } from "drizzle-orm";
 import { teachers } from "../../db/schema";
 import { db } from "~/db.server";
 import { hashSecret, verifyAgainstDummy, verifySecret } from "~/utils/hash.server";
-import { clearThrottle, firstBlocked, recordFailure, RULES, type Rule } from "./throttle.server";
+import { RULES, succeeded, takeSlot, type Check } from "./throttle.server";
+
+type Ip = { key: string; direct: boolean };
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+export const teacherAccountCheck = (email: string): Check => [`teacher:${normalizeEmail(email)}`, RULES.teacherAccount];
+const signInAddress = (ip: Ip): Check => [`sign-in:${ip.key}`, ip.direct ? RULES.signInAddressDirect : RULES.signInAddress];
+const signUpAddress = (ip: Ip): Check => [`sign-up:${ip.key}`, ip.direct ? RULES.signUpAddressDirect : RULES.signUpAddress];
+
+export type SignUpResult =
+  | { ok: true; teacherId: number }
+  | { ok: false; reason: "unavailable" }
+  | { ok: false; reason: "throttled"; retryAfterMs: number };
+
+/**
+ * Every sign-up takes a slot of the per-address sign-up delay before hashing. An email that
+ * already has an account is not announced: if the password typed is that account's, this is a
+ * sign-in (counted against the account like one); otherwise the answer is the neutral
+ * "unavailable" after the same argon2 work. Why this still is not enumeration-proof without an
+ * email confirmation step: docs/decisions/032-sign-up-without-enumeration.md.
+ */
 export async function createTeacher(input: {
   name: string;
   email: string;
   password: string;
-}): Promise<{ ok: true; teacherId: number } | { ok: false; reason: "emailTaken" }> {
+  ip?: Ip;
+  now?: number;
+}): Promise<SignUpResult> {
+  const now = input.now ?? Date.now();
   const email = normalizeEmail(input.email);
-  const existing = db.select({ id: teachers.id }).from(teachers).where(eq(teachers.email, email)).get();
-  if (existing) return { ok: false, reason: "emailTaken" };
+  const ip = input.ip ?? { key: "ip:direct", direct: true };
+  const existing = db
+    .select({ id: teachers.id, passwordHash: teachers.passwordHash })
+    .from(teachers)
+    .where(eq(teachers.email, email))
+    .get();
+  const checks = existing ? [signUpAddress(ip), teacherAccountCheck(email)] : [signUpAddress(ip)];
+  const slot = takeSlot(checks, now);
+  if (!slot.ok) return { ok: false, reason: "throttled", retryAfterMs: slot.retryAfterMs };
+  if (existing) {
+    if (!(await verifySecret(existing.passwordHash, input.password))) return { ok: false, reason: "unavailable" };
+    // The sign-up slot stays counted (a hash was spent); the account counter is cleared.
+    succeeded(slot.slot, { keep: [signUpAddress(ip)[0]] });
+    return { ok: true, teacherId: existing.id };
+  }
   const passwordHash = await hashSecret(input.password);
   // Two sign-ups with one email can both pass the check above while hashing; the unique index decides.
   const row = db
@@ -25,7 +59,7 @@ export async function createTeacher(input: {
     .onConflictDoNothing({ target: teachers.email })
     .returning({ id: teachers.id })
     .get();
-  return row ? { ok: true, teacherId: row.id } : { ok: false, reason: "emailTaken" };
+  return row ? { ok: true, teacherId: row.id } : { ok: false, reason: "unavailable" };
 }
 
 export type SignInResult =
@@ -34,28 +68,21 @@ export type SignInResult =
   | { ok: false; reason: "throttled"; retryAfterMs: number };
 
 /**
- * Checks a password. Unknown email and wrong password give the same result after the same work;
- * the account counter is keyed by the email typed, so it also exists for unknown emails.
+ * Checks a password. The attempt is counted (per account and per address) before the hash is
+ * checked, so concurrent guesses cannot all slip in under the limit. Unknown email and wrong
+ * password give the same result after the same work; the account counter is keyed by the email
+ * typed, so it also exists for unknown emails.
  */
 export async function signInTeacher(input: {
   email: string;
   password: string;
-  ip: { key: string; direct: boolean };
+  ip: Ip;
   now?: number;
 }): Promise<SignInResult> {
   const now = input.now ?? Date.now();
   const email = normalizeEmail(input.email);
-  const accountKey = `teacher:${email}`;
-  const ipKey = `sign-in:${input.ip.key}`;
-  const ipRule: Rule = input.ip.direct ? RULES.signInIpDirect : RULES.signInIp;
-  const status = firstBlocked(
-    [
-      [accountKey, RULES.teacherAccount],
-      [ipKey, ipRule],
-    ],
-    now,
-  );
-  if (status.blocked) return { ok: false, reason: "throttled", retryAfterMs: status.retryAfterMs };
+  const slot = takeSlot([teacherAccountCheck(email), signInAddress(input.ip)], now);
+  if (!slot.ok) return { ok: false, reason: "throttled", retryAfterMs: slot.retryAfterMs };
 
   const teacher = db
     .select({ id: teachers.id, passwordHash: teachers.passwordHash })
@@ -65,11 +92,7 @@ export async function signInTeacher(input: {
   const valid = teacher
     ? await verifySecret(teacher.passwordHash, input.password)
     : await verifyAgainstDummy(input.password);
-  if (!teacher || !valid) {
-    recordFailure(accountKey, RULES.teacherAccount, now);
-    recordFailure(ipKey, ipRule, now);
-    return { ok: false, reason: "invalid" };
-  }
-  clearThrottle(accountKey);
+  if (!teacher || !valid) return { ok: false, reason: "invalid" };
+  succeeded(slot.slot);
   return { ok: true, teacherId: teacher.id };
 }

@@ -1,59 +1,118 @@
-// Fixed-window failure counters (the throttles table) and the limits for sign-in and join attempts.
+// Attempt counters (the throttles table): strict fixed windows per account, growing delays per
+// address and per class, and the atomic "take a slot before the expensive check" they share.
+// The design and its numbers: docs/decisions/030-throttle-slots-and-delays.md.
 import { eq, lt } from "drizzle-orm";
 import { throttles } from "../../db/schema";
 import { db } from "~/db.server";
 
-export type Rule = { limit: number; windowMs: number };
-export type ThrottleStatus = { blocked: false } | { blocked: true; retryAfterMs: number };
-
-const WINDOW = 15 * 60_000;
-/** No rule's window is longer than this, so older counters can be dropped. */
-const STALE_AFTER_MS = 24 * 3600_000;
+/** At most `limit` counted attempts per window that begins with the first; then refused until it ends. */
+export type WindowRule = { kind?: "window"; limit: number; windowMs: number };
 /**
- * Limits per 15 minutes. After `limit` failures the next attempt is refused, right or wrong, until
- * the window that began with the first failure ends. The "direct" variants are for the single
- * shared bucket used when the client IP is unknown (see utils/client-ip.server.ts): a whole school
- * behind one address must not lock itself out, so they are higher.
+ * `free` counted attempts, then each further one must wait a delay after the previous one:
+ * baseMs, doubling per attempt, at most capMs. The count is forgotten after forgetMs without one.
+ * Used where a whole school shares one address: nobody is ever shut out for longer than capMs.
+ */
+export type DelayRule = { kind: "delay"; free: number; baseMs: number; capMs: number; forgetMs: number };
+export type Rule = WindowRule | DelayRule;
+export type ThrottleStatus = { blocked: false } | { blocked: true; retryAfterMs: number };
+export type Check = [key: string, rule: Rule];
+
+const MINUTE = 60_000;
+const WINDOW = 15 * MINUTE;
+/** No rule remembers longer than this, so older counters can be dropped. */
+const STALE_AFTER_MS = 24 * 3600_000;
+
+const delay = (free: number, baseMs: number, capMs: number): DelayRule => ({
+  kind: "delay",
+  free,
+  baseMs,
+  capMs,
+  forgetMs: WINDOW,
+});
+
+/**
+ * Per account (a teacher's email, a pupil's class + name): strict, 10 per 15 minutes, whichever
+ * address the guesses come from. Per address and per class: growing delays, never a long lockout.
+ * The "Direct" variants are for the one shared bucket used when the client address is unknown
+ * (utils/client-ip.server.ts): everybody is in it, so they allow more and wait less.
  */
 export const RULES = {
   teacherAccount: { limit: 10, windowMs: WINDOW },
   pupilAccount: { limit: 10, windowMs: WINDOW },
-  signInIp: { limit: 50, windowMs: WINDOW },
-  signInIpDirect: { limit: 200, windowMs: WINDOW },
-  joinIp: { limit: 20, windowMs: WINDOW },
-  joinIpDirect: { limit: 100, windowMs: WINDOW },
+  /** Failed sign-ins (teacher and pupil) from one address. */
+  signInAddress: delay(30, 30_000, MINUTE),
+  signInAddressDirect: delay(200, 2_000, 10_000),
+  /** Wrong or closed class codes (join page and pupil sign-in) from one address. */
+  joinAddress: delay(20, 30_000, MINUTE),
+  joinAddressDirect: delay(100, 2_000, 10_000),
+  /** Failed pupil sign-ins within one class, from anywhere: PIN spraying over a roster. */
+  classSignIn: delay(60, 5_000, 30_000),
+  /** Teacher sign-ups (each costs a hash) from one address. */
+  signUpAddress: delay(10, 30_000, MINUTE),
+  signUpAddressDirect: delay(50, 2_000, 10_000),
 } satisfies Record<string, Rule>;
 
-export function throttleStatus(key: string, rule: Rule, now = Date.now()): ThrottleStatus {
-  const row = db.select().from(throttles).where(eq(throttles.key, key)).get();
-  if (!row) return { blocked: false };
-  const endsAt = row.windowStart.getTime() + rule.windowMs;
-  if (now >= endsAt || row.count < rule.limit) return { blocked: false };
-  return { blocked: true, retryAfterMs: endsAt - now };
+type Row = { key: string; windowStart: Date; count: number };
+// The drizzle client and a transaction share the calls used here.
+type Exec = Pick<typeof db, "select" | "insert" | "update" | "delete">;
+
+function delayMs(rule: DelayRule, count: number): number {
+  return Math.min(rule.capMs, rule.baseMs * 2 ** Math.min(30, count - rule.free));
 }
 
-/** Counts one failure; a failure after the window has ended starts a new window. */
+/** The count still in force (0 when forgotten or when its window has ended). */
+function liveCount(row: Row | undefined, rule: Rule, now: number): number {
+  if (!row) return 0;
+  if (rule.kind === "delay") return now - row.windowStart.getTime() >= rule.forgetMs ? 0 : row.count;
+  return now >= row.windowStart.getTime() + rule.windowMs ? 0 : row.count;
+}
+
+function statusOf(row: Row | undefined, rule: Rule, now: number): ThrottleStatus {
+  const count = liveCount(row, rule, now);
+  if (!row || count === 0) return { blocked: false };
+  if (rule.kind === "delay") {
+    if (count < rule.free) return { blocked: false };
+    const until = row.windowStart.getTime() + delayMs(rule, count);
+    return now >= until ? { blocked: false } : { blocked: true, retryAfterMs: until - now };
+  }
+  if (count < rule.limit) return { blocked: false };
+  return { blocked: true, retryAfterMs: row.windowStart.getTime() + rule.windowMs - now };
+}
+
+const readRow = (x: Exec, key: string): Row | undefined =>
+  x.select().from(throttles).where(eq(throttles.key, key)).get();
+
+/** Counts one attempt. A window rule keeps the start of its window; a delay rule notes the time. */
+function bump(x: Exec, key: string, rule: Rule, now: number): void {
+  const row = readRow(x, key);
+  const count = liveCount(row, rule, now);
+  if (!row) {
+    // New keys are when the table grows, so that is when stale counters are swept.
+    x.delete(throttles).where(lt(throttles.windowStart, new Date(now - STALE_AFTER_MS))).run();
+    x.insert(throttles).values({ key, windowStart: new Date(now), count: 1 }).run();
+  } else if (count === 0 || rule.kind === "delay") {
+    const windowStart = count === 0 || rule.kind === "delay" ? new Date(now) : row.windowStart;
+    x.update(throttles).set({ windowStart, count: count + 1 }).where(eq(throttles.key, key)).run();
+  } else {
+    x.update(throttles).set({ count: count + 1 }).where(eq(throttles.key, key)).run();
+  }
+}
+
+export function throttleStatus(key: string, rule: Rule, now = Date.now()): ThrottleStatus {
+  return statusOf(readRow(db, key), rule, now);
+}
+
+/** Counts one failure (for checks that are cheap and synchronous, e.g. the discussion's post rate). */
 export function recordFailure(key: string, rule: Rule, now = Date.now()): void {
-  db.transaction((tx) => {
-    const row = tx.select().from(throttles).where(eq(throttles.key, key)).get();
-    if (!row) {
-      // New keys are when the table grows, so that is when stale counters are swept.
-      tx.delete(throttles).where(lt(throttles.windowStart, new Date(now - STALE_AFTER_MS))).run();
-      tx.insert(throttles).values({ key, windowStart: new Date(now), count: 1 }).run();
-    } else if (now >= row.windowStart.getTime() + rule.windowMs) {
-      tx.update(throttles).set({ windowStart: new Date(now), count: 1 }).where(eq(throttles.key, key)).run();
-    } else {
-      tx.update(throttles).set({ count: row.count + 1 }).where(eq(throttles.key, key)).run();
-    }
-  }, { behavior: "immediate" });
+  db.transaction((tx) => bump(tx, key, rule, now), { behavior: "immediate" });
 }
 
 export function clearThrottle(key: string): void {
   db.delete(throttles).where(eq(throttles.key, key)).run();
 }
 
-/** The first blocked status among several checks (e.g. the account and the IP). */
-export function firstBlocked(checks: [key: string, rule: Rule][], now = Date.now()): ThrottleStatus {
+/** The first blocked status among several checks (read only; see takeSlot for the atomic form). */
+export function firstBlocked(checks: Check[], now = Date.now()): ThrottleStatus {
   for (const [key, rule] of checks) {
     const status = throttleStatus(key, rule, now);
     if (status.blocked) return status;
@@ -61,13 +120,78 @@ export function firstBlocked(checks: [key: string, rule: Rule][], now = Date.now
   return { blocked: false };
 }
 
+/** What a slot took: its checks, when, and each counter's previous time (to give back exactly). */
+export type Slot = { checks: Check[]; now: number; before: Map<string, Date | null> };
+export type SlotResult = { ok: true; slot: Slot } | { ok: false; retryAfterMs: number };
+
+/**
+ * Check every counter and, if none refuses, count this attempt against all of them — in one
+ * IMMEDIATE transaction, before the slow password/PIN work. An attempt in flight therefore
+ * already counts as a failure: N guesses sent at once get at most the limit evaluated, the rest
+ * are refused. Afterwards the caller either leaves the slot counted (it failed) or calls
+ * `succeeded` (it did not fail). If the process dies in between, the attempt stays counted.
+ */
+export function takeSlot(checks: Check[], now = Date.now()): SlotResult {
+  return db.transaction(
+    (tx) => {
+      let retryAfterMs = 0;
+      for (const [key, rule] of checks) {
+        const status = statusOf(readRow(tx, key), rule, now);
+        if (status.blocked) retryAfterMs = Math.max(retryAfterMs, status.retryAfterMs);
+      }
+      if (retryAfterMs > 0) return { ok: false as const, retryAfterMs };
+      const before = new Map<string, Date | null>();
+      for (const [key, rule] of checks) {
+        before.set(key, readRow(tx, key)?.windowStart ?? null);
+        bump(tx, key, rule, now);
+      }
+      return { ok: true as const, slot: { checks, now, before } };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/**
+ * The attempt did not fail: account counters (window rules) are cleared, as a right password
+ * proves the person; the others give back the one attempt this slot took, so a success neither
+ * counts against a shared address nor wipes what others did from it.
+ */
+export function succeeded(slot: Slot, options: { keep?: string[] } = {}): void {
+  db.transaction(
+    (tx) => {
+      for (const [key, rule] of slot.checks) {
+        if (options.keep?.includes(key)) continue;
+        if (rule.kind !== "delay") {
+          tx.delete(throttles).where(eq(throttles.key, key)).run();
+          continue;
+        }
+        const row = readRow(tx, key);
+        if (!row || row.count === 0) continue;
+        // Nobody counted since this slot: its time goes back too, so a success does not make the
+        // others behind the address wait longer.
+        const previous = slot.before.get(key);
+        const untouched = row.windowStart.getTime() === slot.now && previous;
+        tx.update(throttles)
+          .set(untouched ? { count: row.count - 1, windowStart: previous } : { count: row.count - 1 })
+          .where(eq(throttles.key, key))
+          .run();
+      }
+    },
+    { behavior: "immediate" },
+  );
+}
+
 /** Minutes to show in "try again in N minutes": rounded up, at least 1. */
 export function retryMinutes(retryAfterMs: number): number {
   return Math.max(1, Math.ceil(retryAfterMs / 60_000));
 }
 
+/** Seconds for Retry-After and for "try again in N seconds": rounded up, at least 1. */
+export function retrySeconds(retryAfterMs: number): number {
+  return Math.max(1, Math.ceil(retryAfterMs / 1000));
+}
 
-/** Drops counters whose window ended long ago (the retention command calls this daily). */
+/** Drops counters nobody has touched for a day (the retention command calls this daily). */
 export function purgeStaleThrottles(now = Date.now()): number {
   return db.delete(throttles).where(lt(throttles.windowStart, new Date(now - STALE_AFTER_MS))).run().changes;
 }

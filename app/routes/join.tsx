@@ -1,4 +1,5 @@
 // Joining a class: class code (pre-filled from /join?code=…), display name and a PIN the pupil picks.
+import { Name, Trans } from "~/components/name";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -6,7 +7,7 @@ import { Field, FormError, Honeypot } from "~/components/accounts-fields";
 import { useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n";
 import { joinClass } from "~/models/pupil.server";
-import { NO_STORE, refuse, refuseBot, refuseThrottled, startSessionAndRedirect } from "~/utils/accounts-form.server";
+import { accountHeaders, NO_STORE, refuse, refuseBot, refuseThrottled, startSessionAndRedirect } from "~/utils/accounts-form.server";
 import { joinSchema } from "~/utils/accounts-schemas";
 import { getViewer } from "~/utils/auth.server";
 import { ipBucket } from "~/utils/client-ip.server";
@@ -15,6 +16,8 @@ import { honeypotFilled } from "~/utils/honeypot";
 import { normalizeJoinCode } from "~/utils/join-code";
 import { title } from "~/utils/meta";
 import { DISPLAY_NAME_MAX } from "~/utils/name-key";
+
+export const headers = accountHeaders;
 
 export const meta: MetaFunction = ({ matches }) => title(matches, "accounts.join.title");
 
@@ -62,7 +65,7 @@ export default function Join() {
     <div className="narrow">
       <h1>{t("accounts.join.title")}</h1>
       <p>{t("accounts.join.lead")}</p>
-      {signedInAs ? <p className="note">{t("accounts.join.signedInNote", { name: signedInAs })}</p> : null}
+      {signedInAs ? <p className="note"><Trans k="accounts.join.signedInNote" vars={{ name: <Name>{signedInAs}</Name> }} /></p> : null}
       <Form method="post" noValidate>
         <FormError error={data?.formError} vars={data?.formVars} />
         <Field

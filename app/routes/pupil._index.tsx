@@ -1,4 +1,5 @@
 // The pupil's home: a greeting, their class, and their to-do list of assignments.
+import { Name, Trans } from "~/components/name";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -25,8 +26,8 @@ export default function PupilHome() {
   const { name, className, timeZone, todo } = useLoaderData<typeof loader>();
   return (
     <>
-      <h1>{t("accounts.pupilHome.greeting", { name })}</h1>
-      <p>{t("accounts.pupilHome.class", { className })}</p>
+      <h1><Trans k="accounts.pupilHome.greeting" vars={{ name: <Name>{name}</Name> }} /></h1>
+      <p><Trans k="accounts.pupilHome.class" vars={{ className: <Name>{className}</Name> }} /></p>
 
       <PupilTodoList items={todo} zone={timeZone} />
       <p>

@@ -1,4 +1,5 @@
 // Step 5: the class discussion — respond to each prompt, then read and reply to classmates.
+import { Name, Trans } from "~/components/name";
 import type { ActionFunctionArgs, LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -217,7 +218,7 @@ function ReplyForm({ data, post, failure }: { data: Data; post: PupilPostView; f
   const name = post.own ? null : post.authorName;
   return (
     <details className="reply-box" open={failure ? true : undefined}>
-      <summary>{name ? t("discuss.replyTo", { name }) : t("discuss.replyOwn")}</summary>
+      <summary>{name ? <Trans k="discuss.replyTo" vars={{ name: <Name>{name}</Name> }} /> : t("discuss.replyOwn")}</summary>
       <Form method="post" noValidate preventScrollReset>
         <input type="hidden" name="intent" value="reply" />
         <input type="hidden" name="parentId" value={post.id} />

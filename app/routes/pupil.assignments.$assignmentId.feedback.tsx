@@ -33,6 +33,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sortScore: attempt.sortScore ?? 0,
     sortMax: attempt.sortMax ?? 0,
   };
+  if (!flow.keysVisible)
+    return json(
+      { ...base, review: { number: attempt.number, score, percent: percent(score), keys: null } },
+      { headers: { "Cache-Control": "no-store" } },
+    );
   const responses = flow.lesson.questions.flatMap((q) => {
     const choice = chosen.get(`quiz:${q.id}`);
     return choice === undefined ? [] : [{ pupilId: pupil.pupilId, questionId: q.id, choice, correct: choice === q.correct }];
@@ -44,6 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         number: attempt.number,
         score,
         percent: percent(score),
+        keys: true as const,
         skills: skillShares(flow.lesson.questions, responses, [pupil.pupilId]).filter((s) => s.total > 0),
         questions: flow.lesson.questions.map((q) => {
           const mine = chosen.get(`quiz:${q.id}`) ?? null;
@@ -111,6 +117,26 @@ export default function Feedback() {
         {t("feedback.quizScore", { score: r.score.quizScore, max: r.score.quizMax })} ·{" "}
         {t("feedback.sortScore", { score: r.score.sortScore, max: r.score.sortMax })}
       </p>
+      {"skills" in r ? <Keys review={r} read={read} language={data.language} /> : <p className="note">{t("hardening.keys.later")}</p>}
+    </section>
+  );
+}
+
+type Review = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["review"]>;
+
+function Keys({
+  review: r,
+  read,
+  language,
+}: {
+  review: Extract<Review, { keys: true }>;
+  read: (paragraphs: number[], focus?: number) => string;
+  language: string;
+}) {
+  const t = useT();
+  const data = { language };
+  return (
+    <>
       <h3>{t("results.mySkills")}</h3>
       <ul>
         {r.skills.map((s) => (
@@ -168,6 +194,6 @@ export default function Feedback() {
           </p>
         </article>
       ))}
-    </section>
+    </>
   );
 }

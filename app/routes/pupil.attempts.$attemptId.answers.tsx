@@ -8,9 +8,12 @@ import { requirePupil, safeRedirect } from "~/utils/auth.server";
 import { readForm } from "~/utils/form.server";
 import { parseId } from "~/utils/ids";
 
+/** The shape of item ids in lesson files (content/schema.ts); anything else is no item of ours. */
+const ITEM_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
 const schema = z.object({
   kind: z.enum(["quiz", "sort"]),
-  itemId: z.string().min(1).max(64),
+  itemId: z.string().regex(ITEM_ID),
   choice: z.string().min(1).max(64),
 });
 
@@ -27,7 +30,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const back = (params: Record<string, string>, hash: string) => {
     const to = new URL(safeRedirect(form.get("redirectTo"), "/pupil"), "http://x");
     for (const [k, v] of Object.entries(params)) to.searchParams.set(k, v);
-    return redirect(`${to.pathname}${to.search}#${hash}`);
+    // Only an id of the right shape goes into the fragment: the Location header must stay ASCII
+    // without line breaks (an emoji or CR/LF here was a 500); the query is encoded by URLSearchParams.
+    return redirect(`${to.pathname}${to.search}${ITEM_ID.test(hash) ? `#${hash}` : ""}`);
   };
   const itemId = typeof form.get("itemId") === "string" ? String(form.get("itemId")) : "";
   if (!parsed.success) {

@@ -1,5 +1,6 @@
 // "What is stored about me": everything the database holds about the signed-in pupil, the
 // download of it, and how to have it deleted.
+import { Name, Trans } from "~/components/name";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -45,9 +46,9 @@ export default function MyData() {
         <h2 id="account-heading">{t("privacy.mine.accountTitle")}</h2>
         <dl className="data-facts">
           <dt>{t("privacy.mine.name")}</dt>
-          <dd>{d.name}</dd>
+          <dd><Name>{d.name}</Name></dd>
           <dt>{t("privacy.mine.class")}</dt>
-          <dd>{d.className}</dd>
+          <dd><Name>{d.className}</Name></dd>
           <dt>{t("privacy.mine.joined")}</dt>
           <dd>{when(d.joinedAt)}</dd>
           <dt>{t("privacy.mine.lastSeen")}</dt>

@@ -1,4 +1,5 @@
 // The teacher's dashboard: their classes (active, then archived) and the form to create one.
+import { Name, Trans } from "~/components/name";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -42,7 +43,7 @@ function ClassList({ classes, labelledBy }: { classes: ClassSummary[]; labelledB
       {classes.map((c) => (
         <li key={c.id} className="card">
           <h3>
-            <Link to={`/teacher/classes/${c.id}`}>{c.name}</Link>
+            <Link to={`/teacher/classes/${c.id}`}><Name>{c.name}</Name></Link>
           </h3>
           <p className="muted">
             {t("accounts.class.facts", { grade: c.grade, subject: c.subject, zone: c.timeZone })}

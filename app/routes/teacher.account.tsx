@@ -1,5 +1,6 @@
 // The teacher's account: who they are signed in as, and deleting the account with all its data
 // (password and a confirmation box required; works without JavaScript).
+import { Name, Trans } from "~/components/name";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -69,7 +70,7 @@ export default function TeacherAccount() {
       <h1>{t("privacy.account.title")}</h1>
       <dl className="data-facts">
         <dt>{t("privacy.account.name")}</dt>
-        <dd>{account.name}</dd>
+        <dd><Name>{account.name}</Name></dd>
         <dt>{t("privacy.account.email")}</dt>
         <dd>{account.email}</dd>
       </dl>

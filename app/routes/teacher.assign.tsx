@@ -1,4 +1,5 @@
 // Assign a lesson to one or more of the teacher's classes, with its rules.
+import { Name, Trans } from "~/components/name";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -108,7 +109,7 @@ export default function Assign() {
             {data.classes.map((c) => (
               <label key={c.id}>
                 <input type="checkbox" name="classId" value={c.id} defaultChecked={chosen.includes(c.id)} />
-                {c.name} ({c.timeZone})
+                <Name>{c.name}</Name> ({c.timeZone})
               </label>
             ))}
             <FieldError errors={errors} name="classId" />

@@ -1,4 +1,5 @@
 // One assignment for its teacher: what was assigned to whom, its rules (editable), and the way out.
+import { Name, Trans } from "~/components/name";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -76,7 +77,7 @@ export default function TeacherAssignment() {
   return (
     <>
       <p>
-        <Link to={`/teacher/classes/${data.classId}`}>{data.className}</Link>
+        <Link to={`/teacher/classes/${data.classId}`}><Name>{data.className}</Name></Link>
       </p>
       <h1 lang={data.language}>{data.title}</h1>
       {search.get("saved") ? (
@@ -84,7 +85,7 @@ export default function TeacherAssignment() {
           {t("assign.saved")}
         </p>
       ) : null}
-      <p>{t("assign.classLine", { name: data.className, due: formatDateTime(lang, data.dueAt, data.timeZone) })}</p>
+      <p><Trans k="assign.classLine" vars={{ name: <Name>{data.className}</Name>, due: formatDateTime(lang, data.dueAt, data.timeZone) }} /></p>
       <p>{t("assign.submittedCount", { submitted: p.submitted, pupils: p.pupils })}</p>
       <p className="actions">
         <Link className="button" to={`/teacher/assignments/${data.id}/results`}>

@@ -1,4 +1,5 @@
 // Confirmation step before an assignment and everything pupils made for it is deleted.
+import { Name, Trans } from "~/components/name";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -34,7 +35,7 @@ export default function DeleteAssignment() {
     <>
       <h1>{t("assign.deleteTitle")}</h1>
       <p>
-        <strong lang={data.language}>{data.title}</strong> · {data.className}
+        <strong lang={data.language}>{data.title}</strong> · <Name>{data.className}</Name>
       </p>
       <p className="note">{t("assign.deleteWarning")}</p>
       <Form method="post" className="actions">

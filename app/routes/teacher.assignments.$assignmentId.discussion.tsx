@@ -1,4 +1,5 @@
 // The teacher's view of an assignment's discussion: every post per prompt, hide, exemplary, private feedback, close.
+import { Name, Trans } from "~/components/name";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -123,7 +124,7 @@ function ModPost({ data, post, topLevel, failure }: { data: Data; post: TeacherP
       ) : null}
       {post.deleted ? null : (
         <details className="reply-box" open={feedbackFailure ? true : undefined}>
-          <summary>{t("discuss.mod.feedbackFor", { name: post.authorName })}</summary>
+          <summary><Trans k="discuss.mod.feedbackFor" vars={{ name: <Name>{post.authorName}</Name> }} /></summary>
           {/* a new key once feedback is saved, so the form shows what is stored */}
           <Form method="post" noValidate preventScrollReset key={post.feedback?.body ?? ""}>
             <input type="hidden" name="intent" value="feedback" />
@@ -164,7 +165,7 @@ export default function DiscussionModeration() {
         <Link to={`/teacher/assignments/${data.id}`} lang={data.language}>
           {data.title}
         </Link>{" "}
-        · {data.className}
+        · <Name>{data.className}</Name>
       </p>
       <h1>{t("discuss.mod.title")}</h1>
       <p>{t("discuss.mod.done", { done: data.progress.done, total: data.progress.total })}</p>

@@ -1,4 +1,5 @@
 // One pupil's work on one assignment, for its teacher: attempts, every answer right or wrong, sorting choices, posts and feedback.
+import { Name, Trans } from "~/components/name";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -107,7 +108,7 @@ export default function PupilWork() {
         <Link to={`/teacher/assignments/${data.id}/results`}>{t("results.backToResults")}</Link>
       </p>
       <h1>
-        {data.name} — <span lang={data.language}>{data.title}</span>
+        <Name>{data.name}</Name> — <span lang={data.language}>{data.title}</span>
       </h1>
       <p>
         {t("results.col.status")}: {t(`status.${data.status}`)}

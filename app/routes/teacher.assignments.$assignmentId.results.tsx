@@ -1,4 +1,5 @@
 // One assignment's class results for its teacher: completion, scores, pupils, item analysis, skills, sorting confusions, discussion.
+import { Name, Trans } from "~/components/name";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -142,7 +143,7 @@ export default function AssignmentResults() {
     <div className="results">
       <p className="no-print">
         <Link to={`/teacher/assignments/${data.id}`}>{t("results.backToAssignment")}</Link> ·{" "}
-        <Link to={`/teacher/classes/${data.classId}/results`}>{t("results.classOverviewLink", { name: data.className })}</Link>
+        <Link to={`/teacher/classes/${data.classId}/results`}><Trans k="results.classOverviewLink" vars={{ name: <Name>{data.className}</Name> }} /></Link>
       </p>
       <h1>
         {t("results.title")}: <span lang={data.language}>{data.title}</span>
@@ -257,7 +258,7 @@ export default function AssignmentResults() {
               {data.rows.map((r) => (
                 <tr key={r.pupilId}>
                   <th scope="row">
-                    <Link to={`/teacher/assignments/${data.id}/pupils/${r.pupilId}`}>{r.name}</Link>
+                    <Link to={`/teacher/assignments/${data.id}/pupils/${r.pupilId}`}><Name>{r.name}</Name></Link>
                   </th>
                   <td>{t(`status.${r.status}`)}</td>
                   <td>{r.percent === null ? "—" : `${formatNumber(lang, r.percent, 1)} %`}</td>
@@ -436,7 +437,7 @@ export default function AssignmentResults() {
                 <tbody>
                   {data.pupilSkills.map((p) => (
                     <tr key={p.pupilId}>
-                      <th scope="row">{p.name}</th>
+                      <th scope="row"><Name>{p.name}</Name></th>
                       {p.skills.map((s) => (
                         <td key={s.skill}>{pct(s.share)}</td>
                       ))}
@@ -543,7 +544,7 @@ export default function AssignmentResults() {
                 <tbody>
                   {data.participation.pupils.map((p) => (
                     <tr key={p.pupilId}>
-                      <th scope="row">{p.name}</th>
+                      <th scope="row"><Name>{p.name}</Name></th>
                       {data.participation.prompts.map((pr) => (
                         <td key={pr.id}>{(p.responses[pr.id] ?? 0) > 0 ? t("results.yes") : "—"}</td>
                       ))}

@@ -1,5 +1,6 @@
 // One class for its teacher: join code and its switches, the roster (reset PIN, remove), renaming
 // and archiving. Every action names the class in the URL; the models check it is this teacher's.
+import { Name, Trans } from "~/components/name";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -116,7 +117,7 @@ export default function ClassPage() {
   const reset = data && data.ok ? data.reset : null;
   return (
     <>
-      <h1>{klass.name}</h1>
+      <h1><Name>{klass.name}</Name></h1>
       <p className="muted">
         {t("accounts.class.facts", { grade: klass.grade, subject: klass.subject, zone: klass.timeZone })}
       </p>
@@ -173,7 +174,7 @@ export default function ClassPage() {
         {reset ? (
           <div className="flash ok" role="status">
             <p>
-              {t("accounts.roster.newPin", { name: reset.displayName })} <strong className="code">{reset.pin}</strong>
+              <Trans k="accounts.roster.newPin" vars={{ name: <Name>{reset.displayName}</Name> }} /> <strong className="code">{reset.pin}</strong>
             </p>
             <p>{t("accounts.roster.newPinOnce")}</p>
           </div>
@@ -195,7 +196,7 @@ export default function ClassPage() {
               <tbody>
                 {roster.map((p) => (
                   <tr key={p.id}>
-                    <th scope="row">{p.displayName}</th>
+                    <th scope="row"><Name>{p.displayName}</Name></th>
                     <td>{formatDateTime(lang, p.joinedAt, klass.timeZone)}</td>
                     <td>{p.lastSeenAt ? formatDateTime(lang, p.lastSeenAt, klass.timeZone) : t("accounts.roster.never")}</td>
                     <td className="no-print">

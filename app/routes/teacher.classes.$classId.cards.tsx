@@ -1,5 +1,6 @@
 // Printable sign-in cards for a class: where to sign in, the class code and each pupil's name.
 // PINs are never on them: only their hashes exist.
+import { Name, Trans } from "~/components/name";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -35,7 +36,7 @@ export default function SignInCards() {
   const { classId, className, joinCode, loginUrl, joinUrl, pupils } = useLoaderData<typeof loader>();
   return (
     <>
-      <h1>{t("accounts.cards.heading", { name: className })}</h1>
+      <h1><Trans k="accounts.cards.heading" vars={{ name: <Name>{className}</Name> }} /></h1>
       <p className="no-print">{t("accounts.cards.lead")}</p>
       <p className="no-print">
         <Link to={`/teacher/classes/${classId}`}>{t("accounts.cards.back")}</Link>
@@ -45,14 +46,14 @@ export default function SignInCards() {
         <ul className="sign-in-cards" aria-label={t("accounts.cards.listLabel")}>
           {pupils.map(({ id, name }) => (
             <li key={id}>
-              <p className="card-name">{name}</p>
+              <p className="card-name"><Name>{name}</Name></p>
               <dl className="card-facts">
                 <dt>{t("accounts.cards.where")}</dt>
                 <dd>{loginUrl}</dd>
                 <dt>{t("accounts.field.classCode")}</dt>
                 <dd className="code">{joinCode}</dd>
                 <dt>{t("accounts.field.displayName")}</dt>
-                <dd>{name}</dd>
+                <dd><Name>{name}</Name></dd>
                 <dt>{t("accounts.field.pin")}</dt>
                 <dd>{t("accounts.cards.pinNote")}</dd>
               </dl>

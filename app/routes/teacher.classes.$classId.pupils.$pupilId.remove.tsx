@@ -1,5 +1,6 @@
 // Removing a pupil, after a confirmation that works without JavaScript: a page that says what
 // will be deleted and a "yes, remove" box the server insists on.
+import { Name, Trans } from "~/components/name";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -54,8 +55,8 @@ export default function RemovePupil() {
   const error = data?.errors.confirm;
   return (
     <div className="narrow">
-      <h1>{t("accounts.remove.heading", { name: pupilName })}</h1>
-      <p>{t("accounts.remove.body", { name: pupilName, className })}</p>
+      <h1><Trans k="accounts.remove.heading" vars={{ name: <Name>{pupilName}</Name> }} /></h1>
+      <p><Trans k="accounts.remove.body" vars={{ name: <Name>{pupilName}</Name>, className: <Name>{className}</Name> }} /></p>
       <p className="note">{t("accounts.remove.permanent")}</p>
       <Form method="post" noValidate>
         <div className="field checkbox-field">
@@ -68,7 +69,7 @@ export default function RemovePupil() {
               aria-invalid={error ? true : undefined}
               aria-describedby={error ? "field-confirm-error" : undefined}
             />{" "}
-            {t("accounts.remove.confirmLabel", { name: pupilName })}
+            <Trans k="accounts.remove.confirmLabel" vars={{ name: <Name>{pupilName}</Name> }} />
           </label>
           {error ? (
             <p className="field-error" id="field-confirm-error">

@@ -1,4 +1,5 @@
 // A class's results across all its assignments: completion and average per assignment, and each pupil across them.
+import { Name, Trans } from "~/components/name";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -36,9 +37,9 @@ export default function ClassResults() {
   return (
     <>
       <p className="no-print">
-        <Link to={`/teacher/classes/${klass.id}`}>{t("results.backToClass", { name: klass.name })}</Link>
+        <Link to={`/teacher/classes/${klass.id}`}><Trans k="results.backToClass" vars={{ name: <Name>{klass.name}</Name> }} /></Link>
       </p>
-      <h1>{t("results.classTitle", { name: klass.name })}</h1>
+      <h1><Trans k="results.classTitle" vars={{ name: <Name>{klass.name}</Name> }} /></h1>
 
       <section aria-labelledby="class-assignments-heading">
         <h2 id="class-assignments-heading">{t("results.classAssignments")}</h2>
@@ -106,7 +107,7 @@ export default function ClassResults() {
               <tbody>
                 {pupils.map((p) => (
                   <tr key={p.pupilId}>
-                    <th scope="row">{p.name}</th>
+                    <th scope="row"><Name>{p.name}</Name></th>
                     {p.cells.map((c, i) => (
                       <td key={assignments[i].id}>
                         <Link to={`/teacher/assignments/${assignments[i].id}/pupils/${p.pupilId}`}>

@@ -6,13 +6,15 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remi
 import { Field, FormError, Honeypot } from "~/components/accounts-fields";
 import { useT } from "~/i18n/use-t";
 import { signInTeacher } from "~/models/teacher.server";
-import { NO_STORE, refuse, refuseBot, refuseThrottled, startSessionAndRedirect } from "~/utils/accounts-form.server";
+import { accountHeaders, NO_STORE, refuse, refuseBot, refuseThrottled, startSessionAndRedirect } from "~/utils/accounts-form.server";
 import { teacherLoginSchema } from "~/utils/accounts-schemas";
 import { getViewer, safeRedirect } from "~/utils/auth.server";
 import { ipBucket } from "~/utils/client-ip.server";
 import { echoValues, parseWith, readForm } from "~/utils/form.server";
 import { honeypotFilled } from "~/utils/honeypot";
 import { title } from "~/utils/meta";
+
+export const headers = accountHeaders;
 
 export const meta: MetaFunction = ({ matches }) => title(matches, "accounts.login.title");
 

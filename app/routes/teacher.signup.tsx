@@ -5,13 +5,16 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remi
 import { Field, FormError, Honeypot } from "~/components/accounts-fields";
 import { useT } from "~/i18n/use-t";
 import { createTeacher } from "~/models/teacher.server";
-import { NO_STORE, refuse, refuseBot, startSessionAndRedirect } from "~/utils/accounts-form.server";
+import { accountHeaders, NO_STORE, refuse, refuseBot, refuseThrottled, startSessionAndRedirect } from "~/utils/accounts-form.server";
 import { signUpSchema } from "~/utils/accounts-schemas";
 import { getViewer, safeRedirect } from "~/utils/auth.server";
+import { ipBucket } from "~/utils/client-ip.server";
 import { echoValues, parseWith, readForm } from "~/utils/form.server";
 import { honeypotFilled } from "~/utils/honeypot";
 import { title } from "~/utils/meta";
 import { PASSWORD_MAX, PASSWORD_MIN } from "~/utils/password-policy";
+
+export const headers = accountHeaders;
 
 export const meta: MetaFunction = ({ matches }) => title(matches, "accounts.signup.title");
 
@@ -29,8 +32,13 @@ export async function action({ request }: ActionFunctionArgs) {
   if (honeypotFilled(form)) return refuseBot();
   const parsed = parseWith(signUpSchema, form, OMIT);
   if (!parsed.ok) return refuse(parsed);
-  const created = await createTeacher(parsed.data);
-  if (!created.ok) return refuse({ errors: { email: "accounts.v.emailTaken" }, values: echoValues(form, OMIT) });
+  const created = await createTeacher({ ...parsed.data, ip: ipBucket(request) });
+  if (!created.ok) {
+    const values = echoValues(form, OMIT);
+    if (created.reason === "throttled") return refuseThrottled(values, created.retryAfterMs);
+    // Neutral: it does not say whether the email has an account (decision record 032).
+    return refuse({ errors: {}, values, formError: "hardening.signup.unavailable" });
+  }
   return startSessionAndRedirect(request, { role: "teacher", teacherId: created.teacherId }, safeRedirect(form.get("redirectTo"), "/teacher"));
 }
 

@@ -1,6 +1,6 @@
 // Answers of the account forms: a refused submission is a 400 (or 429) that is never cached.
-import { redirect, type TypedResponse } from "@remix-run/node";
-import { retryMinutes } from "~/models/throttle.server";
+import { redirect, type HeadersFunction, type TypedResponse } from "@remix-run/node";
+import { retryMinutes, retrySeconds } from "~/models/throttle.server";
 import { createSession, destroySession } from "./session.server";
 import type { MessageKey, Vars } from "~/i18n";
 import { invalid, type FieldErrors, type FormFailure } from "./form.server";
@@ -28,9 +28,18 @@ export function refuseBot() {
   return refuse({ errors: {}, values: {}, formError: "accounts.form.refused" });
 }
 
-/** Too many failures: 429 with "try again in N minutes", the person's entries kept. */
+/**
+ * Too many attempts: 429 with Retry-After and "try again in N seconds" (a per-address delay) or
+ * "in N minutes" (an account's window), the person's entries kept.
+ */
 export function refuseThrottled(values: Record<string, string>, retryAfterMs: number) {
-  return refuse({ errors: {}, values, formError: "accounts.throttled", formVars: { minutes: retryMinutes(retryAfterMs) } }, 429);
+  const seconds = retrySeconds(retryAfterMs);
+  const response =
+    seconds < 60
+      ? refuse({ errors: {}, values, formError: "hardening.throttledSeconds", formVars: { seconds } }, 429)
+      : refuse({ errors: {}, values, formError: "accounts.throttled", formVars: { minutes: retryMinutes(retryAfterMs) } }, 429);
+  response.headers.set("Retry-After", String(seconds));
+  return response;
 }
 
 /** Ends any session the browser had, starts a fresh one (a new id at every sign-in), goes on. */
@@ -43,3 +52,17 @@ export async function startSessionAndRedirect(
   const cookie = await createSession(owner);
   return redirect(to, { headers: { "Set-Cookie": cookie, ...NO_STORE } });
 }
+
+/**
+ * The `headers` export of the account pages: a document answer keeps the parent's headers plus
+ * the action's Retry-After and Cache-Control (Remix drops action headers from documents unless a
+ * route passes them on).
+ */
+export const accountHeaders: HeadersFunction = ({ parentHeaders, actionHeaders }) => {
+  const headers = new Headers(parentHeaders);
+  for (const name of ["Retry-After", "Cache-Control"]) {
+    const value = actionHeaders.get(name);
+    if (value) headers.set(name, value);
+  }
+  return headers;
+};

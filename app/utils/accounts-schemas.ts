@@ -1,5 +1,6 @@
 // Zod schemas of the account forms; every message is a dictionary key shown beside its field.
 import { z } from "zod";
+import { displayNameProblem, normalizeDisplayName } from "./display-name";
 import { cleanDisplayName, DISPLAY_NAME_MAX } from "./name-key";
 import { normalizeJoinCode } from "./join-code";
 import { passwordProblem } from "./password-policy";
@@ -47,7 +48,22 @@ export const joinCode = text()
   .transform(normalizeJoinCode)
   .refine((s) => s.length > 0, "v.required");
 
+/**
+ * A new display name (joining): NFKC, and nothing invisible, no text-direction controls, no
+ * stacked marks (utils/display-name.ts). Look-alikes of classmates are refused in joinClass.
+ */
 export const displayName = text()
+  .transform(normalizeDisplayName)
+  .refine((s) => s.length > 0, "v.required")
+  .refine((s) => chars(s) <= DISPLAY_NAME_MAX, "accounts.v.displayNameTooLong")
+  .superRefine((s, ctx) => {
+    const problem = displayNameProblem(s);
+    if (problem)
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem === "invisible" ? "hardening.v.nameInvisible" : "hardening.v.nameMarks" });
+  });
+
+/** The name typed to sign in: only cleaned, so a pupil who joined before the rules above still can. */
+export const signInDisplayName = text()
   .transform(cleanDisplayName)
   .refine((s) => s.length > 0, "v.required")
   .refine((s) => chars(s) <= DISPLAY_NAME_MAX, "accounts.v.displayNameTooLong")
@@ -66,4 +82,4 @@ export const classSchema = z.object({ name: className, grade, subject, timeZone 
 export const joinSchema = z
   .object({ code: joinCode, displayName, pin, pinConfirm: text() })
   .refine((v) => v.pin === v.pinConfirm, { message: "accounts.v.pinMismatch", path: ["pinConfirm"] });
-export const pupilLoginSchema = z.object({ code: joinCode, displayName, pin });
+export const pupilLoginSchema = z.object({ code: joinCode, displayName: signInDisplayName, pin });

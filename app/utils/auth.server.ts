@@ -93,7 +93,11 @@ export async function requirePupil(request: Request): Promise<PupilViewer> {
 /**
  * Only same-site paths are accepted as a return address after sign-in. Control characters are
  * refused (a line break in a Location header is a 500, and URL parsing drops tabs, turning
- * "/\t/evil" into "//evil"); the rest comes back percent-encoded, as a header must be ASCII.
+ * "/\t/evil" into "//evil"). The input is parsed as a URL, and then the path we would send back
+ * is checked again, as the browser will read it: normalising can itself produce a
+ * protocol-relative address ("/.//evil.test", "/a/..//x", "/%2e//x" and "/./\\x" all become
+ * "//…"), so the result must start with exactly one slash, stay on this origin when parsed again,
+ * and be plain ASCII (percent-encoded, as a header must be). Anything else gives the fallback.
  */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback: string) {
   if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\"))
@@ -102,5 +106,9 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   const base = "http://same.invalid";
   const url = URL.canParse(to, base) ? new URL(to, base) : null;
   if (!url || url.origin !== base) return fallback;
-  return url.pathname + url.search + url.hash;
+  const out = url.pathname + url.search + url.hash;
+  if (!/^\/(?![/\\])[\x21-\x7e]*$/.test(out)) return fallback;
+  const again = URL.canParse(out, base) ? new URL(out, base) : null;
+  if (!again || again.origin !== base || again.pathname + again.search + again.hash !== out) return fallback;
+  return out;
 }

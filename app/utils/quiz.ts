@@ -126,6 +126,21 @@ export function feedbackVisible(policy: Pick<Policy, "feedback" | "dueAt">, subm
   return false;
 }
 
+/**
+ * Answer keys and explanations: only with feedback visible, and only once the pupil can neither
+ * submit an open attempt nor start a new one — otherwise they could read the keys and score
+ * from them in the next attempt (feedback "after the due date" with late work and several attempts).
+ */
+export function keysVisible(
+  policy: Pick<Policy, "feedback" | "dueAt" | "acceptLate" | "maxAttempts">,
+  pupil: { submitted: boolean; openAttempt: boolean; attemptsMade: number },
+  now: number,
+): boolean {
+  if (!feedbackVisible(policy, pupil.submitted, now)) return false;
+  const canStillWork = workOpen(policy, now) && (pupil.openAttempt || canStartNew(policy, pupil.attemptsMade));
+  return !canStillWork;
+}
+
 export type PupilStatus = "not_started" | "in_progress" | "submitted" | "late" | "missed";
 
 export function pupilStatus(

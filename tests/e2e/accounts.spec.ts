@@ -234,11 +234,14 @@ test.describe("teacher accounts", () => {
     await expect(name).toHaveValue("Bu Rina");
     await expect(name).not.toHaveAttribute("aria-invalid", "true");
 
+    // A taken email is not announced (decision record 032): a neutral form-wide message.
     await email.fill(taken.email.toUpperCase());
     await password.fill("kopi tubruk di pagi hari");
     await submit.click();
-    await expect(email).toHaveAccessibleDescription(/Email ini sudah terdaftar\./);
+    await expect(page.getByRole("alert")).toHaveText(/^Akun tidak dapat dibuat dengan email dan kata sandi ini\./);
+    await expect(email).not.toHaveAttribute("aria-invalid", "true");
     await expect(name).toHaveValue("Bu Rina");
+    await expectAccessible(page);
 
     await email.fill(`${unique("rina")}@sekolah.test`);
     await password.fill("pendek");

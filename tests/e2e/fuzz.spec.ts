@@ -7,6 +7,8 @@ import fs from "node:fs";
 import { parse as parseCsv } from "csv-parse/sync";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { isMessageKey, translate } from "../../app/i18n";
+// Look-alike names are decided by the app's confusable table; restating that table here would only copy it.
+import { nameSkeleton } from "../../app/utils/display-name";
 import { createClass, createPupil, createTeacher, testDb, unique } from "../support/factories";
 import { createAssignment, seedLesson, SEED_SLUG } from "../support/lesson";
 import { insertAttempt, send, sessionFor, type FormValues } from "../support/security-world";
@@ -119,7 +121,23 @@ const nameKey = (s: string) => s.normalize("NFKC").trim().replace(/\s+/g, " ").t
 const TEACHER_NAME = (s: string) => label(s, 80, { long: "accounts.v.nameTooLong", control: "v.invalid" });
 const CLASS_NAME = (s: string) => label(s, 60, { long: "accounts.v.classNameTooLong", control: "v.invalid" });
 const SUBJECT = (s: string) => label(s, 60, { long: "accounts.v.subjectTooLong", control: "v.invalid" });
-const DISPLAY_NAME = (s: string) => label(s, 40, { long: "accounts.v.displayNameTooLong", control: "accounts.v.displayNameChars" });
+/**
+ * Display names (decision record 033): NFKC first, then not empty, not too long, nothing
+ * invisible or direction-changing, at most three combining marks in a row.
+ */
+function DISPLAY_NAME(s: string): Expect {
+  const value = clean(s.normalize("NFKC"));
+  if (!value) return { ok: false, key: "v.required" };
+  if (chars(value) > 40) return { ok: false, key: "accounts.v.displayNameTooLong" };
+  if (/[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Cn}\p{Default_Ignorable_Code_Point}\u115F\u1160\u3164\uFFA0\u2800]/u.test(value))
+    return { ok: false, key: "hardening.v.nameInvisible" };
+  if (/\p{M}{4}/u.test(value)) return { ok: false, key: "hardening.v.nameMarks" };
+  return { ok: true, value };
+}
+/** What people see of a text: more than three combining marks in a row are cut to three. */
+const asShown = (s: string) => s.replace(/\p{M}+/gu, (run) => [...run].slice(0, 3).join(""));
+/** A fresh client address, for forms throttled per address (sign-up). */
+const freshAddress = () => `2001:db8:5a::${Math.floor(Math.random() * 0xffff).toString(16)}:${Math.floor(Math.random() * 0xffff).toString(16)}`;
 const OPEN = (s: string) => postText(s, 20, 2000, { empty: "discuss.err.empty", short: "discuss.err.openShort", long: "discuss.err.openLong" });
 const CER = (s: string) => postText(s, 10, 1000, { empty: "discuss.err.cerMissing", short: "discuss.err.cerShort", long: "discuss.err.cerLong" });
 const REPLY = (s: string) => postText(s, 2, 1000, { empty: "discuss.err.replyEmpty", short: "discuss.err.replyShort", long: "discuss.err.replyLong" });
@@ -149,9 +167,16 @@ async function each<T>(items: readonly T[], fn: (item: T, index: number) => Prom
 
 type Answer = { status: number; location: string; errors: Record<string, string>; cookie: string; text: string };
 
-async function submit(request: APIRequestContext, url: string, routeId: string, cookie: string, form: FormValues): Promise<Answer> {
+async function submit(
+  request: APIRequestContext,
+  url: string,
+  routeId: string,
+  cookie: string,
+  form: FormValues,
+  extraHeaders?: Record<string, string>,
+): Promise<Answer> {
   const sep = url.includes("?") ? "&" : "?";
-  const response = await send(request, { method: "POST", url: `${url}${sep}_data=${encodeURIComponent(routeId)}`, cookie, form });
+  const response = await send(request, { method: "POST", url: `${url}${sep}_data=${encodeURIComponent(routeId)}`, cookie, form, headers: extraHeaders });
   const headers = response.headers();
   const text = await response.text();
   let errors: Record<string, string> = {};
@@ -288,7 +313,8 @@ test("teacher names: stored trimmed, greeted as plain text, or refused with a me
     const expected = TEACHER_NAME(input);
     // the password field gets the string too (inside an acceptable password), so odd text is hashed and kept
     const password = `${firstChars(input, 100)} ${PASSWORD}`;
-    const answer = await submit(request, "/teacher/signup", "routes/teacher.signup", "", { name: input, email, password });
+    // each sign-up from its own address: sign-ups are throttled per address
+    const answer = await submit(request, "/teacher/signup", "routes/teacher.signup", "", { name: input, email, password }, { "X-Forwarded-For": freshAddress() });
     if (!expected.ok) {
       const problem = refusalProblem(`sign-up ${show(input)}`, answer, "name", expected.key);
       if (problem) problems.push(problem);
@@ -401,7 +427,7 @@ test("class names and subjects, created and renamed: one dashboard shows them al
     expect(shown.length).toBe(expected.size);
     for (const s of shown) {
       const want = expected.get(s.id)!;
-      if (s.name !== want.name) problems.push(`dashboard: class ${s.id} from ${show(want.input)} shows ${show(s.name ?? "")}`);
+      if (s.name !== asShown(want.name)) problems.push(`dashboard: class ${s.id} from ${show(want.input)} shows ${show(s.name ?? "")}`);
       if (withSubject) {
         const facts = translate("id", "accounts.class.facts", { grade: "8", subject: created.get(s.id)!.subject, zone: "WIB" });
         if (s.facts !== facts) problems.push(`dashboard: facts of ${show(want.input)} show ${show(s.facts ?? "")}`);
@@ -435,13 +461,15 @@ test("display names, posts, CER parts, replies and feedback: what a pupil typed 
   type Pupil = { id: number; input: string; name: string; cookie: string };
   const pupils: Pupil[] = [];
   const attempts = INPUTS.flatMap((input) => tries(input, 40, DISPLAY_NAME));
+  // A name is taken when a classmate's has the same key or the same confusable skeleton.
   const seenKeys = new Set<string>();
   const firsts: string[] = [];
   const rest: string[] = [];
   for (const input of attempts) {
     const expected = DISPLAY_NAME(input);
-    if (expected.ok && !seenKeys.has(nameKey(expected.value))) {
-      seenKeys.add(nameKey(expected.value));
+    const keys = expected.ok ? [nameKey(expected.value), `skeleton:${nameSkeleton(expected.value)}`] : [];
+    if (expected.ok && !keys.some((k) => seenKeys.has(k))) {
+      for (const k of keys) seenKeys.add(k);
       firsts.push(input);
     } else rest.push(input);
   }
@@ -452,9 +480,12 @@ test("display names, posts, CER parts, replies and feedback: what a pupil typed 
       const answer = await submit(request, "/join", "routes/join", "", { code: klass.joinCode, displayName: input, pin: "2468", pinConfirm: "2468" });
       if (!expected.ok) return void problems.push(refusalProblem(`join ${show(input)}`, answer, "displayName", expected.key) ?? "");
       const key = nameKey(expected.value);
-      if (taken.has(key)) return void problems.push(refusalProblem(`join again ${show(input)}`, answer, "displayName", "accounts.join.nameTaken") ?? "");
+      const skeleton = `skeleton:${nameSkeleton(expected.value)}`;
+      if (taken.has(key) || taken.has(skeleton))
+        return void problems.push(refusalProblem(`join again ${show(input)}`, answer, "displayName", "accounts.join.nameTaken") ?? "");
       if (answer.status !== 204 || !answer.cookie) return void problems.push(`join ${show(input)}: ${answer.status} ${answer.text.slice(0, 100)}`);
       taken.add(key);
+      taken.add(skeleton);
       const row = testDb().prepare("SELECT id, display_name AS name FROM pupils WHERE class_id = ? AND name_key = ?").get(klass.id, key) as {
         id: number;
         name: string;
@@ -626,8 +657,8 @@ test("display names, posts, CER parts, replies and feedback: what a pupil typed 
       }
       const author = post.author.id === ownId ? ownName : post.author.name;
       if (s.author !== author) problems.push(`${where}: author of ${show(post.input)} shows ${show(s.author ?? "")}, not ${show(author ?? "")}`);
-      if (post.body !== undefined && s.body !== post.body) problems.push(`${where}: ${show(post.body)} shows ${show(s.body ?? "")}`);
-      if (post.cer && JSON.stringify(s.cer) !== JSON.stringify(post.cer)) problems.push(`${where}: CER of ${show(post.input)} shows ${JSON.stringify(s.cer).slice(0, 120)}`);
+      if (post.body !== undefined && s.body !== asShown(post.body)) problems.push(`${where}: ${show(post.body)} shows ${show(s.body ?? "")}`);
+      if (post.cer && JSON.stringify(s.cer) !== JSON.stringify(post.cer.map(asShown))) problems.push(`${where}: CER of ${show(post.input)} shows ${JSON.stringify(s.cer).slice(0, 120)}`);
     }
   };
 
@@ -636,7 +667,7 @@ test("display names, posts, CER parts, replies and feedback: what a pupil typed 
     const opened = await openPage(browser, `/teacher/assignments/${assignmentId}/discussion`, teacherCookie);
     const shown = await readPosts(opened.page);
     compare(`teacher discussion ${assignmentId}`, shown, mine);
-    for (const s of shown) if (feedback.has(s.id) && s.feedback !== feedback.get(s.id)) problems.push(`feedback on ${s.id} shows ${show(s.feedback ?? "")}`);
+    for (const s of shown) if (feedback.has(s.id) && s.feedback !== asShown(feedback.get(s.id)!)) problems.push(`feedback on ${s.id} shows ${show(s.feedback ?? "")}`);
     expectClean(opened.seen);
     await opened.close();
 
@@ -811,7 +842,7 @@ test("other fields (email, sign-in, class code, PIN) never 500 and refuse with a
     }
   };
   await each(INPUTS, async (input) => {
-    ok(`sign-up email ${show(input)}`, await post("/teacher/signup", "routes/teacher.signup", { name: "Bu Uji", email: input, password: PASSWORD }), [204, 400]);
+    ok(`sign-up email ${show(input)}`, await post("/teacher/signup", "routes/teacher.signup", { name: "Bu Uji", email: input, password: PASSWORD }), [204, 400, 429]);
     ok(`sign-in ${show(input)}`, await post("/teacher/login", "routes/teacher.login", { email: input, password: input }), [400, 429]);
     ok(`join code ${show(input)}`, await post("/join", "routes/join", { code: input, displayName: unique("Uji"), pin: "1234", pinConfirm: "1234" }), [204, 400, 429]);
     ok(`join PIN ${show(input)}`, await post("/join", "routes/join", { code: klass.joinCode, displayName: unique("Uji"), pin: input, pinConfirm: input }), [204, 400, 429]);
