@@ -111,15 +111,6 @@ export function clearThrottle(key: string): void {
   db.delete(throttles).where(eq(throttles.key, key)).run();
 }
 
-/** The first blocked status among several checks (read only; see takeSlot for the atomic form). */
-export function firstBlocked(checks: Check[], now = Date.now()): ThrottleStatus {
-  for (const [key, rule] of checks) {
-    const status = throttleStatus(key, rule, now);
-    if (status.blocked) return status;
-  }
-  return { blocked: false };
-}
-
 /** What a slot took: its checks, when, and each counter's previous time (to give back exactly). */
 export type Slot = { checks: Check[]; now: number; before: Map<string, Date | null> };
 export type SlotResult = { ok: true; slot: Slot } | { ok: false; retryAfterMs: number };

@@ -94,13 +94,17 @@ test("101 wrong class codes from one address do not stop a pupil of another clas
   const otherClass = createClass(teacher.id);
   const guesser = address();
   const statuses: number[] = [];
+  const started = Date.now();
   for (let i = 0; i < 101; i++) {
     const guess = await postForm(browser, "/join", guesser, { code: randomJoinCode(), displayName: unique("Penebak"), pin: "1234", pinConfirm: "1234" });
     statuses.push(guess.status);
     // never more than a minute's wait, however many guesses
     if (guess.status === 429) expect(guess.retryAfter).toBeLessThanOrEqual(60);
   }
-  expect(statuses.filter((s) => s === 400).length).toBe(20);
+  // 20 free, then one more per 30 s that passed (on a slow machine the loop itself takes that long)
+  const answered = statuses.filter((s) => s === 400).length;
+  expect(answered).toBeGreaterThanOrEqual(20);
+  expect(answered).toBeLessThanOrEqual(20 + Math.ceil((Date.now() - started) / 30_000));
   expect(statuses.filter((s) => s !== 400 && s !== 429)).toEqual([]);
   // A pupil of another class, and one of the class whose code was near the guesses: in at once.
   const pupil = await postForm(browser, "/join", address(), { code: otherClass.joinCode, displayName: "Wulan", pin: "2580", pinConfirm: "2580" });
