@@ -2,6 +2,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { LessonProgressProvider } from "~/components/lesson-progress";
 import { useLang, useT } from "~/i18n/use-t";
 import { loadFlow, parseId } from "~/models/lesson-flow.server";
 import { requirePupil } from "~/utils/auth.server";
@@ -33,35 +34,43 @@ export default function LessonFrame() {
   const t = useT();
   const lang = useLang();
   const base = `/pupil/assignments/${data.id}`;
-  const steps = [
-    { to: base, label: t("flow.overview"), end: true },
-    { to: `${base}/read`, label: t("flow.read") },
-    { to: `${base}/sort`, label: `${t("flow.sort")} (${data.counts.sort}/${data.counts.sortTotal})` },
-    { to: `${base}/quiz`, label: `${t("flow.quiz")} (${data.counts.quiz}/${data.counts.quizTotal})` },
-    { to: `${base}/feedback`, label: t("flow.feedback") },
-    { to: `${base}/discuss`, label: t("flow.discuss") },
-  ];
   return (
     <>
       <header className="lesson-head">
-        <h1 lang={data.language}>{data.title}</h1>
-        <p>
+        <h1 lang={data.language} className="clamp-title">
+          {data.title}
+        </h1>
+        <p className="lesson-meta">
           {t("flow.due", { due: formatDateTime(lang, data.dueAt, data.timeZone) })} ·{" "}
           <span className={`status ${data.status}`}>{t(`status.${data.status}`)}</span>
         </p>
       </header>
-      <nav aria-label={t("flow.steps")}>
-        <ol className="steps">
-          {steps.map((s) => (
-            <li key={s.to}>
-              <NavLink to={s.to} end={s.end} prefetch="none">
-                {s.label}
-              </NavLink>
-            </li>
-          ))}
-        </ol>
-      </nav>
-      <Outlet />
+      <LessonProgressProvider counts={{ sort: data.counts.sort, quiz: data.counts.quiz }}>
+        {(answered) => (
+          <>
+          <nav aria-label={t("flow.steps")}>
+            <ol className="steps">
+              {[
+                { to: base, label: t("flow.overview"), end: true },
+                { to: `${base}/read`, label: t("flow.read") },
+                { to: `${base}/sort`, label: t("flow.sort"), count: `${answered.sort}/${data.counts.sortTotal}` },
+                { to: `${base}/quiz`, label: t("flow.quiz"), count: `${answered.quiz}/${data.counts.quizTotal}` },
+                { to: `${base}/feedback`, label: t("flow.feedback") },
+                { to: `${base}/discuss`, label: t("flow.discuss") },
+              ].map((s) => (
+                <li key={s.to}>
+                  <NavLink to={s.to} end={s.end} prefetch="none">
+                    {s.label}
+                    {s.count ? <span className="step-count"> ({s.count})</span> : null}
+                  </NavLink>
+                </li>
+              ))}
+            </ol>
+          </nav>
+          <Outlet />
+          </>
+        )}
+      </LessonProgressProvider>
     </>
   );
 }
