@@ -2,7 +2,7 @@
 // at hand while sorting, answering and reading feedback. Without JavaScript it is a <details>
 // that unfolds in place; with it, the same summary opens the paragraph in a sheet (a modal
 // <dialog> at the bottom of the screen) that closes back to where the pupil was.
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useT } from "~/i18n/use-t";
 
 /** Paragraph numbers a text refers to ("paragraf 3", "paragraph 3"), in order, each once. */
@@ -22,7 +22,23 @@ export function paragraphTexts(paragraphs: readonly string[], numbers: Iterable<
   return out;
 }
 
-export function ParagraphRef({ n, text, language, idPrefix }: { n: number; text: string; language: string; idPrefix: string }) {
+export function ParagraphRef({
+  n,
+  text,
+  language,
+  idPrefix,
+  label,
+  more,
+}: {
+  n: number;
+  text: string;
+  language: string;
+  idPrefix: string;
+  /** The summary's words; "Baca paragraf N" unless given. */
+  label?: string;
+  /** Shown under the paragraph, e.g. a link to it in the whole article. */
+  more?: ReactNode;
+}) {
   const t = useT();
   const dialog = useRef<HTMLDialogElement>(null);
   const [hydrated, setHydrated] = useState(false);
@@ -38,11 +54,12 @@ export function ParagraphRef({ n, text, language, idPrefix }: { n: number; text:
             dialog.current.showModal();
           }}
         >
-          {t("pf.paragraphRef", { p: n })}
+          {label ?? t("pf.paragraphRef", { p: n })}
         </summary>
         <blockquote lang={language}>
           <p>{text}</p>
         </blockquote>
+        {more ? <p>{more}</p> : null}
       </details>
       {hydrated ? (
         <dialog ref={dialog} className="sheet" aria-labelledby={headingId}>
@@ -50,6 +67,7 @@ export function ParagraphRef({ n, text, language, idPrefix }: { n: number; text:
             {t("pf.paragraphTitle", { p: n })}
           </p>
           <p lang={language}>{text}</p>
+          {more ? <p>{more}</p> : null}
           <button type="button" className="secondary" onClick={() => dialog.current?.close()}>
             {t("pf.close")}
           </button>

@@ -5,7 +5,8 @@ import { db } from "~/db.server";
 import { requirePupil } from "~/utils/auth.server";
 import { readForm } from "~/utils/form.server";
 import { parseId } from "~/utils/ids";
-import { saveAnswer, type SaveResult } from "./attempt.server";
+import { getPupilAssignment } from "./assignment.server";
+import { pupilAttempts, saveAnswer, type SaveResult } from "./attempt.server";
 
 const FIELD = /^a\.([A-Za-z0-9_-]{1,64})$/;
 const MAX_ITEMS = 200;
@@ -69,6 +70,10 @@ export async function answerPageAction(input: {
   const pupil = await requirePupil(input.request);
   const form = await readForm(input.request);
   const attemptId = parseId(form.get("attemptId"));
+  // the assignment must be the pupil's class's, and the attempt theirs on that assignment
+  getPupilAssignment({ classId: pupil.classId, assignmentId: input.assignmentId });
+  if (!pupilAttempts({ pupilId: pupil.pupilId, assignmentId: input.assignmentId }).some((a) => a.id === attemptId))
+    throw new Response("Not found", { status: 404 });
   const asked = typeof form.get("save") === "string" ? String(form.get("save")) : null;
   const intent = form.get("intent");
   const page = `/pupil/assignments/${input.assignmentId}/${input.kind}`;

@@ -1,7 +1,8 @@
 // The frame of a pupil's lesson: title, due date, status, and the steps with their progress.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { NavLink, Outlet, useLoaderData, useLocation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { LessonProgressProvider } from "~/components/lesson-progress";
 import { useLang, useT } from "~/i18n/use-t";
 import { loadFlow, parseId } from "~/models/lesson-flow.server";
@@ -34,6 +35,15 @@ export default function LessonFrame() {
   const t = useT();
   const lang = useLang();
   const base = `/pupil/assignments/${data.id}`;
+  // On a phone the steps are one row that scrolls sideways: keep the current one in view.
+  const steps = useRef<HTMLOListElement>(null);
+  const { pathname } = useLocation();
+  useEffect(() => {
+    const current = steps.current?.querySelector<HTMLElement>('[aria-current="page"]');
+    const list = steps.current;
+    if (current && list && list.scrollWidth > list.clientWidth)
+      list.scrollLeft = current.offsetLeft - (list.clientWidth - current.offsetWidth) / 2;
+  }, [pathname]);
   return (
     <>
       <header className="lesson-head">
@@ -49,7 +59,7 @@ export default function LessonFrame() {
         {(answered) => (
           <>
           <nav aria-label={t("flow.steps")}>
-            <ol className="steps">
+            <ol className="steps" ref={steps}>
               {[
                 { to: base, label: t("flow.overview"), end: true },
                 { to: `${base}/read`, label: t("flow.read") },
