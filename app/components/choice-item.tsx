@@ -7,7 +7,7 @@ import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import type { ItemState } from "./answer-queue";
 
-export type NoJsOutcome = { saved: string | null; error: string | null; item: string | null; all: number | null };
+export type NoJsOutcome = { saved: string | null; error: string | null; item: string | null };
 
 const REFUSAL_KEYS: Record<string, MessageKey> = {
   submitted: "flow.err.submitted",
@@ -121,7 +121,6 @@ export function noJsOutcome(url: URL): NoJsOutcome {
     saved: url.searchParams.get("saved"),
     error: url.searchParams.get("error"),
     item: url.searchParams.get("item"),
-    all: /^\d{1,3}$/.test(url.searchParams.get("all") ?? "") ? Number(url.searchParams.get("all")) : null,
   };
 }
 

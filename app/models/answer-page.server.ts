@@ -78,11 +78,16 @@ export async function answerPageAction(input: {
   const intent = form.get("intent");
   const page = `/pupil/assignments/${input.assignmentId}/${input.kind}`;
   const result = savePageChoices({ pupilId: pupil.pupilId, attemptId, kind: input.kind, form, asked });
-  const back = (params: Record<string, string>, hash: string) =>
-    redirect(`${page}?${new URLSearchParams(params).toString()}${hash ? `#${hash}` : ""}`);
+  const back = (params: Record<string, string>, hash: string) => {
+    const query = new URLSearchParams(params).toString();
+    return redirect(`${page}${query ? `?${query}` : ""}${hash ? `#${hash}` : ""}`);
+  };
+  // On the quiz page anything but an item's own save button hands the attempt in (a page loaded
+  // before this form existed posts only the attempt id). A refused save (past the due date,
+  // already submitted) is then reported by the submit itself.
+  if (input.onSubmit && !asked) return input.onSubmit(attemptId);
   if (result.refused) return back({ error: result.refused.reason, item: result.refused.itemId }, result.refused.itemId);
-  if (intent === "submit" && input.onSubmit) return input.onSubmit(attemptId);
   if (intent === "next" && input.kind === "sort") return redirect(`/pupil/assignments/${input.assignmentId}/quiz`);
-  if (asked) return back({ saved: asked, all: String(result.saved.length) }, asked);
-  return back({ all: String(result.saved.length) }, "");
+  if (asked) return back({ saved: asked }, asked);
+  return back({}, "");
 }

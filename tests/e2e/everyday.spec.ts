@@ -95,6 +95,8 @@ test.describe("without JavaScript", () => {
 
 test.describe("with JavaScript", () => {
   test("step counters count answers as they are saved, without a reload", async ({ page, context }) => {
+    // many steps and six axe runs on a shared two-core machine
+    test.setTimeout(120_000);
     const { pupil, assignmentId } = await setup();
     await signIn(context, { role: "pupil", id: pupil.id });
     await start(page, assignmentId);

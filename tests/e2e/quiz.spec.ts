@@ -64,6 +64,8 @@ test.describe("with JavaScript", () => {
   });
 
   test("a pupil reads, sorts, answers, submits and sees why — in both languages, axe-clean", async ({ page, context }) => {
+    // 29 saves and ten axe runs: on a shared two-core machine this needs more than the default
+    test.setTimeout(120_000);
     const { pupil, assignmentId } = await setup();
     await signIn(context, { role: "pupil", id: pupil.id });
     await page.goto(`/pupil/assignments/${assignmentId}`);
