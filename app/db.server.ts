@@ -16,13 +16,20 @@ export function openDatabase(file: string): { sqlite: Database.Database; db: Db 
   // NORMAL in WAL mode: a committed transaction survives an app crash (SIGKILL); only an
   // OS crash or power loss can lose the last moments. Quiz saves are small and frequent.
   sqlite.pragma("synchronous = NORMAL");
-  sqlite.pragma("foreign_keys = ON");
   // busy_timeout covers waiting for a lock, but not a read transaction that later wants to write
   // after another connection (a script, a test) wrote: that fails at once with BUSY_SNAPSHOT.
   // So every transaction that reads and then writes is opened with { behavior: "immediate" }.
   sqlite.pragma("busy_timeout = 5000");
   const db = drizzle(sqlite, { schema });
+  // Foreign keys stay off while migrations run: a migration that rebuilds a table (SQLite cannot
+  // alter a foreign key) drops the old table, and with them on that drop would cascade to rows
+  // that point at it (feedback on posts, replies). The pragma is a no-op inside the migrator's
+  // transaction, so it is set around it, and the result is checked before they go back on.
+  sqlite.pragma("foreign_keys = OFF");
   migrate(db, { migrationsFolder: path.resolve("db/migrations") });
+  const broken = sqlite.pragma("foreign_key_check") as unknown[];
+  if (broken.length) throw new Error(`database migration left ${broken.length} broken foreign key(s)`);
+  sqlite.pragma("foreign_keys = ON");
   return { sqlite, db };
 }
 

@@ -168,9 +168,9 @@ export const posts = sqliteTable(
       .notNull()
       .references(() => assignments.id, { onDelete: "cascade" }),
     promptId: text("prompt_id").notNull(),
-    authorId: integer("author_id")
-      .notNull()
-      .references(() => pupils.id, { onDelete: "cascade" }),
+    // Null once the author is removed from the class: their words are blanked (as a deleted
+    // post) and the row stays so classmates' replies keep their place.
+    authorId: integer("author_id").references(() => pupils.id, { onDelete: "set null" }),
     parentId: integer("parent_id").references((): AnySQLiteColumn => posts.id, {
       onDelete: "cascade",
     }),

@@ -1,10 +1,11 @@
-// One question or statement as its own small form: radio choices that save at once with
-// JavaScript, or a save button that posts the form without it.
-import { Form, Link } from "@remix-run/react";
+// One question or statement inside the page's one answer form (see AnswerPageForm): radio
+// choices that save at once with JavaScript (the queue), or — without it — a save button that
+// posts the whole page's form, so every choice picked anywhere on the page is kept.
+import { Form, Link, useNavigate } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
-import type { ItemState, Kind } from "./answer-queue";
+import type { ItemState } from "./answer-queue";
 
 export type NoJsOutcome = { saved: string | null; error: string | null; item: string | null };
 
@@ -17,9 +18,10 @@ const REFUSAL_KEYS: Record<string, MessageKey> = {
   signedOut: "save.failed",
 };
 
+/** The form field holding an item's choice: one radio group per item, all in one form. */
+export const choiceField = (itemId: string) => `a.${itemId}`;
+
 export function ChoiceItem(props: {
-  attemptId: number;
-  kind: Kind;
   itemId: string;
   legend: ReactNode;
   legendLang?: string;
@@ -29,7 +31,6 @@ export function ChoiceItem(props: {
   state: ItemState | undefined;
   refusal: string | undefined;
   hydrated: boolean;
-  returnTo: string;
   saveLabel: string;
   onChoose: (itemId: string, choice: string) => void;
   noJs: NoJsOutcome;
@@ -53,45 +54,65 @@ export function ChoiceItem(props: {
   }
   return (
     <section className="item" id={itemId} aria-labelledby={`${itemId}-legend`}>
-      <Form
-        method="post"
-        action={`/pupil/attempts/${props.attemptId}/answers`}
-        onSubmit={(event) => {
-          if (props.hydrated) event.preventDefault();
-        }}
-      >
-        <input type="hidden" name="kind" value={props.kind} />
-        <input type="hidden" name="itemId" value={itemId} />
-        <input type="hidden" name="redirectTo" value={props.returnTo} />
-        <fieldset>
-          <legend id={`${itemId}-legend`} lang={props.legendLang}>
-            {props.legend}
-          </legend>
-          {props.body}
-          {props.options.map((o) => (
-            <label key={o.id} lang={o.lang}>
-              <input
-                type="radio"
-                name="choice"
-                value={o.id}
-                checked={props.choice === o.id}
-                onChange={() => props.onChoose(itemId, o.id)}
-              />
-              {o.label}
-            </label>
-          ))}
-        </fieldset>
-        {props.hydrated ? null : (
-          <button type="submit" className="secondary">
-            {t("quiz.save")}
-            <span className="visually-hidden"> {props.saveLabel}</span>
-          </button>
-        )}
-        <p className={statusClass} role="status" aria-live="polite">
-          {status}
-        </p>
-      </Form>
+      <fieldset>
+        <legend id={`${itemId}-legend`} lang={props.legendLang}>
+          {props.legend}
+        </legend>
+        {props.body}
+        {props.options.map((o) => (
+          <label key={o.id} lang={o.lang}>
+            <input
+              type="radio"
+              name={choiceField(itemId)}
+              value={o.id}
+              checked={props.choice === o.id}
+              onChange={() => props.onChoose(itemId, o.id)}
+            />
+            {o.label}
+          </label>
+        ))}
+      </fieldset>
+      {props.hydrated ? null : (
+        // Saves every choice on the page (the form holds them all) and comes back here.
+        <button type="submit" name="save" value={itemId} className="secondary">
+          {t("quiz.save")}
+          <span className="visually-hidden"> {props.saveLabel}</span>
+        </button>
+      )}
+      <p className={statusClass} role="status" aria-live="polite">
+        {status}
+      </p>
     </section>
+  );
+}
+
+/**
+ * The one form of a sorting or quiz page. Without JavaScript every button in it (an item's
+ * save, "next step", "submit") posts all the choices picked on the page. With JavaScript the
+ * queue has already saved each choice, so "next step" just navigates (it works offline too).
+ */
+export function AnswerPageForm(props: {
+  attemptId: number;
+  hydrated: boolean;
+  nextTo?: string;
+  children: ReactNode;
+}) {
+  const navigate = useNavigate();
+  return (
+    <Form
+      method="post"
+      onSubmit={(event) => {
+        if (!props.hydrated) return;
+        const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+        if (submitter?.value === "next" && props.nextTo) {
+          event.preventDefault();
+          navigate(props.nextTo);
+        }
+      }}
+    >
+      <input type="hidden" name="attemptId" value={props.attemptId} />
+      {props.children}
+    </Form>
   );
 }
 

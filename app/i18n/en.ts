@@ -8,6 +8,7 @@ import { results } from "./messages/results";
 import { privacy } from "./messages/privacy";
 import { server } from "./messages/server";
 import { hardening } from "./messages/hardening";
+import { pupilFlow } from "./messages/pupil-flow";
 
 
 export const en: Record<MessageKey, string> = {
@@ -19,4 +20,5 @@ export const en: Record<MessageKey, string> = {
   ...privacy.en,
   ...server.en,
   ...hardening.en,
+  ...pupilFlow.en,
 };

@@ -8,6 +8,7 @@ import { results } from "./messages/results";
 import { privacy } from "./messages/privacy";
 import { server } from "./messages/server";
 import { hardening } from "./messages/hardening";
+import { pupilFlow } from "./messages/pupil-flow";
 
 
 export const id = {
@@ -19,6 +20,7 @@ export const id = {
   ...privacy.id,
   ...server.id,
   ...hardening.id,
+  ...pupilFlow.id,
 };
 
 export type MessageKey = keyof typeof id;

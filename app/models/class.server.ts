@@ -1,7 +1,7 @@
 // Classes: a teacher's own classes, their join codes, renaming and archiving. Every query that
 // takes a class id also takes the teacher id, so another teacher's class is simply "not found".
-import { and, asc, count, eq, inArray } from "drizzle-orm";
-import { classes, pupils, sessions } from "../../db/schema";
+import { and, asc, count, eq } from "drizzle-orm";
+import { classes, pupils } from "../../db/schema";
 import { db } from "~/db.server";
 import { generateJoinCode, isJoinCodeShape, normalizeJoinCode } from "~/utils/join-code";
 
@@ -99,7 +99,10 @@ export function renameClass(input: { classId: number; teacherId: number; name: s
   updateOwned(input.classId, input.teacherId, { name: input.name });
 }
 
-/** Archiving also ends the pupils' open sessions: an archived class is closed to them. */
+/**
+ * An archived class is closed to its pupils: their sessions stop working at once and are ended
+ * on their next request (see getViewer), which sends them to the sign-in page with the reason.
+ */
 export function setArchived(input: { classId: number; teacherId: number; archived: boolean }) {
   db.transaction((tx) => {
     const result = tx
@@ -108,10 +111,6 @@ export function setArchived(input: { classId: number; teacherId: number; archive
       .where(owned(input.classId, input.teacherId))
       .run();
     if (result.changes === 0) notFound();
-    if (input.archived) {
-      const members = tx.select({ id: pupils.id }).from(pupils).where(eq(pupils.classId, input.classId));
-      tx.delete(sessions).where(inArray(sessions.pupilId, members)).run();
-    }
   }, { behavior: "immediate" });
 }
 

@@ -40,12 +40,13 @@ function assignmentPosts(assignmentId: number): PostRow[] {
       feedbackAt: postFeedback.createdAt,
     })
     .from(posts)
-    .innerJoin(pupils, eq(pupils.id, posts.authorId))
+    // left join: a removed pupil's blanked posts stay (author null) so replies keep their place
+    .leftJoin(pupils, eq(pupils.id, posts.authorId))
     .leftJoin(postFeedback, eq(postFeedback.postId, posts.id))
     .where(eq(posts.assignmentId, assignmentId))
     .orderBy(asc(posts.createdAt), asc(posts.id))
     .all()
-    .map((r) => ({ ...r.post, authorName: r.authorName, feedbackBody: r.feedbackBody, feedbackSeenAt: r.feedbackSeenAt, feedbackAt: r.feedbackAt }));
+    .map((r) => ({ ...r.post, authorName: r.authorName ?? "", feedbackBody: r.feedbackBody, feedbackSeenAt: r.feedbackSeenAt, feedbackAt: r.feedbackAt }));
 }
 
 function facts(row: typeof posts.$inferSelect, hasFeedback: boolean): PostFacts {
@@ -451,7 +452,8 @@ export function classDiscussionDone({
     )
     .all();
   const byPupil = new Map<number, Set<string>>();
-  for (const r of rows) byPupil.set(r.authorId, (byPupil.get(r.authorId) ?? new Set()).add(r.promptId));
+  for (const r of rows)
+    if (r.authorId !== null) byPupil.set(r.authorId, (byPupil.get(r.authorId) ?? new Set()).add(r.promptId));
   const done = [...byPupil.values()].filter((set) => discussionDone(promptIds, set)).length;
   return { done, total };
 }

@@ -1,8 +1,9 @@
 // Pupils: joining a class by code, signing in with code + name + PIN, and the teacher's roster
 // actions (reset a PIN, remove a pupil). Roster queries join on the class's teacher id, so a
 // pupil of another teacher's class is "not found".
-import { and, asc, eq } from "drizzle-orm";
-import { classes, pupils, throttles } from "../../db/schema";
+import { and, asc, eq, inArray, isNull, notExists } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { classes, postFeedback, posts, pupils, throttles } from "../../db/schema";
 import { db } from "~/db.server";
 import { nameSkeleton, normalizeDisplayName } from "~/utils/display-name";
 import { hashSecret, verifyAgainstDummy, verifySecret } from "~/utils/hash.server";
@@ -180,8 +181,10 @@ export async function resetPin(ref: PupilRef): Promise<{ displayName: string; pi
 }
 
 /**
- * Hard delete in one transaction: foreign keys cascade to the pupil's sessions, attempts,
- * answers, posts (and replies to them) and feedback on those posts.
+ * Hard delete in one transaction: foreign keys cascade to the pupil's sessions, attempts and
+ * answers. Their discussion words go too, but classmates' work stays: a post nobody replied to
+ * is deleted; one with replies is blanked like a deleted post (no text, no feedback) and keeps
+ * its place with no author, so the replies under it survive.
  */
 export function removePupil(ref: PupilRef): { displayName: string } {
   return db.transaction((tx) => {
@@ -192,6 +195,19 @@ export function removePupil(ref: PupilRef): { displayName: string } {
       .where(and(eq(pupils.id, ref.pupilId), eq(pupils.classId, ref.classId), eq(classes.teacherId, ref.teacherId)))
       .get();
     if (!pupil) throw new Response("Not found", { status: 404 });
+    const reply = alias(posts, "reply");
+    const hasReplies = tx.select({ id: reply.id }).from(reply).where(eq(reply.parentId, posts.id));
+    tx.delete(posts).where(and(eq(posts.authorId, pupil.id), notExists(hasReplies))).run();
+    const kept = tx.select({ id: posts.id }).from(posts).where(eq(posts.authorId, pupil.id)).all().map((r) => r.id);
+    if (kept.length) {
+      tx.delete(postFeedback).where(inArray(postFeedback.postId, kept)).run();
+      tx.update(posts)
+        .set({ body: "", claim: null, evidence: null, reasoning: null, exemplary: false, editedAt: null })
+        .where(inArray(posts.id, kept))
+        .run();
+      tx.update(posts).set({ deletedAt: new Date() }).where(and(inArray(posts.id, kept), isNull(posts.deletedAt))).run();
+    }
+    // the foreign key sets the kept posts' author to null
     tx.delete(pupils).where(eq(pupils.id, pupil.id)).run();
     tx.delete(throttles).where(eq(throttles.key, pupilKey(ref.classId, pupil.nameKey))).run();
     return { displayName: pupil.displayName };

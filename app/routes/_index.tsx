@@ -1,9 +1,18 @@
 // Home: what Telaah is, and the way in for teachers and pupils.
-import type { MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { AccountDeletedNotice } from "~/components/account-deleted-notice";
 import { useT } from "~/i18n/use-t";
+import { getViewer } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
+
+/** Signed-in people came for their work, not the sign-up page: the teacher's classes, the pupil's to-do list. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request);
+  if (viewer) throw redirect(viewer.role === "teacher" ? "/teacher" : "/pupil");
+  return null;
+}
 
 export const meta: MetaFunction = ({ matches }) => title(matches, "home.title");
 

@@ -1,13 +1,16 @@
 // Step 4: the submitted attempt explained — only when the teacher's feedback setting allows it.
+// Summary first, mistakes before right answers, numbered in the order the pupil saw the items.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { FeedbackSummary, ReviewSection, type Outcome, type ReviewItem } from "~/components/feedback-review";
+import { paragraphTexts } from "~/components/paragraph-ref";
 import { useLang, useT } from "~/i18n/use-t";
 import { attemptAnswers } from "~/models/attempt.server";
 import { loadFlow, parseId } from "~/models/lesson-flow.server";
 import { requirePupil } from "~/utils/auth.server";
 import { formatDateTime, formatPercent } from "~/utils/format";
-import { percent } from "~/utils/quiz";
+import { attemptOrder, percent } from "~/utils/quiz";
 import { skillShares } from "~/utils/stats";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -33,6 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sortScore: attempt.sortScore ?? 0,
     sortMax: attempt.sortMax ?? 0,
   };
+  // Keys stay hidden while this pupil can still start or submit an attempt (decision 034).
   if (!flow.keysVisible)
     return json(
       { ...base, review: { number: attempt.number, score, percent: percent(score), keys: null } },
@@ -42,6 +46,40 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const choice = chosen.get(`quiz:${q.id}`);
     return choice === undefined ? [] : [{ pupilId: pupil.pupilId, questionId: q.id, choice, correct: choice === q.correct }];
   });
+  // Numbered in the order this pupil saw them (shuffled or not), as on the quiz page.
+  const order = attemptOrder(flow.lesson, attempt.seed, a.shuffle);
+  const questionsById = new Map(flow.lesson.questions.map((q) => [q.id, q]));
+  const sortingById = new Map(flow.lesson.sorting.map((x) => [x.id, x]));
+  const outcome = (mine: string | null, right: string): Outcome => (mine === null ? "unanswered" : mine === right ? "right" : "wrong");
+  const questions = order.questions.map(({ id }) => {
+    const q = questionsById.get(id)!;
+    const mine = chosen.get(`quiz:${q.id}`) ?? null;
+    const text = (option: string | null) => q.options.find((o) => o.id === option)?.text ?? null;
+    return {
+      id: q.id,
+      stem: q.stem,
+      mine: text(mine),
+      right: text(q.correct)!,
+      outcome: outcome(mine, q.correct),
+      explanation: q.explanation,
+      evidence: q.evidence,
+    };
+  });
+  const sorting = order.sorting.map((id) => {
+    const s = sortingById.get(id)!;
+    const mine = (chosen.get(`sort:${s.id}`) ?? null) as typeof s.category | null;
+    return {
+      id: s.id,
+      quote: s.quote,
+      paragraph: s.paragraph,
+      mine,
+      right: s.category,
+      outcome: outcome(mine, s.category),
+      explanation: s.explanation,
+      speaker: s.speaker ? speakers.get(s.speaker) ?? null : null,
+    };
+  });
+  const cited = new Set([...questions.flatMap((q) => q.evidence), ...sorting.map((x) => x.paragraph)]);
   return json(
     {
       ...base,
@@ -51,32 +89,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         percent: percent(score),
         keys: true as const,
         skills: skillShares(flow.lesson.questions, responses, [pupil.pupilId]).filter((s) => s.total > 0),
-        questions: flow.lesson.questions.map((q) => {
-          const mine = chosen.get(`quiz:${q.id}`) ?? null;
-          const text = (id: string | null) => q.options.find((o) => o.id === id)?.text ?? null;
-          return {
-            id: q.id,
-            stem: q.stem,
-            mine: text(mine),
-            right: text(q.correct),
-            correct: mine === q.correct,
-            explanation: q.explanation,
-            evidence: q.evidence,
-          };
-        }),
-        sorting: flow.lesson.sorting.map((s) => {
-          const mine = chosen.get(`sort:${s.id}`) ?? null;
-          return {
-            id: s.id,
-            quote: s.quote,
-            paragraph: s.paragraph,
-            mine: mine as typeof s.category | null,
-            right: s.category,
-            correct: mine === s.category,
-            explanation: s.explanation,
-            speaker: s.speaker ? speakers.get(s.speaker) ?? null : null,
-          };
-        }),
+        questions,
+        sorting,
+        paragraphs: paragraphTexts(flow.lesson.paragraphs, cited),
       },
     },
     { headers: { "Cache-Control": "no-store" } },
@@ -87,8 +102,7 @@ export default function Feedback() {
   const data = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
-  const read = (paragraphs: number[], focus = paragraphs[0]) =>
-    `/pupil/assignments/${data.id}/read?highlight=${paragraphs.join(",")}#p${focus}`;
+  const read = (p: number) => `/pupil/assignments/${data.id}/read?highlight=${p}#p${p}`;
   if (!data.review) {
     const reason = !data.submitted
       ? t("feedback.notSubmitted")
@@ -103,97 +117,76 @@ export default function Feedback() {
     );
   }
   const r = data.review;
+  if (r.keys === null) {
+    return (
+      <section aria-labelledby="feedback-heading">
+        <h2 id="feedback-heading">{t("feedback.title")}</h2>
+        <p className="lead">
+          {t("feedback.score", {
+            score: r.score.quizScore + r.score.sortScore,
+            max: r.score.quizMax + r.score.sortMax,
+            percent: formatPercent(lang, r.percent / 100),
+          })}
+        </p>
+        <p>
+          {t("feedback.quizScore", { score: r.score.quizScore, max: r.score.quizMax })} ·{" "}
+          {t("feedback.sortScore", { score: r.score.sortScore, max: r.score.sortMax })}
+        </p>
+        <p className="note">{t("hardening.keys.later")}</p>
+      </section>
+    );
+  }
+  const quizItems: ReviewItem[] = r.questions.map((q, index) => ({
+    id: q.id,
+    title: t("quiz.question", { n: index + 1 }),
+    outcome: q.outcome,
+    prompt: <p lang={data.language}>{q.stem}</p>,
+    mine: q.mine,
+    right: q.right,
+    explanation: q.explanation,
+    evidence: q.evidence,
+  }));
+  const sortItems: ReviewItem[] = r.sorting.map((s, index) => ({
+    id: s.id,
+    title: t("sort.item", { n: index + 1, p: s.paragraph }),
+    outcome: s.outcome,
+    prompt: (
+      <blockquote lang={data.language}>
+        <p>{s.quote}</p>
+      </blockquote>
+    ),
+    mine: s.mine ? t(`cat.${s.mine}`) : null,
+    right: t(`cat.${s.right}`),
+    explanation: s.explanation,
+    evidence: [s.paragraph],
+    note: s.speaker ? <p>{t("feedback.source", { speaker: s.speaker })}</p> : undefined,
+  }));
   return (
     <section aria-labelledby="feedback-heading">
       <h2 id="feedback-heading">{t("feedback.title")}</h2>
-      <p className="lead">
-        {t("feedback.score", {
+      <FeedbackSummary
+        scoreLine={t("feedback.score", {
           score: r.score.quizScore + r.score.sortScore,
           max: r.score.quizMax + r.score.sortMax,
           percent: formatPercent(lang, r.percent / 100),
         })}
+        partLines={[
+          t("feedback.quizScore", { score: r.score.quizScore, max: r.score.quizMax }),
+          t("feedback.sortScore", { score: r.score.sortScore, max: r.score.sortMax }),
+        ]}
+        skills={r.skills.map((s) => ({
+          label: t(`results.skill.${s.skill}`),
+          line: t("results.outOf", { score: s.correct, max: s.total }),
+        }))}
+        items={[...quizItems, ...sortItems]}
+      />
+      <ReviewSection id="fb-quiz" title={t("quiz.title")} items={quizItems} language={data.language} texts={r.paragraphs} articleHref={read} />
+      <ReviewSection id="fb-sort" title={t("sort.title")} items={sortItems} language={data.language} texts={r.paragraphs} articleHref={read} />
+      <p className="next-step">
+        <Link className="button" to={`/pupil/assignments/${data.id}/discuss`}>
+          {t("pf.fb.next", { step: t("flow.discuss") })}
+        </Link>
       </p>
-      <p>
-        {t("feedback.quizScore", { score: r.score.quizScore, max: r.score.quizMax })} ·{" "}
-        {t("feedback.sortScore", { score: r.score.sortScore, max: r.score.sortMax })}
-      </p>
-      {"skills" in r ? <Keys review={r} read={read} language={data.language} /> : <p className="note">{t("hardening.keys.later")}</p>}
     </section>
-  );
-}
-
-type Review = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["review"]>;
-
-function Keys({
-  review: r,
-  read,
-  language,
-}: {
-  review: Extract<Review, { keys: true }>;
-  read: (paragraphs: number[], focus?: number) => string;
-  language: string;
-}) {
-  const t = useT();
-  const data = { language };
-  return (
-    <>
-      <h3>{t("results.mySkills")}</h3>
-      <ul>
-        {r.skills.map((s) => (
-          <li key={s.skill}>
-            {t(`results.skill.${s.skill}`)}: {t("results.outOf", { score: s.correct, max: s.total })}
-          </li>
-        ))}
-      </ul>
-      <h3>{t("quiz.title")}</h3>
-      {r.questions.map((q, index) => (
-        <article key={q.id} className="item" id={`fb-${q.id}`} aria-labelledby={`fb-${q.id}-h`}>
-          <h4 id={`fb-${q.id}-h`}>
-            {t("quiz.question", { n: index + 1 })}:{" "}
-            <span className={q.correct ? "right" : "wrong"}>{q.correct ? t("feedback.right") : t("feedback.wrong")}</span>
-          </h4>
-          <p lang={data.language}>{q.stem}</p>
-          <dl>
-            <dt>{t("feedback.yourAnswer")}</dt>
-            <dd lang={data.language}>{q.mine ?? t("feedback.noAnswer")}</dd>
-            <dt>{t("feedback.rightAnswer")}</dt>
-            <dd lang={data.language}>{q.right}</dd>
-            <dt>{t("feedback.why")}</dt>
-            <dd lang={data.language}>{q.explanation}</dd>
-          </dl>
-          <p>
-            {q.evidence.map((p) => (
-              <Link key={p} to={read(q.evidence, p)} className="evidence-link">
-                {t("feedback.evidence", { p })}
-              </Link>
-            ))}
-          </p>
-        </article>
-      ))}
-      <h3>{t("sort.title")}</h3>
-      {r.sorting.map((s, index) => (
-        <article key={s.id} className="item" aria-labelledby={`fb-${s.id}-h`}>
-          <h4 id={`fb-${s.id}-h`}>
-            {t("sort.item", { n: index + 1, p: s.paragraph })}:{" "}
-            <span className={s.correct ? "right" : "wrong"}>{s.correct ? t("feedback.right") : t("feedback.wrong")}</span>
-          </h4>
-          <blockquote lang={data.language}>
-            <p>{s.quote}</p>
-          </blockquote>
-          <dl>
-            <dt>{t("feedback.yourAnswer")}</dt>
-            <dd>{s.mine ? t(`cat.${s.mine}`) : t("feedback.noAnswer")}</dd>
-            <dt>{t("feedback.rightAnswer")}</dt>
-            <dd>{t(`cat.${s.right}`)}</dd>
-            <dt>{t("feedback.why")}</dt>
-            <dd lang={data.language}>{s.explanation}</dd>
-          </dl>
-          {s.speaker ? <p>{t("feedback.source", { speaker: s.speaker })}</p> : null}
-          <p>
-            <Link to={read([s.paragraph])}>{t("feedback.evidence", { p: s.paragraph })}</Link>
-          </p>
-        </article>
-      ))}
-    </>
   );
 }

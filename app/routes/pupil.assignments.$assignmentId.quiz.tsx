@@ -1,14 +1,16 @@
 // Step 3: the multiple-choice quiz, saved per choice, then one submit for the whole attempt.
 import type { ActionFunctionArgs, LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useAnswerQueue } from "~/components/answer-queue";
-import { ChoiceItem, NoOpenAttempt, noJsOutcome, OfflineBanner } from "~/components/choice-item";
+import { AnswerPageForm, ChoiceItem, NoOpenAttempt, noJsOutcome, OfflineBanner } from "~/components/choice-item";
+import { useReportProgress } from "~/components/lesson-progress";
+import { paragraphTexts, ParagraphRefs, referencedParagraphs } from "~/components/paragraph-ref";
 import { useT } from "~/i18n/use-t";
+import { answerPageAction } from "~/models/answer-page.server";
 import { submitAttempt } from "~/models/attempt.server";
 import { loadFlow, parseId, savedChoices } from "~/models/lesson-flow.server";
 import { requirePupil } from "~/utils/auth.server";
-import { readForm } from "~/utils/form.server";
 import { attemptOrder, feedbackVisible } from "~/utils/quiz";
 import { getPupilAssignment } from "~/models/assignment.server";
 
@@ -35,8 +37,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         questions: order.questions.map(({ id, options }) => {
           const q = byId.get(id)!;
           const text = new Map(q.options.map((o) => [o.id, o.text]));
-          return { id, stem: q.stem, options: options.map((o) => ({ id: o, text: text.get(o)! })) };
+          return {
+            id,
+            stem: q.stem,
+            options: options.map((o) => ({ id: o, text: text.get(o)! })),
+            refs: referencedParagraphs(q.stem, flow.lesson.paragraphs.length),
+          };
         }),
+        paragraphs: paragraphTexts(
+          flow.lesson.paragraphs,
+          new Set(flow.lesson.questions.flatMap((q) => referencedParagraphs(q.stem, flow.lesson.paragraphs.length))),
+        ),
         saved: savedChoices(flow, "quiz"),
         sortAnswered: flow.counts.sort,
         sortTotal: flow.counts.sortTotal,
@@ -46,16 +57,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
+/**
+ * The page's one form: an item's save button (no JavaScript) saves every choice on the page;
+ * "Kumpulkan jawaban" saves them too, then hands the attempt in.
+ */
 export async function action({ request, params }: ActionFunctionArgs) {
   const pupil = await requirePupil(request);
   const assignmentId = parseId(params.assignmentId);
-  const form = await readForm(request);
-  const attemptId = parseId(form.get("attemptId"));
   const assignment = getPupilAssignment({ classId: pupil.classId, assignmentId });
-  const result = submitAttempt({ pupilId: pupil.pupilId, attemptId, assignmentId });
-  if (!result.ok) return json({ error: "flow.err.closed" as const }, { status: 409 });
-  const step = feedbackVisible(assignment, true, Date.now()) ? "feedback" : "";
-  return redirect(`/pupil/assignments/${assignmentId}${step ? `/${step}` : ""}`);
+  return answerPageAction({
+    request,
+    assignmentId,
+    kind: "quiz",
+    onSubmit: (attemptId) => {
+      const result = submitAttempt({ pupilId: pupil.pupilId, attemptId, assignmentId });
+      if (!result.ok) return json({ error: "flow.err.closed" as const }, { status: 409 });
+      const step = feedbackVisible(assignment, true, Date.now()) ? "feedback" : "";
+      return redirect(`/pupil/assignments/${assignmentId}${step ? `/${step}` : ""}`);
+    },
+  });
 }
 
 type Data = SerializeFrom<typeof loader>;
@@ -68,18 +88,18 @@ function QuizItems({ data, attempt }: { data: Data; attempt: NonNullable<Data["a
   const answered = attempt.questions.filter((q) => queue.choices[q.id]).length;
   const unanswered = attempt.questions.length - answered + (attempt.sortTotal - attempt.sortAnswered);
   const waiting = queue.hydrated && queue.pendingCount > 0;
-  const returnTo = `/pupil/assignments/${data.id}/quiz`;
+  useReportProgress("quiz", answered);
   return (
     <>
+      <p>{queue.hydrated ? t("pf.quizLeadJs") : t("pf.quizLeadNoJs")}</p>
       <OfflineBanner offline={queue.offline} pending={queue.pendingCount} />
       <p role="status" className="muted">
         {t("flow.progress", { answered, total: attempt.questions.length })}
       </p>
+      <AnswerPageForm attemptId={attempt.id} hydrated={queue.hydrated}>
       {attempt.questions.map((q, index) => (
         <ChoiceItem
           key={q.id}
-          attemptId={attempt.id}
-          kind="quiz"
           itemId={q.id}
           legend={
             <>
@@ -87,12 +107,12 @@ function QuizItems({ data, attempt }: { data: Data; attempt: NonNullable<Data["a
               <span lang={data.language}>{q.stem}</span>
             </>
           }
+          body={<ParagraphRefs numbers={q.refs} texts={attempt.paragraphs} language={data.language} idPrefix={q.id} />}
           options={q.options.map((o) => ({ id: o.id, label: o.text, lang: data.language }))}
           choice={queue.choices[q.id]}
           state={queue.states[q.id]}
           refusal={queue.refusals[q.id]}
           hydrated={queue.hydrated}
-          returnTo={returnTo}
           saveLabel={t("quiz.question", { n: index + 1 })}
           onChoose={queue.choose}
           noJs={data.noJs}
@@ -108,9 +128,8 @@ function QuizItems({ data, attempt }: { data: Data; attempt: NonNullable<Data["a
             {t(result.error)}
           </p>
         ) : null}
-        <Form method="post">
-          <input type="hidden" name="attemptId" value={attempt.id} />
-          <button type="submit" disabled={waiting || navigation.state !== "idle"} aria-describedby={waiting ? "submit-wait" : undefined}>
+        <div>
+          <button type="submit" name="intent" value="submit" disabled={waiting || navigation.state !== "idle"} aria-describedby={waiting ? "submit-wait" : undefined}>
             {t("quiz.submit")}
           </button>
           {waiting ? (
@@ -118,8 +137,9 @@ function QuizItems({ data, attempt }: { data: Data; attempt: NonNullable<Data["a
               {t("quiz.waiting", { n: queue.pendingCount })}
             </p>
           ) : null}
-        </Form>
+        </div>
       </section>
+      </AnswerPageForm>
     </>
   );
 }
@@ -130,7 +150,6 @@ export default function Quiz() {
   return (
     <section aria-labelledby="quiz-heading">
       <h2 id="quiz-heading">{t("quiz.title")}</h2>
-      <p>{t("quiz.lead")}</p>
       {data.attempt ? <QuizItems data={data} attempt={data.attempt} /> : <NoOpenAttempt assignmentId={data.id} />}
     </section>
   );

@@ -1,10 +1,13 @@
 // Step 2: sort quoted statements into the five kinds. No answer key leaves the server here.
-import type { LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useAnswerQueue } from "~/components/answer-queue";
-import { ChoiceItem, NoOpenAttempt, noJsOutcome, OfflineBanner } from "~/components/choice-item";
+import { AnswerPageForm, ChoiceItem, NoOpenAttempt, noJsOutcome, OfflineBanner } from "~/components/choice-item";
+import { useReportProgress } from "~/components/lesson-progress";
+import { paragraphTexts, ParagraphRef } from "~/components/paragraph-ref";
 import { useT } from "~/i18n/use-t";
+import { answerPageAction } from "~/models/answer-page.server";
 import { loadFlow, parseId, savedChoices } from "~/models/lesson-flow.server";
 import { requirePupil } from "~/utils/auth.server";
 import { attemptOrder, CATEGORY_IDS } from "~/utils/quiz";
@@ -27,10 +30,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           return { id: s.id, quote: s.quote, paragraph: s.paragraph };
         }),
         saved: savedChoices(flow, "sort"),
+        paragraphs: paragraphTexts(flow.lesson.paragraphs, new Set(flow.lesson.sorting.map((x) => x.paragraph))),
       },
     },
     { headers: { "Cache-Control": "no-store" } },
   );
+}
+
+/** Without JavaScript: the page's one form saves every statement sorted on it (see AnswerPageForm). */
+export async function action({ request, params }: ActionFunctionArgs) {
+  return answerPageAction({ request, assignmentId: parseId(params.assignmentId), kind: "sort" });
 }
 
 type Data = SerializeFrom<typeof loader>;
@@ -39,9 +48,11 @@ function SortItems({ data, attempt }: { data: Data; attempt: NonNullable<Data["a
   const t = useT();
   const queue = useAnswerQueue(attempt.id, "sort", attempt.saved);
   const answered = attempt.items.filter((i) => queue.choices[i.id]).length;
-  const returnTo = `/pupil/assignments/${data.id}/sort`;
+  useReportProgress("sort", answered);
+  const quiz = `/pupil/assignments/${data.id}/quiz`;
   return (
     <>
+      <p>{queue.hydrated ? t("pf.sortLeadJs") : t("pf.sortLeadNoJs")}</p>
       <OfflineBanner offline={queue.offline} pending={queue.pendingCount} />
       <p role="status" className="muted">
         {t("flow.progress", { answered, total: attempt.items.length })}
@@ -57,34 +68,38 @@ function SortItems({ data, attempt }: { data: Data; attempt: NonNullable<Data["a
           ))}
         </dl>
       </details>
-      {attempt.items.map((item, index) => (
-        <ChoiceItem
-          key={item.id}
-          attemptId={attempt.id}
-          kind="sort"
-          itemId={item.id}
-          legend={t("sort.item", { n: index + 1, p: item.paragraph })}
-          body={
-            <blockquote lang={data.language}>
-              <p>{item.quote}</p>
-            </blockquote>
-          }
-          options={CATEGORY_IDS.map((c) => ({ id: c, label: t(`cat.${c}`) }))}
-          choice={queue.choices[item.id]}
-          state={queue.states[item.id]}
-          refusal={queue.refusals[item.id]}
-          hydrated={queue.hydrated}
-          returnTo={returnTo}
-          saveLabel={t("sort.item", { n: index + 1, p: item.paragraph })}
-          onChoose={queue.choose}
-          noJs={data.noJs}
-        />
-      ))}
-      <p>
-        <Link className="button" to={`/pupil/assignments/${data.id}/quiz`}>
-          {t("flow.next", { step: t("flow.quiz") })}
-        </Link>
-      </p>
+      <AnswerPageForm attemptId={attempt.id} hydrated={queue.hydrated} nextTo={quiz}>
+        {attempt.items.map((item, index) => (
+          <ChoiceItem
+            key={item.id}
+            itemId={item.id}
+            legend={t("sort.item", { n: index + 1, p: item.paragraph })}
+            body={
+              <>
+                <blockquote lang={data.language}>
+                  <p>{item.quote}</p>
+                </blockquote>
+                {attempt.paragraphs[item.paragraph] ? (
+                  <ParagraphRef n={item.paragraph} text={attempt.paragraphs[item.paragraph]} language={data.language} idPrefix={item.id} />
+                ) : null}
+              </>
+            }
+            options={CATEGORY_IDS.map((c) => ({ id: c, label: t(`cat.${c}`) }))}
+            choice={queue.choices[item.id]}
+            state={queue.states[item.id]}
+            refusal={queue.refusals[item.id]}
+            hydrated={queue.hydrated}
+            saveLabel={t("sort.item", { n: index + 1, p: item.paragraph })}
+            onChoose={queue.choose}
+            noJs={data.noJs}
+          />
+        ))}
+        <p>
+          <button type="submit" name="intent" value="next">
+            {t("flow.next", { step: t("flow.quiz") })}
+          </button>
+        </p>
+      </AnswerPageForm>
     </>
   );
 }
@@ -95,7 +110,6 @@ export default function Sort() {
   return (
     <section aria-labelledby="sort-heading">
       <h2 id="sort-heading">{t("sort.title")}</h2>
-      <p>{t("sort.lead")}</p>
       {data.attempt ? (
         <SortItems data={data} attempt={data.attempt} />
       ) : (

@@ -1,7 +1,9 @@
 // The frame of a pupil's lesson: title, due date, status, and the steps with their progress.
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { NavLink, Outlet, useLoaderData, useLocation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { LessonProgressProvider, useAnswered } from "~/components/lesson-progress";
 import { useLang, useT } from "~/i18n/use-t";
 import { loadFlow, parseId } from "~/models/lesson-flow.server";
 import { requirePupil } from "~/utils/auth.server";
@@ -28,40 +30,65 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-export default function LessonFrame() {
-  const data = useLoaderData<typeof loader>();
+type FrameData = SerializeFrom<typeof loader>;
+
+/** The steps as one row, with live counts (see lesson-progress). */
+function Steps({ data }: { data: FrameData }) {
   const t = useT();
-  const lang = useLang();
+  const answered = useAnswered(data.counts);
   const base = `/pupil/assignments/${data.id}`;
+  // On a phone the steps are one row that scrolls sideways: keep the current one in view.
+  const list = useRef<HTMLOListElement>(null);
+  const { pathname } = useLocation();
+  useEffect(() => {
+    const el = list.current;
+    const current = el?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (el && current && el.scrollWidth > el.clientWidth)
+      el.scrollLeft = current.offsetLeft - (el.clientWidth - current.offsetWidth) / 2;
+  }, [pathname]);
   const steps = [
     { to: base, label: t("flow.overview"), end: true },
     { to: `${base}/read`, label: t("flow.read") },
-    { to: `${base}/sort`, label: `${t("flow.sort")} (${data.counts.sort}/${data.counts.sortTotal})` },
-    { to: `${base}/quiz`, label: `${t("flow.quiz")} (${data.counts.quiz}/${data.counts.quizTotal})` },
+    { to: `${base}/sort`, label: t("flow.sort"), count: `${answered.sort}/${data.counts.sortTotal}` },
+    { to: `${base}/quiz`, label: t("flow.quiz"), count: `${answered.quiz}/${data.counts.quizTotal}` },
     { to: `${base}/feedback`, label: t("flow.feedback") },
     { to: `${base}/discuss`, label: t("flow.discuss") },
   ];
   return (
+    <nav aria-label={t("flow.steps")}>
+      <ol className="steps" ref={list}>
+        {steps.map((s) => (
+          <li key={s.to}>
+            <NavLink to={s.to} end={s.end} prefetch="none">
+              {s.label}
+              {s.count ? <span className="step-count"> ({s.count})</span> : null}
+            </NavLink>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+export default function LessonFrame() {
+  const data = useLoaderData<typeof loader>();
+  const t = useT();
+  const lang = useLang();
+  return (
     <>
       <header className="lesson-head">
-        <h1 lang={data.language}>{data.title}</h1>
-        <p>
+        <h1 lang={data.language} className="clamp-title">
+          {data.title}
+        </h1>
+        <p className="lesson-meta">
           {t("flow.due", { due: formatDateTime(lang, data.dueAt, data.timeZone) })} ·{" "}
           <span className={`status ${data.status}`}>{t(`status.${data.status}`)}</span>
         </p>
       </header>
-      <nav aria-label={t("flow.steps")}>
-        <ol className="steps">
-          {steps.map((s) => (
-            <li key={s.to}>
-              <NavLink to={s.to} end={s.end} prefetch="none">
-                {s.label}
-              </NavLink>
-            </li>
-          ))}
-        </ol>
-      </nav>
-      <Outlet />
+      <LessonProgressProvider counts={{ sort: data.counts.sort, quiz: data.counts.quiz }}>
+        <Steps data={data} />
+        <Outlet />
+      </LessonProgressProvider>
     </>
   );
 }

@@ -82,7 +82,8 @@ export default function MyData() {
                   {p.hidden ? <> · {t("privacy.mine.hidden")}</> : null}
                   {p.deleted ? <> · {t("privacy.mine.deleted")}</> : null}
                 </p>
-                <p className="post">{p.body}</p>
+                {/* a CER post's body is its three parts joined: show the parts, once */}
+                {p.claim || p.evidence || p.reasoning ? null : <p className="post">{p.body}</p>}
                 {p.claim || p.evidence || p.reasoning ? (
                   <dl className="data-facts">
                     {p.claim ? (

@@ -58,6 +58,11 @@ export default function PupilLogin() {
     <div className="narrow">
       <h1>{t("accounts.pupilLogin.title")}</h1>
       <CookieTrouble />
+      {params.get("reason") === "archived" && !data ? (
+        <p className="note" role="status">
+          {t("pf.login.archived")}
+        </p>
+      ) : null}
       <p>{t("accounts.pupilLogin.lead")}</p>
       <Form method="post" noValidate>
         <FormError error={data?.formError} vars={data?.formVars} />

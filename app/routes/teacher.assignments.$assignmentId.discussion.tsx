@@ -82,7 +82,7 @@ function ModPost({ data, post, topLevel, failure }: { data: Data; post: TeacherP
   const classes = ["post", post.exemplary ? "exemplary" : "", post.hidden || post.deleted ? "hidden-post" : ""].filter(Boolean).join(" ");
   return (
     <article className={classes} id={`post-${post.id}`}>
-      <Byline name={post.authorName} at={post.createdAt} edited={post.edited} zone={data.timeZone} />
+      <Byline name={post.authorName || t("pf.removedAuthor")} at={post.createdAt} edited={post.edited} zone={data.timeZone} />
       <p>
         {post.hidden ? <span className="badge hidden-badge">{t("discuss.mod.hidden")}</span> : null}{" "}
         {post.deleted ? <span className="badge hidden-badge">{t("discuss.mod.deleted")}</span> : null}{" "}

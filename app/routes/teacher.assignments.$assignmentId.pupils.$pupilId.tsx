@@ -101,7 +101,13 @@ export default function PupilWork() {
   const data = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
-  const verdict = (ok: boolean) => <span className={ok ? "right" : "wrong"}>{ok ? t("feedback.right") : t("feedback.wrong")}</span>;
+  // an item the pupil has not answered (yet) is "not answered", not "wrong"
+  const verdict = (ok: boolean, answered: boolean) =>
+    !answered ? (
+      <span className="muted">{t("pf.fb.notAnswered")}</span>
+    ) : (
+      <span className={ok ? "right" : "wrong"}>{ok ? t("feedback.right") : t("feedback.wrong")}</span>
+    );
   return (
     <>
       <p className="no-print">
@@ -209,7 +215,7 @@ export default function PupilWork() {
                       <td>
                         {q.right.letter}. <span lang={data.language}>{q.right.text}</span>
                       </td>
-                      <td>{verdict(q.correct)}</td>
+                      <td>{verdict(q.correct, q.mine !== null)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -240,7 +246,7 @@ export default function PupilWork() {
                       </th>
                       <td>{s.mine ? t(`cat.${s.mine}`) : t("feedback.noAnswer")}</td>
                       <td>{t(`cat.${s.right}`)}</td>
-                      <td>{verdict(s.correct)}</td>
+                      <td>{verdict(s.correct, s.mine !== null)}</td>
                     </tr>
                   ))}
                 </tbody>

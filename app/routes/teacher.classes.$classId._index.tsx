@@ -201,14 +201,19 @@ export default function ClassPage() {
                     <td>{p.lastSeenAt ? formatDateTime(lang, p.lastSeenAt, klass.timeZone) : t("accounts.roster.never")}</td>
                     <td className="no-print">
                       <div className="actions">
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="resetPin" />
-                          <input type="hidden" name="pupilId" value={p.id} />
-                          <button type="submit" className="secondary" disabled={busy}>
+                        {/* asks first, in place and without JavaScript; the PIN then shows on its own page */}
+                        <details className="confirm">
+                          <summary>
                             {t("accounts.roster.resetPin")}
                             <span className="visually-hidden"> {t("accounts.roster.forPupil", { name: p.displayName })}</span>
-                          </button>
-                        </Form>
+                          </summary>
+                          <p className="hint">{t("pf.pin.body")}</p>
+                          <Form method="post" action={`/teacher/classes/${klass.id}/pupils/${p.id}/pin`}>
+                            <button type="submit" className="secondary" disabled={busy}>
+                              {t("pf.pin.confirm", { name: p.displayName })}
+                            </button>
+                          </Form>
+                        </details>
                         <a href={`/teacher/classes/${klass.id}/pupils/${p.id}/export`} download>
                           {t("privacy.export.link")}
                           <span className="visually-hidden"> {t("accounts.roster.forPupil", { name: p.displayName })}</span>
@@ -243,15 +248,29 @@ export default function ClassPage() {
             </button>
           </p>
         </Form>
-        <Form method="post">
-          <input type="hidden" name="intent" value={klass.archived ? "unarchive" : "archive"} />
-          <p className="hint">{klass.archived ? t("accounts.class.unarchiveHint") : t("accounts.class.archiveHint")}</p>
-          <p>
-            <button type="submit" className="secondary" disabled={busy}>
-              {klass.archived ? t("accounts.class.unarchive") : t("accounts.class.archive")}
-            </button>
-          </p>
-        </Form>
+        {klass.archived ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="unarchive" />
+            <p className="hint">{t("accounts.class.unarchiveHint")}</p>
+            <p>
+              <button type="submit" className="secondary" disabled={busy}>
+                {t("accounts.class.unarchive")}
+              </button>
+            </p>
+          </Form>
+        ) : (
+          // archiving signs every pupil out: it asks first, in place, without JavaScript
+          <details className="confirm">
+            <summary>{t("accounts.class.archive")}</summary>
+            <p className="hint">{t("accounts.class.archiveHint")}</p>
+            <Form method="post">
+              <input type="hidden" name="intent" value="archive" />
+              <button type="submit" className="danger" disabled={busy}>
+                {t("pf.archive.confirm")}
+              </button>
+            </Form>
+          </details>
+        )}
       </section>
     </>
   );

@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { eq, sql } from "drizzle-orm";
 import { classes, pupils, teachers } from "../../db/schema";
 import { db, prepared } from "~/db.server";
-import { cookieTrouble, readSession } from "./session.server";
+import { cookieTrouble, deleteSessionsOf, readSession } from "./session.server";
 
 export type TeacherViewer = { role: "teacher"; teacherId: number; name: string };
 export type PupilViewer = {
@@ -35,6 +35,7 @@ const pupilById = prepared((d) =>
       classId: classes.id,
       className: classes.name,
       timeZone: classes.timeZone,
+      archivedAt: classes.archivedAt,
     })
     .from(pupils)
     .innerJoin(classes, eq(classes.id, pupils.classId))
@@ -52,6 +53,12 @@ export async function getViewer(request: Request): Promise<Viewer | null> {
   if (session.role === "pupil" && session.pupilId) {
     const row = pupilById().get({ id: session.pupilId });
     if (!row) return null;
+    if (row.archivedAt) {
+      // The class was archived: this is where the pupil's sessions end, so the sign-in page can
+      // tell them why instead of just asking them to sign in again.
+      deleteSessionsOf({ pupilId: row.id });
+      throw redirect("/pupil/login?reason=archived");
+    }
     const now = Date.now();
     if (!row.lastSeenAt || now - row.lastSeenAt.getTime() > PUPIL_SEEN_EVERY_MS)
       db.update(pupils).set({ lastSeenAt: new Date(now) }).where(eq(pupils.id, row.id)).run();

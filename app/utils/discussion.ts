@@ -73,7 +73,8 @@ export type PostFacts = {
   id: number;
   assignmentId: number;
   promptId: string;
-  authorId: number;
+  /** Null when the author was removed from the class (the post is then blanked as deleted). */
+  authorId: number | null;
   parentId: number | null;
   hidden: boolean;
   deleted: boolean;

@@ -98,7 +98,10 @@ async function fullJourney(browser: Browser, page: Page, baseURL: string, javaSc
   expect(response?.headers()["cache-control"]).toBe("no-store");
   const roster = page.getByRole("table", { name: `Daftar siswa ${className}` });
   await expect(roster.getByRole("rowheader", { name: pupilName })).toBeVisible();
-  await page.getByRole("button", { name: `Atur ulang PIN untuk ${pupilName}` }).click();
+  // it asks first, in place; the new PIN shows on its own page (no "?index" in the address)
+  await roster.getByText(`Atur ulang PIN untuk ${pupilName}`).click();
+  await page.getByRole("button", { name: `Ya, buat PIN baru untuk ${pupilName}` }).click();
+  await expect(page).toHaveURL(/\/pupils\/\d+\/pin$/);
   const notice = page.getByRole("status");
   await expect(notice).toContainText(`PIN baru untuk ${pupilName}:`);
   const newPin = (await notice.getByText(/^\d{6}$/).textContent())!.trim();
@@ -285,8 +288,25 @@ test.describe("teacher accounts", () => {
     await page.getByRole("button", { name: "Simpan nama" }).click();
     await expect(page.getByRole("heading", { level: 1, name: newName })).toBeVisible();
 
-    await page.getByRole("button", { name: "Arsipkan kelas" }).click();
+    // a pupil signed in before the class is archived
+    const before = await browser.newContext({ baseURL, locale: "id-ID" });
+    await signIn(before, { role: "pupil", id: member.id });
+    const signedIn = await before.newPage();
+    await signedIn.goto("/pupil");
+    await expect(signedIn).toHaveURL(/\/pupil$/);
+
+    // archiving asks first, in place, and leaves no "?index" in the address
+    await page.getByText("Arsipkan kelas", { exact: true }).click();
+    await page.getByRole("button", { name: "Ya, arsipkan kelas ini" }).click();
     await expect(page.getByText("Kelas ini diarsipkan: siswa tidak dapat bergabung atau masuk.")).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`/teacher/classes/${klass.id}$`));
+
+    // the signed-in pupil is sent to the sign-in page with the reason
+    await signedIn.goto("/pupil");
+    await expect(signedIn).toHaveURL(/\/pupil\/login\?reason=archived$/);
+    await expect(signedIn.getByText("Kelasmu sudah diarsipkan oleh guru")).toBeVisible();
+    await expectAccessible(signedIn);
+    await before.close();
     await page.goto("/teacher");
     const archived = page.getByRole("list", { name: "Kelas yang diarsipkan" });
     await expect(archived.getByRole("link", { name: newName })).toBeVisible();
@@ -587,7 +607,8 @@ async function visitEveryPage(page: Page, browser: Browser, baseURL: string, loc
   await t.goto("/teacher");
   await expectAccessible(t);
   await t.goto(`/teacher/classes/${klass.id}`);
-  await t.locator("form:has(input[name=intent][value=resetPin]) button").click();
+  await t.locator("details.confirm summary").first().click();
+  await t.locator("details.confirm[open] button").click();
   await expect(t.getByRole("status")).toBeVisible();
   await expectAccessible(t);
   await t.goto(`/teacher/classes/${klass.id}/cards`);

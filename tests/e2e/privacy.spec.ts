@@ -216,7 +216,12 @@ test.describe("a pupil's own data", () => {
   test.use({ locale: "en-US" });
 
   test("lists what is stored, downloads it, and withholds scores the teacher has not released", async ({ page, context }) => {
-    const { klass, budi, sari, budiWork, sariWork } = await classWithWork({ feedback: "never" });
+    const { klass, budi, sari, budiWork, sariWork, assignmentId } = await classWithWork({ feedback: "never" });
+    // a claim–evidence–reasoning post: its body is the three parts joined, shown once, as parts
+    const cer = { claim: unique("Klaim Budi"), evidence: unique("Bukti Budi"), reasoning: unique("Alasan Budi") };
+    testDb()
+      .prepare("INSERT INTO posts (assignment_id, prompt_id, author_id, body, claim, evidence, reasoning) VALUES (?, ?, ?, ?, ?, ?, ?)")
+      .run(assignmentId, lesson.prompts[0].id, budi.id, `${cer.claim}\n${cer.evidence}\n${cer.reasoning}`, cer.claim, cer.evidence, cer.reasoning);
     await signIn(context, { role: "pupil", id: budi.id });
     await page.goto("/pupil");
     await page.getByRole("link", { name: "What is stored about me" }).click();
@@ -232,6 +237,7 @@ test.describe("a pupil's own data", () => {
     await expect(page.getByText(postBody(budiWork.postId))).toBeVisible();
     await expect(page.getByText(feedbackBody(budiWork.postId))).toBeVisible();
     await expect(page.getByText(postBody(sariWork.postId))).toHaveCount(0);
+    for (const part of Object.values(cer)) await expect(page.getByText(part)).toHaveCount(1);
     await expect(page.getByText("Ask your teacher to remove you from the class.")).toBeVisible();
     await expectAccessible(page);
 
@@ -244,7 +250,7 @@ test.describe("a pupil's own data", () => {
     expect(data.attempts[0].answers.map((a) => a.choice).sort()).toEqual(["allegation", lesson.questions[0].options[1].id].sort());
     // Feedback is "never" for this assignment: the pupil's copy carries no score.
     expect(data.attempts[0].scores).toBeNull();
-    expect(data.posts.map((p) => p.body)).toEqual([postBody(budiWork.postId)]);
+    expect(data.posts.map((p) => p.body)).toEqual([postBody(budiWork.postId), `${cer.claim}\n${cer.evidence}\n${cer.reasoning}`]);
     expect(keysDeep(data).filter((k) => /pin|hash|seed/i.test(k))).toEqual([]);
     expect(text).not.toContain(sari.name);
     expect(text).not.toContain(postBody(sariWork.postId));
@@ -272,7 +278,7 @@ test.describe("a pupil's own data", () => {
 test.describe("removing a pupil", () => {
   test.use({ locale: "en-US" });
 
-  test("deletes their posts, the feedback on them and replies to them, and nothing of the classmate's own", async ({
+  test("deletes their words and the feedback on them, and keeps the classmate's own post and reply", async ({
     page,
     context,
   }) => {
@@ -292,7 +298,10 @@ test.describe("removing a pupil", () => {
     expect(count("SELECT count(*) AS n FROM pupils WHERE id = ?", budi.id)).toBe(0);
     expect(count("SELECT count(*) AS n FROM attempts WHERE pupil_id = ?", budi.id)).toBe(0);
     expect(count("SELECT count(*) AS n FROM answers WHERE attempt_id = ?", budiWork.attemptId)).toBe(0);
-    expect(count("SELECT count(*) AS n FROM posts WHERE author_id = ? OR parent_id = ?", budi.id, budiWork.postId)).toBe(0);
+    expect(count("SELECT count(*) AS n FROM posts WHERE author_id = ?", budi.id)).toBe(0);
+    // Budi's post, replied to by Sari, stays as a blank "(deleted)" placeholder with no author
+    expect(count("SELECT count(*) AS n FROM posts WHERE id = ? AND author_id IS NULL AND body = '' AND deleted_at IS NOT NULL", budiWork.postId)).toBe(1);
+    expect(count("SELECT count(*) AS n FROM posts WHERE parent_id = ? AND author_id = ?", budiWork.postId, sari.id)).toBe(1);
     expect(count("SELECT count(*) AS n FROM post_feedback WHERE post_id = ?", budiWork.postId)).toBe(0);
     expect(count("SELECT count(*) AS n FROM posts WHERE id = ?", sariOwn.id)).toBe(1);
     expect(count("SELECT count(*) AS n FROM attempts WHERE pupil_id = ?", sari.id)).toBe(1);

@@ -64,6 +64,8 @@ test.describe("with JavaScript", () => {
   });
 
   test("a pupil reads, sorts, answers, submits and sees why — in both languages, axe-clean", async ({ page, context }) => {
+    // 29 saves and ten axe runs: on a shared two-core machine this needs more than the default
+    test.setTimeout(120_000);
     const { pupil, assignmentId } = await setup();
     await signIn(context, { role: "pupil", id: pupil.id });
     await page.goto(`/pupil/assignments/${assignmentId}`);
@@ -82,7 +84,7 @@ test.describe("with JavaScript", () => {
       await group.getByLabel(CATEGORY_LABEL[i === 0 ? wrong : item.category]).check();
       await expect(page.locator(`#${item.id} .save-state`)).toHaveText("Tersimpan");
     }
-    await page.getByRole("link", { name: "Lanjut: Kuis" }).click();
+    await page.getByRole("button", { name: "Lanjut: Kuis" }).click();
     await expectAccessible(page);
     // all questions right except question 2
     for (const [i, q] of lesson.questions.entries()) {
@@ -101,9 +103,13 @@ test.describe("with JavaScript", () => {
     expect(attempt.quizScore).toBe(lesson.questions.length - 1);
     expect(attempt.sortScore).toBe(lesson.sorting.length - 1);
 
-    // the evidence link opens the article at the paragraph, highlighted
+    // the evidence opens in place (a sheet), and from there the article at the paragraph, highlighted
     const evidence = lesson.questions[1].evidence[0];
-    await page.getByRole("link", { name: `Lihat bukti di paragraf ${evidence}` }).first().click();
+    await page.getByText(`Lihat bukti di paragraf ${evidence}`).first().click();
+    const sheet = page.getByRole("dialog", { name: `Paragraf ${evidence}` });
+    await expect(sheet).toContainText(lesson.paragraphs[evidence - 1]);
+    await expectAccessible(page);
+    await sheet.getByRole("link", { name: `Buka paragraf ${evidence} di artikel` }).click();
     await expect(page).toHaveURL(new RegExp(`highlight=.*#p${evidence}$`));
     await expect(page.locator(`#p${evidence} mark`)).toHaveText(lesson.paragraphs[evidence - 1]);
 

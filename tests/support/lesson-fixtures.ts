@@ -1,26 +1,42 @@
 // Lesson texts for tests: the seed lesson, edited in one targeted place to break exactly one rule.
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
+import { parseLesson } from "../../app/content/parse";
 
 export const SEED_SLUG = "ktt-putin-kim-2024";
 export const SEED_FILE = path.resolve("content", "lessons", `${SEED_SLUG}.md`);
-// CI lays shared/ beside the clone, exactly as on a developer's machine.
-export const SEED_ARTICLE = path.resolve("..", "shared", "seed-article.id.txt");
+// The original article is not in the repository: its fingerprint is (one SHA-256 per line).
+export const SEED_ARTICLE_HASHES = path.resolve("tests", "fixtures", "seed-article.sha256.json");
 
 export const seedSource = () => fs.readFileSync(SEED_FILE, "utf8");
 
-/** The original article: the headline, then its paragraphs, one per non-empty line. */
-export function seedArticle(): { headline: string; paragraphs: string[] } {
-  if (!fs.existsSync(SEED_ARTICLE))
-    throw new Error(`${SEED_ARTICLE} not found: the tests expect the shared/ folder beside the project folder`);
-  const [headline, ...paragraphs] = fs
-    .readFileSync(SEED_ARTICLE, "utf8")
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter(Boolean);
+export const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
+
+/** SHA-256 of the original headline and of each original paragraph, in order. */
+export function seedArticleHashes(): { headline: string; paragraphs: string[] } {
+  const { headline, paragraphs } = JSON.parse(fs.readFileSync(SEED_ARTICLE_HASHES, "utf8")) as {
+    headline: string;
+    paragraphs: string[];
+  };
   return { headline, paragraphs };
+}
+
+/**
+ * The original article as the seed lesson holds it: headline and paragraphs, each checked
+ * against the stored fingerprint, so a test using it fails if the lesson stops being verbatim.
+ */
+export function seedArticle(): { headline: string; paragraphs: string[] } {
+  const result = parseLesson(seedSource());
+  if (!result.ok) throw new Error(`seed lesson does not parse: ${JSON.stringify(result.problems)}`);
+  const { title, paragraphs } = result.lesson;
+  const hashes = seedArticleHashes();
+  if (sha256(title) !== hashes.headline || paragraphs.length !== hashes.paragraphs.length ||
+      paragraphs.some((p, i) => sha256(p) !== hashes.paragraphs[i]))
+    throw new Error("the seed lesson's headline or paragraphs differ from the original article");
+  return { headline: title, paragraphs };
 }
 
 /**

@@ -184,7 +184,7 @@ export const MATRIX: Record<string, RouteSpec> = {
       {
         name: "submit",
         cells: PUPIL_OF_A,
-        form: (w) => ({ attemptId: w.A.attemptId }),
+        form: (w) => ({ attemptId: w.A.attemptId, intent: "submit" }),
         check: (w) => {
           // scored by the server from the (empty) saved answers, never from the form
           const a = row<{ quiz: number; late: number; submitted: number }>(
@@ -198,7 +198,22 @@ export const MATRIX: Record<string, RouteSpec> = {
     ],
   },
   "pupil.assignments.$assignmentId.read.tsx": { get: PUPIL_OF_A },
-  "pupil.assignments.$assignmentId.sort.tsx": { get: PUPIL_OF_A },
+  "pupil.assignments.$assignmentId.sort.tsx": {
+    get: PUPIL_OF_A,
+    post: [
+      {
+        name: "save every statement on the page and go on",
+        cells: PUPIL_OF_A,
+        form: (w) => ({ attemptId: w.A.attemptId, [`a.${lesson.sorting[0].id}`]: "opinion", intent: "next" }),
+        check: (w) => {
+          expect(rows("SELECT kind, item_id AS item, choice FROM answers WHERE attempt_id = ?", w.A.attemptId)).toEqual([
+            { kind: "sort", item: lesson.sorting[0].id, choice: "opinion" },
+          ]);
+          expect(rows("SELECT item_id FROM answers WHERE attempt_id = ?", w.B.attemptId)).toEqual([]);
+        },
+      },
+    ],
+  },
   "pupil.assignments.$assignmentId.tsx": { get: PUPIL_OF_A },
   "pupil.attempts.$attemptId.answers.tsx": {
     get: NOBODY,
@@ -384,6 +399,21 @@ export const MATRIX: Record<string, RouteSpec> = {
   },
   "teacher.classes.$classId.cards.tsx": { get: TEACHER_OF_A },
   "teacher.classes.$classId.pupils.$pupilId.export.ts": { get: TEACHER_OF_A },
+  "teacher.classes.$classId.pupils.$pupilId.pin.tsx": {
+    get: TEACHER_OF_A,
+    post: [
+      {
+        name: "reset the pupil's PIN",
+        cells: TEACHER_OF_A,
+        form: () => ({}),
+        check: (w) => {
+          // only pupil A's sessions end; class B's pupil keeps theirs
+          expect(row<{ n: number }>("SELECT count(*) AS n FROM sessions WHERE pupil_id = ?", w.A.pupil.id).n).toBe(0);
+          expect(row<{ n: number }>("SELECT count(*) AS n FROM sessions WHERE pupil_id = ?", w.B.pupil.id).n).toBeGreaterThan(0);
+        },
+      },
+    ],
+  },
   "teacher.classes.$classId.pupils.$pupilId.remove.tsx": {
     get: TEACHER_OF_A,
     post: [

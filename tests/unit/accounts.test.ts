@@ -266,7 +266,7 @@ test("pupils: names are unique per class by key; the 11th wrong PIN is throttled
   await assert.rejects(resetPin({ classId, pupilId, teacherId: other.ok ? other.teacherId : 0 }), (e: unknown) => e instanceof Response && e.status === 404);
 });
 
-test("removing a pupil deletes, in one go, everything they made", async () => {
+test("removing a pupil deletes, in one go, everything they made, and keeps classmates' replies", async () => {
   const { sqlite } = await import("~/db.server");
   const { createSession } = await import("~/utils/session.server");
   const { removePupil, joinClass } = await import("~/models/pupil.server");
@@ -301,6 +301,16 @@ test("removing a pupil deletes, in one go, everything they made", async () => {
   const belaPost = db
     .prepare("INSERT INTO posts (assignment_id, prompt_id, author_id, body) VALUES (?, 'p1', ?, 'Pendapat Bela') RETURNING id")
     .get(assignment.id, bela) as { id: number };
+  // Andi's reply to Bela, and Bela's reply to Andi's post.
+  const andiReply = db
+    .prepare("INSERT INTO posts (assignment_id, prompt_id, author_id, parent_id, body) VALUES (?, 'p1', ?, ?, 'Setuju') RETURNING id")
+    .get(assignment.id, andi, belaPost.id) as { id: number };
+  const belaReply = db
+    .prepare("INSERT INTO posts (assignment_id, prompt_id, author_id, parent_id, body) VALUES (?, 'p1', ?, ?, 'Balasan Bela') RETURNING id")
+    .get(assignment.id, bela, post.id) as { id: number };
+  const andiLonely = db
+    .prepare("INSERT INTO posts (assignment_id, prompt_id, author_id, body) VALUES (?, 'p2', ?, 'Tanpa balasan') RETURNING id")
+    .get(assignment.id, andi) as { id: number };
 
   const countOf = (sql: string, ...args: unknown[]) => (db.prepare(sql).get(...args) as { n: number }).n;
   assert.deepEqual(removePupil({ classId, pupilId: andi, teacherId }), { displayName: "Andi" });
@@ -310,8 +320,18 @@ test("removing a pupil deletes, in one go, everything they made", async () => {
   assert.equal(countOf("SELECT count(*) AS n FROM answers WHERE attempt_id = ?", attempt.id), 0);
   assert.equal(countOf("SELECT count(*) AS n FROM posts WHERE author_id = ?", andi), 0);
   assert.equal(countOf("SELECT count(*) AS n FROM post_feedback WHERE post_id = ?", post.id), 0);
-  // Classmates' work stays.
+  // Andi's words are gone: his reply and his unanswered post are deleted, his replied-to post is
+  // a blank placeholder with no author.
+  assert.equal(countOf("SELECT count(*) AS n FROM posts WHERE id IN (?, ?)", andiReply.id, andiLonely.id), 0);
+  const placeholder = db.prepare("SELECT author_id, body, claim, deleted_at FROM posts WHERE id = ?").get(post.id) as Record<string, unknown>;
+  assert.equal(placeholder.author_id, null);
+  assert.equal(placeholder.body, "");
+  assert.equal(placeholder.claim, null);
+  assert.notEqual(placeholder.deleted_at, null);
+  assert.equal(countOf("SELECT count(*) AS n FROM posts WHERE body LIKE '%Andi%' OR body = 'Setuju'"), 0);
+  // Classmates' work stays, the reply to Andi's post included.
   assert.equal(countOf("SELECT count(*) AS n FROM posts WHERE id = ?", belaPost.id), 1);
+  assert.equal(countOf("SELECT count(*) AS n FROM posts WHERE id = ? AND body = 'Balasan Bela'", belaReply.id), 1);
   assert.equal(countOf("SELECT count(*) AS n FROM pupils WHERE id = ?", bela), 1);
   assert.throws(() => removePupil({ classId, pupilId: andi, teacherId }), (e: unknown) => e instanceof Response && e.status === 404);
 });

@@ -1,0 +1,70 @@
+// Resetting a pupil's PIN after a confirmation that works without JavaScript. The class page's
+// roster opens the question in place (a <details> with a second button) and posts here; a direct
+// visit shows the same question. The new PIN is shown once, on this page's own address.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useT } from "~/i18n/use-t";
+import { getOwnedClass, parseId } from "~/models/class.server";
+import { getOwnedPupil, resetPin } from "~/models/pupil.server";
+import { NO_STORE } from "~/utils/accounts-form.server";
+import { requireTeacher } from "~/utils/auth.server";
+import { readForm } from "~/utils/form.server";
+import { title } from "~/utils/meta";
+
+export const meta: MetaFunction = ({ matches }) => title(matches, "pf.pin.title");
+
+function refs(params: LoaderFunctionArgs["params"], teacherId: number) {
+  return { classId: parseId(params.classId), pupilId: parseId(params.pupilId), teacherId };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const teacher = await requireTeacher(request);
+  const ref = refs(params, teacher.teacherId);
+  const klass = getOwnedClass(ref);
+  const pupil = getOwnedPupil(ref);
+  return json({ classId: klass.id, pupilName: pupil.displayName }, { headers: NO_STORE });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  await readForm(request);
+  const teacher = await requireTeacher(request);
+  // The new PIN travels only in this response (never stored in clear, never in a URL).
+  const reset = await resetPin(refs(params, teacher.teacherId));
+  return json({ reset }, { headers: NO_STORE });
+}
+
+export default function ResetPin() {
+  const t = useT();
+  const { classId, pupilName } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const back = <Link to={`/teacher/classes/${classId}`}>{t("accounts.class.back")}</Link>;
+  if (data?.reset)
+    return (
+      <div className="narrow">
+        <h1>{t("pf.pin.doneHeading", { name: pupilName })}</h1>
+        <div className="flash ok" role="status">
+          <p>
+            {t("accounts.roster.newPin", { name: data.reset.displayName })} <strong className="code">{data.reset.pin}</strong>
+          </p>
+          <p>{t("accounts.roster.newPinOnce")}</p>
+        </div>
+        <p>{back}</p>
+      </div>
+    );
+  return (
+    <div className="narrow">
+      <h1>{t("pf.pin.heading", { name: pupilName })}</h1>
+      <p>{t("pf.pin.body")}</p>
+      <Form method="post">
+        <p className="actions">
+          <button type="submit" disabled={busy}>
+            {t("pf.pin.confirm", { name: pupilName })}
+          </button>
+          {back}
+        </p>
+      </Form>
+    </div>
+  );
+}
