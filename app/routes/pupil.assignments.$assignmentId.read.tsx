@@ -38,7 +38,7 @@ export default function Read() {
       <p>{t("flow.readFirst")}</p>
       <p className="meta">{t("lesson.readingTime", { minutes: data.readingMinutes })}</p>
       <SourceLine source={data.source} language={data.language} headingLevel={3} />
-      <Paragraphs paragraphs={data.paragraphs} language={data.language} highlight={data.highlight} headingLevel={3} />
+      <Paragraphs paragraphs={data.paragraphs} language={data.language} highlight={data.highlight} headingLevel={3} glossary={data.glossary} />
       <Glossary glossary={data.glossary} language={data.language} headingLevel={3} />
       <p className="no-print">
         {data.hasOpenAttempt ? (
