@@ -54,7 +54,6 @@ const id = {
   "news.since": "Sejak {when}:",
   "news.first": "Ini kunjungan pertama Anda; mulai sekarang di sini muncul yang baru.",
   "news.none": "Belum ada yang baru.",
-  "news.class": "{name}: {submissions} pengumpulan baru, {posts} tulisan diskusi baru",
   "news.submissionsLink": "{count} pengumpulan baru",
   "news.postsLink": "{count} tulisan diskusi baru",
 };
@@ -113,7 +112,6 @@ const en: Record<keyof typeof id, string> = {
   "news.since": "Since {when}:",
   "news.first": "This is your first visit; from now on new work shows here.",
   "news.none": "Nothing new yet.",
-  "news.class": "{name}: {submissions} new submissions, {posts} new discussion posts",
   "news.submissionsLink": "{count} new submissions",
   "news.postsLink": "{count} new discussion posts",
 };
