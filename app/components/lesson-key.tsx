@@ -47,7 +47,7 @@ export function PupilPreview({ data, language }: { data: LessonKey; language: La
       </summary>
       <p>{t("key.previewIntro")}</p>
       {data.sorting.length ? (
-        <section aria-labelledby="preview-sorting">
+        <div>
           <h3 id="preview-sorting">{t("key.sorting")}</h3>
           <p>
             {t("key.sortingCategories")} {data.categories.map((c) => t(`cat.${c}` as Key)).join(" · ")}
@@ -59,9 +59,9 @@ export function PupilPreview({ data, language }: { data: LessonKey; language: La
               </li>
             ))}
           </ol>
-        </section>
+        </div>
       ) : null}
-      <section aria-labelledby="preview-quiz">
+      <div>
         <h3 id="preview-quiz">{t("key.questions")}</h3>
         <ol className="preview-questions">
           {data.questions.map((q) => (
@@ -75,16 +75,16 @@ export function PupilPreview({ data, language }: { data: LessonKey; language: La
             </li>
           ))}
         </ol>
-      </section>
+      </div>
       {data.prompts.length ? (
-        <section aria-labelledby="preview-prompts">
+        <div>
           <h3 id="preview-prompts">{t("key.prompts")}</h3>
           <ol lang={language}>
             {data.prompts.map((p) => (
               <li key={p.id}>{p.prompt}</li>
             ))}
           </ol>
-        </section>
+        </div>
       ) : null}
     </details>
   );

@@ -49,13 +49,13 @@ const id = {
   "xlsx.correctOption": "Jawaban benar",
   "xlsx.optionCount": "Pilihan {letter}",
   "xlsx.unanswered": "Tidak dijawab",
-  "news.replies": "{count} balasan baru untuk tulisanmu",
+  "news.replies": "Balasan baru untuk tulisanmu: {count}",
   "news.heading": "Baru sejak kunjungan terakhir",
   "news.since": "Sejak {when}:",
   "news.first": "Ini kunjungan pertama Anda; mulai sekarang di sini muncul yang baru.",
   "news.none": "Belum ada yang baru.",
-  "news.submissionsLink": "{count} pengumpulan baru",
-  "news.postsLink": "{count} tulisan diskusi baru",
+  "news.submissionsLink": "Pengumpulan baru: {count}",
+  "news.postsLink": "Tulisan diskusi baru: {count}",
 };
 
 const en: Record<keyof typeof id, string> = {
@@ -107,13 +107,13 @@ const en: Record<keyof typeof id, string> = {
   "xlsx.correctOption": "Correct option",
   "xlsx.optionCount": "Option {letter}",
   "xlsx.unanswered": "Unanswered",
-  "news.replies": "{count} new replies to your post",
+  "news.replies": "New replies to your post: {count}",
   "news.heading": "New since your last visit",
   "news.since": "Since {when}:",
   "news.first": "This is your first visit; from now on new work shows here.",
   "news.none": "Nothing new yet.",
-  "news.submissionsLink": "{count} new submissions",
-  "news.postsLink": "{count} new discussion posts",
+  "news.submissionsLink": "New submissions: {count}",
+  "news.postsLink": "New discussion posts: {count}",
 };
 
 export const teaching = { id, en };
