@@ -154,8 +154,12 @@ test.describe("the lesson page for teachers", () => {
     await expectAccessible(page);
 
     await switchToEnglish(page);
-    await page.getByText("View as pupil").click();
-    await page.getByText("Answer key and discussion guidance").click();
+    // the sections opened in Indonesian stay open across the language switch: open them if not
+    for (const name of ["View as pupil", "Answer key and discussion guidance"]) {
+      const details = page.locator("details.teacher-tools").filter({ has: page.getByRole("heading", { name }) });
+      await expect(details.getByRole("heading", { name })).toBeVisible();
+      if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator("summary").click();
+    }
     await expect(page.getByRole("article", { name: "Question 2", exact: true }).getByText(q2.explanation)).toBeVisible();
     await expectAccessible(page);
   });
