@@ -19,6 +19,9 @@ export const teachers = sqliteTable("teachers", {
   email: text("email").notNull().unique(),
   passwordHash: text("password_hash").notNull(),
   createdAt: createdAt(),
+  // The dashboard's "new since your last visit": the latest visit, and the start of what counts as new.
+  dashboardVisitAt: integer("dashboard_visit_at", { mode: "timestamp_ms" }),
+  newsSince: integer("news_since", { mode: "timestamp_ms" }),
 });
 
 export const classes = sqliteTable(
@@ -183,6 +186,8 @@ export const posts = sqliteTable(
     createdAt: createdAt(),
     editedAt: integer("edited_at", { mode: "timestamp_ms" }),
     deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
+    // For a reply: when the author of the post it answers saw it (null = new to them).
+    parentAuthorSeenAt: integer("parent_author_seen_at", { mode: "timestamp_ms" }),
   },
   (t) => [
     index("posts_assignment_prompt_idx").on(t.assignmentId, t.promptId),

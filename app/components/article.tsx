@@ -2,6 +2,7 @@
 import type { Lang } from "~/i18n";
 import { useLang, useT } from "~/i18n/use-t";
 import { formatDay } from "~/utils/format";
+import { glossarySegments } from "~/utils/glossary";
 
 export type ArticleView = {
   title: string;
@@ -62,17 +63,51 @@ export function Glossary({ glossary, language, headingLevel = 2 }: Pick<ArticleV
   );
 }
 
-/** Paragraphs numbered from 1 with ids p1…pN; `highlight` marks evidence paragraphs. */
+type GlossaryEntry = { term: string; definition: string };
+
+/**
+ * A paragraph's text with its glossary terms as disclosure widgets: a tap (or Enter) on the term
+ * opens its definition in the line, without JavaScript. `<details>` may not sit inside `<p>` or
+ * `<mark>`, so the text is a `div` and highlighting marks the plain runs between terms.
+ */
+export function GlossaryText({ text, glossary, marked = false }: { text: string; glossary: readonly GlossaryEntry[]; marked?: boolean }) {
+  const t = useT();
+  return (
+    <div className={marked ? "ptext marked" : "ptext"}>
+      {glossarySegments(text, glossary).map((s, i) =>
+        "term" in s ? (
+          <details key={i} className="term">
+            <summary>
+              {s.text}
+              <span className="visually-hidden"> ({t("gloss.termHint")})</span>
+            </summary>
+            <span className="definition" role="note">
+              <dfn>{s.term}</dfn>: {s.definition}
+            </span>
+          </details>
+        ) : marked ? (
+          <mark key={i}>{s.text}</mark>
+        ) : (
+          <span key={i}>{s.text}</span>
+        ),
+      )}
+    </div>
+  );
+}
+
+/** Paragraphs numbered from 1 with ids p1…pN; `highlight` marks evidence paragraphs; glossary terms open in place. */
 export function Paragraphs({
   paragraphs,
   language,
   highlight = [],
   headingLevel = 2,
+  glossary = [],
 }: {
   paragraphs: string[];
   language: Lang;
   highlight?: number[];
   headingLevel?: 2 | 3;
+  glossary?: readonly GlossaryEntry[];
 }) {
   const t = useT();
   const Heading = headingLevel === 2 ? "h2" : "h3";
@@ -80,6 +115,7 @@ export function Paragraphs({
     <section className="article" aria-labelledby="article-heading">
       <Heading id="article-heading">{t("lesson.article")}</Heading>
       {highlight.length ? <p className="note">{t("lesson.highlighted")}</p> : null}
+      {glossary.length ? <p className="muted no-print">{t("gloss.seeList")}</p> : null}
       <ol className="paragraphs" lang={language}>
         {paragraphs.map((text, index) => {
           const n = index + 1;
@@ -89,7 +125,13 @@ export function Paragraphs({
               <a className="pnum" href={`#p${n}`} aria-label={t("lesson.paragraphLink", { n })}>
                 {n}
               </a>
-              {marked ? <mark>{text}</mark> : <p>{text}</p>}
+              {glossary.length ? (
+                <GlossaryText text={text} glossary={glossary} marked={marked} />
+              ) : marked ? (
+                <mark>{text}</mark>
+              ) : (
+                <p>{text}</p>
+              )}
             </li>
           );
         })}

@@ -17,6 +17,8 @@ export type TodoItem = {
   submitted: boolean;
   discussionDone: boolean;
   unseenFeedback: number;
+  /** Classmates' replies to the pupil's posts not seen yet. */
+  unseenReplies?: number;
 };
 
 function TodoRow({ item, zone }: { item: TodoItem; zone: Zone }) {
@@ -33,11 +35,18 @@ function TodoRow({ item, zone }: { item: TodoItem; zone: Zone }) {
         {item.status === "in_progress" ? ` · ${t("flow.progress", { answered: item.answered, total: item.total })}` : null}
         {item.discussionDone ? ` · ${t("discuss.todo.done")}` : item.submitted ? ` · ${t("discuss.todo.pending")}` : null}
       </p>
-      {item.unseenFeedback > 0 ? (
-        <p>
-          <Link className="badge" to={`/pupil/assignments/${item.id}/discuss`}>
-            {t("discuss.todo.feedback")}
-          </Link>
+      {item.unseenFeedback > 0 || (item.unseenReplies ?? 0) > 0 ? (
+        <p className="actions">
+          {item.unseenFeedback > 0 ? (
+            <Link className="badge" to={`/pupil/assignments/${item.id}/discuss`}>
+              {t("discuss.todo.feedback")}
+            </Link>
+          ) : null}
+          {(item.unseenReplies ?? 0) > 0 ? (
+            <Link className="badge" to={`/pupil/assignments/${item.id}/discuss`}>
+              {t("news.replies", { count: item.unseenReplies ?? 0 })}
+            </Link>
+          ) : null}
         </p>
       ) : null}
     </li>

@@ -9,6 +9,7 @@ import { privacy } from "./messages/privacy";
 import { server } from "./messages/server";
 import { hardening } from "./messages/hardening";
 import { pupilFlow } from "./messages/pupil-flow";
+import { teaching } from "./messages/teaching";
 
 
 export const en: Record<MessageKey, string> = {
@@ -21,4 +22,5 @@ export const en: Record<MessageKey, string> = {
   ...server.en,
   ...hardening.en,
   ...pupilFlow.en,
+  ...teaching.en,
 };

@@ -9,6 +9,7 @@ import { privacy } from "./messages/privacy";
 import { server } from "./messages/server";
 import { hardening } from "./messages/hardening";
 import { pupilFlow } from "./messages/pupil-flow";
+import { teaching } from "./messages/teaching";
 
 
 export const id = {
@@ -21,6 +22,7 @@ export const id = {
   ...server.id,
   ...hardening.id,
   ...pupilFlow.id,
+  ...teaching.id,
 };
 
 export type MessageKey = keyof typeof id;

@@ -2,7 +2,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import { lessonVersions } from "../../db/schema";
 import { allLessons, getLesson } from "~/content/lessons.server";
-import type { Lesson } from "~/content/schema";
+import { CATEGORIES, type Lesson } from "~/content/schema";
 import { db } from "~/db.server";
 
 /** Records a new version row for every lesson whose content hash is not stored yet. */
@@ -51,4 +51,27 @@ export function getLessonVersion(id: number): Lesson | undefined {
 
 export function listLessons(): Lesson[] {
   return allLessons().map((l) => l.lesson);
+}
+
+/**
+ * The answer key, explanations and discussion guidance of a lesson for its preview: only for a
+ * signed-in teacher; null for pupils and visitors, so the key never leaves the server for them.
+ */
+export function lessonKeyFor(viewer: { role: "teacher" | "pupil" } | null, lesson: Lesson) {
+  if (viewer?.role !== "teacher") return null;
+  return {
+    speakers: lesson.speakers,
+    questions: lesson.questions.map((q) => ({
+      id: q.id,
+      skill: q.skill,
+      stem: q.stem,
+      options: q.options,
+      correct: q.correct,
+      explanation: q.explanation,
+      evidence: q.evidence,
+    })),
+    sorting: lesson.sorting,
+    categories: [...CATEGORIES],
+    prompts: lesson.prompts,
+  };
 }

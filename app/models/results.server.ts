@@ -5,6 +5,7 @@ import { db } from "~/db.server";
 import { getTeacherAssignment, type TeacherAssignment } from "~/models/assignment.server";
 import { getOwnedClass } from "~/models/class.server";
 import { getLessonVersion } from "~/models/lesson.server";
+import { zonedDay } from "~/utils/download-name";
 import { percent } from "~/utils/quiz";
 import { COMPLETION_STATUSES, type CompletionStatus } from "~/utils/results-table";
 import {
@@ -107,9 +108,14 @@ export type PupilResult = {
   status: CompletionStatus;
   attempts: number;
   counting: CountedAttempt | null;
-  /** The counting attempt's choices, item id → option id / category; empty without a submission. */
+  /**
+   * The counting attempt's choices, item id → option id / category; without a submission, what the
+   * latest attempt has saved so far (the statistics read submitted pupils only).
+   */
   quiz: Record<string, string>;
   sort: Record<string, string>;
+  /** How many items the shown attempt (counting, else latest) has answered. */
+  answered: number;
 };
 
 type PupilAttemptRow = { pupilId: number; name: string } & { [K in keyof AttemptFacts]: AttemptFacts[K] | null };
@@ -131,9 +137,10 @@ function loadPupils(a: TeacherAssignment, now: number): PupilResult[] {
     if (r.id !== null) entry.attempts.push(r as AttemptFacts);
   }
   const pupilsOut: PupilResult[] = [];
+  const owner = new Map<number, PupilResult>();
   for (const [pupilId, { name, attempts }] of byPupil) {
     const counting = pickCounting(attempts, a.counting);
-    pupilsOut.push({
+    const pupil: PupilResult = {
       pupilId,
       name,
       status: completionStatus(a.dueAt, counting, attempts.length, now),
@@ -141,17 +148,23 @@ function loadPupils(a: TeacherAssignment, now: number): PupilResult[] {
       counting,
       quiz: {},
       sort: {},
-    });
+      answered: 0,
+    };
+    pupilsOut.push(pupil);
+    // attempts come ordered by number: the last is the latest
+    const shownId = counting?.id ?? attempts.at(-1)?.id;
+    if (shownId !== undefined) owner.set(shownId, pupil);
   }
-  const countingIds = pupilsOut.flatMap((p) => (p.counting ? [p.counting.id] : []));
-  if (countingIds.length) {
-    const owner = new Map(pupilsOut.flatMap((p) => (p.counting ? [[p.counting.id, p] as const] : [])));
+  if (owner.size) {
     const answerRows = db.all<{ attemptId: number; kind: "quiz" | "sort"; itemId: string; choice: string }>(sql`
       SELECT attempt_id AS attemptId, kind, item_id AS itemId, choice FROM answers
-      WHERE attempt_id IN (SELECT value FROM json_each(${JSON.stringify(countingIds)}))`);
+      WHERE attempt_id IN (SELECT value FROM json_each(${JSON.stringify([...owner.keys()])}))`);
     for (const r of answerRows) {
       const p = owner.get(r.attemptId);
-      if (p) p[r.kind][r.itemId] = r.choice;
+      if (p) {
+        p[r.kind][r.itemId] = r.choice;
+        p.answered++;
+      }
     }
   }
   return pupilsOut;
@@ -282,6 +295,12 @@ export function assignmentResults({
     ...summarise(assignment, pupilList),
     participation: loadParticipation(assignment, pupilList),
   };
+}
+
+/** What a results download is named after: the class, the lesson and today's date in the class's zone. */
+export function downloadName(r: AssignmentResults, now = new Date()) {
+  const a = r.assignment;
+  return { className: a.className, lesson: a.lesson.title, slug: a.lesson.slug, day: zonedDay(now, a.timeZone) };
 }
 
 export type PupilPost = {

@@ -1,10 +1,13 @@
-// A lesson's article for anyone to read: no answer keys leave the server here.
+// A lesson's article for anyone to read; a signed-in teacher also gets the pupil's view and the answer key.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { Glossary, Paragraphs, SourceLine } from "~/components/article";
+import { AnswerKey, PupilPreview } from "~/components/lesson-key";
 import { useT } from "~/i18n/use-t";
 import { getLesson } from "~/content/lessons.server";
+import { lessonKeyFor } from "~/models/lesson.server";
+import { getViewer } from "~/utils/auth.server";
 import { parseHighlight } from "~/utils/highlight";
 import { readingMinutes } from "~/utils/format";
 import { rawTitle } from "~/utils/meta";
@@ -17,23 +20,29 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   if (!loaded) throw new Response("Not found", { status: 404 });
   const { lesson } = loaded;
   const url = new URL(request.url);
-  return json({
-    slug: lesson.slug,
-    title: lesson.title,
-    language: lesson.language,
-    source: lesson.source,
-    gradeBand: lesson.gradeBand,
-    objectives: lesson.objectives,
-    readingMinutes: readingMinutes(lesson.paragraphs),
-    glossary: lesson.glossary,
-    paragraphs: lesson.paragraphs,
-    highlight: parseHighlight(url.searchParams.get("highlight"), lesson.paragraphs.length),
-  });
+  // The key is decided here, on the server: pupils and visitors never receive it, not even hidden.
+  const key = lessonKeyFor(await getViewer(request), lesson);
+  return json(
+    {
+      slug: lesson.slug,
+      title: lesson.title,
+      language: lesson.language,
+      source: lesson.source,
+      gradeBand: lesson.gradeBand,
+      objectives: lesson.objectives,
+      readingMinutes: readingMinutes(lesson.paragraphs),
+      glossary: lesson.glossary,
+      paragraphs: lesson.paragraphs,
+      highlight: parseHighlight(url.searchParams.get("highlight"), lesson.paragraphs.length),
+      key,
+    },
+    // A teacher's copy holds the key: never cache it where a pupil on the same computer could get it.
+    key ? { headers: { "Cache-Control": "no-store" } } : undefined,
+  );
 }
 
 export default function LessonPage() {
   const data = useLoaderData<typeof loader>();
-  const root = useRouteLoaderData<{ viewer: { role: string } | null }>("root");
   const t = useT();
   return (
     <article className="lesson">
@@ -42,7 +51,7 @@ export default function LessonPage() {
         {t("lesson.readingTime", { minutes: data.readingMinutes })} · {t("lessons.grade", { grade: data.gradeBand })}
       </p>
       <p className="muted no-print">{t("lesson.languageNote")}</p>
-      {root?.viewer?.role === "teacher" ? (
+      {data.key ? (
         <p className="no-print">
           <Link className="button" to={`/teacher/assign?lesson=${data.slug}`}>
             {t("assign.title")}
@@ -58,7 +67,13 @@ export default function LessonPage() {
           ))}
         </ul>
       </section>
-      <Paragraphs paragraphs={data.paragraphs} language={data.language} highlight={data.highlight} />
+      {data.key ? (
+        <>
+          <PupilPreview data={data.key} language={data.language} />
+          <AnswerKey data={data.key} language={data.language} />
+        </>
+      ) : null}
+      <Paragraphs paragraphs={data.paragraphs} language={data.language} highlight={data.highlight} glossary={data.glossary} />
       <Glossary glossary={data.glossary} language={data.language} />
     </article>
   );

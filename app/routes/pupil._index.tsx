@@ -8,15 +8,18 @@ import { NO_STORE } from "~/utils/accounts-form.server";
 import { requirePupil } from "~/utils/auth.server";
 import { PupilTodoList } from "~/components/assignment-lists";
 import { listPupilAssignments } from "~/models/assignment.server";
+import { unseenReplies } from "~/models/news.server";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => title(matches, "accounts.pupilHome.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const pupil = await requirePupil(request);
+  const replies = unseenReplies({ pupilId: pupil.pupilId });
   const todo = listPupilAssignments({ pupilId: pupil.pupilId, classId: pupil.classId }).map((a) => ({
     ...a,
     dueAt: a.dueAt.toISOString(),
+    unseenReplies: replies.get(a.id) ?? 0,
   }));
   return json({ name: pupil.name, className: pupil.className, timeZone: pupil.timeZone, todo }, { headers: NO_STORE });
 }

@@ -19,6 +19,7 @@ import {
   type WriteResult,
 } from "~/models/discussion.server";
 import { loadFlow, parseId } from "~/models/lesson-flow.server";
+import { markRepliesSeen } from "~/models/news.server";
 import { requirePupil } from "~/utils/auth.server";
 import { CER_FIELDS, cerSchema, openSchema, postIdSchema, replySchema } from "~/utils/discussion";
 import { echoValues, invalid, parseWith, readForm } from "~/utils/form.server";
@@ -29,6 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const discussion = pupilDiscussion({ pupil, assignment: flow.assignment });
   // the feedback is on the page being sent, so from now on it counts as seen (the page still marks it new once)
   markFeedbackSeen({ pupilId: pupil.pupilId, assignmentId: flow.assignment.id });
+  markRepliesSeen({ pupilId: pupil.pupilId, assignmentId: flow.assignment.id });
   return json(
     {
       id: flow.assignment.id,

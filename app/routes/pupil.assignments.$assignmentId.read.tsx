@@ -38,9 +38,10 @@ export default function Read() {
       <p>{t("flow.readFirst")}</p>
       <p className="meta">{t("lesson.readingTime", { minutes: data.readingMinutes })}</p>
       <SourceLine source={data.source} language={data.language} headingLevel={3} />
-      <Paragraphs paragraphs={data.paragraphs} language={data.language} highlight={data.highlight} headingLevel={3} />
+      <Paragraphs paragraphs={data.paragraphs} language={data.language} highlight={data.highlight} headingLevel={3} glossary={data.glossary} />
       <Glossary glossary={data.glossary} language={data.language} headingLevel={3} />
-      <p className="no-print">
+      {/* a div, not a p: a form inside a p is invalid HTML, the parser splits it and hydration fails */}
+      <div className="no-print">
         {data.hasOpenAttempt ? (
           <Link className="button" to={`/pupil/assignments/${data.id}/sort`}>
             {t("flow.next", { step: t("flow.sort") })}
@@ -51,7 +52,7 @@ export default function Read() {
             <button type="submit">{t("flow.start")}</button>
           </Form>
         ) : null}
-      </p>
+      </div>
     </section>
   );
 }

@@ -5,7 +5,10 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field, SelectField } from "~/components/accounts-fields";
 import { useT } from "~/i18n/use-t";
+import { TeacherNewsSection } from "~/components/teacher-news";
 import { createClass, listClasses, type ClassSummary } from "~/models/class.server";
+import { getLessonVersion } from "~/models/lesson.server";
+import { visitDashboard } from "~/models/news.server";
 import { NO_STORE, refuse } from "~/utils/accounts-form.server";
 import { classSchema, GRADES } from "~/utils/accounts-schemas";
 import { requireTeacher } from "~/utils/auth.server";
@@ -17,9 +20,18 @@ export const meta: MetaFunction = ({ matches }) => title(matches, "accounts.dash
 export async function loader({ request }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
   const all = listClasses({ teacherId: teacher.teacherId });
+  const news = visitDashboard({ teacherId: teacher.teacherId });
   return json(
     {
       name: teacher.name,
+      news: {
+        since: news.since?.toISOString() ?? null,
+        zone: all.find((c) => !c.archived)?.timeZone ?? "WIB",
+        items: news.assignments.map((a) => {
+          const lesson = getLessonVersion(a.lessonVersionId);
+          return { ...a, title: lesson?.title ?? "", language: lesson?.language ?? "id" };
+        }),
+      },
       active: all.filter((c) => !c.archived),
       archived: all.filter((c) => c.archived),
     },
@@ -57,7 +69,7 @@ function ClassList({ classes, labelledBy }: { classes: ClassSummary[]; labelledB
 
 export default function TeacherDashboard() {
   const t = useT();
-  const { name, active, archived } = useLoaderData<typeof loader>();
+  const { name, active, archived, news } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const values = data?.values ?? {};
@@ -73,6 +85,8 @@ export default function TeacherDashboard() {
         <Link to="/lessons">{t("nav.lessons")}</Link>
         <Link to="/teacher/account">{t("privacy.account.link")}</Link>
       </p>
+
+      <TeacherNewsSection news={news} />
 
       <section aria-labelledby="classes-heading">
         <h2 id="classes-heading">{t("accounts.dashboard.classes")}</h2>

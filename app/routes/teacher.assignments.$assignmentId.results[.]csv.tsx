@@ -2,8 +2,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getLang } from "~/i18n/lang.server";
 import { parseId } from "~/models/class.server";
-import { assignmentResults } from "~/models/results.server";
+import { assignmentResults, downloadName } from "~/models/results.server";
 import { requireTeacher } from "~/utils/auth.server";
+import { contentDisposition } from "~/utils/download-name";
 import { applySecurityHeaders } from "~/utils/headers.server";
 import { resultsCsv } from "~/utils/results-csv";
 
@@ -13,7 +14,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const body = resultsCsv(results, await getLang(request));
   const headers = new Headers({
     "Content-Type": "text/csv; charset=utf-8",
-    "Content-Disposition": `attachment; filename="telaah-results-${results.assignment.id}.csv"`,
+    "Content-Disposition": contentDisposition(downloadName(results), "csv"),
     "Cache-Control": "no-store",
   });
   // Resource routes bypass entry.server: without nosniff a browser could sniff pupil text as HTML.

@@ -15,6 +15,12 @@ const oneDecimal = (share: number) => Math.round(share * 1000) / 10;
  * because pupils choose their own display names.
  */
 export function resultsCsv(results: AssignmentResults, lang: Lang): string {
+  const { header, rows } = scoreTable(results, lang);
+  return stringify([header, ...rows], { bom: true, escape_formulas: true, record_delimiter: "windows" });
+}
+
+/** The CSV's header and rows as values (numbers stay numbers), shared with the .xlsx download. */
+export function scoreTable(results: AssignmentResults, lang: Lang): { header: string[]; rows: (string | number)[][] } {
   const t = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) => translate(lang, key, vars);
   const { lesson } = results.assignment;
   const header = [
@@ -51,5 +57,5 @@ export function resultsCsv(results: AssignmentResults, lang: Lang): string {
       }),
     ];
   });
-  return stringify([header, ...rows], { bom: true, escape_formulas: true, record_delimiter: "windows" });
+  return { header, rows };
 }

@@ -187,6 +187,8 @@ test("no page, data answer or download, for any role, holds a hash or a session 
 test("no answer key or score reaches a pupil before the feedback setting allows it", async ({ request }) => {
   const lesson = seedLesson();
   const keyTexts = [...lesson.questions.map((q) => q.explanation), ...lesson.sorting.map((s) => s.explanation)];
+  // discussion guidance is for teachers too (the lesson page shows it to teachers only)
+  const teacherOnly = [...keyTexts, ...lesson.prompts.map((p) => p.guidance)];
   const world = await createWorld();
   const pupil = world.A.pupil;
   const klass = world.A.klass;
@@ -252,9 +254,20 @@ test("no answer key or score reaches a pupil before the feedback setting allows 
     const path = fillPattern(route.pattern, paramsOf(world.A));
     for (const url of [path, ...(route.loader && route.page ? [dataUrl(route, path)] : [])]) {
       const body = await (await send(request, { method: "GET", url, cookie })).text();
-      expect(keyTexts.filter((t) => body.includes(t)), url).toEqual([]);
+      expect(teacherOnly.filter((t) => body.includes(t)), url).toEqual([]);
+      // nor to a visitor who is not signed in (the lesson page and every other public page)
+      if (MATRIX[route.file]?.get?.anon === "ok") {
+        const anonymous = await (await send(request, { method: "GET", url, cookie: "" })).text();
+        expect(teacherOnly.filter((t) => anonymous.includes(t)), `anonymous ${url}`).toEqual([]);
+      }
     }
   }
+  // the control: the lesson page does show them to a teacher, so the check above can fail
+  const lessonRoute = publicish.find((r) => r.file === "lessons.$slug.tsx")!;
+  const asTeacher = await (
+    await send(request, { method: "GET", url: fillPattern(lessonRoute.pattern, paramsOf(world.A)), cookie: world.A.sessions.teacher.header })
+  ).text();
+  expect(teacherOnly.every((t) => asTeacher.includes(t))).toBe(true);
   const feedback = await (await send(request, { method: "GET", url: `/pupil/assignments/${shown}/feedback`, cookie })).text();
   expect(keyTexts.some((t) => feedback.includes(t))).toBe(true);
   const exported = JSON.parse(await (await send(request, { method: "GET", url: "/pupil/data/export", cookie })).text());

@@ -365,6 +365,7 @@ export const MATRIX: Record<string, RouteSpec> = {
   "teacher.assignments.$assignmentId.pupils.$pupilId.tsx": { get: TEACHER_OF_A },
   "teacher.assignments.$assignmentId.results.tsx": { get: TEACHER_OF_A },
   "teacher.assignments.$assignmentId.results[.]csv.tsx": { get: TEACHER_OF_A },
+  "teacher.assignments.$assignmentId.results[.]xlsx.tsx": { get: TEACHER_OF_A },
   "teacher.classes.$classId._index.tsx": {
     get: TEACHER_OF_A,
     post: [
