@@ -322,7 +322,7 @@ test.describe("teacher accounts", () => {
 
     await page.getByRole("link", { name: newName }).click();
     await page.getByRole("button", { name: "Buka arsip" }).click();
-    await expect(page.getByRole("button", { name: "Arsipkan kelas" })).toBeVisible();
+    await expect(page.getByText("Arsipkan kelas", { exact: true })).toBeVisible();
     await pupilSignIn(pupil, { code: klass.joinCode, name: member.name, pin: "5555" });
     await expect(pupil).toHaveURL(/\/pupil$/);
     await other.close();
