@@ -20,7 +20,7 @@ CREATE TABLE `__new_posts` (
 	FOREIGN KEY (`parent_id`) REFERENCES `posts`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-INSERT INTO `__new_posts`("id", "assignment_id", "prompt_id", "author_id", "parent_id", "body", "claim", "evidence", "reasoning", "hidden", "exemplary", "created_at", "edited_at", "deleted_at", "parent_author_seen_at") SELECT "id", "assignment_id", "prompt_id", "author_id", "parent_id", "body", "claim", "evidence", "reasoning", "hidden", "exemplary", "created_at", "edited_at", "deleted_at", "parent_author_seen_at" FROM `posts`;--> statement-breakpoint
+INSERT INTO `__new_posts`("id", "assignment_id", "prompt_id", "author_id", "parent_id", "body", "claim", "evidence", "reasoning", "hidden", "exemplary", "created_at", "edited_at", "deleted_at") SELECT "id", "assignment_id", "prompt_id", "author_id", "parent_id", "body", "claim", "evidence", "reasoning", "hidden", "exemplary", "created_at", "edited_at", "deleted_at" FROM `posts`;--> statement-breakpoint
 DROP TABLE `posts`;--> statement-breakpoint
 ALTER TABLE `__new_posts` RENAME TO `posts`;--> statement-breakpoint
 PRAGMA foreign_keys=ON;--> statement-breakpoint
