@@ -5,6 +5,8 @@ import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { createTeacher } from "../support/factories";
+import { sessionFor } from "../support/security-world";
 
 const port = Number(process.env.E2E_PORT);
 const base = `http://127.0.0.1:${port}`;
@@ -100,4 +102,34 @@ test("behind the trusted proxy, X-Forwarded-Host counts only with TRUST_PROXY: a
   });
   expect(response.status()).toBe(302);
   // Over (proxied) HTTPS the session cookie would be Secure; the language cookie is unaffected.
+});
+
+test("a session made over HTTPS is never accepted over plain HTTP, and the plain one not over HTTPS", async ({ request }) => {
+  const teacher = await createTeacher();
+  const { value } = await sessionFor({ role: "teacher", id: teacher.id });
+  // The main test server trusts its "proxy": X-Forwarded-Proto says how the browser reached it.
+  const get = (cookie: string, proto: "https" | "http") =>
+    request.get("/teacher", { headers: { Cookie: cookie, "X-Forwarded-Proto": proto }, maxRedirects: 0 });
+  expect((await get(`__Host-telaah_session=${value}`, "https")).status()).toBe(200);
+  expect((await get(`__Host-telaah_session=${value}`, "http")).status()).toBe(302);
+  expect((await get(`telaah_session=${value}`, "https")).status()).toBe(302);
+  expect((await get(`telaah_session=${value}`, "http")).status()).toBe(200);
+});
+
+test("signing in over (proxied) HTTPS sets a Secure __Host- cookie; over plain HTTP a plain one", async ({ request }) => {
+  const password = "kopi tubruk di pagi hari";
+  const teacher = await createTeacher({ password });
+  for (const [proto, expected] of [
+    ["https", /^__Host-telaah_session=[^;]+;.*Secure/],
+    ["http", /^telaah_session=[^;]+;(?!.*Secure)/],
+  ] as const) {
+    const response = await request.post("/teacher/login", {
+      headers: { Origin: base, "X-Forwarded-Proto": proto, "X-Forwarded-For": `198.51.100.${proto === "https" ? 61 : 62}` },
+      form: { email: teacher.email, password },
+      maxRedirects: 0,
+    });
+    expect(response.status()).toBe(302);
+    const setCookie = response.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value);
+    expect(setCookie.some((c) => expected.test(c)), setCookie.join(" | ")).toBe(true);
+  }
 });

@@ -80,6 +80,7 @@ const networkAddresses = () =>
     .map((i) => i!.address);
 
 test("on start the server prints where it can be reached and which address pupils use; LOG_LEVEL=warn keeps it quiet", async () => {
+  test.setTimeout(120_000); // two starts of the whole server
   const port = String(Number(process.env.E2E_PORT ?? 3310) + 2);
   const out = await startAndRead({ PORT: port, LOG_LEVEL: "info" }, /Pupils on the same network|Only this computer/);
   expect(out.status).toBe(200);
@@ -104,6 +105,7 @@ test("on start the server prints where it can be reached and which address pupil
 });
 
 test("a world-readable session secret file is warned about at start", async () => {
+  test.setTimeout(90_000); // a start of the whole server
   const dir = tempContentDir({});
   fs.writeFileSync(path.join(dir, "session-secret"), "a-secret-anyone-on-this-machine-can-read", { mode: 0o644 });
   fs.chmodSync(path.join(dir, "session-secret"), 0o644);
