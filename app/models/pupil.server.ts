@@ -20,7 +20,7 @@ const signInAddress = (ip: Ip): Check => [`sign-in:${ip.key}`, ip.direct ? RULES
 const classSignIn = (classId: number): Check => [`class-sign-in:${classId}`, RULES.classSignIn];
 const pupilKey = (classId: number, key: string) => `pupil:${classId}:${key}`;
 
-type Throttled = { ok: false; reason: "throttled"; retryAfterMs: number };
+type Throttled = { ok: false; reason: "throttled"; retryAfterMs: number; wait: boolean };
 
 /**
  * Looks a typed class code up as one counted guess of this address: the slot is taken before
@@ -29,7 +29,7 @@ type Throttled = { ok: false; reason: "throttled"; retryAfterMs: number };
  */
 function lookUpCode(code: string, ip: Ip, now: number, countClosed: boolean): CodeLookup | Throttled {
   const slot = takeSlot([joinAddress(ip)], now);
-  if (!slot.ok) return { ok: false, reason: "throttled", retryAfterMs: slot.retryAfterMs };
+  if (!slot.ok) return { ok: false, reason: "throttled", retryAfterMs: slot.retryAfterMs, wait: slot.wait };
   const found = findClassByCode(code);
   const guess = !found.ok ? found.reason === "unknown" : countClosed && !found.joinEnabled;
   if (!guess) succeeded(slot.slot);
@@ -120,7 +120,7 @@ export async function signInPupil(input: {
   const key = nameKey(input.displayName);
   const accountKey = pupilKey(found.classId, key);
   const slot = takeSlot([[accountKey, RULES.pupilAccount], classSignIn(found.classId), signInAddress(input.ip)], now);
-  if (!slot.ok) return { ok: false, reason: "throttled", retryAfterMs: slot.retryAfterMs };
+  if (!slot.ok) return { ok: false, reason: "throttled", retryAfterMs: slot.retryAfterMs, wait: slot.wait };
 
   const pupil = db
     .select({ id: pupils.id, pinHash: pupils.pinHash })

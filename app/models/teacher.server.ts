@@ -18,7 +18,7 @@ const signUpAddress = (ip: Ip): Check => [`sign-up:${ip.key}`, ip.direct ? RULES
 export type SignUpResult =
   | { ok: true; teacherId: number }
   | { ok: false; reason: "unavailable" }
-  | { ok: false; reason: "throttled"; retryAfterMs: number };
+  | { ok: false; reason: "throttled"; retryAfterMs: number; wait: boolean };
 
 /**
  * Every sign-up takes a slot of the per-address sign-up delay before hashing. An email that
@@ -44,7 +44,7 @@ export async function createTeacher(input: {
     .get();
   const checks = existing ? [signUpAddress(ip), teacherAccountCheck(email)] : [signUpAddress(ip)];
   const slot = takeSlot(checks, now);
-  if (!slot.ok) return { ok: false, reason: "throttled", retryAfterMs: slot.retryAfterMs };
+  if (!slot.ok) return { ok: false, reason: "throttled", retryAfterMs: slot.retryAfterMs, wait: slot.wait };
   if (existing) {
     if (!(await verifySecret(existing.passwordHash, input.password))) return { ok: false, reason: "unavailable" };
     // The sign-up slot stays counted (a hash was spent); the account counter is cleared.
@@ -65,7 +65,7 @@ export async function createTeacher(input: {
 export type SignInResult =
   | { ok: true; teacherId: number }
   | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "throttled"; retryAfterMs: number };
+  | { ok: false; reason: "throttled"; retryAfterMs: number; wait: boolean };
 
 /**
  * Checks a password. The attempt is counted (per account and per address) before the hash is
@@ -82,7 +82,7 @@ export async function signInTeacher(input: {
   const now = input.now ?? Date.now();
   const email = normalizeEmail(input.email);
   const slot = takeSlot([teacherAccountCheck(email), signInAddress(input.ip)], now);
-  if (!slot.ok) return { ok: false, reason: "throttled", retryAfterMs: slot.retryAfterMs };
+  if (!slot.ok) return { ok: false, reason: "throttled", retryAfterMs: slot.retryAfterMs, wait: slot.wait };
 
   const teacher = db
     .select({ id: teachers.id, passwordHash: teachers.passwordHash })

@@ -113,7 +113,8 @@ export function clearThrottle(key: string): void {
 
 /** What a slot took: its checks, when, and each counter's previous time (to give back exactly). */
 export type Slot = { checks: Check[]; now: number; before: Map<string, Date | null> };
-export type SlotResult = { ok: true; slot: Slot } | { ok: false; retryAfterMs: number };
+/** Refused: how long to wait, and whether only waits (per address or class) refused, not an account's limit. */
+export type SlotResult = { ok: true; slot: Slot } | { ok: false; retryAfterMs: number; wait: boolean };
 
 /**
  * Check every counter and, if none refuses, count this attempt against all of them — in one
@@ -126,11 +127,14 @@ export function takeSlot(checks: Check[], now = Date.now()): SlotResult {
   return db.transaction(
     (tx) => {
       let retryAfterMs = 0;
+      let wait = true;
       for (const [key, rule] of checks) {
         const status = statusOf(readRow(tx, key), rule, now);
-        if (status.blocked) retryAfterMs = Math.max(retryAfterMs, status.retryAfterMs);
+        if (!status.blocked) continue;
+        retryAfterMs = Math.max(retryAfterMs, status.retryAfterMs);
+        if (rule.kind !== "delay") wait = false;
       }
-      if (retryAfterMs > 0) return { ok: false as const, retryAfterMs };
+      if (retryAfterMs > 0) return { ok: false as const, retryAfterMs, wait };
       const before = new Map<string, Date | null>();
       for (const [key, rule] of checks) {
         before.set(key, readRow(tx, key)?.windowStart ?? null);

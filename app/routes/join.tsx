@@ -47,7 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!result.ok) {
     const values = echoValues(form, OMIT);
     if (result.reason === "throttled")
-      return refuseThrottled(values, result.retryAfterMs);
+      return refuseThrottled(values, result.retryAfterMs, result.wait);
     if (result.reason === "nameTaken") return refuse({ errors: { displayName: "accounts.join.nameTaken" }, values });
     return refuse({ errors: { code: CODE_ERRORS[result.reason] }, values });
   }

@@ -38,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!result.ok) {
     const values = echoValues(form, OMIT);
     if (result.reason === "throttled")
-      return refuseThrottled(values, result.retryAfterMs);
+      return refuseThrottled(values, result.retryAfterMs, result.wait);
     if (result.reason === "unknownCode") return refuse({ errors: { code: "accounts.join.codeUnknown" }, values });
     if (result.reason === "archived") return refuse({ errors: { code: "accounts.pupilLogin.classArchived" }, values });
     return refuse({ errors: { pin: "accounts.pupilLogin.failed" }, values });

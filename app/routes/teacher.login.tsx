@@ -39,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!result.ok) {
     const values = echoValues(form, OMIT);
     if (result.reason === "throttled")
-      return refuseThrottled(values, result.retryAfterMs);
+      return refuseThrottled(values, result.retryAfterMs, result.wait);
     return refuse({ errors: { password: "accounts.login.failed" }, values });
   }
   return startSessionAndRedirect(request, { role: "teacher", teacherId: result.teacherId }, safeRedirect(form.get("redirectTo"), "/teacher"));

@@ -35,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const created = await createTeacher({ ...parsed.data, ip: ipBucket(request) });
   if (!created.ok) {
     const values = echoValues(form, OMIT);
-    if (created.reason === "throttled") return refuseThrottled(values, created.retryAfterMs);
+    if (created.reason === "throttled") return refuseThrottled(values, created.retryAfterMs, created.wait);
     // Neutral: it does not say whether the email has an account (decision record 032).
     return refuse({ errors: {}, values, formError: "hardening.signup.unavailable" });
   }

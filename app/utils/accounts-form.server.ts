@@ -29,13 +29,14 @@ export function refuseBot() {
 }
 
 /**
- * Too many attempts: 429 with Retry-After and "try again in N seconds" (a per-address delay) or
- * "in N minutes" (an account's window), the person's entries kept.
+ * Too many attempts: 429 with Retry-After and "try again in N seconds" (`wait`: only a
+ * per-address or per-class wait refused) or "in N minutes" (an account's window), the person's
+ * entries kept.
  */
-export function refuseThrottled(values: Record<string, string>, retryAfterMs: number) {
+export function refuseThrottled(values: Record<string, string>, retryAfterMs: number, wait = false) {
   const seconds = retrySeconds(retryAfterMs);
   const response =
-    seconds < 60
+    wait && seconds <= 60
       ? refuse({ errors: {}, values, formError: "hardening.throttledSeconds", formVars: { seconds } }, 429)
       : refuse({ errors: {}, values, formError: "accounts.throttled", formVars: { minutes: retryMinutes(retryAfterMs) } }, 429);
   response.headers.set("Retry-After", String(seconds));

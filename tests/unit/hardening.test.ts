@@ -52,6 +52,8 @@ test("60 wrong PINs sent at once, then the right one: at most 10 are evaluated",
   assert.equal(evaluated + refused, 60);
   const right = await signInPupil({ code, displayName: "Sari", pin: "4826", ip, now });
   assert.equal(!right.ok && right.reason, "throttled");
+  // the account's limit refused it (shown as minutes), not a wait of the address
+  assert.equal(!right.ok && right.reason === "throttled" && right.wait, false);
 });
 
 test("30 wrong teacher passwords at once: at most 10 evaluated; account deletion is held the same way", async () => {
@@ -81,7 +83,7 @@ test("a delay rule: free attempts, then doubling waits capped, forgotten after q
   const t0 = Date.UTC(2025, 0, 6, 8, 0, 0);
   for (let i = 0; i < 3; i++) assert.equal(takeSlot([[key, rule]], t0 + i).ok, true, `free ${i + 1}`);
   const waiting = takeSlot([[key, rule]], t0 + 5);
-  assert.deepEqual(waiting, { ok: false, retryAfterMs: 10_000 - 3 });
+  assert.deepEqual(waiting, { ok: false, retryAfterMs: 10_000 - 3, wait: true });
   assert.equal(takeSlot([[key, rule]], t0 + 2 + 10_000).ok, true);
   assert.equal(throttleStatus(key, rule, t0 + 10_002 + 19_999).blocked, true, "then 20 s");
   assert.equal(takeSlot([[key, rule]], t0 + 10_002 + 20_000).ok, true);
