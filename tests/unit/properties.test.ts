@@ -12,7 +12,7 @@ import type { AssignmentResults } from "~/models/results.server";
 import { displayName, newPassword, pin as pinSchema, joinCode, className } from "~/utils/accounts-schemas";
 import { settingsSchema } from "~/utils/assignment-form";
 import { isCommonPassword } from "~/utils/common-passwords";
-import { LIMITS, normalizeText, textField, textLength, type LimitKind } from "~/utils/discussion";
+import { LIMITS, textField, type LimitKind } from "~/utils/discussion";
 import { generateJoinCode, isJoinCodeShape, JOIN_CODE_ALPHABET, normalizeJoinCode } from "~/utils/join-code";
 import { cleanDisplayName, DISPLAY_NAME_MAX, nameKey } from "~/utils/name-key";
 import { passwordProblem, PASSWORD_MAX, PASSWORD_MIN } from "~/utils/password-policy";
