@@ -6,6 +6,9 @@ import { translate } from "../../app/i18n";
 import { createClass, createPupil, createTeacher, signIn, testDb } from "../support/factories";
 import { createAssignment, seedLesson, storedAnswers } from "../support/lesson";
 
+// A shared, busy machine: give each story room (no assertion here is timed).
+test.describe.configure({ timeout: 120_000 });
+
 test.use({ viewport: { width: 360, height: 740 } });
 
 const lesson = seedLesson();

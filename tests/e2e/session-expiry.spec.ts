@@ -4,6 +4,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createClass, createTeacher, testDb, unique } from "../support/factories";
 
+// A shared, busy machine: give each story room (no assertion here is timed).
+test.describe.configure({ timeout: 120_000 });
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
