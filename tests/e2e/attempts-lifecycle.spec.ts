@@ -102,6 +102,7 @@ test("feedback 'after the due date' is hidden before it and appears once it has 
 
   setDue(assignmentId, Date.now() - HOUR, true);
   await page.goto(`/pupil/assignments/${assignmentId}`);
+  await expect(overview.getByRole("link", { name: t("flow.feedback") })).toBeVisible();
   await overview.getByRole("link", { name: t("flow.feedback") }).click();
   await expect(page.getByText(explanation)).toBeVisible();
   await expect(page.getByText(t("feedback.quizScore", { score: 1, max: lesson.questions.length }))).toBeVisible();
