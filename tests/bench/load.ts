@@ -462,7 +462,9 @@ const summary = {
   saves_per_s_peak_5s: rec.peakRate("save"),
   requests_per_s_peak_5s: rec.peakRate(),
   lost_submits: verified.lostSubmits,
-  discussion: discussions.has("posted") ? `posted ${discussions.get("posted")}` : discussions.has("not available") ? "not available" : "failed",
+  discussion: openLoop
+    ? "not run (open loop: saves and quiz pages only)"
+    : discussions.has("posted") ? `posted ${discussions.get("posted")}` : discussions.has("not available") ? "not available" : "failed",
   fast_requests: fastRec.requests,
   fast_page_p99_ms: fastRec.p("page", 99),
   fast_save_p99_ms: fastRec.p("save", 99),
