@@ -3,8 +3,10 @@ declare module "autocannon" {
   type Result = {
     requests: { average: number; total: number };
     latency: { p50: number; p99: number };
+    throughput: { total: number };
     non2xx: number;
     errors: number;
+    timeouts: number;
   };
   export default function autocannon(options: {
     url: string;

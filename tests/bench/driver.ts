@@ -458,24 +458,42 @@ export async function ceiling(opts: {
   connections: number;
   seconds: number;
   dir: string;
+  port?: number;
 }): Promise<{ ceilingRps: number; appRps: number; appP99: number; ceilingP99: number; bytes: number }> {
   const { default: autocannon } = await import("autocannon");
   const file = path.join(opts.dir, "ceiling-page.html");
   fs.writeFileSync(file, opts.body);
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const bare = spawn(process.execPath, [path.resolve("tests/bench/ceiling-server.mjs"), file, String(port)], {
     stdio: ["ignore", "pipe", "inherit"],
   });
+  const bareExited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    bare.once("exit", (code, signal) => resolve({ code, signal })),
+  );
   await new Promise<void>((resolve, reject) => {
     bare.stdout!.once("data", () => resolve());
-    bare.once("exit", (code) => reject(new Error(`ceiling server exited ${code}`)));
+    void bareExited.then(({ code }) => reject(new Error(`ceiling server exited ${code}`)));
   });
+  let stoppedOnPurpose = false;
   try {
     const common = { connections: opts.connections, duration: opts.seconds };
     const bareResult = await autocannon({ ...common, url: `http://127.0.0.1:${port}/` });
+    // The ceiling is only a ceiling if the bare server answered everything it was asked, whole.
+    if (bareResult.non2xx || bareResult.errors || bareResult.timeouts || bareResult.requests.total === 0)
+      throw new Error(
+        `ceiling server under autocannon: ${bareResult.non2xx} non-2xx, ${bareResult.errors} errors, ${bareResult.timeouts} timeouts, ${bareResult.requests.total} requests`,
+      );
+    const expectedBytes = bareResult.requests.total * opts.body.length;
+    if (bareResult.throughput.total < expectedBytes)
+      throw new Error(`ceiling server sent ${bareResult.throughput.total} bytes for ${bareResult.requests.total} pages of ${opts.body.length}`);
+    if (bare.exitCode !== null) throw new Error(`ceiling server exited during the measurement (${bare.exitCode})`);
     const appResult = await autocannon({ ...common, url: opts.app.url, headers: opts.app.headers });
-    if (appResult.non2xx || appResult.errors)
-      throw new Error(`app page under autocannon: ${appResult.non2xx} non-2xx, ${appResult.errors} errors`);
+    if (appResult.non2xx || appResult.errors || appResult.timeouts)
+      throw new Error(`app page under autocannon: ${appResult.non2xx} non-2xx, ${appResult.errors} errors, ${appResult.timeouts} timeouts`);
+    stoppedOnPurpose = true;
+    bare.kill("SIGTERM");
+    const exit = await bareExited;
+    if (exit.code !== 0) throw new Error(`ceiling server exited badly: ${JSON.stringify(exit)}`);
     return {
       ceilingRps: round(bareResult.requests.total / opts.seconds, 0),
       appRps: round(appResult.requests.total / opts.seconds, 0),
@@ -484,7 +502,7 @@ export async function ceiling(opts: {
       bytes: opts.body.length,
     };
   } finally {
-    bare.kill("SIGTERM");
+    if (!stoppedOnPurpose && bare.exitCode === null) bare.kill("SIGKILL");
   }
 }
 

@@ -5,7 +5,14 @@
 // pupils arrive, evenly) --fast (no think time, no ramp) --concurrency 100 (pupils at once with --fast)
 // --spike 50 --spike-rounds 2 --fast-pupils 200 --fast-concurrency 50 --ceiling-seconds 10
 // --ceiling-connections 50 --setup-concurrency 8 --build <dir> --profile --no-ceiling --keep
-// Prints a JSON summary as its last line.
+// --port <n> --ceiling-port <n> (defaults: free ports)
+// --open-loop: instead of pupils that wait for each reply before thinking and sending the next
+// (closed loop, which under-samples stalls), requests are issued on a schedule whatever the replies
+// (Poisson arrivals at --rate per second for --open-seconds, default rate = pupils / mean think
+// time, i.e. what the closed loop offers at steady state), 85 % answer saves and 15 % quiz pages,
+// each pupil's items in turn; latency is measured from the scheduled time, not the send time.
+// Prints a JSON summary as its last line. Exits 1 on request errors, lost answers or submits, or
+// when the server exits badly (during the run, or with a non-zero code or a signal at the end).
 import fs from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -62,12 +69,31 @@ const spikeSize = num(flags, "spike", 50);
 const spikeRounds = num(flags, "spike-rounds", 2);
 const fastPupils = num(flags, "fast-pupils", 200);
 const setupConcurrency = num(flags, "setup-concurrency", 8);
+const openLoop = flags["open-loop"] === true;
+const openSeconds = num(flags, "open-seconds", 60);
+const openRate = num(flags, "rate", pupilCount / ((num(flags, "think-min", 2) + num(flags, "think-max", 20)) / 2));
+/** The issue's target for starting an assignment, for both the 1-second window and the all-at-once burst. */
+const START_TARGET_MS = 50;
 const SLUG = "ktt-putin-kim-2024";
 
 const dir = tempDir("bench-load");
 const profileDir = flags.profile ? path.join(dir, "profile") : undefined;
 const loadBefore = loadAverage();
-const server = await startServer({ entry, dbPath: path.join(dir, "telaah.db"), logDir: dir, profileDir });
+const server = await startServer({
+  entry,
+  dbPath: path.join(dir, "telaah.db"),
+  logDir: dir,
+  profileDir,
+  port: flags.port ? num(flags, "port", 0) : undefined,
+});
+// A server that dies mid-run must fail the bench even if every later request "only" errors.
+let stopping = false;
+let diedDuringRun: { code: number | null; signal: NodeJS.Signals | null } | null = null;
+void server.exited.then((exit) => {
+  if (stopping) return;
+  diedDuringRun = exit;
+  console.error(`bench:load: the server exited during the run: ${JSON.stringify(exit)} (log ${server.logFile})`);
+});
 const rss = new RssSampler(server.pid).start();
 const client = new Client(server.url, 512);
 console.log(`bench:load: server pid ${server.pid} on ${server.url}, data in ${dir}`);
@@ -232,6 +258,10 @@ async function lesson(pupil: Pupil) {
   discussions.set(outcome, (discussions.get(outcome) ?? 0) + 1);
 }
 
+/** Open loop: what each pupil has ready to send (found before the clock starts). */
+type Ready = { pupil: Pupil; attemptId: number; items: Item[]; next: number; quizPath: string };
+const open = { offered: 0, completed: 0, driverLagMaxMs: 0, prepSeconds: 0 };
+const serviceRec = new Recorder();
 const mainPupils = groups.main.flatMap((c) => c.pupils);
 rss.phase("main");
 const cpuMain = process.cpuUsage();
@@ -240,10 +270,75 @@ const tMain = performance.now();
 let spikeResult: Awaited<ReturnType<typeof spike>> | null = null;
 const spikeRun = (async () => {
   // The synchronised start lands at the peak: every pupil has arrived, most are mid-lesson.
-  await sleep(fast ? 2000 : rampMs + 10_000);
+  if (openLoop) {
+    // in the middle of the scheduled run (preparation first)
+    while (open.prepSeconds === 0) await sleep(200);
+    await sleep((openSeconds * 1000) / 2);
+  } else await sleep(fast ? 2000 : rampMs + 10_000);
   spikeResult = await spike(ctx, groups.spike, spikeRounds, spikeSize);
 })();
-if (fast) await pool(mainPupils, concurrency, (p) => lesson(p));
+
+async function openLoopRun() {
+  // Preparation, closed loop and not measured: each pupil opens the assignment, starts, and reads
+  // its sort and quiz forms, so every scheduled request can be sent without waiting for another.
+  const tPrep = performance.now();
+  const ready: Ready[] = [];
+  await pool(mainPupils, setupConcurrency, async (p) => {
+    if (!(await openDashboard(setupCtx, p))) return;
+    if (!(await start(setupCtx, p))) return;
+    const sort = await openStep(setupCtx, p, "sort");
+    const quiz = await openStep(setupCtx, p, "quiz");
+    if (!sort || !quiz) return;
+    ready.push({ pupil: p, attemptId: quiz.attemptId, items: [...sort.items, ...quiz.items], next: 0, quizPath: `/pupil/assignments/${p.assignmentId}/quiz` });
+  });
+  if (ready.length < mainPupils.length) setup.fail(`open loop: only ${ready.length} of ${mainPupils.length} pupils ready`);
+  open.prepSeconds = (performance.now() - tPrep) / 1000;
+  console.log(`open loop: ${ready.length} pupils ready in ${round(open.prepSeconds)} s; offering ${round(openRate)} requests/s for ${openSeconds} s`);
+
+  // The schedule: Poisson arrivals at openRate, fixed before the run; nothing waits for a reply.
+  const serviceCtx: Ctx = { client, rec: serviceRec, acks };
+  const inFlight: Promise<void>[] = [];
+  const t0 = performance.now();
+  const end = t0 + openSeconds * 1000;
+  let at = t0;
+  let i = 0;
+  for (;;) {
+    at += (-Math.log(1 - Math.random()) / openRate) * 1000;
+    if (at >= end) break;
+    const scheduled = at;
+    const wait = scheduled - performance.now();
+    if (wait > 1) await sleep(wait);
+    open.driverLagMaxMs = Math.max(open.driverLagMaxMs, performance.now() - scheduled);
+    const r = ready[i++ % ready.length];
+    open.offered++;
+    if (Math.random() < 0.85) {
+      const item = r.items[r.next++ % r.items.length];
+      inFlight.push(
+        save(serviceCtx, r.pupil, r.attemptId, item).then((ok) => {
+          if (ok === null) return;
+          open.completed++;
+          rec.add("save", performance.now() - scheduled);
+        }),
+      );
+    } else {
+      inFlight.push(
+        page(serviceCtx, r.pupil, r.quizPath).then((res) => {
+          if (res === null) return;
+          open.completed++;
+          rec.add("page", performance.now() - scheduled);
+        }),
+      );
+    }
+  }
+  await Promise.all(inFlight);
+  rec.requests += serviceRec.requests;
+  rec.errors += serviceRec.errors;
+  rec.non2xx3xx += serviceRec.non2xx3xx;
+  rec.samples.push(...serviceRec.samples.slice(0, 20 - rec.samples.length));
+}
+
+if (openLoop) await openLoopRun();
+else if (fast) await pool(mainPupils, concurrency, (p) => lesson(p));
 else
   await Promise.all(
     mainPupils.map(async (p) => {
@@ -298,19 +393,22 @@ if (!flags["no-ceiling"]) {
     connections: num(flags, "ceiling-connections", 50),
     seconds: num(flags, "ceiling-seconds", 10),
     dir,
+    port: flags["ceiling-port"] ? num(flags, "ceiling-port", 0) : undefined,
   });
 }
 
 client.close();
 const rssMax = rss.stop();
-const stopped = await server.stop("SIGTERM");
+stopping = true;
+const stopped = diedDuringRun ?? (await server.stop("SIGTERM"));
+const serverExitedBadly = diedDuringRun !== null || stopped.code !== 0 || stopped.signal !== null;
 const verified = verifyAcks(server.dbPath, acks);
 const allErrors = [...rec.samples, ...fastRec.samples];
 if (allErrors.length) console.log(`first errors:\n  ${allErrors.slice(0, 20).join("\n  ")}`);
 if (verified.detail.length) console.log(`lost:\n  ${verified.detail.join("\n  ")}`);
-if (stopped.code !== 0) console.log(`server exit: ${JSON.stringify(stopped)} (see ${server.logFile})`);
+if (serverExitedBadly) console.log(`server exit: ${JSON.stringify(stopped)}${diedDuringRun ? " during the run" : ""} (see ${server.logFile})`);
 if (profileDir) summarizeProfiles(profileDir);
-const failed = rec.errors + fastRec.errors > 0 || verified.lostAnswers > 0 || verified.lostSubmits > 0 || stopped.code !== 0;
+const failed = rec.errors + fastRec.errors > 0 || verified.lostAnswers > 0 || verified.lostSubmits > 0 || serverExitedBadly;
 // The database and the request log stay for a look when something failed, or with --keep.
 if (failed || flags.keep || profileDir) console.log(`kept: ${dir}`);
 else fs.rmSync(dir, { recursive: true, force: true });
@@ -326,6 +424,12 @@ const summary = {
   save_p99_ms: rec.p("save", 99),
   page_p99_ms: rec.p("page", 99),
   start_spike_p99_ms: sr?.windowP99 ?? null,
+  // the same 50 ms target for the presses spread over one second and for all of them at once
+  start_target_ms: START_TARGET_MS,
+  start_window_p99_ms: sr?.windowP99 ?? null,
+  start_burst_p99_ms: sr?.burstP99 ?? null,
+  start_window_meets_target: sr?.windowP99 == null ? null : sr.windowP99 <= START_TARGET_MS,
+  start_burst_meets_target: sr?.burstP99 == null ? null : sr.burstP99 <= START_TARGET_MS,
   app_rps_fast: appRpsFast,
   ceiling_rps: ceil?.ceilingRps ?? null,
   // the realistic run (setup and the lesson); the no-think and autocannon phases are in rss_phase_max_mb
@@ -334,8 +438,18 @@ const summary = {
   rss_phase_max_mb: rss.phaseMaxMb(),
   rss_whole_run_max_mb: rssMax,
   // beyond the issue's fields
-  mode: fast ? "fast" : `think ${thinkMin / 1000}-${thinkMax / 1000} s, ramp ${rampMs / 1000} s`,
-  start_burst_p99_ms: sr?.burstP99 ?? null,
+  mode: openLoop
+    ? `open loop ${round(openRate)} req/s offered for ${openSeconds} s`
+    : fast
+      ? "fast"
+      : `closed loop, think ${thinkMin / 1000}-${thinkMax / 1000} s, ramp ${rampMs / 1000} s`,
+  // open loop only: latencies above (save_*, page_*) are from the scheduled time
+  open_offered: openLoop ? open.offered : null,
+  open_offered_rps: openLoop ? round(open.offered / openSeconds) : null,
+  open_completed: openLoop ? open.completed : null,
+  open_driver_lag_max_ms: openLoop ? round(open.driverLagMaxMs) : null,
+  open_save_service_p99_ms: openLoop ? serviceRec.p("save", 99) : null,
+  open_prep_s: openLoop ? round(open.prepSeconds) : null,
   spike_starts: sr?.count ?? 0,
   signin_p99_ms: rec.p("signin", 99),
   start_p99_ms: rec.p("start", 99),
@@ -348,7 +462,9 @@ const summary = {
   saves_per_s_peak_5s: rec.peakRate("save"),
   requests_per_s_peak_5s: rec.peakRate(),
   lost_submits: verified.lostSubmits,
-  discussion: discussions.has("posted") ? `posted ${discussions.get("posted")}` : discussions.has("not available") ? "not available" : "failed",
+  discussion: openLoop
+    ? "not run (open loop: saves and quiz pages only)"
+    : discussions.has("posted") ? `posted ${discussions.get("posted")}` : discussions.has("not available") ? "not available" : "failed",
   fast_requests: fastRec.requests,
   fast_page_p99_ms: fastRec.p("page", 99),
   fast_save_p99_ms: fastRec.p("save", 99),
@@ -359,7 +475,9 @@ const summary = {
   driver_cpu_main_s: round((driverCpu.user + driverCpu.system) / 1e6),
   cpu_stall_main_pct: stallMain,
   server_exit: stopped.code,
+  server_signal: stopped.signal,
+  server_died_during_run: diedDuringRun !== null,
   load_avg_1m: [loadBefore, loadAverage()],
 };
 console.log(JSON.stringify(summary));
-process.exit(summary.errors || summary.lost_answers || summary.lost_submits ? 1 : 0);
+process.exit(summary.errors || summary.lost_answers || summary.lost_submits || serverExitedBadly ? 1 : 0);

@@ -346,7 +346,13 @@ test("teacher names: stored trimmed, greeted as plain text, or refused with a me
   expect(problems.filter(Boolean)).toEqual([]);
 
   // And really rendered, hydrated, for a few of our payloads.
-  for (const m of made.filter((x) => RENDERED.includes(x.input))) {
+  const renderedNames = made.filter((x) => RENDERED.includes(x.input));
+  // every payload meant for the browser really got there (a loop over nothing checks nothing)
+  // (the payloads a teacher name may hold: all but the 81-character one)
+  const acceptedNames = RENDERED.filter((r) => TEACHER_NAME(r).ok);
+  expect(acceptedNames).toHaveLength(RENDERED.length - 1);
+  expect(new Set(renderedNames.map((x) => x.input))).toEqual(new Set(acceptedNames));
+  for (const m of renderedNames) {
     const opened = await openPage(browser, "/teacher", m.cookie);
     await expect(opened.page.getByText(translate("id", "accounts.dashboard.greeting", { name: m.expected }), { exact: true })).toBeVisible();
     expectClean(opened.seen);
@@ -439,7 +445,12 @@ test("class names and subjects, created and renamed: one dashboard shows them al
   expect(problems.filter(Boolean)).toEqual([]);
 
   // The class page puts the name in the title, the heading and the roster caption.
-  for (const [id, c] of [...created].filter(([, c]) => RENDERED.includes(c.input))) {
+  const renderedClasses = [...created].filter(([, c]) => RENDERED.includes(c.input));
+  // (class name and subject hold at most 60 characters: four of the six payloads)
+  const acceptedClasses = RENDERED.filter((r) => CLASS_NAME(r).ok && SUBJECT(r).ok);
+  expect(acceptedClasses).toHaveLength(RENDERED.length - 2);
+  expect(new Set(renderedClasses.map(([, c]) => c.input))).toEqual(new Set(acceptedClasses));
+  for (const [id, c] of renderedClasses) {
     const opened = await openPage(browser, `/teacher/classes/${id}`, creatorCookie);
     await expect(opened.page.getByRole("heading", { level: 1 })).toHaveText(c.name);
     expect(await opened.page.title()).toBe(`${translate("id", "accounts.class.pageTitle", { name: c.name })} · Telaah`);
@@ -722,7 +733,9 @@ test("display names, posts, CER parts, replies and feedback: what a pupil typed 
     expectClean(opened.seen);
     await opened.close();
   }
-  for (const p of pupils.filter((x) => /<|javascript:|\{\{/.test(x.input)).slice(0, 3)) {
+  const markupNamed = pupils.filter((x) => /<|javascript:|\{\{/.test(x.input)).slice(0, 3);
+  expect(markupNamed).toHaveLength(3);
+  for (const p of markupNamed) {
     const home = await openPage(browser, "/pupil", p.cookie);
     await expect(home.page.getByRole("heading", { level: 1 })).toHaveText(translate("id", "accounts.pupilHome.greeting", { name: p.name }));
     expectClean(home.seen);

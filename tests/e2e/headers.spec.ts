@@ -6,6 +6,7 @@ import { expect, test, type APIResponse } from "@playwright/test";
 import { MATRIX, ownerOf, type ActionCase } from "../support/route-matrix";
 import { actionUrl, dataUrl, fillPattern, routeFiles } from "../support/routes";
 import { testDb } from "../support/factories";
+import { translate } from "../../app/i18n";
 import { createAssignment, seedLesson } from "../support/lesson";
 import {
   cookieOf,
@@ -193,10 +194,15 @@ test("no answer key or score reaches a pupil before the feedback setting allows 
   const pupil = world.A.pupil;
   const klass = world.A.klass;
   const db = testDb();
-  const submit = (attemptId: number) =>
-    db.prepare("UPDATE attempts SET submitted_at = ?, quiz_score = 1, quiz_max = ?, sort_score = 1, sort_max = ? WHERE id = ?").run(
+  // Distinctive scores, so they can be recognised in any shape: hidden attempts score 13 + 11 of
+  // 15 + 14 (24 of 29, 82.76 % → "83 %"); the control scores 9 + 5 (14 of 29, 48.28 % → "48 %").
+  expect([lesson.questions.length, lesson.sorting.length]).toEqual([15, 14]);
+  const submit = (attemptId: number, quiz: number, sort: number) =>
+    db.prepare("UPDATE attempts SET submitted_at = ?, quiz_score = ?, quiz_max = ?, sort_score = ?, sort_max = ? WHERE id = ?").run(
       Date.now() - 60_000,
+      quiz,
       lesson.questions.length,
+      sort,
       lesson.sorting.length,
       attemptId,
     );
@@ -214,47 +220,99 @@ test("no answer key or score reaches a pupil before the feedback setting allows 
   const afterDue = createAssignment(klass.id, { feedback: "after_due" });
   const a2 = insertAttempt(afterDue, pupil.id);
   answer(a2);
-  submit(a2);
+  submit(a2, 13, 11);
   // submitted, feedback never
   const never = createAssignment(klass.id, { feedback: "never" });
   const a3 = insertAttempt(never, pupil.id);
   answer(a3);
-  submit(a3);
-  // the control: submitted with feedback immediate, so the key does show (the detector works)
+  submit(a3, 13, 11);
+  // the control: submitted with feedback immediate, so key and score do show (the detector works)
   const shown = createAssignment(klass.id, { feedback: "immediate" });
   const a4 = insertAttempt(shown, pupil.id);
   answer(a4);
-  submit(a4);
+  submit(a4, 9, 5);
+
+  /** A score in any wording: "24 dari 29", "13/15", "82,8", "83 %", a JSON number field … */
+  const scoreSignals = (quiz: number, sort: number) => {
+    const total = quiz + sort;
+    const exact = (total / 29) * 100;
+    const pct = [Math.round(exact), Math.round(exact * 10) / 10];
+    return [
+      new RegExp(`\\b${total}\\s*(dari|of|/)\\s*29\\b`),
+      new RegExp(`\\b${quiz}\\s*(dari|of|/)\\s*15\\b`),
+      new RegExp(`\\b${sort}\\s*(dari|of|/)\\s*14\\b`),
+      ...pct.map((p) => new RegExp(`\\b${String(p).replace(".", "[.,]")}\\s*%`)),
+      ...pct.map((p) => new RegExp(`:\\s*${String(p).replace(".", "\\.")}[,}\\]]`)),
+    ];
+  };
+  const hidden = scoreSignals(13, 11);
+  const control = scoreSignals(9, 5);
+  /** Words that only a key shows: the labels of the feedback page, in both languages. */
+  const keyLabels = (["id", "en"] as const).flatMap((lang) =>
+    (["feedback.rightAnswer", "feedback.why"] as const).map((k) => translate(lang, k)),
+  );
+  /** In data: any field named like a score or a key that carries a value. */
+  const KEYISH = /score|percent|correct|right|explanation|evidence|answerkey|solution|category/i;
+  function keyishFields(value: unknown, path = "$"): string[] {
+    if (Array.isArray(value)) return value.flatMap((v, i) => keyishFields(v, `${path}[${i}]`));
+    if (value && typeof value === "object")
+      return Object.entries(value).flatMap(([k, v]) => [
+        ...(KEYISH.test(k) && v !== null && v !== false && v !== undefined && typeof v !== "object" ? [`${path}.${k}=${JSON.stringify(v)}`] : []),
+        ...keyishFields(v, `${path}.${k}`),
+      ]);
+    return [];
+  }
+  function signals(body: string, isData: boolean, scores: RegExp[]): string[] {
+    const found: string[] = [];
+    for (const text of keyTexts) if (body.includes(text)) found.push("an explanation of the answer key");
+    for (const label of keyLabels) if (body.includes(`>${label}<`)) found.push(`the key label "${label}"`);
+    for (const re of scores) if (re.test(body)) found.push(`a score (${re.source})`);
+    if (isData) found.push(...keyishFields(JSON.parse(body)).map((f) => `a key or score field ${f}`));
+    return found;
+  }
 
   const pupilRoutes = routes.filter((r) => MATRIX[r.file]?.get?.pupilA === "ok");
   const publicish = pupilRoutes.filter((r) => !r.params.includes("assignmentId"));
   const perAssignment = pupilRoutes.filter((r) => r.params.includes("assignmentId"));
   const cookie = world.A.sessions.pupil.header;
+  const urlsOf = (route: (typeof routes)[number], path: string) => [path, ...(route.loader && route.page ? [dataUrl(route, path)] : [])];
 
-  async function leaks(assignmentId: number): Promise<string[]> {
+  async function leaks(assignmentId: number, scores: RegExp[]): Promise<string[]> {
     const found: string[] = [];
+    let pages = 0;
     for (const route of perAssignment) {
       const path = fillPattern(route.pattern, { ...paramsOf(world.A), assignmentId });
-      for (const url of [path, ...(route.loader && route.page ? [dataUrl(route, path)] : [])]) {
-        const body = await (await send(request, { method: "GET", url, cookie })).text();
-        for (const text of keyTexts) if (body.includes(text)) found.push(`${url}: an explanation of the answer key`);
-        if (url.includes("_data=") && /"(correct|right|explanation)"\s*:/.test(body)) found.push(`${url}: a key field in the data`);
-        if (url.includes("_data=") && /"percent"\s*:\s*\d/.test(body)) found.push(`${url}: a score`);
+      for (const url of urlsOf(route, path)) {
+        const response = await send(request, { method: "GET", url, cookie });
+        expect(response.status(), url).toBeLessThan(500);
+        found.push(...signals(await response.text(), url.includes("_data="), scores).map((x) => `${url}: ${x}`));
+        pages++;
       }
     }
+    // the feedback page, the overview and the steps: HTML and data each (a loop over nothing checks nothing)
+    expect(pages).toBeGreaterThanOrEqual(perAssignment.length * 2 - 1);
     return found;
   }
 
-  expect(await leaks(inProgress)).toEqual([]);
-  expect(await leaks(afterDue)).toEqual([]);
-  expect(await leaks(never)).toEqual([]);
+  expect(await leaks(inProgress, hidden)).toEqual([]);
+  expect(await leaks(afterDue, hidden)).toEqual([]);
+  expect(await leaks(never, hidden)).toEqual([]);
+  // The detector itself works: on the control every kind of signal is found.
+  const controlFound = await leaks(shown, control);
+  expect(controlFound.some((f) => f.includes("an explanation of the answer key"))).toBe(true);
+  expect(controlFound.some((f) => f.includes("the key label"))).toBe(true);
+  expect(controlFound.some((f) => f.includes("a score ("))).toBe(true);
+  expect(controlFound.some((f) => f.includes("a key or score field"))).toBe(true);
+
   // The pupil's own pages and download cover all four assignments at once: no explanation of the
-  // key on them at all, and scores only for the one whose feedback shows.
+  // key on them at all, and no trace of the hidden scores (the control's may show).
+  expect(publicish.length).toBeGreaterThan(0);
   for (const route of publicish) {
     const path = fillPattern(route.pattern, paramsOf(world.A));
-    for (const url of [path, ...(route.loader && route.page ? [dataUrl(route, path)] : [])]) {
+    for (const url of urlsOf(route, path)) {
       const body = await (await send(request, { method: "GET", url, cookie })).text();
       expect(teacherOnly.filter((t) => body.includes(t)), url).toEqual([]);
+      expect(hidden.filter((re) => re.test(body)).map((re) => re.source), url).toEqual([]);
       // nor to a visitor who is not signed in (the lesson page and every other public page)
       if (MATRIX[route.file]?.get?.anon === "ok") {
         const anonymous = await (await send(request, { method: "GET", url, cookie: "" })).text();

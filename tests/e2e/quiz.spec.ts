@@ -310,11 +310,16 @@ test("assignments of another class or teacher answer 404, and bad answers store 
   const pupilB = await browser.newContext();
   await signIn(pupilB, { role: "pupil", id: b.pupil.id });
   const page = await pupilB.newPage();
-  for (const step of ["", "/read", "/sort", "/quiz", "/feedback", "/discuss"]) {
+  const steps = ["", "/read", "/sort", "/quiz", "/feedback", "/discuss"];
+  let visited = 0;
+  for (const step of steps) {
     const response = await page.goto(`/pupil/assignments/${a.assignmentId}${step}`);
     expect(response?.status(), step).toBe(404);
+    // every step shows the not-found page, not just the last one
+    await expect(page.getByRole("heading", { name: "Halaman tidak ditemukan" }), step).toBeVisible();
+    visited++;
   }
-  await expect(page.getByRole("heading", { name: "Halaman tidak ditemukan" })).toBeVisible();
+  expect(visited).toBe(steps.length);
   const origin = new URL(page.url()).origin;
   const start = await page.request.post(`/pupil/assignments/${a.assignmentId}?index`, { form: {}, headers: { Origin: origin }, maxRedirects: 0 });
   expect(start.status()).toBe(404);

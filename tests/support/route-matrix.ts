@@ -1,7 +1,9 @@
 // Who may do what: for every route file, the expected outcome of its GET and of each form its action
 // takes, for the five roles, with parameters pointing at class A. The authorization and CSRF
 // specs check that this table covers exactly the files in app/routes.
-import { expect } from "@playwright/test";
+import crypto from "node:crypto";
+import { createCookie } from "@remix-run/node";
+import { expect, type APIResponse } from "@playwright/test";
 import { testDb, unique } from "./factories";
 import { seedLesson, SEED_SLUG } from "./lesson";
 import type { FormValues, Outcome, Role, World } from "./security-world";
@@ -34,9 +36,16 @@ export type ActionCase = {
   cells: Cells;
   /** Realistic fields, as the page's `<Form>` sends them (called once per request). */
   form: (world: World, role: Role) => FormValues;
-  /** After an allowed request that carried the mass-assignment extras: the database shows they were ignored. */
-  check?: (world: World, role: Role, form: FormValues) => void;
+  /** Read before the request (once per role), handed to `check` as `ctx.before`. */
+  before?: (world: World, role: Role) => unknown;
+  /**
+   * After an allowed request that carried the mass-assignment extras: the database shows the
+   * action did what it says (for this role's world only) and ignored the extras.
+   */
+  check?: (world: World, role: Role, form: FormValues, ctx: CheckContext) => void | Promise<void>;
 };
+
+export type CheckContext = { response: APIResponse; before: unknown };
 
 export type RouteSpec = { get?: Cells; post?: ActionCase[] };
 
@@ -93,6 +102,30 @@ function expectClassB(w: World) {
   });
 }
 
+/** The session row the answer's Set-Cookie names (signed cookie → id → its SHA-256 in the table). */
+async function issuedSession(response: APIResponse) {
+  const header = response.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value);
+  const raw = header.find((h) => h.startsWith("telaah_session="));
+  expect(raw, "a session cookie is set").toBeTruthy();
+  const cookie = createCookie("telaah_session", { secrets: [process.env.SESSION_SECRET ?? ""] });
+  const id = (await cookie.parse(raw!.split(";")[0])) as string | null;
+  expect(typeof id, "the cookie carries a signed id").toBe("string");
+  const hash = crypto.createHash("sha256").update(id!).digest("hex");
+  return row<{ role: string; teacherId: number | null; pupilId: number | null } | undefined>(
+    "SELECT role, teacher_id AS teacherId, pupil_id AS pupilId FROM sessions WHERE id_hash = ?",
+    hash,
+  );
+}
+
+const sessionRowOf = (w: World, role: Role) => {
+  const s =
+    role === "pupilA" ? w.A.sessions.pupil : role === "pupilB" ? w.B.sessions.pupil : role === "teacherA" ? w.A.sessions.teacher : role === "teacherB" ? w.B.sessions.teacher : null;
+  if (!s) return null;
+  return row<{ n: number }>("SELECT count(*) AS n FROM sessions WHERE id_hash = ?", crypto.createHash("sha256").update(s.id).digest("hex")).n;
+};
+
+const closedOf = (id: number) => row<{ c: number }>("SELECT discussion_closed AS c FROM assignments WHERE id = ?", id).c;
+
 export const MATRIX: Record<string, RouteSpec> = {
   "$.tsx": { get: NOBODY, post: [{ name: "post to an unknown path", cells: NOBODY, form: () => ({ text: "halo" }) }] },
   "_index.tsx": { get: PUBLIC },
@@ -113,11 +146,38 @@ export const MATRIX: Record<string, RouteSpec> = {
   },
   "lang.tsx": {
     get: PUBLIC,
-    post: [{ name: "switch to English", cells: PUBLIC, form: () => ({ lang: "en", redirectTo: "/privacy" }) }],
+    post: [
+      {
+        name: "switch to English",
+        cells: PUBLIC,
+        form: () => ({ lang: "en", redirectTo: "/privacy" }),
+        check: (_w, _role, _form, { response }) => {
+          const set = response.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value);
+          expect(set.filter((c) => c.startsWith("lang=")), "the choice is remembered").toHaveLength(1);
+          const location = response.headers()["location"] ?? response.headers()["x-remix-redirect"];
+          expect(location, "back where the person was").toBe("/privacy");
+        },
+      },
+    ],
   },
   "lessons.$slug.tsx": { get: PUBLIC },
   "lessons._index.tsx": { get: PUBLIC },
-  "logout.tsx": { get: PUBLIC, post: [{ name: "sign out", cells: PUBLIC, form: () => ({}) }] },
+  "logout.tsx": {
+    get: PUBLIC,
+    post: [
+      {
+        name: "sign out",
+        cells: PUBLIC,
+        form: () => ({}),
+        check: (w, role) => {
+          // the signed-in role's own session row is gone; the others' stay
+          // (roles post in the order anon, pupilA, pupilB, teacherA, teacherB)
+          if (role !== "anon") expect(sessionRowOf(w, role), `${role}'s session after sign-out`).toBe(0);
+          else for (const r of ["pupilA", "pupilB", "teacherA", "teacherB"] as const) expect(sessionRowOf(w, r), `${r} still signed in`).toBe(1);
+        },
+      },
+    ],
+  },
   "privacy.tsx": { get: PUBLIC },
   "pupil._index.tsx": { get: ANY_PUPIL },
   "pupil.assignments.$assignmentId._index.tsx": {
@@ -246,6 +306,9 @@ export const MATRIX: Record<string, RouteSpec> = {
         name: "sign in as pupil A",
         cells: PUBLIC,
         form: (w) => ({ code: w.A.klass.joinCode, displayName: w.A.pupil.name, pin: w.A.pupil.pin }),
+        check: async (w, _role, _form, { response }) => {
+          expect(await issuedSession(response)).toEqual({ role: "pupil", teacherId: null, pupilId: w.A.pupil.id });
+        },
       },
     ],
   },
@@ -320,7 +383,15 @@ export const MATRIX: Record<string, RouteSpec> = {
           expect(a).toEqual({ classId: w.A.klass.id, max: 3, feedback: "after_due" });
         },
       },
-      { name: "close the discussion", cells: TEACHER_OF_A, form: () => ({ intent: "discussion", closed: "true" }) },
+      {
+        name: "close the discussion",
+        cells: TEACHER_OF_A,
+        form: () => ({ intent: "discussion", closed: "true" }),
+        check: (w) => {
+          expect(closedOf(w.A.assignmentId)).toBe(1);
+          expect(closedOf(w.B.assignmentId)).toBe(0);
+        },
+      },
     ],
   },
   "teacher.assignments.$assignmentId.delete.tsx": {
@@ -340,7 +411,15 @@ export const MATRIX: Record<string, RouteSpec> = {
   "teacher.assignments.$assignmentId.discussion.tsx": {
     get: TEACHER_OF_A,
     post: [
-      { name: "close the discussion", cells: TEACHER_OF_A, form: () => ({ intent: "discussion", closed: "true" }) },
+      {
+        name: "close the discussion",
+        cells: TEACHER_OF_A,
+        form: () => ({ intent: "discussion", closed: "true" }),
+        check: (w) => {
+          expect(closedOf(w.A.assignmentId)).toBe(1);
+          expect(closedOf(w.B.assignmentId)).toBe(0);
+        },
+      },
       {
         name: "private feedback",
         cells: TEACHER_OF_A,
@@ -356,10 +435,19 @@ export const MATRIX: Record<string, RouteSpec> = {
         cells: TEACHER_OF_A,
         form: (w) => ({ intent: "hide", postId: w.A.postId, value: "true" }),
         check: (w) => {
+          expect(row<{ h: number }>("SELECT hidden AS h FROM posts WHERE id = ?", w.A.postId).h).toBe(1);
           expect(row<{ h: number }>("SELECT hidden AS h FROM posts WHERE id = ?", w.B.postId).h).toBe(0);
         },
       },
-      { name: "mark exemplary", cells: TEACHER_OF_A, form: (w) => ({ intent: "exemplary", postId: w.A.postId, value: "true" }) },
+      {
+        name: "mark exemplary",
+        cells: TEACHER_OF_A,
+        form: (w) => ({ intent: "exemplary", postId: w.A.postId, value: "true" }),
+        check: (w) => {
+          expect(row<{ e: number }>("SELECT exemplary AS e FROM posts WHERE id = ?", w.A.postId).e).toBe(1);
+          expect(row<{ e: number }>("SELECT exemplary AS e FROM posts WHERE id = ?", w.B.postId).e).toBe(0);
+        },
+      },
     ],
   },
   "teacher.assignments.$assignmentId.pupils.$pupilId.tsx": { get: TEACHER_OF_A },
@@ -391,9 +479,15 @@ export const MATRIX: Record<string, RouteSpec> = {
         name: "reset a PIN",
         cells: TEACHER_OF_A,
         form: (w) => ({ intent: "resetPin", pupilId: w.A.pupil.id }),
-        check: (w) => {
-          const b = row<{ hash: string }>("SELECT pin_hash AS hash FROM pupils WHERE id = ?", w.B.pupil.id);
-          expect(b.hash).toBeTruthy();
+        before: (w) => ({
+          a: row<{ hash: string }>("SELECT pin_hash AS hash FROM pupils WHERE id = ?", w.A.pupil.id).hash,
+          b: row<{ hash: string }>("SELECT pin_hash AS hash FROM pupils WHERE id = ?", w.B.pupil.id).hash,
+        }),
+        check: (w, _role, _form, { before }) => {
+          const was = before as { a: string; b: string };
+          const hashOf = (id: number) => row<{ hash: string }>("SELECT pin_hash AS hash FROM pupils WHERE id = ?", id).hash;
+          expect(hashOf(w.A.pupil.id), "pupil A's PIN hash is replaced").not.toBe(was.a);
+          expect(hashOf(w.B.pupil.id), "pupil B's PIN hash is untouched").toBe(was.b);
         },
       },
     ],
@@ -431,7 +525,16 @@ export const MATRIX: Record<string, RouteSpec> = {
   "teacher.classes.$classId.results.tsx": { get: TEACHER_OF_A },
   "teacher.login.tsx": {
     get: PUBLIC,
-    post: [{ name: "sign in as teacher A", cells: PUBLIC, form: (w) => ({ email: w.A.teacher.email, password: w.A.teacher.password }) }],
+    post: [
+      {
+        name: "sign in as teacher A",
+        cells: PUBLIC,
+        form: (w) => ({ email: w.A.teacher.email, password: w.A.teacher.password }),
+        check: async (w, _role, _form, { response }) => {
+          expect(await issuedSession(response)).toEqual({ role: "teacher", teacherId: w.A.teacher.id, pupilId: null });
+        },
+      },
+    ],
   },
   "teacher.signup.tsx": {
     get: PUBLIC,

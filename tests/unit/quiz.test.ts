@@ -34,8 +34,14 @@ test("scoring counts right quiz choices and rightly sorted statements; unanswere
     { kind: "sort", itemId: q[3].id, choice: q[3].correct },
   ]);
   assert.deepEqual(score, { quizScore: 2, quizMax: q.length, sortScore: 1, sortMax: s.length });
-  // 3 right of (15 + 14) = 10.34… % → one decimal
-  assert.equal(percent(score), Math.round((3 / (q.length + s.length)) * 1000) / 10);
+  // worked by hand: 3 right of (15 + 14) = 29 → 10.344… % → 10.3 with one decimal
+  assert.deepEqual([q.length, s.length], [15, 14]);
+  assert.equal(percent(score), 10.3);
+  // rounding at the second decimal, by hand: 2/3 → 66.7, 1/8 → 12.5, 1/6 → 16.7, 28/29 → 96.6
+  assert.equal(percent({ quizScore: 2, quizMax: 3, sortScore: 0, sortMax: 0 }), 66.7);
+  assert.equal(percent({ quizScore: 0, quizMax: 4, sortScore: 1, sortMax: 4 }), 12.5);
+  assert.equal(percent({ quizScore: 1, quizMax: 3, sortScore: 0, sortMax: 3 }), 16.7);
+  assert.equal(percent({ quizScore: 14, quizMax: 15, sortScore: 14, sortMax: 14 }), 96.6);
   assert.equal(percent({ quizScore: 0, quizMax: 0, sortScore: 0, sortMax: 0 }), 0);
 });
 

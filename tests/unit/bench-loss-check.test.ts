@@ -1,0 +1,100 @@
+// The benchmarks' loss check (verifyAcks) must catch what it is there to catch: an acknowledged
+// answer deleted from the database, one overwritten with a choice never sent, and a submit that
+// was not stored. Run against a database made by the app's own migrations.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { AckLog, verifyAcks } from "../bench/flow";
+
+function world() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "telaah-losscheck-"));
+  const file = path.join(dir, "telaah.db");
+  const db = new Database(file);
+  migrate(drizzle(db), { migrationsFolder: path.resolve("db/migrations") });
+  const one = (sql: string, ...args: unknown[]) => (db.prepare(sql).get(...args) as { id: number }).id;
+  const teacher = one("INSERT INTO teachers (name, email, password_hash) VALUES ('Bu Uji', 'uji@sekolah.test', 'x') RETURNING id");
+  const klass = one("INSERT INTO classes (teacher_id, name, grade, subject, join_code) VALUES (?, 'K', '8', 'BI', 'UJIKODE2') RETURNING id", teacher);
+  const pupil = one("INSERT INTO pupils (class_id, display_name, name_key, pin_hash) VALUES (?, 'Ani', 'ani', 'x') RETURNING id", klass);
+  const version = one("INSERT INTO lesson_versions (slug, content_hash, snapshot) VALUES ('l', 'h', '{}') RETURNING id");
+  const assignment = one(
+    "INSERT INTO assignments (class_id, lesson_version_id, due_at, max_attempts, counting, feedback) VALUES (?, ?, ?, 1, 'highest', 'immediate') RETURNING id",
+    klass,
+    version,
+    Date.now() + 3600_000,
+  );
+  const attempt = one("INSERT INTO attempts (assignment_id, pupil_id, number, seed) VALUES (?, ?, 1, 1) RETURNING id", assignment, pupil);
+  const acks = new AckLog();
+  const store = (itemId: string, choice: string) =>
+    db
+      .prepare("INSERT INTO answers (attempt_id, kind, item_id, choice) VALUES (?, 'quiz', ?, ?) ON CONFLICT DO UPDATE SET choice = excluded.choice")
+      .run(attempt, itemId, choice);
+  // Three answers sent, stored and acknowledged, as the benchmark's save() logs them.
+  for (const [itemId, choice] of [
+    ["q1", "a"],
+    ["q2", "b"],
+    ["q3", "c"],
+  ]) {
+    acks.sent(attempt, "quiz", itemId, choice);
+    store(itemId, choice);
+    acks.record(attempt, "quiz", itemId, choice);
+  }
+  db.prepare("UPDATE attempts SET submitted_at = ?, quiz_score = 1, quiz_max = 3, sort_score = 0, sort_max = 0 WHERE id = ?").run(Date.now(), attempt);
+  acks.submitted.add(attempt);
+  const cleanup = () => {
+    db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  return { db, file, attempt, acks, store, cleanup };
+}
+
+test("loss check: nothing lost when the database holds every acknowledged answer and submit", () => {
+  const w = world();
+  try {
+    assert.deepEqual(verifyAcks(w.file, w.acks), { lostAnswers: 0, lostSubmits: 0, detail: [] });
+  } finally {
+    w.cleanup();
+  }
+});
+
+test("loss check: a deliberately deleted answer is reported as lost, by name", () => {
+  const w = world();
+  try {
+    w.db.prepare("DELETE FROM answers WHERE attempt_id = ? AND item_id = 'q2'").run(w.attempt);
+    const result = verifyAcks(w.file, w.acks);
+    assert.equal(result.lostAnswers, 1);
+    assert.equal(result.lostSubmits, 0);
+    assert.deepEqual(result.detail, [`answer ${w.attempt}/quiz/q2: acked b, stored nothing`]);
+  } finally {
+    w.cleanup();
+  }
+});
+
+test("loss check: an answer overwritten with a choice never sent is lost; a later unanswered send is not", () => {
+  const w = world();
+  try {
+    w.store("q1", "d");
+    assert.equal(verifyAcks(w.file, w.acks).lostAnswers, 1);
+    // the pupil sent "d" after the last acknowledgement and the reply never came: it may be stored
+    w.acks.sent(w.attempt, "quiz", "q1", "d");
+    assert.equal(verifyAcks(w.file, w.acks).lostAnswers, 0);
+  } finally {
+    w.cleanup();
+  }
+});
+
+test("loss check: an acknowledged submit that was not stored is lost", () => {
+  const w = world();
+  try {
+    w.db.prepare("UPDATE attempts SET submitted_at = NULL WHERE id = ?").run(w.attempt);
+    const result = verifyAcks(w.file, w.acks);
+    assert.equal(result.lostSubmits, 1);
+    assert.deepEqual(result.detail, [`submit of attempt ${w.attempt} not stored`]);
+  } finally {
+    w.cleanup();
+  }
+});
