@@ -1,5 +1,4 @@
 // The pupil × item grids of the results page: every answer right, wrong or missing, in colour and in text.
-import { Link } from "@remix-run/react";
 import { TableRegion } from "~/components/results";
 import { StatusText } from "~/components/results-sections";
 import { useT } from "~/i18n/use-t";
@@ -29,7 +28,6 @@ function Grid({
   caption,
   rows,
   columns,
-  assignmentId,
   total,
   label,
 }: {
@@ -37,7 +35,6 @@ function Grid({
   caption: string;
   rows: GridRow[];
   columns: { short: string; long: string }[];
-  assignmentId: number;
   total: number;
   label: (choice: string) => { short: string; long: string };
 }) {
@@ -61,7 +58,7 @@ function Grid({
           {rows.map((r) => (
             <tr key={r.pupilId}>
               <th scope="row">
-                <Link to={`/teacher/assignments/${assignmentId}/pupils/${r.pupilId}`}>{r.name}</Link>
+                {r.name}
                 <span className="grid-status">
                   <StatusText status={r.status} answered={r.answered} total={total} />
                 </span>
@@ -90,7 +87,6 @@ export function AnswerGrid({ data }: { data: ResultsView }) {
         caption={t("grid.caption")}
         rows={data.grids.quiz}
         columns={data.items.map((i) => ({ short: t("grid.questionShort", { n: i.n }), long: t("grid.questionLong", { n: i.n }) }))}
-        assignmentId={data.id}
         total={data.itemsTotal}
         label={(letter) => ({ short: letter, long: letter })}
       />
@@ -107,8 +103,7 @@ export function AnswerGrid({ data }: { data: ResultsView }) {
             caption={t("grid.sortCaption")}
             rows={data.grids.sort}
             columns={data.grids.sort[0].cells.map((_, i) => ({ short: t("grid.sortShort", { n: i + 1 }), long: t("grid.sortLong", { n: i + 1 }) }))}
-            assignmentId={data.id}
-            total={data.itemsTotal}
+                total={data.itemsTotal}
             label={(c) => ({ short: String(categories.indexOf(c as (typeof categories)[number]) + 1), long: catName(c) })}
           />
         </>
