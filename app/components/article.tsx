@@ -66,32 +66,39 @@ export function Glossary({ glossary, language, headingLevel = 2 }: Pick<ArticleV
 type GlossaryEntry = { term: string; definition: string };
 
 /**
- * A paragraph's text with its glossary terms as disclosure widgets: a tap (or Enter) on the term
- * opens its definition in the line, without JavaScript. `<details>` may not sit inside `<p>` or
- * `<mark>`, so the text is a `div` and highlighting marks the plain runs between terms.
+ * A paragraph with its glossary terms as buttons that open the definition as a popover (the
+ * browser's own `popover`, no JavaScript needed). The definitions follow the paragraph, outside
+ * its text, so the paragraph stays verbatim (copying it for evidence copies only the article) and
+ * `<mark>` still wraps a highlighted paragraph whole. A browser without popovers shows them as
+ * footnotes under the paragraph.
  */
-export function GlossaryText({ text, glossary, marked = false }: { text: string; glossary: readonly GlossaryEntry[]; marked?: boolean }) {
+export function GlossaryText({ n, text, glossary, marked = false }: { n: number; text: string; glossary: readonly GlossaryEntry[]; marked?: boolean }) {
   const t = useT();
+  const segments = glossarySegments(text, glossary);
+  const terms = segments.flatMap((s, i) => ("term" in s ? [{ ...s, id: `g-p${n}-${i}` }] : []));
+  const body = segments.map((s, i) =>
+    "term" in s ? (
+      <button key={i} type="button" className="term" popovertarget={`g-p${n}-${i}`}>
+        {s.text}
+      </button>
+    ) : (
+      s.text
+    ),
+  );
   return (
-    <div className={marked ? "ptext marked" : "ptext"}>
-      {glossarySegments(text, glossary).map((s, i) =>
-        "term" in s ? (
-          <details key={i} className="term">
-            <summary>
-              {s.text}
-              <span className="visually-hidden"> ({t("gloss.termHint")})</span>
-            </summary>
-            <span className="definition" role="note">
-              <dfn>{s.term}</dfn>: {s.definition}
-            </span>
-          </details>
-        ) : marked ? (
-          <mark key={i}>{s.text}</mark>
-        ) : (
-          <span key={i}>{s.text}</span>
-        ),
-      )}
-    </div>
+    <>
+      {marked ? <mark>{body}</mark> : <p>{body}</p>}
+      {terms.map((g) => (
+        <div key={g.id} id={g.id} popover="auto" className="definition">
+          <p>
+            <dfn>{g.term}</dfn>: {g.definition}
+          </p>
+          <button type="button" className="secondary" popovertarget={g.id} popovertargetaction="hide">
+            {t("gloss.close")}
+          </button>
+        </div>
+      ))}
+    </>
   );
 }
 
@@ -126,7 +133,7 @@ export function Paragraphs({
                 {n}
               </a>
               {glossary.length ? (
-                <GlossaryText text={text} glossary={glossary} marked={marked} />
+                <GlossaryText n={n} text={text} glossary={glossary} marked={marked} />
               ) : marked ? (
                 <mark>{text}</mark>
               ) : (

@@ -1,5 +1,4 @@
 // The pupil × item grids of the results page: every answer right, wrong or missing, in colour and in text.
-import { Link } from "@remix-run/react";
 import { Name } from "~/components/name";
 import { TableRegion } from "~/components/results";
 import { StatusText } from "~/components/results-sections";
@@ -30,7 +29,6 @@ function Grid({
   caption,
   rows,
   columns,
-  assignmentId,
   total,
   label,
 }: {
@@ -38,7 +36,6 @@ function Grid({
   caption: string;
   rows: GridRow[];
   columns: { short: string; long: string }[];
-  assignmentId: number;
   total: number;
   label: (choice: string) => { short: string; long: string };
 }) {
@@ -62,7 +59,7 @@ function Grid({
           {rows.map((r) => (
             <tr key={r.pupilId}>
               <th scope="row">
-                <Link to={`/teacher/assignments/${assignmentId}/pupils/${r.pupilId}`}><Name>{r.name}</Name></Link>
+                <Name>{r.name}</Name>
                 <span className="grid-status">
                   <StatusText status={r.status} answered={r.answered} total={total} />
                 </span>
@@ -91,7 +88,6 @@ export function AnswerGrid({ data }: { data: ResultsView }) {
         caption={t("grid.caption")}
         rows={data.grids.quiz}
         columns={data.items.map((i) => ({ short: t("grid.questionShort", { n: i.n }), long: t("grid.questionLong", { n: i.n }) }))}
-        assignmentId={data.id}
         total={data.itemsTotal}
         label={(letter) => ({ short: letter, long: letter })}
       />
@@ -108,8 +104,7 @@ export function AnswerGrid({ data }: { data: ResultsView }) {
             caption={t("grid.sortCaption")}
             rows={data.grids.sort}
             columns={data.grids.sort[0].cells.map((_, i) => ({ short: t("grid.sortShort", { n: i + 1 }), long: t("grid.sortLong", { n: i + 1 }) }))}
-            assignmentId={data.id}
-            total={data.itemsTotal}
+                total={data.itemsTotal}
             label={(c) => ({ short: String(categories.indexOf(c as (typeof categories)[number]) + 1), long: catName(c) })}
           />
         </>

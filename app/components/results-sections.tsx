@@ -37,7 +37,7 @@ function useFormat() {
 }
 
 export function CompletionSection({ data }: Props) {
-  const { t, lang, pct, minutes } = useFormat();
+  const { t } = useFormat();
   return (
         <section aria-labelledby="completion-heading">
           <h2 id="completion-heading">{t("results.completion")}</h2>
@@ -69,7 +69,7 @@ export function CompletionSection({ data }: Props) {
 }
 
 export function ScoresSection({ data }: Props) {
-  const { t, lang, pct, minutes } = useFormat();
+  const { t, lang } = useFormat();
   return (
         <section aria-labelledby="scores-heading">
           <h2 id="scores-heading">{t("results.scores")}</h2>
@@ -121,7 +121,7 @@ export function ScoresSection({ data }: Props) {
 }
 
 export function PupilsSection({ data }: Props) {
-  const { t, lang, pct, minutes } = useFormat();
+  const { t, lang, minutes } = useFormat();
   const header = (key: SortKey, label: string) => (
     <SortHeader key={key} label={label} column={key} current={data.sort.key} dir={data.sort.dir} defaultDir={DEFAULT_DIR[key]} />
   );
@@ -171,7 +171,7 @@ export function PupilsSection({ data }: Props) {
 }
 
 export function ItemsSection({ data }: Props) {
-  const { t, lang, pct, minutes } = useFormat();
+  const { t, lang, pct } = useFormat();
   const flagged = data.items.filter((i) => i.flagged);
   return (
         <section aria-labelledby="items-heading">
@@ -291,7 +291,7 @@ export function ItemsSection({ data }: Props) {
 }
 
 export function SkillsSection({ data }: Props) {
-  const { t, lang, pct, minutes } = useFormat();
+  const { t, pct } = useFormat();
   const SKILLS = data.skills.map((s) => s.skill);
   return (
         <section aria-labelledby="skills-heading">
@@ -358,7 +358,7 @@ export function SkillsSection({ data }: Props) {
 }
 
 export function ConfusionSection({ data }: Props) {
-  const { t, lang, pct, minutes } = useFormat();
+  const { t } = useFormat();
   // The statistics return categories in their canonical order; reading them from the data keeps
   // the lesson schema (and zod) out of the browser bundle.
   const CATEGORIES = data.confusion.map((row) => row.trueCategory);
@@ -430,7 +430,7 @@ export function ConfusionSection({ data }: Props) {
 }
 
 export function DiscussionSection({ data }: Props) {
-  const { t, lang, pct, minutes } = useFormat();
+  const { t, lang } = useFormat();
   return (
         <section aria-labelledby="discussion-heading">
           <h2 id="discussion-heading">{t("results.discussion")}</h2>

@@ -73,7 +73,7 @@ test.describe("glossary in the article", () => {
   test("a term opens its definition in place, the list stays below, and both languages pass axe", async ({ page }) => {
     await page.goto(`/lessons/${SEED_SLUG}`);
     const paragraph = page.locator(`#p${firstTerm.paragraph}`);
-    const term = paragraph.locator("details.term summary").filter({ hasText: firstTerm.text }).first();
+    const term = paragraph.getByRole("button").filter({ hasText: firstTerm.text }).first();
     await expect(paragraph.getByText(firstTerm.definition)).toBeHidden();
     await term.click();
     await expect(paragraph.getByText(firstTerm.definition)).toBeVisible();
@@ -87,7 +87,7 @@ test.describe("glossary in the article", () => {
     expect(order).toBeTruthy();
     await expectAccessible(page);
     await switchToEnglish(page);
-    await page.locator(`#p${firstTerm.paragraph} details.term summary`).first().click();
+    await page.locator(`#p${firstTerm.paragraph}`).getByRole("button").first().click();
     await expect(page.getByRole("heading", { name: "Glossary" })).toBeVisible();
     await expectAccessible(page);
   });
@@ -103,7 +103,7 @@ test.describe("glossary in the article", () => {
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto(`/pupil/assignments/${assignmentId}/read`);
     const read = page.locator(`#p${firstTerm.paragraph}`);
-    await read.locator("details.term summary").filter({ hasText: firstTerm.text }).first().click();
+    await read.getByRole("button").filter({ hasText: firstTerm.text }).first().click();
     await expect(read.getByText(firstTerm.definition)).toBeVisible();
     expect(errors, "errors in the browser (hydration)").toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
@@ -115,7 +115,7 @@ test.describe("glossary in the article", () => {
     test("a tap on the term still shows its definition, also on a pupil's reading step", async ({ page, context }) => {
       await page.goto(`/lessons/${SEED_SLUG}`);
       const paragraph = page.locator(`#p${firstTerm.paragraph}`);
-      await paragraph.locator("details.term summary").filter({ hasText: firstTerm.text }).first().click();
+      await paragraph.getByRole("button").filter({ hasText: firstTerm.text }).first().click();
       await expect(paragraph.getByText(firstTerm.definition)).toBeVisible();
 
       const teacher = await createTeacher();
@@ -126,7 +126,7 @@ test.describe("glossary in the article", () => {
       await page.setViewportSize({ width: 360, height: 740 });
       await page.goto(`/pupil/assignments/${assignmentId}/read`);
       const read = page.locator(`#p${firstTerm.paragraph}`);
-      await read.locator("details.term summary").filter({ hasText: firstTerm.text }).first().click();
+      await read.getByRole("button").filter({ hasText: firstTerm.text }).first().click();
       await expect(read.getByText(firstTerm.definition)).toBeVisible();
     });
   });
@@ -227,7 +227,7 @@ test.describe("results on a teacher's screen", () => {
     await signIn(context, { role: "teacher", id: s.teacher.id });
     await page.goto(`/teacher/assignments/${s.assignmentId}/results`);
     const grid = page.getByRole("table", { name: "Setiap sel: benar, salah, atau belum dijawab, dengan huruf pilihan siswa" });
-    const gridRow = (name: string) => grid.getByRole("row").filter({ has: page.getByRole("link", { name, exact: true }) });
+    const gridRow = (name: string) => grid.getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${name}`) }) });
     const budiQ1 = gridRow("Budi Santoso").getByRole("cell").nth(0);
     await expect(budiQ1).toHaveText(`✗ ${letter(q1, wrongOf(q1))} (salah)`);
     await expect(budiQ1).toHaveClass(/wrong/);

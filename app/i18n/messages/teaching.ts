@@ -1,7 +1,7 @@
 // UI words for the teacher's tools of issue 12 (glossary in the text, lesson preview and key,
 // results grid, spreadsheet download, "new since" badges), both languages side by side.
 const id = {
-  "gloss.termHint": "arti kata",
+  "gloss.close": "Tutup",
   "gloss.seeList": "Semua kata sulit ada di daftar di bawah artikel.",
   "key.preview": "Lihat sebagai siswa",
   "key.previewIntro": "Soal, pernyataan, dan pertanyaan diskusi persis seperti yang dilihat siswa, tanpa kunci.",
@@ -59,7 +59,7 @@ const id = {
 };
 
 const en: Record<keyof typeof id, string> = {
-  "gloss.termHint": "meaning",
+  "gloss.close": "Close",
   "gloss.seeList": "Every difficult word is also in the glossary below the article.",
   "key.preview": "View as pupil",
   "key.previewIntro": "The questions, statements and discussion prompts exactly as pupils see them, without the key.",
