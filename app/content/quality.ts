@@ -190,7 +190,8 @@ export function qualityWarnings(lesson: Lesson): QualityWarning[] {
       if (!q.stem.toLowerCase().includes(term)) continue;
       const defWords = new Set(contentWords(g.definition));
       const shared = keyWords.filter((w) => defWords.has(w)).length;
-      if (keyWords.length && shared / keyWords.length >= GLOSSARY_OVERLAP_MIN)
+      // A one- or two-word key cannot "repeat" a definition; it is the ordinary short answer.
+      if (keyWords.length >= 3 && shared / keyWords.length >= GLOSSARY_OVERLAP_MIN)
         warnings.push({
           check: "vocabulary-glossary",
           item: q.id,

@@ -76,7 +76,7 @@ const outsideInfo = z
   .object({
     title: text,
     facts: z
-      .array(z.object({ date: z.string().date(), source: text, text }).strict())
+      .array(z.object({ date: text, source: text, text }).strict())
       .min(1, "needs at least one fact"),
     caveat: text,
   })
