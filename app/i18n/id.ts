@@ -6,6 +6,7 @@ import { assignments } from "./messages/assignments";
 import { discussion } from "./messages/discussion";
 import { results } from "./messages/results";
 import { privacy } from "./messages/privacy";
+import { quality } from "./messages/quality";
 
 
 export const id = {
@@ -15,6 +16,7 @@ export const id = {
   ...discussion.id,
   ...results.id,
   ...privacy.id,
+  ...quality.id,
 };
 
 export type MessageKey = keyof typeof id;

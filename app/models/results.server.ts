@@ -6,6 +6,7 @@ import { getTeacherAssignment, type TeacherAssignment } from "~/models/assignmen
 import { getOwnedClass } from "~/models/class.server";
 import { getLessonVersion } from "~/models/lesson.server";
 import { percent } from "~/utils/quiz";
+import { partResponses, pointResponses, quizParts } from "~/utils/two-part";
 import { COMPLETION_STATUSES, type CompletionStatus } from "~/utils/results-table";
 import {
   confusionTable,
@@ -237,12 +238,12 @@ export function summarise(a: TeacherAssignment, pupilList: PupilResult[]) {
     max: p.counting!.quizMax + p.counting!.sortMax,
   }));
   const quizResponses: QuizResponse[] = [];
+  const pointResponsesAll: QuizResponse[] = [];
   const sortResponses: SortResponse[] = [];
+  const parts = quizParts(lesson);
   for (const p of done) {
-    for (const q of lesson.questions) {
-      const choice = p.quiz[q.id];
-      if (choice !== undefined) quizResponses.push({ pupilId: p.pupilId, questionId: q.id, choice, correct: choice === q.correct });
-    }
+    quizResponses.push(...partResponses(lesson, p.pupilId, p.quiz));
+    pointResponsesAll.push(...pointResponses(lesson, p.pupilId, p.quiz));
     for (const s of lesson.sorting)
       sortResponses.push({ pupilId: p.pupilId, itemId: s.id, trueCategory: s.category, chosen: (p.sort[s.id] as Category | undefined) ?? null });
   }
@@ -257,9 +258,10 @@ export function summarise(a: TeacherAssignment, pupilList: PupilResult[]) {
     completion,
     submitted: done.length,
     scores: { histogram: histogram(percents), mean: mean(percents), median: median(percents) },
-    items: itemAnalysis(lesson.questions, quizResponses, totals),
-    skills: skillShares(lesson.questions, quizResponses, ids),
-    pupilSkills: new Map(pupilSkillShares(lesson.questions, quizResponses, ids).map((r) => [r.pupilId, r.skills])),
+    // Item analysis per part (a two-part question's Part B is its own row); skills count points.
+    items: itemAnalysis(parts, quizResponses, totals),
+    skills: skillShares(parts, pointResponsesAll, ids),
+    pupilSkills: new Map(pupilSkillShares(parts, pointResponsesAll, ids).map((r) => [r.pupilId, r.skills])),
     confusion: confusionTable(sortResponses),
   };
 }
@@ -353,11 +355,7 @@ export function pupilWork({
     exemplary: r.exemplary === 1,
     createdAt: new Date(r.createdAt),
   }));
-  const quizResponses: QuizResponse[] = assignment.lesson.questions.flatMap((q) =>
-    choices.quiz[q.id] !== undefined && counting
-      ? [{ pupilId: pupil.id, questionId: q.id, choice: choices.quiz[q.id], correct: choices.quiz[q.id] === q.correct }]
-      : [],
-  );
+  const quizResponses: QuizResponse[] = counting ? pointResponses(assignment.lesson, pupil.id, choices.quiz) : [];
   return {
     assignment,
     pupil,
@@ -369,7 +367,7 @@ export function pupilWork({
     counting,
     shownAttempt: shown ? { id: shown.id, number: shown.number, submitted: shown.submittedAt !== null } : null,
     choices,
-    skills: counting ? skillShares(assignment.lesson.questions, quizResponses, [pupil.id]) : null,
+    skills: counting ? skillShares(quizParts(assignment.lesson), quizResponses, [pupil.id]) : null,
     posts,
   };
 }

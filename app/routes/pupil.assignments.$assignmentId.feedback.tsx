@@ -9,6 +9,8 @@ import { requirePupil } from "~/utils/auth.server";
 import { formatDateTime, formatPercent } from "~/utils/format";
 import { percent } from "~/utils/quiz";
 import { skillShares } from "~/utils/stats";
+import { PartBFeedback } from "~/components/two-part-feedback";
+import { maxPoints, partBId, pointResponses, questionPoints, quizParts } from "~/utils/two-part";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const pupil = await requirePupil(request);
@@ -33,10 +35,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sortScore: attempt.sortScore ?? 0,
     sortMax: attempt.sortMax ?? 0,
   };
-  const responses = flow.lesson.questions.flatMap((q) => {
-    const choice = chosen.get(`quiz:${q.id}`);
-    return choice === undefined ? [] : [{ pupilId: pupil.pupilId, questionId: q.id, choice, correct: choice === q.correct }];
-  });
+  const quizChoices = Object.fromEntries(
+    [...chosen].flatMap(([key, choice]) => (key.startsWith("quiz:") ? [[key.slice(5), choice]] : [])),
+  );
+  const responses = pointResponses(flow.lesson, pupil.pupilId, quizChoices);
   return json(
     {
       ...base,
@@ -44,10 +46,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         number: attempt.number,
         score,
         percent: percent(score),
-        skills: skillShares(flow.lesson.questions, responses, [pupil.pupilId]).filter((s) => s.total > 0),
+        skills: skillShares(quizParts(flow.lesson), responses, [pupil.pupilId]).filter((s) => s.total > 0),
         questions: flow.lesson.questions.map((q) => {
           const mine = chosen.get(`quiz:${q.id}`) ?? null;
           const text = (id: string | null) => q.options.find((o) => o.id === id)?.text ?? null;
+          const b = q.partB;
+          const mineB = b ? chosen.get(`quiz:${partBId(q.id)}`) ?? null : null;
+          const quote = (id: string | null) => b?.options.find((o) => o.id === id) ?? null;
+          const key = b ? quote(b.correct) : null;
           return {
             id: q.id,
             stem: q.stem,
@@ -56,6 +62,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             correct: mine === q.correct,
             explanation: q.explanation,
             evidence: q.evidence,
+            points: questionPoints(q, mine ?? undefined, mineB ?? undefined),
+            maxPoints: maxPoints(q),
+            partB:
+              b && key
+                ? {
+                    stem: b.stem,
+                    mine: quote(mineB)?.quote ?? null,
+                    right: key.quote,
+                    correct: mineB === b.correct,
+                    explanation: b.explanation,
+                    paragraph: key.paragraph,
+                    paragraphText: flow.lesson.paragraphs[key.paragraph - 1] ?? "",
+                  }
+                : null,
           };
         }),
         sorting: flow.lesson.sorting.map((s) => {
@@ -126,6 +146,8 @@ export default function Feedback() {
             {t("quiz.question", { n: index + 1 })}:{" "}
             <span className={q.correct ? "right" : "wrong"}>{q.correct ? t("feedback.right") : t("feedback.wrong")}</span>
           </h4>
+          {q.partB ? <p>{t("twoPart.points", { points: q.points, max: q.maxPoints })}</p> : null}
+          {q.partB ? <h5>{t("twoPart.partA")}</h5> : null}
           <p lang={data.language}>{q.stem}</p>
           <dl>
             <dt>{t("feedback.yourAnswer")}</dt>
@@ -135,6 +157,7 @@ export default function Feedback() {
             <dt>{t("feedback.why")}</dt>
             <dd lang={data.language}>{q.explanation}</dd>
           </dl>
+          {q.partB ? <PartBFeedback partB={q.partB} language={data.language} /> : null}
           <p>
             {q.evidence.map((p) => (
               <Link key={p} to={read(q.evidence, p)} className="evidence-link">

@@ -11,6 +11,9 @@ import { requirePupil } from "~/utils/auth.server";
 import { readForm } from "~/utils/form.server";
 import { attemptOrder, feedbackVisible } from "~/utils/quiz";
 import { getPupilAssignment } from "~/models/assignment.server";
+import { Fragment } from "react";
+import { itemLabel } from "~/components/two-part";
+import { partBId } from "~/utils/two-part";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const pupil = await requirePupil(request);
@@ -35,7 +38,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         questions: order.questions.map(({ id, options }) => {
           const q = byId.get(id)!;
           const text = new Map(q.options.map((o) => [o.id, o.text]));
-          return { id, stem: q.stem, options: options.map((o) => ({ id: o, text: text.get(o)! })) };
+          // Part B (two-part questions): verbatim quotations with their paragraph, in lesson order.
+          const partB = q.partB
+            ? { id: partBId(id), stem: q.partB.stem, options: q.partB.options.map((o) => ({ id: o.id, text: o.quote, paragraph: o.paragraph })) }
+            : null;
+          return { id, stem: q.stem, options: options.map((o) => ({ id: o, text: text.get(o)! })), partB };
         }),
         saved: savedChoices(flow, "quiz"),
         sortAnswered: flow.counts.sort,
@@ -65,8 +72,9 @@ function QuizItems({ data, attempt }: { data: Data; attempt: NonNullable<Data["a
   const queue = useAnswerQueue(attempt.id, "quiz", attempt.saved);
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
+  const partIds = attempt.questions.flatMap((q) => (q.partB ? [q.id, q.partB.id] : [q.id]));
   const answered = attempt.questions.filter((q) => queue.choices[q.id]).length;
-  const unanswered = attempt.questions.length - answered + (attempt.sortTotal - attempt.sortAnswered);
+  const unanswered = partIds.filter((id) => !queue.choices[id]).length + (attempt.sortTotal - attempt.sortAnswered);
   const waiting = queue.hydrated && queue.pendingCount > 0;
   const returnTo = `/pupil/assignments/${data.id}/quiz`;
   return (
@@ -76,17 +84,20 @@ function QuizItems({ data, attempt }: { data: Data; attempt: NonNullable<Data["a
         {t("flow.progress", { answered, total: attempt.questions.length })}
       </p>
       {attempt.questions.map((q, index) => (
+        <Fragment key={q.id}>
         <ChoiceItem
-          key={q.id}
           attemptId={attempt.id}
           kind="quiz"
           itemId={q.id}
           legend={
             <>
-              <span className="qnum">{t("quiz.question", { n: index + 1 })}. </span>
+              <span className="qnum">
+                {q.partB ? itemLabel(t, { n: index + 1, part: "A" }) : t("quiz.question", { n: index + 1 })}.{" "}
+              </span>
               <span lang={data.language}>{q.stem}</span>
             </>
           }
+          body={q.partB ? <p className="muted">{t("twoPart.lead")} {t("twoPart.scoring")}</p> : undefined}
           options={q.options.map((o) => ({ id: o.id, label: o.text, lang: data.language }))}
           choice={queue.choices[q.id]}
           state={queue.states[q.id]}
@@ -97,6 +108,36 @@ function QuizItems({ data, attempt }: { data: Data; attempt: NonNullable<Data["a
           onChoose={queue.choose}
           noJs={data.noJs}
         />
+        {q.partB ? (
+          <ChoiceItem
+            attemptId={attempt.id}
+            kind="quiz"
+            itemId={q.partB.id}
+            legend={
+              <>
+                <span className="qnum">{itemLabel(t, { n: index + 1, part: "B" })}. </span>
+                <span lang={data.language}>{q.partB.stem}</span>
+              </>
+            }
+            options={q.partB.options.map((o) => ({
+              id: o.id,
+              label: (
+                <>
+                  <q lang={data.language}>{o.text}</q> {t("twoPart.paragraphOf", { p: o.paragraph })}
+                </>
+              ),
+            }))}
+            choice={queue.choices[q.partB.id]}
+            state={queue.states[q.partB.id]}
+            refusal={queue.refusals[q.partB.id]}
+            hydrated={queue.hydrated}
+            returnTo={returnTo}
+            saveLabel={itemLabel(t, { n: index + 1, part: "B" })}
+            onChoose={queue.choose}
+            noJs={data.noJs}
+          />
+        ) : null}
+        </Fragment>
       ))}
       <section aria-labelledby="submit-heading" className="item">
         <h3 id="submit-heading">{t("quiz.submitTitle")}</h3>

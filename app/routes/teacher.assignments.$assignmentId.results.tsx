@@ -11,6 +11,8 @@ import { formatDateTime, formatNumber, formatPercent } from "~/utils/format";
 import { title } from "~/utils/meta";
 import { COMPLETION_STATUSES, optionLetter, parseSort, sortRows, type SortKey } from "~/utils/results-table";
 import { FLAG_DISCRIMINATION_BELOW, FLAG_FACILITY_BELOW, DISCRIMINATION_MIN_PUPILS } from "~/utils/stats";
+import { itemLabel } from "~/components/two-part";
+import { lessonMaxPoints, quizParts } from "~/utils/two-part";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? title(matches, "results.pageTitle", { title: data.title }) : [];
@@ -28,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       status: p.status,
       percent: p.counting?.percent ?? null,
       quizScore: p.counting?.quizScore ?? null,
-      quizMax: p.counting?.quizMax ?? lesson.questions.length,
+      quizMax: p.counting?.quizMax ?? lessonMaxPoints(lesson),
       sortScore: p.counting?.sortScore ?? null,
       sortMax: p.counting?.sortMax ?? lesson.sorting.length,
       attempts: p.attempts,
@@ -39,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sort.key,
     sort.dir,
   );
-  const byId = new Map(lesson.questions.map((q) => [q.id, q]));
+  const byId = new Map(quizParts(lesson).map((q) => [q.id, q]));
   const names = new Map(r.pupils.map((p) => [p.pupilId, p.name]));
   return json(
     {
@@ -58,14 +60,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       scores: r.scores,
       sort,
       rows,
-      items: r.items.map((item, index) => {
+      items: r.items.map((item) => {
         const q = byId.get(item.id)!;
         const letterOf = (optionId: string | null) => {
           const i = q.options.findIndex((o) => o.id === optionId);
           return i >= 0 ? optionLetter(i) : null;
         };
         return {
-          n: index + 1,
+          n: q.n,
+          part: q.part,
           id: item.id,
           stem: q.stem,
           skill: item.skill,
@@ -293,7 +296,7 @@ export default function AssignmentResults() {
             <p>
               {flagged.length === 0
                 ? t("results.noneFlagged")
-                : t("results.flaggedList", { list: flagged.map((i) => t("results.questionN", { n: i.n })).join(", ") })}
+                : t("results.flaggedList", { list: flagged.map((i) => itemLabel(t, i)).join(", ") })}
             </p>
             <TableRegion labelledBy="items-caption">
               <table>
@@ -311,7 +314,7 @@ export default function AssignmentResults() {
                   {data.items.map((i) => (
                     <tr key={i.id}>
                       <th scope="row">
-                        <a href={`#item-${i.id}`}>{t("results.questionN", { n: i.n })}</a>
+                        <a href={`#item-${i.id}`}>{itemLabel(t, i)}</a>
                       </th>
                       <td>{t(`results.skill.${i.skill}`)}</td>
                       <td>{pct(i.facility)}</td>
@@ -325,7 +328,7 @@ export default function AssignmentResults() {
             {data.items.map((i) => (
               <article key={i.id} className={i.flagged ? "item flagged" : "item"} id={`item-${i.id}`} aria-labelledby={`item-${i.id}-h`}>
                 <h3 id={`item-${i.id}-h`}>
-                  {t("results.questionN", { n: i.n })}
+                  {itemLabel(t, i)}
                   {i.flagged ? ` — ${t("results.flagged")}` : ""}
                 </h3>
                 <p lang={data.language}>{i.stem}</p>
@@ -350,7 +353,7 @@ export default function AssignmentResults() {
                   </div>
                 ) : null}
                 <table className="options">
-                  <caption className="visually-hidden">{t("results.optionsCaption", { n: i.n })}</caption>
+                  <caption className="visually-hidden">{t("results.optionsCaption", { n: i.part ? `${i.n}${i.part}` : i.n })}</caption>
                   <thead>
                     <tr>
                       <th scope="col">{t("results.col.option")}</th>

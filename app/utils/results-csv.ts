@@ -4,6 +4,7 @@ import { SKILLS } from "~/content/schema";
 import { translate, type Lang } from "~/i18n";
 import type { AssignmentResults } from "~/models/results.server";
 import { optionLetter } from "~/utils/results-table";
+import { lessonMaxPoints, partBId, questionPoints } from "~/utils/two-part";
 
 
 const oneDecimal = (share: number) => Math.round(share * 1000) / 10;
@@ -22,13 +23,19 @@ export function resultsCsv(results: AssignmentResults, lang: Lang): string {
     t("results.csv.status"),
     t("results.csv.late"),
     t("results.csv.percent"),
-    t("results.csv.quiz", { max: lesson.questions.length }),
+    t("results.csv.quiz", { max: lessonMaxPoints(lesson) }),
     t("results.csv.sort", { max: lesson.sorting.length }),
     ...SKILLS.map((s) => t("results.csv.skill", { skill: t(`results.skill.${s}`) })),
-    ...lesson.questions.flatMap((q, i) => [
-      t("results.csv.chosen", { n: i + 1, id: q.id }),
-      t("results.csv.correct", { n: i + 1, id: q.id }),
-    ]),
+    // A two-part question: Part A's letter, Part B's letter, then its points 0–2.
+    ...lesson.questions.flatMap((q, i) =>
+      q.partB
+        ? [
+            t("results.csv.chosen", { n: i + 1, id: q.id }),
+            t("twoPart.csvChosenB", { n: i + 1, id: q.id }),
+            t("twoPart.csvPoints", { n: i + 1, id: q.id }),
+          ]
+        : [t("results.csv.chosen", { n: i + 1, id: q.id }), t("results.csv.correct", { n: i + 1, id: q.id })],
+    ),
   ];
   const rows = results.pupils.map((p) => {
     const c = p.counting;
@@ -47,7 +54,11 @@ export function resultsCsv(results: AssignmentResults, lang: Lang): string {
       ...lesson.questions.flatMap((q) => {
         const chosen = p.quiz[q.id];
         const index = q.options.findIndex((o) => o.id === chosen);
-        return [index >= 0 ? optionLetter(index) : "", chosen === q.correct ? 1 : 0];
+        const letter = index >= 0 ? optionLetter(index) : "";
+        if (!q.partB) return [letter, chosen === q.correct ? 1 : 0];
+        const chosenB = p.quiz[partBId(q.id)];
+        const indexB = q.partB.options.findIndex((o) => o.id === chosenB);
+        return [letter, indexB >= 0 ? optionLetter(indexB) : "", questionPoints(q, chosen, chosenB)];
       }),
     ];
   });

@@ -33,9 +33,11 @@ test("scoring counts right quiz choices and rightly sorted statements; unanswere
     // a quiz id under the sort kind does not score
     { kind: "sort", itemId: q[3].id, choice: q[3].correct },
   ]);
-  assert.deepEqual(score, { quizScore: 2, quizMax: q.length, sortScore: 1, sortMax: s.length });
-  // 3 right of (15 + 14) = 10.34… % → one decimal
-  assert.equal(percent(score), Math.round((3 / (q.length + s.length)) * 1000) / 10);
+  // a two-part question is worth 2 points (see two-part.test.ts)
+  const quizMax = q.length + q.filter((x) => x.partB).length;
+  assert.deepEqual(score, { quizScore: 2, quizMax, sortScore: 1, sortMax: s.length });
+  // 3 right of (quiz points + statements) → one decimal
+  assert.equal(percent(score), Math.round((3 / (quizMax + s.length)) * 1000) / 10);
   assert.equal(percent({ quizScore: 0, quizMax: 0, sortScore: 0, sortMax: 0 }), 0);
 });
 
