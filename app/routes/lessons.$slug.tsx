@@ -8,6 +8,8 @@ import { getLesson } from "~/content/lessons.server";
 import { parseHighlight } from "~/utils/highlight";
 import { readingMinutes } from "~/utils/format";
 import { rawTitle } from "~/utils/meta";
+import { getViewer } from "~/utils/auth.server";
+import { TeacherNotes, teacherOnly } from "~/components/teacher-notes";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? rawTitle(matches, data.title) : [];
@@ -17,7 +19,10 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   if (!loaded) throw new Response("Not found", { status: 404 });
   const { lesson } = loaded;
   const url = new URL(request.url);
+  const viewer = await getViewer(request);
   return json({
+    // teacher-only notes leave the server only for a signed-in teacher
+    teacherOnly: viewer?.role === "teacher" ? teacherOnly(lesson) : null,
     slug: lesson.slug,
     title: lesson.title,
     language: lesson.language,
@@ -50,6 +55,7 @@ export default function LessonPage() {
         </p>
       ) : null}
       <SourceLine source={data.source} language={data.language} />
+      {data.teacherOnly ? <TeacherNotes data={data.teacherOnly} language={data.language} /> : null}
       <section aria-labelledby="objectives-heading" className="objectives">
         <h2 id="objectives-heading">{t("lesson.objectives")}</h2>
         <ul lang={data.language}>
