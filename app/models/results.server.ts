@@ -7,6 +7,9 @@ import { getOwnedClass } from "~/models/class.server";
 import { getLessonVersion } from "~/models/lesson.server";
 import { percent } from "~/utils/quiz";
 import { partResponses, pointResponses, quizParts } from "~/utils/two-part";
+import { rubricResults } from "~/models/discussion.server";
+
+type RubricResults = ReturnType<typeof rubricResults>;
 import { COMPLETION_STATUSES, type CompletionStatus } from "~/utils/results-table";
 import {
   confusionTable,
@@ -226,6 +229,8 @@ export type AssignmentResults = {
   pupilSkills: Map<number, SkillShare[]>;
   confusion: ConfusionRow[];
   participation: Participation;
+  /** CER rubric levels: distribution per prompt and component, and each pupil's levels (for the CSV). */
+  rubric?: RubricResults;
 };
 
 /** Everything the results page, the CSV and the class overview read for one assignment. */
@@ -283,6 +288,7 @@ export function assignmentResults({
     pupils: pupilList,
     ...summarise(assignment, pupilList),
     participation: loadParticipation(assignment, pupilList),
+    rubric: rubricResults(assignment.id, assignment.lesson.prompts),
   };
 }
 

@@ -12,6 +12,7 @@ import { title } from "~/utils/meta";
 import { COMPLETION_STATUSES, optionLetter, parseSort, sortRows, type SortKey } from "~/utils/results-table";
 import { FLAG_DISCRIMINATION_BELOW, FLAG_FACILITY_BELOW, DISCRIMINATION_MIN_PUPILS } from "~/utils/stats";
 import { itemLabel } from "~/components/two-part";
+import { RubricResults } from "~/components/rubric";
 import { lessonMaxPoints, quizParts } from "~/utils/two-part";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -94,6 +95,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         .filter((p) => p.counting)
         .map((p) => ({ pupilId: p.pupilId, name: p.name, skills: r.pupilSkills.get(p.pupilId) ?? [] })),
       confusion: r.confusion,
+      rubric: {
+        prompts: lesson.prompts.filter((p) => r.rubric?.promptIds.includes(p.id)).map((p) => ({ id: p.id, prompt: p.prompt })),
+        distribution: r.rubric?.distribution ?? {},
+      },
       participation: {
         prompts: r.participation.prompts,
         pupils: r.participation.pupils.map((p) => ({ ...p, name: names.get(p.pupilId) ?? p.name })),
@@ -505,6 +510,8 @@ export default function AssignmentResults() {
           </>
         )}
       </section>
+
+      <RubricResults prompts={data.rubric.prompts} distribution={data.rubric.distribution} language={data.language} />
 
       <section aria-labelledby="discussion-heading">
         <h2 id="discussion-heading">{t("results.discussion")}</h2>

@@ -1,6 +1,6 @@
 // The per-assignment CSV export: one row per pupil, quoted by csv-stringify, safe to open in a spreadsheet.
 import { stringify } from "csv-stringify/sync";
-import { SKILLS } from "~/content/schema";
+import { RUBRIC_COMPONENTS, SKILLS } from "~/content/schema";
 import { translate, type Lang } from "~/i18n";
 import type { AssignmentResults } from "~/models/results.server";
 import { optionLetter } from "~/utils/results-table";
@@ -37,10 +37,24 @@ export function resultsCsv(results: AssignmentResults, lang: Lang): string {
         : [t("results.csv.chosen", { n: i + 1, id: q.id }), t("results.csv.correct", { n: i + 1, id: q.id })],
     ),
   ];
+  // CER rubric: one column per prompt with a rubric and component, the level of the pupil's response.
+  const rubricPrompts = results.rubric?.promptIds ?? [];
+  header.push(
+    ...rubricPrompts.flatMap((id) =>
+      RUBRIC_COMPONENTS.map((c) => t("rubric.csv", { prompt: id, component: t(`rubric.component.${c}`) })),
+    ),
+  );
+  const rubricCells = (pupilId: number) =>
+    rubricPrompts.flatMap((id) =>
+      RUBRIC_COMPONENTS.map((c) => {
+        const level = results.rubric?.byPupil.get(pupilId)?.[id]?.[c];
+        return level ? t(`rubric.level.${level}`) : "";
+      }),
+    );
   const rows = results.pupils.map((p) => {
     const c = p.counting;
     const base = [p.name, t(`status.${p.status}`), c?.late ? t("results.yes") : t("results.no")];
-    if (!c) return base;
+    if (!c) return rubricPrompts.length ? [...base, ...Array(header.length - base.length - rubricPrompts.length * 3).fill(""), ...rubricCells(p.pupilId)] : base;
     const skills = results.pupilSkills.get(p.pupilId) ?? [];
     return [
       ...base,
@@ -60,6 +74,7 @@ export function resultsCsv(results: AssignmentResults, lang: Lang): string {
         const indexB = q.partB.options.findIndex((o) => o.id === chosenB);
         return [letter, indexB >= 0 ? optionLetter(indexB) : "", questionPoints(q, chosen, chosenB)];
       }),
+      ...rubricCells(p.pupilId),
     ];
   });
   return stringify([header, ...rows], { bom: true, escape_formulas: true, record_delimiter: "windows" });
