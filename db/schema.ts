@@ -9,6 +9,7 @@ import {
   type AnySQLiteColumn,
 } from "drizzle-orm/sqlite-core";
 
+const RUBRIC_LEVEL_VALUES = ["beginning", "developing", "proficient"] as const;
 const now = sql`(unixepoch('subsec') * 1000)`;
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" }).notNull().default(now);
@@ -206,6 +207,10 @@ export const postFeedback = sqliteTable(
     body: text("body").notNull(),
     seenAt: integer("seen_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
+    // CER rubric levels the teacher recorded with the feedback (null = not rated)
+    claimLevel: text("claim_level", { enum: RUBRIC_LEVEL_VALUES }),
+    evidenceLevel: text("evidence_level", { enum: RUBRIC_LEVEL_VALUES }),
+    reasoningLevel: text("reasoning_level", { enum: RUBRIC_LEVEL_VALUES }),
   },
   (t) => [uniqueIndex("post_feedback_post").on(t.postId)],
 );

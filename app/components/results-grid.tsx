@@ -87,7 +87,10 @@ export function AnswerGrid({ data }: { data: ResultsView }) {
         id="grid-quiz"
         caption={t("grid.caption")}
         rows={data.grids.quiz}
-        columns={data.items.map((i) => ({ short: t("grid.questionShort", { n: i.n }), long: t("grid.questionLong", { n: i.n }) }))}
+        columns={data.items.map((i) => {
+          const n = i.part ? `${i.n}${i.part}` : i.n;
+          return { short: t("grid.questionShort", { n }), long: t("grid.questionLong", { n }) };
+        })}
         total={data.itemsTotal}
         label={(letter) => ({ short: letter, long: letter })}
       />

@@ -1,6 +1,7 @@
 // The sections of one assignment's results page, each a component over the shaped view (utils/results-view).
 import { Link } from "@remix-run/react";
 import { Name } from "~/components/name";
+import { itemLabel } from "~/components/two-part";
 import { Histogram, ShareBar, SortHeader, TableRegion } from "~/components/results";
 import { useLang, useT } from "~/i18n/use-t";
 import { formatDateTime, formatNumber, formatPercent } from "~/utils/format";
@@ -193,7 +194,7 @@ export function ItemsSection({ data }: Props) {
               <p>
                 {flagged.length === 0
                   ? t("results.noneFlagged")
-                  : t("results.flaggedList", { list: flagged.map((i) => t("results.questionN", { n: i.n })).join(", ") })}
+                  : t("results.flaggedList", { list: flagged.map((i) => itemLabel(t, i)).join(", ") })}
               </p>
               <TableRegion labelledBy="items-caption">
                 <table>
@@ -211,7 +212,7 @@ export function ItemsSection({ data }: Props) {
                     {data.items.map((i) => (
                       <tr key={i.id}>
                         <th scope="row">
-                          <a href={`#item-${i.id}`}>{t("results.questionN", { n: i.n })}</a>
+                          <a href={`#item-${i.id}`}>{itemLabel(t, i)}</a>
                         </th>
                         <td>{t(`results.skill.${i.skill}`)}</td>
                         <td>{pct(i.facility)}</td>
@@ -225,7 +226,7 @@ export function ItemsSection({ data }: Props) {
               {data.items.map((i) => (
                 <article key={i.id} className={i.flagged ? "item flagged" : "item"} id={`item-${i.id}`} aria-labelledby={`item-${i.id}-h`}>
                   <h3 id={`item-${i.id}-h`}>
-                    {t("results.questionN", { n: i.n })}
+                    {itemLabel(t, i)}
                     {i.flagged ? ` — ${t("results.flagged")}` : ""}
                   </h3>
                   <p lang={data.language}>{i.stem}</p>
@@ -250,7 +251,7 @@ export function ItemsSection({ data }: Props) {
                     </div>
                   ) : null}
                   <table className="options">
-                    <caption className="visually-hidden">{t("results.optionsCaption", { n: i.n })}</caption>
+                    <caption className="visually-hidden">{t("results.optionsCaption", { n: i.part ? `${i.n}${i.part}` : i.n })}</caption>
                     <thead>
                       <tr>
                         <th scope="col">{t("results.col.option")}</th>

@@ -4,9 +4,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { env } from "~/utils/env.server";
 import { parseLesson } from "./parse";
+import { qualityWarnings, type QualityWarning } from "./quality";
 import type { Lesson } from "./schema";
 
-export type LoadedLesson = { file: string; lesson: Lesson; hash: string };
+/** `warnings` are item-quality hints (never errors); the lesson editor shows them. */
+export type LoadedLesson = { file: string; lesson: Lesson; hash: string; warnings: QualityWarning[] };
 export type LoadReport = { lessons: LoadedLesson[]; errors: string[] };
 
 export function lessonHash(lesson: Lesson): string {
@@ -37,7 +39,7 @@ export function loadLessonsFrom(dir: string): LoadReport {
     const other = slugs.get(lesson.slug);
     if (other) errors.push(`${file}: slug: "${lesson.slug}" is also used by ${other}`);
     slugs.set(lesson.slug, file);
-    lessons.push({ file, lesson, hash: lessonHash(lesson) });
+    lessons.push({ file, lesson, hash: lessonHash(lesson), warnings: qualityWarnings(lesson) });
   }
   return { lessons, errors };
 }

@@ -19,6 +19,17 @@ const text = z.string().trim().min(1, "must not be empty");
 
 const option = z.object({ id, text }).strict();
 
+/** Part B of a two-part question: which verbatim quotation best supports the answer to Part A. */
+const quoteOption = z.object({ id, quote: text, paragraph: z.number().int().positive() }).strict();
+const partB = z
+  .object({
+    stem: text,
+    options: z.array(quoteOption).min(3, "needs 3 to 5 options").max(5, "needs 3 to 5 options"),
+    correct: id,
+    explanation: text,
+  })
+  .strict();
+
 const question = z
   .object({
     id,
@@ -28,6 +39,7 @@ const question = z
     correct: id,
     explanation: text,
     evidence: z.array(z.number().int().positive()).min(1, "needs at least one paragraph"),
+    partB: partB.optional(),
   })
   .strict();
 
@@ -42,14 +54,36 @@ const sortingItem = z
   })
   .strict();
 
+export const RUBRIC_COMPONENTS = ["claim", "evidence", "reasoning"] as const;
+export const RUBRIC_LEVELS = ["beginning", "developing", "proficient"] as const;
+export type RubricComponent = (typeof RUBRIC_COMPONENTS)[number];
+export type RubricLevel = (typeof RUBRIC_LEVELS)[number];
+const rubricRow = z.object({ beginning: text, developing: text, proficient: text }).strict();
+const rubric = z.object({ claim: rubricRow, evidence: rubricRow, reasoning: rubricRow }).strict();
+
 const prompt = z
   .object({
     id,
     mode: z.enum(["open", "cer"]).default("open"),
     prompt: text,
     guidance: text,
+    rubric: rubric.optional(),
   })
   .strict();
+
+/** Context from outside the article, for teachers only: every fact dated and attributed. */
+const outsideInfo = z
+  .object({
+    title: text,
+    facts: z
+      .array(z.object({ date: text, source: text, text }).strict())
+      .min(1, "needs at least one fact"),
+    caveat: text,
+  })
+  .strict();
+
+/** A check from quality.ts the authors looked at and accepted for one item, with the reason. */
+const acknowledged = z.object({ check: text, item: text, reason: text }).strict();
 
 export const frontmatterSchema = z
   .object({
@@ -73,6 +107,9 @@ export const frontmatterSchema = z
     questions: z.array(question).min(1),
     sorting: z.array(sortingItem).default([]),
     prompts: z.array(prompt).default([]),
+    teacherNotes: z.array(text).default([]),
+    outsideInfo: outsideInfo.optional(),
+    acknowledged: z.array(acknowledged).default([]),
   })
   .strict();
 
@@ -81,6 +118,8 @@ export type Lesson = LessonFrontmatter & { paragraphs: string[] };
 export type Question = Lesson["questions"][number];
 export type SortingItem = Lesson["sorting"][number];
 export type Prompt = Lesson["prompts"][number];
+export type PartB = NonNullable<Question["partB"]>;
+export type Rubric = NonNullable<Prompt["rubric"]>;
 
 export type ContentProblem = { path: string; message: string };
 
@@ -118,6 +157,29 @@ export function crossCheck(lesson: Lesson): ContentProblem[] {
         path: `questions[${i}].correct`,
         message: `"${q.correct}" is not one of the option ids (${optionIds.join(", ")})`,
       });
+    if (q.partB) {
+      const b = q.partB;
+      const bIds = b.options.map((o) => o.id);
+      for (const [dup, index] of duplicates(bIds))
+        problems.push({ path: `questions[${i}].partB.options[${index}].id`, message: `duplicate id "${dup}"` });
+      if (!bIds.includes(b.correct))
+        problems.push({
+          path: `questions[${i}].partB.correct`,
+          message: `"${b.correct}" is not one of the option ids (${bIds.join(", ")})`,
+        });
+      b.options.forEach((o, j) => {
+        if (!para(o.paragraph))
+          problems.push({
+            path: `questions[${i}].partB.options[${j}].paragraph`,
+            message: `paragraph ${o.paragraph} does not exist (the article has ${count})`,
+          });
+        else if (!lesson.paragraphs[o.paragraph - 1].includes(o.quote))
+          problems.push({
+            path: `questions[${i}].partB.options[${j}].quote`,
+            message: `not found verbatim in paragraph ${o.paragraph}`,
+          });
+      });
+    }
     q.evidence.forEach((n, j) => {
       if (!para(n))
         problems.push({
@@ -142,6 +204,10 @@ export function crossCheck(lesson: Lesson): ContentProblem[] {
     }
     if (s.speaker && !speakerIds.has(s.speaker))
       problems.push({ path: `sorting[${i}].speaker`, message: `"${s.speaker}" is not a speaker id` });
+  });
+  lesson.prompts.forEach((p, i) => {
+    if (p.rubric && p.mode !== "cer")
+      problems.push({ path: `prompts[${i}].rubric`, message: "a rubric needs mode: cer" });
   });
   if (count === 0) problems.push({ path: "body", message: "the article has no paragraphs" });
   return problems;

@@ -10,6 +10,7 @@ import { server } from "./messages/server";
 import { hardening } from "./messages/hardening";
 import { pupilFlow } from "./messages/pupil-flow";
 import { teaching } from "./messages/teaching";
+import { quality } from "./messages/quality";
 
 
 export const en: Record<MessageKey, string> = {
@@ -23,4 +24,5 @@ export const en: Record<MessageKey, string> = {
   ...hardening.en,
   ...pupilFlow.en,
   ...teaching.en,
+  ...quality.en,
 };

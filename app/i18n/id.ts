@@ -10,6 +10,7 @@ import { server } from "./messages/server";
 import { hardening } from "./messages/hardening";
 import { pupilFlow } from "./messages/pupil-flow";
 import { teaching } from "./messages/teaching";
+import { quality } from "./messages/quality";
 
 
 export const id = {
@@ -23,6 +24,7 @@ export const id = {
   ...hardening.id,
   ...pupilFlow.id,
   ...teaching.id,
+  ...quality.id,
 };
 
 export type MessageKey = keyof typeof id;

@@ -8,7 +8,7 @@ import { parseId } from "~/utils/ids";
 import { getPupilAssignment } from "./assignment.server";
 import { pupilAttempts, saveAnswer, type SaveResult } from "./attempt.server";
 
-const FIELD = /^a\.([A-Za-z0-9_-]{1,64})$/;
+const FIELD = /^a\.([A-Za-z0-9_-]{1,64}(?:\.b)?)$/;
 const MAX_ITEMS = 200;
 
 export type Refusal = Extract<SaveResult, { ok: false }>["reason"] | "noChoice";

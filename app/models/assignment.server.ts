@@ -1,5 +1,6 @@
 // Assignments: a lesson version pinned to a class with its rules; teacher- and pupil-side reads.
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { quizParts } from "~/utils/two-part";
 import { assignments, attempts, classes } from "../../db/schema";
 import type { Lesson } from "~/content/schema";
 import { db, prepared } from "~/db.server";
@@ -247,7 +248,7 @@ export function listPupilAssignments({
       dueAt: r.a.dueAt,
       status: pupilStatus(r.a, attempt, now),
       answered: r.answered ?? 0,
-      total: (lesson?.questions.length ?? 0) + (lesson?.sorting.length ?? 0),
+      total: (lesson ? quizParts(lesson).length : 0) + (lesson?.sorting.length ?? 0),
       submitted: r.attemptSubmittedAt !== null && r.attemptSubmittedAt !== undefined,
       discussionDone: discussion.get(r.a.id)?.done ?? false,
       unseenFeedback: discussion.get(r.a.id)?.unseenFeedback ?? 0,

@@ -20,6 +20,8 @@ import {
   type PostFacts,
 } from "~/utils/discussion";
 import type { PupilViewer } from "~/utils/auth.server";
+import type { Rubric } from "~/content/schema";
+import { levelDistribution, NO_LEVELS, type LevelCounts, type Levels } from "~/utils/rubric";
 
 const notFound = () => new Response("Not found", { status: 404 });
 
@@ -28,6 +30,7 @@ type PostRow = typeof posts.$inferSelect & {
   feedbackBody: string | null;
   feedbackSeenAt: Date | null;
   feedbackAt: Date | null;
+  levels: Levels;
 };
 
 function assignmentPosts(assignmentId: number): PostRow[] {
@@ -38,6 +41,9 @@ function assignmentPosts(assignmentId: number): PostRow[] {
       feedbackBody: postFeedback.body,
       feedbackSeenAt: postFeedback.seenAt,
       feedbackAt: postFeedback.createdAt,
+      claimLevel: postFeedback.claimLevel,
+      evidenceLevel: postFeedback.evidenceLevel,
+      reasoningLevel: postFeedback.reasoningLevel,
     })
     .from(posts)
     // left join: a removed pupil's blanked posts stay (author null) so replies keep their place
@@ -46,7 +52,14 @@ function assignmentPosts(assignmentId: number): PostRow[] {
     .where(eq(posts.assignmentId, assignmentId))
     .orderBy(asc(posts.createdAt), asc(posts.id))
     .all()
-    .map((r) => ({ ...r.post, authorName: r.authorName ?? "", feedbackBody: r.feedbackBody, feedbackSeenAt: r.feedbackSeenAt, feedbackAt: r.feedbackAt }));
+    .map((r) => ({
+      ...r.post,
+      authorName: r.authorName ?? "",
+      feedbackBody: r.feedbackBody,
+      feedbackSeenAt: r.feedbackSeenAt,
+      feedbackAt: r.feedbackAt,
+      levels: { claim: r.claimLevel, evidence: r.evidenceLevel, reasoning: r.reasoningLevel },
+    }));
 }
 
 function facts(row: typeof posts.$inferSelect, hasFeedback: boolean): PostFacts {
@@ -86,8 +99,8 @@ export type PupilPostView = {
   cer: Record<CerField, string> | null;
   canEdit: boolean;
   canReply: boolean;
-  /** Only ever set on the viewer's own posts: feedback is private to the author. */
-  feedback: { body: string; at: string; isNew: boolean } | null;
+  /** Only ever set on the viewer's own posts: feedback (and rubric levels) are private to the author. */
+  feedback: { body: string; at: string; isNew: boolean; levels: Levels } | null;
   replies: PupilPostView[];
 };
 
@@ -95,6 +108,8 @@ export type PupilPromptView = {
   id: string;
   mode: "open" | "cer";
   prompt: string;
+  /** The CER rubric, shown to the pupil before writing (not teacher guidance). */
+  rubric: Rubric | null;
   own: PupilPostView | null;
   canSeeClassmates: boolean;
   classmates: PupilPostView[];
@@ -129,7 +144,7 @@ export function pupilDiscussion({ pupil, assignment }: { pupil: PupilViewer; ass
       canReply: mayReply && !placeholder && !row.hidden && row.parentId === null && !closed,
       feedback:
         own && !placeholder && row.feedbackBody !== null
-          ? { body: row.feedbackBody, at: (row.feedbackAt ?? row.createdAt).toISOString(), isNew: row.feedbackSeenAt === null }
+          ? { body: row.feedbackBody, at: (row.feedbackAt ?? row.createdAt).toISOString(), isNew: row.feedbackSeenAt === null, levels: row.levels }
           : null,
       replies,
     };
@@ -157,6 +172,7 @@ export function pupilDiscussion({ pupil, assignment }: { pupil: PupilViewer; ass
       id: prompt.id,
       mode: prompt.mode,
       prompt: prompt.prompt,
+      rubric: prompt.mode === "cer" ? prompt.rubric ?? null : null,
       own: ownRow ? view(ownRow, repliesTo(ownRow), true) : null,
       canSeeClassmates: allowed,
       classmates,
@@ -471,7 +487,7 @@ export type TeacherPostView = {
   deleted: boolean;
   body: string;
   cer: Record<CerField, string> | null;
-  feedback: { body: string; seen: boolean } | null;
+  feedback: { body: string; seen: boolean; levels: Levels } | null;
   replies: TeacherPostView[];
 };
 
@@ -489,7 +505,7 @@ export function teacherDiscussion({ teacherId, assignmentId }: { teacherId: numb
     deleted: row.deletedAt !== null,
     body: row.body,
     cer: cerOf(row),
-    feedback: row.feedbackBody !== null ? { body: row.feedbackBody, seen: row.feedbackSeenAt !== null } : null,
+    feedback: row.feedbackBody !== null ? { body: row.feedbackBody, seen: row.feedbackSeenAt !== null, levels: row.levels } : null,
     replies: rows.filter((r) => r.parentId === row.id).map(view),
   });
   const prompts = assignment.lesson.prompts.map((prompt) => ({
@@ -543,14 +559,42 @@ export function saveFeedback(input: {
   assignmentId: number;
   postId: number;
   body: string;
+  /** CER rubric levels; ignored (stored as not rated) unless the post is a CER response. */
+  levels?: Levels;
   now?: number;
 }): WriteResult {
   const row = teacherPost(input.teacherId, input.assignmentId, input.postId);
   if (row.deletedAt !== null) return { ok: false, errors: { body: "discuss.err.feedbackDeleted" } };
   const at = new Date(input.now ?? Date.now());
+  const l = row.claim !== null && row.parentId === null ? input.levels ?? NO_LEVELS : NO_LEVELS;
+  const levels = { claimLevel: l.claim, evidenceLevel: l.evidence, reasoningLevel: l.reasoning };
   db.insert(postFeedback)
-    .values({ postId: row.id, body: input.body, createdAt: at })
-    .onConflictDoUpdate({ target: postFeedback.postId, set: { body: input.body, seenAt: null, createdAt: at } })
+    .values({ postId: row.id, body: input.body, createdAt: at, ...levels })
+    .onConflictDoUpdate({ target: postFeedback.postId, set: { body: input.body, seenAt: null, createdAt: at, ...levels } })
     .run();
   return { ok: true, postId: row.id };
+}
+
+/**
+ * CER rubric results for the teacher's results page and CSV: per CER prompt with a rubric, the
+ * distribution of levels over top-level responses that still exist, and each pupil's levels on
+ * their latest such response. The caller has already checked the teacher owns the assignment.
+ */
+export function rubricResults(assignmentId: number, prompts: { id: string; mode: string; rubric?: unknown }[]) {
+  const withRubric = prompts.filter((p) => p.mode === "cer" && p.rubric);
+  const rows = assignmentPosts(assignmentId).filter((r) => r.parentId === null && r.deletedAt === null);
+  const byPupil = new Map<number, Record<string, Levels>>();
+  const distribution: Record<string, LevelCounts> = {};
+  for (const p of withRubric) {
+    const mine = rows.filter((r) => r.promptId === p.id && r.feedbackBody !== null);
+    distribution[p.id] = levelDistribution(mine.map((r) => r.levels));
+    for (const r of mine) {
+      // a removed pupil's blanked post has no author any more (decision 041)
+      if (r.authorId === null) continue;
+      const entry = byPupil.get(r.authorId) ?? {};
+      entry[p.id] = r.levels; // rows are oldest first, so the latest response wins
+      byPupil.set(r.authorId, entry);
+    }
+  }
+  return { promptIds: withRubric.map((p) => p.id), distribution, byPupil };
 }

@@ -3,6 +3,7 @@ import { getPupilAssignment } from "~/models/assignment.server";
 import { attemptAnswers, pupilAttempts } from "~/models/attempt.server";
 import type { PupilViewer } from "~/utils/auth.server";
 import { canStartNew, feedbackVisible, keysVisible, pupilStatus, workOpen } from "~/utils/quiz";
+import { quizParts } from "~/utils/two-part";
 
 export { parseId } from "~/utils/ids";
 
@@ -36,7 +37,8 @@ export function loadFlow(pupil: PupilViewer, assignmentId: number, now = Date.no
       sort: saved.filter((a) => a.kind === "sort").length,
       sortTotal: lesson.sorting.length,
       quiz: saved.filter((a) => a.kind === "quiz").length,
-      quizTotal: lesson.questions.length,
+      // a two-part question's Part B is an answer of its own
+      quizTotal: quizParts(lesson).length,
     },
   };
 }

@@ -7,6 +7,10 @@ import { getOwnedClass } from "~/models/class.server";
 import { getLessonVersion } from "~/models/lesson.server";
 import { zonedDay } from "~/utils/download-name";
 import { percent } from "~/utils/quiz";
+import { partResponses, pointResponses, quizParts } from "~/utils/two-part";
+import { rubricResults } from "~/models/discussion.server";
+
+type RubricResults = ReturnType<typeof rubricResults>;
 import { COMPLETION_STATUSES, type CompletionStatus } from "~/utils/results-table";
 import {
   confusionTable,
@@ -238,6 +242,8 @@ export type AssignmentResults = {
   pupilSkills: Map<number, SkillShare[]>;
   confusion: ConfusionRow[];
   participation: Participation;
+  /** CER rubric levels: distribution per prompt and component, and each pupil's levels (for the CSV). */
+  rubric?: RubricResults;
 };
 
 /** Everything the results page, the CSV and the class overview read for one assignment. */
@@ -250,12 +256,12 @@ export function summarise(a: TeacherAssignment, pupilList: PupilResult[]) {
     max: p.counting!.quizMax + p.counting!.sortMax,
   }));
   const quizResponses: QuizResponse[] = [];
+  const pointResponsesAll: QuizResponse[] = [];
   const sortResponses: SortResponse[] = [];
+  const parts = quizParts(lesson);
   for (const p of done) {
-    for (const q of lesson.questions) {
-      const choice = p.quiz[q.id];
-      if (choice !== undefined) quizResponses.push({ pupilId: p.pupilId, questionId: q.id, choice, correct: choice === q.correct });
-    }
+    quizResponses.push(...partResponses(lesson, p.pupilId, p.quiz));
+    pointResponsesAll.push(...pointResponses(lesson, p.pupilId, p.quiz));
     for (const s of lesson.sorting)
       sortResponses.push({ pupilId: p.pupilId, itemId: s.id, trueCategory: s.category, chosen: (p.sort[s.id] as Category | undefined) ?? null });
   }
@@ -270,9 +276,10 @@ export function summarise(a: TeacherAssignment, pupilList: PupilResult[]) {
     completion,
     submitted: done.length,
     scores: { histogram: histogram(percents), mean: mean(percents), median: median(percents) },
-    items: itemAnalysis(lesson.questions, quizResponses, totals),
-    skills: skillShares(lesson.questions, quizResponses, ids),
-    pupilSkills: new Map(pupilSkillShares(lesson.questions, quizResponses, ids).map((r) => [r.pupilId, r.skills])),
+    // Item analysis per part (a two-part question's Part B is its own row); skills count points.
+    items: itemAnalysis(parts, quizResponses, totals),
+    skills: skillShares(parts, pointResponsesAll, ids),
+    pupilSkills: new Map(pupilSkillShares(parts, pointResponsesAll, ids).map((r) => [r.pupilId, r.skills])),
     confusion: confusionTable(sortResponses),
   };
 }
@@ -294,6 +301,7 @@ export function assignmentResults({
     pupils: pupilList,
     ...summarise(assignment, pupilList),
     participation: loadParticipation(assignment, pupilList),
+    rubric: rubricResults(assignment.id, assignment.lesson.prompts),
   };
 }
 
@@ -372,11 +380,7 @@ export function pupilWork({
     exemplary: r.exemplary === 1,
     createdAt: new Date(r.createdAt),
   }));
-  const quizResponses: QuizResponse[] = assignment.lesson.questions.flatMap((q) =>
-    choices.quiz[q.id] !== undefined && counting
-      ? [{ pupilId: pupil.id, questionId: q.id, choice: choices.quiz[q.id], correct: choices.quiz[q.id] === q.correct }]
-      : [],
-  );
+  const quizResponses: QuizResponse[] = counting ? pointResponses(assignment.lesson, pupil.id, choices.quiz) : [];
   return {
     assignment,
     pupil,
@@ -388,7 +392,7 @@ export function pupilWork({
     counting,
     shownAttempt: shown ? { id: shown.id, number: shown.number, submitted: shown.submittedAt !== null } : null,
     choices,
-    skills: counting ? skillShares(assignment.lesson.questions, quizResponses, [pupil.id]) : null,
+    skills: counting ? skillShares(quizParts(assignment.lesson), quizResponses, [pupil.id]) : null,
     posts,
   };
 }

@@ -11,6 +11,7 @@ import { getViewer } from "~/utils/auth.server";
 import { parseHighlight } from "~/utils/highlight";
 import { readingMinutes } from "~/utils/format";
 import { rawTitle } from "~/utils/meta";
+import { TeacherNotes, teacherOnly } from "~/components/teacher-notes";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? rawTitle(matches, data.title) : [];
@@ -20,10 +21,13 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   if (!loaded) throw new Response("Not found", { status: 404 });
   const { lesson } = loaded;
   const url = new URL(request.url);
-  // The key is decided here, on the server: pupils and visitors never receive it, not even hidden.
-  const key = lessonKeyFor(await getViewer(request), lesson);
+  // The key and the teacher's notes are decided here, on the server: pupils and visitors never
+  // receive them, not even hidden.
+  const viewer = await getViewer(request);
+  const key = lessonKeyFor(viewer, lesson);
   return json(
     {
+      teacherOnly: viewer?.role === "teacher" ? teacherOnly(lesson) : null,
       slug: lesson.slug,
       title: lesson.title,
       language: lesson.language,
@@ -59,6 +63,7 @@ export default function LessonPage() {
         </p>
       ) : null}
       <SourceLine source={data.source} language={data.language} />
+      {data.teacherOnly ? <TeacherNotes data={data.teacherOnly} language={data.language} /> : null}
       <section aria-labelledby="objectives-heading" className="objectives">
         <h2 id="objectives-heading">{t("lesson.objectives")}</h2>
         <ul lang={data.language}>

@@ -22,6 +22,7 @@ import { loadFlow, parseId } from "~/models/lesson-flow.server";
 import { markRepliesSeen } from "~/models/news.server";
 import { requirePupil } from "~/utils/auth.server";
 import { CER_FIELDS, cerSchema, openSchema, postIdSchema, replySchema } from "~/utils/discussion";
+import { LevelsGiven, RubricTable } from "~/components/rubric";
 import { echoValues, invalid, parseWith, readForm } from "~/utils/form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -278,6 +279,7 @@ function Post({
               <p className="post-text" lang={data.language}>
                 {post.feedback.body}
               </p>
+              <LevelsGiven levels={post.feedback.levels} title={t("rubric.yourLevels")} />
             </div>
           ) : null}
           {post.own && post.feedback && !data.closed ? <p className="hint">{t("discuss.locked")}</p> : null}
@@ -367,6 +369,14 @@ export default function Discuss() {
           <p lang={data.language} className="prompt-text">
             {prompt.prompt}
           </p>
+          {prompt.rubric ? (
+            <details className="rubric-box" open={prompt.own ? undefined : true}>
+              <summary>
+                {t("rubric.title")} — {t("rubric.beforeWriting")}
+              </summary>
+              <RubricTable rubric={prompt.rubric} language={data.language} id={`rubric-${prompt.id}`} />
+            </details>
+          ) : null}
           <h4>{t("discuss.yourResponse")}</h4>
           {prompt.own ? (
             <Post data={data} post={prompt.own} failureFor={failureFor} editing={editing} />

@@ -12,6 +12,8 @@ import { requirePupil } from "~/utils/auth.server";
 import { formatDateTime, formatPercent } from "~/utils/format";
 import { attemptOrder, percent } from "~/utils/quiz";
 import { skillShares } from "~/utils/stats";
+import { PartBFeedback } from "~/components/two-part-feedback";
+import { maxPoints, partBId, pointResponses, questionPoints, quizParts } from "~/utils/two-part";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const pupil = await requirePupil(request);
@@ -42,10 +44,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       { ...base, review: { number: attempt.number, score, percent: percent(score), keys: null } },
       { headers: { "Cache-Control": "no-store" } },
     );
-  const responses = flow.lesson.questions.flatMap((q) => {
-    const choice = chosen.get(`quiz:${q.id}`);
-    return choice === undefined ? [] : [{ pupilId: pupil.pupilId, questionId: q.id, choice, correct: choice === q.correct }];
-  });
+  const quizChoices = Object.fromEntries(
+    [...chosen].flatMap(([key, choice]) => (key.startsWith("quiz:") ? [[key.slice(5), choice]] : [])),
+  );
+  const responses = pointResponses(flow.lesson, pupil.pupilId, quizChoices);
   // Numbered in the order this pupil saw them (shuffled or not), as on the quiz page.
   const order = attemptOrder(flow.lesson, attempt.seed, a.shuffle);
   const questionsById = new Map(flow.lesson.questions.map((q) => [q.id, q]));
@@ -55,14 +57,35 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const q = questionsById.get(id)!;
     const mine = chosen.get(`quiz:${q.id}`) ?? null;
     const text = (option: string | null) => q.options.find((o) => o.id === option)?.text ?? null;
+    // Two-part questions: Part B's quotation, the right one shown inside its paragraph.
+    const b = q.partB;
+    const mineB = b ? chosen.get(`quiz:${partBId(q.id)}`) ?? null : null;
+    const quote = (option: string | null) => b?.options.find((o) => o.id === option) ?? null;
+    const key = b ? quote(b.correct) : null;
+    const points = questionPoints(q, mine ?? undefined, mineB ?? undefined);
     return {
       id: q.id,
       stem: q.stem,
       mine: text(mine),
       right: text(q.correct)!,
-      outcome: outcome(mine, q.correct),
+      // a two-part question is right only with both parts right
+      outcome: mine === null ? ("unanswered" as const) : points === maxPoints(q) ? ("right" as const) : ("wrong" as const),
       explanation: q.explanation,
       evidence: q.evidence,
+      points,
+      maxPoints: maxPoints(q),
+      partB:
+        b && key
+          ? {
+              stem: b.stem,
+              mine: quote(mineB)?.quote ?? null,
+              right: key.quote,
+              correct: mineB === b.correct,
+              explanation: b.explanation,
+              paragraph: key.paragraph,
+              paragraphText: flow.lesson.paragraphs[key.paragraph - 1] ?? "",
+            }
+          : null,
     };
   });
   const sorting = order.sorting.map((id) => {
@@ -88,7 +111,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         score,
         percent: percent(score),
         keys: true as const,
-        skills: skillShares(flow.lesson.questions, responses, [pupil.pupilId]).filter((s) => s.total > 0),
+        skills: skillShares(quizParts(flow.lesson), responses, [pupil.pupilId]).filter((s) => s.total > 0),
         questions,
         sorting,
         paragraphs: paragraphTexts(flow.lesson.paragraphs, cited),
@@ -145,6 +168,12 @@ export default function Feedback() {
     right: q.right,
     explanation: q.explanation,
     evidence: q.evidence,
+    note: q.partB ? (
+      <>
+        <p>{t("twoPart.points", { points: q.points, max: q.maxPoints })}</p>
+        <PartBFeedback partB={q.partB} language={data.language} />
+      </>
+    ) : undefined,
   }));
   const sortItems: ReviewItem[] = r.sorting.map((s, index) => ({
     id: s.id,

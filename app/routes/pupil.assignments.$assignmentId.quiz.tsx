@@ -13,6 +13,9 @@ import { loadFlow, parseId, savedChoices } from "~/models/lesson-flow.server";
 import { requirePupil } from "~/utils/auth.server";
 import { attemptOrder, feedbackVisible } from "~/utils/quiz";
 import { getPupilAssignment } from "~/models/assignment.server";
+import { Fragment } from "react";
+import { itemLabel } from "~/components/two-part";
+import { partBId } from "~/utils/two-part";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const pupil = await requirePupil(request);
@@ -37,11 +40,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         questions: order.questions.map(({ id, options }) => {
           const q = byId.get(id)!;
           const text = new Map(q.options.map((o) => [o.id, o.text]));
+          // Part B (two-part questions): verbatim quotations with their paragraph, in lesson order.
+          const partB = q.partB
+            ? { id: partBId(id), stem: q.partB.stem, options: q.partB.options.map((o) => ({ id: o.id, text: o.quote, paragraph: o.paragraph })) }
+            : null;
           return {
             id,
             stem: q.stem,
             options: options.map((o) => ({ id: o, text: text.get(o)! })),
             refs: referencedParagraphs(q.stem, flow.lesson.paragraphs.length),
+            partB,
           };
         }),
         paragraphs: paragraphTexts(
@@ -85,8 +93,9 @@ function QuizItems({ data, attempt }: { data: Data; attempt: NonNullable<Data["a
   const queue = useAnswerQueue(attempt.id, "quiz", attempt.saved);
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
+  const partIds = attempt.questions.flatMap((q) => (q.partB ? [q.id, q.partB.id] : [q.id]));
   const answered = attempt.questions.filter((q) => queue.choices[q.id]).length;
-  const unanswered = attempt.questions.length - answered + (attempt.sortTotal - attempt.sortAnswered);
+  const unanswered = partIds.filter((id) => !queue.choices[id]).length + (attempt.sortTotal - attempt.sortAnswered);
   const waiting = queue.hydrated && queue.pendingCount > 0;
   useReportProgress("quiz", answered);
   return (
@@ -98,16 +107,23 @@ function QuizItems({ data, attempt }: { data: Data; attempt: NonNullable<Data["a
       </p>
       <AnswerPageForm attemptId={attempt.id} hydrated={queue.hydrated}>
       {attempt.questions.map((q, index) => (
+        <Fragment key={q.id}>
         <ChoiceItem
-          key={q.id}
           itemId={q.id}
           legend={
             <>
-              <span className="qnum">{t("quiz.question", { n: index + 1 })}. </span>
+              <span className="qnum">
+                {q.partB ? itemLabel(t, { n: index + 1, part: "A" }) : t("quiz.question", { n: index + 1 })}.{" "}
+              </span>
               <span lang={data.language}>{q.stem}</span>
             </>
           }
-          body={<ParagraphRefs numbers={q.refs} texts={attempt.paragraphs} language={data.language} idPrefix={q.id} />}
+          body={
+            <>
+              {q.partB ? <p className="muted">{t("twoPart.lead")} {t("twoPart.scoring")}</p> : null}
+              <ParagraphRefs numbers={q.refs} texts={attempt.paragraphs} language={data.language} idPrefix={q.id} />
+            </>
+          }
           options={q.options.map((o) => ({ id: o.id, label: o.text, lang: data.language }))}
           choice={queue.choices[q.id]}
           state={queue.states[q.id]}
@@ -117,6 +133,33 @@ function QuizItems({ data, attempt }: { data: Data; attempt: NonNullable<Data["a
           onChoose={queue.choose}
           noJs={data.noJs}
         />
+        {q.partB ? (
+          <ChoiceItem
+            itemId={q.partB.id}
+            legend={
+              <>
+                <span className="qnum">{itemLabel(t, { n: index + 1, part: "B" })}. </span>
+                <span lang={data.language}>{q.partB.stem}</span>
+              </>
+            }
+            options={q.partB.options.map((o) => ({
+              id: o.id,
+              label: (
+                <>
+                  <q lang={data.language}>{o.text}</q> {t("twoPart.paragraphOf", { p: o.paragraph })}
+                </>
+              ),
+            }))}
+            choice={queue.choices[q.partB.id]}
+            state={queue.states[q.partB.id]}
+            refusal={queue.refusals[q.partB.id]}
+            hydrated={queue.hydrated}
+            saveLabel={itemLabel(t, { n: index + 1, part: "B" })}
+            onChoose={queue.choose}
+            noJs={data.noJs}
+          />
+        ) : null}
+        </Fragment>
       ))}
       <section aria-labelledby="submit-heading" className="item">
         <h3 id="submit-heading">{t("quiz.submitTitle")}</h3>

@@ -9,7 +9,8 @@ import { readForm } from "~/utils/form.server";
 import { parseId } from "~/utils/ids";
 
 /** The shape of item ids in lesson files (content/schema.ts); anything else is no item of ours. */
-const ITEM_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+// A lesson item id, or a two-part question's Part B (`<id>.b`).
+const ITEM_ID = /^[a-z0-9][a-z0-9-]{0,63}(?:\.b)?$/;
 
 const schema = z.object({
   kind: z.enum(["quiz", "sort"]),

@@ -13,6 +13,16 @@ import { requireTeacher } from "~/utils/auth.server";
 import { feedbackSchema, flagSchema } from "~/utils/discussion";
 import { echoValues, invalid, parseWith, readForm } from "~/utils/form.server";
 import { title } from "~/utils/meta";
+import { LevelFields, LevelsGiven, RubricTable } from "~/components/rubric";
+import type { Rubric } from "~/content/schema";
+import { levelsSchema, type Levels } from "~/utils/rubric";
+
+/** The levels the teacher chose in a form that failed, so nothing chosen is lost. */
+function failedLevels(failure: { values: Record<string, string> } | null): Levels | null {
+  if (!failure) return null;
+  const parsed = levelsSchema.safeParse(failure.values);
+  return parsed.success ? parsed.data : null;
+}
 
 export const meta: MetaFunction = ({ matches }) => title(matches, "discuss.mod.title");
 
@@ -53,7 +63,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "feedback") {
     const parsed = parseWith(feedbackSchema, form);
     if (!parsed.ok) return invalid(parsed);
-    const result = saveFeedback({ ...ids, ...parsed.data });
+    const levels = levelsSchema.safeParse(Object.fromEntries(form));
+    if (!levels.success) throw new Response("Bad request", { status: 400 });
+    const result = saveFeedback({ ...ids, ...parsed.data, levels: levels.data });
     return result.ok ? redirect(`${base}#post-${result.postId}`) : invalid({ errors: result.errors, values: echoValues(form) });
   }
   if (intent === "hide" || intent === "exemplary") {
@@ -73,7 +85,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
 type Data = SerializeFrom<typeof loader>;
 type Failure = { errors: Errors; values: Record<string, string> };
 
-function ModPost({ data, post, topLevel, failure }: { data: Data; post: TeacherPostView; topLevel: boolean; failure: Failure | null }) {
+function ModPost({
+  data,
+  post,
+  topLevel,
+  failure,
+  rubric,
+}: {
+  data: Data;
+  post: TeacherPostView;
+  topLevel: boolean;
+  failure: Failure | null;
+  rubric?: Rubric | null;
+}) {
   const t = useT();
   const citeHref = (n: number) => `/lessons/${data.slug}?highlight=${n}#p${n}`;
   const mine = failure && failure.values.postId === String(post.id) ? failure : null;
@@ -89,6 +113,12 @@ function ModPost({ data, post, topLevel, failure }: { data: Data; post: TeacherP
         {post.exemplary ? <span className="badge exemplary-badge">{t("discuss.exemplary")}</span> : null}
       </p>
       <PostBody body={post.body} cer={post.cer} paragraphCount={data.paragraphCount} citeHref={citeHref} language={data.language} />
+      {rubric && post.cer ? (
+        <details className="rubric-box">
+          <summary>{t("rubric.title")}</summary>
+          <RubricTable rubric={rubric} language={data.language} id={`rubric-${post.id}`} />
+        </details>
+      ) : null}
       <div className="mod-actions" role="group" aria-label={t("discuss.mod.postActions", { name: post.authorName })}>
         <Form method="post" preventScrollReset>
           <input type="hidden" name="intent" value="hide" />
@@ -120,6 +150,7 @@ function ModPost({ data, post, topLevel, failure }: { data: Data; post: TeacherP
             {t("discuss.mod.yourFeedback")} · {post.feedback.seen ? t("discuss.mod.feedbackSeen") : t("discuss.mod.feedbackUnseen")}
           </p>
           <p className="post-text">{post.feedback.body}</p>
+          {rubric && post.cer ? <LevelsGiven levels={post.feedback.levels} title={t("rubric.title")} /> : null}
         </div>
       ) : null}
       {post.deleted ? null : (
@@ -138,6 +169,7 @@ function ModPost({ data, post, topLevel, failure }: { data: Data; post: TeacherP
               error={feedbackFailure?.errors?.body}
               defaultValue={feedbackFailure?.values.body ?? post.feedback?.body ?? ""}
             />
+            {rubric && post.cer ? <LevelFields postId={post.id} levels={failedLevels(feedbackFailure) ?? post.feedback?.levels ?? null} /> : null}
             <button type="submit">{t("discuss.mod.feedbackSave")}</button>
           </Form>
         </details>
@@ -191,7 +223,7 @@ export default function DiscussionModeration() {
           <h3>{t("discuss.mod.responses", { n: prompt.responses.length })}</h3>
           {prompt.responses.length === 0 ? <p className="muted">{t("discuss.mod.none")}</p> : null}
           {prompt.responses.map((post) => (
-            <ModPost key={post.id} data={data} post={post} topLevel failure={failure} />
+            <ModPost key={post.id} data={data} post={post} topLevel failure={failure} rubric={prompt.mode === "cer" ? prompt.rubric : null} />
           ))}
         </section>
       ))}

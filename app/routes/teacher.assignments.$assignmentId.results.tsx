@@ -4,6 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AnswerGrid } from "~/components/results-grid";
+import { RubricResults } from "~/components/rubric";
 import {
   CompletionSection,
   ConfusionSection,
@@ -68,6 +69,7 @@ export default function AssignmentResults() {
       <SkillsSection data={data} />
       <ConfusionSection data={data} />
       <DiscussionSection data={data} />
+      <RubricResults prompts={data.rubric.prompts} distribution={data.rubric.distribution} language={data.language} />
     </div>
   );
 }

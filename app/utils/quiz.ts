@@ -1,18 +1,22 @@
 // Pure quiz rules: scoring, deterministic per-attempt shuffling, attempt policy and lateness.
 import type { Category, Lesson } from "~/content/schema";
+import { lessonMaxPoints, partBId, questionPoints } from "./two-part";
 
 export type AnswerRow = { kind: "quiz" | "sort"; itemId: string; choice: string };
 
 export type Score = { quizScore: number; quizMax: number; sortScore: number; sortMax: number };
 
-/** One point per right quiz choice and per rightly sorted statement; unanswered scores 0. */
+/**
+ * One point per right quiz choice (a two-part question: 2 both right, 1 Part A only) and per
+ * rightly sorted statement; unanswered scores 0.
+ */
 export function scoreAttempt(lesson: Lesson, answers: readonly AnswerRow[]): Score {
   const quiz = new Map<string, string>();
   const sort = new Map<string, string>();
   for (const a of answers) (a.kind === "quiz" ? quiz : sort).set(a.itemId, a.choice);
   return {
-    quizScore: lesson.questions.filter((q) => quiz.get(q.id) === q.correct).length,
-    quizMax: lesson.questions.length,
+    quizScore: lesson.questions.reduce((sum, q) => sum + questionPoints(q, quiz.get(q.id), quiz.get(partBId(q.id))), 0),
+    quizMax: lessonMaxPoints(lesson),
     sortScore: lesson.sorting.filter((s) => sort.get(s.id) === s.category).length,
     sortMax: lesson.sorting.length,
   };
@@ -26,6 +30,8 @@ export function percent(score: Pick<Score, "quizScore" | "quizMax" | "sortScore"
 /** Is `choice` a valid answer for item `itemId` in this lesson version? */
 export function isValidChoice(lesson: Lesson, kind: "quiz" | "sort", itemId: string, choice: string): "ok" | "item" | "choice" {
   if (kind === "quiz") {
+    const b = lesson.questions.find((x) => x.partB && partBId(x.id) === itemId)?.partB;
+    if (b) return b.options.some((o) => o.id === choice) ? "ok" : "choice";
     const q = lesson.questions.find((x) => x.id === itemId);
     if (!q) return "item";
     return q.options.some((o) => o.id === choice) ? "ok" : "choice";

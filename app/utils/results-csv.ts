@@ -1,9 +1,10 @@
 // The per-assignment CSV export: one row per pupil, quoted by csv-stringify, safe to open in a spreadsheet.
 import { stringify } from "csv-stringify/sync";
-import { SKILLS } from "~/content/schema";
+import { RUBRIC_COMPONENTS, SKILLS } from "~/content/schema";
 import { translate, type Lang } from "~/i18n";
 import type { AssignmentResults } from "~/models/results.server";
 import { optionLetter } from "~/utils/results-table";
+import { lessonMaxPoints, partBId, questionPoints } from "~/utils/two-part";
 
 
 const oneDecimal = (share: number) => Math.round(share * 1000) / 10;
@@ -28,18 +29,38 @@ export function scoreTable(results: AssignmentResults, lang: Lang): { header: st
     t("results.csv.status"),
     t("results.csv.late"),
     t("results.csv.percent"),
-    t("results.csv.quiz", { max: lesson.questions.length }),
+    t("results.csv.quiz", { max: lessonMaxPoints(lesson) }),
     t("results.csv.sort", { max: lesson.sorting.length }),
     ...SKILLS.map((s) => t("results.csv.skill", { skill: t(`results.skill.${s}`) })),
-    ...lesson.questions.flatMap((q, i) => [
-      t("results.csv.chosen", { n: i + 1, id: q.id }),
-      t("results.csv.correct", { n: i + 1, id: q.id }),
-    ]),
+    // A two-part question: Part A's letter, Part B's letter, then its points 0–2.
+    ...lesson.questions.flatMap((q, i) =>
+      q.partB
+        ? [
+            t("results.csv.chosen", { n: i + 1, id: q.id }),
+            t("twoPart.csvChosenB", { n: i + 1, id: q.id }),
+            t("twoPart.csvPoints", { n: i + 1, id: q.id }),
+          ]
+        : [t("results.csv.chosen", { n: i + 1, id: q.id }), t("results.csv.correct", { n: i + 1, id: q.id })],
+    ),
   ];
+  // CER rubric: one column per prompt with a rubric and component, the level of the pupil's response.
+  const rubricPrompts = results.rubric?.promptIds ?? [];
+  header.push(
+    ...rubricPrompts.flatMap((id) =>
+      RUBRIC_COMPONENTS.map((c) => t("rubric.csv", { prompt: id, component: t(`rubric.component.${c}`) })),
+    ),
+  );
+  const rubricCells = (pupilId: number) =>
+    rubricPrompts.flatMap((id) =>
+      RUBRIC_COMPONENTS.map((c) => {
+        const level = results.rubric?.byPupil.get(pupilId)?.[id]?.[c];
+        return level ? t(`rubric.level.${level}`) : "";
+      }),
+    );
   const rows = results.pupils.map((p) => {
     const c = p.counting;
     const base = [p.name, t(`status.${p.status}`), c?.late ? t("results.yes") : t("results.no")];
-    if (!c) return base;
+    if (!c) return rubricPrompts.length ? [...base, ...Array(header.length - base.length - rubricPrompts.length * 3).fill(""), ...rubricCells(p.pupilId)] : base;
     const skills = results.pupilSkills.get(p.pupilId) ?? [];
     return [
       ...base,
@@ -53,8 +74,13 @@ export function scoreTable(results: AssignmentResults, lang: Lang): { header: st
       ...lesson.questions.flatMap((q) => {
         const chosen = p.quiz[q.id];
         const index = q.options.findIndex((o) => o.id === chosen);
-        return [index >= 0 ? optionLetter(index) : "", chosen === q.correct ? 1 : 0];
+        const letter = index >= 0 ? optionLetter(index) : "";
+        if (!q.partB) return [letter, chosen === q.correct ? 1 : 0];
+        const chosenB = p.quiz[partBId(q.id)];
+        const indexB = q.partB.options.findIndex((o) => o.id === chosenB);
+        return [letter, indexB >= 0 ? optionLetter(indexB) : "", questionPoints(q, chosen, chosenB)];
       }),
+      ...rubricCells(p.pupilId),
     ];
   });
   return { header, rows };

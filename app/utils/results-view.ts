@@ -2,6 +2,7 @@
 // the pupil × question grid and the sorting grid. Pure: no database, no request.
 import type { AssignmentResults } from "~/models/results.server";
 import { optionLetter, sortRows, type CompletionStatus, type SortDir, type SortKey } from "~/utils/results-table";
+import { lessonMaxPoints, quizParts } from "~/utils/two-part";
 import { DISCRIMINATION_MIN_PUPILS, FLAG_DISCRIMINATION_BELOW, FLAG_FACILITY_BELOW } from "~/utils/stats";
 
 export type CellState = "right" | "wrong" | "none";
@@ -17,7 +18,8 @@ export function answerGrids(r: AssignmentResults) {
     const base = { pupilId: p.pupilId, name: p.name, status: p.status, answered: p.answered };
     quiz.push({
       ...base,
-      cells: lesson.questions.map((q) => {
+      // one column per answerable part: a single question, or Part A and Part B of a two-part one
+      cells: quizParts(lesson).map((q) => {
         const chosen = p.quiz[q.id];
         const index = q.options.findIndex((o) => o.id === chosen);
         if (chosen === undefined || index < 0) return { state: "none", choice: null };
@@ -40,7 +42,7 @@ export function answerGrids(r: AssignmentResults) {
 export function resultsView(r: AssignmentResults, sort: { key: SortKey; dir: SortDir }) {
   const a = r.assignment;
   const { lesson } = a;
-  const itemsTotal = lesson.questions.length + lesson.sorting.length;
+  const itemsTotal = quizParts(lesson).length + lesson.sorting.length;
   const rows = sortRows(
     r.pupils.map((p) => ({
       pupilId: p.pupilId,
@@ -49,7 +51,7 @@ export function resultsView(r: AssignmentResults, sort: { key: SortKey; dir: Sor
       answered: p.answered,
       percent: p.counting?.percent ?? null,
       quizScore: p.counting?.quizScore ?? null,
-      quizMax: p.counting?.quizMax ?? lesson.questions.length,
+      quizMax: p.counting?.quizMax ?? lessonMaxPoints(lesson),
       sortScore: p.counting?.sortScore ?? null,
       sortMax: p.counting?.sortMax ?? lesson.sorting.length,
       attempts: p.attempts,
@@ -60,7 +62,7 @@ export function resultsView(r: AssignmentResults, sort: { key: SortKey; dir: Sor
     sort.key,
     sort.dir,
   );
-  const byId = new Map(lesson.questions.map((q) => [q.id, q]));
+  const byId = new Map(quizParts(lesson).map((q) => [q.id, q]));
   const names = new Map(r.pupils.map((p) => [p.pupilId, p.name]));
   return {
     id: a.id,
@@ -80,14 +82,15 @@ export function resultsView(r: AssignmentResults, sort: { key: SortKey; dir: Sor
     sort,
     rows,
     grids: answerGrids(r),
-    items: r.items.map((item, index) => {
+    items: r.items.map((item) => {
       const q = byId.get(item.id)!;
       const letterOf = (optionId: string | null) => {
         const i = q.options.findIndex((o) => o.id === optionId);
         return i >= 0 ? optionLetter(i) : null;
       };
       return {
-        n: index + 1,
+        n: q.n,
+        part: q.part,
         id: item.id,
         stem: q.stem,
         skill: item.skill,
@@ -113,6 +116,10 @@ export function resultsView(r: AssignmentResults, sort: { key: SortKey; dir: Sor
       .filter((p) => p.counting)
       .map((p) => ({ pupilId: p.pupilId, name: p.name, skills: r.pupilSkills.get(p.pupilId) ?? [] })),
     confusion: r.confusion,
+    rubric: {
+      prompts: lesson.prompts.filter((p) => r.rubric?.promptIds.includes(p.id)).map((p) => ({ id: p.id, prompt: p.prompt })),
+      distribution: r.rubric?.distribution ?? {},
+    },
     participation: {
       prompts: r.participation.prompts,
       pupils: r.participation.pupils.map((p) => ({ ...p, name: names.get(p.pupilId) ?? p.name })),

@@ -133,7 +133,7 @@ test("a file without frontmatter is refused", () => {
 });
 
 test("frontmatter that is not valid YAML is refused with the parser's reason", () => {
-  const source = replaceOnce(seedSource(), "estimatedMinutes: 45", "estimatedMinutes: [45");
+  const source = replaceOnce(seedSource(), "estimatedMinutes: 90", "estimatedMinutes: [45");
   const problems = problemsOf(source);
   assert.equal(problems.length, 1);
   assert.match(problems[0], /^\(frontmatter\): YAML: \S/);

@@ -33,10 +33,11 @@ test("scoring counts right quiz choices and rightly sorted statements; unanswere
     // a quiz id under the sort kind does not score
     { kind: "sort", itemId: q[3].id, choice: q[3].correct },
   ]);
-  assert.deepEqual(score, { quizScore: 2, quizMax: q.length, sortScore: 1, sortMax: s.length });
-  // worked by hand: 3 right of (15 + 14) = 29 → 10.344… % → 10.3 with one decimal
-  assert.deepEqual([q.length, s.length], [15, 14]);
-  assert.equal(percent(score), 10.3);
+  // worked by hand: 18 questions, two of them two-part (2 points each) → quiz max 20; 17 statements
+  assert.deepEqual([q.length, q.filter((x) => x.partB).length, s.length], [18, 2, 17]);
+  assert.deepEqual(score, { quizScore: 2, quizMax: 20, sortScore: 1, sortMax: 17 });
+  // 3 right of (20 + 17) = 37 → 8.108… % → 8.1 with one decimal
+  assert.equal(percent(score), 8.1);
   // rounding at the second decimal, by hand: 2/3 → 66.7, 1/8 → 12.5, 1/6 → 16.7, 28/29 → 96.6
   assert.equal(percent({ quizScore: 2, quizMax: 3, sortScore: 0, sortMax: 0 }), 66.7);
   assert.equal(percent({ quizScore: 0, quizMax: 4, sortScore: 1, sortMax: 4 }), 12.5);

@@ -78,7 +78,7 @@ test("every point the first lesson must teach is reached by a sorting item", () 
     ["the writer's own 'no concrete evidence'", /^unsourced-claim: .*tidak ada bukti konkret/],
     ["arms trade as the summit's focus", /^unsourced-claim: .*perdagangan senjata menjadi fokus utama/],
     ["'penuh kehangatan' is judgement", /^opinion: .*penuh kehangatan/],
-    ["'langkah penting' is judgement", /^opinion: .*langkah penting/],
+    ["'dianggap sebagai langkah penting' is unsourced, keyed like 'dianggap' above", /^unsourced-claim: .*dianggap sebagai langkah penting/],
     ["'simbol dari komitmen' is judgement", /^opinion: .*simbol dari komitmen/],
   ];
   for (const [point, pattern] of needed)

@@ -1,0 +1,136 @@
+// The CER rubric on screen: the table of levels, the teacher's level fields, the levels a pupil got, the class distribution.
+import { RUBRIC_COMPONENTS, RUBRIC_LEVELS, type Rubric } from "~/content/schema";
+import { useT } from "~/i18n/use-t";
+import { levelField, type LevelCounts, type Levels } from "~/utils/rubric";
+
+export function RubricTable({ rubric, language, id }: { rubric: Rubric; language: string; id: string }) {
+  const t = useT();
+  return (
+    <table className="rubric">
+      <caption id={id}>{t("rubric.caption")}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("rubric.component")}</th>
+          {RUBRIC_LEVELS.map((l) => (
+            <th key={l} scope="col">
+              {t(`rubric.level.${l}`)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {RUBRIC_COMPONENTS.map((c) => (
+          <tr key={c}>
+            <th scope="row">{t(`rubric.component.${c}`)}</th>
+            {RUBRIC_LEVELS.map((l) => (
+              <td key={l} lang={language}>
+                {rubric[c][l]}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Three selects inside the feedback form; the empty choice means "not rated". */
+export function LevelFields({ postId, levels }: { postId: number; levels: Levels | null }) {
+  const t = useT();
+  return (
+    <fieldset className="rubric-levels">
+      <legend>{t("rubric.title")}</legend>
+      {RUBRIC_COMPONENTS.map((c) => {
+        const id = `${levelField(c)}-${postId}`;
+        return (
+          <p key={c}>
+            <label htmlFor={id}>{t("rubric.levelFor", { component: t(`rubric.component.${c}`) })}</label>{" "}
+            <select id={id} name={levelField(c)} defaultValue={levels?.[c] ?? ""}>
+              <option value="">{t("rubric.notRated")}</option>
+              {RUBRIC_LEVELS.map((l) => (
+                <option key={l} value={l}>
+                  {t(`rubric.level.${l}`)}
+                </option>
+              ))}
+            </select>
+          </p>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+/** The levels given, for the pupil (with their feedback) and the teacher (beside the saved feedback). */
+export function LevelsGiven({ levels, title }: { levels: Levels; title: string }) {
+  const t = useT();
+  if (!RUBRIC_COMPONENTS.some((c) => levels[c])) return null;
+  return (
+    <>
+      <p className="feedback-title">{title}</p>
+      <dl className="levels">
+        {RUBRIC_COMPONENTS.map((c) => (
+          <div key={c}>
+            <dt>{t(`rubric.component.${c}`)}</dt>
+            <dd>{levels[c] ? t(`rubric.level.${levels[c]!}`) : t("rubric.notRated")}</dd>
+          </div>
+        ))}
+      </dl>
+    </>
+  );
+}
+
+/** Results page: per CER prompt, responses at each level for each component. */
+export function RubricResults({
+  prompts,
+  distribution,
+  language,
+}: {
+  prompts: { id: string; prompt: string }[];
+  distribution: Record<string, LevelCounts>;
+  language: string;
+}) {
+  const t = useT();
+  if (prompts.length === 0) return null;
+  return (
+    <section aria-labelledby="rubric-results-heading">
+      <h2 id="rubric-results-heading">{t("rubric.results")}</h2>
+      {prompts.map((p) => {
+        const d = distribution[p.id];
+        if (!d || d.rated === 0)
+          return (
+            <p key={p.id}>
+              <span lang={language}>{p.prompt}</span> — {t("rubric.resultsNone")}
+            </p>
+          );
+        return (
+          <table key={p.id} className="rubric">
+            <caption>
+              {t("rubric.resultsCaption")}
+              <span lang={language}>{p.prompt}</span> ({t("rubric.rated")}: {d.rated})
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("rubric.component")}</th>
+                {RUBRIC_LEVELS.map((l) => (
+                  <th key={l} scope="col">
+                    {t(`rubric.level.${l}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {RUBRIC_COMPONENTS.map((c) => (
+                <tr key={c}>
+                  <th scope="row">{t(`rubric.component.${c}`)}</th>
+                  {RUBRIC_LEVELS.map((l) => (
+                    <td key={l}>{d[c][l]}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        );
+      })}
+    </section>
+  );
+}
