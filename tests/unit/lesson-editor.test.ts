@@ -5,6 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { SEED_SLUG, seedSource } from "../support/lesson-fixtures";
+import type { Draft } from "../../app/models/lesson-editor.server";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "telaah-editor-"));
 process.env.DATABASE_PATH = path.join(dir, "editor.db");
@@ -57,7 +58,7 @@ const question = {
 test("a new draft keeps the pasted paragraphs and the source exactly as typed", () => {
   const id = newLesson();
   const row = editor.getOwnLesson({ teacherId: sari, lessonId: id });
-  const draft = row.draft as editor.Draft;
+  const draft = row.draft as Draft;
   assert.equal(draft.paragraphs.length, 4);
   assert.equal(draft.source.author, null);
   assert.equal(draft.source.url, "https://example.org/pasar");
@@ -134,7 +135,7 @@ test("private until shared; others see only shared published lessons; only the a
   const copy = editor.copyLesson({ teacherId: joko, slug });
   const copied = editor.getOwnLesson({ teacherId: joko, lessonId: copy });
   assert.notEqual(copied.slug, slug);
-  assert.equal((copied.draft as editor.Draft).title, "Sewa Kios Pasar");
+  assert.equal((copied.draft as Draft).title, "Sewa Kios Pasar");
   assert.equal(copied.shared, false);
 
   editor.withdrawLesson({ teacherId: sari, lessonId: id, withdrawn: true });
@@ -153,7 +154,7 @@ test("search, language, grade and owner filters; the seed file is listed and can
   assert.ok(editor.library(sari, { owner: "mine", q: "pasar" }).every((l) => l.source === "mine"));
   assert.deepEqual(editor.library(sari, { q: "100%_" }), []);
   const copy = editor.copyLesson({ teacherId: joko, slug: SEED_SLUG });
-  const draft = editor.getOwnLesson({ teacherId: joko, lessonId: copy }).draft as editor.Draft;
+  const draft = editor.getOwnLesson({ teacherId: joko, lessonId: copy }).draft as Draft;
   assert.equal(editor.validateDraft(draft).problems.length, 0);
   assert.throws(() => editor.copyLesson({ teacherId: joko, slug: "no-such-lesson" }), (r: Response) => r.status === 404);
 });
@@ -167,7 +168,7 @@ test("export → import → the same content hash (seed lesson); bad files and a
   // The file is already in the library, so the imported draft gets its own slug; its content is the same.
   const imported = editor.importLesson({ teacherId: sari, text });
   assert.ok(imported.ok);
-  const draft = editor.getOwnLesson({ teacherId: sari, lessonId: imported.lessonId }).draft as editor.Draft;
+  const draft = editor.getOwnLesson({ teacherId: sari, lessonId: imported.lessonId }).draft as Draft;
   assert.equal(lessonHash({ ...draft, slug: SEED_SLUG }), original.hash);
   const again = parseLesson(editor.exportLesson({ teacherId: sari, slug: imported.slug, draft: true }));
   assert.ok(again.ok);
