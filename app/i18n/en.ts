@@ -6,6 +6,7 @@ import { assignments } from "./messages/assignments";
 import { discussion } from "./messages/discussion";
 import { results } from "./messages/results";
 import { privacy } from "./messages/privacy";
+import { editor } from "./messages/editor";
 
 
 export const en: Record<MessageKey, string> = {
@@ -15,4 +16,5 @@ export const en: Record<MessageKey, string> = {
   ...discussion.en,
   ...results.en,
   ...privacy.en,
+  ...editor.en,
 };

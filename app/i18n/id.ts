@@ -6,6 +6,7 @@ import { assignments } from "./messages/assignments";
 import { discussion } from "./messages/discussion";
 import { results } from "./messages/results";
 import { privacy } from "./messages/privacy";
+import { editor } from "./messages/editor";
 
 
 export const id = {
@@ -15,6 +16,7 @@ export const id = {
   ...discussion.id,
   ...results.id,
   ...privacy.id,
+  ...editor.id,
 };
 
 export type MessageKey = keyof typeof id;

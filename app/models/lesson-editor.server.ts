@@ -483,3 +483,36 @@ export function authoredSlugs(slugs: string[]): Set<string> {
       .map((r) => r.slug),
   );
 }
+
+export type ItemKind = "questions" | "sorting" | "prompts";
+type ItemOf<K extends ItemKind> = Lesson[K][number];
+
+/** Replaces the item with this id, or appends it when the id is new. */
+export function putItem<K extends ItemKind>(draft: Draft, kind: K, item: ItemOf<K>): Draft {
+  const list = [...(draft[kind] as ItemOf<K>[])];
+  const at = list.findIndex((x) => x.id === item.id);
+  if (at >= 0) list[at] = item;
+  else list.push(item);
+  return { ...draft, [kind]: list };
+}
+
+export function removeItem(draft: Draft, kind: ItemKind, id: string): Draft {
+  return { ...draft, [kind]: (draft[kind] as { id: string }[]).filter((x) => x.id !== id) };
+}
+
+export function moveItem(draft: Draft, kind: ItemKind, id: string, delta: -1 | 1): Draft {
+  const list = [...(draft[kind] as { id: string }[])];
+  const at = list.findIndex((x) => x.id === id);
+  const to = at + delta;
+  if (at < 0 || to < 0 || to >= list.length) return draft;
+  [list[at], list[to]] = [list[to], list[at]];
+  return { ...draft, [kind]: list };
+}
+
+/** The next unused id like q1, q2 … (ids are never typed by the teacher). */
+export function nextItemId(prefix: string, items: { id: string }[]): string {
+  const taken = new Set(items.map((x) => x.id));
+  let n = items.length + 1;
+  while (taken.has(`${prefix}${n}`)) n++;
+  return `${prefix}${n}`;
+}
