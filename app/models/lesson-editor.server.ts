@@ -101,6 +101,20 @@ export type Validation = {
  * parseLesson. There is no second validator.
  */
 export function validateDraft(draft: Draft): Validation {
+  // Drafts change only when saved, and the YAML round trip of a 40-question lesson costs far more
+  // than the 50 ms page budget, so results are kept per content (the save warms this cache).
+  const key = crypto.createHash("sha256").update(JSON.stringify(draft)).digest("base64");
+  const hit = validations.get(key);
+  if (hit) return hit;
+  const fresh = validateUncached(draft);
+  if (validations.size >= 500) validations.delete(validations.keys().next().value!);
+  validations.set(key, fresh);
+  return fresh;
+}
+
+const validations = new Map<string, Validation>();
+
+function validateUncached(draft: Draft): Validation {
   const result = parseLesson(serializeLesson(draft));
   if (!result.ok) {
     // Quality checks need a complete lesson; run them on the draft when its shape allows.
@@ -162,6 +176,7 @@ export function saveDraft(input: { teacherId: number; lessonId: number; draft: D
     .set({ draft, dirty: true, updatedAt: new Date(), ...listed })
     .where(eq(authoredLessons.id, row.id))
     .run();
+  validateDraft(draft);
 }
 
 export function updateDraft(
