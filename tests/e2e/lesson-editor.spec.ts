@@ -189,3 +189,29 @@ test.describe("with JavaScript, in English", () => {
     expect(after.n).toBe(before.n);
   });
 });
+
+test.describe("with JavaScript, in Indonesian", () => {
+  test("the library, new lesson, editor and preview pages pass axe; the numbered preview follows typing", async ({ page, context }) => {
+    const teacher = await createTeacher();
+    await signIn(context, { role: "teacher", id: teacher.id });
+    await page.goto("/teacher/lessons");
+    await expect(page.getByRole("heading", { name: "Pustaka pelajaran guru" })).toBeVisible();
+    await expectAccessible(page);
+    await createFromArticle(page, "Pasar Baru di Desa", ARTICLE);
+    await expect(page.getByRole("heading", { name: "Paragraf bernomor (4)" })).toBeVisible();
+    await expectAccessible(page);
+    for (const field of ["Penulis", "Tanggal terbit", "Tanggal peristiwa", "Tautan (http/https)"])
+      await page.locator(".source-field", { has: page.getByLabel(field, { exact: true }) }).getByLabel("Tidak disebutkan di artikel").check();
+    await page.getByRole("button", { name: "Buat draf" }).click();
+    await expect(page).toHaveURL(/\/teacher\/lessons\/\d+$/);
+    const lessonId = lessonIdOf(page);
+    await expectAccessible(page);
+    // Autosave: the objectives typed are stored without pressing "Simpan".
+    await page.getByLabel("Tujuan pembelajaran (satu per baris)").fill("Membedakan tuduhan dari bukti.");
+    await expect(page.getByText("Draf tersimpan otomatis.").first()).toBeVisible();
+    const draft = JSON.parse((testDb().prepare("SELECT draft FROM authored_lessons WHERE id = ?").get(lessonId) as { draft: string }).draft);
+    expect(draft.objectives).toEqual(["Membedakan tuduhan dari bukti."]);
+    await page.goto(`/teacher/lessons/${lessonId}/preview`);
+    await expectAccessible(page);
+  });
+});
