@@ -10,7 +10,9 @@ export function LessonMetaFields({
   values,
   errors,
   withMinutes,
+  headingLevel = 3,
 }: {
+  headingLevel?: 2 | 3;
   prefix: string;
   values: EdValues;
   errors: EdErrors;
@@ -20,6 +22,7 @@ export function LessonMetaFields({
   const initial = typeof values.article === "string" ? values.article : "";
   const [article, setArticle] = useState(initial);
   const paragraphs = splitArticle(article);
+  const Heading = headingLevel === 2 ? "h2" : "h3";
   const sourceField = (name: "outlet" | "author" | "publishedAt" | "eventDate" | "url", label: string, type: "text" | "date" | "url" = "text") => (
     <div className="source-field">
       <EdText prefix={prefix} name={name} label={label} values={values} errors={errors} type={type} />
@@ -50,7 +53,7 @@ export function LessonMetaFields({
         ) : null}
       </div>
       <section aria-labelledby={`${prefix}-preview-heading`} className="numbered-preview">
-        <h3 id={`${prefix}-preview-heading`}>{t("new.previewHeading", { n: paragraphs.length })}</h3>
+        <Heading id={`${prefix}-preview-heading`}>{t("new.previewHeading", { n: paragraphs.length })}</Heading>
         <ol>
           {paragraphs.map((p, i) => (
             <li key={i}>{p}</li>

@@ -60,7 +60,7 @@ export default function NewLesson() {
             {t("ed.err.fields")}
           </p>
         ) : null}
-        <LessonMetaFields prefix="new" values={values} errors={errors} withMinutes={false} />
+        <LessonMetaFields prefix="new" values={values} errors={errors} withMinutes={false} headingLevel={2} />
         <p className="actions">
           <button type="submit" name="intent" value="preview" className="secondary">
             {t("new.preview")}
