@@ -97,6 +97,37 @@ export const lessonVersions = sqliteTable(
   (t) => [uniqueIndex("lesson_versions_slug_hash").on(t.slug, t.contentHash)],
 );
 
+/**
+ * Lessons written in the app (the other source is content/lessons/*.md). `draft` holds the same
+ * object a lesson file holds (frontmatter + paragraphs), possibly incomplete; publishing adds a
+ * lesson_versions row under this slug. title/language/gradeBand/searchText describe the newest
+ * published version (the draft until the first publish), for the library list and search.
+ */
+export const authoredLessons = sqliteTable(
+  "authored_lessons",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull().unique(),
+    ownerId: integer("owner_id")
+      .notNull()
+      .references(() => teachers.id, { onDelete: "cascade" }),
+    draft: text("draft", { mode: "json" }).notNull(),
+    title: text("title").notNull(),
+    language: text("language", { enum: ["id", "en"] }).notNull(),
+    gradeBand: text("grade_band").notNull(),
+    searchText: text("search_text").notNull(),
+    publishedVersionId: integer("published_version_id").references(() => lessonVersions.id),
+    // The draft changed since the last publish (or was never published).
+    dirty: integer("dirty", { mode: "boolean" }).notNull().default(true),
+    shared: integer("shared", { mode: "boolean" }).notNull().default(false),
+    withdrawnAt: integer("withdrawn_at", { mode: "timestamp_ms" }),
+    copiedFrom: text("copied_from"),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
+  },
+  (t) => [index("authored_lessons_owner_idx").on(t.ownerId)],
+);
+
 export const assignments = sqliteTable(
   "assignments",
   {

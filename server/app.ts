@@ -19,6 +19,13 @@ import { clientAddress, requestProtocol } from "../app/utils/transport";
 import type { Logger } from "./log";
 
 export const MAX_BODY_BYTES = 64 * 1024;
+/** Lesson file uploads may be up to 256 KB (the route checks the file itself); the form around it gets 16 KB. */
+export const UPLOAD_PATHS = new Set(["/teacher/lessons/import"]);
+export const MAX_UPLOAD_BODY_BYTES = 256 * 1024 + 16 * 1024;
+
+function bodyLimit(path: string): number {
+  return UPLOAD_PATHS.has(path) ? MAX_UPLOAD_BODY_BYTES : MAX_BODY_BYTES;
+}
 
 export type AppOptions = {
   build: ServerBuild;
@@ -179,7 +186,8 @@ export function createApp(opts: AppOptions) {
   async function handle(req: ExpressRequest, res: ExpressResponse) {
     const context = res.locals.context as RequestContext;
     const declared = Number(req.headers["content-length"] ?? 0);
-    if (declared > MAX_BODY_BYTES) {
+    const maxBytes = bodyLimit(req.path);
+    if (declared > maxBytes) {
       res.setHeader("Connection", "close");
       return sendRefusal(req, res, 413, "server.tooLarge.title", "server.tooLarge.body");
     }
@@ -204,7 +212,7 @@ export function createApp(opts: AppOptions) {
     if (req.method !== "GET" && req.method !== "HEAD") {
       // Counted as it streams: a chunked body has no Content-Length to check up front, and is
       // refused as soon as it passes the limit, never buffered whole.
-      const limited = limitBody(MAX_BODY_BYTES);
+      const limited = limitBody(maxBytes);
       limited.on("error", (error) => {
         if (!(error instanceof BodyTooLarge)) return;
         tooLarge = true;

@@ -20,18 +20,25 @@ export function parseLesson(source: string): ParseResult {
     };
   let data: unknown;
   try {
-    data = parseYaml(match[1]);
+    // No aliases at all: a lesson never needs them, and they are how "billion laughs" files blow up.
+    data = parseYaml(match[1], { maxAliasCount: 0, uniqueKeys: true });
   } catch (error) {
     const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
     return { ok: false, problems: [{ path: "(frontmatter)", message: `YAML: ${message}` }] };
   }
   const parsed = frontmatterSchema.safeParse(data);
   if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error) };
-  const paragraphs = match[2]
-    .split(/\n\s*\n/)
-    .map((p) => p.replace(/\s*\n\s*/g, " ").trim())
-    .filter((p) => p.length > 0);
+  const paragraphs = splitParagraphs(match[2]);
   const lesson: Lesson = { ...parsed.data, paragraphs };
   const problems = crossCheck(lesson);
   return problems.length ? { ok: false, problems } : { ok: true, lesson };
+}
+
+/** The article body as paragraphs: blank lines separate them, line breaks inside one are spaces. */
+export function splitParagraphs(body: string): string[] {
+  return body
+    .replace(/\r\n/g, "\n")
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s*\n\s*/g, " ").trim())
+    .filter((p) => p.length > 0);
 }

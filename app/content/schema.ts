@@ -96,6 +96,14 @@ export const frontmatterSchema = z
         author: z.string().trim().min(1).nullable(),
         publishedAt: z.string().date().nullable(),
         eventDate: z.string().date().nullable(),
+        // The article's address, when known; only http(s) so it can be shown as a safe link.
+        url: z
+          .string()
+          .trim()
+          .url("must be a web address")
+          .regex(/^https?:\/\//i, "must start with http:// or https://")
+          .nullable()
+          .optional(),
         note: z.string().trim().min(1).optional(),
       })
       .strict(),

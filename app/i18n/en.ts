@@ -11,6 +11,7 @@ import { hardening } from "./messages/hardening";
 import { pupilFlow } from "./messages/pupil-flow";
 import { teaching } from "./messages/teaching";
 import { quality } from "./messages/quality";
+import { editor } from "./messages/editor";
 
 
 export const en: Record<MessageKey, string> = {
@@ -25,4 +26,5 @@ export const en: Record<MessageKey, string> = {
   ...pupilFlow.en,
   ...teaching.en,
   ...quality.en,
+  ...editor.en,
 };

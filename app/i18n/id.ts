@@ -11,6 +11,7 @@ import { hardening } from "./messages/hardening";
 import { pupilFlow } from "./messages/pupil-flow";
 import { teaching } from "./messages/teaching";
 import { quality } from "./messages/quality";
+import { editor } from "./messages/editor";
 
 
 export const id = {
@@ -25,6 +26,7 @@ export const id = {
   ...pupilFlow.id,
   ...teaching.id,
   ...quality.id,
+  ...editor.id,
 };
 
 export type MessageKey = keyof typeof id;

@@ -4,6 +4,7 @@ import { lessonVersions } from "../../db/schema";
 import { allLessons, getLesson } from "~/content/lessons.server";
 import { CATEGORIES, type Lesson } from "~/content/schema";
 import { db } from "~/db.server";
+import { publishedVersion } from "~/models/lesson-editor.server";
 
 /** Records a new version row for every lesson whose content hash is not stored yet. */
 export function syncLessonVersions(): number {
@@ -19,10 +20,13 @@ export function syncLessonVersions(): number {
   return added;
 }
 
-/** The stored version matching the lesson file as it is now. */
+/**
+ * The version to assign now: for a file, the stored version matching the file as it is now; for a
+ * lesson written in the app, its newest published version. (Who may use it is checked by callers.)
+ */
 export function currentLessonVersion(slug: string): { id: number; lesson: Lesson } | undefined {
   const loaded = getLesson(slug);
-  if (!loaded) return undefined;
+  if (!loaded) return publishedVersion(slug);
   const row = db
     .select({ id: lessonVersions.id })
     .from(lessonVersions)

@@ -83,6 +83,7 @@ export default function TeacherDashboard() {
           {t("assign.title")}
         </Link>
         <Link to="/lessons">{t("nav.lessons")}</Link>
+        <Link to="/teacher/lessons">{t("lib.title")}</Link>
         <Link to="/teacher/account">{t("privacy.account.link")}</Link>
       </p>
 

@@ -7,7 +7,7 @@ import { AssignmentSettings, settingsFromForm } from "~/components/assignment-se
 import { errorProps, FieldError, FormError } from "~/components/forms";
 import { useT } from "~/i18n/use-t";
 import { assignableClasses, createAssignments } from "~/models/assignment.server";
-import { listLessons } from "~/models/lesson.server";
+import { assignableLessons } from "~/models/lesson-editor.server";
 import { assignSchema } from "~/utils/assignment-form";
 import { requireTeacher } from "~/utils/auth.server";
 import { echoValues, invalid, parseWith, readForm } from "~/utils/form.server";
@@ -21,7 +21,7 @@ const noStore = { "Cache-Control": "no-store" };
 export async function loader({ request }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
   const url = new URL(request.url);
-  const lessons = listLessons().map((l) => ({ slug: l.slug, title: l.title, language: l.language }));
+  const lessons = assignableLessons(teacher.teacherId);
   const classes = assignableClasses(teacher.teacherId);
   const week = new Date(Date.now() + 7 * 24 * 3600_000);
   const defaultDue = `${dateToZonedLocal(week, "WIB").slice(0, 10)}T23:59`;
@@ -44,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseWith(assignSchema, form);
   if (!parsed.ok) return invalid({ errors: parsed.errors, values });
   const { lesson, classId, due, ...settings } = parsed.data;
-  if (!listLessons().some((l) => l.slug === lesson))
+  if (!assignableLessons(teacher.teacherId).some((l) => l.slug === lesson))
     return invalid({ errors: { lesson: "assign.err.lesson" }, values });
   // The due time is read in each class's own zone; every one must be valid and in the future.
   const dues = new Map(

@@ -8,6 +8,7 @@ import { FormError } from "~/components/forms";
 import { useLang, useT } from "~/i18n/use-t";
 import { getTeacherAssignment, setDiscussionClosed, submissionCount, updateAssignment } from "~/models/assignment.server";
 import { classDiscussionDone } from "~/models/discussion.server";
+import { versionLabel } from "~/models/lesson-editor.server";
 import { settingsSchema } from "~/utils/assignment-form";
 import { requireTeacher } from "~/utils/auth.server";
 import { parseId } from "~/utils/ids";
@@ -42,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         postFirst: a.postFirst,
       },
       progress,
+      version: versionLabel(a.lessonVersionId) ?? null,
       discussion: classDiscussionDone({ assignmentId: a.id, classId: a.classId, promptIds: a.lesson.prompts.map((p) => p.id) }),
     },
     { headers: { "Cache-Control": "no-store" } },
@@ -80,6 +82,14 @@ export default function TeacherAssignment() {
         <Link to={`/teacher/classes/${data.classId}`}><Name>{data.className}</Name></Link>
       </p>
       <h1 lang={data.language}>{data.title}</h1>
+      {data.version ? (
+        <p className="version-label">
+          {t("asg.version", { n: data.version.number, latest: data.version.latest })}{" "}
+          {data.version.number < data.version.latest ? (
+            <Link to={`/teacher/assign?lesson=${data.version.slug}&class=${data.classId}`}>{t("ed.assign")}</Link>
+          ) : null}
+        </p>
+      ) : null}
       {search.get("saved") ? (
         <p className="flash ok" role="status">
           {t("assign.saved")}

@@ -2,6 +2,8 @@
 // takes, for the five roles, with parameters pointing at class A. The authorization and CSRF
 // specs check that this table covers exactly the files in app/routes.
 import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import { createCookie } from "@remix-run/node";
 import { expect, type APIResponse } from "@playwright/test";
 import { testDb, unique } from "./factories";
@@ -50,6 +52,7 @@ export type CheckContext = { response: APIResponse; before: unknown };
 export type RouteSpec = { get?: Cells; post?: ActionCase[] };
 
 const lesson = seedLesson();
+const lessonFileText = fs.readFileSync(path.join("content", "lessons", `${SEED_SLUG}.md`), "utf8");
 const firstQuestion = lesson.questions[0];
 const wrongOption = firstQuestion.options.find((o) => o.id !== firstQuestion.correct)!;
 const FUTURE_DUE = () => new Date(Date.now() + 10 * 24 * 3600_000).toISOString().slice(0, 16);
@@ -523,6 +526,66 @@ export const MATRIX: Record<string, RouteSpec> = {
     ],
   },
   "teacher.classes.$classId.results.tsx": { get: TEACHER_OF_A },
+  "teacher.lessons._index.tsx": {
+    get: ANY_TEACHER,
+    post: [
+      {
+        name: "copy the seed lesson to adapt",
+        cells: ANY_TEACHER,
+        form: () => ({ intent: "copy", slug: SEED_SLUG }),
+        check: (w, role) => {
+          const owner = teacherOf(w, role).id;
+          expect(row<{ n: number }>("SELECT count(*) AS n FROM authored_lessons WHERE owner_id = ? AND copied_from = ?", owner, SEED_SLUG).n).toBeGreaterThan(0);
+        },
+      },
+    ],
+  },
+  "teacher.lessons.new.tsx": {
+    get: ANY_TEACHER,
+    post: [
+      {
+        name: "create a lesson from an article",
+        cells: ANY_TEACHER,
+        form: () => ({
+          intent: "create",
+          title: unique("Artikel"),
+          article: "Paragraf satu.\n\nParagraf dua.",
+          language: "id",
+          gradeBand: "SMP",
+          outletUnknown: "on",
+          authorUnknown: "on",
+          publishedAtUnknown: "on",
+          eventDateUnknown: "on",
+          urlUnknown: "on",
+        }),
+      },
+    ],
+  },
+  "teacher.lessons.import.tsx": {
+    get: ANY_TEACHER,
+    post: [{ name: "upload a lesson file", cells: ANY_TEACHER, form: () => ({ file: lessonFileText }) }],
+  },
+  "teacher.lessons.$lessonId._index.tsx": {
+    get: TEACHER_OF_A,
+    post: [
+      {
+        name: "save the objectives",
+        cells: TEACHER_OF_A,
+        form: () => ({ intent: "lists", objectives: "Membedakan tuduhan dari bukti.", glossary: "", speakers: "", teacherNotes: "" }),
+        check: (w) => {
+          const draft = JSON.parse(row<{ draft: string }>("SELECT draft FROM authored_lessons WHERE id = ?", w.A.lessonId).draft);
+          expect(draft.objectives).toEqual(["Membedakan tuduhan dari bukti."]);
+          expect(row<{ o: number }>("SELECT owner_id AS o FROM authored_lessons WHERE id = ?", w.A.lessonId).o).toBe(w.A.teacher.id);
+        },
+      },
+    ],
+  },
+  "teacher.lessons.$lessonId.preview.tsx": {
+    get: TEACHER_OF_A,
+    post: [{ name: "check answers in the preview", cells: TEACHER_OF_A, form: () => ({ "q:q1": "a" }) }],
+  },
+  "teacher.lessons.$lessonId.export.ts": { get: TEACHER_OF_A },
+  "teacher.lessons.file.$slug.ts": { get: ANY_TEACHER },
   "teacher.login.tsx": {
     get: PUBLIC,
     post: [

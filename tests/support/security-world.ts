@@ -5,7 +5,7 @@ import crypto from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { createClass, createPupil, createTeacher, testDb, unique } from "./factories";
-import { createAssignment, SEED_SLUG } from "./lesson";
+import { createAssignment, seedLesson, SEED_SLUG } from "./lesson";
 
 export const ROLES = ["anon", "pupilA", "pupilB", "teacherA", "teacherB"] as const;
 export type Role = (typeof ROLES)[number];
@@ -52,6 +52,18 @@ export function insertPost(input: { assignmentId: number; authorId: number; prom
   ).id;
 }
 
+/** A teacher's own lesson written in the app: a valid, unpublished draft (a copy of the seed lesson). */
+export function insertAuthoredLesson(teacherId: number, slug: string) {
+  const draft = { ...seedLesson(), slug };
+  return (
+    testDb()
+      .prepare(
+        "INSERT INTO authored_lessons (slug, owner_id, draft, title, language, grade_band, search_text) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      )
+      .get(slug, teacherId, JSON.stringify(draft), draft.title, draft.language, draft.gradeBand, draft.title.toLowerCase()) as { id: number }
+  ).id;
+}
+
 async function side(label: string) {
   const teacher = await createTeacher({ name: `Guru ${label}`, password: `kata sandi guru ${label} ${unique("x")}` });
   const klass = createClass(teacher.id, { name: unique(`Kelas ${label}`) });
@@ -64,11 +76,12 @@ async function side(label: string) {
     promptId: "d3",
     body: `Tulisan siswa ${label}: tuduhan itu tidak disertai bukti yang bisa diperiksa.`,
   });
+  const lessonId = insertAuthoredLesson(teacher.id, unique(`pelajaran-${label.toLowerCase()}`));
   const sessions = {
     teacher: await sessionFor({ role: "teacher", id: teacher.id }),
     pupil: await sessionFor({ role: "pupil", id: pupil.id }),
   };
-  return { teacher, klass, pupil, assignmentId, attemptId, postId, sessions };
+  return { teacher, klass, pupil, assignmentId, attemptId, postId, lessonId, sessions };
 }
 
 export type Side = Awaited<ReturnType<typeof side>>;
@@ -101,6 +114,7 @@ export function paramsOf(s: Side): Record<string, string | number> {
     pupilId: s.pupil.id,
     attemptId: s.attemptId,
     slug: SEED_SLUG,
+    lessonId: s.lessonId,
     "*": "tidak/ada/halaman-ini",
   };
 }

@@ -92,7 +92,11 @@ test("a sorting speaker that is not declared is refused", () => {
 test("unknown fields are refused at the top and inside items", () => {
   assertProblem(editFrontmatter((d) => (d.publisher = "Kompas")), "(root): unknown field(s): publisher");
   assertProblem(editFrontmatter((d) => (d.questions[4].hint = "lihat paragraf 3")), "questions[4]: unknown field(s): hint");
-  assertProblem(editFrontmatter((d) => (d.source.url = "https://example.org")), "source: unknown field(s): url");
+  assertProblem(editFrontmatter((d) => (d.source.website = "https://example.org")), "source: unknown field(s): website");
+});
+
+test("the source link is optional and only http(s)", () => {
+  assertProblem(editFrontmatter((d) => (d.source.url = "javascript:alert(1)")), "source.url: must start with http:// or https://");
 });
 
 test("an unknown skill or category names the allowed values", () => {

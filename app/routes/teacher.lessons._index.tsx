@@ -1,0 +1,134 @@
+// The teachers' library: file lessons, the teacher's own and shared ones; search, filters, copies.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useT } from "~/i18n/use-t";
+import { copyLesson, gradeBands, library, type LibraryFilter } from "~/models/lesson-editor.server";
+import { requireTeacher } from "~/utils/auth.server";
+import { readForm } from "~/utils/form.server";
+import { title } from "~/utils/meta";
+
+export const meta: MetaFunction = ({ matches }) => title(matches, "lib.title");
+
+function filterOf(url: URL): LibraryFilter {
+  const p = url.searchParams;
+  const language = p.get("language");
+  const owner = p.get("owner");
+  return {
+    q: (p.get("q") ?? "").slice(0, 200),
+    language: language === "id" || language === "en" ? language : undefined,
+    grade: (p.get("grade") ?? "").slice(0, 100) || undefined,
+    owner: owner === "mine" || owner === "shared" || owner === "files" ? owner : "all",
+  };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const teacher = await requireTeacher(request);
+  const filter = filterOf(new URL(request.url));
+  return json(
+    { filter, lessons: library(teacher.teacherId, filter), grades: gradeBands(teacher.teacherId) },
+    { headers: { "Cache-Control": "no-store" } },
+  );
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const teacher = await requireTeacher(request);
+  const form = await readForm(request);
+  if (form.get("intent") !== "copy") throw new Response("Not found", { status: 404 });
+  const id = copyLesson({ teacherId: teacher.teacherId, slug: String(form.get("slug") ?? "") });
+  return redirect(`/teacher/lessons/${id}`);
+}
+
+export default function Library() {
+  const { filter, lessons, grades } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <>
+      <h1>{t("lib.title")}</h1>
+      <p className="lead">{t("lib.lead")}</p>
+      <p className="actions">
+        <Link className="button" to="/teacher/lessons/new">
+          {t("lib.new")}
+        </Link>{" "}
+        <Link to="/teacher/lessons/import">{t("lib.import")}</Link>
+      </p>
+      <Form method="get" className="filters" role="search">
+        <div className="field">
+          <label htmlFor="lib-q">{t("lib.search")}</label>
+          <input id="lib-q" type="search" name="q" defaultValue={filter.q} />
+        </div>
+        <div className="field">
+          <label htmlFor="lib-language">{t("lib.language")}</label>
+          <select id="lib-language" name="language" defaultValue={filter.language ?? ""}>
+            <option value="">{t("lib.any")}</option>
+            <option value="id">{t("ed.lang.id")}</option>
+            <option value="en">{t("ed.lang.en")}</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="lib-grade">{t("lib.grade")}</label>
+          <select id="lib-grade" name="grade" defaultValue={filter.grade ?? ""}>
+            <option value="">{t("lib.any")}</option>
+            {grades.map((g) => (
+              <option key={g} value={g}>
+                {g}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="lib-owner">{t("lib.owner")}</label>
+          <select id="lib-owner" name="owner" defaultValue={filter.owner}>
+            <option value="all">{t("lib.any")}</option>
+            <option value="mine">{t("lib.owner.mine")}</option>
+            <option value="shared">{t("lib.owner.shared")}</option>
+            <option value="files">{t("lib.owner.files")}</option>
+          </select>
+        </div>
+        <button type="submit">{t("lib.filter")}</button>
+      </Form>
+      <p role="status">{t("lib.count", { n: lessons.length })}</p>
+      {lessons.length === 0 ? <p>{t("lib.empty")}</p> : null}
+      <ul className="lesson-list">
+        {lessons.map((l) => (
+          <li key={l.slug} className="card">
+            <h2 lang={l.language}>{l.title}</h2>
+            <p>
+              {t("lessons.grade", { grade: l.gradeBand })} ·{" "}
+              {l.source === "file"
+                ? t("lib.fromFile")
+                : l.source === "shared"
+                  ? t("lib.sharedBy", { name: l.ownerName ?? "" })
+                  : [t("lib.mine"), !l.published ? t("lib.draft") : null, l.shared ? t("lib.sharedMine") : null, l.withdrawn ? t("lib.withdrawn") : null]
+                      .filter(Boolean)
+                      .join(" · ")}
+            </p>
+            <div className="actions">
+              {l.id !== null ? (
+                <Link to={`/teacher/lessons/${l.id}`} aria-label={`${t("lib.edit")}: ${l.title}`}>
+                  {t("lib.edit")}
+                </Link>
+              ) : null}{" "}
+              {l.published && !l.withdrawn ? (
+                <>
+                  <Link to={`/teacher/assign?lesson=${l.slug}`} aria-label={`${t("lib.assign")}: ${l.title}`}>
+                    {t("lib.assign")}
+                  </Link>{" "}
+                  <a href={`/teacher/lessons/file/${l.slug}`} download aria-label={`${t("lib.download")}: ${l.title}`}>
+                    {t("lib.download")}
+                  </a>{" "}
+                  <Form method="post" className="inline">
+                    <input type="hidden" name="slug" value={l.slug} />
+                    <button type="submit" name="intent" value="copy" className="secondary" aria-label={t("lib.copyOf", { title: l.title })}>
+                      {t("lib.copy")}
+                    </button>
+                  </Form>
+                </>
+              ) : null}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
