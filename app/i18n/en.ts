@@ -7,6 +7,7 @@ import { discussion } from "./messages/discussion";
 import { results } from "./messages/results";
 import { privacy } from "./messages/privacy";
 import { pupilFlow } from "./messages/pupil-flow";
+import { live } from "./messages/live";
 
 
 export const en: Record<MessageKey, string> = {
@@ -17,4 +18,5 @@ export const en: Record<MessageKey, string> = {
   ...results.en,
   ...privacy.en,
   ...pupilFlow.en,
+  ...live.en,
 };

@@ -7,6 +7,7 @@ import { discussion } from "./messages/discussion";
 import { results } from "./messages/results";
 import { privacy } from "./messages/privacy";
 import { pupilFlow } from "./messages/pupil-flow";
+import { live } from "./messages/live";
 
 
 export const id = {
@@ -17,6 +18,7 @@ export const id = {
   ...results.id,
   ...privacy.id,
   ...pupilFlow.id,
+  ...live.id,
 };
 
 export type MessageKey = keyof typeof id;
