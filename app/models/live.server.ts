@@ -281,6 +281,11 @@ export function liveClass(input: {
   return { assignment, notModified: false, etag: current, snapshot: { ...cache.snapshot!.value, serverNow: input.now ?? Date.now() } };
 }
 
+/** Drops this instance's cached views (benchmarks time a first, full build with it). */
+export function forgetLiveCaches() {
+  caches.clear();
+}
+
 /** The projector's share of a snapshot: counts, no pupil. */
 export function countsOnly(snapshot: LiveSnapshot): LiveCountsSnapshot {
   const { pupils, ...rest } = snapshot;

@@ -5,6 +5,7 @@
 // pupils arrive, evenly) --fast (no think time, no ramp) --concurrency 100 (pupils at once with --fast)
 // --spike 50 --spike-rounds 2 --fast-pupils 200 --fast-concurrency 50 --ceiling-seconds 10
 // --ceiling-connections 50 --setup-concurrency 8 --build <dir> --profile --no-ceiling --keep
+// --live-teachers N (teachers polling the live class view of N classes meanwhile) --live-poll-ms 2000
 // Prints a JSON summary as its last line.
 import fs from "node:fs";
 import path from "node:path";
@@ -62,6 +63,10 @@ const spikeSize = num(flags, "spike", 50);
 const spikeRounds = num(flags, "spike-rounds", 2);
 const fastPupils = num(flags, "fast-pupils", 200);
 const setupConcurrency = num(flags, "setup-concurrency", 8);
+// Teachers watching the live class view while the pupils work (issue 17): each polls one class's
+// /live.json every --live-poll-ms with the ETag it holds, as the page does.
+const liveTeachers = num(flags, "live-teachers", 0);
+const livePollMs = num(flags, "live-poll-ms", 2000);
 const SLUG = "ktt-putin-kim-2024";
 
 const dir = tempDir("bench-load");
@@ -233,6 +238,44 @@ async function lesson(pupil: Pupil) {
 }
 
 const mainPupils = groups.main.flatMap((c) => c.pupils);
+
+// The watched classes' assignment ids, read from their class pages as a teacher would find them.
+const liveRec = new Recorder();
+const liveStatus = { ok200: 0, ok304: 0 };
+let liveStop = false;
+const watched: number[] = [];
+for (let i = 0; i < liveTeachers; i++) {
+  const klass = groups.main[i % groups.main.length];
+  const res = must(await timed(client, setup, "setup", "GET", `/teacher/classes/${klass.id}`, { jar: teacher, expect: 200 }), "class page");
+  const id = Number(/\/teacher\/assignments\/(\d+)/.exec(res.body)?.[1]);
+  if (!id) throw new Error(`no assignment link on class ${klass.id}'s page`);
+  watched.push(id);
+}
+async function watch(assignmentId: number) {
+  await sleep(Math.random() * livePollMs);
+  let etag: string | undefined;
+  const target = `/teacher/assignments/${assignmentId}/live.json`;
+  while (!liveStop) {
+    liveRec.requests++;
+    try {
+      const res = await client.request("GET", target, { jar: teacher, accept: "application/json", headers: etag ? { "If-None-Match": etag } : {} });
+      liveRec.add("live", res.ms);
+      if (res.status === 200) {
+        liveStatus.ok200++;
+        etag = String(res.headers.etag ?? "");
+      } else if (res.status === 304) liveStatus.ok304++;
+      else {
+        liveRec.non2xx3xx++;
+        liveRec.fail(`live GET ${target}: status ${res.status}`);
+      }
+    } catch (error) {
+      liveRec.fail(`live GET ${target}: ${(error as Error).message}`);
+    }
+    await sleep(livePollMs);
+  }
+}
+const liveRun = Promise.all(watched.map((id) => watch(id)));
+
 rss.phase("main");
 const cpuMain = process.cpuUsage();
 const stallBefore = cpuStallUs();
@@ -252,6 +295,8 @@ else
     }),
   );
 await spikeRun;
+liveStop = true;
+await liveRun;
 const mainSeconds = (performance.now() - tMain) / 1000;
 const driverCpu = process.cpuUsage(cpuMain);
 const stallMain = stallPercent(stallBefore, cpuStallUs(), mainSeconds);
@@ -305,12 +350,12 @@ client.close();
 const rssMax = rss.stop();
 const stopped = await server.stop("SIGTERM");
 const verified = verifyAcks(server.dbPath, acks);
-const allErrors = [...rec.samples, ...fastRec.samples];
+const allErrors = [...rec.samples, ...fastRec.samples, ...liveRec.samples];
 if (allErrors.length) console.log(`first errors:\n  ${allErrors.slice(0, 20).join("\n  ")}`);
 if (verified.detail.length) console.log(`lost:\n  ${verified.detail.join("\n  ")}`);
 if (stopped.code !== 0) console.log(`server exit: ${JSON.stringify(stopped)} (see ${server.logFile})`);
 if (profileDir) summarizeProfiles(profileDir);
-const failed = rec.errors + fastRec.errors > 0 || verified.lostAnswers > 0 || verified.lostSubmits > 0 || stopped.code !== 0;
+const failed = rec.errors + fastRec.errors + liveRec.errors > 0 || verified.lostAnswers > 0 || verified.lostSubmits > 0 || stopped.code !== 0;
 // The database and the request log stay for a look when something failed, or with --keep.
 if (failed || flags.keep || profileDir) console.log(`kept: ${dir}`);
 else fs.rmSync(dir, { recursive: true, force: true });
@@ -320,8 +365,8 @@ const summary = {
   pupils: mainPupils.length,
   duration_s: round(mainSeconds),
   requests: rec.requests + fastRec.requests,
-  errors: rec.errors + fastRec.errors,
-  non_2xx_3xx: rec.non2xx3xx + fastRec.non2xx3xx,
+  errors: rec.errors + fastRec.errors + liveRec.errors,
+  non_2xx_3xx: rec.non2xx3xx + fastRec.non2xx3xx + liveRec.non2xx3xx,
   save_p50_ms: rec.p("save", 50),
   save_p99_ms: rec.p("save", 99),
   page_p99_ms: rec.p("page", 99),
@@ -359,6 +404,14 @@ const summary = {
   driver_cpu_main_s: round((driverCpu.user + driverCpu.system) / 1e6),
   cpu_stall_main_pct: stallMain,
   server_exit: stopped.code,
+  live_teachers: liveTeachers,
+  live_poll_ms: livePollMs,
+  live_polls: liveRec.requests,
+  live_200: liveStatus.ok200,
+  live_304: liveStatus.ok304,
+  live_errors: liveRec.errors,
+  live_p50_ms: liveTeachers ? liveRec.p("live", 50) : null,
+  live_p99_ms: liveTeachers ? liveRec.p("live", 99) : null,
   load_avg_1m: [loadBefore, loadAverage()],
 };
 console.log(JSON.stringify(summary));
