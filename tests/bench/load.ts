@@ -5,7 +5,7 @@
 // pupils arrive, evenly) --fast (no think time, no ramp) --concurrency 100 (pupils at once with --fast)
 // --spike 50 --spike-rounds 2 --fast-pupils 200 --fast-concurrency 50 --ceiling-seconds 10
 // --ceiling-connections 50 --setup-concurrency 8 --build <dir> --profile --no-ceiling --keep
-// --live-teachers N (teachers polling the live class view of N classes meanwhile) --live-poll-ms 2000
+// --port N --live-teachers N (teachers polling the live class view of N classes meanwhile) --live-poll-ms 2000
 // Prints a JSON summary as its last line.
 import fs from "node:fs";
 import path from "node:path";
@@ -72,7 +72,8 @@ const SLUG = "ktt-putin-kim-2024";
 const dir = tempDir("bench-load");
 const profileDir = flags.profile ? path.join(dir, "profile") : undefined;
 const loadBefore = loadAverage();
-const server = await startServer({ entry, dbPath: path.join(dir, "telaah.db"), logDir: dir, profileDir });
+// --port N: listen there (a shared machine hands out port ranges); a free port otherwise
+const server = await startServer({ entry, dbPath: path.join(dir, "telaah.db"), logDir: dir, profileDir, port: flags.port ? num(flags, "port", 0) : undefined });
 const rss = new RssSampler(server.pid).start();
 const client = new Client(server.url, 512);
 console.log(`bench:load: server pid ${server.pid} on ${server.url}, data in ${dir}`);
