@@ -94,7 +94,7 @@ export async function openStep(
 ): Promise<{ attemptId: number; items: Item[] } | null> {
   const res = await page(ctx, pupil, `${base(pupil)}/${step}`);
   if (!res) return null;
-  const { attemptId, items } = answerForms(res.body);
+  const { attemptId, items } = answerForms(res.body, step);
   if (!attemptId || !items.length) {
     ctx.rec.fail(`${step} page of ${pupil.name} has no answer forms`);
     return null;
