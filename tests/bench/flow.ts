@@ -130,7 +130,8 @@ export async function save(ctx: Ctx, pupil: Pupil, attemptId: number, item: Item
 export async function submit(ctx: Ctx, pupil: Pupil, attemptId: number): Promise<string | null> {
   const res = await timed(ctx.client, ctx.rec, "submit", "POST", `${base(pupil)}/quiz`, {
     jar: pupil.jar,
-    form: { attemptId: String(attemptId) },
+    // the quiz page's one form: its submit button carries intent=submit
+    form: { attemptId: String(attemptId), intent: "submit" },
     expect: 302,
   });
   if (!res) return null;
