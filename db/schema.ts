@@ -149,6 +149,9 @@ export const assignments = sqliteTable(
     shuffle: integer("shuffle", { mode: "boolean" }).notNull().default(false),
     postFirst: integer("post_first", { mode: "boolean" }).notNull().default(true),
     discussionClosed: integer("discussion_closed", { mode: "boolean" }).notNull().default(false),
+    // Set when the teacher closes the work for everyone ("waktu habis"), or when the due time of
+    // an assignment that refuses late work is swept; from then on no answer is taken.
+    closedAt: integer("closed_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
   },
   (t) => [index("assignments_class_idx").on(t.classId)],
@@ -173,6 +176,8 @@ export const attempts = sqliteTable(
     quizMax: integer("quiz_max"),
     sortScore: integer("sort_score"),
     sortMax: integer("sort_max"),
+    // Submitted by the assignment closing, not by the pupil (see app/models/closing.server.ts).
+    submittedByClose: integer("submitted_by_close", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [
     uniqueIndex("attempts_assignment_pupil_number").on(t.assignmentId, t.pupilId, t.number),
@@ -191,9 +196,28 @@ export const answers = sqliteTable(
     itemId: text("item_id").notNull(),
     choice: text("choice").notNull(),
     savedAt: integer("saved_at", { mode: "timestamp_ms" }).notNull().default(now),
+    // The assignment's live version when this answer last changed (assignment_live.version), so
+    // the live class view reads only what changed since it last looked.
+    changeSeq: integer("change_seq").notNull().default(0),
   },
-  (t) => [uniqueIndex("answers_attempt_item").on(t.attemptId, t.kind, t.itemId)],
+  (t) => [
+    uniqueIndex("answers_attempt_item").on(t.attemptId, t.kind, t.itemId),
+    index("answers_attempt_change_idx").on(t.attemptId, t.changeSeq),
+  ],
 );
+
+/**
+ * One row per assignment with a counter bumped in the same transaction as every change the live
+ * class view shows (answer saved, attempt started, submitted or closed). The counter is the
+ * cheap "last change" value behind the live view's ETag, and the database is the channel between
+ * app instances (docs/decisions/080-live-view-polling-with-etag.md).
+ */
+export const assignmentLive = sqliteTable("assignment_live", {
+  assignmentId: integer("assignment_id")
+    .primaryKey()
+    .references(() => assignments.id, { onDelete: "cascade" }),
+  version: integer("version").notNull().default(0),
+});
 
 export const posts = sqliteTable(
   "posts",

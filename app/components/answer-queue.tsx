@@ -6,9 +6,11 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 
 export type Kind = "quiz" | "sort";
-type Entry = { kind: Kind; itemId: string; choice: string };
+// chosenAt: this device's clock when the pupil chose; an answer still queued when the teacher
+// closes the assignment is taken if it was chosen before the close (docs/live.md).
+type Entry = { kind: Kind; itemId: string; choice: string; chosenAt?: number };
 export type ItemState = "saving" | "saved" | "failed" | "refused";
-type Refusal = "submitted" | "closed" | "item" | "choice" | "noChoice" | "signedOut";
+type Refusal = "submitted" | "closed" | "ended" | "item" | "choice" | "noChoice" | "signedOut";
 
 const RETRY_MS = 4000;
 const keyOf = (kind: Kind, itemId: string) => `${kind}:${itemId}`;
@@ -58,7 +60,12 @@ export function useAnswerQueue(attemptId: number, kind: Kind, saved: Record<stri
           response = await fetch(url, {
             method: "POST",
             headers: { Accept: "application/json" },
-            body: new URLSearchParams({ kind: entry.kind, itemId: entry.itemId, choice: entry.choice }),
+            body: new URLSearchParams({
+              kind: entry.kind,
+              itemId: entry.itemId,
+              choice: entry.choice,
+              ...(entry.chosenAt ? { chosenAt: String(entry.chosenAt), sentAt: String(Date.now()) } : {}),
+            }),
             redirect: "manual",
           });
         } catch {
@@ -123,7 +130,7 @@ export function useAnswerQueue(attemptId: number, kind: Kind, saved: Record<stri
   const choose = useCallback(
     (itemId: string, choice: string) => {
       setChoices((c) => ({ ...c, [itemId]: choice }));
-      pending.current[keyOf(kind, itemId)] = { kind, itemId, choice };
+      pending.current[keyOf(kind, itemId)] = { kind, itemId, choice, chosenAt: Date.now() };
       persist();
       void flush();
     },

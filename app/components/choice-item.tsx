@@ -12,6 +12,7 @@ export type NoJsOutcome = { saved: string | null; error: string | null; item: st
 const REFUSAL_KEYS: Record<string, MessageKey> = {
   submitted: "flow.err.submitted",
   closed: "flow.err.closed",
+  ended: "flow.err.ended",
   item: "flow.err.item",
   choice: "flow.err.choice",
   noChoice: "flow.err.noChoice",

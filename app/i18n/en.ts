@@ -12,6 +12,7 @@ import { pupilFlow } from "./messages/pupil-flow";
 import { teaching } from "./messages/teaching";
 import { quality } from "./messages/quality";
 import { editor } from "./messages/editor";
+import { live } from "./messages/live";
 
 
 export const en: Record<MessageKey, string> = {
@@ -27,4 +28,5 @@ export const en: Record<MessageKey, string> = {
   ...teaching.en,
   ...quality.en,
   ...editor.en,
+  ...live.en,
 };

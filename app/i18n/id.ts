@@ -12,6 +12,7 @@ import { pupilFlow } from "./messages/pupil-flow";
 import { teaching } from "./messages/teaching";
 import { quality } from "./messages/quality";
 import { editor } from "./messages/editor";
+import { live } from "./messages/live";
 
 
 export const id = {
@@ -27,6 +28,7 @@ export const id = {
   ...teaching.id,
   ...quality.id,
   ...editor.id,
+  ...live.id,
 };
 
 export type MessageKey = keyof typeof id;

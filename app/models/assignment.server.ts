@@ -4,6 +4,7 @@ import { quizParts } from "~/utils/two-part";
 import { assignments, attempts, classes } from "../../db/schema";
 import type { Lesson } from "~/content/schema";
 import { db, prepared } from "~/db.server";
+import { sweepIfDue } from "~/models/closing.server";
 import { pupilDiscussionStatus } from "~/models/discussion.server";
 import { currentLessonVersion, getLessonVersion } from "~/models/lesson.server";
 import { pupilStatus, type PupilStatus } from "~/utils/quiz";
@@ -87,13 +88,17 @@ export function getTeacherAssignment({
   teacherId: number;
   assignmentId: number;
 }): TeacherAssignment {
-  const row = db
-    .select({ a: assignments, className: classes.name, timeZone: classes.timeZone })
-    .from(assignments)
-    .innerJoin(classes, eq(classes.id, assignments.classId))
-    .where(and(eq(assignments.id, assignmentId), eq(classes.teacherId, teacherId)))
-    .get();
+  const read = () =>
+    db
+      .select({ a: assignments, className: classes.name, timeZone: classes.timeZone })
+      .from(assignments)
+      .innerJoin(classes, eq(classes.id, assignments.classId))
+      .where(and(eq(assignments.id, assignmentId), eq(classes.teacherId, teacherId)))
+      .get();
+  let row = read();
   if (!row) throw notFound();
+  // past the due time of work that refuses lateness: finish the close first (closing.server.ts)
+  if (sweepIfDue(row.a)) row = read()!;
   const lesson = getLessonVersion(row.a.lessonVersionId);
   if (!lesson) throw notFound();
   return { ...row.a, className: row.className, timeZone: row.timeZone, lesson };
@@ -179,8 +184,9 @@ export function getPupilAssignment({
   classId: number;
   assignmentId: number;
 }): PupilAssignment {
-  const row = pupilAssignmentQuery().get({ assignmentId, classId });
+  let row = pupilAssignmentQuery().get({ assignmentId, classId });
   if (!row) throw notFound();
+  if (sweepIfDue(row.a)) row = pupilAssignmentQuery().get({ assignmentId, classId })!;
   const lesson = getLessonVersion(row.a.lessonVersionId);
   if (!lesson) throw notFound();
   return { ...row.a, timeZone: row.timeZone, lesson };

@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { answers, assignments, attempts } from "../../db/schema";
 import { db, prepared } from "~/db.server";
+import { bumpLive, chosenBeforeClose, closingTime, sweepIfDue } from "~/models/closing.server";
 import { getLessonVersion } from "~/models/lesson.server";
 import { canStartNew, isValidChoice, scoreAttempt, workOpen } from "~/utils/quiz";
 import type { PupilAssignment } from "./assignment.server";
@@ -53,6 +54,7 @@ const ownedAttemptQuery = prepared((d) =>
       attempt: attempts,
       dueAt: assignments.dueAt,
       acceptLate: assignments.acceptLate,
+      closedAt: assignments.closedAt,
       lessonVersionId: assignments.lessonVersionId,
       classId: assignments.classId,
     })
@@ -70,10 +72,11 @@ const upsertAnswer = prepared((d) =>
       itemId: sql.placeholder("itemId"),
       choice: sql.placeholder("choice"),
       savedAt: sql.placeholder("savedAt"),
+      changeSeq: sql.placeholder("changeSeq"),
     })
     .onConflictDoUpdate({
       target: [answers.attemptId, answers.kind, answers.itemId],
-      set: { choice: sql`excluded.choice`, savedAt: sql`excluded.saved_at` },
+      set: { choice: sql`excluded.choice`, savedAt: sql`excluded.saved_at`, changeSeq: sql`excluded.change_seq` },
     })
     .prepare(),
 );
@@ -92,7 +95,7 @@ export function startAttempt({
   now = Date.now(),
 }: {
   pupilId: number;
-  assignment: Pick<PupilAssignment, "id" | "dueAt" | "acceptLate" | "maxAttempts">;
+  assignment: Pick<PupilAssignment, "id" | "dueAt" | "acceptLate" | "maxAttempts" | "closedAt">;
   now?: number;
 }): StartResult {
   return db.transaction(() => {
@@ -109,6 +112,7 @@ export function startAttempt({
       seed: crypto.randomInt(0, 2 ** 31),
       startedAt: new Date(now),
     })!;
+    bumpLive(assignment.id);
     return { ok: true as const, attempt, created: true };
   }, { behavior: "immediate" });
 }
@@ -125,6 +129,7 @@ export function attemptAnswers(attemptId: number) {
 type OwnedAttempt = AttemptRow & {
   dueAt: Date;
   acceptLate: boolean;
+  closedAt: Date | null;
   lessonVersionId: number;
   classId: number;
 };
@@ -137,16 +142,22 @@ function ownedAttempt(pupilId: number, attemptId: number): OwnedAttempt {
     ...row.attempt,
     dueAt: row.dueAt,
     acceptLate: row.acceptLate,
+    closedAt: row.closedAt,
     lessonVersionId: row.lessonVersionId,
     classId: row.classId,
   };
 }
 
 export type SaveResult =
-  | { ok: true; savedAt: number; assignmentId: number }
-  | { ok: false; reason: "submitted" | "closed" | "item" | "choice"; assignmentId: number };
+  | { ok: true; savedAt: number; assignmentId: number; afterClose?: boolean }
+  | { ok: false; reason: "submitted" | "closed" | "ended" | "item" | "choice"; assignmentId: number };
 
-/** Stores one choice (quiz option or sorting category), replacing an earlier one for that item. */
+/**
+ * Stores one choice (quiz option or sorting category), replacing an earlier one for that item.
+ * After the assignment has closed, a choice is only taken when the pupil's device says it was
+ * chosen before the close (`chosenAt`, `sentAt`: the device's clock) and it arrives within the
+ * grace period; it then joins the attempt the close submitted, which is scored again.
+ */
 export function saveAnswer({
   pupilId,
   attemptId,
@@ -154,6 +165,8 @@ export function saveAnswer({
   itemId,
   choice,
   now = Date.now(),
+  chosenAt,
+  sentAt,
 }: {
   pupilId: number;
   attemptId: number;
@@ -161,19 +174,47 @@ export function saveAnswer({
   itemId: string;
   choice: string;
   now?: number;
+  chosenAt?: number;
+  sentAt?: number;
 }): SaveResult {
   const attempt = ownedAttempt(pupilId, attemptId);
   const assignmentId = attempt.assignmentId;
-  if (attempt.submittedAt) return { ok: false, reason: "submitted", assignmentId };
-  if (!workOpen(attempt, now)) return { ok: false, reason: "closed", assignmentId };
+  if (!workOpen(attempt, now)) {
+    const closesAt = closingTime(attempt)!;
+    sweepIfDue({ id: assignmentId, dueAt: attempt.dueAt, acceptLate: attempt.acceptLate, closedAt: attempt.closedAt }, now);
+    // "ended": the teacher closed it; "closed": the due time passed and late work is refused
+    const reason = attempt.closedAt && attempt.closedAt.getTime() !== attempt.dueAt.getTime() ? "ended" : "closed";
+    if (attempt.submittedAt && !attempt.submittedByClose) return { ok: false, reason: "submitted", assignmentId };
+    if (!chosenBeforeClose({ closesAt, now, chosenAt, sentAt })) return { ok: false, reason, assignmentId };
+  } else if (attempt.submittedAt) return { ok: false, reason: "submitted", assignmentId };
   const lesson = getLessonVersion(attempt.lessonVersionId);
   if (!lesson) throw notFound();
   const valid = isValidChoice(lesson, kind, itemId, choice);
   if (valid !== "ok") return { ok: false, reason: valid, assignmentId };
-  // better-sqlite3 is synchronous: no other request runs between the checks above and this
-  // write, so a submit cannot slip in between (one server process owns the database).
-  upsertAnswer().run({ attemptId, kind, itemId, choice, savedAt: new Date(now) });
-  return { ok: true, savedAt: now, assignmentId };
+  // One transaction with the live counter, so the live view sees the answer with the new value.
+  return db.transaction(
+    (tx) => {
+      const current = tx
+        .select({ submittedAt: attempts.submittedAt, byClose: attempts.submittedByClose })
+        .from(attempts)
+        .where(eq(attempts.id, attemptId))
+        .get();
+      if (!current) throw notFound();
+      if (current.submittedAt && !current.byClose) return { ok: false as const, reason: "submitted" as const, assignmentId };
+      const changeSeq = bumpLive(assignmentId);
+      upsertAnswer().run({ attemptId, kind, itemId, choice, savedAt: new Date(now), changeSeq });
+      if (!current.submittedAt) return { ok: true as const, savedAt: now, assignmentId };
+      // a queued answer accepted after the close: the closed attempt is scored again
+      const saved = tx
+        .select({ kind: answers.kind, itemId: answers.itemId, choice: answers.choice })
+        .from(answers)
+        .where(eq(answers.attemptId, attemptId))
+        .all();
+      tx.update(attempts).set(scoreAttempt(lesson, saved)).where(eq(attempts.id, attemptId)).run();
+      return { ok: true as const, savedAt: now, assignmentId, afterClose: true };
+    },
+    { behavior: "immediate" },
+  );
 }
 
 export type SubmitResult =
@@ -199,7 +240,13 @@ export function submitAttempt({
       const row = tx.select().from(attempts).where(eq(attempts.id, attemptId)).get()!;
       return { ok: true as const, attempt: row, already: true };
     }
-    if (!workOpen(attempt, now)) return { ok: false as const, reason: "closed" as const };
+    if (!workOpen(attempt, now)) {
+      // past the close: the close submits what was saved (if nobody has finished it yet)
+      sweepIfDue({ id: attempt.assignmentId, dueAt: attempt.dueAt, acceptLate: attempt.acceptLate, closedAt: attempt.closedAt }, now);
+      const row = tx.select().from(attempts).where(eq(attempts.id, attemptId)).get()!;
+      if (row.submittedAt) return { ok: true as const, attempt: row, already: true };
+      return { ok: false as const, reason: "closed" as const };
+    }
     const lesson = getLessonVersion(attempt.lessonVersionId);
     if (!lesson) throw notFound();
     const saved = tx
@@ -218,6 +265,7 @@ export function submitAttempt({
       .where(eq(attempts.id, attemptId))
       .returning()
       .get();
+    bumpLive(attempt.assignmentId);
     return { ok: true as const, attempt: row, already: false };
   }, { behavior: "immediate" });
 }

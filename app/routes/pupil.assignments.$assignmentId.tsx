@@ -25,6 +25,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       status: flow.status,
       counts: flow.counts,
       hasAttempt: flow.latest !== null,
+      // handed in by the assignment closing: said on every step (issue 17)
+      closedNotice: flow.latest?.submittedByClose
+        ? flow.assignment.closedAt && flow.assignment.closedAt.getTime() !== flow.assignment.dueAt.getTime()
+          ? ("pupilLive.closedByTeacher" as const)
+          : ("pupilLive.closedAtDue" as const)
+        : null,
     },
     { headers: { "Cache-Control": "no-store" } },
   );
@@ -85,6 +91,11 @@ export default function LessonFrame() {
           <span className={`status ${data.status}`}>{t(`status.${data.status}`)}</span>
         </p>
       </header>
+      {data.closedNotice ? (
+        <p className="note closed-notice" role="status">
+          {t(data.closedNotice)}
+        </p>
+      ) : null}
       <LessonProgressProvider counts={{ sort: data.counts.sort, quiz: data.counts.quiz }}>
         <Steps data={data} />
         <Outlet />

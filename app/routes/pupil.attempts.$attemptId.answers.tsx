@@ -16,6 +16,10 @@ const schema = z.object({
   kind: z.enum(["quiz", "sort"]),
   itemId: z.string().regex(ITEM_ID),
   choice: z.string().min(1).max(64),
+  // The device's clock when the choice was made and when it was sent (the offline queue), so an
+  // answer chosen before the assignment closed is still taken (closing.server.ts).
+  chosenAt: z.coerce.number().int().nonnegative().max(8.64e15).optional(),
+  sentAt: z.coerce.number().int().nonnegative().max(8.64e15).optional(),
 });
 
 export async function loader() {
@@ -27,7 +31,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const attemptId = parseId(params.attemptId);
   const form = await readForm(request);
   const wantsJson = (request.headers.get("Accept") ?? "").includes("application/json");
-  const parsed = schema.safeParse(Object.fromEntries(form));
+  const fields = Object.fromEntries(form);
+  for (const k of ["chosenAt", "sentAt"]) if (fields[k] === "") delete fields[k];
+  const parsed = schema.safeParse(fields);
   const back = (params: Record<string, string>, hash: string) => {
     const to = new URL(safeRedirect(form.get("redirectTo"), "/pupil"), "http://x");
     for (const [k, v] of Object.entries(params)) to.searchParams.set(k, v);

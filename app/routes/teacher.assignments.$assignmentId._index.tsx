@@ -98,6 +98,9 @@ export default function TeacherAssignment() {
       <p><Trans k="assign.classLine" vars={{ name: <Name>{data.className}</Name>, due: formatDateTime(lang, data.dueAt, data.timeZone) }} /></p>
       <p>{t("assign.submittedCount", { submitted: p.submitted, pupils: p.pupils })}</p>
       <p className="actions">
+        <Link className="button" to={`/teacher/assignments/${data.id}/live`}>
+          {t("live.link")}
+        </Link>
         <Link className="button" to={`/teacher/assignments/${data.id}/results`}>
           {t("assign.results")}
         </Link>

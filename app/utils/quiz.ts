@@ -114,8 +114,12 @@ export type Policy = {
 
 export const isPastDue = (policy: Pick<Policy, "dueAt">, now: number) => now > policy.dueAt.getTime();
 
-/** Work (saving or submitting) is open before the due date, and after it only when late work is accepted. */
-export function workOpen(policy: Pick<Policy, "dueAt" | "acceptLate">, now: number): boolean {
+/**
+ * Work (saving or submitting) is open before the due date, and after it only when late work is
+ * accepted; never once the assignment has been closed (`closedAt`, see closing.server.ts).
+ */
+export function workOpen(policy: Pick<Policy, "dueAt" | "acceptLate"> & { closedAt?: Date | null }, now: number): boolean {
+  if (policy.closedAt && now >= policy.closedAt.getTime()) return false;
   return !isPastDue(policy, now) || policy.acceptLate;
 }
 

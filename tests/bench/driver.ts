@@ -412,9 +412,21 @@ export async function timed(
 export type Item = { kind: "quiz" | "sort"; itemId: string; choices: string[] };
 
 /** The attempt id and the answer forms of a sort or quiz page (one small form per item). */
-export function answerForms(html: string): { attemptId: number | null; items: Item[] } {
+export function answerForms(html: string, kind?: "quiz" | "sort"): { attemptId: number | null; items: Item[] } {
   let attemptId: number | null = null;
   const items: Item[] = [];
+  // The page's one answer form (pupil flow: every choice is a radio `a.<itemId>`, the attempt a
+  // hidden field); the script saves each choice to /pupil/attempts/:id/answers, as the bench does.
+  const pageAttempt = /name="attemptId" value="(\d+)"/.exec(html);
+  if (kind && pageAttempt) {
+    const byItem = new Map<string, string[]>();
+    for (const m of html.matchAll(/<input[^>]*type="radio"[^>]*>/g)) {
+      const name = /name="a\.([^"]+)"/.exec(m[0])?.[1];
+      const value = /value="([^"]+)"/.exec(m[0])?.[1];
+      if (name && value) byItem.set(name, [...(byItem.get(name) ?? []), value]);
+    }
+    if (byItem.size) return { attemptId: Number(pageAttempt[1]), items: [...byItem].map(([itemId, choices]) => ({ kind, itemId, choices })) };
+  }
   for (const chunk of html.split("<form").slice(1)) {
     const action = /action="\/pupil\/attempts\/(\d+)\/answers"/.exec(chunk);
     if (!action) continue;

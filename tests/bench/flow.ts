@@ -94,7 +94,7 @@ export async function openStep(
 ): Promise<{ attemptId: number; items: Item[] } | null> {
   const res = await page(ctx, pupil, `${base(pupil)}/${step}`);
   if (!res) return null;
-  const { attemptId, items } = answerForms(res.body);
+  const { attemptId, items } = answerForms(res.body, step);
   if (!attemptId || !items.length) {
     ctx.rec.fail(`${step} page of ${pupil.name} has no answer forms`);
     return null;
@@ -130,7 +130,8 @@ export async function save(ctx: Ctx, pupil: Pupil, attemptId: number, item: Item
 export async function submit(ctx: Ctx, pupil: Pupil, attemptId: number): Promise<string | null> {
   const res = await timed(ctx.client, ctx.rec, "submit", "POST", `${base(pupil)}/quiz`, {
     jar: pupil.jar,
-    form: { attemptId: String(attemptId) },
+    // the quiz page's one form: its submit button carries intent=submit
+    form: { attemptId: String(attemptId), intent: "submit" },
     expect: 302,
   });
   if (!res) return null;

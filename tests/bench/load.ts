@@ -13,6 +13,7 @@
 // each pupil's items in turn; latency is measured from the scheduled time, not the send time.
 // Prints a JSON summary as its last line. Exits 1 on request errors, lost answers or submits, or
 // when the server exits badly (during the run, or with a non-zero code or a signal at the end).
+// --port N --live-teachers N (teachers polling the live class view of N classes meanwhile) --live-poll-ms 2000
 import fs from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -74,6 +75,10 @@ const openSeconds = num(flags, "open-seconds", 60);
 const openRate = num(flags, "rate", pupilCount / ((num(flags, "think-min", 2) + num(flags, "think-max", 20)) / 2));
 /** The issue's target for starting an assignment, for both the 1-second window and the all-at-once burst. */
 const START_TARGET_MS = 50;
+// Teachers watching the live class view while the pupils work (issue 17): each polls one class's
+// /live.json every --live-poll-ms with the ETag it holds, as the page does.
+const liveTeachers = num(flags, "live-teachers", 0);
+const livePollMs = num(flags, "live-poll-ms", 2000);
 const SLUG = "ktt-putin-kim-2024";
 
 const dir = tempDir("bench-load");
@@ -263,6 +268,44 @@ type Ready = { pupil: Pupil; attemptId: number; items: Item[]; next: number; qui
 const open = { offered: 0, completed: 0, driverLagMaxMs: 0, prepSeconds: 0 };
 const serviceRec = new Recorder();
 const mainPupils = groups.main.flatMap((c) => c.pupils);
+
+// The watched classes' assignment ids, read from their class pages as a teacher would find them.
+const liveRec = new Recorder();
+const liveStatus = { ok200: 0, ok304: 0 };
+let liveStop = false;
+const watched: number[] = [];
+for (let i = 0; i < liveTeachers; i++) {
+  const klass = groups.main[i % groups.main.length];
+  const res = must(await timed(client, setup, "setup", "GET", `/teacher/classes/${klass.id}`, { jar: teacher, expect: 200 }), "class page");
+  const id = Number(/\/teacher\/assignments\/(\d+)/.exec(res.body)?.[1]);
+  if (!id) throw new Error(`no assignment link on class ${klass.id}'s page`);
+  watched.push(id);
+}
+async function watch(assignmentId: number) {
+  await sleep(Math.random() * livePollMs);
+  let etag: string | undefined;
+  const target = `/teacher/assignments/${assignmentId}/live.json`;
+  while (!liveStop) {
+    liveRec.requests++;
+    try {
+      const res = await client.request("GET", target, { jar: teacher, accept: "application/json", headers: etag ? { "If-None-Match": etag } : {} });
+      liveRec.add("live", res.ms);
+      if (res.status === 200) {
+        liveStatus.ok200++;
+        etag = String(res.headers.etag ?? "");
+      } else if (res.status === 304) liveStatus.ok304++;
+      else {
+        liveRec.non2xx3xx++;
+        liveRec.fail(`live GET ${target}: status ${res.status}`);
+      }
+    } catch (error) {
+      liveRec.fail(`live GET ${target}: ${(error as Error).message}`);
+    }
+    await sleep(livePollMs);
+  }
+}
+const liveRun = Promise.all(watched.map((id) => watch(id)));
+
 rss.phase("main");
 const cpuMain = process.cpuUsage();
 const stallBefore = cpuStallUs();
@@ -347,6 +390,8 @@ else
     }),
   );
 await spikeRun;
+liveStop = true;
+await liveRun;
 const mainSeconds = (performance.now() - tMain) / 1000;
 const driverCpu = process.cpuUsage(cpuMain);
 const stallMain = stallPercent(stallBefore, cpuStallUs(), mainSeconds);
@@ -403,12 +448,12 @@ stopping = true;
 const stopped = diedDuringRun ?? (await server.stop("SIGTERM"));
 const serverExitedBadly = diedDuringRun !== null || stopped.code !== 0 || stopped.signal !== null;
 const verified = verifyAcks(server.dbPath, acks);
-const allErrors = [...rec.samples, ...fastRec.samples];
+const allErrors = [...rec.samples, ...fastRec.samples, ...liveRec.samples];
 if (allErrors.length) console.log(`first errors:\n  ${allErrors.slice(0, 20).join("\n  ")}`);
 if (verified.detail.length) console.log(`lost:\n  ${verified.detail.join("\n  ")}`);
 if (serverExitedBadly) console.log(`server exit: ${JSON.stringify(stopped)}${diedDuringRun ? " during the run" : ""} (see ${server.logFile})`);
 if (profileDir) summarizeProfiles(profileDir);
-const failed = rec.errors + fastRec.errors > 0 || verified.lostAnswers > 0 || verified.lostSubmits > 0 || serverExitedBadly;
+const failed = rec.errors + fastRec.errors + liveRec.errors > 0 || verified.lostAnswers > 0 || verified.lostSubmits > 0 || serverExitedBadly;
 // The database and the request log stay for a look when something failed, or with --keep.
 if (failed || flags.keep || profileDir) console.log(`kept: ${dir}`);
 else fs.rmSync(dir, { recursive: true, force: true });
@@ -418,8 +463,8 @@ const summary = {
   pupils: mainPupils.length,
   duration_s: round(mainSeconds),
   requests: rec.requests + fastRec.requests,
-  errors: rec.errors + fastRec.errors,
-  non_2xx_3xx: rec.non2xx3xx + fastRec.non2xx3xx,
+  errors: rec.errors + fastRec.errors + liveRec.errors,
+  non_2xx_3xx: rec.non2xx3xx + fastRec.non2xx3xx + liveRec.non2xx3xx,
   save_p50_ms: rec.p("save", 50),
   save_p99_ms: rec.p("save", 99),
   page_p99_ms: rec.p("page", 99),
@@ -477,6 +522,14 @@ const summary = {
   server_exit: stopped.code,
   server_signal: stopped.signal,
   server_died_during_run: diedDuringRun !== null,
+  live_teachers: liveTeachers,
+  live_poll_ms: livePollMs,
+  live_polls: liveRec.requests,
+  live_200: liveStatus.ok200,
+  live_304: liveStatus.ok304,
+  live_errors: liveRec.errors,
+  live_p50_ms: liveTeachers ? liveRec.p("live", 50) : null,
+  live_p99_ms: liveTeachers ? liveRec.p("live", 99) : null,
   load_avg_1m: [loadBefore, loadAverage()],
 };
 console.log(JSON.stringify(summary));

@@ -863,3 +863,24 @@ test("other fields (email, sign-in, class code, PIN) never 500 and refuse with a
   });
   expect(problems.filter(Boolean)).toEqual([]);
 });
+
+test("the live view's fields (the 'may need help' minutes, the projector's part) never 500 and fall back to the default", async ({ request }) => {
+  test.setTimeout(240_000);
+  const teacher = await createTeacher();
+  const klass = createClass(teacher.id);
+  const assignmentId = createAssignment(klass.id);
+  const cookie = (await sessionFor({ role: "teacher", id: teacher.id })).header;
+  const problems: string[] = [];
+  await each(INPUTS, async (input) => {
+    for (const url of [
+      `/teacher/assignments/${assignmentId}/live?help=${encodeURIComponent(input)}`,
+      `/teacher/assignments/${assignmentId}/projector?item=${encodeURIComponent(input)}&reveal=${encodeURIComponent(input)}&authors=${encodeURIComponent(input)}`,
+    ]) {
+      const response = await send(request, { method: "GET", url, cookie });
+      const text = await response.text();
+      if (response.status() !== 200) problems.push(`${url}: ${response.status()}`);
+      else if (text.includes("<script>window.__xss") || text.includes("<img src=x")) problems.push(`${url}: the input came back as markup`);
+    }
+  });
+  expect(problems).toEqual([]);
+});

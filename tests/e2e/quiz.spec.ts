@@ -245,12 +245,12 @@ test.describe("with JavaScript", () => {
     await expect(page).toHaveURL(/\/feedback$/);
     expect(attemptsOf(pupil.id, lateOk)[0].late).toBe(1);
 
+    // late work refused: the assignment closed at its due time, and the open attempt was handed
+    // in then with the answers it had saved (issue 17)
     await page.goto(`/pupil/assignments/${lateNo}/quiz`);
-    await question(page, 1).getByLabel(optionText(1, "a"), { exact: true }).check();
-    await expect(page.locator(`#${lesson.questions[1].id} .save-state`)).toContainText("Batas waktu sudah lewat");
-    await page.getByRole("button", { name: "Kumpulkan jawaban" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: "tidak menerima pekerjaan terlambat" })).toBeVisible();
-    expect(attemptsOf(pupil.id, lateNo)[0].submittedAt).toBeNull();
+    await expect(page.getByRole("status").filter({ hasText: "Batas waktu sudah lewat, jadi tugas ini ditutup." })).toBeVisible();
+    const due = (testDb().prepare("SELECT due_at AS d FROM assignments WHERE id = ?").get(lateNo) as { d: number }).d;
+    expect(attemptsOf(pupil.id, lateNo)[0].submittedAt).toBe(due);
     expect(storedAnswers(pupil.id, lateNo)).toEqual([{ kind: "quiz", itemId: lesson.questions[0].id, choice: "a" }]);
   });
 

@@ -453,6 +453,25 @@ export const MATRIX: Record<string, RouteSpec> = {
       },
     ],
   },
+  "teacher.assignments.$assignmentId.live.tsx": {
+    get: TEACHER_OF_A,
+    post: [
+      {
+        name: "close the assignment for everyone",
+        cells: TEACHER_OF_A,
+        form: () => ({ intent: "close", confirm: "yes" }),
+        check: (w) => {
+          const closed = (id: number) => row<{ c: number | null }>("SELECT closed_at AS c FROM assignments WHERE id = ?", id).c;
+          expect(closed(w.A.assignmentId)).not.toBeNull();
+          expect(closed(w.B.assignmentId)).toBeNull();
+          expect(row<{ s: number | null; b: number }>("SELECT submitted_at AS s, submitted_by_close AS b FROM attempts WHERE id = ?", w.A.attemptId).b).toBe(1);
+          expect(row<{ s: number | null }>("SELECT submitted_at AS s FROM attempts WHERE id = ?", w.B.attemptId).s).toBeNull();
+        },
+      },
+    ],
+  },
+  "teacher.assignments.$assignmentId.live[.]json.ts": { get: TEACHER_OF_A },
+  "teacher.assignments.$assignmentId.projector.tsx": { get: TEACHER_OF_A },
   "teacher.assignments.$assignmentId.pupils.$pupilId.tsx": { get: TEACHER_OF_A },
   "teacher.assignments.$assignmentId.results.tsx": { get: TEACHER_OF_A },
   "teacher.assignments.$assignmentId.results[.]csv.tsx": { get: TEACHER_OF_A },

@@ -1,0 +1,112 @@
+// Ending the lesson: closing an assignment for everyone, submitting open attempts with what they
+// saved, the live-change counter every change bumps, and the grace rule for answers queued offline.
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { answers, assignmentLive, assignments, attempts } from "../../db/schema";
+import { db, prepared } from "~/db.server";
+import { getLessonVersion } from "~/models/lesson.server";
+import { scoreAttempt } from "~/utils/quiz";
+
+/**
+ * How long after an assignment closes an answer still queued on a pupil's device is taken, when
+ * the queue says it was chosen before the close (docs/live.md, "Answers queued offline").
+ */
+export const OFFLINE_GRACE_MS = 15 * 60_000;
+/** A device clock may be off by this much before its "chosen at" time is not believed at all. */
+export const MAX_CLOCK_SKEW_MS = 24 * 3600_000;
+
+const bump = prepared((d) =>
+  d
+    .insert(assignmentLive)
+    .values({ assignmentId: sql.placeholder("assignmentId"), version: 1 })
+    .onConflictDoUpdate({ target: assignmentLive.assignmentId, set: { version: sql`${assignmentLive.version} + 1` } })
+    .returning({ version: assignmentLive.version })
+    .prepare(),
+);
+
+/**
+ * Moves the assignment's live counter on and returns the new value. Call it inside the same
+ * transaction as the change it announces, so a reader that sees the new value sees the change.
+ */
+export function bumpLive(assignmentId: number): number {
+  return bump().get({ assignmentId })!.version;
+}
+
+type Closable = { id: number; dueAt: Date; acceptLate: boolean; closedAt: Date | null };
+
+/** When work on the assignment stops: the teacher's close, or the due time when late work is refused. */
+export function closingTime(a: Pick<Closable, "dueAt" | "acceptLate" | "closedAt">): number | null {
+  if (a.closedAt) return a.closedAt.getTime();
+  return a.acceptLate ? null : a.dueAt.getTime();
+}
+
+/**
+ * Closes the assignment at `closedAt` (once: a second call keeps the first time) and submits every
+ * open attempt with the answers it saved, scored from the pinned lesson, marked as submitted by
+ * closing. One IMMEDIATE transaction, so it is safe when several app instances race to do it.
+ */
+export function closeAssignmentAt(assignmentId: number, closedAt: number): { closed: number } {
+  return db.transaction(
+    (tx) => {
+      const a = tx
+        .select({ closedAt: assignments.closedAt, dueAt: assignments.dueAt, lessonVersionId: assignments.lessonVersionId })
+        .from(assignments)
+        .where(eq(assignments.id, assignmentId))
+        .get();
+      if (!a) return { closed: 0 };
+      const at = a.closedAt ? a.closedAt.getTime() : closedAt;
+      if (!a.closedAt) tx.update(assignments).set({ closedAt: new Date(at) }).where(eq(assignments.id, assignmentId)).run();
+      const open = tx
+        .select({ id: attempts.id })
+        .from(attempts)
+        .where(and(eq(attempts.assignmentId, assignmentId), isNull(attempts.submittedAt)))
+        .all();
+      const lesson = open.length ? getLessonVersion(a.lessonVersionId) : null;
+      for (const attempt of open) {
+        const saved = tx
+          .select({ kind: answers.kind, itemId: answers.itemId, choice: answers.choice })
+          .from(answers)
+          .where(eq(answers.attemptId, attempt.id))
+          .all();
+        tx.update(attempts)
+          .set({
+            submittedAt: new Date(at),
+            late: at > a.dueAt.getTime(),
+            submittedByClose: true,
+            ...(lesson ? scoreAttempt(lesson, saved) : {}),
+          })
+          .where(eq(attempts.id, attempt.id))
+          .run();
+      }
+      bumpLive(assignmentId);
+      return { closed: open.length };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/**
+ * An assignment that refuses late work closes at its due time. Nothing runs at that moment, so
+ * whoever touches the assignment afterwards (a pupil's page or save, a teacher's page, the live
+ * view) finishes the close. Costs nothing but a comparison until then.
+ */
+export function sweepIfDue(a: Closable, now = Date.now()): boolean {
+  if (a.closedAt || a.acceptLate || now <= a.dueAt.getTime()) return false;
+  closeAssignmentAt(a.id, a.dueAt.getTime());
+  return true;
+}
+
+/**
+ * Was this answer, arriving after the close, chosen before it, and does it arrive within the
+ * grace period? `chosenAt` and `sentAt` are the device's clock; their difference to the server's
+ * clock at arrival corrects the device's offset (a slow clock cannot sneak answers in).
+ */
+export function chosenBeforeClose(input: { closesAt: number; now: number; chosenAt?: number; sentAt?: number }): boolean {
+  const { closesAt, now, chosenAt, sentAt } = input;
+  if (chosenAt === undefined || !Number.isFinite(chosenAt)) return false;
+  if (now > closesAt + OFFLINE_GRACE_MS) return false;
+  const offset = sentAt !== undefined && Number.isFinite(sentAt) ? now - sentAt : 0;
+  if (Math.abs(offset) > MAX_CLOCK_SKEW_MS) return false;
+  const chosen = chosenAt + offset;
+  if (sentAt !== undefined && chosenAt > sentAt) return false;
+  return chosen <= closesAt;
+}

@@ -1,0 +1,299 @@
+// The live class view's data: each pupil's step and progress and the live option counts, kept per
+// app instance and brought up to date from the database by what changed since it last looked.
+import type Database from "better-sqlite3";
+import type { Lesson } from "~/content/schema";
+import { sqlite } from "~/db.server";
+import { getTeacherAssignment, type TeacherAssignment } from "~/models/assignment.server";
+import { closeAssignmentAt } from "~/models/closing.server";
+import type { LiveStep } from "~/utils/live";
+
+export { DEFAULT_HELP_MINUTES, mayNeedHelp, type LiveStep } from "~/utils/live";
+
+export type LivePupil = {
+  id: number;
+  name: string;
+  step: LiveStep;
+  answered: number;
+  /** The newest saved answer of the pupil's latest attempt (ms), else null. */
+  lastSavedAt: number | null;
+  /** When the latest attempt started (ms), else null. */
+  startedAt: number | null;
+  byClose: boolean;
+};
+
+/** Counts per option (quiz) or category (sorting), over each pupil's latest attempt. */
+export type LiveCounts = Record<string, Record<string, number>>;
+
+export type LiveSnapshot = {
+  etag: string;
+  serverNow: number;
+  closedAt: number | null;
+  total: number;
+  pupils: LivePupil[];
+  quiz: LiveCounts;
+  sort: LiveCounts;
+};
+
+/** What the projector may see: counts only, never a name. */
+export type LiveCountsSnapshot = Omit<LiveSnapshot, "pupils"> & { answeredPupils: number };
+
+type CachedAttempt = {
+  id: number;
+  pupilId: number;
+  number: number;
+  startedAt: number;
+  submittedAt: number | null;
+  byClose: boolean;
+  answers: Map<string, { choice: string; savedAt: number }>;
+  lastSavedAt: number | null;
+};
+
+type Cache = {
+  conn: Database.Database;
+  assignmentId: number;
+  version: number;
+  pupilMark: string;
+  postMark: number;
+  closedAt: number | null;
+  attempts: Map<number, CachedAttempt>;
+  latest: Map<number, number>; // pupil → attempt id
+  pupils: { id: number; name: string }[];
+  posters: Set<number>;
+  quiz: Map<string, Map<string, number>>;
+  sort: Map<string, Map<string, number>>;
+  snapshot: { mark: string; value: Omit<LiveSnapshot, "serverNow"> } | null;
+};
+
+const MAX_CACHED = 500;
+const caches = new Map<number, Cache>();
+
+// Plain better-sqlite3 statements, prepared once per connection: these run on every poll.
+const statements = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
+function prepare(conn: Database.Database) {
+  return {
+    mark: conn.prepare<[number, number, number], { version: number | null; post: number | null; pupils: string }>(
+      `SELECT (SELECT version FROM assignment_live WHERE assignment_id = ?) AS version,
+              (SELECT max(id) FROM posts WHERE assignment_id = ?) AS post,
+              (SELECT count(*) || ':' || ifnull(max(id), 0) FROM pupils WHERE class_id = ?) AS pupils`,
+    ),
+    attempts: conn.prepare<[number], { id: number; pupilId: number; number: number; startedAt: number; submittedAt: number | null; byClose: number }>(
+      `SELECT id, pupil_id AS pupilId, number, started_at AS startedAt, submitted_at AS submittedAt, submitted_by_close AS byClose
+       FROM attempts WHERE assignment_id = ?`,
+    ),
+    changed: conn.prepare<[number, number], { attemptId: number; kind: "quiz" | "sort"; itemId: string; choice: string; savedAt: number }>(
+      `SELECT an.attempt_id AS attemptId, an.kind, an.item_id AS itemId, an.choice, an.saved_at AS savedAt
+       FROM attempts at JOIN answers an ON an.attempt_id = at.id AND an.change_seq > ?
+       WHERE at.assignment_id = ?`,
+    ),
+    pupils: conn.prepare<[number], { id: number; name: string }>(
+      `SELECT id, display_name AS name FROM pupils WHERE class_id = ? ORDER BY name_key, id`,
+    ),
+    posters: conn.prepare<[number], { authorId: number }>(
+      `SELECT DISTINCT author_id AS authorId FROM posts WHERE assignment_id = ? AND author_id IS NOT NULL AND deleted_at IS NULL`,
+    ),
+    closedAt: conn.prepare<[number], { closedAt: number | null }>(`SELECT closed_at AS closedAt FROM assignments WHERE id = ?`),
+  };
+}
+function stmts(conn: Database.Database) {
+  let s = statements.get(conn);
+  if (!s) statements.set(conn, (s = prepare(conn)));
+  return s;
+}
+
+function bump(map: Map<string, Map<string, number>>, itemId: string, choice: string, by: number) {
+  let item = map.get(itemId);
+  if (!item) map.set(itemId, (item = new Map()));
+  const n = (item.get(choice) ?? 0) + by;
+  if (n > 0) item.set(choice, n);
+  else item.delete(choice);
+}
+
+function countAttempt(cache: Cache, attempt: CachedAttempt, by: 1 | -1) {
+  for (const [key, a] of attempt.answers) {
+    const [kind, itemId] = splitKey(key);
+    bump(kind === "quiz" ? cache.quiz : cache.sort, itemId, a.choice, by);
+  }
+}
+
+const keyOf = (kind: string, itemId: string) => `${kind}:${itemId}`;
+function splitKey(key: string): ["quiz" | "sort", string] {
+  const i = key.indexOf(":");
+  return [key.slice(0, i) as "quiz" | "sort", key.slice(i + 1)];
+}
+
+/** Reads what changed since the cache's version (everything, for a new cache) and applies it. */
+function refresh(cache: Cache, assignment: TeacherAssignment, mark: { version: number; post: number; pupils: string }) {
+  const s = stmts(cache.conn);
+  const read = cache.conn.transaction(() => {
+    // one read snapshot: the version and the rows it covers
+    const now = s.mark.get(assignment.id, assignment.id, assignment.classId)!;
+    const version = now.version ?? 0;
+    const rows = s.attempts.all(assignment.id);
+    const changed = version !== cache.version ? s.changed.all(cache.version, assignment.id) : [];
+    const pupils = now.pupils !== cache.pupilMark ? s.pupils.all(assignment.classId) : null;
+    const post = now.post ?? 0;
+    const posters = post !== cache.postMark || pupils ? s.posters.all(assignment.id) : null;
+    const closedAt = version !== cache.version ? s.closedAt.get(assignment.id)?.closedAt ?? null : cache.closedAt;
+    return { version, rows, changed, pupils, posters, post, mark: now, closedAt };
+  });
+  const r = read.deferred();
+  // attempts: new ones, changed status, removed ones (a pupil removed from the class)
+  const seen = new Set<number>();
+  for (const row of r.rows) {
+    seen.add(row.id);
+    const known = cache.attempts.get(row.id);
+    if (known) {
+      known.submittedAt = row.submittedAt;
+      known.byClose = row.byClose === 1;
+    } else
+      cache.attempts.set(row.id, {
+        id: row.id,
+        pupilId: row.pupilId,
+        number: row.number,
+        startedAt: row.startedAt,
+        submittedAt: row.submittedAt,
+        byClose: row.byClose === 1,
+        answers: new Map(),
+        lastSavedAt: null,
+      });
+  }
+  for (const id of cache.attempts.keys()) if (!seen.has(id)) cache.attempts.delete(id);
+  const latest = new Map<number, number>();
+  for (const a of cache.attempts.values()) {
+    const current = latest.get(a.pupilId);
+    if (current === undefined || cache.attempts.get(current)!.number < a.number) latest.set(a.pupilId, a.id);
+  }
+  const latestChanged = latest.size !== cache.latest.size || [...latest].some(([p, id]) => cache.latest.get(p) !== id);
+  if (latestChanged) {
+    // a new attempt (or a removed pupil): rare, so the counts are made again from the cache
+    cache.quiz.clear();
+    cache.sort.clear();
+  }
+  cache.latest = latest;
+  const isLatest = (a: CachedAttempt) => latest.get(a.pupilId) === a.id;
+  // answers that changed: only their old choice leaves the counts and the new one joins
+  for (const row of r.changed) {
+    const attempt = cache.attempts.get(row.attemptId);
+    if (!attempt) continue;
+    const key = keyOf(row.kind, row.itemId);
+    const before = attempt.answers.get(key);
+    const counts = row.kind === "quiz" ? cache.quiz : cache.sort;
+    if (!latestChanged && isLatest(attempt)) {
+      if (before) bump(counts, row.itemId, before.choice, -1);
+      bump(counts, row.itemId, row.choice, 1);
+    }
+    attempt.answers.set(key, { choice: row.choice, savedAt: row.savedAt });
+    if (attempt.lastSavedAt === null || row.savedAt > attempt.lastSavedAt) attempt.lastSavedAt = row.savedAt;
+  }
+  if (latestChanged) for (const a of cache.attempts.values()) if (isLatest(a)) countAttempt(cache, a, 1);
+  if (r.pupils) cache.pupils = r.pupils;
+  if (r.posters) cache.posters = new Set(r.posters.map((p) => p.authorId));
+  cache.version = r.version;
+  cache.postMark = r.post;
+  cache.pupilMark = r.mark.pupils;
+  cache.closedAt = r.closedAt;
+  cache.snapshot = null;
+  return markString(assignment.id, r.version, r.post, r.mark.pupils);
+}
+
+const markString = (assignmentId: number, version: number, post: number, pupils: string) =>
+  `W/"live-${assignmentId}-${version}-${post}-${pupils}"`;
+
+function stepOf(cache: Cache, attempt: CachedAttempt | undefined, pupilId: number): LiveStep {
+  if (!attempt) return "not_started";
+  if (attempt.submittedAt !== null) return cache.posters.has(pupilId) ? "discussing" : "submitted";
+  let quiz = 0;
+  let sort = 0;
+  for (const key of attempt.answers.keys()) key.startsWith("quiz:") ? quiz++ : sort++;
+  if (quiz > 0) return "quiz";
+  if (sort > 0) return "sorting";
+  return "reading";
+}
+
+function toSnapshot(cache: Cache, lesson: Lesson, etag: string): Omit<LiveSnapshot, "serverNow"> {
+  const pupils: LivePupil[] = cache.pupils.map((p) => {
+    const id = cache.latest.get(p.id);
+    const attempt = id === undefined ? undefined : cache.attempts.get(id);
+    return {
+      id: p.id,
+      name: p.name,
+      step: stepOf(cache, attempt, p.id),
+      answered: attempt?.answers.size ?? 0,
+      lastSavedAt: attempt?.lastSavedAt ?? null,
+      startedAt: attempt?.startedAt ?? null,
+      byClose: attempt?.byClose ?? false,
+    };
+  });
+  const table = (items: { id: string }[], map: Map<string, Map<string, number>>): LiveCounts =>
+    Object.fromEntries(items.map((item) => [item.id, Object.fromEntries(map.get(item.id) ?? [])]));
+  return {
+    etag,
+    closedAt: cache.closedAt,
+    total: lesson.questions.length + lesson.sorting.length,
+    pupils,
+    quiz: table(lesson.questions, cache.quiz),
+    sort: table(lesson.sorting, cache.sort),
+  };
+}
+
+/**
+ * The live view of one of the teacher's assignments. With `ifNoneMatch` equal to the current
+ * mark it answers `notModified` after one small read; otherwise it reads only the answers that
+ * changed since this instance last looked (answers.change_seq > the version it has).
+ */
+export function liveClass(input: {
+  teacherId: number;
+  assignmentId: number;
+  ifNoneMatch?: string | null;
+  now?: number;
+}): { assignment: TeacherAssignment; notModified: true; etag: string } | { assignment: TeacherAssignment; notModified: false; etag: string; snapshot: LiveSnapshot } {
+  const assignment = getTeacherAssignment(input);
+  const conn = sqlite();
+  const m = stmts(conn).mark.get(assignment.id, assignment.id, assignment.classId)!;
+  const etag = markString(assignment.id, m.version ?? 0, m.post ?? 0, m.pupils);
+  if (input.ifNoneMatch && input.ifNoneMatch === etag) return { assignment, notModified: true, etag };
+  let cache = caches.get(assignment.id);
+  if (!cache || cache.conn !== conn || (m.version ?? 0) < cache.version) {
+    cache = {
+      conn,
+      assignmentId: assignment.id,
+      version: -1,
+      pupilMark: "",
+      postMark: -1,
+      closedAt: null,
+      attempts: new Map(),
+      latest: new Map(),
+      pupils: [],
+      posters: new Set(),
+      quiz: new Map(),
+      sort: new Map(),
+      snapshot: null,
+    };
+    caches.delete(assignment.id);
+    caches.set(assignment.id, cache);
+    if (caches.size > MAX_CACHED) caches.delete(caches.keys().next().value!);
+  }
+  let current = cache.snapshot?.mark ?? "";
+  if (current !== etag) {
+    current = refresh(cache, assignment, { version: m.version ?? 0, post: m.post ?? 0, pupils: m.pupils });
+    cache.snapshot = { mark: current, value: toSnapshot(cache, assignment.lesson, current) };
+  }
+  return { assignment, notModified: false, etag: current, snapshot: { ...cache.snapshot!.value, serverNow: input.now ?? Date.now() } };
+}
+
+/** Drops this instance's cached views (benchmarks time a first, full build with it). */
+export function forgetLiveCaches() {
+  caches.clear();
+}
+
+/** The projector's share of a snapshot: counts, no pupil. */
+export function countsOnly(snapshot: LiveSnapshot): LiveCountsSnapshot {
+  const { pupils, ...rest } = snapshot;
+  return { ...rest, answeredPupils: pupils.filter((p) => p.answered > 0).length };
+}
+
+/** The teacher closes the assignment for everyone now ("waktu habis"); open attempts are submitted. */
+export function closeForEveryone(input: { teacherId: number; assignmentId: number; now?: number }) {
+  const assignment = getTeacherAssignment(input);
+  return closeAssignmentAt(assignment.id, input.now ?? Date.now());
+}

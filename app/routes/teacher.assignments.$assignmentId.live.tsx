@@ -1,0 +1,195 @@
+// The live class view during the lesson: each pupil's step and progress, live answer counts with the
+// key marked, the "may need help" mark, and closing the assignment for everyone.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { z } from "zod";
+import { errorProps, FieldError } from "~/components/forms";
+import { LiveCountTable, LivePupilTable, useLivePoll } from "~/components/live";
+import type { MessageKey } from "~/i18n";
+import { useLang, useT } from "~/i18n/use-t";
+import { closeForEveryone, liveClass } from "~/models/live.server";
+import { requireTeacher } from "~/utils/auth.server";
+import { invalid, parseWith, readForm } from "~/utils/form.server";
+import { formatDateTime, TIME_ZONES } from "~/utils/format";
+import { parseId } from "~/utils/ids";
+import { HELP_MINUTES_MAX, mayNeedHelp, parseHelpMinutes } from "~/utils/live";
+import { title } from "~/utils/meta";
+import { CATEGORY_IDS } from "~/utils/quiz";
+import { optionLetter } from "~/utils/results-table";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? title(matches, "live.pageTitle", { title: data.title }) : [];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const teacher = await requireTeacher(request);
+  const url = new URL(request.url);
+  const r = liveClass({ teacherId: teacher.teacherId, assignmentId: parseId(params.assignmentId) });
+  if (r.notModified) throw new Error("unreachable: no If-None-Match was given");
+  const a = r.assignment;
+  const closedNow = url.searchParams.get("closed");
+  return json(
+    {
+      id: a.id,
+      classId: a.classId,
+      className: a.className,
+      timeZone: a.timeZone,
+      title: a.lesson.title,
+      language: a.lesson.language,
+      dueAt: a.dueAt.toISOString(),
+      help: parseHelpMinutes(url.searchParams.get("help")),
+      closedNow: closedNow !== null && /^\d{1,5}$/.test(closedNow) ? Number(closedNow) : null,
+      questions: a.lesson.questions.map((q) => ({
+        id: q.id,
+        stem: q.stem,
+        correct: q.correct,
+        options: q.options.map((o) => ({ id: o.id, text: o.text })),
+      })),
+      statements: a.lesson.sorting.map((s) => ({ id: s.id, quote: s.quote, category: s.category })),
+      snapshot: r.snapshot,
+    },
+    { headers: { "Cache-Control": "no-store" } },
+  );
+}
+
+const closeSchema = z.object({
+  intent: z.literal("close"),
+  confirm: z.literal("yes", { errorMap: () => ({ message: "live.err.confirm" }) }),
+});
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const teacher = await requireTeacher(request);
+  const assignmentId = parseId(params.assignmentId);
+  const form = await readForm(request);
+  const parsed = parseWith(closeSchema, form);
+  if (!parsed.ok) {
+    // the page exists only for the assignment's own teacher
+    liveClass({ teacherId: teacher.teacherId, assignmentId, ifNoneMatch: null });
+    return invalid(parsed);
+  }
+  const { closed } = closeForEveryone({ teacherId: teacher.teacherId, assignmentId });
+  const help = new URL(request.url).searchParams.get("help");
+  const query = new URLSearchParams({ closed: String(closed), ...(help ? { help } : {}) });
+  return redirect(`/teacher/assignments/${assignmentId}/live?${query.toString()}`);
+}
+
+export default function LiveClass() {
+  const loaded = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result && !result.ok ? result.errors : undefined;
+  const t = useT();
+  const lang = useLang();
+  const location = useLocation();
+  const { data: snapshot, now, live } = useLivePoll(`/teacher/assignments/${loaded.id}/live.json`, loaded.snapshot);
+  const pupils = snapshot.pupils;
+  const started = pupils.filter((p) => p.step !== "not_started").length;
+  const submitted = pupils.filter((p) => p.step === "submitted" || p.step === "discussing").length;
+  const help = pupils.filter((p) => mayNeedHelp(p, loaded.help, now)).length;
+  const time = new Intl.DateTimeFormat(lang === "id" ? "id-ID" : "en-GB", {
+    timeStyle: "medium",
+    timeZone: TIME_ZONES[loaded.timeZone],
+  }).format(new Date(snapshot.serverNow));
+  const refreshTo = `${location.pathname}${loaded.help !== parseHelpMinutes(null) ? `?help=${loaded.help}` : ""}`;
+  return (
+    <>
+      <p>
+        <Link to={`/teacher/assignments/${loaded.id}`}>{t("live.backToAssignment")}</Link>
+      </p>
+      <h1>
+        {t("live.title")}: <span lang={loaded.language}>{loaded.title}</span>
+      </h1>
+      <p className="muted">
+        {t("live.facts", { name: loaded.className, due: formatDateTime(lang, loaded.dueAt, loaded.timeZone) })}
+      </p>
+      {loaded.closedNow !== null ? (
+        <p className="live-notice" role="status">
+          {t("live.closedNow", { n: loaded.closedNow })}
+        </p>
+      ) : null}
+      {snapshot.closedAt !== null ? (
+        <p className="live-closed">{t("live.closedAt", { at: formatDateTime(lang, snapshot.closedAt, loaded.timeZone) })}</p>
+      ) : null}
+      <p className="live-refresh">
+        <span>{t("live.updatedAt", { time })}</span>{" "}
+        {live ? <span>{t("live.auto")}</span> : null}{" "}
+        <Link to={refreshTo} reloadDocument>
+          {t("live.refresh")}
+        </Link>
+      </p>
+      <p className="actions">
+        <Link className="button secondary" to={`/teacher/assignments/${loaded.id}/projector`}>
+          {t("live.projector")}
+        </Link>
+      </p>
+
+      <h2 id="live-pupils">{t("live.pupilsHeading")}</h2>
+      <p className="live-summary">{t("live.summary", { started, total: pupils.length, submitted, help })}</p>
+      <LivePupilTable pupils={pupils} total={snapshot.total} help={loaded.help} now={now} />
+      <Form method="get" className="live-help">
+        <fieldset>
+          <legend>{t("live.helpLegend")}</legend>
+          <label htmlFor="help">{t("live.helpLabel")}</label>
+          <p className="hint" id="help-hint">
+            {t("live.helpHint")}
+          </p>
+          <input id="help" name="help" type="number" min={1} max={HELP_MINUTES_MAX} step={1} inputMode="numeric" defaultValue={loaded.help} aria-describedby="help-hint" />{" "}
+          <button type="submit" className="secondary">
+            {t("live.helpApply")}
+          </button>
+        </fieldset>
+      </Form>
+
+      <h2>{t("live.questionsHeading")}</h2>
+      <p className="muted">{t("live.countsNote")}</p>
+      <div className="live-grid">
+        {loaded.questions.map((q, i) => (
+          <LiveCountTable
+            key={q.id}
+            id={q.id}
+            caption={`${t("live.questionN", { n: i + 1 })}: ${q.stem}`}
+            captionLang={loaded.language}
+            rows={q.options.map((o, j) => ({ id: o.id, label: `${optionLetter(j)}. ${o.text}`, lang: loaded.language, correct: o.id === q.correct }))}
+            counts={snapshot.quiz[q.id] ?? {}}
+          />
+        ))}
+      </div>
+      {loaded.statements.length ? (
+        <>
+          <h2>{t("live.statementsHeading")}</h2>
+          <div className="live-grid">
+            {loaded.statements.map((s, i) => (
+              <LiveCountTable
+                key={s.id}
+                id={s.id}
+                caption={`${t("live.statementN", { n: i + 1 })}: “${s.quote}”`}
+                captionLang={loaded.language}
+                rows={CATEGORY_IDS.map((c) => ({ id: c, label: t(`cat.${c}` as MessageKey), correct: c === s.category }))}
+                counts={snapshot.sort[s.id] ?? {}}
+              />
+            ))}
+          </div>
+        </>
+      ) : null}
+
+      {snapshot.closedAt === null ? (
+        <section aria-labelledby="live-close" className="live-close">
+          <h2 id="live-close">{t("live.closeHeading")}</h2>
+          <p>{t("live.closeExplain")}</p>
+          <Form method="post" action={`${location.pathname}${location.search}`}>
+            <input type="hidden" name="intent" value="close" />
+            <div className="checkbox-field">
+              <label>
+                <input id="confirm" name="confirm" type="checkbox" value="yes" {...errorProps(errors, "confirm")} />
+                {t("live.closeConfirm")}
+              </label>
+            </div>
+            <FieldError errors={errors} name="confirm" />
+            <button type="submit" className="danger">
+              {t("live.closeButton")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+// The live class view's data as JSON for the page's poll: 304 when nothing changed since the ETag
+// the page holds (one small read), else the snapshot; `?view=counts` leaves out every pupil (projector).
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { countsOnly, liveClass } from "~/models/live.server";
+import { requireTeacher } from "~/utils/auth.server";
+import { parseId } from "~/utils/ids";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const teacher = await requireTeacher(request);
+  const r = liveClass({
+    teacherId: teacher.teacherId,
+    assignmentId: parseId(params.assignmentId),
+    ifNoneMatch: request.headers.get("If-None-Match"),
+  });
+  // private: names of children; no-cache: always ask, the ETag makes asking cheap
+  const headers = { ETag: r.etag, "Cache-Control": "private, no-cache", Vary: "Cookie" };
+  if (r.notModified) return new Response(null, { status: 304, headers });
+  const counts = new URL(request.url).searchParams.get("view") === "counts";
+  return json(counts ? countsOnly(r.snapshot) : r.snapshot, { headers });
+}

@@ -1,0 +1,30 @@
+// Rules of the live class view shared by the server and the page: steps, "may need help", the poll.
+export type LiveStep = "not_started" | "reading" | "sorting" | "quiz" | "submitted" | "discussing";
+export const LIVE_STEPS: readonly LiveStep[] = ["not_started", "reading", "sorting", "quiz", "submitted", "discussing"];
+
+/** Minutes without a saved answer before a working pupil is marked "may need help", unless the teacher picks another. */
+export const DEFAULT_HELP_MINUTES = 5;
+export const HELP_MINUTES_MAX = 90;
+/** How often the page asks whether anything changed (docs/decisions/080-live-view-polling-with-etag.md). */
+export const LIVE_POLL_MS = 2000;
+
+/** `?help=` as whole minutes 1…90; anything else means the default. */
+export function parseHelpMinutes(value: string | null): number {
+  if (value === null || !/^\d{1,3}$/.test(value.trim())) return DEFAULT_HELP_MINUTES;
+  const n = Number(value.trim());
+  return n >= 1 && n <= HELP_MINUTES_MAX ? n : DEFAULT_HELP_MINUTES;
+}
+
+/** Has this working pupil saved nothing for `minutes`? (Not started or submitted: no.) */
+export function mayNeedHelp(
+  p: { step: LiveStep; lastSavedAt: number | null; startedAt: number | null },
+  minutes: number,
+  now: number,
+): boolean {
+  if (p.step !== "reading" && p.step !== "sorting" && p.step !== "quiz") return false;
+  const since = Math.max(p.lastSavedAt ?? 0, p.startedAt ?? 0);
+  return since > 0 && now - since >= minutes * 60_000;
+}
+
+/** Whole minutes since `at` (never negative), for "3 min ago". */
+export const minutesSince = (at: number, now: number) => Math.max(0, Math.floor((now - at) / 60_000));
