@@ -94,7 +94,8 @@ function QuizItems({ data, attempt }: { data: Data; attempt: NonNullable<Data["a
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const partIds = attempt.questions.flatMap((q) => (q.partB ? [q.id, q.partB.id] : [q.id]));
-  const answered = attempt.questions.filter((q) => queue.choices[q.id]).length;
+  // counted in answerable parts (Part A and Part B each), as the step counter counts them
+  const answered = partIds.filter((id) => queue.choices[id]).length;
   const unanswered = partIds.filter((id) => !queue.choices[id]).length + (attempt.sortTotal - attempt.sortAnswered);
   const waiting = queue.hydrated && queue.pendingCount > 0;
   useReportProgress("quiz", answered);
@@ -103,7 +104,7 @@ function QuizItems({ data, attempt }: { data: Data; attempt: NonNullable<Data["a
       <p>{queue.hydrated ? t("pf.quizLeadJs") : t("pf.quizLeadNoJs")}</p>
       <OfflineBanner offline={queue.offline} pending={queue.pendingCount} />
       <p role="status" className="muted">
-        {t("flow.progress", { answered, total: attempt.questions.length })}
+        {t("flow.progress", { answered, total: partIds.length })}
       </p>
       <AnswerPageForm attemptId={attempt.id} hydrated={queue.hydrated}>
       {attempt.questions.map((q, index) => (

@@ -4,6 +4,7 @@ import { translate, type Lang, type MessageKey } from "~/i18n";
 import type { AssignmentResults } from "~/models/results.server";
 import { scoreTable } from "~/utils/results-csv";
 import { optionLetter } from "~/utils/results-table";
+import { quizParts } from "~/utils/two-part";
 
 /**
  * Numbers are written as numbers (a spreadsheet in any locale shows its own decimal separator) and
@@ -23,7 +24,9 @@ export async function resultsXlsx(results: AssignmentResults, lang: Lang): Promi
   scores.getColumn(1).width = 28;
 
   const { lesson } = results.assignment;
-  const maxOptions = Math.max(0, ...lesson.questions.map((q) => q.options.length));
+  // one row per answerable part: Part B of a two-part question is an item of its own
+  const parts = new Map(quizParts(lesson).map((q) => [q.id, q]));
+  const maxOptions = Math.max(0, ...[...parts.values()].map((q) => q.options.length));
   const items = workbook.addWorksheet(t("xlsx.items"), { views: [{ state: "frozen", xSplit: 1, ySplit: 1 }] });
   items.addRow([
     t("xlsx.question"),
@@ -36,10 +39,10 @@ export async function resultsXlsx(results: AssignmentResults, lang: Lang): Promi
     ...Array.from({ length: maxOptions }, (_, i) => t("xlsx.optionCount", { letter: optionLetter(i) })),
     t("xlsx.unanswered"),
   ]).font = { bold: true };
-  results.items.forEach((item, index) => {
-    const q = lesson.questions.find((x) => x.id === item.id)!;
+  results.items.forEach((item) => {
+    const q = parts.get(item.id)!;
     items.addRow([
-      index + 1,
+      q.part ? `${q.n}${q.part}` : q.n,
       q.stem,
       t(`results.skill.${item.skill}` as MessageKey),
       item.facility,

@@ -61,16 +61,22 @@ test.describe("without JavaScript", () => {
     await expect(question(page, 0).getByLabel(optionText(0, lesson.questions[0].correct), { exact: true })).toBeChecked();
 
     for (const [i, q] of lesson.questions.entries()) {
-      if (i < 2) continue;
-      await question(page, i).getByLabel(optionText(i, q.correct), { exact: true }).check();
+      if (i >= 2) await question(page, i).getByLabel(optionText(i, q.correct), { exact: true }).check();
+      // Part B of a two-part question: the supporting quotation
+      if (q.partB) {
+        const key = q.partB.options.find((o) => o.id === q.partB!.correct)!;
+        await page.getByRole("group", { name: q.partB.stem }).getByRole("radio", { name: key.quote, exact: false }).check();
+      }
     }
     await page.getByRole("button", { name: "Kumpulkan jawaban" }).click();
     await expect(page).toHaveURL(/\/feedback$/);
-    const total = lesson.questions.length + lesson.sorting.length;
+    // a two-part question has two answers and is worth two points
+    const parts = lesson.questions.length + lesson.questions.filter((q) => q.partB).length;
+    const total = parts + lesson.sorting.length;
     await expect(page.getByText(`Nilai: ${total - 1} dari ${total}`)).toBeVisible();
     expect(storedAnswers(pupil.id, assignmentId)).toHaveLength(total);
     const [attempt] = attemptsOf(pupil.id, assignmentId);
-    expect(attempt.quizScore).toBe(lesson.questions.length - 1);
+    expect(attempt.quizScore).toBe(parts - 1);
     expect(attempt.sortScore).toBe(lesson.sorting.length);
   });
 
@@ -107,7 +113,8 @@ test.describe("with JavaScript", () => {
       await question(page, i).getByLabel(optionText(i, lesson.questions[i].correct), { exact: true }).check();
       await expect(page.locator(`#${lesson.questions[i].id} .save-state`)).toHaveText("Tersimpan");
     }
-    const quizTotal = lesson.questions.length;
+    // answerable parts: a two-part question counts its Part A and Part B
+    const quizTotal = lesson.questions.length + lesson.questions.filter((q) => q.partB).length;
     await expect(steps.getByRole("link", { name: `Kuis (3/${quizTotal})` })).toBeVisible();
     await expect(page.getByText(`3 dari ${quizTotal} terjawab`)).toBeVisible();
     // moving between steps keeps the truth
