@@ -42,7 +42,8 @@ test("every CER prompt of the seed lesson has a three-level rubric for claim, ev
 test("a rubric on an open prompt is an error", () => {
   const source = editFrontmatter((d) => {
     const open = d.prompts.find((p: { mode: string }) => p.mode === "open");
-    open.rubric = d.prompts[0].rubric;
+    // a copy: a shared object would be written as a YAML alias, which lesson files refuse
+    open.rubric = structuredClone(d.prompts.find((p: { mode: string; rubric?: unknown }) => p.rubric).rubric);
   });
   const result = parseLesson(source);
   assert.equal(result.ok, false);
