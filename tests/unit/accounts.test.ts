@@ -19,7 +19,7 @@ const { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, generateJoinCode, joinCodeEntropyB
 const { nameKey, cleanDisplayName } = await import("~/utils/name-key");
 const { isValidPin, generatePin } = await import("~/utils/pin");
 const factories = await import("../support/factories");
-const { throttleStatus, recordFailure, clearThrottle, retryMinutes, RULES } = await import("~/models/throttle.server");
+const { throttleStatus, recordFailure, clearThrottle, retryMinutes } = await import("~/models/throttle.server");
 const { isExpired, SESSION_POLICY } = await import("~/utils/session.server");
 const { createTeacher, signInTeacher } = await import("~/models/teacher.server");
 
