@@ -65,7 +65,7 @@ test.describe("without JavaScript", () => {
       // Part B of a two-part question: the supporting quotation
       if (q.partB) {
         const key = q.partB.options.find((o) => o.id === q.partB!.correct)!;
-        await page.getByRole("group", { name: q.partB.stem }).getByRole("radio", { name: key.quote, exact: false }).check();
+        await page.getByRole("group", { name: `Soal ${i + 1}, Bagian B` }).getByRole("radio", { name: key.quote, exact: false }).check();
       }
     }
     await page.getByRole("button", { name: "Kumpulkan jawaban" }).click();

@@ -88,6 +88,7 @@ export function massAssignmentExtras(w: World): FormValues {
 }
 
 const row = <T>(sql: string, ...args: unknown[]) => testDb().prepare(sql).get(...args) as T;
+const draftsOf = (teacherId: number) => row<{ n: number }>("SELECT count(*) AS n FROM authored_lessons WHERE owner_id = ?", teacherId).n;
 const rows = <T>(sql: string, ...args: unknown[]) => testDb().prepare(sql).all(...args) as T[];
 
 function expectPostOfPupilA(w: World, where: string, ...args: unknown[]) {
@@ -577,12 +578,26 @@ export const MATRIX: Record<string, RouteSpec> = {
           eventDateUnknown: "on",
           urlUnknown: "on",
         }),
+        // a draft with that title now belongs to this teacher (and only to them)
+        check: (w, role, form) => {
+          const made = row<{ o: number }>("SELECT owner_id AS o FROM authored_lessons WHERE title = ?", form.title);
+          expect(made?.o).toBe(teacherOf(w, role).id);
+        },
       },
     ],
   },
   "teacher.lessons.import.tsx": {
     get: ANY_TEACHER,
-    post: [{ name: "upload a lesson file", cells: ANY_TEACHER, form: () => ({ file: lessonFileText }) }],
+    post: [
+      {
+        name: "upload a lesson file",
+        cells: ANY_TEACHER,
+        form: () => ({ file: lessonFileText }),
+        before: (w, role) => draftsOf(teacherOf(w, role).id),
+        // one more private draft for this teacher
+        check: (w, role, _form, { before }) => expect(draftsOf(teacherOf(w, role).id)).toBe((before as number) + 1),
+      },
+    ],
   },
   "teacher.lessons.$lessonId._index.tsx": {
     get: TEACHER_OF_A,
@@ -601,7 +616,21 @@ export const MATRIX: Record<string, RouteSpec> = {
   },
   "teacher.lessons.$lessonId.preview.tsx": {
     get: TEACHER_OF_A,
-    post: [{ name: "check answers in the preview", cells: TEACHER_OF_A, form: () => ({ "q:q1": "a" }) }],
+    post: [
+      {
+        name: "check answers in the preview",
+        cells: TEACHER_OF_A,
+        form: () => ({ "q:q1": "a" }),
+        before: (w) => row<{ n: number }>("SELECT count(*) AS n FROM attempts WHERE pupil_id = ?", w.A.pupil.id).n,
+        // the preview answers with the draft's explanations (it is a copy of the seed lesson), and
+        // writes nothing for anyone: class A's pupil still has only the attempt the world made
+        check: async (w, _role, _form, { response, before }) => {
+          expect(response.status()).toBe(200);
+          expect(await response.text()).toContain(seedLesson().questions[0].explanation);
+          expect(row<{ n: number }>("SELECT count(*) AS n FROM attempts WHERE pupil_id = ?", w.A.pupil.id).n).toBe(before);
+        },
+      },
+    ],
   },
   "teacher.lessons.$lessonId.export.ts": { get: TEACHER_OF_A },
   "teacher.lessons.file.$slug.ts": { get: ANY_TEACHER },
