@@ -4,6 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { countsOnly, liveClass } from "~/models/live.server";
 import { requireTeacher } from "~/utils/auth.server";
+import { applySecurityHeaders } from "~/utils/headers.server";
 import { parseId } from "~/utils/ids";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -13,8 +14,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     assignmentId: parseId(params.assignmentId),
     ifNoneMatch: request.headers.get("If-None-Match"),
   });
-  // private: names of children; no-cache: always ask, the ETag makes asking cheap
-  const headers = { ETag: r.etag, "Cache-Control": "private, no-cache", Vary: "Cookie" };
+  // no-store: names of children never stay in a cache; the page sends the ETag it holds itself
+  // (If-None-Match), so the 304 path works without the browser's cache
+  const headers = new Headers({ ETag: r.etag, "Cache-Control": "no-store", Vary: "Cookie" });
+  applySecurityHeaders(headers);
   if (r.notModified) return new Response(null, { status: 304, headers });
   const counts = new URL(request.url).searchParams.get("view") === "counts";
   return json(counts ? countsOnly(r.snapshot) : r.snapshot, { headers });

@@ -646,7 +646,8 @@ test("display names, posts, CER parts, replies and feedback: what a pupil typed 
   const roster = await openPage(browser, `/teacher/classes/${klass.id}`, teacherCookie);
   const rosterNames = await roster.page.evaluate(() =>
     Array.from(document.querySelectorAll("tbody tr")).flatMap((tr) => {
-      const id = tr.querySelector<HTMLInputElement>("input[name=pupilId]")?.value;
+      // the pupil's id, from the row's export link (/teacher/classes/:classId/pupils/:pupilId/export)
+      const id = /\/pupils\/(\d+)\/export$/.exec(tr.querySelector("a[href$='/export']")?.getAttribute("href") ?? "")?.[1];
       return id ? [{ id: Number(id), name: tr.querySelector("th")?.textContent ?? null }] : [];
     }),
   );

@@ -195,13 +195,15 @@ test("no answer key or score reaches a pupil before the feedback setting allows 
   const klass = world.A.klass;
   const db = testDb();
   // Distinctive scores, so they can be recognised in any shape: hidden attempts score 13 + 11 of
-  // 15 + 14 (24 of 29, 82.76 % → "83 %"); the control scores 9 + 5 (14 of 29, 48.28 % → "48 %").
-  expect([lesson.questions.length, lesson.sorting.length]).toEqual([15, 14]);
+  // 20 + 17 (24 of 37, 64.86 % → "65 %"); the control scores 9 + 5 (14 of 37, 37.84 % → "38 %").
+  // The quiz is out of 20 points: 18 questions, two of them two-part (2 points each).
+  const quizMax = lesson.questions.reduce((sum, q) => sum + (q.partB ? 2 : 1), 0);
+  expect([quizMax, lesson.sorting.length]).toEqual([20, 17]);
   const submit = (attemptId: number, quiz: number, sort: number) =>
     db.prepare("UPDATE attempts SET submitted_at = ?, quiz_score = ?, quiz_max = ?, sort_score = ?, sort_max = ? WHERE id = ?").run(
       Date.now() - 60_000,
       quiz,
-      lesson.questions.length,
+      quizMax,
       sort,
       lesson.sorting.length,
       attemptId,
@@ -235,12 +237,12 @@ test("no answer key or score reaches a pupil before the feedback setting allows 
   /** A score in any wording: "24 dari 29", "13/15", "82,8", "83 %", a JSON number field … */
   const scoreSignals = (quiz: number, sort: number) => {
     const total = quiz + sort;
-    const exact = (total / 29) * 100;
+    const exact = (total / 37) * 100;
     const pct = [Math.round(exact), Math.round(exact * 10) / 10];
     return [
-      new RegExp(`\\b${total}\\s*(dari|of|/)\\s*29\\b`),
-      new RegExp(`\\b${quiz}\\s*(dari|of|/)\\s*15\\b`),
-      new RegExp(`\\b${sort}\\s*(dari|of|/)\\s*14\\b`),
+      new RegExp(`\\b${total}\\s*(dari|of|/)\\s*37\\b`),
+      new RegExp(`\\b${quiz}\\s*(dari|of|/)\\s*20\\b`),
+      new RegExp(`\\b${sort}\\s*(dari|of|/)\\s*17\\b`),
       ...pct.map((p) => new RegExp(`\\b${String(p).replace(".", "[.,]")}\\s*%`)),
       ...pct.map((p) => new RegExp(`:\\s*${String(p).replace(".", "\\.")}[,}\\]]`)),
     ];
