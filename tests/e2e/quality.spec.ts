@@ -61,6 +61,8 @@ test.describe("with JavaScript", () => {
     await expect(page).toHaveURL(/\/feedback$/);
     expect(attemptsOf(s.pupil.id, s.assignmentId)[0].quizScore).toBe(2);
     const item = page.locator(`#fb-${q.id}`);
+    // right answers are folded under "what you got right" on the feedback page
+    await page.getByRole("region", { name: "Kuis" }).locator("details.fb-right > summary").click();
     await expect(item).toContainText("2 dari 2 poin");
     await expect(item.locator("mark")).toHaveText(keyQuote);
     await expect(item.getByText(`Kutipan pendukung di dalam paragraf ${b.options.find((o) => o.id === b.correct)!.paragraph}`)).toBeVisible();

@@ -90,17 +90,24 @@ test.describe("with JavaScript", () => {
     for (const [i, q] of lesson.questions.entries()) {
       await question(page, i).getByLabel(optionText(i, i === 1 ? wrongOption(i) : q.correct), { exact: true }).check();
       await expect(page.locator(`#${q.id} .save-state`)).toHaveText("Tersimpan");
+      // Part B of a two-part question: the supporting quotation
+      if (q.partB) {
+        const key = q.partB.options.find((o) => o.id === q.partB!.correct)!;
+        await page.getByRole("group", { name: `Soal ${i + 1}, Bagian B` }).getByRole("radio", { name: key.quote, exact: false }).check();
+      }
     }
-    await expect(page.getByText(`${lesson.questions.length} dari ${lesson.questions.length} terjawab`)).toBeVisible();
+    // counted in answerable parts: a two-part question has two
+    const parts = lesson.questions.length + lesson.questions.filter((q) => q.partB).length;
+    await expect(page.getByText(`${parts} dari ${parts} terjawab`)).toBeVisible();
     await page.getByRole("button", { name: "Kumpulkan jawaban" }).click();
 
     await expect(page).toHaveURL(/\/feedback$/);
-    const total = lesson.questions.length + lesson.sorting.length;
+    const total = parts + lesson.sorting.length;
     await expect(page.getByText(`Nilai: ${total - 2} dari ${total}`)).toBeVisible();
     await expect(page.getByText(lesson.questions[1].explanation)).toBeVisible();
     await expectAccessible(page);
     const [attempt] = attemptsOf(pupil.id, assignmentId);
-    expect(attempt.quizScore).toBe(lesson.questions.length - 1);
+    expect(attempt.quizScore).toBe(parts - 1);
     expect(attempt.sortScore).toBe(lesson.sorting.length - 1);
 
     // the evidence opens in place (a sheet), and from there the article at the paragraph, highlighted
@@ -266,7 +273,8 @@ test.describe("with JavaScript", () => {
     const options = () => page.locator("section.item").first().getByRole("radio").evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
     const first = await legends();
     const firstOptions = await options();
-    expect(first).toHaveLength(lesson.questions.length);
+    // one legend per answerable part (Part A and Part B of a two-part question each have one)
+    expect(first).toHaveLength(lesson.questions.length + lesson.questions.filter((q) => q.partB).length);
     const lessonOrder = lesson.questions.map((q, i) => `Soal ${i + 1}. ${q.stem}`);
     expect(first).not.toEqual(lessonOrder);
     await page.reload();
@@ -392,6 +400,8 @@ test.describe("without JavaScript", () => {
     await expect(question(page, 0).getByLabel(optionText(0, lesson.questions[0].correct), { exact: true })).toBeChecked();
     await page.getByRole("button", { name: "Kumpulkan jawaban" }).click();
     await expect(page).toHaveURL(/\/feedback$/);
-    await expect(page.getByText(`Nilai: 3 dari ${lesson.questions.length + lesson.sorting.length}`)).toBeVisible();
+    // the quiz is out of its points: a two-part question is worth two
+    const points = lesson.questions.length + lesson.questions.filter((q) => q.partB).length;
+    await expect(page.getByText(`Nilai: 3 dari ${points + lesson.sorting.length}`)).toBeVisible();
   });
 });

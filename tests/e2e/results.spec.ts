@@ -14,27 +14,30 @@ const allegation = lesson.sorting.find((s) => s.category === "allegation")!;
 
 type Choices = { quiz: Record<string, string>; sort: Record<string, string> };
 const allRight = (): Choices => ({
-  quiz: Object.fromEntries(lesson.questions.map((q) => [q.id, q.correct])),
+  // a two-part question's Part B is stored under `<id>.b`
+  quiz: Object.fromEntries(lesson.questions.flatMap((q) => [[q.id, q.correct], ...(q.partB ? [[`${q.id}.b`, q.partB.correct]] : [])])),
   sort: Object.fromEntries(lesson.sorting.map((s) => [s.id, s.category])),
 });
 
 /**
- * Worked out by hand, not with the app's scorer: the seed lesson has 15 questions and 14 sorting
- * items (29 points). Ani misses q3: 14 + 14 = 28/29 = 96.55… → 96.6 %. Budi misses q1, q3 and the
- * allegation: 13 + 13 = 26/29 = 89.65… → 89.7 %. The formula-named pupil misses q1, q2, q3 and the
- * allegation: 12 + 13 = 25/29 = 86.20… → 86.2 %.
+ * Worked out by hand, not with the app's scorer: the seed lesson has 18 questions, two of them
+ * two-part (2 points each), so the quiz is out of 20 points, and 17 sorting items (37 points in
+ * all). q1–q3 are single questions. Ani misses q3: 19 + 17 = 36/37 = 97.29… → 97.3 %. Budi misses
+ * q1, q3 and the allegation: 18 + 16 = 34/37 = 91.89… → 91.9 %. The formula-named pupil misses q1,
+ * q2, q3 and the allegation: 17 + 16 = 33/37 = 89.18… → 89.2 %.
  */
 const HAND_WORKED = {
-  ani: { quizScore: 14, quizMax: 15, sortScore: 14, sortMax: 14, percent: 96.6 },
-  budi: { quizScore: 13, quizMax: 15, sortScore: 13, sortMax: 14, percent: 89.7 },
-  formula: { quizScore: 12, quizMax: 15, sortScore: 13, sortMax: 14, percent: 86.2 },
+  ani: { quizScore: 19, quizMax: 20, sortScore: 17, sortMax: 17, percent: 97.3 },
+  budi: { quizScore: 18, quizMax: 20, sortScore: 16, sortMax: 17, percent: 91.9 },
+  formula: { quizScore: 17, quizMax: 20, sortScore: 16, sortMax: 17, percent: 89.2 },
 } as const;
 type HandScore = (typeof HAND_WORKED)[keyof typeof HAND_WORKED];
 
 /** A submitted attempt with these choices, stored with the hand-worked score a submit gives them. */
 function submitAttempt(assignmentId: number, pupilId: number, choices: Choices, score: HandScore) {
   // the fixture's arithmetic assumes the lesson's size; a changed seed lesson must fail loudly here
-  expect([lesson.questions.length, lesson.sorting.length]).toEqual([15, 14]);
+  expect([lesson.questions.length, lesson.questions.filter((q) => q.partB).length, lesson.sorting.length]).toEqual([18, 2, 17]);
+  expect([q1, q2, q3].some((q) => q.partB)).toBe(false);
   const answers = [
     ...Object.entries(choices.quiz).map(([itemId, choice]) => ({ kind: "quiz" as const, itemId, choice })),
     ...Object.entries(choices.sort).map(([itemId, choice]) => ({ kind: "sort" as const, itemId, choice })),
@@ -134,8 +137,8 @@ test.describe("with JavaScript", () => {
     await expect(row(page, completion, "Belum dimulai")).toContainText("Dewi Anggraini");
     await expect(page.getByText("3 dari 4 siswa sudah mengumpulkan.")).toBeVisible();
 
-    // median of 86.2, 89.7 and 96.6, written the Indonesian way
-    await expect(row(page, "Ringkasan nilai", "Median").getByRole("cell")).toHaveText("89,7 %");
+    // median of 89.2, 91.9 and 97.3, written the Indonesian way
+    await expect(row(page, "Ringkasan nilai", "Median").getByRole("cell")).toHaveText("91,9 %");
 
     // facility = right answers / submitters: q1 right only for Ani → 1/3; q3 right for nobody → 0
     const items = "Ringkasan setiap soal";
@@ -167,7 +170,7 @@ test.describe("with JavaScript", () => {
     expect(byName.has(FORMULA_NAME)).toBe(false);
     expect(Number(byName.get("Ani Lestari")![col("Nilai (%)")])).toBe(s.scores.ani.percent);
     expect(Number(byName.get("Budi Santoso")![col("Nilai (%)")])).toBe(s.scores.budi.percent);
-    expect(Number(byName.get(`'${FORMULA_NAME}`)![col(`Kuis (maks ${lesson.questions.length})`)])).toBe(s.scores.formula.quizScore);
+    expect(Number(byName.get(`'${FORMULA_NAME}`)![col("Kuis (maks 20)")])).toBe(s.scores.formula.quizScore);
     const q1Right = rows.map((r) => r[col("Soal 1 (q1) benar")]);
     expect(q1Right.filter((v) => v === "1")).toHaveLength(1);
     expect(byName.get("Dewi Anggraini")![col("Status")]).toBe("Belum dimulai");

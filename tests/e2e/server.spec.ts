@@ -19,8 +19,9 @@ function expectSecurityHeaders(headers: Record<string, string>) {
 }
 
 test("static files carry the security headers: build output cached for a year, other files for an hour", async ({ request }) => {
-  const buildDir = process.env.BUILD_DIR ?? "build";
-  const script = fs.readdirSync(path.join(buildDir, "public", "build")).find((f) => f.endsWith(".js"));
+  // assets are in public/build, or in <BUILD_DIR>/public/build when BUILD_DIR is set (remix.config.js)
+  const assets = process.env.BUILD_DIR ? path.join(process.env.BUILD_DIR, "public", "build") : path.join("public", "build");
+  const script = fs.readdirSync(assets).find((f) => f.endsWith(".js"));
   expect(script).toBeTruthy();
   const asset = await request.get(`/build/${script}`);
   expect(asset.status()).toBe(200);
