@@ -14,7 +14,9 @@ const lesson = seedLesson();
 const [q1, q2] = lesson.questions;
 const letter = (q: typeof q1, optionId: string) => String.fromCharCode(65 + q.options.findIndex((o) => o.id === optionId));
 const wrongOf = (q: typeof q1) => q.options.find((o) => o.id !== q.correct)!.id;
-const ITEMS = lesson.questions.length + lesson.sorting.length;
+// answerable items: each part of a two-part question counts, as the results page counts them
+const QUIZ_PARTS = lesson.questions.length + lesson.questions.filter((q) => q.partB).length;
+const ITEMS = QUIZ_PARTS + lesson.sorting.length;
 const keyTexts = [
   ...lesson.questions.map((q) => q.explanation),
   ...lesson.sorting.map((s) => s.explanation),
@@ -36,7 +38,8 @@ async function switchToEnglish(page: Page) {
 
 type Choices = { quiz: Record<string, string>; sort: Record<string, string> };
 const allRight = (): Choices => ({
-  quiz: Object.fromEntries(lesson.questions.map((q) => [q.id, q.correct])),
+  // a two-part question's Part B is stored under `<id>.b`
+  quiz: Object.fromEntries(lesson.questions.flatMap((q) => [[q.id, q.correct], ...(q.partB ? [[`${q.id}.b`, q.partB.correct]] : [])])),
   sort: Object.fromEntries(lesson.sorting.map((s) => [s.id, s.category])),
 });
 
@@ -283,7 +286,7 @@ test.describe("results on a teacher's screen", () => {
       expect(typeof cell.value).toBe("number");
       expect(cell.value).toBe(score.percent);
       await expect(pupils.getByRole("row").filter({ hasText: name }).getByRole("cell").nth(1)).toHaveText(`${fmt.format(cell.value as number)} %`);
-      expect(byName.get(name)!.getCell(col(`Kuis (maks ${lesson.questions.length})`)).value).toBe(score.quizScore);
+      expect(byName.get(name)!.getCell(col(`Kuis (maks ${QUIZ_PARTS})`)).value).toBe(score.quizScore);
     }
     expect(byName.get("Budi Santoso")!.getCell(col("Soal 1 (q1) benar")).value).toBe(0);
     expect(byName.get("Ani Lestari")!.getCell(col("Soal 1 (q1) benar")).value).toBe(1);
