@@ -1,5 +1,6 @@
 // Step 5: the class discussion — respond to each prompt, then read and reply to classmates.
 import { Name, Trans } from "~/components/name";
+import { clipMarks } from "~/utils/display-name";
 import type { ActionFunctionArgs, LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -277,7 +278,7 @@ function Post({
                 {post.feedback.isNew ? <span className="badge"> {t("discuss.feedbackNew")}</span> : null}
               </p>
               <p className="post-text" lang={data.language}>
-                {post.feedback.body}
+                {clipMarks(post.feedback.body)}
               </p>
               <LevelsGiven levels={post.feedback.levels} title={t("rubric.yourLevels")} />
             </div>

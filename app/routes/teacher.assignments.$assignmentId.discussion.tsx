@@ -1,5 +1,6 @@
 // The teacher's view of an assignment's discussion: every post per prompt, hide, exemplary, private feedback, close.
 import { Name, Trans } from "~/components/name";
+import { clipMarks } from "~/utils/display-name";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -149,7 +150,7 @@ function ModPost({
           <p id={`feedback-${post.id}`} className="feedback-title">
             {t("discuss.mod.yourFeedback")} · {post.feedback.seen ? t("discuss.mod.feedbackSeen") : t("discuss.mod.feedbackUnseen")}
           </p>
-          <p className="post-text">{post.feedback.body}</p>
+          <p className="post-text">{clipMarks(post.feedback.body)}</p>
           {rubric && post.cer ? <LevelsGiven levels={post.feedback.levels} title={t("rubric.title")} /> : null}
         </div>
       ) : null}
