@@ -3,31 +3,9 @@
 // a pupil keeps classmates' replies, and the feedback page puts the pupil's mistakes first.
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "../support/axe";
-import { createClass, createPupil, createTeacher, signIn, testDb } from "../support/factories";
-import { attemptsOf, createAssignment, seedLesson, storedAnswers } from "../support/lesson";
-
-const lesson = seedLesson();
-const CATEGORY_LABEL: Record<string, string> = {
-  "reported-event": "Peristiwa yang dilaporkan",
-  allegation: "Tuduhan (oleh pihak yang disebut)",
-  denial: "Bantahan",
-  "unsourced-claim": "Klaim tanpa sumber",
-  opinion: "Penilaian atau pendapat penulis",
-};
-const optionText = (qIndex: number, id: string) => lesson.questions[qIndex].options.find((o) => o.id === id)!.text;
-const wrongOption = (qIndex: number) => lesson.questions[qIndex].options.find((o) => o.id !== lesson.questions[qIndex].correct)!.id;
-
-async function setup(options: Parameters<typeof createAssignment>[1] = {}) {
-  const teacher = await createTeacher();
-  const klass = createClass(teacher.id);
-  const pupil = await createPupil(klass.id);
-  const assignmentId = createAssignment(klass.id, options);
-  return { teacher, klass, pupil, assignmentId };
-}
-
-const question = (page: Page, index: number) => page.getByRole("group", { name: lesson.questions[index].stem });
-const statement = (page: Page, index: number) =>
-  page.getByRole("group", { name: `Pernyataan ${index + 1} (paragraf ${lesson.sorting[index].paragraph})` });
+import { createPupil, signIn, testDb } from "../support/factories";
+import { attemptsOf, storedAnswers } from "../support/lesson";
+import { CATEGORY_LABEL, answerPartB, lesson, optionText, question, quizParts, setup, statement, wrongOption } from "../support/lesson-page";
 
 async function start(page: Page, assignmentId: number) {
   await page.goto(`/pupil/assignments/${assignmentId}`);
@@ -63,15 +41,12 @@ test.describe("without JavaScript", () => {
     for (const [i, q] of lesson.questions.entries()) {
       if (i >= 2) await question(page, i).getByLabel(optionText(i, q.correct), { exact: true }).check();
       // Part B of a two-part question: the supporting quotation
-      if (q.partB) {
-        const key = q.partB.options.find((o) => o.id === q.partB!.correct)!;
-        await page.getByRole("group", { name: `Soal ${i + 1}, Bagian B` }).getByRole("radio", { name: key.quote, exact: false }).check();
-      }
+      await answerPartB(page, i);
     }
     await page.getByRole("button", { name: "Kumpulkan jawaban" }).click();
     await expect(page).toHaveURL(/\/feedback$/);
     // a two-part question has two answers and is worth two points
-    const parts = lesson.questions.length + lesson.questions.filter((q) => q.partB).length;
+    const parts = quizParts;
     const total = parts + lesson.sorting.length;
     await expect(page.getByText(`Nilai: ${total - 1} dari ${total}`)).toBeVisible();
     expect(storedAnswers(pupil.id, assignmentId)).toHaveLength(total);
@@ -114,7 +89,7 @@ test.describe("with JavaScript", () => {
       await expect(page.locator(`#${lesson.questions[i].id} .save-state`)).toHaveText("Tersimpan");
     }
     // answerable parts: a two-part question counts its Part A and Part B
-    const quizTotal = lesson.questions.length + lesson.questions.filter((q) => q.partB).length;
+    const quizTotal = quizParts;
     await expect(steps.getByRole("link", { name: `Kuis (3/${quizTotal})` })).toBeVisible();
     await expect(page.getByText(`3 dari ${quizTotal} terjawab`)).toBeVisible();
     // moving between steps keeps the truth

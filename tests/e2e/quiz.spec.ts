@@ -3,34 +3,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "../support/axe";
 import { createClass, createPupil, createTeacher, signIn } from "../support/factories";
-import { attemptsOf, createAssignment, seedLesson, storedAnswers } from "../support/lesson";
+import { attemptsOf, createAssignment, storedAnswers } from "../support/lesson";
 
-const lesson = seedLesson();
-const CATEGORY_LABEL: Record<string, string> = {
-  "reported-event": "Peristiwa yang dilaporkan",
-  allegation: "Tuduhan (oleh pihak yang disebut)",
-  denial: "Bantahan",
-  "unsourced-claim": "Klaim tanpa sumber",
-  opinion: "Penilaian atau pendapat penulis",
-};
-const optionText = (qIndex: number, id: string) => lesson.questions[qIndex].options.find((o) => o.id === id)!.text;
-const wrongOption = (qIndex: number) => lesson.questions[qIndex].options.find((o) => o.id !== lesson.questions[qIndex].correct)!.id;
-
-async function setup(options: Parameters<typeof createAssignment>[1] = {}) {
-  const teacher = await createTeacher();
-  const klass = createClass(teacher.id);
-  const pupil = await createPupil(klass.id);
-  const assignmentId = createAssignment(klass.id, options);
-  return { teacher, klass, pupil, assignmentId };
-}
-
-function question(page: Page, index: number) {
-  return page.getByRole("group", { name: lesson.questions[index].stem });
-}
-
-function statement(page: Page, index: number) {
-  return page.getByRole("group", { name: `Pernyataan ${index + 1} (paragraf ${lesson.sorting[index].paragraph})` });
-}
+import { CATEGORY_LABEL, answerPartB, lesson, optionText, question, quizParts, setup, statement, wrongOption } from "../support/lesson-page";
 
 test.describe("with JavaScript", () => {
   test("a teacher assigns the lesson to a class through the form", async ({ page, context }) => {
@@ -91,13 +66,10 @@ test.describe("with JavaScript", () => {
       await question(page, i).getByLabel(optionText(i, i === 1 ? wrongOption(i) : q.correct), { exact: true }).check();
       await expect(page.locator(`#${q.id} .save-state`)).toHaveText("Tersimpan");
       // Part B of a two-part question: the supporting quotation
-      if (q.partB) {
-        const key = q.partB.options.find((o) => o.id === q.partB!.correct)!;
-        await page.getByRole("group", { name: `Soal ${i + 1}, Bagian B` }).getByRole("radio", { name: key.quote, exact: false }).check();
-      }
+      await answerPartB(page, i);
     }
     // counted in answerable parts: a two-part question has two
-    const parts = lesson.questions.length + lesson.questions.filter((q) => q.partB).length;
+    const parts = quizParts;
     await expect(page.getByText(`${parts} dari ${parts} terjawab`)).toBeVisible();
     await page.getByRole("button", { name: "Kumpulkan jawaban" }).click();
 
@@ -274,7 +246,7 @@ test.describe("with JavaScript", () => {
     const first = await legends();
     const firstOptions = await options();
     // one legend per answerable part (Part A and Part B of a two-part question each have one)
-    expect(first).toHaveLength(lesson.questions.length + lesson.questions.filter((q) => q.partB).length);
+    expect(first).toHaveLength(quizParts);
     const lessonOrder = lesson.questions.map((q, i) => `Soal ${i + 1}. ${q.stem}`);
     expect(first).not.toEqual(lessonOrder);
     await page.reload();
@@ -401,7 +373,7 @@ test.describe("without JavaScript", () => {
     await page.getByRole("button", { name: "Kumpulkan jawaban" }).click();
     await expect(page).toHaveURL(/\/feedback$/);
     // the quiz is out of its points: a two-part question is worth two
-    const points = lesson.questions.length + lesson.questions.filter((q) => q.partB).length;
+    const points = quizParts;
     await expect(page.getByText(`Nilai: 3 dari ${points + lesson.sorting.length}`)).toBeVisible();
   });
 });
