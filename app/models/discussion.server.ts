@@ -22,8 +22,8 @@ import {
 import type { PupilViewer } from "~/utils/auth.server";
 import type { Rubric } from "~/content/schema";
 import { levelDistribution, NO_LEVELS, type LevelCounts, type Levels } from "~/utils/rubric";
+import { notFound } from "~/utils/http.server";
 
-const notFound = () => new Response("Not found", { status: 404 });
 
 type PostRow = typeof posts.$inferSelect & {
   authorName: string;
@@ -235,7 +235,7 @@ export function postResponse({
 }): WriteResult {
   const assignment = getPupilAssignment({ classId: pupil.classId, assignmentId });
   const prompt = assignment.lesson.prompts.find((p) => p.id === promptId);
-  if (!prompt || prompt.mode !== input.mode) throw notFound();
+  if (!prompt || prompt.mode !== input.mode) notFound();
   if (assignment.discussionClosed) return { ok: false, errors: { form: "discuss.err.closed" } };
   if (throttled(pupil.pupilId, now)) return { ok: false, errors: { form: "discuss.err.throttle" } };
   const result = db.transaction(
@@ -342,7 +342,7 @@ export function ownPostKind({
     .from(posts)
     .where(and(eq(posts.id, postId), eq(posts.assignmentId, assignmentId), eq(posts.authorId, pupil.pupilId)))
     .get();
-  if (!row) throw notFound();
+  if (!row) notFound();
   if (row.parentId !== null) return "reply";
   return assignment.lesson.prompts.find((p) => p.id === row.promptId)?.mode ?? "open";
 }
@@ -350,7 +350,7 @@ export function ownPostKind({
 function ownPostForChange(pupil: PupilViewer, assignmentId: number, postId: number) {
   const assignment = getPupilAssignment({ classId: pupil.classId, assignmentId });
   const post = anyPost(postId);
-  if (!post || post.assignmentId !== assignmentId || post.authorId !== pupil.pupilId) throw notFound();
+  if (!post || post.assignmentId !== assignmentId || post.authorId !== pupil.pupilId) notFound();
   return { post, refusal: editRefusal(post, pupil.pupilId, assignment.discussionClosed) };
 }
 
@@ -530,7 +530,7 @@ function teacherPost(teacherId: number, assignmentId: number, postId: number) {
     .from(posts)
     .where(and(eq(posts.id, postId), eq(posts.assignmentId, assignmentId)))
     .get();
-  if (!row) throw notFound();
+  if (!row) notFound();
   return row;
 }
 

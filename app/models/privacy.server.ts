@@ -19,10 +19,8 @@ import { feedbackVisible } from "~/utils/quiz";
 import { getLessonVersion } from "./lesson.server";
 import { getOwnedPupil } from "./pupil.server";
 import { clearThrottle, RULES, takeSlot } from "./throttle.server";
+import { notFound } from "~/utils/http.server";
 
-function notFound(): never {
-  throw new Response("Not found", { status: 404 });
-}
 
 /** The pupil row and class, deliberately without pin_hash or name_key. */
 function pupilProfile(pupilId: number) {

@@ -30,8 +30,8 @@ import {
   type SkillShare,
   type SortResponse,
 } from "~/utils/stats";
+import { notFound } from "~/utils/http.server";
 
-const notFound = () => new Response("Not found", { status: 404 });
 
 export { COMPLETION_STATUSES, type CompletionStatus };
 
@@ -341,7 +341,7 @@ export function pupilWork({
   const pupil = db.get<{ id: number; name: string } | undefined>(
     sql`SELECT id, display_name AS name FROM pupils WHERE id = ${pupilId} AND class_id = ${assignment.classId}`,
   );
-  if (!pupil) throw notFound();
+  if (!pupil) notFound();
   const attemptRows = db.all<AttemptFacts>(sql`
     SELECT id, number, started_at AS startedAt, submitted_at AS submittedAt, late,
       quiz_score AS quizScore, quiz_max AS quizMax, sort_score AS sortScore, sort_max AS sortMax

@@ -25,6 +25,7 @@ import { requirePupil } from "~/utils/auth.server";
 import { CER_FIELDS, cerSchema, openSchema, postIdSchema, replySchema } from "~/utils/discussion";
 import { LevelsGiven, RubricTable } from "~/components/rubric";
 import { echoValues, invalid, parseWith, readForm } from "~/utils/form.server";
+import { notFound } from "~/utils/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const pupil = await requirePupil(request);
@@ -45,8 +46,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-const notFound = () => new Response("Not found", { status: 404 });
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const pupil = await requirePupil(request);
   const assignmentId = parseId(params.assignmentId);
@@ -59,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "respond") {
     const assignment = getPupilAssignment({ classId: pupil.classId, assignmentId });
     const prompt = assignment.lesson.prompts.find((p) => p.id === form.get("promptId"));
-    if (!prompt) throw notFound();
+    if (!prompt) notFound();
     if (prompt.mode === "cer") {
       const parsed = parseWith(cerSchema, form);
       if (!parsed.ok) return invalid(parsed);
@@ -76,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "edit" || intent === "delete") {
     const target = parseWith(postIdSchema, form);
-    if (!target.ok) throw notFound();
+    if (!target.ok) notFound();
     const { postId } = target.data;
     const kind = ownPostKind({ pupil, assignmentId, postId });
     if (intent === "delete") {
