@@ -5,7 +5,7 @@ import { assignments, attempts, classes } from "../../db/schema";
 import type { Lesson } from "~/content/schema";
 import { db, prepared } from "~/db.server";
 import { sweepIfDue } from "~/models/closing.server";
-import { pupilDiscussionStatus } from "~/models/discussion.server";
+import { pupilDiscussionStatus } from "~/models/discussion-progress.server";
 import { currentLessonVersion, getLessonVersion } from "~/models/lesson.server";
 import { pupilStatus, type PupilStatus } from "~/utils/quiz";
 import { notFound } from "~/utils/http.server";
@@ -20,7 +20,6 @@ export type AssignmentSettings = {
   shuffle: boolean;
   postFirst: boolean;
 };
-
 
 /** The teacher's own, unarchived classes (for the assign form). */
 export function assignableClasses(teacherId: number) {

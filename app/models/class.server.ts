@@ -7,8 +7,6 @@ import { generateJoinCode, isJoinCodeShape, normalizeJoinCode } from "~/utils/jo
 import { notFound } from "~/utils/http.server";
 
 export type TimeZone = "WIB" | "WITA" | "WIT";
-export const TIME_ZONE_CODES = ["WIB", "WITA", "WIT"] as const;
-
 
 export { parseId } from "~/utils/ids";
 

@@ -15,7 +15,6 @@ export type AuthoredRow = typeof authoredLessons.$inferSelect;
 /** A draft is the object a lesson file holds; it may be incomplete until it is published. */
 export type Draft = Lesson;
 
-
 export type SourceInput = {
   outlet: string | null;
   author: string | null;

@@ -21,7 +21,6 @@ import { getOwnedPupil } from "./pupil.server";
 import { clearThrottle, RULES, takeSlot } from "./throttle.server";
 import { notFound } from "~/utils/http.server";
 
-
 /** The pupil row and class, deliberately without pin_hash or name_key. */
 function pupilProfile(pupilId: number) {
   const row = db

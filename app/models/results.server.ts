@@ -32,7 +32,6 @@ import {
 } from "~/utils/stats";
 import { notFound } from "~/utils/http.server";
 
-
 export { COMPLETION_STATUSES, type CompletionStatus };
 
 type AttemptFacts = {
