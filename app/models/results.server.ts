@@ -31,6 +31,8 @@ import {
   type SortResponse,
 } from "~/utils/stats";
 import { notFound } from "~/utils/http.server";
+import { classResultsView, pupilWorkView, resultsView } from "~/utils/results-view";
+import type { SortDir, SortKey } from "~/utils/results-table";
 
 export { COMPLETION_STATUSES, type CompletionStatus };
 
@@ -397,6 +399,7 @@ export function pupilWork({
 }
 
 export type ClassOverview = ReturnType<typeof classResults>;
+export type PupilWork = ReturnType<typeof pupilWork>;
 
 /** All assignments of one of the teacher's classes with completion and average, and each pupil across them; else 404. */
 export function classResults({ teacherId, classId, now = Date.now() }: { teacherId: number; classId: number; now?: number }) {
@@ -458,4 +461,22 @@ export function classResults({ teacherId, classId, now = Date.now() }: { teacher
       };
     }),
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The three results pages: load, then shape with the pure helpers in ~/utils/results-view.
+
+/** The assignment results page's data, its pupil table in the order the address asks for. */
+export function assignmentResultsPage(input: { teacherId: number; assignmentId: number; sort: { key: SortKey; dir: SortDir } }) {
+  return resultsView(assignmentResults(input), input.sort);
+}
+
+/** The teacher's page about one pupil's work on one assignment. */
+export function pupilWorkPage(input: { teacherId: number; assignmentId: number; pupilId: number }) {
+  return pupilWorkView(pupilWork(input));
+}
+
+/** The class results overview page. */
+export function classResultsPage(input: { teacherId: number; classId: number }) {
+  return classResultsView(classResults(input));
 }
