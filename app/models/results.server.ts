@@ -467,16 +467,21 @@ export function classResults({ teacherId, classId, now = Date.now() }: { teacher
 // The three results pages: load, then shape with the pure helpers in ~/utils/results-view.
 
 /** The assignment results page's data, its pupil table in the order the address asks for. */
-export function assignmentResultsPage(input: { teacherId: number; assignmentId: number; sort: { key: SortKey; dir: SortDir } }) {
+export function assignmentResultsPage(input: {
+  teacherId: number;
+  assignmentId: number;
+  sort: { key: SortKey; dir: SortDir };
+  now?: number;
+}) {
   return resultsView(assignmentResults(input), input.sort);
 }
 
 /** The teacher's page about one pupil's work on one assignment. */
-export function pupilWorkPage(input: { teacherId: number; assignmentId: number; pupilId: number }) {
+export function pupilWorkPage(input: { teacherId: number; assignmentId: number; pupilId: number; now?: number }) {
   return pupilWorkView(pupilWork(input));
 }
 
 /** The class results overview page. */
-export function classResultsPage(input: { teacherId: number; classId: number }) {
+export function classResultsPage(input: { teacherId: number; classId: number; now?: number }) {
   return classResultsView(classResults(input));
 }
