@@ -56,7 +56,7 @@ export default defineConfig({
   // generous: CI is a shared two-core machine; a test that hangs still fails, only later
   timeout: 120_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [["list"]] : [["list"]],
+  reporter: [["list"]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     // Indonesian is the product default; tests that want English switch or set en-US.

@@ -45,12 +45,6 @@ export const headers: HeadersFunction = ({ loaderHeaders }) => {
   return headers;
 };
 
-export type RootData = Awaited<ReturnType<typeof loader>> extends infer R
-  ? R extends { json(): Promise<infer D> }
-    ? D
-    : never
-  : never;
-
 function LanguageSwitch() {
   const t = useT();
   const lang = useLang();

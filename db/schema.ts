@@ -1,5 +1,5 @@
 // The whole relational schema: accounts, classes, pinned lesson versions, attempts, answers, discussion.
-import { relations, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import {
   index,
   integer,
@@ -269,30 +269,3 @@ export const postFeedback = sqliteTable(
   },
   (t) => [uniqueIndex("post_feedback_post").on(t.postId)],
 );
-
-export const teachersRelations = relations(teachers, ({ many }) => ({ classes: many(classes) }));
-export const classesRelations = relations(classes, ({ one, many }) => ({
-  teacher: one(teachers, { fields: [classes.teacherId], references: [teachers.id] }),
-  pupils: many(pupils),
-  assignments: many(assignments),
-}));
-export const pupilsRelations = relations(pupils, ({ one, many }) => ({
-  class: one(classes, { fields: [pupils.classId], references: [classes.id] }),
-  attempts: many(attempts),
-}));
-export const assignmentsRelations = relations(assignments, ({ one, many }) => ({
-  class: one(classes, { fields: [assignments.classId], references: [classes.id] }),
-  lessonVersion: one(lessonVersions, {
-    fields: [assignments.lessonVersionId],
-    references: [lessonVersions.id],
-  }),
-  attempts: many(attempts),
-}));
-export const attemptsRelations = relations(attempts, ({ one, many }) => ({
-  assignment: one(assignments, { fields: [attempts.assignmentId], references: [assignments.id] }),
-  pupil: one(pupils, { fields: [attempts.pupilId], references: [pupils.id] }),
-  answers: many(answers),
-}));
-export const answersRelations = relations(answers, ({ one }) => ({
-  attempt: one(attempts, { fields: [answers.attemptId], references: [attempts.id] }),
-}));

@@ -246,7 +246,7 @@ async function sqlmap(name: string, target: { url: string; data?: string; cookie
 // ---------------------------------------------------------------------------------------------
 
 /**
- * Findings that are expected by design, with the reason (README, "Security"). Anything else wapiti
+ * Findings that are expected by design, with the reason (docs/security.md, "The scanners"). Anything else wapiti
  * reports, every anomaly (a 500 is one) and every injectable parameter fails the scan.
  */
 const EXPLAINED: { category: string; info: RegExp; why: string }[] = [

@@ -2,7 +2,8 @@
 import { Link } from "@remix-run/react";
 import { Name } from "~/components/name";
 import { itemLabel } from "~/components/two-part";
-import { Histogram, ShareBar, SortHeader, TableRegion } from "~/components/results";
+import { DataTable } from "~/components/data-table";
+import { Histogram, ShareBar, SortHeader } from "~/components/results";
 import { useLang, useT } from "~/i18n/use-t";
 import { formatDateTime, formatNumber, formatPercent } from "~/utils/format";
 import { COMPLETION_STATUSES, type SortKey } from "~/utils/results-table";
@@ -43,27 +44,21 @@ export function CompletionSection({ data }: Props) {
         <section aria-labelledby="completion-heading">
           <h2 id="completion-heading">{t("results.completion")}</h2>
           <p>{t("results.submittedOf", { submitted: data.submitted, total: data.total })}</p>
-          <TableRegion labelledBy="completion-caption">
-            <table>
-              <caption id="completion-caption">{t("results.completionCaption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("results.col.status")}</th>
-                  <th scope="col">{t("results.col.count")}</th>
-                  <th scope="col">{t("results.col.names")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {COMPLETION_STATUSES.map((s) => (
-                  <tr key={s}>
-                    <th scope="row">{t(`status.${s}`)}</th>
-                    <td>{data.completion[s].count}</td>
-                    <td>{data.completion[s].names.length ? data.completion[s].names.join(", ") : "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableRegion>
+          <DataTable
+            id="completion"
+            caption={t("results.completionCaption")}
+            rows={COMPLETION_STATUSES}
+            rowKey={(s) => s}
+            columns={[
+              { key: "status", header: t("results.col.status"), cell: (s) => t(`status.${s}`) },
+              { key: "count", header: t("results.col.count"), cell: (s) => data.completion[s].count },
+              {
+                key: "names",
+                header: t("results.col.names"),
+                cell: (s) => (data.completion[s].names.length ? data.completion[s].names.join(", ") : "—"),
+              },
+            ]}
+          />
           <p className="hint">{t("results.completionHint")}</p>
         </section>
   );
@@ -78,43 +73,35 @@ export function ScoresSection({ data }: Props) {
             <p>{t("results.noSubmissions")}</p>
           ) : (
             <>
-              <table className="compact">
-                <caption>{t("results.scoreSummary")}</caption>
-                <tbody>
-                  <tr>
-                    <th scope="row">{t("results.mean")}</th>
-                    <td>{formatNumber(lang, data.scores.mean ?? 0, 1)} %</td>
-                  </tr>
-                  <tr>
-                    <th scope="row">{t("results.median")}</th>
-                    <td>{formatNumber(lang, data.scores.median ?? 0, 1)} %</td>
-                  </tr>
-                  <tr>
-                    <th scope="row">{t("results.countedPupils")}</th>
-                    <td>{data.submitted}</td>
-                  </tr>
-                </tbody>
-              </table>
+              <DataTable
+                id="score-summary"
+                className="compact"
+                caption={t("results.scoreSummary")}
+                scroll={false}
+                head={false}
+                rows={[
+                  { label: t("results.mean"), value: `${formatNumber(lang, data.scores.mean ?? 0, 1)} %` },
+                  { label: t("results.median"), value: `${formatNumber(lang, data.scores.median ?? 0, 1)} %` },
+                  { label: t("results.countedPupils"), value: data.submitted },
+                ]}
+                rowKey={(r) => r.label}
+                columns={[
+                  { key: "label", header: null, cell: (r) => r.label },
+                  { key: "value", header: null, cell: (r) => r.value },
+                ]}
+              />
               <Histogram bins={data.scores.histogram} id="histogram" />
-              <TableRegion labelledBy="hist-caption">
-                <table className="compact">
-                  <caption id="hist-caption">{t("results.hist.caption")}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("results.hist.range")}</th>
-                      <th scope="col">{t("results.hist.pupils")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.scores.histogram.map((b) => (
-                      <tr key={b.from}>
-                        <th scope="row">{t("results.hist.bin", { from: b.from, to: b.to })}</th>
-                        <td>{b.count}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableRegion>
+              <DataTable
+                id="hist"
+                className="compact"
+                caption={t("results.hist.caption")}
+                rows={data.scores.histogram}
+                rowKey={(b) => b.from}
+                columns={[
+                  { key: "range", header: t("results.hist.range"), cell: (b) => t("results.hist.bin", { from: b.from, to: b.to }) },
+                  { key: "pupils", header: t("results.hist.pupils"), cell: (b) => b.count },
+                ]}
+              />
             </>
           )}
         </section>
@@ -123,50 +110,52 @@ export function ScoresSection({ data }: Props) {
 
 export function PupilsSection({ data }: Props) {
   const { t, lang, minutes } = useFormat();
-  const header = (key: SortKey, label: string) => (
-    <SortHeader key={key} label={label} column={key} current={data.sort.key} dir={data.sort.dir} defaultDir={DEFAULT_DIR[key]} />
-  );
+  const header = (key: SortKey, label: string) => ({
+    key,
+    th: true,
+    header: <SortHeader label={label} column={key} current={data.sort.key} dir={data.sort.dir} defaultDir={DEFAULT_DIR[key]} />,
+  });
   return (
         <section aria-labelledby="pupils-heading">
           <h2 id="pupils-heading">{t("results.pupils")}</h2>
           <p className="hint no-print">{t("results.sortHint")}</p>
-          <TableRegion labelledBy="pupils-caption">
-            <table>
-              <caption id="pupils-caption">{t("results.pupilsCaption")}</caption>
-              <thead>
-                <tr>
-                  {header("name", t("results.col.name"))}
-                  {header("status", t("results.col.status"))}
-                  {header("score", t("results.col.score"))}
-                  {header("quiz", t("results.col.quiz"))}
-                  {header("sort", t("results.col.sort"))}
-                  {header("attempts", t("results.col.attempts"))}
-                  {header("time", t("results.col.time"))}
-                  {header("submitted", t("results.col.submittedAt"))}
-                  {header("late", t("results.col.late"))}
-                </tr>
-              </thead>
-              <tbody>
-                {data.rows.map((r) => (
-                  <tr key={r.pupilId}>
-                    <th scope="row">
-                      <Link to={`/teacher/assignments/${data.id}/pupils/${r.pupilId}`}><Name>{r.name}</Name></Link>
-                    </th>
-                    <td>
-                      <StatusText status={r.status} answered={r.answered} total={data.itemsTotal} />
-                    </td>
-                    <td>{r.percent === null ? "—" : `${formatNumber(lang, r.percent, 1)} %`}</td>
-                    <td>{r.quizScore === null ? "—" : t("results.outOf", { score: r.quizScore, max: r.quizMax })}</td>
-                    <td>{r.sortScore === null ? "—" : t("results.outOf", { score: r.sortScore, max: r.sortMax })}</td>
-                    <td>{r.attempts}</td>
-                    <td>{minutes(r.spentMs)}</td>
-                    <td>{r.submittedAt ? formatDateTime(lang, r.submittedAt, data.timeZone) : "—"}</td>
-                    <td>{r.submittedAt ? (r.late ? t("results.yes") : t("results.no")) : "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableRegion>
+          <DataTable
+            id="pupils"
+            caption={t("results.pupilsCaption")}
+            rows={data.rows}
+            rowKey={(r) => r.pupilId}
+            columns={[
+              {
+                ...header("name", t("results.col.name")),
+                cell: (r) => (
+                  <Link to={`/teacher/assignments/${data.id}/pupils/${r.pupilId}`}><Name>{r.name}</Name></Link>
+                ),
+              },
+              {
+                ...header("status", t("results.col.status")),
+                cell: (r) => <StatusText status={r.status} answered={r.answered} total={data.itemsTotal} />,
+              },
+              { ...header("score", t("results.col.score")), cell: (r) => (r.percent === null ? "—" : `${formatNumber(lang, r.percent, 1)} %`) },
+              {
+                ...header("quiz", t("results.col.quiz")),
+                cell: (r) => (r.quizScore === null ? "—" : t("results.outOf", { score: r.quizScore, max: r.quizMax })),
+              },
+              {
+                ...header("sort", t("results.col.sort")),
+                cell: (r) => (r.sortScore === null ? "—" : t("results.outOf", { score: r.sortScore, max: r.sortMax })),
+              },
+              { ...header("attempts", t("results.col.attempts")), cell: (r) => r.attempts },
+              { ...header("time", t("results.col.time")), cell: (r) => minutes(r.spentMs) },
+              {
+                ...header("submitted", t("results.col.submittedAt")),
+                cell: (r) => (r.submittedAt ? formatDateTime(lang, r.submittedAt, data.timeZone) : "—"),
+              },
+              {
+                ...header("late", t("results.col.late")),
+                cell: (r) => (r.submittedAt ? (r.late ? t("results.yes") : t("results.no")) : "—"),
+              },
+            ]}
+          />
         </section>
   );
 }
@@ -196,33 +185,23 @@ export function ItemsSection({ data }: Props) {
                   ? t("results.noneFlagged")
                   : t("results.flaggedList", { list: flagged.map((i) => itemLabel(t, i)).join(", ") })}
               </p>
-              <TableRegion labelledBy="items-caption">
-                <table>
-                  <caption id="items-caption">{t("results.itemsCaption")}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("results.col.question")}</th>
-                      <th scope="col">{t("results.col.skill")}</th>
-                      <th scope="col">{t("results.col.facility")}</th>
-                      <th scope="col">{t("results.col.discrimination")}</th>
-                      <th scope="col">{t("results.col.flag")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.items.map((i) => (
-                      <tr key={i.id}>
-                        <th scope="row">
-                          <a href={`#item-${i.id}`}>{itemLabel(t, i)}</a>
-                        </th>
-                        <td>{t(`results.skill.${i.skill}`)}</td>
-                        <td>{pct(i.facility)}</td>
-                        <td>{i.discrimination === null ? "—" : formatNumber(lang, i.discrimination, 2)}</td>
-                        <td>{i.flagged ? t("results.flagged") : "—"}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableRegion>
+              <DataTable
+                id="items"
+                caption={t("results.itemsCaption")}
+                rows={data.items}
+                rowKey={(i) => i.id}
+                columns={[
+                  { key: "question", header: t("results.col.question"), cell: (i) => <a href={`#item-${i.id}`}>{itemLabel(t, i)}</a> },
+                  { key: "skill", header: t("results.col.skill"), cell: (i) => t(`results.skill.${i.skill}`) },
+                  { key: "facility", header: t("results.col.facility"), cell: (i) => pct(i.facility) },
+                  {
+                    key: "discrimination",
+                    header: t("results.col.discrimination"),
+                    cell: (i) => (i.discrimination === null ? "—" : formatNumber(lang, i.discrimination, 2)),
+                  },
+                  { key: "flag", header: t("results.col.flag"), cell: (i) => (i.flagged ? t("results.flagged") : "—") },
+                ]}
+              />
               {data.items.map((i) => (
                 <article key={i.id} className={i.flagged ? "item flagged" : "item"} id={`item-${i.id}`} aria-labelledby={`item-${i.id}-h`}>
                   <h3 id={`item-${i.id}-h`}>
@@ -250,29 +229,35 @@ export function ItemsSection({ data }: Props) {
                       </p>
                     </div>
                   ) : null}
-                  <table className="options">
-                    <caption className="visually-hidden">{t("results.optionsCaption", { n: i.part ? `${i.n}${i.part}` : i.n })}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t("results.col.option")}</th>
-                        <th scope="col">{t("results.col.pupils")}</th>
-                        <th scope="col">{t("results.col.bar")}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {i.options.map((o) => (
-                        <tr key={o.letter} className={o.correct ? "correct-option" : undefined}>
-                          <th scope="row">
+                  <DataTable
+                    id={`options-${i.id}`}
+                    className="options"
+                    scroll={false}
+                    captionHidden
+                    caption={t("results.optionsCaption", { n: i.part ? `${i.n}${i.part}` : i.n })}
+                    rows={i.options}
+                    rowKey={(o) => o.letter}
+                    rowClassName={(o) => (o.correct ? "correct-option" : undefined)}
+                    columns={[
+                      {
+                        key: "option",
+                        header: t("results.col.option"),
+                        cell: (o) => (
+                          <>
                             {o.letter}. <span lang={data.language}>{o.text}</span>
                             {o.correct ? <strong> ({t("results.correctOption")})</strong> : null}
-                          </th>
-                          <td>{o.count}</td>
-                          <td>
-                            <ShareBar share={data.submitted ? o.count / data.submitted : 0} correct={o.correct} />
-                          </td>
-                        </tr>
-                      ))}
-                      {i.unanswered > 0 ? (
+                          </>
+                        ),
+                      },
+                      { key: "pupils", header: t("results.col.pupils"), cell: (o) => o.count },
+                      {
+                        key: "bar",
+                        header: t("results.col.bar"),
+                        cell: (o) => <ShareBar share={data.submitted ? o.count / data.submitted : 0} correct={o.correct} />,
+                      },
+                    ]}
+                    after={
+                      i.unanswered > 0 ? (
                         <tr>
                           <th scope="row">{t("results.unanswered")}</th>
                           <td>{i.unanswered}</td>
@@ -280,9 +265,9 @@ export function ItemsSection({ data }: Props) {
                             <ShareBar share={i.unanswered / data.submitted} />
                           </td>
                         </tr>
-                      ) : null}
-                    </tbody>
-                  </table>
+                      ) : null
+                    }
+                  />
                 </article>
               ))}
             </>
@@ -301,78 +286,48 @@ export function SkillsSection({ data }: Props) {
             <p>{t("results.noSubmissions")}</p>
           ) : (
             <>
-              <TableRegion labelledBy="skills-caption">
-                <table>
-                  <caption id="skills-caption">{t("results.skillsCaption")}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("results.col.skill")}</th>
-                      <th scope="col">{t("results.col.right")}</th>
-                      <th scope="col">{t("results.col.share")}</th>
-                      <th scope="col">{t("results.col.bar")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.skills.map((s) => (
-                      <tr key={s.skill}>
-                        <th scope="row">{t(`results.skill.${s.skill}`)}</th>
-                        <td>{t("results.outOf", { score: s.correct, max: s.total })}</td>
-                        <td>{pct(s.share)}</td>
-                        <td>{s.share === null ? null : <ShareBar share={s.share} />}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableRegion>
+              <DataTable
+                id="skills"
+                caption={t("results.skillsCaption")}
+                rows={data.skills}
+                rowKey={(s) => s.skill}
+                columns={[
+                  { key: "skill", header: t("results.col.skill"), cell: (s) => t(`results.skill.${s.skill}`) },
+                  { key: "right", header: t("results.col.right"), cell: (s) => t("results.outOf", { score: s.correct, max: s.total }) },
+                  { key: "share", header: t("results.col.share"), cell: (s) => pct(s.share) },
+                  { key: "bar", header: t("results.col.bar"), cell: (s) => (s.share === null ? null : <ShareBar share={s.share} />) },
+                ]}
+              />
               <h3 id="pupil-skills-heading">{t("results.pupilSkills")}</h3>
-              <TableRegion labelledBy="pupil-skills-caption">
-                <table>
-                  <caption id="pupil-skills-caption" className="visually-hidden">
-                    {t("results.pupilSkillsCaption")}
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("results.col.name")}</th>
-                      {SKILLS.map((s) => (
-                        <th scope="col" key={s}>
-                          {t(`results.skill.${s}`)}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.pupilSkills.map((p) => (
-                      <tr key={p.pupilId}>
-                        <th scope="row"><Name>{p.name}</Name></th>
-                        {p.skills.map((s) => (
-                          <td key={s.skill}>{pct(s.share)}</td>
-                        ))}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableRegion>
+              <DataTable
+                id="pupil-skills"
+                captionHidden
+                caption={t("results.pupilSkillsCaption")}
+                rows={data.pupilSkills}
+                rowKey={(p) => p.pupilId}
+                columns={[
+                  { key: "name", header: t("results.col.name"), cell: (p) => <Name>{p.name}</Name> },
+                  ...SKILLS.map((skill, n) => ({
+                    key: skill,
+                    header: t(`results.skill.${skill}`),
+                    cell: (p: (typeof data.pupilSkills)[number]) => pct(p.skills[n].share),
+                  })),
+                ]}
+              />
             </>
           )}
         </section>
   );
 }
 
+type Row = ResultsView["confusion"][number];
+
 export function ConfusionSection({ data }: Props) {
   const { t } = useFormat();
   // The statistics return categories in their canonical order; reading them from the data keeps
   // the lesson schema (and zod) out of the browser bundle.
   const CATEGORIES = data.confusion.map((row) => row.trueCategory);
-  const confusions = data.confusion
-    .flatMap((row) =>
-      CATEGORIES.filter((c) => c !== row.trueCategory && row.counts[c] > 0).map((c) => ({
-        from: row.trueCategory,
-        to: c,
-        count: row.counts[c],
-      })),
-    )
-    .sort((a, b) => b.count - a.count)
-    .slice(0, 3);
+  const confusions = data.topConfusions;
   return (
         <section aria-labelledby="confusion-heading">
           <h2 id="confusion-heading">{t("results.confusion")}</h2>
@@ -380,36 +335,31 @@ export function ConfusionSection({ data }: Props) {
             <p>{t("results.noSubmissions")}</p>
           ) : (
             <>
-              <TableRegion labelledBy="confusion-caption">
-                <table className="confusion">
-                  <caption id="confusion-caption">{t("results.confusionCaption")}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("results.col.trueCategory")}</th>
-                      {CATEGORIES.map((c) => (
-                        <th scope="col" key={c}>
-                          {t("results.chosenAs", { category: t(`cat.${c}`) })}
-                        </th>
-                      ))}
-                      <th scope="col">{t("results.unanswered")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.confusion.map((row) => (
-                      <tr key={row.trueCategory}>
-                        <th scope="row">{t(`cat.${row.trueCategory}`)}</th>
-                        {CATEGORIES.map((c) => (
-                          <td key={c} className={c === row.trueCategory ? "diagonal" : row.counts[c] > 0 ? "mixup" : undefined}>
-                            {c === row.trueCategory ? <strong>{row.counts[c]}</strong> : row.counts[c]}
-                            {c === row.trueCategory ? <span className="visually-hidden"> ({t("results.rightSorts")})</span> : null}
-                          </td>
-                        ))}
-                        <td>{row.unanswered}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableRegion>
+              <DataTable
+                id="confusion"
+                className="confusion"
+                caption={t("results.confusionCaption")}
+                rows={data.confusion}
+                rowKey={(row) => row.trueCategory}
+                columns={[
+                  { key: "true", header: t("results.col.trueCategory"), cell: (row) => t(`cat.${row.trueCategory}`) },
+                  ...CATEGORIES.map((c) => ({
+                    key: c,
+                    header: t("results.chosenAs", { category: t(`cat.${c}`) }),
+                    cellClassName: (row: Row) => (c === row.trueCategory ? "diagonal" : row.counts[c] > 0 ? "mixup" : undefined),
+                    cell: (row: Row) =>
+                      c === row.trueCategory ? (
+                        <>
+                          <strong>{row.counts[c]}</strong>
+                          <span className="visually-hidden"> ({t("results.rightSorts")})</span>
+                        </>
+                      ) : (
+                        row.counts[c]
+                      ),
+                  })),
+                  { key: "unanswered", header: t("results.unanswered"), cell: (row) => row.unanswered },
+                ]}
+              />
               {confusions.length ? (
                 <>
                   <h3>{t("results.topConfusions")}</h3>
@@ -429,6 +379,8 @@ export function ConfusionSection({ data }: Props) {
         </section>
   );
 }
+
+type Participant = ResultsView["participation"]["pupils"][number];
 
 export function DiscussionSection({ data }: Props) {
   const { t, lang } = useFormat();
@@ -454,37 +406,23 @@ export function DiscussionSection({ data }: Props) {
                   hidden: data.participation.totals.hidden,
                 })}
               </p>
-              <TableRegion labelledBy="discussion-caption">
-                <table>
-                  <caption id="discussion-caption">{t("results.discussionCaption")}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("results.col.name")}</th>
-                      {data.participation.prompts.map((p, i) => (
-                        <th scope="col" key={p.id}>
-                          {t("results.promptN", { n: i + 1 })}
-                        </th>
-                      ))}
-                      <th scope="col">{t("results.col.replies")}</th>
-                      <th scope="col">{t("results.col.exemplary")}</th>
-                      <th scope="col">{t("results.col.hidden")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.participation.pupils.map((p) => (
-                      <tr key={p.pupilId}>
-                        <th scope="row"><Name>{p.name}</Name></th>
-                        {data.participation.prompts.map((pr) => (
-                          <td key={pr.id}>{(p.responses[pr.id] ?? 0) > 0 ? t("results.yes") : "—"}</td>
-                        ))}
-                        <td>{p.replies}</td>
-                        <td>{p.exemplary}</td>
-                        <td>{p.hidden}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableRegion>
+              <DataTable
+                id="discussion"
+                caption={t("results.discussionCaption")}
+                rows={data.participation.pupils}
+                rowKey={(p) => p.pupilId}
+                columns={[
+                  { key: "name", header: t("results.col.name"), cell: (p) => <Name>{p.name}</Name> },
+                  ...data.participation.prompts.map((pr, i) => ({
+                    key: pr.id,
+                    header: t("results.promptN", { n: i + 1 }),
+                    cell: (p: Participant) => ((p.responses[pr.id] ?? 0) > 0 ? t("results.yes") : "—"),
+                  })),
+                  { key: "replies", header: t("results.col.replies"), cell: (p) => p.replies },
+                  { key: "exemplary", header: t("results.col.exemplary"), cell: (p) => p.exemplary },
+                  { key: "hidden", header: t("results.col.hidden"), cell: (p) => p.hidden },
+                ]}
+              />
             </>
           )}
         </section>

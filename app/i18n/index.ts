@@ -3,7 +3,6 @@ import { en } from "./en";
 import { id, type MessageKey } from "./id";
 
 export type Lang = "id" | "en";
-export const LANGS: readonly Lang[] = ["id", "en"];
 export type { MessageKey };
 export const dictionaries: Record<Lang, Record<MessageKey, string>> = { id, en };
 

@@ -7,6 +7,7 @@ import { readForm } from "~/utils/form.server";
 import { parseId } from "~/utils/ids";
 import { getPupilAssignment } from "./assignment.server";
 import { pupilAttempts, saveAnswer, type SaveResult } from "./attempt.server";
+import { notFound } from "~/utils/http.server";
 
 const FIELD = /^a\.([A-Za-z0-9_-]{1,64}(?:\.b)?)$/;
 const MAX_ITEMS = 200;
@@ -73,7 +74,7 @@ export async function answerPageAction(input: {
   // the assignment must be the pupil's class's, and the attempt theirs on that assignment
   getPupilAssignment({ classId: pupil.classId, assignmentId: input.assignmentId });
   if (!pupilAttempts({ pupilId: pupil.pupilId, assignmentId: input.assignmentId }).some((a) => a.id === attemptId))
-    throw new Response("Not found", { status: 404 });
+    notFound();
   const asked = typeof form.get("save") === "string" ? String(form.get("save")) : null;
   const intent = form.get("intent");
   const page = `/pupil/assignments/${input.assignmentId}/${input.kind}`;

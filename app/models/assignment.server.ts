@@ -5,9 +5,10 @@ import { assignments, attempts, classes } from "../../db/schema";
 import type { Lesson } from "~/content/schema";
 import { db, prepared } from "~/db.server";
 import { sweepIfDue } from "~/models/closing.server";
-import { pupilDiscussionStatus } from "~/models/discussion.server";
+import { pupilDiscussionStatus } from "~/models/discussion-progress.server";
 import { currentLessonVersion, getLessonVersion } from "~/models/lesson.server";
 import { pupilStatus, type PupilStatus } from "~/utils/quiz";
+import { notFound } from "~/utils/http.server";
 
 export type AssignmentRow = typeof assignments.$inferSelect;
 export type AssignmentSettings = {
@@ -19,8 +20,6 @@ export type AssignmentSettings = {
   shuffle: boolean;
   postFirst: boolean;
 };
-
-const notFound = () => new Response("Not found", { status: 404 });
 
 /** The teacher's own, unarchived classes (for the assign form). */
 export function assignableClasses(teacherId: number) {
@@ -44,7 +43,7 @@ export function createAssignments(input: {
   settings: Omit<AssignmentSettings, "dueAt">;
 }): number[] {
   const version = currentLessonVersion(input.slug);
-  if (!version) throw notFound();
+  if (!version) notFound();
   return db.transaction((tx) => {
     const owned = tx
       .select({ id: classes.id, timeZone: classes.timeZone })
@@ -57,7 +56,7 @@ export function createAssignments(input: {
         ),
       )
       .all();
-    if (owned.length !== new Set(input.classIds).size) throw notFound();
+    if (owned.length !== new Set(input.classIds).size) notFound();
     return owned.map(
       (c) =>
         tx
@@ -96,11 +95,11 @@ export function getTeacherAssignment({
       .where(and(eq(assignments.id, assignmentId), eq(classes.teacherId, teacherId)))
       .get();
   let row = read();
-  if (!row) throw notFound();
+  if (!row) notFound();
   // past the due time of work that refuses lateness: finish the close first (closing.server.ts)
   if (sweepIfDue(row.a)) row = read()!;
   const lesson = getLessonVersion(row.a.lessonVersionId);
-  if (!lesson) throw notFound();
+  if (!lesson) notFound();
   return { ...row.a, className: row.className, timeZone: row.timeZone, lesson };
 }
 
@@ -135,7 +134,7 @@ export function listClassAssignments({ teacherId, classId }: { teacherId: number
     .from(classes)
     .where(and(eq(classes.id, classId), eq(classes.teacherId, teacherId)))
     .get();
-  if (!owned) throw notFound();
+  if (!owned) notFound();
   const rows = db
     .select({
       id: assignments.id,
@@ -185,10 +184,10 @@ export function getPupilAssignment({
   assignmentId: number;
 }): PupilAssignment {
   let row = pupilAssignmentQuery().get({ assignmentId, classId });
-  if (!row) throw notFound();
+  if (!row) notFound();
   if (sweepIfDue(row.a)) row = pupilAssignmentQuery().get({ assignmentId, classId })!;
   const lesson = getLessonVersion(row.a.lessonVersionId);
-  if (!lesson) throw notFound();
+  if (!lesson) notFound();
   return { ...row.a, timeZone: row.timeZone, lesson };
 }
 

@@ -7,9 +7,9 @@ import { bumpLive, chosenBeforeClose, closingTime, sweepIfDue } from "~/models/c
 import { getLessonVersion } from "~/models/lesson.server";
 import { canStartNew, isValidChoice, scoreAttempt, workOpen } from "~/utils/quiz";
 import type { PupilAssignment } from "./assignment.server";
+import { notFound } from "~/utils/http.server";
 
 export type AttemptRow = typeof attempts.$inferSelect;
-const notFound = () => new Response("Not found", { status: 404 });
 
 // The queries of every quiz page, start and answer save: prepared once (see `prepared` in db.server).
 const latestAttempt = prepared((d) =>
@@ -137,7 +137,7 @@ type OwnedAttempt = AttemptRow & {
 /** The attempt if it belongs to this pupil (and so to their class), else 404. */
 function ownedAttempt(pupilId: number, attemptId: number): OwnedAttempt {
   const row = ownedAttemptQuery().get({ attemptId, pupilId });
-  if (!row) throw notFound();
+  if (!row) notFound();
   return {
     ...row.attempt,
     dueAt: row.dueAt,
@@ -188,7 +188,7 @@ export function saveAnswer({
     if (!chosenBeforeClose({ closesAt, now, chosenAt, sentAt })) return { ok: false, reason, assignmentId };
   } else if (attempt.submittedAt) return { ok: false, reason: "submitted", assignmentId };
   const lesson = getLessonVersion(attempt.lessonVersionId);
-  if (!lesson) throw notFound();
+  if (!lesson) notFound();
   const valid = isValidChoice(lesson, kind, itemId, choice);
   if (valid !== "ok") return { ok: false, reason: valid, assignmentId };
   // One transaction with the live counter, so the live view sees the answer with the new value.
@@ -199,7 +199,7 @@ export function saveAnswer({
         .from(attempts)
         .where(eq(attempts.id, attemptId))
         .get();
-      if (!current) throw notFound();
+      if (!current) notFound();
       if (current.submittedAt && !current.byClose) return { ok: false as const, reason: "submitted" as const, assignmentId };
       const changeSeq = bumpLive(assignmentId);
       upsertAnswer().run({ attemptId, kind, itemId, choice, savedAt: new Date(now), changeSeq });
@@ -235,7 +235,7 @@ export function submitAttempt({
 }): SubmitResult {
   return db.transaction((tx) => {
     const attempt = ownedAttempt(pupilId, attemptId);
-    if (assignmentId !== undefined && attempt.assignmentId !== assignmentId) throw notFound();
+    if (assignmentId !== undefined && attempt.assignmentId !== assignmentId) notFound();
     if (attempt.submittedAt) {
       const row = tx.select().from(attempts).where(eq(attempts.id, attemptId)).get()!;
       return { ok: true as const, attempt: row, already: true };
@@ -248,7 +248,7 @@ export function submitAttempt({
       return { ok: false as const, reason: "closed" as const };
     }
     const lesson = getLessonVersion(attempt.lessonVersionId);
-    if (!lesson) throw notFound();
+    if (!lesson) notFound();
     const saved = tx
       .select({ kind: answers.kind, itemId: answers.itemId, choice: answers.choice })
       .from(answers)

@@ -4,13 +4,9 @@ import { and, asc, count, eq } from "drizzle-orm";
 import { classes, pupils } from "../../db/schema";
 import { db } from "~/db.server";
 import { generateJoinCode, isJoinCodeShape, normalizeJoinCode } from "~/utils/join-code";
+import { notFound } from "~/utils/http.server";
 
 export type TimeZone = "WIB" | "WITA" | "WIT";
-export const TIME_ZONE_CODES = ["WIB", "WITA", "WIT"] as const;
-
-function notFound(): never {
-  throw new Response("Not found", { status: 404 });
-}
 
 export { parseId } from "~/utils/ids";
 

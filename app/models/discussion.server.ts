@@ -5,7 +5,8 @@ import { postFeedback, posts, pupils } from "../../db/schema";
 import { db } from "~/db.server";
 import type { FieldErrors } from "~/utils/form.server";
 import { getPupilAssignment, getTeacherAssignment, type PupilAssignment } from "~/models/assignment.server";
-import { throttleStatus, recordFailure } from "~/models/throttle.server";
+import { classDiscussionDone } from "~/models/discussion-progress.server";
+import { throttleStatus, countUse } from "~/models/throttle.server";
 import {
   canSeeClassmates,
   cerBody,
@@ -22,8 +23,7 @@ import {
 import type { PupilViewer } from "~/utils/auth.server";
 import type { Rubric } from "~/content/schema";
 import { levelDistribution, NO_LEVELS, type LevelCounts, type Levels } from "~/utils/rubric";
-
-const notFound = () => new Response("Not found", { status: 404 });
+import { notFound } from "~/utils/http.server";
 
 type PostRow = typeof posts.$inferSelect & {
   authorName: string;
@@ -235,7 +235,7 @@ export function postResponse({
 }): WriteResult {
   const assignment = getPupilAssignment({ classId: pupil.classId, assignmentId });
   const prompt = assignment.lesson.prompts.find((p) => p.id === promptId);
-  if (!prompt || prompt.mode !== input.mode) throw notFound();
+  if (!prompt || prompt.mode !== input.mode) notFound();
   if (assignment.discussionClosed) return { ok: false, errors: { form: "discuss.err.closed" } };
   if (throttled(pupil.pupilId, now)) return { ok: false, errors: { form: "discuss.err.throttle" } };
   const result = db.transaction(
@@ -267,7 +267,7 @@ export function postResponse({
     },
     { behavior: "immediate" },
   );
-  if (result.ok) recordFailure(throttleKey(pupil.pupilId), POST_RULE, now);
+  if (result.ok) countUse(throttleKey(pupil.pupilId), POST_RULE, now);
   return result;
 }
 
@@ -322,7 +322,7 @@ export function postReply({
     .values({ assignmentId, promptId: parent!.promptId, authorId: pupil.pupilId, parentId, body, createdAt: new Date(now) })
     .returning({ id: posts.id })
     .get();
-  recordFailure(throttleKey(pupil.pupilId), POST_RULE, now);
+  countUse(throttleKey(pupil.pupilId), POST_RULE, now);
   return { ok: true, postId: row.id };
 }
 
@@ -342,7 +342,7 @@ export function ownPostKind({
     .from(posts)
     .where(and(eq(posts.id, postId), eq(posts.assignmentId, assignmentId), eq(posts.authorId, pupil.pupilId)))
     .get();
-  if (!row) throw notFound();
+  if (!row) notFound();
   if (row.parentId !== null) return "reply";
   return assignment.lesson.prompts.find((p) => p.id === row.promptId)?.mode ?? "open";
 }
@@ -350,7 +350,7 @@ export function ownPostKind({
 function ownPostForChange(pupil: PupilViewer, assignmentId: number, postId: number) {
   const assignment = getPupilAssignment({ classId: pupil.classId, assignmentId });
   const post = anyPost(postId);
-  if (!post || post.assignmentId !== assignmentId || post.authorId !== pupil.pupilId) throw notFound();
+  if (!post || post.assignmentId !== assignmentId || post.authorId !== pupil.pupilId) notFound();
   return { post, refusal: editRefusal(post, pupil.pupilId, assignment.discussionClosed) };
 }
 
@@ -403,75 +403,6 @@ export function deletePost({
     .where(eq(posts.id, postId))
     .run();
   return { ok: true, postId };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Completion, for both dashboards
-
-/** Per assignment: has the pupil answered every prompt, and how much teacher feedback is unread. */
-export function pupilDiscussionStatus({
-  pupilId,
-  assignments,
-}: {
-  pupilId: number;
-  assignments: { id: number; promptIds: string[] }[];
-}): Map<number, { done: boolean; unseenFeedback: number }> {
-  const ids = assignments.map((a) => a.id);
-  const out = new Map<number, { done: boolean; unseenFeedback: number }>();
-  if (!ids.length) return out;
-  const answered = db
-    .selectDistinct({ assignmentId: posts.assignmentId, promptId: posts.promptId })
-    .from(posts)
-    .where(and(eq(posts.authorId, pupilId), inArray(posts.assignmentId, ids), isNull(posts.parentId), isNull(posts.deletedAt)))
-    .all();
-  const unseen = db
-    .select({ assignmentId: posts.assignmentId, n: sql<number>`count(*)` })
-    .from(postFeedback)
-    .innerJoin(posts, eq(posts.id, postFeedback.postId))
-    .where(and(eq(posts.authorId, pupilId), inArray(posts.assignmentId, ids), isNull(postFeedback.seenAt), isNull(posts.deletedAt)))
-    .groupBy(posts.assignmentId)
-    .all();
-  for (const a of assignments) {
-    const set = new Set(answered.filter((r) => r.assignmentId === a.id).map((r) => r.promptId));
-    out.set(a.id, {
-      done: discussionDone(a.promptIds, set),
-      unseenFeedback: unseen.find((u) => u.assignmentId === a.id)?.n ?? 0,
-    });
-  }
-  return out;
-}
-
-/** How many of the class's pupils have answered every prompt of the assignment. */
-export function classDiscussionDone({
-  assignmentId,
-  classId,
-  promptIds,
-}: {
-  assignmentId: number;
-  classId: number;
-  promptIds: string[];
-}): { done: number; total: number } {
-  const total = db.select({ n: sql<number>`count(*)` }).from(pupils).where(eq(pupils.classId, classId)).get()?.n ?? 0;
-  if (!promptIds.length) return { done: total, total };
-  const rows = db
-    .selectDistinct({ authorId: posts.authorId, promptId: posts.promptId })
-    .from(posts)
-    .innerJoin(pupils, eq(pupils.id, posts.authorId))
-    .where(
-      and(
-        eq(posts.assignmentId, assignmentId),
-        eq(pupils.classId, classId),
-        isNull(posts.parentId),
-        isNull(posts.deletedAt),
-        inArray(posts.promptId, promptIds),
-      ),
-    )
-    .all();
-  const byPupil = new Map<number, Set<string>>();
-  for (const r of rows)
-    if (r.authorId !== null) byPupil.set(r.authorId, (byPupil.get(r.authorId) ?? new Set()).add(r.promptId));
-  const done = [...byPupil.values()].filter((set) => discussionDone(promptIds, set)).length;
-  return { done, total };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -530,7 +461,7 @@ function teacherPost(teacherId: number, assignmentId: number, postId: number) {
     .from(posts)
     .where(and(eq(posts.id, postId), eq(posts.assignmentId, assignmentId)))
     .get();
-  if (!row) throw notFound();
+  if (!row) notFound();
   return row;
 }
 

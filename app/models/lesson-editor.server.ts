@@ -9,12 +9,11 @@ import { qualityWarnings, type QualityWarning } from "~/content/quality";
 import type { ContentProblem, Lesson } from "~/content/schema";
 import { serializeLesson } from "~/content/serialize";
 import { db } from "~/db.server";
+import { notFound } from "~/utils/http.server";
 
 export type AuthoredRow = typeof authoredLessons.$inferSelect;
 /** A draft is the object a lesson file holds; it may be incomplete until it is published. */
 export type Draft = Lesson;
-
-const notFound = () => new Response("Not found", { status: 404 });
 
 export type SourceInput = {
   outlet: string | null;
@@ -161,7 +160,7 @@ export function getOwnLesson({ teacherId, lessonId }: { teacherId: number; lesso
     .from(authoredLessons)
     .where(and(eq(authoredLessons.id, lessonId), eq(authoredLessons.ownerId, teacherId)))
     .get();
-  if (!row) throw notFound();
+  if (!row) notFound();
   return row;
 }
 
@@ -306,7 +305,7 @@ export function usableLesson(teacherId: number, slug: string): { lesson: Lesson;
 /** "Make a copy to adapt": a new private draft of a file lesson or a usable published lesson. */
 export function copyLesson(input: { teacherId: number; slug: string }): number {
   const found = usableLesson(input.teacherId, input.slug);
-  if (!found) throw notFound();
+  if (!found) notFound();
   const draft = structuredClone(found.lesson);
   draft.slug = freeSlug(found.lesson.title);
   return insertLesson(input.teacherId, draft, input.slug);
@@ -456,11 +455,11 @@ export function exportLesson(input: { teacherId: number; slug: string; draft?: b
       .from(authoredLessons)
       .where(and(eq(authoredLessons.slug, input.slug), eq(authoredLessons.ownerId, input.teacherId)))
       .get();
-    if (!row) throw notFound();
+    if (!row) notFound();
     return serializeLesson(row.draft as Draft);
   }
   const found = usableLesson(input.teacherId, input.slug);
-  if (!found) throw notFound();
+  if (!found) notFound();
   return serializeLesson(found.lesson);
 }
 

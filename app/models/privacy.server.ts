@@ -19,10 +19,7 @@ import { feedbackVisible } from "~/utils/quiz";
 import { getLessonVersion } from "./lesson.server";
 import { getOwnedPupil } from "./pupil.server";
 import { clearThrottle, RULES, takeSlot } from "./throttle.server";
-
-function notFound(): never {
-  throw new Response("Not found", { status: 404 });
-}
+import { notFound } from "~/utils/http.server";
 
 /** The pupil row and class, deliberately without pin_hash or name_key. */
 function pupilProfile(pupilId: number) {

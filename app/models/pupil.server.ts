@@ -12,6 +12,7 @@ import { generatePin } from "~/utils/pin";
 import { deleteSessionsOf } from "~/utils/session.server";
 import { findClassByCode, type CodeLookup } from "./class.server";
 import { clearThrottle, RULES, succeeded, takeSlot, type Check } from "./throttle.server";
+import { notFound } from "~/utils/http.server";
 
 type Ip = { key: string; direct: boolean };
 
@@ -162,7 +163,7 @@ export function getOwnedPupil({ classId, pupilId, teacherId }: PupilRef) {
     .innerJoin(classes, eq(classes.id, pupils.classId))
     .where(and(eq(pupils.id, pupilId), eq(pupils.classId, classId), eq(classes.teacherId, teacherId)))
     .get();
-  if (!row) throw new Response("Not found", { status: 404 });
+  if (!row) notFound();
   return row;
 }
 
@@ -194,7 +195,7 @@ export function removePupil(ref: PupilRef): { displayName: string } {
       .innerJoin(classes, eq(classes.id, pupils.classId))
       .where(and(eq(pupils.id, ref.pupilId), eq(pupils.classId, ref.classId), eq(classes.teacherId, ref.teacherId)))
       .get();
-    if (!pupil) throw new Response("Not found", { status: 404 });
+    if (!pupil) notFound();
     const reply = alias(posts, "reply");
     const hasReplies = tx.select({ id: reply.id }).from(reply).where(eq(reply.parentId, posts.id));
     tx.delete(posts).where(and(eq(posts.authorId, pupil.id), notExists(hasReplies))).run();

@@ -30,8 +30,9 @@ import {
   type SkillShare,
   type SortResponse,
 } from "~/utils/stats";
-
-const notFound = () => new Response("Not found", { status: 404 });
+import { notFound } from "~/utils/http.server";
+import { classResultsView, pupilWorkView, resultsView } from "~/utils/results-view";
+import type { SortDir, SortKey } from "~/utils/results-table";
 
 export { COMPLETION_STATUSES, type CompletionStatus };
 
@@ -341,7 +342,7 @@ export function pupilWork({
   const pupil = db.get<{ id: number; name: string } | undefined>(
     sql`SELECT id, display_name AS name FROM pupils WHERE id = ${pupilId} AND class_id = ${assignment.classId}`,
   );
-  if (!pupil) throw notFound();
+  if (!pupil) notFound();
   const attemptRows = db.all<AttemptFacts>(sql`
     SELECT id, number, started_at AS startedAt, submitted_at AS submittedAt, late,
       quiz_score AS quizScore, quiz_max AS quizMax, sort_score AS sortScore, sort_max AS sortMax
@@ -398,6 +399,7 @@ export function pupilWork({
 }
 
 export type ClassOverview = ReturnType<typeof classResults>;
+export type PupilWork = ReturnType<typeof pupilWork>;
 
 /** All assignments of one of the teacher's classes with completion and average, and each pupil across them; else 404. */
 export function classResults({ teacherId, classId, now = Date.now() }: { teacherId: number; classId: number; now?: number }) {
@@ -459,4 +461,27 @@ export function classResults({ teacherId, classId, now = Date.now() }: { teacher
       };
     }),
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The three results pages: load, then shape with the pure helpers in ~/utils/results-view.
+
+/** The assignment results page's data, its pupil table in the order the address asks for. */
+export function assignmentResultsPage(input: {
+  teacherId: number;
+  assignmentId: number;
+  sort: { key: SortKey; dir: SortDir };
+  now?: number;
+}) {
+  return resultsView(assignmentResults(input), input.sort);
+}
+
+/** The teacher's page about one pupil's work on one assignment. */
+export function pupilWorkPage(input: { teacherId: number; assignmentId: number; pupilId: number; now?: number }) {
+  return pupilWorkView(pupilWork(input));
+}
+
+/** The class results overview page. */
+export function classResultsPage(input: { teacherId: number; classId: number; now?: number }) {
+  return classResultsView(classResults(input));
 }

@@ -102,8 +102,11 @@ export function throttleStatus(key: string, rule: Rule, now = Date.now()): Throt
   return statusOf(readRow(db, key), rule, now);
 }
 
-/** Counts one failure (for checks that are cheap and synchronous, e.g. the discussion's post rate). */
-export function recordFailure(key: string, rule: Rule, now = Date.now()): void {
+/**
+ * Counts one use against a rule, whatever its outcome (for checks that are cheap and synchronous:
+ * the discussion counts every response and reply written against its post rate).
+ */
+export function countUse(key: string, rule: Rule, now = Date.now()): void {
   db.transaction((tx) => bump(tx, key, rule, now), { behavior: "immediate" });
 }
 

@@ -1,6 +1,7 @@
 // Any unknown path: a translated 404 page from the root error boundary.
+import { notFound } from "~/utils/http.server";
 export async function loader() {
-  throw new Response("Not found", { status: 404 });
+  notFound();
 }
 
 export default function NotFound() {
@@ -8,5 +9,5 @@ export default function NotFound() {
 }
 
 export async function action() {
-  throw new Response("Not found", { status: 404 });
+  notFound();
 }

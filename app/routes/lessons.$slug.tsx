@@ -12,13 +12,14 @@ import { parseHighlight } from "~/utils/highlight";
 import { readingMinutes } from "~/utils/format";
 import { rawTitle } from "~/utils/meta";
 import { TeacherNotes, teacherOnly } from "~/components/teacher-notes";
+import { notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? rawTitle(matches, data.title) : [];
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const loaded = getLesson(params.slug ?? "");
-  if (!loaded) throw new Response("Not found", { status: 404 });
+  if (!loaded) notFound();
   const { lesson } = loaded;
   const url = new URL(request.url);
   // The key and the teacher's notes are decided here, on the server: pupils and visitors never

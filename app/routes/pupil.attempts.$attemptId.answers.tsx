@@ -7,6 +7,7 @@ import { saveAnswer } from "~/models/attempt.server";
 import { requirePupil, safeRedirect } from "~/utils/auth.server";
 import { readForm } from "~/utils/form.server";
 import { parseId } from "~/utils/ids";
+import { notFound } from "~/utils/http.server";
 
 /** The shape of item ids in lesson files (content/schema.ts); anything else is no item of ours. */
 // A lesson item id, or a two-part question's Part B (`<id>.b`).
@@ -23,7 +24,7 @@ const schema = z.object({
 });
 
 export async function loader() {
-  throw new Response("Not found", { status: 404 });
+  notFound();
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -7,7 +7,7 @@ import { AssignmentSettings, settingsFromForm } from "~/components/assignment-se
 import { FormError } from "~/components/forms";
 import { useLang, useT } from "~/i18n/use-t";
 import { getTeacherAssignment, setDiscussionClosed, submissionCount, updateAssignment } from "~/models/assignment.server";
-import { classDiscussionDone } from "~/models/discussion.server";
+import { classDiscussionDone } from "~/models/discussion-progress.server";
 import { versionLabel } from "~/models/lesson-editor.server";
 import { settingsSchema } from "~/utils/assignment-form";
 import { requireTeacher } from "~/utils/auth.server";

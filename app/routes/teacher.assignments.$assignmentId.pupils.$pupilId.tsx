@@ -3,98 +3,25 @@ import { Name, Trans } from "~/components/name";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { TableRegion } from "~/components/results";
+import { DataTable } from "~/components/data-table";
 import { useLang, useT } from "~/i18n/use-t";
 import { parseId } from "~/models/class.server";
-import { pupilWork } from "~/models/results.server";
+import { pupilWorkPage } from "~/models/results.server";
 import { requireTeacher } from "~/utils/auth.server";
 import { formatDateTime, formatNumber, formatPercent } from "~/utils/format";
 import { title } from "~/utils/meta";
-import { optionLetter } from "~/utils/results-table";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? title(matches, "results.pupilPageTitle", { name: data.name }) : [];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
-  const w = pupilWork({
+  const page = pupilWorkPage({
     teacherId: teacher.teacherId,
     assignmentId: parseId(params.assignmentId),
     pupilId: parseId(params.pupilId),
   });
-  const { lesson } = w.assignment;
-  const speakers = new Map(lesson.speakers.map((s) => [s.id, s.label]));
-  const promptIndex = new Map(lesson.prompts.map((p, i) => [p.id, i + 1]));
-  const option = (q: (typeof lesson.questions)[number], id: string | undefined) => {
-    const i = q.options.findIndex((o) => o.id === id);
-    return i >= 0 ? { letter: optionLetter(i), text: q.options[i].text } : null;
-  };
-  return json(
-    {
-      id: w.assignment.id,
-      classId: w.assignment.classId,
-      timeZone: w.assignment.timeZone,
-      title: lesson.title,
-      language: lesson.language,
-      name: w.pupil.name,
-      status: w.status,
-      counting: w.counting
-        ? {
-            number: w.counting.number,
-            percent: w.counting.percent,
-            quizScore: w.counting.quizScore,
-            quizMax: w.counting.quizMax,
-            sortScore: w.counting.sortScore,
-            sortMax: w.counting.sortMax,
-          }
-        : null,
-      attempts: w.attempts.map((a) => ({
-        number: a.number,
-        startedAt: a.startedAt.toISOString(),
-        submittedAt: a.submittedAt?.toISOString() ?? null,
-        late: a.late,
-        percent: a.percent,
-        counting: w.counting?.id === a.id,
-      })),
-      shown: w.shownAttempt,
-      skills: w.skills,
-      questions: lesson.questions.map((q, i) => {
-        const mine = w.choices.quiz[q.id];
-        return {
-          n: i + 1,
-          id: q.id,
-          stem: q.stem,
-          mine: option(q, mine),
-          right: option(q, q.correct)!,
-          correct: mine === q.correct,
-        };
-      }),
-      sorting: lesson.sorting.map((s, i) => ({
-        n: i + 1,
-        id: s.id,
-        quote: s.quote,
-        paragraph: s.paragraph,
-        speaker: s.speaker ? speakers.get(s.speaker) ?? null : null,
-        mine: (w.choices.sort[s.id] as typeof s.category | undefined) ?? null,
-        right: s.category,
-        correct: w.choices.sort[s.id] === s.category,
-      })),
-      posts: w.posts.map((p) => ({
-        id: p.id,
-        prompt: promptIndex.get(p.promptId) ?? null,
-        reply: p.parentId !== null,
-        body: p.body,
-        claim: p.claim,
-        evidence: p.evidence,
-        reasoning: p.reasoning,
-        hidden: p.hidden,
-        exemplary: p.exemplary,
-        createdAt: p.createdAt.toISOString(),
-        feedback: p.feedback,
-      })),
-    },
-    { headers: { "Cache-Control": "no-store" } },
-  );
+  return json(page, { headers: { "Cache-Control": "no-store" } });
 }
 
 export default function PupilWork() {
@@ -132,36 +59,37 @@ export default function PupilWork() {
         {data.attempts.length === 0 ? (
           <p>{t("results.noAttempts")}</p>
         ) : (
-          <TableRegion labelledBy="attempts-caption">
-            <table>
-              <caption id="attempts-caption" className="visually-hidden">
-                {t("results.attemptsCaption")}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("results.col.attempt")}</th>
-                  <th scope="col">{t("results.col.startedAt")}</th>
-                  <th scope="col">{t("results.col.submittedAt")}</th>
-                  <th scope="col">{t("results.col.score")}</th>
-                  <th scope="col">{t("results.col.late")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.attempts.map((a) => (
-                  <tr key={a.number}>
-                    <th scope="row">
-                      {a.number}
-                      {a.counting ? ` (${t("results.counts")})` : ""}
-                    </th>
-                    <td>{formatDateTime(lang, a.startedAt, data.timeZone)}</td>
-                    <td>{a.submittedAt ? formatDateTime(lang, a.submittedAt, data.timeZone) : t("status.in_progress")}</td>
-                    <td>{a.percent === null ? "—" : `${formatNumber(lang, a.percent, 1)} %`}</td>
-                    <td>{a.submittedAt ? (a.late ? t("results.yes") : t("results.no")) : "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableRegion>
+          <DataTable
+            id="attempts"
+            captionHidden
+            caption={t("results.attemptsCaption")}
+            rows={data.attempts}
+            rowKey={(a) => a.number}
+            columns={[
+              {
+                key: "attempt",
+                header: t("results.col.attempt"),
+                cell: (a) => (
+                  <>
+                    {a.number}
+                    {a.counting ? ` (${t("results.counts")})` : ""}
+                  </>
+                ),
+              },
+              { key: "started", header: t("results.col.startedAt"), cell: (a) => formatDateTime(lang, a.startedAt, data.timeZone) },
+              {
+                key: "submitted",
+                header: t("results.col.submittedAt"),
+                cell: (a) => (a.submittedAt ? formatDateTime(lang, a.submittedAt, data.timeZone) : t("status.in_progress")),
+              },
+              { key: "score", header: t("results.col.score"), cell: (a) => (a.percent === null ? "—" : `${formatNumber(lang, a.percent, 1)} %`) },
+              {
+                key: "late",
+                header: t("results.col.late"),
+                cell: (a) => (a.submittedAt ? (a.late ? t("results.yes") : t("results.no")) : "—"),
+              },
+            ]}
+          />
         )}
       </section>
 
@@ -184,74 +112,71 @@ export default function PupilWork() {
           {data.shown.submitted ? null : <p className="note">{t("results.notSubmittedYet", { n: data.shown.number })}</p>}
           <section aria-labelledby="answers-heading">
             <h2 id="answers-heading">{t("results.answers", { n: data.shown.number })}</h2>
-            <TableRegion labelledBy="answers-caption">
-              <table>
-                <caption id="answers-caption" className="visually-hidden">
-                  {t("results.answersCaption")}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("results.col.question")}</th>
-                    <th scope="col">{t("results.col.pupilChoice")}</th>
-                    <th scope="col">{t("results.col.rightAnswer")}</th>
-                    <th scope="col">{t("results.col.result")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.questions.map((q) => (
-                    <tr key={q.id}>
-                      <th scope="row">
-                        {t("results.questionN", { n: q.n })}: <span lang={data.language}>{q.stem}</span>
-                      </th>
-                      <td>
-                        {q.mine ? (
-                          <>
-                            {q.mine.letter}. <span lang={data.language}>{q.mine.text}</span>
-                          </>
-                        ) : (
-                          t("feedback.noAnswer")
-                        )}
-                      </td>
-                      <td>
-                        {q.right.letter}. <span lang={data.language}>{q.right.text}</span>
-                      </td>
-                      <td>{verdict(q.correct, q.mine !== null)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableRegion>
+            <DataTable
+              id="answers"
+              captionHidden
+              caption={t("results.answersCaption")}
+              rows={data.questions}
+              rowKey={(q) => q.id}
+              columns={[
+                {
+                  key: "question",
+                  header: t("results.col.question"),
+                  cell: (q) => (
+                    <>
+                      {t("results.questionN", { n: q.n })}: <span lang={data.language}>{q.stem}</span>
+                    </>
+                  ),
+                },
+                {
+                  key: "mine",
+                  header: t("results.col.pupilChoice"),
+                  cell: (q) =>
+                    q.mine ? (
+                      <>
+                        {q.mine.letter}. <span lang={data.language}>{q.mine.text}</span>
+                      </>
+                    ) : (
+                      t("feedback.noAnswer")
+                    ),
+                },
+                {
+                  key: "right",
+                  header: t("results.col.rightAnswer"),
+                  cell: (q) => (
+                    <>
+                      {q.right.letter}. <span lang={data.language}>{q.right.text}</span>
+                    </>
+                  ),
+                },
+                { key: "result", header: t("results.col.result"), cell: (q) => verdict(q.correct, q.mine !== null) },
+              ]}
+            />
           </section>
           <section aria-labelledby="sorting-heading">
             <h2 id="sorting-heading">{t("results.sortingChoices")}</h2>
-            <TableRegion labelledBy="sorting-caption">
-              <table>
-                <caption id="sorting-caption" className="visually-hidden">
-                  {t("results.sortingCaption")}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("results.col.statement")}</th>
-                    <th scope="col">{t("results.col.pupilChoice")}</th>
-                    <th scope="col">{t("results.col.trueCategory")}</th>
-                    <th scope="col">{t("results.col.result")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.sorting.map((s) => (
-                    <tr key={s.id}>
-                      <th scope="row">
-                        {t("sort.item", { n: s.n, p: s.paragraph })}: <q lang={data.language}>{s.quote}</q>
-                        {s.speaker ? <span className="muted"> — {s.speaker}</span> : null}
-                      </th>
-                      <td>{s.mine ? t(`cat.${s.mine}`) : t("feedback.noAnswer")}</td>
-                      <td>{t(`cat.${s.right}`)}</td>
-                      <td>{verdict(s.correct, s.mine !== null)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableRegion>
+            <DataTable
+              id="sorting"
+              captionHidden
+              caption={t("results.sortingCaption")}
+              rows={data.sorting}
+              rowKey={(s) => s.id}
+              columns={[
+                {
+                  key: "statement",
+                  header: t("results.col.statement"),
+                  cell: (s) => (
+                    <>
+                      {t("sort.item", { n: s.n, p: s.paragraph })}: <q lang={data.language}>{s.quote}</q>
+                      {s.speaker ? <span className="muted"> — {s.speaker}</span> : null}
+                    </>
+                  ),
+                },
+                { key: "mine", header: t("results.col.pupilChoice"), cell: (s) => (s.mine ? t(`cat.${s.mine}`) : t("feedback.noAnswer")) },
+                { key: "right", header: t("results.col.trueCategory"), cell: (s) => t(`cat.${s.right}`) },
+                { key: "result", header: t("results.col.result"), cell: (s) => verdict(s.correct, s.mine !== null) },
+              ]}
+            />
           </section>
         </>
       ) : null}

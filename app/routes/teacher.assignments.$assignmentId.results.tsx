@@ -16,20 +16,22 @@ import {
 } from "~/components/results-sections";
 import { useLang, useT } from "~/i18n/use-t";
 import { parseId } from "~/models/class.server";
-import { assignmentResults } from "~/models/results.server";
+import { assignmentResultsPage } from "~/models/results.server";
 import { requireTeacher } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
 import { title } from "~/utils/meta";
 import { parseSort } from "~/utils/results-table";
-import { resultsView } from "~/utils/results-view";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? title(matches, "results.pageTitle", { title: data.title }) : [];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
-  const r = assignmentResults({ teacherId: teacher.teacherId, assignmentId: parseId(params.assignmentId) });
-  const view = resultsView(r, parseSort(new URL(request.url).searchParams));
+  const view = assignmentResultsPage({
+    teacherId: teacher.teacherId,
+    assignmentId: parseId(params.assignmentId),
+    sort: parseSort(new URL(request.url).searchParams),
+  });
   return json(view, { headers: { "Cache-Control": "no-store" } });
 }
 

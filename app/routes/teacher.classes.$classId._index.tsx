@@ -25,6 +25,7 @@ import { parseWith, readForm } from "~/utils/form.server";
 import { formatDateTime } from "~/utils/format";
 import { joinLink } from "~/utils/join-link.server";
 import { title } from "~/utils/meta";
+import { notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? title(matches, "accounts.class.pageTitle", { name: data.klass.name }) : [];
@@ -98,7 +99,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return back();
     case "resetPin": {
       const parsed = parseWith(pupilSchema, form);
-      if (!parsed.ok) throw new Response("Not found", { status: 404 });
+      if (!parsed.ok) notFound();
       // The new PIN travels only in this response (never stored in clear, never in a URL).
       const reset = await resetPin({ ...ref, pupilId: parsed.data.pupilId });
       return json({ ok: true as const, reset }, { headers: NO_STORE });

@@ -4,6 +4,7 @@ import { eq, sql } from "drizzle-orm";
 import { classes, pupils, teachers } from "../../db/schema";
 import { db, prepared } from "~/db.server";
 import { cookieTrouble, deleteSessionsOf, readSession } from "./session.server";
+import { notFound } from "~/utils/http.server";
 
 export type TeacherViewer = { role: "teacher"; teacherId: number; name: string };
 export type PupilViewer = {
@@ -85,7 +86,7 @@ function signInRedirect(request: Request, path: string): never {
 export async function requireTeacher(request: Request): Promise<TeacherViewer> {
   const viewer = await getViewer(request);
   if (!viewer) signInRedirect(request, "/teacher/login");
-  if (viewer.role !== "teacher") throw new Response("Not found", { status: 404 });
+  if (viewer.role !== "teacher") notFound();
   return viewer;
 }
 
@@ -93,7 +94,7 @@ export async function requireTeacher(request: Request): Promise<TeacherViewer> {
 export async function requirePupil(request: Request): Promise<PupilViewer> {
   const viewer = await getViewer(request);
   if (!viewer) signInRedirect(request, "/pupil/login");
-  if (viewer.role !== "pupil") throw new Response("Not found", { status: 404 });
+  if (viewer.role !== "pupil") notFound();
   return viewer;
 }
 

@@ -7,8 +7,7 @@ export function cleanDisplayName(input: string): string {
 
 /**
  * The comparison key stored in pupils.name_key: NFKC, trimmed, spaces collapsed, lower case, so
- * "Budi", " budi " and full-width "Ｂｕｄｉ" are one name. tests/support/factories.ts keeps an
- * identical copy (the unit tests check they agree).
+ * "Budi", " budi " and full-width "Ｂｕｄｉ" are one name. The test factories use this same function.
  */
 export function nameKey(displayName: string): string {
   return displayName.normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase();

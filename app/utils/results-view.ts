@@ -1,9 +1,17 @@
-// Shapes one assignment's results into what the results page shows (JSON-safe): pupil rows, items,
-// the pupil × question grid and the sorting grid. Pure: no database, no request.
-import type { AssignmentResults } from "~/models/results.server";
-import { optionLetter, sortRows, type CompletionStatus, type SortDir, type SortKey } from "~/utils/results-table";
+// Shapes results into what the results pages show (JSON-safe): for one assignment the pupil rows,
+// items, the pupil × question grid and the sorting grid; one pupil's work; a class's overview.
+// Pure: no database, no request (models/results.server.ts loads the data and calls these).
+import type { AssignmentResults, ClassOverview, PupilWork } from "~/models/results.server";
+import {
+  COMPLETION_STATUSES,
+  optionLetter,
+  sortRows,
+  type CompletionStatus,
+  type SortDir,
+  type SortKey,
+} from "~/utils/results-table";
 import { lessonMaxPoints, quizParts } from "~/utils/two-part";
-import { DISCRIMINATION_MIN_PUPILS, FLAG_DISCRIMINATION_BELOW, FLAG_FACILITY_BELOW } from "~/utils/stats";
+import { DISCRIMINATION_MIN_PUPILS, FLAG_DISCRIMINATION_BELOW, FLAG_FACILITY_BELOW, topConfusions } from "~/utils/stats";
 
 export type CellState = "right" | "wrong" | "none";
 export type GridCell = { state: CellState; choice: string | null };
@@ -97,8 +105,8 @@ export function resultsView(r: AssignmentResults, sort: { key: SortKey; dir: Sor
         facility: item.facility,
         discrimination: item.discrimination,
         flagged: item.flagged,
-        lowFacility: item.facility !== null && item.facility < FLAG_FACILITY_BELOW,
-        lowDiscrimination: item.discrimination !== null && item.discrimination < FLAG_DISCRIMINATION_BELOW,
+        lowFacility: item.lowFacility,
+        lowDiscrimination: item.lowDiscrimination,
         topWrong: letterOf(item.topWrongOption),
         evidence: item.evidence,
         options: item.counts.options.map((o, i) => ({
@@ -116,6 +124,7 @@ export function resultsView(r: AssignmentResults, sort: { key: SortKey; dir: Sor
       .filter((p) => p.counting)
       .map((p) => ({ pupilId: p.pupilId, name: p.name, skills: r.pupilSkills.get(p.pupilId) ?? [] })),
     confusion: r.confusion,
+    topConfusions: topConfusions(r.confusion),
     rubric: {
       prompts: lesson.prompts.filter((p) => r.rubric?.promptIds.includes(p.id)).map((p) => ({ id: p.id, prompt: p.prompt })),
       distribution: r.rubric?.distribution ?? {},
@@ -129,3 +138,82 @@ export function resultsView(r: AssignmentResults, sort: { key: SortKey; dir: Sor
 }
 
 export type ResultsView = ReturnType<typeof resultsView>;
+
+/** One pupil's work on one assignment as the teacher's pupil page shows it (JSON-safe). */
+export function pupilWorkView(w: PupilWork) {
+  const { lesson } = w.assignment;
+  const speakers = new Map(lesson.speakers.map((s) => [s.id, s.label]));
+  const promptIndex = new Map(lesson.prompts.map((p, i) => [p.id, i + 1]));
+  const option = (q: (typeof lesson.questions)[number], id: string | undefined) => {
+    const i = q.options.findIndex((o) => o.id === id);
+    return i >= 0 ? { letter: optionLetter(i), text: q.options[i].text } : null;
+  };
+  return {
+    id: w.assignment.id,
+    classId: w.assignment.classId,
+    timeZone: w.assignment.timeZone,
+    title: lesson.title,
+    language: lesson.language,
+    name: w.pupil.name,
+    status: w.status,
+    counting: w.counting
+      ? {
+          number: w.counting.number,
+          percent: w.counting.percent,
+          quizScore: w.counting.quizScore,
+          quizMax: w.counting.quizMax,
+          sortScore: w.counting.sortScore,
+          sortMax: w.counting.sortMax,
+        }
+      : null,
+    attempts: w.attempts.map((a) => ({
+      number: a.number,
+      startedAt: a.startedAt.toISOString(),
+      submittedAt: a.submittedAt?.toISOString() ?? null,
+      late: a.late,
+      percent: a.percent,
+      counting: w.counting?.id === a.id,
+    })),
+    shown: w.shownAttempt,
+    skills: w.skills,
+    questions: lesson.questions.map((q, i) => {
+      const mine = w.choices.quiz[q.id];
+      return { n: i + 1, id: q.id, stem: q.stem, mine: option(q, mine), right: option(q, q.correct)!, correct: mine === q.correct };
+    }),
+    sorting: lesson.sorting.map((s, i) => ({
+      n: i + 1,
+      id: s.id,
+      quote: s.quote,
+      paragraph: s.paragraph,
+      speaker: s.speaker ? (speakers.get(s.speaker) ?? null) : null,
+      mine: (w.choices.sort[s.id] as typeof s.category | undefined) ?? null,
+      right: s.category,
+      correct: w.choices.sort[s.id] === s.category,
+    })),
+    posts: w.posts.map((p) => ({
+      id: p.id,
+      prompt: promptIndex.get(p.promptId) ?? null,
+      reply: p.parentId !== null,
+      body: p.body,
+      claim: p.claim,
+      evidence: p.evidence,
+      reasoning: p.reasoning,
+      hidden: p.hidden,
+      exemplary: p.exemplary,
+      createdAt: p.createdAt.toISOString(),
+      feedback: p.feedback,
+    })),
+  };
+}
+
+export type PupilWorkView = ReturnType<typeof pupilWorkView>;
+
+/** A class's results overview with dates as ISO strings, as the class results page shows it. */
+export function classResultsView(overview: ClassOverview) {
+  return {
+    klass: overview.klass,
+    assignments: overview.assignments.map((a) => ({ ...a, dueAt: a.dueAt.toISOString() })),
+    pupils: overview.pupils,
+    statuses: COMPLETION_STATUSES,
+  };
+}

@@ -2,24 +2,27 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { createCookie } from "@remix-run/node";
 import { and, eq, lt, or, sql } from "drizzle-orm";
 import { sessions } from "../../db/schema";
 import { db, prepared } from "~/db.server";
 import { env } from "./env.server";
 import { requestContext } from "./request-context.server";
 import { cookieSecure } from "./transport";
+import {
+  hashSessionId,
+  makeSessionCookie,
+  newSessionId,
+  SESSION_POLICY,
+  sessionCookieMaxAge,
+  sessionRowFor,
+  type CookieKind,
+  type Role,
+  type SessionOwner,
+} from "./session-cookie.server";
 
-export type Role = "teacher" | "pupil";
+export { hashSessionId, SESSION_COOKIE, SESSION_POLICY, type Role } from "./session-cookie.server";
 
 const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-/** Pupils use shared school computers: short sessions. Teachers use their own devices. */
-export const SESSION_POLICY: Record<Role, { idleMs: number; maxMs: number }> = {
-  teacher: { idleMs: 2 * DAY, maxMs: 14 * DAY },
-  pupil: { idleMs: 1 * HOUR, maxMs: 8 * HOUR },
-};
 /** Touch last_seen at most once a minute, so reads are not writes. */
 const TOUCH_EVERY_MS = MINUTE;
 
@@ -48,26 +51,10 @@ export function sessionCookieSecure(request?: Request): boolean {
   return cookieSecure(protocol, env().COOKIE_SECURE);
 }
 
-/**
- * Two cookies by transport. Over HTTPS the name carries the __Host- prefix, which browsers accept
- * only with Secure, Path=/ and no Domain; over plain HTTP only the plain name is read. So a session
- * made over HTTPS is never accepted over plain HTTP, even from a client that sends it there.
- */
-export const SESSION_COOKIE = { secure: "__Host-telaah_session", plain: "telaah_session" } as const;
-const cookies: Partial<Record<"secure" | "plain", ReturnType<typeof createCookie>>> = {};
+const cookies: Partial<Record<CookieKind, ReturnType<typeof makeSessionCookie>>> = {};
 function sessionCookie(request?: Request) {
   const kind = sessionCookieSecure(request) ? "secure" : "plain";
-  return (cookies[kind] ??= createCookie(SESSION_COOKIE[kind], {
-    httpOnly: true,
-    sameSite: "lax",
-    path: "/",
-    secure: kind === "secure",
-    secrets: readSecrets(),
-  }));
-}
-
-export function hashSessionId(id: string): string {
-  return crypto.createHash("sha256").update(id).digest("hex");
+  return (cookies[kind] ??= makeSessionCookie(kind, readSecrets()));
 }
 
 export function isExpired(
@@ -85,25 +72,10 @@ export function isExpired(
 export type SessionRow = typeof sessions.$inferSelect;
 
 /** Creates a fresh session (a new id at every sign-in) and returns its Set-Cookie header. */
-export async function createSession(
-  owner: { role: "teacher"; teacherId: number } | { role: "pupil"; pupilId: number },
-): Promise<string> {
-  const id = crypto.randomBytes(32).toString("base64url");
-  const now = Date.now();
-  db.insert(sessions)
-    .values({
-      idHash: hashSessionId(id),
-      role: owner.role,
-      teacherId: owner.role === "teacher" ? owner.teacherId : null,
-      pupilId: owner.role === "pupil" ? owner.pupilId : null,
-      createdAt: new Date(now),
-      lastSeenAt: new Date(now),
-      expiresAt: new Date(now + SESSION_POLICY[owner.role].maxMs),
-    })
-    .run();
-  // Pupil cookies end with the browser session; teacher cookies last the session's lifetime.
-  const maxAge = owner.role === "teacher" ? SESSION_POLICY.teacher.maxMs / 1000 : undefined;
-  return sessionCookie().serialize(id, { maxAge });
+export async function createSession(owner: SessionOwner): Promise<string> {
+  const id = newSessionId();
+  db.insert(sessions).values(sessionRowFor(id, owner)).run();
+  return sessionCookie().serialize(id, { maxAge: sessionCookieMaxAge(owner.role) });
 }
 
 async function readSessionId(request: Request): Promise<string | null> {

@@ -144,6 +144,11 @@ export type ItemAnalysis = {
   facility: number | null;
   discrimination: number | null;
   counts: OptionCounts;
+  /** Facility below FLAG_FACILITY_BELOW: most of the class got it wrong. */
+  lowFacility: boolean;
+  /** Discrimination below FLAG_DISCRIMINATION_BELOW: strong and weak pupils did about as well. */
+  lowDiscrimination: boolean;
+  /** Either of the two above. */
   flagged: boolean;
   /** The wrong option most pupils chose (the earlier option on a tie), or null if nobody chose a wrong one. */
   topWrongOption: string | null;
@@ -176,13 +181,17 @@ export function itemAnalysis(
         topCount = o.count;
       }
     }
+    const lowFacility = f !== null && f < FLAG_FACILITY_BELOW;
+    const lowDiscrimination = d !== null && d < FLAG_DISCRIMINATION_BELOW;
     return {
       id: q.id,
       skill: q.skill,
       facility: f,
       discrimination: d,
       counts,
-      flagged: (f !== null && f < FLAG_FACILITY_BELOW) || (d !== null && d < FLAG_DISCRIMINATION_BELOW),
+      lowFacility,
+      lowDiscrimination,
+      flagged: lowFacility || lowDiscrimination,
       topWrongOption,
       evidence: q.evidence,
     };
@@ -262,6 +271,24 @@ export function confusionTable(responses: SortResponse[]): ConfusionRow[] {
     else row.counts[r.chosen]++;
   }
   return rows;
+}
+
+export type Confusion = { from: Category; to: Category; count: number };
+
+/**
+ * The most frequent mix-ups in a confusion table (off the diagonal, count > 0), most first; ties
+ * keep table order (true category, then chosen category, both in CATEGORIES order).
+ */
+export function topConfusions(rows: readonly ConfusionRow[], limit = 3): Confusion[] {
+  const categories = rows.map((row) => row.trueCategory);
+  return rows
+    .flatMap((row) =>
+      categories
+        .filter((c) => c !== row.trueCategory && row.counts[c] > 0)
+        .map((c) => ({ from: row.trueCategory, to: c, count: row.counts[c] })),
+    )
+    .sort((a, b) => b.count - a.count)
+    .slice(0, limit);
 }
 
 export type HistogramBin = { from: number; to: number; count: number };

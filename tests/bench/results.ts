@@ -1,14 +1,13 @@
 // npm run bench:results: seeds a big database (1,000 classes × 40 pupils × 3 assignments) and a 10× smaller one,
 // each with one class of 50, and times that class's results page in-process and over HTTP. Last line: JSON summary.
 import { spawn } from "node:child_process";
-import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { createCookie } from "@remix-run/node";
+import { insertSession } from "../support/session";
 
 const SECRET = "bench-results-secret";
 process.env.SESSION_SECRET = SECRET;
@@ -169,19 +168,15 @@ async function seed(classes: number, dir: string): Promise<Seeded> {
   }
   if (!target) throw new Error("target class not seeded");
   const t = target as { teacher: number; assignmentId: number };
-  const sessionId = crypto.randomBytes(32).toString("base64url");
-  sqlite
-    .prepare("INSERT INTO sessions (id_hash, role, teacher_id, created_at, last_seen_at, expires_at) VALUES (?, 'teacher', ?, ?, ?, ?)")
-    .run(crypto.createHash("sha256").update(sessionId).digest("hex"), t.teacher, now, now, now + DAY);
+  const session = await insertSession(sqlite, { role: "teacher", id: t.teacher }, SECRET);
   sqlite.pragma("analysis_limit = 1000");
   sqlite.exec("ANALYZE");
   sqlite.pragma("wal_checkpoint(TRUNCATE)");
   sqlite.close();
-  const header = await createCookie("telaah_session", { secrets: [SECRET], path: "/", sameSite: "lax", httpOnly: true }).serialize(sessionId);
   return {
     file,
     assignmentId: t.assignmentId,
-    cookie: header.split(";")[0],
+    cookie: session.header,
     seedMs: Math.round(performance.now() - started),
     attempts,
     answers,

@@ -1,7 +1,8 @@
 // Direct seeding for bench:quiz and test:crash: classes, pupils, one assignment per class and a
-// signed-in session per pupil, written into the server's database like tests/support/factories.ts.
+// signed-in session per pupil, written into the server's database with the session code of tests/support/session.ts.
 import crypto from "node:crypto";
-import { createCookie } from "@remix-run/node";
+import { SESSION_POLICY } from "../../app/utils/session-cookie.server";
+import { hashSessionId, SESSION_COOKIE_NAME, signSessionId } from "../support/session";
 import Database from "better-sqlite3";
 import { BENCH_SECRET, Jar } from "./driver";
 
@@ -17,7 +18,6 @@ export async function seedClasses(
   const db = new Database(dbPath);
   db.pragma("busy_timeout = 5000");
   db.pragma("foreign_keys = ON");
-  const cookie = createCookie("telaah_session", { path: "/", sameSite: "lax", httpOnly: true, secrets: [BENCH_SECRET] });
   const slug = opts.slug ?? "ktt-putin-kim-2024";
   const version = db.prepare("SELECT id FROM lesson_versions WHERE slug = ? ORDER BY id DESC LIMIT 1").get(slug) as
     | { id: number }
@@ -61,12 +61,11 @@ export async function seedClasses(
       "INSERT INTO sessions (id_hash, role, pupil_id, created_at, last_seen_at, expires_at) VALUES (?, 'pupil', ?, ?, ?, ?)",
     );
     for (const s of sessions)
-      insert.run(crypto.createHash("sha256").update(s.id).digest("hex"), s.pupilId, now, now, now + 8 * 3600_000);
+      insert.run(hashSessionId(s.id), s.pupilId, now, now, now + SESSION_POLICY.pupil.maxMs);
   })();
   db.close();
   for (const s of sessions) {
-    const header = await cookie.serialize(s.id);
-    s.jar.set("telaah_session", header.split(";")[0].split("=").slice(1).join("="));
+    s.jar.set(SESSION_COOKIE_NAME, await signSessionId(s.id, BENCH_SECRET));
   }
   return out;
 }

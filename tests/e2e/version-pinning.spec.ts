@@ -2,15 +2,14 @@
 // assignment and saves an answer; the server stops; the lesson file changes (question 1 reworded,
 // its key moved to another option); the server starts again on the same database. The old
 // assignment still shows and scores the old version; a new assignment gets the new one.
-import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import Database from "better-sqlite3";
-import { createCookie } from "@remix-run/node";
 import { BENCH_SECRET, startServer, tempDir, type Server } from "../bench/driver";
 import { editFrontmatter, SEED_SLUG, tempContentDir } from "../support/lesson-fixtures";
 import { seedLesson } from "../support/lesson";
+import { insertSession, type TestOwner } from "../support/session";
 
 // Its own server, on a port of the e2e range above the shared server's.
 const PORT = Number(process.env.E2E_PORT ?? 3310) + 5;
@@ -20,22 +19,8 @@ const oldKey = q1.correct;
 const newKey = q1.options.find((o) => o.id !== oldKey)!.id;
 const NEW_STEM = "Versi baru: menurut paragraf 1, di mana upacara itu berlangsung?";
 
-async function cookieFor(db: Database.Database, owner: { role: "teacher" | "pupil"; id: number }) {
-  const id = crypto.randomBytes(32).toString("base64url");
-  const now = Date.now();
-  db.prepare(
-    "INSERT INTO sessions (id_hash, role, teacher_id, pupil_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-  ).run(
-    crypto.createHash("sha256").update(id).digest("hex"),
-    owner.role,
-    owner.role === "teacher" ? owner.id : null,
-    owner.role === "pupil" ? owner.id : null,
-    now,
-    now,
-    now + 3600_000,
-  );
-  const value = (await createCookie("telaah_session", { secrets: [BENCH_SECRET] }).serialize(id)).split(";")[0];
-  return value;
+async function cookieFor(db: Database.Database, owner: TestOwner) {
+  return (await insertSession(db, owner, BENCH_SECRET)).header;
 }
 
 test("after the lesson file changes, an old assignment still shows and scores the version it was made with", async () => {

@@ -1,10 +1,11 @@
 // Test data straight into the e2e database (the same file the server under test uses), and
-// signed-in browser contexts made by inserting a session row and setting its cookie.
+// signed-in browser contexts made by inserting a session row and setting its cookie (./session.ts).
 import crypto from "node:crypto";
 import { hash } from "@node-rs/argon2";
-import { createCookie } from "@remix-run/node";
 import Database from "better-sqlite3";
 import type { BrowserContext } from "@playwright/test";
+import { nameKey } from "../../app/utils/name-key";
+import { insertSession, SESSION_COOKIE_NAME, type TestOwner } from "./session";
 
 let handle: Database.Database | undefined;
 export function testDb(): Database.Database {
@@ -54,9 +55,7 @@ export function createClass(
   return { id: row.id, name, joinCode };
 }
 
-export function nameKey(displayName: string) {
-  return displayName.normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase();
-}
+export { nameKey };
 
 export async function createPupil(classId: number, input: { name?: string; pin?: string } = {}) {
   const name = input.name ?? unique("Siswa");
@@ -67,38 +66,11 @@ export async function createPupil(classId: number, input: { name?: string; pin?:
   return { id: row.id, name, pin };
 }
 
-const cookie = () =>
-  createCookie("telaah_session", {
-    httpOnly: true,
-    sameSite: "lax",
-    path: "/",
-    secrets: [process.env.SESSION_SECRET ?? ""],
-  });
-
 /** Signs a browser context in as a teacher or pupil without going through the form. */
-export async function signIn(
-  context: BrowserContext,
-  owner: { role: "teacher"; id: number } | { role: "pupil"; id: number },
-) {
-  const id = crypto.randomBytes(32).toString("base64url");
-  const now = Date.now();
-  testDb()
-    .prepare(
-      "INSERT INTO sessions (id_hash, role, teacher_id, pupil_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-    )
-    .run(
-      crypto.createHash("sha256").update(id).digest("hex"),
-      owner.role,
-      owner.role === "teacher" ? owner.id : null,
-      owner.role === "pupil" ? owner.id : null,
-      now,
-      now,
-      now + 8 * 3600_000,
-    );
-  const header = await cookie().serialize(id);
-  const value = header.split(";")[0].split("=").slice(1).join("=");
+export async function signIn(context: BrowserContext, owner: TestOwner) {
+  const { value } = await insertSession(testDb(), owner);
   const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
-  await context.addCookies([{ name: "telaah_session", value, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
+  await context.addCookies([{ name: SESSION_COOKIE_NAME, value, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
 }
 
 /** The current lesson version id of a slug (the newest row). */

@@ -1,14 +1,13 @@
 // Who may do what: for every route file, the expected outcome of its GET and of each form its action
 // takes, for the five roles, with parameters pointing at class A. The authorization and CSRF
 // specs check that this table covers exactly the files in app/routes.
-import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { createCookie } from "@remix-run/node";
 import { expect, type APIResponse } from "@playwright/test";
 import { testDb, unique } from "./factories";
 import { seedLesson, SEED_SLUG } from "./lesson";
 import type { FormValues, Outcome, Role, World } from "./security-world";
+import { hashSessionId, SESSION_COOKIE_NAME, sessionIdOf } from "./session";
 
 export type Cells = Record<Role, Outcome>;
 
@@ -109,12 +108,11 @@ function expectClassB(w: World) {
 /** The session row the answer's Set-Cookie names (signed cookie → id → its SHA-256 in the table). */
 async function issuedSession(response: APIResponse) {
   const header = response.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value);
-  const raw = header.find((h) => h.startsWith("telaah_session="));
+  const raw = header.find((h) => h.startsWith(`${SESSION_COOKIE_NAME}=`));
   expect(raw, "a session cookie is set").toBeTruthy();
-  const cookie = createCookie("telaah_session", { secrets: [process.env.SESSION_SECRET ?? ""] });
-  const id = (await cookie.parse(raw!.split(";")[0])) as string | null;
+  const id = await sessionIdOf(raw!);
   expect(typeof id, "the cookie carries a signed id").toBe("string");
-  const hash = crypto.createHash("sha256").update(id!).digest("hex");
+  const hash = hashSessionId(id!);
   return row<{ role: string; teacherId: number | null; pupilId: number | null } | undefined>(
     "SELECT role, teacher_id AS teacherId, pupil_id AS pupilId FROM sessions WHERE id_hash = ?",
     hash,
@@ -125,7 +123,7 @@ const sessionRowOf = (w: World, role: Role) => {
   const s =
     role === "pupilA" ? w.A.sessions.pupil : role === "pupilB" ? w.B.sessions.pupil : role === "teacherA" ? w.A.sessions.teacher : role === "teacherB" ? w.B.sessions.teacher : null;
   if (!s) return null;
-  return row<{ n: number }>("SELECT count(*) AS n FROM sessions WHERE id_hash = ?", crypto.createHash("sha256").update(s.id).digest("hex")).n;
+  return row<{ n: number }>("SELECT count(*) AS n FROM sessions WHERE id_hash = ?", hashSessionId(s.id)).n;
 };
 
 const closedOf = (id: number) => row<{ c: number }>("SELECT discussion_closed AS c FROM assignments WHERE id = ?", id).c;

@@ -1,39 +1,19 @@
 // Two teachers' worlds side by side (class A and class B, each with a pupil, an assignment, an open
 // attempt and a post), signed-in cookies for the five roles the security tests act as, a
 // fingerprint of everything in both worlds, and raw HTTP requests that send exactly those cookies.
-import crypto from "node:crypto";
-import { createCookie } from "@remix-run/node";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { createClass, createPupil, createTeacher, testDb, unique } from "./factories";
 import { createAssignment, seedLesson, SEED_SLUG } from "./lesson";
+import { insertSession, type TestOwner } from "./session";
 
 export const ROLES = ["anon", "pupilA", "pupilB", "teacherA", "teacherB"] as const;
 export type Role = (typeof ROLES)[number];
 
-type Owner = { role: "teacher"; id: number } | { role: "pupil"; id: number };
-
-const cookie = () =>
-  createCookie("telaah_session", { httpOnly: true, sameSite: "lax", path: "/", secrets: [process.env.SESSION_SECRET ?? ""] });
+type Owner = TestOwner;
 
 /** A session row like a sign-in makes, and the Cookie header that carries it (plus the raw id). */
-export async function sessionFor(owner: Owner): Promise<{ header: string; id: string; value: string }> {
-  const id = crypto.randomBytes(32).toString("base64url");
-  const now = Date.now();
-  testDb()
-    .prepare(
-      "INSERT INTO sessions (id_hash, role, teacher_id, pupil_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-    )
-    .run(
-      crypto.createHash("sha256").update(id).digest("hex"),
-      owner.role,
-      owner.role === "teacher" ? owner.id : null,
-      owner.role === "pupil" ? owner.id : null,
-      now,
-      now,
-      now + 8 * 3600_000,
-    );
-  const value = (await cookie().serialize(id)).split(";")[0].split("=").slice(1).join("=");
-  return { header: `telaah_session=${value}`, id, value };
+export function sessionFor(owner: Owner): Promise<{ header: string; id: string; value: string }> {
+  return insertSession(testDb(), owner);
 }
 
 export function insertAttempt(assignmentId: number, pupilId: number, number = 1) {

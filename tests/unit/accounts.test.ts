@@ -19,7 +19,7 @@ const { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, generateJoinCode, joinCodeEntropyB
 const { nameKey, cleanDisplayName } = await import("~/utils/name-key");
 const { isValidPin, generatePin } = await import("~/utils/pin");
 const factories = await import("../support/factories");
-const { throttleStatus, recordFailure, clearThrottle, retryMinutes } = await import("~/models/throttle.server");
+const { throttleStatus, countUse, clearThrottle, retryMinutes } = await import("~/models/throttle.server");
 const { isExpired, SESSION_POLICY } = await import("~/utils/session.server");
 const { createTeacher, signInTeacher } = await import("~/models/teacher.server");
 
@@ -142,7 +142,7 @@ test("throttle: ten failures are allowed, the 11th attempt is refused until the 
   const start = Date.UTC(2025, 0, 6, 8, 0, 0);
   for (let i = 0; i < 10; i++) {
     assert.deepEqual(throttleStatus(key, rule, start + i * 1000), { blocked: false }, `attempt ${i + 1}`);
-    recordFailure(key, rule, start + i * 1000);
+    countUse(key, rule, start + i * 1000);
   }
   const refused = throttleStatus(key, rule, start + 10_000);
   assert.equal(refused.blocked, true);
@@ -152,10 +152,10 @@ test("throttle: ten failures are allowed, the 11th attempt is refused until the 
   assert.equal(throttleStatus(key, rule, start + 15 * MINUTE - 1).blocked, true);
   assert.equal(throttleStatus(key, rule, start + 15 * MINUTE).blocked, false);
   // A failure after the window starts a new count of one.
-  recordFailure(key, rule, start + 16 * MINUTE);
-  for (let i = 0; i < 8; i++) recordFailure(key, rule, start + 16 * MINUTE + i);
+  countUse(key, rule, start + 16 * MINUTE);
+  for (let i = 0; i < 8; i++) countUse(key, rule, start + 16 * MINUTE + i);
   assert.equal(throttleStatus(key, rule, start + 17 * MINUTE).blocked, false, "9 failures in the new window");
-  recordFailure(key, rule, start + 17 * MINUTE);
+  countUse(key, rule, start + 17 * MINUTE);
   assert.equal(throttleStatus(key, rule, start + 17 * MINUTE).blocked, true);
   clearThrottle(key);
   assert.equal(throttleStatus(key, rule, start + 17 * MINUTE).blocked, false);

@@ -1,5 +1,5 @@
 // The systemd units shipped in deploy/: systemd-analyze verify accepts them (where the tool exists;
-// where it does not, the settings the README relies on are checked by reading the files).
+// where it does not, the settings docs/deployment.md relies on are checked by reading the files).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";

@@ -10,7 +10,9 @@ process.env.DATABASE_PATH = path.join(dir, "results.db");
 
 const { sqlite } = await import("~/db.server");
 const { syncLessonVersions, getLessonVersion } = await import("~/models/lesson.server");
-const { assignmentResults, pupilWork, classResults } = await import("~/models/results.server");
+const { assignmentResults, pupilWork, classResults, assignmentResultsPage, pupilWorkPage, classResultsPage } = await import(
+  "~/models/results.server"
+);
 const { scoreAttempt } = await import("~/utils/quiz");
 
 syncLessonVersions();
@@ -230,4 +232,28 @@ test("the CSV starts with a BOM, has one row per pupil and defuses formula-looki
   assert.equal(sneakyRow.length, header.length);
   assert.equal(sneakyRow[header.indexOf("Question 1 (q1) correct")], "1");
   assert.equal(sneakyRow[header.indexOf("Question 2 (q2) correct")], "0");
+});
+
+test("the results pages' data: one pupil's work with letters and verdicts, the flags' reasons, ISO dates", () => {
+  const w = pupilWorkPage({ teacherId: teacher, assignmentId: highest, pupilId: ani, now });
+  assert.equal(w.name, "Ani");
+  assert.equal(w.attempts.length, 2);
+  assert.equal(w.attempts.filter((a) => a.counting).length, 1, "exactly one attempt counts");
+  assert.equal(typeof w.attempts[0].startedAt, "string");
+  const first = w.questions[0];
+  const letter = String.fromCharCode(65 + q1.options.findIndex((o) => o.id === q1.correct));
+  // Ani's counting attempt has q1 right: her choice and the right answer are the same letter.
+  assert.deepEqual([first.mine?.letter, first.right.letter, first.correct], [letter, letter, true]);
+  assert.equal(w.sorting.length, lesson.sorting.length);
+  assert.ok(w.sorting.every((s) => s.mine === null && !s.correct), "no sorting answers: none mine, none right");
+  assert.throws(() => pupilWorkPage({ teacherId: teacher, assignmentId: highest, pupilId: outsider, now }), (e: unknown) => e instanceof Response && e.status === 404);
+
+  const view = assignmentResultsPage({ teacherId: teacher, assignmentId: highest, sort: { key: "name", dir: "asc" }, now });
+  for (const item of view.items) assert.equal(item.flagged, item.lowFacility || item.lowDiscrimination);
+  assert.deepEqual(view.rows.map((r) => r.name), ["Ani", "Budi", "Citra", "Dedi", "Eka"]);
+  assert.ok(Array.isArray(view.topConfusions));
+
+  const overview = classResultsPage({ teacherId: teacher, classId: klass, now });
+  assert.ok(overview.assignments.every((a) => typeof a.dueAt === "string"));
+  assert.deepEqual(overview.statuses, ["not_started", "in_progress", "submitted", "late", "missed"]);
 });

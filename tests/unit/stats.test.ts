@@ -15,6 +15,7 @@ import {
   pointBiserial,
   pupilSkillShares,
   skillShares,
+  topConfusions,
   type AnalysedQuestion,
   type PupilTotal,
   type QuizResponse,
@@ -173,6 +174,7 @@ test("item analysis counts only submitted pupils and flags hard or non-discrimin
   assert.equal(q1.counts.options[3].count, 0);
   // q1: facility 0.67 ≥ 0.3 but D = 0 < 0.1 → flagged; most chosen wrong = b (2)
   assert.equal(q1.flagged, true);
+  assert.deepEqual([q1.lowFacility, q1.lowDiscrimination], [false, true]);
   assert.equal(q1.topWrongOption, "b");
   // q2: facility 0.5, D = 1 → not flagged; wrong options a 0, c 2, d 0 → c; its unanswered = P6
   assert.equal(q2.flagged, false);
@@ -181,6 +183,7 @@ test("item analysis counts only submitted pupils and flags hard or non-discrimin
   // q3: facility 1/6 ≈ 0.17 < 0.3 → flagged (D = 0.5); wrong a 0, b 1, d 3 → d; reread paragraphs 1 and 4
   close(q3.facility, 1 / 6);
   assert.equal(q3.flagged, true);
+  assert.deepEqual([q3.lowFacility, q3.lowDiscrimination], [true, false]);
   assert.equal(q3.topWrongOption, "d");
   assert.deepEqual(q3.evidence, [1, 4]);
   assert.equal(q3.skill, "comprehension");
@@ -236,7 +239,7 @@ test("skill shares for the class and each pupil, unanswered counting as wrong", 
   close(perPupil[4].skills[0].share, 0.5);
 });
 
-test("confusion table: rows are true categories, columns chosen ones, both in CATEGORIES order", () => {
+test("confusion table: rows are true categories, columns chosen ones, both in CATEGORIES order; the top mix-ups", () => {
   /*
    * Sorting items: s1 reported-event, s2 allegation, s3 denial, s4 opinion (RE AL DE UC OP).
    *          s1   s2   s3    s4
@@ -281,6 +284,20 @@ test("confusion table: rows are true categories, columns chosen ones, both in CA
       [1, 0, 0, 2, 2, 1, 6],
     ],
   );
+  // The mix-ups off the diagonal, most first; the tie at 2 keeps table order (RE row before OP row).
+  assert.deepEqual(topConfusions(table), [
+    { from: AL, to: RE, count: 4 },
+    { from: RE, to: AL, count: 2 },
+    { from: OP, to: UC, count: 2 },
+  ]);
+  assert.deepEqual(
+    topConfusions(table, 10).slice(3),
+    [
+      { from: DE, to: AL, count: 1 },
+      { from: OP, to: RE, count: 1 },
+    ],
+  );
+  assert.deepEqual(topConfusions(confusionTable([])), [], "no answers, no mix-ups");
 });
 
 test("median and mean for odd, even and empty lists", () => {
