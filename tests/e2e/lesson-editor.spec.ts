@@ -196,7 +196,7 @@ test("with JavaScript: write, check, preview, publish, share, assign; a pupil do
   await expect(page.getByText(id("ed.noProblems"))).toBeVisible();
 
   // Editor pages pass axe in both languages.
-  await axeBothLanguages(page, browser, author.id, ["/teacher/lessons", "/teacher/lessons/new", editorUrl, `${editorUrl}/preview`]);
+  await axeBothLanguages(page, browser, author.id, ["/teacher/lessons", "/teacher/lessons/new", "/teacher/lessons/import", editorUrl, `${editorUrl}/preview`]);
 
   // Preview as a pupil: feedback with evidence links, nothing stored.
   await page.goto(`${editorUrl}/preview`);
