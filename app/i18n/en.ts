@@ -12,6 +12,7 @@ import { pupilFlow } from "./messages/pupil-flow";
 import { teaching } from "./messages/teaching";
 import { quality } from "./messages/quality";
 import { editor } from "./messages/editor";
+import { editorParts } from "./messages/editor-parts";
 import { live } from "./messages/live";
 
 
@@ -28,5 +29,6 @@ export const en: Record<MessageKey, string> = {
   ...teaching.en,
   ...quality.en,
   ...editor.en,
+  ...editorParts.en,
   ...live.en,
 };

@@ -12,6 +12,7 @@ import { pupilFlow } from "./messages/pupil-flow";
 import { teaching } from "./messages/teaching";
 import { quality } from "./messages/quality";
 import { editor } from "./messages/editor";
+import { editorParts } from "./messages/editor-parts";
 import { live } from "./messages/live";
 
 
@@ -28,6 +29,7 @@ export const id = {
   ...teaching.id,
   ...quality.id,
   ...editor.id,
+  ...editorParts.id,
   ...live.id,
 };
 

@@ -418,11 +418,25 @@ export function gradeBands(teacherId: number): string[] {
   return [...bands].sort();
 }
 
-/** Lessons the teacher can assign: files, own published (not withdrawn) and shared published. */
-export function assignableLessons(teacherId: number) {
-  return library(teacherId)
+/**
+ * Lessons the teacher can assign: files, own published (not withdrawn) and shared published.
+ * `wanted` (the "assign the newest" link) is always in the list when it may be assigned, even
+ * when the library's newest-first cut would leave it out, so the form can preselect it.
+ */
+export function assignableLessons(teacherId: number, wanted?: string) {
+  const list = library(teacherId)
     .filter((l) => l.published && !l.withdrawn)
     .map((l) => ({ slug: l.slug, title: l.title, language: l.language }));
+  if (wanted && !list.some((l) => l.slug === wanted)) {
+    const row = db
+      .select({ withdrawnAt: authoredLessons.withdrawnAt })
+      .from(authoredLessons)
+      .where(eq(authoredLessons.slug, wanted))
+      .get();
+    const found = usableLesson(teacherId, wanted);
+    if (found && !row?.withdrawnAt) list.unshift({ slug: wanted, title: found.lesson.title, language: found.lesson.language });
+  }
+  return list;
 }
 
 export type VersionInfo = { id: number; number: number; createdAt: Date };

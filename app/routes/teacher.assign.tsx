@@ -21,7 +21,8 @@ const noStore = { "Cache-Control": "no-store" };
 export async function loader({ request }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
   const url = new URL(request.url);
-  const lessons = assignableLessons(teacher.teacherId);
+  const wanted = url.searchParams.get("lesson") ?? undefined;
+  const lessons = assignableLessons(teacher.teacherId, wanted);
   const classes = assignableClasses(teacher.teacherId);
   const week = new Date(Date.now() + 7 * 24 * 3600_000);
   const defaultDue = `${dateToZonedLocal(week, "WIB").slice(0, 10)}T23:59`;
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     {
       lessons,
       classes,
-      selectedLesson: url.searchParams.get("lesson") ?? lessons[0]?.slug ?? "",
+      selectedLesson: lessons.some((l) => l.slug === wanted) ? wanted! : lessons[0]?.slug ?? "",
       selectedClass: Number(url.searchParams.get("class")) || null,
       defaultDue,
     },
@@ -44,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseWith(assignSchema, form);
   if (!parsed.ok) return invalid({ errors: parsed.errors, values });
   const { lesson, classId, due, ...settings } = parsed.data;
-  if (!assignableLessons(teacher.teacherId).some((l) => l.slug === lesson))
+  if (!assignableLessons(teacher.teacherId, lesson).some((l) => l.slug === lesson))
     return invalid({ errors: { lesson: "assign.err.lesson" }, values });
   // The due time is read in each class's own zone; every one must be valid and in the future.
   const dues = new Map(

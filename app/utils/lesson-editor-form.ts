@@ -262,20 +262,93 @@ export function sortingValues(s: SortingItem): Record<string, string> {
   return { quote: s.quote, paragraph: String(s.paragraph), category: s.category, speaker: s.speaker ?? "", explanation: s.explanation };
 }
 
-export function parsePrompt(raw: Raw, id: string, previous?: Prompt): Parsed<Prompt> {
+const RUBRIC_PARTS = ["claim", "evidence", "reasoning"] as const;
+const RUBRIC_STEPS = ["beginning", "developing", "proficient"] as const;
+export const RUBRIC_FIELDS = RUBRIC_PARTS.flatMap((c) => RUBRIC_STEPS.map((l) => ({ component: c, level: l, name: `rubric_${c}_${l}` })));
+
+export function parsePrompt(raw: Raw, id: string): Parsed<Prompt> {
   const errors: FormErrors = {};
   const mode = str(raw, "mode") === "cer" ? "cer" : "open";
   const prompt = need(errors, raw, "prompt");
   const guidance = need(errors, raw, "guidance");
+  // The rubric: all nine cells or none; only a CER prompt has one.
+  const cells = RUBRIC_FIELDS.map((f) => ({ ...f, text: str(raw, f.name) }));
+  const filled = cells.filter((c) => c.text);
+  if (filled.length && mode !== "cer") errors.rubric = "le.err.rubricCer";
+  else if (filled.length && filled.length < cells.length) {
+    errors.rubric = "le.err.rubricAll";
+    for (const c of cells) if (!c.text) errors[c.name] = "ed.err.required";
+  }
+  for (const c of filled) if (c.text.length > MAX_TEXT) errors[c.name] = "ed.err.tooLong";
   if (Object.keys(errors).length) return { ok: false, errors };
   const value: Prompt = { id, mode, prompt, guidance };
-  // A rubric written in a file survives edits in the app while the prompt stays CER.
-  if (previous?.rubric && mode === "cer") value.rubric = previous.rubric;
+  if (filled.length) {
+    const row = (c: (typeof RUBRIC_PARTS)[number]) =>
+      Object.fromEntries(RUBRIC_STEPS.map((l) => [l, str(raw, `rubric_${c}_${l}`)])) as Record<(typeof RUBRIC_STEPS)[number], string>;
+    value.rubric = { claim: row("claim"), evidence: row("evidence"), reasoning: row("reasoning") };
+  }
   return { ok: true, value };
 }
 
 export function promptValues(p: Prompt): Record<string, string> {
-  return { mode: p.mode, prompt: p.prompt, guidance: p.guidance };
+  const v: Record<string, string> = { mode: p.mode, prompt: p.prompt, guidance: p.guidance };
+  if (p.rubric) for (const f of RUBRIC_FIELDS) v[f.name] = p.rubric[f.component][f.level];
+  return v;
+}
+
+export const MAX_FACTS = 20;
+type OutsideInfo = NonNullable<Lesson["outsideInfo"]>;
+
+/** Teacher-only facts from outside the article: every fact dated and attributed; all empty = none. */
+export function parseOutsideInfo(raw: Raw): Parsed<OutsideInfo | undefined> {
+  const errors: FormErrors = {};
+  const title = str(raw, "outsideTitle");
+  const caveat = str(raw, "caveat");
+  const facts: OutsideInfo["facts"] = [];
+  for (let i = 0; i < MAX_FACTS; i++) {
+    const row = { date: str(raw, `fact_date_${i}`), source: str(raw, `fact_source_${i}`), text: str(raw, `fact_text_${i}`) };
+    const parts = Object.values(row).filter(Boolean).length;
+    if (parts === 0) continue;
+    if (parts < 3) errors[`fact_${i}`] = "le.err.factRow";
+    for (const [k, v] of Object.entries(row)) if (v.length > MAX_TEXT) errors[`fact_${k}_${i}`] = "ed.err.tooLong";
+    facts.push(row);
+  }
+  if (!title && !caveat && !facts.length) return { ok: true, value: undefined };
+  if (!title) errors.outsideTitle = "ed.err.required";
+  else if (title.length > 300) errors.outsideTitle = "ed.err.tooLong";
+  if (!caveat) errors.caveat = "ed.err.required";
+  else if (caveat.length > MAX_TEXT) errors.caveat = "ed.err.tooLong";
+  if (!facts.length) errors.facts = "le.err.facts";
+  if (Object.keys(errors).length) return { ok: false, errors };
+  return { ok: true, value: { title, facts, caveat } };
+}
+
+export function outsideInfoValues(info: Lesson["outsideInfo"]): Record<string, string> {
+  const v: Record<string, string> = { outsideTitle: info?.title ?? "", caveat: info?.caveat ?? "" };
+  info?.facts.forEach((f, i) => {
+    v[`fact_date_${i}`] = f.date;
+    v[`fact_source_${i}`] = f.source;
+    v[`fact_text_${i}`] = f.text;
+  });
+  return v;
+}
+
+/** Fact rows to show: every filled row plus two empty ones (so a form without JavaScript can add). */
+export function factRows(values: Record<string, string | string[] | undefined>): number {
+  let last = -1;
+  for (let i = 0; i < MAX_FACTS; i++) if (["date", "source", "text"].some((k) => values[`fact_${k}_${i}`])) last = i;
+  return Math.min(MAX_FACTS, Math.max(last + 3, 3));
+}
+
+/** A quality warning the teacher accepts, with the reason (kept in the lesson's `acknowledged`). */
+export function parseAcknowledgement(raw: Raw, open: { check: string; item: string }[]): Parsed<Lesson["acknowledged"][number]> {
+  const errors: FormErrors = {};
+  const check = str(raw, "check");
+  const item = str(raw, "item");
+  if (!open.some((w) => w.check === check && w.item === item)) errors.form = "v.invalid";
+  const reason = need(errors, raw, "reason");
+  if (Object.keys(errors).length) return { ok: false, errors };
+  return { ok: true, value: { check, item, reason } };
 }
 
 /** A content problem (English, from the schema) as a dictionary key and variables. */

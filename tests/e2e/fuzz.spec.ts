@@ -893,3 +893,178 @@ test("the live view's fields (the 'may need help' minutes, the projector's part)
   });
   expect(problems).toEqual([]);
 });
+
+test("the lesson editor's text fields (new lesson, source, lists, items, rubric, outside information, acceptance, import) store what was typed or refuse it with a message", async ({ request, browser }) => {
+  test.setTimeout(300_000);
+  const problems: string[] = [];
+  const teacher = await createTeacher();
+  const cookie = (await sessionFor({ role: "teacher", id: teacher.id })).header;
+  const ARTICLE = ["Warga menuduh panitia menaikkan harga sewa kios.", "Panitia membantah tuduhan itu.", "Pasar baru dibuka bulan depan."];
+  const NEW_ROUTE = "routes/teacher.lessons.new";
+  const EDIT_ROUTE = "routes/teacher.lessons.$lessonId._index";
+  const SOURCE_OK = { language: "id", publishedAt: "2026-11-01", eventDateUnknown: "on", url: "https://contoh.test/a" };
+  const RUBRIC = ["claim", "evidence", "reasoning"].flatMap((c) => ["beginning", "developing", "proficient"].map((l) => `rubric_${c}_${l}`));
+  // The editor's documented normalisation, restated: fields trimmed; lists one entry per non-empty
+  // line; the article split into paragraphs at blank lines, line breaks inside one made spaces.
+  const trim = (s: string) => s.trim();
+  const lines = (s: string) => s.trim().replace(/\r\n/g, "\n").split("\n").map((l) => l.trim()).filter(Boolean);
+  const paragraphs = (s: string) => s.trim().replace(/\r\n/g, "\n").split(/\n\s*\n/).map((p) => p.replace(/\s*\n\s*/g, " ").trim()).filter(Boolean);
+  const draftOf = (lessonId: number) => JSON.parse((testDb().prepare("SELECT draft FROM authored_lessons WHERE id = ?").get(lessonId) as { draft: string }).draft);
+  const create = async (title: string) => {
+    const answer = await submit(request, "/teacher/lessons/new", NEW_ROUTE, cookie, { intent: "create", title, article: ARTICLE.join("\n\n"), gradeBand: "SMP", outlet: "Kabar", authorUnknown: "on", ...SOURCE_OK });
+    const lessonId = Number(/\/teacher\/lessons\/(\d+)$/.exec(answer.location)?.[1]);
+    expect(lessonId, answer.text.slice(0, 200)).toBeGreaterThan(0);
+    return lessonId;
+  };
+  /** A lesson with one question, statement and prompt, and an open warning to accept. */
+  const base = async (title: string) => {
+    const lessonId = await create(title);
+    const post = (form: FormValues) => submit(request, `/teacher/lessons/${lessonId}?index`, EDIT_ROUTE, cookie, form);
+    const q = { skill: "allegation-evidence", stem: "Siapa yang menuduh?", option_a: "Warga", option_b: "Panitia", option_c: "Kepala desa", correct: "a", explanation: "Paragraf 1: warga menuduh.", evidence: "1" };
+    for (const form of <FormValues[]>[
+      { intent: "question", itemId: "", ...q },
+      { intent: "sorting", itemId: "", quote: "Panitia membantah tuduhan itu", paragraph: "2", category: "denial", explanation: "Bantahan." },
+      { intent: "prompt", itemId: "", mode: "open", prompt: "Apakah tuduhan terbukti?", guidance: "Tuduhan bukan bukti." },
+    ])
+      expect((await post(form)).status).toBe(200);
+    return { lessonId, post, q };
+  };
+
+  type Check = { what: string; form: (s: string) => FormValues; stored: (d: Lesson, s: string) => string | null; newLesson?: true };
+  type Lesson = ReturnType<typeof draftOf>;
+  // Each check puts the input into some fields and says where the accepted value must be found.
+  const CHECKS: Check[] = [
+    {
+      what: "new lesson: title, article, grade, outlet, author, note",
+      newLesson: true,
+      form: (s) => ({ intent: "create", title: s, article: s, gradeBand: s, outlet: s, author: s, note: s, ...SOURCE_OK }),
+      stored: (d, s) =>
+        d.title === trim(s) && JSON.stringify(d.paragraphs) === JSON.stringify(paragraphs(s)) && d.gradeBand === trim(s) && d.source.outlet === trim(s) && d.source.author === trim(s) && d.source.note === trim(s)
+          ? null
+          : JSON.stringify([d.title, d.paragraphs, d.gradeBand, d.source]).slice(0, 200),
+    },
+    {
+      what: "new lesson: dates and link",
+      newLesson: true,
+      form: (s) => ({ intent: "create", title: "Judul", article: "Satu paragraf.", gradeBand: "SMP", outlet: "Kabar", authorUnknown: "on", language: "id", publishedAt: s, eventDate: s, url: s }),
+      stored: (d, s) => (d.source.publishedAt === trim(s) && d.source.eventDate === trim(s) && d.source.url === trim(s) ? null : JSON.stringify(d.source).slice(0, 200)),
+    },
+    {
+      what: "editor: article and source",
+      form: (s) => ({ intent: "meta", title: s, article: s, gradeBand: "SMP", estimatedMinutes: "45", outlet: s, authorUnknown: "on", note: s, ...SOURCE_OK }),
+      stored: (d, s) => (d.title === trim(s) && JSON.stringify(d.paragraphs) === JSON.stringify(paragraphs(s)) && d.source.note === trim(s) ? null : JSON.stringify([d.title, d.paragraphs]).slice(0, 200)),
+    },
+    {
+      what: "editor: objectives, glossary, speakers, teacher notes",
+      form: (s) => ({ intent: "lists", objectives: s, glossary: `istilah: ${s}`, speakers: s, teacherNotes: s }),
+      stored: (d, s) =>
+        JSON.stringify(d.objectives) === JSON.stringify(lines(s)) && JSON.stringify(d.teacherNotes) === JSON.stringify(lines(s)) && JSON.stringify(d.speakers.map((x: { label: string }) => x.label)) === JSON.stringify(lines(s))
+          ? null
+          : JSON.stringify([d.objectives, d.speakers]).slice(0, 200),
+    },
+    {
+      what: "editor: question stem, option, explanation, Part B",
+      form: (s) => ({
+        intent: "question", itemId: "q1", skill: "sourcing", stem: s, option_a: s, option_b: "Panitia", option_c: "Kepala desa", correct: "a", explanation: s, evidence: "1",
+        twoPart: "on", partBStem: s, partB_quote_a: "Warga menuduh panitia", partB_paragraph_a: "1", partB_quote_b: "Panitia membantah", partB_paragraph_b: "2", partB_quote_c: "Pasar baru dibuka", partB_paragraph_c: "3", partBCorrect: "a", partBExplanation: s,
+      }),
+      stored: (d, s) => {
+        const q = d.questions[0];
+        return q.stem === trim(s) && q.options[0].text === trim(s) && q.explanation === trim(s) && q.partB?.stem === trim(s) && q.partB?.explanation === trim(s) ? null : JSON.stringify(q).slice(0, 200);
+      },
+    },
+    {
+      what: "editor: sorting quotation and explanation",
+      form: (s) => ({ intent: "sorting", itemId: "s1", quote: s, paragraph: "2", category: "denial", explanation: s }),
+      stored: (d, s) => (d.sorting[0].quote === trim(s) && d.sorting[0].explanation === trim(s) ? null : JSON.stringify(d.sorting[0]).slice(0, 200)),
+    },
+    {
+      what: "editor: sorting explanation (quotation verbatim)",
+      form: (s) => ({ intent: "sorting", itemId: "s1", quote: "Panitia membantah", paragraph: "2", category: "denial", explanation: s }),
+      stored: (d, s) => (d.sorting[0].explanation === trim(s) ? null : JSON.stringify(d.sorting[0]).slice(0, 200)),
+    },
+    {
+      what: "editor: prompt, guidance, rubric",
+      form: (s) => ({ intent: "prompt", itemId: "d1", mode: "cer", prompt: s, guidance: s, ...Object.fromEntries(RUBRIC.map((r) => [r, s])) }),
+      stored: (d, s) => {
+        const p = d.prompts[0];
+        return p.prompt === trim(s) && p.guidance === trim(s) && p.rubric?.claim.beginning === trim(s) && p.rubric?.reasoning.proficient === trim(s) ? null : JSON.stringify(p).slice(0, 200);
+      },
+    },
+    {
+      what: "editor: outside information",
+      form: (s) => ({ intent: "outside", outsideTitle: s, fact_date_0: s, fact_source_0: s, fact_text_0: s, caveat: s }),
+      stored: (d, s) => {
+        const o = d.outsideInfo;
+        if (!trim(s)) return o === undefined ? null : "kept outside information for an empty form";
+        return o?.title === trim(s) && o.facts[0].date === trim(s) && o.facts[0].text === trim(s) && o.caveat === trim(s) ? null : JSON.stringify(o).slice(0, 200);
+      },
+    },
+    {
+      what: "editor: reason for accepting a warning",
+      form: (s) => ({ intent: "acknowledge", itemId: "small-category:opinion", check: "small-category", item: "opinion", reason: s }),
+      stored: (d, s) => (d.acknowledged.at(-1)?.reason === trim(s) ? null : JSON.stringify(d.acknowledged).slice(0, 200)),
+    },
+  ];
+
+  // Four lanes, each with its own lessons: saves to one lesson are read-modify-write, so one at a time.
+  const lanes = Array.from({ length: CONCURRENCY }, (_, lane) => INPUTS.filter((_, i) => i % CONCURRENCY === lane));
+  await Promise.all(
+    lanes.map(async (inputs, lane) => {
+      const { lessonId, post } = await base(`Jalur ${lane}`);
+      for (const input of inputs) {
+        for (const check of CHECKS) {
+          const answer = check.newLesson ? await submit(request, "/teacher/lessons/new", NEW_ROUTE, cookie, check.form(input)) : await post(check.form(input));
+          const where = `${check.what} ${show(input)}`;
+          if (answer.status === 400) {
+            const keys = Object.values(answer.errors);
+            if (!keys.length || !keys.every(isMessageKey)) problems.push(`${where}: refused without a message: ${answer.text.slice(0, 120)}`);
+            continue;
+          }
+          const made = check.newLesson ? Number(/\/teacher\/lessons\/(\d+)$/.exec(answer.location)?.[1]) : lessonId;
+          if (!(answer.status === 200 || (check.newLesson && answer.status === 204 && made))) {
+            problems.push(`${where}: ${answer.status} ${answer.text.slice(0, 120)}`);
+            continue;
+          }
+          const wrong = check.stored(draftOf(made), input);
+          if (wrong) problems.push(`${where}: stored ${wrong}`);
+          if (check.newLesson) testDb().prepare("DELETE FROM authored_lessons WHERE id = ?").run(made);
+          // an accepted warning is taken back, so the next input can accept it again
+          if (answer.status === 200 && check.form(input).intent === "acknowledge") await post({ intent: "unacknowledge", index: draftOf(lessonId).acknowledged.length - 1 });
+        }
+        // A lesson file: the input as the whole file, and as its title.
+        for (const text of [input, seedFileText().replace(/^title: .*$/m, `title: ${JSON.stringify(input)}`)]) {
+          const answer = await send(request, { method: "POST", url: `/teacher/lessons/import?_data=${encodeURIComponent("routes/teacher.lessons.import")}`, cookie, form: { file: text } });
+          const status = answer.status();
+          const body = await answer.text();
+          if (status === 204) {
+            const made = Number(/\/teacher\/lessons\/(\d+)$/.exec(answer.headers()["x-remix-redirect"] ?? "")?.[1]);
+            if (draftOf(made).title !== trim(input)) problems.push(`import title ${show(input)}: stored ${show(draftOf(made).title)}`);
+            testDb().prepare("DELETE FROM authored_lessons WHERE id = ?").run(made);
+          } else if (status !== 400) problems.push(`import ${show(input)}: ${status} ${body.slice(0, 120)}`);
+          else {
+            const parsed = JSON.parse(body) as { error?: string; problems?: { key: string }[] };
+            const keys = [parsed.error, ...(parsed.problems ?? []).map((p) => p.key)].filter((k): k is string => Boolean(k));
+            if (!keys.length || !keys.every(isMessageKey)) problems.push(`import ${show(input)}: refused without a message: ${body.slice(0, 120)}`);
+          }
+        }
+      }
+    }),
+  );
+  expect(problems.filter(Boolean)).toEqual([]);
+
+  // Every field holding a payload, shown in the editor, the preview and the library, hydrated.
+  for (const payload of RENDERED) {
+    const { lessonId, post } = await base(firstChars(payload, 300));
+    for (const check of CHECKS.filter((c) => !c.newLesson && c.what !== "editor: sorting quotation and explanation")) await post(check.form(payload));
+    for (const url of [`/teacher/lessons/${lessonId}`, `/teacher/lessons/${lessonId}/preview`, `/teacher/lessons?q=${encodeURIComponent(firstChars(payload, 20))}`]) {
+      const opened = await openPage(browser, url, cookie);
+      expectClean(opened.seen);
+      await opened.close();
+    }
+  }
+});
+
+function seedFileText(): string {
+  return fs.readFileSync(`content/lessons/${SEED_SLUG}.md`, "utf8");
+}

@@ -184,3 +184,22 @@ test("export → import → the same content hash (seed lesson); bad files and a
   const big = editor.importLesson({ teacherId: sari, text: seedSource() + "x".repeat(300 * 1024) });
   assert.deepEqual(!big.ok && big.problems, [{ path: "(file)", message: "larger than 256 KB" }]);
 });
+
+test("'assign the newest' finds an own published lesson even behind 200 newer lessons; a withdrawn one is not offered", () => {
+  const id = newLesson();
+  editor.updateDraft({ teacherId: sari, lessonId: id }, (d) => ({ ...d, objectives: ["x"], questions: [question] }));
+  assert.ok(editor.publishLesson({ teacherId: sari, lessonId: id }).ok);
+  const slug = editor.getOwnLesson({ teacherId: sari, lessonId: id }).slug;
+  const versionId = (db.prepare("SELECT published_version_id AS v FROM authored_lessons WHERE id = ?").get(id) as { v: number }).v;
+  const insert = db.prepare(
+    "INSERT INTO authored_lessons (slug, owner_id, draft, title, language, grade_band, search_text, published_version_id, updated_at) VALUES (?, ?, '{}', 'Baru', 'id', 'SMP', 'baru', ?, ?)",
+  );
+  db.transaction(() => {
+    for (let i = 0; i < 201; i++) insert.run(`lebih-baru-${i}`, sari, versionId, Date.now() + 60_000 + i);
+  })();
+  assert.ok(!editor.assignableLessons(sari).some((l) => l.slug === slug), "the plain list stops at 200 lessons");
+  assert.equal(editor.assignableLessons(sari, slug)[0].slug, slug);
+  editor.withdrawLesson({ teacherId: sari, lessonId: id, withdrawn: true });
+  assert.ok(!editor.assignableLessons(sari, slug).some((l) => l.slug === slug));
+  db.prepare("DELETE FROM authored_lessons WHERE slug LIKE 'lebih-baru-%'").run();
+});

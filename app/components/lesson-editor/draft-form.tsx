@@ -1,0 +1,130 @@
+// One editor form. Without JavaScript: a plain post that comes back with what was typed. With it:
+// every keystroke is kept in this browser (so a closed tab loses nothing), existing parts save
+// themselves shortly after typing stops, and the kept copy is dropped once the server has it.
+import { Form, useFetcher } from "@remix-run/react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import type { EdErrors, EdValues } from "~/components/editor-fields";
+import { useT } from "~/i18n/use-t";
+import type { EditorResult } from "~/models/lesson-editor-page.server";
+import { useEditor } from "./context";
+
+type Stored = { at: number; entries: [string, string][] };
+const AUTOSAVE_MS = 800;
+const SKIP = new Set(["intent", "itemId", "autosave"]);
+
+function setValue(el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, value: string) {
+  // The prototype's setter, so React's onChange (e.g. the numbered preview) sees the change.
+  const proto = Object.getPrototypeOf(el) as object;
+  Object.getOwnPropertyDescriptor(proto, "value")?.set?.call(el, value);
+  el.dispatchEvent(new Event("input", { bubbles: true }));
+}
+
+function restore(form: HTMLFormElement, entries: [string, string][]) {
+  const values = new Map<string, string[]>();
+  for (const [k, v] of entries) values.set(k, [...(values.get(k) ?? []), v]);
+  for (const el of Array.from(form.elements)) {
+    if (!(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement)) continue;
+    if (!el.name || SKIP.has(el.name) || (el instanceof HTMLInputElement && el.type === "hidden")) continue;
+    const list = values.get(el.name) ?? [];
+    if (el instanceof HTMLInputElement && el.type === "checkbox") {
+      if (el.checked !== list.includes(el.value)) el.click();
+    } else if (list[0] !== undefined && el.value !== list[0]) setValue(el, list[0]);
+  }
+}
+
+export function DraftForm(props: {
+  intent: string;
+  itemId?: string;
+  label: string;
+  /** Save to the server while typing (existing parts); new items only keep the browser copy. */
+  autosave: boolean;
+  values: EdValues;
+  errors: EdErrors;
+  submitLabel: string;
+  children: (values: EdValues, errors: EdErrors) => ReactNode;
+}) {
+  const { intent, itemId = "" } = props;
+  const t = useT();
+  const editor = useEditor();
+  const fetcher = useFetcher<EditorResult>();
+  const ref = useRef<HTMLFormElement>(null);
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  const [restored, setRestored] = useState(false);
+  const key = `telaah-editor:${editor.lessonId}:${intent}:${itemId || "new"}`;
+  const saved = editor.savedBy(intent, itemId);
+
+  const forget = () => {
+    try {
+      localStorage.removeItem(key);
+    } catch {
+      /* storage may be off: then there is nothing to forget */
+    }
+  };
+  // The server has it: by this form's post, or by its autosave.
+  useEffect(() => {
+    if (saved || fetcher.data?.ok) forget();
+  }, [saved, fetcher.data]);
+
+  // Coming back: typing the server never confirmed is put back into the form (and, for existing
+  // parts, saved again by the input events that puts it back).
+  useEffect(() => {
+    let stored: Stored | null = null;
+    try {
+      stored = JSON.parse(localStorage.getItem(key) ?? "null") as Stored | null;
+    } catch {
+      stored = null;
+    }
+    if (!stored || !ref.current) return;
+    restore(ref.current, stored.entries);
+    setRestored(true);
+  }, []);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const onInput = (event: React.FormEvent<HTMLFormElement>) => {
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    const entries = [...data.entries()].filter((e): e is [string, string] => typeof e[1] === "string" && !SKIP.has(e[0]));
+    try {
+      localStorage.setItem(key, JSON.stringify({ at: Date.now(), entries } satisfies Stored));
+    } catch {
+      /* full or off: the server copy still follows */
+    }
+    if (!props.autosave) return;
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      data.set("autosave", "1");
+      fetcher.submit(data, { method: "post" });
+    }, AUTOSAVE_MS);
+  };
+  const errors = fetcher.data && !fetcher.data.ok && fetcher.state === "idle" ? fetcher.data.errors : props.errors;
+
+  return (
+    <Form ref={ref} method="post" noValidate className="editor-form" aria-label={props.label} onInput={onInput} preventScrollReset>
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="itemId" value={itemId} />
+      {restored ? (
+        <p className="note" role="status">
+          {t("le.restored")}{" "}
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              forget();
+              setRestored(false);
+              ref.current?.reset();
+            }}
+          >
+            {t("le.discard")}
+          </button>
+        </p>
+      ) : null}
+      {props.children(props.values, errors)}
+      <button type="submit">{props.submitLabel}</button>
+      {saved?.message ? (
+        <p className="saved" role="status">
+          {t(saved.message, saved.vars)}
+        </p>
+      ) : null}
+      {fetcher.data?.ok && fetcher.state === "idle" ? <p role="status">{t("ed.autosaved")}</p> : null}
+    </Form>
+  );
+}

@@ -1,0 +1,150 @@
+// The editor's lesson-wide parts: status and versions, the quality check with publish/share/delete,
+// and the teacher-only information from outside the article.
+import { Form, Link } from "@remix-run/react";
+import { EdCheck, EdError, EdText } from "~/components/editor-fields";
+import { useT } from "~/i18n/use-t";
+import type { editorPage } from "~/models/lesson-editor-page.server";
+import { factRows } from "~/utils/lesson-editor-form";
+import { useEditor } from "./context";
+import { DraftForm } from "./draft-form";
+import { WarningWithAcceptance } from "./item-section";
+
+type Page = ReturnType<typeof editorPage>;
+
+export function StatusPanel({ data }: { data: Page }) {
+  const t = useT();
+  const editor = useEditor();
+  const next = (data.published ?? 0) + 1;
+  const done = ["publish", "share", "unshare", "withdraw", "restore"].map((i) => editor.savedBy(i, "")).find(Boolean);
+  return (
+    <section aria-labelledby="status-heading" className="card">
+      <h2 id="status-heading">{t("ed.title")}</h2>
+      <p>
+        {data.published === null ? t("ed.status.draft") : data.dirty ? t("ed.status.dirty", { n: data.published, next }) : t("ed.status.published", { n: data.published })}{" "}
+        {data.withdrawn ? t("ed.status.withdrawn") : data.shared ? t("ed.status.shared") : t("ed.status.private")}
+      </p>
+      {done?.message ? (
+        <p className="saved" role="status">
+          {t(done.message, done.vars)}
+        </p>
+      ) : null}
+      <p className="actions">
+        <Link to={`/teacher/lessons/${data.id}/preview`}>{t("ed.preview")}</Link> ·{" "}
+        <a href={`/teacher/lessons/${data.id}/export`} download>
+          {t("ed.export")}
+        </a>
+        {data.published !== null ? (
+          <>
+            {" "}
+            · <Link to={`/teacher/assign?lesson=${data.slug}`}>{t("ed.assign")}</Link>
+          </>
+        ) : null}
+      </p>
+      {data.versions.length ? (
+        <p>
+          {t("ed.versions")}: {data.versions.map((v) => t("ed.version", { n: v.number })).join(", ")}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+export function QualityPanel({ data }: { data: Page }) {
+  const t = useT();
+  const editor = useEditor();
+  const errors = editor.errorsFor("publish", "") ?? editor.errorsFor("share", "") ?? editor.errorsFor("deleteLesson", "");
+  const acknowledged = data.draft.acknowledged;
+  return (
+    <section aria-labelledby="quality-heading" className="card quality">
+      <h2 id="quality-heading">{t("ed.quality")}</h2>
+      <p>{data.problemCount === 0 ? t("ed.noProblems") : t("ed.errorsBlock", { n: data.problemCount })}</p>
+      {data.lessonProblems.length ? (
+        <ul className="item-notes">
+          {data.lessonProblems.map((p, i) => (
+            <li key={i} className="problem">
+              {t(p.key, p.vars)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {data.warningCount ? <p>{t("ed.warnings", { n: data.warningCount })}</p> : null}
+      {data.lessonWarnings.length ? (
+        <ul className="item-notes">
+          {data.lessonWarnings.map((w) => (
+            <WarningWithAcceptance key={`${w.check}:${w.item}`} warning={w} label={w.item} />
+          ))}
+        </ul>
+      ) : null}
+      {acknowledged.length ? (
+        <>
+          <h3>{t("le.acknowledged")}</h3>
+          <ul className="acknowledged">
+            {acknowledged.map((a, i) => (
+              <li key={i}>
+                {t(`check.${a.check}` as Parameters<typeof t>[0])} — {t("le.ackItem", { item: a.item, reason: a.reason })}{" "}
+                <Form method="post" className="inline" preventScrollReset>
+                  <input type="hidden" name="index" value={i} />
+                  <button type="submit" name="intent" value="unacknowledge" className="secondary">
+                    {t("le.unack")}
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <Form method="post" noValidate>
+        {data.warningCount ? <EdCheck prefix="pub" name="warningsSeen" label={t("ed.warningsSeen")} values={{}} /> : null}
+        <EdError prefix="pub" name="publish" errors={errors} />
+        <EdError prefix="pub" name="share" errors={errors} />
+        <EdError prefix="pub" name="deleteLesson" errors={errors} />
+        <p className="actions">
+          <button type="submit" name="intent" value="publish">
+            {t("ed.publish")}
+          </button>{" "}
+          <button type="submit" name="intent" value={data.shared ? "unshare" : "share"} className="secondary">
+            {t(data.shared ? "ed.unshare" : "ed.share")}
+          </button>{" "}
+          {data.withdrawn || data.published !== null ? (
+            <button type="submit" name="intent" value={data.withdrawn ? "restore" : "withdraw"} className="secondary">
+              {t(data.withdrawn ? "ed.restore" : "ed.withdraw")}
+            </button>
+          ) : null}{" "}
+          <button type="submit" name="intent" value="deleteLesson" className="danger">
+            {t("ed.deleteLesson")}
+          </button>
+        </p>
+      </Form>
+    </section>
+  );
+}
+
+export function OutsideInfoPanel({ values }: { values: Record<string, string | string[] | undefined> }) {
+  const t = useT();
+  const editor = useEditor();
+  const rows = factRows(values);
+  return (
+    <section aria-labelledby="outside-heading" className="card">
+      <h2 id="outside-heading">{t("le.outside")}</h2>
+      <p className="hint">{t("le.outsideLead")}</p>
+      <DraftForm intent="outside" label={t("le.outside")} autosave values={values} errors={editor.errorsFor("outside", "")} submitLabel={t("ed.save")}>
+        {(v, e) => (
+          <>
+            <EdText prefix="outside" name="outsideTitle" label={t("le.outsideTitle")} values={v} errors={e} />
+            {Array.from({ length: rows }, (_, i) => (
+              <fieldset key={i} aria-describedby={e?.[`fact_${i}`] ? `outside-fact_${i}-error` : undefined}>
+                <legend>{t("le.fact", { n: i + 1 })}</legend>
+                <EdText prefix="outside" name={`fact_date_${i}`} label={t("le.factDate", { n: i + 1 })} values={v} errors={e} />
+                <EdText prefix="outside" name={`fact_source_${i}`} label={t("le.factSource", { n: i + 1 })} values={v} errors={e} />
+                <EdText prefix="outside" name={`fact_text_${i}`} label={t("le.factText", { n: i + 1 })} multiline rows={2} values={v} errors={e} />
+                <EdError prefix="outside" name={`fact_${i}`} errors={e} />
+              </fieldset>
+            ))}
+            <EdError prefix="outside" name="facts" errors={e} />
+            <EdText prefix="outside" name="caveat" label={t("le.caveat")} multiline rows={3} values={v} errors={e} />
+          </>
+        )}
+      </DraftForm>
+    </section>
+  );
+}
