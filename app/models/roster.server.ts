@@ -62,6 +62,9 @@ export function splitList(text: string): { line: number; raw: string }[] {
     .filter((l) => l.raw.trim() !== "");
 }
 
+/** A refused line as the teacher is shown it: at most 50 characters. */
+const shown = (s: string) => ([...s].length > 50 ? `${[...s].slice(0, 49).join("")}…` : s);
+
 /** Every refused line of the list against the class as it is now (empty when all can be added). */
 function listProblems(tx: Tx, classId: number, lines: { line: number; raw: string }[]) {
   const { keys, skeletons } = classmates(tx, classId);
@@ -71,7 +74,7 @@ function listProblems(tx: Tx, classId: number, lines: { line: number; raw: strin
   for (const { line, raw } of lines) {
     const checked = checkName(raw);
     if (!checked.ok) {
-      problems.push({ line, name: raw.trim(), reason: checked.reason });
+      problems.push({ line, name: shown(raw.trim()), reason: checked.reason });
       continue;
     }
     const skeleton = nameSkeleton(checked.name);
