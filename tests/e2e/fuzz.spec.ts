@@ -924,7 +924,8 @@ test("roster lists, renamed pupils and next year's class names: each line stored
     made.push({ classId: klass.id, input, names: want });
   });
   expect(problems.filter(Boolean)).toEqual([]);
-  expect(made.length).toBeGreaterThan(300);
+  // (about half of the strings are acceptable names; the rest are refused above with their message)
+  expect(made.length).toBeGreaterThan(200);
 
   // 2. Each string as a new name for a pupil (the only one of their class: nothing to collide with).
   const RENAME_ID = "routes/teacher.classes.$classId.pupils.$pupilId.rename";
