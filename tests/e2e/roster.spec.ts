@@ -27,6 +27,7 @@ async function decodeFirstQr(page: Page): Promise<string> {
 const count = (sql: string, ...args: unknown[]) => (testDb().prepare(sql).get(...args) as { n: number }).n;
 
 test("a pasted list becomes pupils and cards with PINs; the card's QR opens sign-in with the code; a pupil signs in at 360 px", async ({ page, browser, baseURL }) => {
+  test.setTimeout(150_000);
   const teacher = await createTeacher({ name: "Bu Roster" });
   const klass = createClass(teacher.id, { name: "7A Roster" });
   await createPupil(klass.id, { name: "Sari" });
@@ -96,6 +97,20 @@ test("a pasted list becomes pupils and cards with PINs; the card's QR opens sign
   await expectAccessible(page);
   await page.goto(`/teacher/classes/${klass.id}/roster`);
   await expectAccessible(page);
+
+  // without JavaScript the list still becomes cards with PINs (no print button: the browser's print works)
+  const noJs = await browser.newContext({ javaScriptEnabled: false, locale: "id-ID" });
+  await signIn(noJs, { role: "teacher", id: teacher.id });
+  const plain = await noJs.newPage();
+  await plain.goto(`/teacher/classes/${klass.id}/roster`);
+  await plain.getByLabel("Nama siswa, satu per baris").fill("Dimas\nDimas");
+  await plain.getByRole("button", { name: "Buat siswa dan kartu masuk" }).click();
+  await expect(plain.getByLabel("Nama siswa, satu per baris")).toHaveValue("Dimas\nDimas");
+  await plain.getByLabel("Nama siswa, satu per baris").fill("Dimas");
+  await plain.getByRole("button", { name: "Buat siswa dan kartu masuk" }).click();
+  await expect(plain.locator(".card-pin")).toHaveCount(1);
+  await expect(plain.getByRole("button", { name: "Cetak kartu" })).toHaveCount(0);
+  await noJs.close();
 });
 
 test("rename a pupil and merge a duplicate into them: the work moves, the rule is said first", async ({ page }) => {
