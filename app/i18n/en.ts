@@ -14,6 +14,7 @@ import { quality } from "./messages/quality";
 import { editor } from "./messages/editor";
 import { editorParts } from "./messages/editor-parts";
 import { live } from "./messages/live";
+import { roster } from "./messages/roster";
 
 
 export const en: Record<MessageKey, string> = {
@@ -31,4 +32,5 @@ export const en: Record<MessageKey, string> = {
   ...editor.en,
   ...editorParts.en,
   ...live.en,
+  ...roster.en,
 };

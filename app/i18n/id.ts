@@ -14,6 +14,7 @@ import { quality } from "./messages/quality";
 import { editor } from "./messages/editor";
 import { editorParts } from "./messages/editor-parts";
 import { live } from "./messages/live";
+import { roster } from "./messages/roster";
 
 
 export const id = {
@@ -31,6 +32,7 @@ export const id = {
   ...editor.id,
   ...editorParts.id,
   ...live.id,
+  ...roster.id,
 };
 
 export type MessageKey = keyof typeof id;

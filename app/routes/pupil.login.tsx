@@ -1,8 +1,9 @@
-// Pupil sign-in: class code + display name + PIN; throttled per pupil and per IP.
+// Pupil sign-in: class code (pre-filled from ?code=…, as a sign-in card's QR code opens it) +
+// display name + PIN; throttled per pupil and per IP.
 import { CookieTrouble } from "~/components/cookie-trouble";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field, FormError, Honeypot } from "~/components/accounts-fields";
 import { useT } from "~/i18n/use-t";
 import { signInPupil } from "~/models/pupil.server";
@@ -12,6 +13,7 @@ import { getViewer, safeRedirect } from "~/utils/auth.server";
 import { ipBucket } from "~/utils/client-ip.server";
 import { echoValues, parseWith, readForm } from "~/utils/form.server";
 import { honeypotFilled } from "~/utils/honeypot";
+import { normalizeJoinCode } from "~/utils/join-code";
 import { title } from "~/utils/meta";
 
 export const headers = accountHeaders;
@@ -24,7 +26,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const to = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/pupil");
     throw redirect(to, { headers: NO_STORE });
   }
-  return json({}, { headers: NO_STORE });
+  // a sign-in card's QR code opens /pupil/login?code=… with the class code filled in
+  const code = new URL(request.url).searchParams.get("code");
+  return json({ code: code ? normalizeJoinCode(code).slice(0, 16) : "" }, { headers: NO_STORE });
 }
 
 const OMIT = ["pin", "redirectTo"];
@@ -49,6 +53,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function PupilLogin() {
   const t = useT();
   const data = useActionData<typeof action>();
+  const { code: prefilled } = useLoaderData<typeof loader>();
   const busy = useNavigation().state === "submitting";
   const [params] = useSearchParams();
   const values = data?.values ?? {};
@@ -72,7 +77,7 @@ export default function PupilLogin() {
           label={t("accounts.field.classCode")}
           hint={t("accounts.field.classCodeHint")}
           error={errors.code}
-          defaultValue={values.code}
+          defaultValue={values.code ?? (prefilled || undefined)}
           autoComplete="off"
           autoCapitalize="characters"
           spellCheck={false}

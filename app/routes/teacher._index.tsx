@@ -92,7 +92,12 @@ export default function TeacherDashboard() {
       <section aria-labelledby="classes-heading">
         <h2 id="classes-heading">{t("accounts.dashboard.classes")}</h2>
         {active.length ? (
-          <ClassList classes={active} labelledBy="classes-heading" />
+          <>
+            <ClassList classes={active} labelledBy="classes-heading" />
+            <p className="no-print">
+              <Link to="/teacher/classes/archive">{t("next.archive.link")}</Link>
+            </p>
+          </>
         ) : (
           <p>{t("accounts.dashboard.noClasses")}</p>
         )}

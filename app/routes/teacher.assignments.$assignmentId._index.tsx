@@ -104,6 +104,7 @@ export default function TeacherAssignment() {
         <Link className="button" to={`/teacher/assignments/${data.id}/results`}>
           {t("assign.results")}
         </Link>
+        <Link to={`/teacher/assignments/${data.id}/copy`}>{t("next.copyAssignment.link")}</Link>
       </p>
 
       <section aria-labelledby="discussion-heading">

@@ -219,6 +219,16 @@ export default function ClassPage() {
                           {t("privacy.export.link")}
                           <span className="visually-hidden"> {t("accounts.roster.forPupil", { name: p.displayName })}</span>
                         </a>
+                        <Link to={`/teacher/classes/${klass.id}/pupils/${p.id}/rename`}>
+                          {t("roster.rename.link")}
+                          <span className="visually-hidden"> {t("accounts.roster.forPupil", { name: p.displayName })}</span>
+                        </Link>
+                        {roster.length > 1 ? (
+                          <Link to={`/teacher/classes/${klass.id}/pupils/${p.id}/merge`}>
+                            {t("roster.merge.link")}
+                            <span className="visually-hidden"> {t("accounts.roster.forPupil", { name: p.displayName })}</span>
+                          </Link>
+                        ) : null}
                         <Link to={`/teacher/classes/${klass.id}/pupils/${p.id}/remove`}>
                           {t("accounts.roster.remove")}
                           <span className="visually-hidden"> {t("accounts.roster.forPupil", { name: p.displayName })}</span>
@@ -233,13 +243,17 @@ export default function ClassPage() {
         ) : (
           <p>{t("accounts.roster.empty")}</p>
         )}
-        <p className="no-print">
+        <p className="actions no-print">
+          {klass.archived ? null : <Link to={`/teacher/classes/${klass.id}/roster`}>{t("roster.add.link")}</Link>}
           <Link to={`/teacher/classes/${klass.id}/cards`}>{t("accounts.cards.link")}</Link>
         </p>
       </section>
 
       <section aria-labelledby="settings-heading" className="no-print">
         <h2 id="settings-heading">{t("accounts.class.settingsTitle")}</h2>
+        <p>
+          <Link to={`/teacher/classes/${klass.id}/copy`}>{t("next.copyClass.link")}</Link>
+        </p>
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="rename" />
           <Field name="name" label={t("accounts.field.className")} error={errors.name} defaultValue={values.name ?? klass.name} autoComplete="off" />

@@ -1,14 +1,19 @@
-// Printable sign-in cards for a class: where to sign in, the class code and each pupil's name.
-// PINs are never on them: only their hashes exist.
+// Printable sign-in cards for a class: the class code, each pupil's name, a QR code of the sign-in
+// page with the code filled in, and a blank for the PIN (only hashes are stored). "New PINs for
+// every pupil" answers with the same sheet carrying the new PINs, shown this once.
 import { Name, Trans } from "~/components/name";
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { CardSheet, PrintButton } from "~/components/sign-in-cards";
 import { useT } from "~/i18n/use-t";
 import { getOwnedClass, parseId } from "~/models/class.server";
 import { listRoster } from "~/models/pupil.server";
+import { resetAllPins } from "~/models/roster.server";
 import { NO_STORE } from "~/utils/accounts-form.server";
 import { requireTeacher } from "~/utils/auth.server";
+import { readForm } from "~/utils/form.server";
+import { joinLink, signInLink } from "~/utils/join-link.server";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => title(matches, "accounts.cards.title");
@@ -17,52 +22,74 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
   const classId = parseId(params.classId);
   const klass = getOwnedClass({ classId, teacherId: teacher.teacherId });
-  const origin = new URL(request.url).origin;
+  const link = await signInLink(request, klass.joinCode);
+  const join = await joinLink(request, klass.joinCode);
   return json(
     {
       classId: klass.id,
       className: klass.name,
       joinCode: klass.joinCode,
-      loginUrl: `${origin}/pupil/login`,
-      joinUrl: `${origin}/join?code=${klass.joinCode}`,
-      pupils: listRoster({ classId, teacherId: teacher.teacherId }).map((p) => ({ id: p.id, name: p.displayName })),
+      signInUrl: link.url,
+      plainUrl: link.plainUrl,
+      qrDataUri: link.qrDataUri,
+      joinUrl: join.url,
+      cards: listRoster({ classId, teacherId: teacher.teacherId }).map((p) => ({ id: p.id, name: p.displayName, pin: null as string | null })),
     },
     { headers: NO_STORE },
   );
 }
 
+export async function action({ request, params }: ActionFunctionArgs) {
+  const form = await readForm(request);
+  const teacher = await requireTeacher(request);
+  const classId = parseId(params.classId);
+  if (form.get("intent") !== "resetAll") throw new Response("Bad request", { status: 400 });
+  // The new PINs travel only in this response (never stored in clear, never in a URL).
+  const cards = await resetAllPins({ classId, teacherId: teacher.teacherId });
+  return json({ cards: cards.map((c) => ({ id: c.id, name: c.displayName, pin: c.pin })) }, { headers: NO_STORE });
+}
+
 export default function SignInCards() {
   const t = useT();
-  const { classId, className, joinCode, loginUrl, joinUrl, pupils } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  const fresh = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const cards = fresh?.cards ?? data.cards;
   return (
-    <>
-      <h1><Trans k="accounts.cards.heading" vars={{ name: <Name>{className}</Name> }} /></h1>
-      <p className="no-print">{t("accounts.cards.lead")}</p>
-      <p className="no-print">
-        <Link to={`/teacher/classes/${classId}`}>{t("accounts.cards.back")}</Link>
+    <div className="card-sheet-page">
+      <h1>
+        <Trans k={fresh ? "roster.cards.newHeading" : "accounts.cards.heading"} vars={{ name: <Name>{data.className}</Name> }} />
+      </h1>
+      {fresh ? (
+        <p className="flash ok" role="status">
+          {t("roster.cards.pinOnce")}
+        </p>
+      ) : (
+        <p>{t("accounts.cards.lead")}</p>
+      )}
+      <p className="hint">{t("roster.cards.printHint")}</p>
+      <p className="actions">
+        <PrintButton />
+        <Link to={`/teacher/classes/${data.classId}`}>{t("accounts.cards.back")}</Link>
       </p>
-      <p>{t("accounts.cards.newPupils", { url: joinUrl })}</p>
-      {pupils.length ? (
-        <ul className="sign-in-cards" aria-label={t("accounts.cards.listLabel")}>
-          {pupils.map(({ id, name }) => (
-            <li key={id}>
-              <p className="card-name"><Name>{name}</Name></p>
-              <dl className="card-facts">
-                <dt>{t("accounts.cards.where")}</dt>
-                <dd>{loginUrl}</dd>
-                <dt>{t("accounts.field.classCode")}</dt>
-                <dd className="code">{joinCode}</dd>
-                <dt>{t("accounts.field.displayName")}</dt>
-                <dd><Name>{name}</Name></dd>
-                <dt>{t("accounts.field.pin")}</dt>
-                <dd>{t("accounts.cards.pinNote")}</dd>
-              </dl>
-            </li>
-          ))}
-        </ul>
+      <p>{t("accounts.cards.newPupils", { url: data.joinUrl })}</p>
+      {cards.length ? (
+        <CardSheet cards={cards} joinCode={data.joinCode} signInUrl={data.signInUrl} plainUrl={data.plainUrl} qrDataUri={data.qrDataUri} />
       ) : (
         <p>{t("accounts.roster.empty")}</p>
       )}
-    </>
+      {cards.length && !fresh ? (
+        <details className="confirm">
+          <summary>{t("roster.cards.resetAll")}</summary>
+          <p className="hint">{t("roster.cards.resetAllHint")}</p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="resetAll" />
+            <button type="submit" className="danger" disabled={busy}>
+              {t("roster.cards.resetAllConfirm")}
+            </button>
+          </Form>
+        </details>
+      ) : null}
+    </div>
   );
 }

@@ -4,12 +4,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { CardSheet, PrintButton } from "~/components/sign-in-cards";
 import { useT } from "~/i18n/use-t";
 import { getOwnedClass, parseId } from "~/models/class.server";
 import { getOwnedPupil, resetPin } from "~/models/pupil.server";
 import { NO_STORE } from "~/utils/accounts-form.server";
 import { requireTeacher } from "~/utils/auth.server";
 import { readForm } from "~/utils/form.server";
+import { signInLink } from "~/utils/join-link.server";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => title(matches, "pf.pin.title");
@@ -23,7 +25,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ref = refs(params, teacher.teacherId);
   const klass = getOwnedClass(ref);
   const pupil = getOwnedPupil(ref);
-  return json({ classId: klass.id, pupilName: pupil.displayName }, { headers: NO_STORE });
+  const link = await signInLink(request, klass.joinCode);
+  return json(
+    {
+      classId: klass.id,
+      pupilId: pupil.id,
+      pupilName: pupil.displayName,
+      card: { joinCode: klass.joinCode, signInUrl: link.url, plainUrl: link.plainUrl, qrDataUri: link.qrDataUri },
+    },
+    { headers: NO_STORE },
+  );
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -36,13 +47,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ResetPin() {
   const t = useT();
-  const { classId, pupilName } = useLoaderData<typeof loader>();
+  const { classId, pupilId, pupilName, card } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const back = <Link to={`/teacher/classes/${classId}`}>{t("accounts.class.back")}</Link>;
   if (data?.reset)
     return (
-      <div className="narrow">
+      <div className="narrow card-sheet-page">
         <h1>{t("pf.pin.doneHeading", { name: pupilName })}</h1>
         <div className="flash ok" role="status">
           <p>
@@ -50,7 +61,12 @@ export default function ResetPin() {
           </p>
           <p>{t("accounts.roster.newPinOnce")}</p>
         </div>
-        <p>{back}</p>
+        <p className="actions">
+          <PrintButton />
+          {back}
+        </p>
+        <h2 className="no-print">{t("roster.cards.printOne")}</h2>
+        <CardSheet cards={[{ id: pupilId, name: data.reset.displayName, pin: data.reset.pin }]} {...card} />
       </div>
     );
   return (

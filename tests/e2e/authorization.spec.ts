@@ -145,6 +145,9 @@ test("class B's ids inside a form posted to class A's pages are refused and chan
   const pupil = cookieOf(world, "pupilA");
   const cases: { url: string; cookie: string; form: FormValues }[] = [
     { url: `/teacher/classes/${A.klass.id}?index`, cookie: teacher, form: { intent: "resetPin", pupilId: B.pupil.id } },
+    { url: `/teacher/classes/${A.klass.id}/pupils/${A.pupil.id}/merge`, cookie: teacher, form: { intoId: B.pupil.id, confirm: "yes" } },
+    { url: "/teacher/classes/archive", cookie: teacher, form: { classId: [A.klass.id, B.klass.id] } },
+    { url: `/teacher/assignments/${A.assignmentId}/copy`, cookie: teacher, form: { toClassId: B.klass.id } },
     { url: "/teacher/assign", cookie: teacher, form: { lesson: "ktt-putin-kim-2024", classId: [A.klass.id, B.klass.id], due: "2099-01-01T08:00", maxAttempts: "1", counting: "highest", feedback: "immediate" } },
     { url: `/teacher/assignments/${A.assignmentId}/discussion`, cookie: teacher, form: { intent: "feedback", postId: B.postId, body: "Bukan muridku." } },
     { url: `/teacher/assignments/${A.assignmentId}/discussion`, cookie: teacher, form: { intent: "hide", postId: B.postId, value: "true" } },

@@ -207,11 +207,11 @@ const show = (s: string) => JSON.stringify(s.length > 60 ? `${s.slice(0, 60)}…
 function findInjected(doc: Document, nonce: string): string[] {
   const bad: string[] = [];
   const FORBIDDEN = ["iframe", "frame", "frameset", "object", "embed", "applet", "base", "img", "video", "audio", "math", "marquee", "style", "portal"];
-  // The class page's join QR code is ours: one <img> of an SVG data address, in figure.join-qr,
-  // with nothing but src, alt, width and height.
+  // The class page's join QR code and the sign-in cards' QR codes are ours: one <img> of an SVG
+  // data address, in figure.join-qr or figure.card-qr, with nothing but src, alt, width and height.
   const ourQr = (el: Element) =>
     el.tagName.toLowerCase() === "img" &&
-    el.parentElement?.matches("figure.join-qr") === true &&
+    el.parentElement?.matches("figure.join-qr, figure.card-qr") === true &&
     (el.getAttribute("src") ?? "").startsWith("data:image/svg+xml;base64,") &&
     Array.from(el.attributes).every((a) => ["src", "alt", "width", "height"].includes(a.name.toLowerCase()));
   for (const el of Array.from(doc.querySelectorAll("*"))) {
@@ -1068,3 +1068,105 @@ test("the lesson editor's text fields (new lesson, source, lists, items, rubric,
 function seedFileText(): string {
   return fs.readFileSync(`content/lessons/${SEED_SLUG}.md`, "utf8");
 }
+test("roster lists, renamed pupils and next year's class names: each line stored as typed or the list refused naming it", async ({ request, browser }) => {
+  test.setTimeout(240_000);
+  const problems: string[] = [];
+  const teacher = await createTeacher({ name: "Bu Daftar" });
+  const cookie = (await sessionFor({ role: "teacher", id: teacher.id })).header;
+  const ROSTER_ID = "routes/teacher.classes.$classId.roster";
+  const made: { classId: number; input: string; names: string[] }[] = [];
+
+  // 1. Each string pasted as a whole list into its own class: every line must pass the joining rules
+  // and differ (in its skeleton) from the lines before it, or nothing is created.
+  await each(INPUTS, async (input) => {
+    const klass = createClass(teacher.id, { name: unique("Kelas Daftar") });
+    const lines = input.split(/\r\n?|\n/).filter((l) => l.trim() !== "");
+    const checked = lines.map(DISPLAY_NAME);
+    const skeletons = checked.map((c) => (c.ok ? nameSkeleton(c.value) : ""));
+    const acceptable = lines.length > 0 && lines.length <= 60 && checked.every((c) => c.ok) && new Set(skeletons).size === skeletons.length;
+    const answer = await submit(request, `/teacher/classes/${klass.id}/roster`, ROSTER_ID, cookie, { names: input });
+    const stored = (testDb().prepare("SELECT display_name AS n FROM pupils WHERE class_id = ? ORDER BY id").all(klass.id) as { n: string }[]).map((r) => r.n);
+    if (!acceptable) {
+      const key = lines.length === 0 ? "roster.v.empty" : lines.length > 60 ? "roster.v.tooMany" : "roster.v.lines";
+      problems.push(refusalProblem(`list ${show(input)}`, answer, "names", key) ?? "");
+      if (stored.length) problems.push(`list ${show(input)}: refused but stored ${stored.length}`);
+      return;
+    }
+    const want = checked.map((c) => (c.ok ? c.value : ""));
+    if (answer.status !== 200) return void problems.push(`list ${show(input)}: ${answer.status} ${answer.text.slice(0, 100)}`);
+    if (JSON.stringify(stored) !== JSON.stringify(want)) problems.push(`list ${show(input)}: stored ${JSON.stringify(stored).slice(0, 120)}`);
+    made.push({ classId: klass.id, input, names: want });
+  });
+  expect(problems.filter(Boolean)).toEqual([]);
+  // (about half of the strings are acceptable names; the rest are refused above with their message)
+  expect(made.length).toBeGreaterThan(200);
+
+  // 2. Each string as a new name for a pupil (the only one of their class: nothing to collide with).
+  const RENAME_ID = "routes/teacher.classes.$classId.pupils.$pupilId.rename";
+  await each(
+    INPUTS.flatMap((input) => tries(input, 40, DISPLAY_NAME)),
+    async (input) => {
+      const klass = createClass(teacher.id, { name: unique("Kelas Ganti") });
+      const pupil = await createPupil(klass.id, { name: "Awal" });
+      const expected = DISPLAY_NAME(input);
+      const answer = await submit(request, `/teacher/classes/${klass.id}/pupils/${pupil.id}/rename`, RENAME_ID, cookie, { displayName: input });
+      const stored = (testDb().prepare("SELECT display_name AS n FROM pupils WHERE id = ?").get(pupil.id) as { n: string }).n;
+      if (!expected.ok) {
+        problems.push(refusalProblem(`rename ${show(input)}`, answer, "displayName", expected.key) ?? "");
+        if (stored !== "Awal") problems.push(`rename ${show(input)}: refused but stored ${show(stored)}`);
+        return;
+      }
+      if (answer.status !== 204) return void problems.push(`rename ${show(input)}: ${answer.status} ${answer.text.slice(0, 100)}`);
+      if (stored !== expected.value) problems.push(`rename ${show(input)}: stored ${show(stored)}`);
+    },
+  );
+  expect(problems.filter(Boolean)).toEqual([]);
+
+  // 3. Each string as the name and subject of next year's class (copied from a class of this teacher).
+  const source = createClass(teacher.id, { name: "Kelas Sumber" });
+  await each(
+    INPUTS.flatMap((input) => tries(input, 60, CLASS_NAME)),
+    async (input) => {
+      const name = CLASS_NAME(input);
+      const subject = SUBJECT(input);
+      const answer = await submit(request, `/teacher/classes/${source.id}/copy`, "routes/teacher.classes.$classId.copy", cookie, {
+        name: input,
+        grade: "9",
+        subject: input,
+        timeZone: "WIB",
+      });
+      if (!name.ok || !subject.ok) {
+        if (!name.ok) problems.push(refusalProblem(`next year ${show(input)}`, answer, "name", name.key) ?? "");
+        if (!subject.ok) problems.push(refusalProblem(`next year subject ${show(input)}`, answer, "subject", subject.key) ?? "");
+        return;
+      }
+      const id = Number(/^\/teacher\/classes\/(\d+)$/.exec(answer.location)?.[1]);
+      if (answer.status !== 204 || !id) return void problems.push(`next year ${show(input)}: ${answer.status} ${answer.text.slice(0, 100)}`);
+      const stored = testDb().prepare("SELECT name, subject FROM classes WHERE id = ?").get(id) as { name: string; subject: string };
+      if (stored.name !== name.value || stored.subject !== subject.value) problems.push(`next year ${show(input)}: stored ${JSON.stringify(stored)}`);
+    },
+  );
+  expect(problems.filter(Boolean)).toEqual([]);
+
+  // 4. The cards of the payload lists, rendered and hydrated: names as plain text, nothing injected.
+  const rendered = made.filter((m) => RENDERED.includes(m.input));
+  // (a display name holds at most 40 characters: two of the six payloads)
+  expect(new Set(rendered.map((m) => m.input))).toEqual(new Set(RENDERED.filter((r) => DISPLAY_NAME(r).ok)));
+  for (const m of rendered) {
+    const opened = await openPage(browser, `/teacher/classes/${m.classId}/cards`, cookie);
+    await expect(opened.page.locator(".sign-in-cards .card-name")).toHaveText(m.names.map(asShown));
+    expectClean(opened.seen);
+    await opened.close();
+  }
+  // and a refused list shown back with its lines named, as a document (no scripts run)
+  const docs: { html: string; nonce: string }[] = [];
+  const refusedList = RENDERED.join("\n") + "\n" + RENDERED[0];
+  const klass = createClass(teacher.id, { name: unique("Kelas Tolak") });
+  const response = await send(request, { method: "POST", url: `/teacher/classes/${klass.id}/roster`, cookie, form: { names: refusedList } });
+  expect(response.status()).toBe(400);
+  docs.push({ html: await response.text(), nonce: /'nonce-([^']+)'/.exec(response.headers()["content-security-policy"] ?? "")?.[1] ?? "" });
+  const page = await browser.newPage();
+  const [parsed] = await parseMany(page, docs, "#field-names");
+  expect(parsed.injected).toEqual([]);
+  expect(parsed.text).toBe(refusedList);
+});

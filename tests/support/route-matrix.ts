@@ -126,6 +126,7 @@ const sessionRowOf = (w: World, role: Role) => {
   return row<{ n: number }>("SELECT count(*) AS n FROM sessions WHERE id_hash = ?", hashSessionId(s.id)).n;
 };
 
+const pinHashOf = (id: number) => row<{ hash: string }>("SELECT pin_hash AS hash FROM pupils WHERE id = ?", id).hash;
 const closedOf = (id: number) => row<{ c: number }>("SELECT discussion_closed AS c FROM assignments WHERE id = ?", id).c;
 
 export const MATRIX: Record<string, RouteSpec> = {
@@ -396,6 +397,22 @@ export const MATRIX: Record<string, RouteSpec> = {
       },
     ],
   },
+  "teacher.assignments.$assignmentId.copy.tsx": {
+    get: TEACHER_OF_A,
+    post: [
+      {
+        name: "copy the assignment to the teacher's other class",
+        cells: TEACHER_OF_A,
+        form: (w) => ({ toClassId: w.A.spare.id }),
+        check: (w) => {
+          expect(rows("SELECT lesson_version_id AS v FROM assignments WHERE class_id = ?", w.A.spare.id)).toEqual(
+            rows("SELECT lesson_version_id AS v FROM assignments WHERE id = ?", w.A.assignmentId),
+          );
+          expect(row<{ n: number }>("SELECT count(*) AS n FROM assignments WHERE class_id IN (?, ?)", w.B.klass.id, w.B.spare.id).n).toBe(1);
+        },
+      },
+    ],
+  },
   "teacher.assignments.$assignmentId.delete.tsx": {
     get: TEACHER_OF_A,
     post: [
@@ -513,7 +530,74 @@ export const MATRIX: Record<string, RouteSpec> = {
       },
     ],
   },
-  "teacher.classes.$classId.cards.tsx": { get: TEACHER_OF_A },
+  "teacher.classes.$classId.cards.tsx": {
+    get: TEACHER_OF_A,
+    post: [
+      {
+        name: "new PINs for every pupil",
+        cells: TEACHER_OF_A,
+        form: () => ({ intent: "resetAll" }),
+        before: (w) => ({ a: pinHashOf(w.A.pupil.id), twin: pinHashOf(w.A.twin.id), b: pinHashOf(w.B.pupil.id) }),
+        check: async (w, _role, _form, { response, before }) => {
+          const was = before as { a: string; twin: string; b: string };
+          expect(pinHashOf(w.A.pupil.id)).not.toBe(was.a);
+          expect(pinHashOf(w.A.twin.id)).not.toBe(was.twin);
+          expect(pinHashOf(w.B.pupil.id)).toBe(was.b);
+          expect(await response.text()).toContain(w.A.twin.name);
+        },
+      },
+    ],
+  },
+  "teacher.classes.$classId.roster.tsx": {
+    get: TEACHER_OF_A,
+    post: [
+      {
+        name: "add pupils from a pasted list",
+        cells: TEACHER_OF_A,
+        form: () => ({ names: `${unique("Daftar")}\n\n${unique("Daftar")}\n` }),
+        check: (w, _role, form) => {
+          const names = String(form.names).split("\n").filter(Boolean);
+          const made = rows<{ classId: number }>("SELECT class_id AS classId FROM pupils WHERE display_name IN (?, ?)", ...names);
+          expect(made).toEqual([{ classId: w.A.klass.id }, { classId: w.A.klass.id }]);
+        },
+      },
+    ],
+  },
+  "teacher.classes.$classId.copy.tsx": {
+    get: TEACHER_OF_A,
+    post: [
+      {
+        name: "copy the assignments into a new class",
+        cells: TEACHER_OF_A,
+        form: () => ({ name: unique("Kelas Tahun Depan"), grade: "9", subject: "IPS", timeZone: "WIT" }),
+        check: (w, _role, form) => {
+          const made = row<{ id: number; teacherId: number }>("SELECT id, teacher_id AS teacherId FROM classes WHERE name = ?", form.name);
+          expect(made.teacherId).toBe(w.A.teacher.id);
+          expect(rows("SELECT lesson_version_id AS v FROM assignments WHERE class_id = ?", made.id)).toEqual(
+            rows("SELECT lesson_version_id AS v FROM assignments WHERE class_id = ?", w.A.klass.id),
+          );
+          expect(row<{ n: number }>("SELECT count(*) AS n FROM pupils WHERE class_id = ?", made.id).n).toBe(0);
+        },
+      },
+    ],
+  },
+  "teacher.classes.archive.tsx": {
+    get: ANY_TEACHER,
+    post: [
+      {
+        name: "archive class A (and its spare) in one step",
+        // the classes are named in the form: only their own teacher may archive them
+        cells: TEACHER_OF_A,
+        form: (w) => ({ classId: [w.A.klass.id, w.A.spare.id] }),
+        check: (w) => {
+          const archived = (id: number) => row<{ a: number | null }>("SELECT archived_at AS a FROM classes WHERE id = ?", id).a;
+          expect(archived(w.A.klass.id)).not.toBeNull();
+          expect(archived(w.A.spare.id)).not.toBeNull();
+          expect(archived(w.B.klass.id)).toBeNull();
+        },
+      },
+    ],
+  },
   "teacher.classes.$classId.pupils.$pupilId.export.ts": { get: TEACHER_OF_A },
   "teacher.classes.$classId.pupils.$pupilId.pin.tsx": {
     get: TEACHER_OF_A,
@@ -526,6 +610,36 @@ export const MATRIX: Record<string, RouteSpec> = {
           // only pupil A's sessions end; class B's pupil keeps theirs
           expect(row<{ n: number }>("SELECT count(*) AS n FROM sessions WHERE pupil_id = ?", w.A.pupil.id).n).toBe(0);
           expect(row<{ n: number }>("SELECT count(*) AS n FROM sessions WHERE pupil_id = ?", w.B.pupil.id).n).toBeGreaterThan(0);
+        },
+      },
+    ],
+  },
+  "teacher.classes.$classId.pupils.$pupilId.rename.tsx": {
+    get: TEACHER_OF_A,
+    post: [
+      {
+        name: "rename the pupil",
+        cells: TEACHER_OF_A,
+        form: () => ({ displayName: unique("Nama Baru") }),
+        check: (w, _role, form) => {
+          expect(row<{ n: string }>("SELECT display_name AS n FROM pupils WHERE id = ?", w.A.pupil.id).n).toBe(form.displayName);
+          expect(row<{ n: string }>("SELECT display_name AS n FROM pupils WHERE id = ?", w.B.pupil.id).n).toBe(w.B.pupil.name);
+        },
+      },
+    ],
+  },
+  "teacher.classes.$classId.pupils.$pupilId.merge.tsx": {
+    get: TEACHER_OF_A,
+    post: [
+      {
+        name: "merge the pupil into their classmate",
+        cells: TEACHER_OF_A,
+        form: (w) => ({ intoId: w.A.twin.id, confirm: "yes" }),
+        check: (w) => {
+          expect(row<{ n: number }>("SELECT count(*) AS n FROM pupils WHERE id = ?", w.A.pupil.id).n).toBe(0);
+          expect(row<{ p: number }>("SELECT pupil_id AS p FROM attempts WHERE id = ?", w.A.attemptId).p).toBe(w.A.twin.id);
+          expect(row<{ a: number }>("SELECT author_id AS a FROM posts WHERE id = ?", w.A.postId).a).toBe(w.A.twin.id);
+          expect(row<{ p: number }>("SELECT pupil_id AS p FROM attempts WHERE id = ?", w.B.attemptId).p).toBe(w.B.pupil.id);
         },
       },
     ],

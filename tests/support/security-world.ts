@@ -1,5 +1,5 @@
-// Two teachers' worlds side by side (class A and class B, each with a pupil, an assignment, an open
-// attempt and a post), signed-in cookies for the five roles the security tests act as, a
+// Two teachers' worlds side by side (class A and class B, each with a pupil, a classmate, an
+// assignment, an open attempt and a post, and a spare class of the same teacher), signed-in cookies for the five roles the security tests act as, a
 // fingerprint of everything in both worlds, and raw HTTP requests that send exactly those cookies.
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { createClass, createPupil, createTeacher, testDb, unique } from "./factories";
@@ -57,11 +57,14 @@ async function side(label: string) {
     body: `Tulisan siswa ${label}: tuduhan itu tidak disertai bukti yang bisa diperiksa.`,
   });
   const lessonId = insertAuthoredLesson(teacher.id, unique(`pelajaran-${label.toLowerCase()}`));
+  // a classmate to merge into, and a second class of the teacher to copy into (issue 18)
+  const twin = await createPupil(klass.id, { name: unique(`Kembar ${label}`), pin: "4821" });
+  const spare = createClass(teacher.id, { name: unique(`Kelas Cadangan ${label}`) });
   const sessions = {
     teacher: await sessionFor({ role: "teacher", id: teacher.id }),
     pupil: await sessionFor({ role: "pupil", id: pupil.id }),
   };
-  return { teacher, klass, pupil, assignmentId, attemptId, postId, lessonId, sessions };
+  return { teacher, klass, pupil, twin, spare, assignmentId, attemptId, postId, lessonId, sessions };
 }
 
 export type Side = Awaited<ReturnType<typeof side>>;

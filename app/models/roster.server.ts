@@ -1,0 +1,246 @@
+// The roster the teacher keeps: pupils created from a pasted list with generated PINs, renaming,
+// merging a duplicate into its twin, and new PINs for the whole class. Every function takes the
+// teacher id and checks the class is theirs inside the same transaction as the change.
+import { and, eq, inArray } from "drizzle-orm";
+import { answers, attempts, classes, posts, pupils, throttles } from "../../db/schema";
+import { db } from "~/db.server";
+import { bumpLive } from "~/models/closing.server";
+import { displayNameProblem, nameSkeleton, normalizeDisplayName } from "~/utils/display-name";
+import { hashSecret } from "~/utils/hash.server";
+import { DISPLAY_NAME_MAX, nameKey } from "~/utils/name-key";
+import { generatePin } from "~/utils/pin";
+import { deleteSessionsOf } from "~/utils/session.server";
+
+/** At most this many names in one pasted list (a big class in an Indonesian school is ~40). */
+export const ROSTER_MAX = 60;
+/** Generated PINs have as many digits as the shortest PIN a pupil may choose. */
+export const ROSTER_PIN_LENGTH = 4;
+
+export type NameRefusal = "empty" | "tooLong" | "invisible" | "marks" | "taken" | "twice";
+export type LineProblem = { line: number; name: string; reason: NameRefusal };
+export type NewCard = { id: number; displayName: string; pin: string };
+
+type Tx = Pick<typeof db, "select">;
+const notFound = (): never => {
+  throw new Response("Not found", { status: 404 });
+};
+
+function ownedClassIn(tx: Tx, classId: number, teacherId: number) {
+  const row = tx
+    .select({ id: classes.id })
+    .from(classes)
+    .where(and(eq(classes.id, classId), eq(classes.teacherId, teacherId)))
+    .get();
+  if (!row) notFound();
+}
+
+/** The same rules as joining by code (decision record 033): NFKC, length, nothing invisible, few marks. */
+export function checkName(raw: string): { ok: true; name: string } | { ok: false; reason: NameRefusal } {
+  const name = normalizeDisplayName(raw);
+  if (!name) return { ok: false, reason: "empty" };
+  if ([...name].length > DISPLAY_NAME_MAX) return { ok: false, reason: "tooLong" };
+  const problem = displayNameProblem(name);
+  if (problem) return { ok: false, reason: problem };
+  return { ok: true, name };
+}
+
+/** Skeletons and keys of the class's pupils (but one), which a new or changed name must not meet. */
+function classmates(tx: Tx, classId: number, except?: number) {
+  const rows = tx.select({ id: pupils.id, displayName: pupils.displayName, nameKey: pupils.nameKey }).from(pupils).where(eq(pupils.classId, classId)).all();
+  const others = rows.filter((r) => r.id !== except);
+  return {
+    keys: new Set(others.map((r) => r.nameKey)),
+    skeletons: new Set(others.map((r) => nameSkeleton(r.displayName))),
+  };
+}
+
+/** The pasted text as names, one per line; blank lines skipped; line numbers as the teacher sees them. */
+export function splitList(text: string): { line: number; raw: string }[] {
+  return text
+    .split(/\r\n?|\n/)
+    .map((raw, i) => ({ line: i + 1, raw }))
+    .filter((l) => l.raw.trim() !== "");
+}
+
+/** A refused line as the teacher is shown it: at most 50 characters. */
+const shown = (s: string) => ([...s].length > 50 ? `${[...s].slice(0, 49).join("")}…` : s);
+
+/** Every refused line of the list against the class as it is now (empty when all can be added). */
+function listProblems(tx: Tx, classId: number, lines: { line: number; raw: string }[]) {
+  const { keys, skeletons } = classmates(tx, classId);
+  const seen = new Set<string>();
+  const problems: LineProblem[] = [];
+  const names: string[] = [];
+  for (const { line, raw } of lines) {
+    const checked = checkName(raw);
+    if (!checked.ok) {
+      problems.push({ line, name: shown(raw.trim()), reason: checked.reason });
+      continue;
+    }
+    const skeleton = nameSkeleton(checked.name);
+    if (keys.has(nameKey(checked.name)) || skeletons.has(skeleton)) problems.push({ line, name: checked.name, reason: "taken" });
+    else if (seen.has(skeleton)) problems.push({ line, name: checked.name, reason: "twice" });
+    seen.add(skeleton);
+    names.push(checked.name);
+  }
+  return { problems, names };
+}
+
+export type AddResult =
+  | { ok: true; cards: NewCard[] }
+  | { ok: false; reason: "empty" | "tooMany" }
+  | { ok: false; reason: "lines"; problems: LineProblem[] };
+
+/**
+ * Creates one pupil per line with a fresh random PIN, all or none: a refused line (empty after
+ * cleaning, too long, invisible characters, a classmate's name or a look-alike of one, or twice in
+ * the list) refuses the list and says which lines. The names are checked again inside the
+ * inserting transaction, so the same list posted twice at once creates each pupil once.
+ */
+export async function addPupilsFromList(input: { classId: number; teacherId: number; text: string; now?: number }): Promise<AddResult> {
+  ownedClassIn(db, input.classId, input.teacherId);
+  const lines = splitList(input.text);
+  if (lines.length === 0) return { ok: false, reason: "empty" };
+  if (lines.length > ROSTER_MAX) return { ok: false, reason: "tooMany" };
+  const first = listProblems(db, input.classId, lines);
+  if (first.problems.length) return { ok: false, reason: "lines", problems: first.problems };
+
+  const pins = first.names.map(() => generatePin(ROSTER_PIN_LENGTH));
+  const hashes = await Promise.all(pins.map((pin) => hashSecret(pin)));
+  const joinedAt = new Date(input.now ?? Date.now());
+  return db.transaction(
+    (tx): AddResult => {
+      ownedClassIn(tx, input.classId, input.teacherId);
+      const again = listProblems(tx, input.classId, lines);
+      if (again.problems.length) return { ok: false, reason: "lines", problems: again.problems };
+      const cards = first.names.map((displayName, i) => {
+        const row = tx
+          .insert(pupils)
+          .values({ classId: input.classId, displayName, nameKey: nameKey(displayName), pinHash: hashes[i], joinedAt })
+          .returning({ id: pupils.id })
+          .get();
+        return { id: row.id, displayName, pin: pins[i] };
+      });
+      return { ok: true, cards };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export type RenameResult = { ok: true } | { ok: false; reason: NameRefusal };
+
+/** A new name for one pupil, by the joining rules; their PIN, sessions and work stay. */
+export function renamePupil(input: { classId: number; pupilId: number; teacherId: number; displayName: string }): RenameResult {
+  const checked = checkName(input.displayName);
+  if (!checked.ok) return checked;
+  return db.transaction(
+    (tx): RenameResult => {
+      ownedClassIn(tx, input.classId, input.teacherId);
+      const pupil = tx
+        .select({ nameKey: pupils.nameKey })
+        .from(pupils)
+        .where(and(eq(pupils.id, input.pupilId), eq(pupils.classId, input.classId)))
+        .get();
+      if (!pupil) notFound();
+      const { keys, skeletons } = classmates(tx, input.classId, input.pupilId);
+      if (keys.has(nameKey(checked.name)) || skeletons.has(nameSkeleton(checked.name))) return { ok: false, reason: "taken" };
+      tx.update(pupils).set({ displayName: checked.name, nameKey: nameKey(checked.name) }).where(eq(pupils.id, input.pupilId)).run();
+      // a sign-in throttle counted under the old name does not follow the pupil
+      tx.delete(throttles).where(eq(throttles.key, `pupil:${input.classId}:${pupil!.nameKey}`)).run();
+      return { ok: true };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+type Progress = { submitted: number; answers: number };
+
+/** Submitted attempts first, then saved answers: the measure a merge keeps the larger of. */
+export function moreProgress(a: Progress, b: Progress): boolean {
+  return a.submitted !== b.submitted ? a.submitted > b.submitted : a.answers > b.answers;
+}
+
+export type MergeResult = { kept: string; removed: string; moved: number; dropped: number };
+
+/**
+ * Moves the duplicate's work to the pupil kept, then removes the duplicate (their sessions end).
+ * Per assignment: when only the duplicate has attempts they move over; when both have, the pupil
+ * with more progress keeps theirs (more submitted attempts, then more saved answers; a tie keeps
+ * the kept pupil's) and the other's attempts on that assignment are deleted. Posts all move.
+ * See docs/decisions/101-merging-duplicate-pupils.md.
+ */
+export function mergePupils(input: { classId: number; teacherId: number; fromId: number; intoId: number }): MergeResult {
+  if (input.fromId === input.intoId) notFound();
+  return db.transaction(
+    (tx): MergeResult => {
+      ownedClassIn(tx, input.classId, input.teacherId);
+      const pair = tx
+        .select({ id: pupils.id, displayName: pupils.displayName, nameKey: pupils.nameKey, lastSeenAt: pupils.lastSeenAt })
+        .from(pupils)
+        .where(and(eq(pupils.classId, input.classId), inArray(pupils.id, [input.fromId, input.intoId])))
+        .all();
+      const from = pair.find((p) => p.id === input.fromId);
+      const into = pair.find((p) => p.id === input.intoId);
+      if (!from || !into) notFound();
+      const work = tx
+        .select({ id: attempts.id, assignmentId: attempts.assignmentId, pupilId: attempts.pupilId, submittedAt: attempts.submittedAt })
+        .from(attempts)
+        .where(inArray(attempts.pupilId, [from!.id, into!.id]))
+        .all();
+      const answerCounts = new Map<number, number>();
+      if (work.length) {
+        for (const a of tx.select({ attemptId: answers.attemptId }).from(answers).where(inArray(answers.attemptId, work.map((w) => w.id))).all())
+          answerCounts.set(a.attemptId, (answerCounts.get(a.attemptId) ?? 0) + 1);
+      }
+      const progress = (list: typeof work): Progress => ({
+        submitted: list.filter((w) => w.submittedAt !== null).length,
+        answers: list.reduce((n, w) => n + (answerCounts.get(w.id) ?? 0), 0),
+      });
+      let moved = 0;
+      let dropped = 0;
+      for (const assignmentId of new Set(work.map((w) => w.assignmentId))) {
+        const theirs = work.filter((w) => w.assignmentId === assignmentId && w.pupilId === from!.id);
+        const ours = work.filter((w) => w.assignmentId === assignmentId && w.pupilId === into!.id);
+        if (theirs.length === 0) continue;
+        if (ours.length && !moreProgress(progress(theirs), progress(ours))) {
+          tx.delete(attempts).where(inArray(attempts.id, theirs.map((w) => w.id))).run();
+          dropped += theirs.length;
+        } else {
+          if (ours.length) {
+            tx.delete(attempts).where(inArray(attempts.id, ours.map((w) => w.id))).run();
+            dropped += ours.length;
+          }
+          tx.update(attempts).set({ pupilId: into!.id }).where(inArray(attempts.id, theirs.map((w) => w.id))).run();
+          moved += theirs.length;
+        }
+        bumpLive(assignmentId);
+      }
+      tx.update(posts).set({ authorId: into!.id }).where(eq(posts.authorId, from!.id)).run();
+      const lastSeen = [from!.lastSeenAt, into!.lastSeenAt].filter((d): d is Date => d !== null).sort((a, b) => b.getTime() - a.getTime())[0];
+      if (lastSeen) tx.update(pupils).set({ lastSeenAt: lastSeen }).where(eq(pupils.id, into!.id)).run();
+      // sessions and anything else of the duplicate go with it (foreign keys cascade)
+      tx.delete(pupils).where(eq(pupils.id, from!.id)).run();
+      tx.delete(throttles).where(eq(throttles.key, `pupil:${input.classId}:${from!.nameKey}`)).run();
+      return { kept: into!.displayName, removed: from!.displayName, moved, dropped };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** New PINs for every pupil of the class, for a fresh set of cards; everyone's sessions end. */
+export async function resetAllPins(input: { classId: number; teacherId: number }): Promise<NewCard[]> {
+  ownedClassIn(db, input.classId, input.teacherId);
+  const roster = db.select({ id: pupils.id, displayName: pupils.displayName, nameKey: pupils.nameKey }).from(pupils).where(eq(pupils.classId, input.classId)).all();
+  const pins = roster.map(() => generatePin(ROSTER_PIN_LENGTH));
+  const hashes = await Promise.all(pins.map((pin) => hashSecret(pin)));
+  db.transaction(
+    (tx) => {
+      ownedClassIn(tx, input.classId, input.teacherId);
+      roster.forEach((p, i) => tx.update(pupils).set({ pinHash: hashes[i] }).where(and(eq(pupils.id, p.id), eq(pupils.classId, input.classId))).run());
+      tx.delete(throttles).where(inArray(throttles.key, roster.map((p) => `pupil:${input.classId}:${p.nameKey}`).concat(["-"]))).run();
+    },
+    { behavior: "immediate" },
+  );
+  for (const p of roster) deleteSessionsOf({ pupilId: p.id });
+  return roster.map((p, i) => ({ id: p.id, displayName: p.displayName, pin: pins[i] })).sort((a, b) => a.displayName.localeCompare(b.displayName));
+}

@@ -1,0 +1,87 @@
+// Copying one assignment (lesson and rules, not the work) to another of the teacher's classes; the
+// copy opens on its own page, where its due time and rules can be changed.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { SelectField } from "~/components/accounts-fields";
+import { Name } from "~/components/name";
+import { useT } from "~/i18n/use-t";
+import { getTeacherAssignment } from "~/models/assignment.server";
+import { parseId } from "~/models/class.server";
+import { copyAssignmentToClass, copyTargets } from "~/models/next-year.server";
+import { NO_STORE, refuse } from "~/utils/accounts-form.server";
+import { requireTeacher } from "~/utils/auth.server";
+import { parseWith, readForm } from "~/utils/form.server";
+import { title } from "~/utils/meta";
+
+export const meta: MetaFunction = ({ matches }) => title(matches, "next.copyAssignment.pageTitle");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const teacher = await requireTeacher(request);
+  const a = getTeacherAssignment({ teacherId: teacher.teacherId, assignmentId: parseId(params.assignmentId) });
+  return json(
+    {
+      id: a.id,
+      title: a.lesson.title,
+      language: a.lesson.language,
+      className: a.className,
+      targets: copyTargets({ teacherId: teacher.teacherId, exceptClassId: a.classId }),
+    },
+    { headers: NO_STORE },
+  );
+}
+
+const copySchema = z.object({
+  toClassId: z.string({ required_error: "next.v.class" }).regex(/^[1-9][0-9]{0,15}$/, "next.v.class").transform(Number),
+});
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const form = await readForm(request);
+  const teacher = await requireTeacher(request);
+  const assignmentId = parseId(params.assignmentId);
+  getTeacherAssignment({ teacherId: teacher.teacherId, assignmentId });
+  const parsed = parseWith(copySchema, form);
+  if (!parsed.ok) return refuse(parsed);
+  const copy = copyAssignmentToClass({ teacherId: teacher.teacherId, assignmentId, toClassId: parsed.data.toClassId });
+  return redirect(`/teacher/assignments/${copy}`, { headers: NO_STORE });
+}
+
+export default function CopyAssignment() {
+  const t = useT();
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const back = <Link to={`/teacher/assignments/${data.id}`}>{t("live.backToAssignment")}</Link>;
+  return (
+    <div className="narrow">
+      <h1>{t("next.copyAssignment.heading")}</h1>
+      <p>
+        <span lang={data.language}>{data.title}</span> · <Name>{data.className}</Name>
+      </p>
+      <p>{t("next.copyAssignment.lead")}</p>
+      {data.targets.length === 0 ? (
+        <p>
+          {t("next.copyAssignment.none")} {back}
+        </p>
+      ) : (
+        <Form method="post" noValidate>
+          <SelectField name="toClassId" label={t("next.copyAssignment.label")} error={result?.errors?.toClassId} defaultValue={result?.values?.toClassId ?? ""}>
+            <option value="">{t("next.copyAssignment.choose")}</option>
+            {data.targets.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </SelectField>
+          <p className="actions">
+            <button type="submit" disabled={busy}>
+              {t("next.copyAssignment.submit")}
+            </button>
+            {back}
+          </p>
+        </Form>
+      )}
+    </div>
+  );
+}
