@@ -8,7 +8,7 @@ import { z } from "zod";
 import { Field } from "~/components/accounts-fields";
 import { useLang, useT } from "~/i18n/use-t";
 import {
-  getOwnedClass,
+  getTaughtClass,
   parseId,
   regenerateJoinCode,
   renameClass,
@@ -32,7 +32,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
   const classId = parseId(params.classId);
-  const klass = getOwnedClass({ classId, teacherId: teacher.teacherId });
+  const klass = getTaughtClass({ classId, teacherId: teacher.teacherId });
   const roster = listRoster({ classId, teacherId: teacher.teacherId });
   const assignments = listClassAssignments({ classId, teacherId: teacher.teacherId }).map((a) => ({
     id: a.id,

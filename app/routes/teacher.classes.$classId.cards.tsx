@@ -5,7 +5,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/use-t";
-import { getOwnedClass, parseId } from "~/models/class.server";
+import { getTaughtClass, parseId } from "~/models/class.server";
 import { listRoster } from "~/models/pupil.server";
 import { NO_STORE } from "~/utils/accounts-form.server";
 import { requireTeacher } from "~/utils/auth.server";
@@ -16,7 +16,7 @@ export const meta: MetaFunction = ({ matches }) => title(matches, "accounts.card
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
   const classId = parseId(params.classId);
-  const klass = getOwnedClass({ classId, teacherId: teacher.teacherId });
+  const klass = getTaughtClass({ classId, teacherId: teacher.teacherId });
   const origin = new URL(request.url).origin;
   return json(
     {

@@ -5,8 +5,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useT } from "~/i18n/use-t";
-import { getOwnedClass, parseId } from "~/models/class.server";
-import { getOwnedPupil, resetPin } from "~/models/pupil.server";
+import { getTaughtClass, parseId } from "~/models/class.server";
+import { getTaughtPupil, resetPin } from "~/models/pupil.server";
 import { NO_STORE } from "~/utils/accounts-form.server";
 import { requireTeacher } from "~/utils/auth.server";
 import { readForm } from "~/utils/form.server";
@@ -21,8 +21,8 @@ function refs(params: LoaderFunctionArgs["params"], teacherId: number) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
   const ref = refs(params, teacher.teacherId);
-  const klass = getOwnedClass(ref);
-  const pupil = getOwnedPupil(ref);
+  const klass = getTaughtClass(ref);
+  const pupil = getTaughtPupil(ref);
   return json({ classId: klass.id, pupilName: pupil.displayName }, { headers: NO_STORE });
 }
 
