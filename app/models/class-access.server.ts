@@ -4,6 +4,7 @@
 import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import { classes, classTeachers, teachers } from "../../db/schema";
 import { db } from "~/db.server";
+import { RULES, takeSlot } from "./throttle.server";
 
 export type ClassRole = "owner" | "coTeacher";
 export type TaughtClass = typeof classes.$inferSelect & { role: ClassRole };
@@ -63,16 +64,21 @@ export function listClassTeachers({ classId, teacherId }: { classId: number; tea
   return [...(owner ? [{ ...owner, owner: true }] : []), ...co.map((t) => ({ ...t, owner: false }))];
 }
 
-export type InviteResult = { ok: true; name: string } | { ok: false; reason: "noSuchTeacher" | "already" | "self" };
+export type InviteResult =
+  | { ok: true; coTeacherId: number }
+  | { ok: false; reason: "noSuchTeacher" | "already" | "self" }
+  | { ok: false; reason: "throttled"; retryAfterMs: number };
 
 /**
  * The owner adds another teacher of this installation, found by the email of their account.
- * Whether an email has an account is told to the owner (decision 106); the lookup is throttled
- * per owner by the caller's route (RULES.coTeacherInvite).
+ * Whether an email has an account is told to the owner (decision 106), so every lookup counts
+ * against the owner's invitation limit (RULES.coTeacherInvite), found or not.
  */
-export function addCoTeacher(input: { classId: number; teacherId: number; email: string }): InviteResult {
+export function addCoTeacher(input: { classId: number; teacherId: number; email: string; now?: number }): InviteResult {
   requireClassOwner(input);
   const email = input.email.trim().toLowerCase();
+  const slot = takeSlot([[`co-invite:${input.teacherId}`, RULES.coTeacherInvite]], input.now);
+  if (!slot.ok) return { ok: false, reason: "throttled", retryAfterMs: slot.retryAfterMs };
   return db.transaction(
     (tx) => {
       const found = tx.select({ id: teachers.id, name: teachers.name }).from(teachers).where(eq(teachers.email, email)).get();
@@ -83,7 +89,7 @@ export function addCoTeacher(input: { classId: number; teacherId: number; email:
         .values({ classId: input.classId, teacherId: found.id })
         .onConflictDoNothing()
         .run();
-      return added.changes === 0 ? { ok: false as const, reason: "already" as const } : { ok: true as const, name: found.name };
+      return added.changes === 0 ? { ok: false as const, reason: "already" as const } : { ok: true as const, coTeacherId: found.id };
     },
     { behavior: "immediate" },
   );

@@ -15,6 +15,7 @@ import {
   setArchived,
   setJoinEnabled,
 } from "~/models/class.server";
+import { listClassTeachers } from "~/models/class-access.server";
 import { listRoster, resetPin } from "~/models/pupil.server";
 import { listClassAssignments } from "~/models/assignment.server";
 import { ClassAssignmentList } from "~/components/assignment-lists";
@@ -54,7 +55,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         joinCode: klass.joinCode,
         joinEnabled: klass.joinEnabled,
         archived: klass.archivedAt !== null,
+        isOwner: klass.role === "owner",
       },
+      owner: klass.role === "owner" ? null : listClassTeachers({ classId, teacherId: teacher.teacherId }).find((t) => t.owner)?.name ?? "",
       join,
       roster,
       assignments,
@@ -109,7 +112,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ClassPage() {
   const t = useT();
   const lang = useLang();
-  const { klass, join, roster, assignments } = useLoaderData<typeof loader>();
+  const { klass, join, roster, assignments, owner } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const errors = data && !data.ok ? data.errors : {};
@@ -122,8 +125,14 @@ export default function ClassPage() {
         {t("accounts.class.facts", { grade: klass.grade, subject: klass.subject, zone: klass.timeZone })}
       </p>
       {klass.archived ? <p className="note">{t("accounts.class.archivedNote")}</p> : null}
-      <p className="no-print">
+      {owner !== null ? (
+        <p>
+          <Trans k="co.classRole" vars={{ owner: <Name>{owner}</Name> }} />
+        </p>
+      ) : null}
+      <p className="actions no-print">
         <Link to="/teacher">{t("accounts.class.back")}</Link>
+        <Link to={`/teacher/classes/${klass.id}/teachers`}>{t("co.link")}</Link>
       </p>
 
       <ClassAssignmentList classId={klass.id} items={assignments} zone={klass.timeZone} archived={klass.archived} />
@@ -248,7 +257,9 @@ export default function ClassPage() {
             </button>
           </p>
         </Form>
-        {klass.archived ? (
+        {!klass.isOwner ? (
+          <p className="hint">{t("co.archiveOwnerOnly")}</p>
+        ) : klass.archived ? (
           <Form method="post">
             <input type="hidden" name="intent" value="unarchive" />
             <p className="hint">{t("accounts.class.unarchiveHint")}</p>
@@ -271,6 +282,11 @@ export default function ClassPage() {
             </Form>
           </details>
         )}
+        {klass.isOwner ? (
+          <p>
+            <Link to={`/teacher/classes/${klass.id}/delete`}>{t("co.delete.link")}</Link>
+          </p>
+        ) : null}
       </section>
     </>
   );
