@@ -20,14 +20,12 @@ export const meta: MetaFunction = ({ matches }) => title(matches, "rc.reset.titl
 
 type LinkState = { state: "none" } | { state: "ok"; name: string; token: string } | { state: "expired" | "used" };
 
-const REFERRER = { "Referrer-Policy": "no-referrer" } as const;
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("token");
-  if (!token) return json<LinkState>({ state: "none" }, { headers: { ...NO_STORE, ...REFERRER } });
+  if (!token) return json<LinkState>({ state: "none" }, { headers: NO_STORE });
   const link = resetLinkState(token);
-  if (!link.ok) return json<LinkState>({ state: link.reason }, { status: 410, headers: { ...NO_STORE, ...REFERRER } });
-  return json<LinkState>({ state: "ok", name: link.name, token }, { headers: { ...NO_STORE, ...REFERRER } });
+  if (!link.ok) return json<LinkState>({ state: link.reason }, { status: 410, headers: NO_STORE });
+  return json<LinkState>({ state: "ok", name: link.name, token }, { headers: NO_STORE });
 }
 
 const OMIT = ["password", "token"];
