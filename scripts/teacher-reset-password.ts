@@ -32,7 +32,7 @@ if (!made) {
   console.error(`teacher:reset-password: no teacher account with the email ${JSON.stringify(email)}`);
   process.exit(1);
 }
-const path = `/teacher/reset/${made.token}`;
+const path = `/teacher/reset?token=${made.token}`;
 console.log(`Reset link for ${made.name} <${email.trim().toLowerCase()}>, valid for ${RESET_LINK_TTL_MS / 60_000} minutes, once:`);
 console.log(`${base}${path}`);
 if (!process.env.PUBLIC_URL)

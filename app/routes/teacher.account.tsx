@@ -27,6 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     {
       ...teacherAccountSummary({ teacherId: teacher.teacherId }),
       unusedCodes: unusedRecoveryCodes(teacher.teacherId),
+      totalCodes: RECOVERY_CODE_COUNT,
       done: done === "recovered" || done === "reset" ? done : null,
     },
     { headers: NO_STORE },
@@ -116,7 +117,7 @@ export default function TeacherAccount() {
       ) : (
         <section aria-labelledby="codes-heading">
           <h2 id="codes-heading">{t("rc.account.title")}</h2>
-          <p>{t("rc.account.unused", { count: account.unusedCodes, total: RECOVERY_CODE_COUNT })}</p>
+          <p>{t("rc.account.unused", { count: account.unusedCodes, total: account.totalCodes })}</p>
           <p>{t("rc.account.body")}</p>
           <Form method="post" noValidate>
             {codesFailed ? <FormError error={data?.formError} vars={data?.formVars} /> : null}

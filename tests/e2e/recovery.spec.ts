@@ -111,7 +111,9 @@ test("sign-up shows the codes once; a code (typed loosely) sets a new password a
   await expectAccessible(page);
   await page.getByLabel(t("rc.account.password")).fill(NEW_PASSWORD);
   await page.getByRole("button", { name: t("rc.account.submit") }).click();
-  const fresh = await page.getByRole("list", { name: t("rc.codes.listLabel") }).getByRole("listitem").allInnerTexts();
+  const freshItems = page.getByRole("list", { name: t("rc.codes.listLabel") }).getByRole("listitem");
+  await expect(freshItems).toHaveCount(8);
+  const fresh = await freshItems.allInnerTexts();
   expect(fresh).toHaveLength(8);
   expect(fresh.filter((c) => codes.includes(c))).toEqual([]);
   await expectAccessible(page);

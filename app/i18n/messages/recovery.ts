@@ -7,7 +7,6 @@ const id = {
   "rc.codes.once":
     "Kode ini hanya ditampilkan sekarang, satu kali. Tulis atau cetak, lalu simpan di tempat aman (bukan di komputer sekolah bersama).",
   "rc.codes.listLabel": "Kode pemulihan",
-  "rc.codes.print": "Cetak halaman ini",
   "rc.codes.continue": "Saya sudah menyimpannya, lanjut ke beranda guru",
   "rc.codes.signupDone": "Akunmu sudah dibuat dan kamu sudah masuk.",
   // Account page
@@ -15,7 +14,7 @@ const id = {
   "rc.account.unused": "Kode yang belum dipakai: {count} dari {total}.",
   "rc.account.body":
     "Buat kode baru jika kodemu hilang atau hampir habis. Semua kode lama langsung tidak berlaku lagi.",
-  "rc.account.password": "Kata sandi saat ini",
+  "rc.account.password": "Kata sandimu, untuk membuat kode baru",
   "rc.account.submit": "Buat kode pemulihan baru",
   "rc.account.wrongPassword": "Kata sandi salah.",
   "rc.account.recovered":
@@ -100,13 +99,12 @@ const en: Record<keyof typeof id, string> = {
   "rc.codes.once":
     "These codes are shown now, once. Write them down or print them and keep them somewhere safe (not on a shared school computer).",
   "rc.codes.listLabel": "Recovery codes",
-  "rc.codes.print": "Print this page",
   "rc.codes.continue": "I have kept them, go on to the teacher home page",
   "rc.codes.signupDone": "Your account has been created and you are signed in.",
   "rc.account.title": "Recovery codes",
   "rc.account.unused": "Unused codes: {count} of {total}.",
   "rc.account.body": "Make new codes if yours are lost or nearly used up. Every old code stops working at once.",
-  "rc.account.password": "Current password",
+  "rc.account.password": "Your password, to make new codes",
   "rc.account.submit": "Make new recovery codes",
   "rc.account.wrongPassword": "Wrong password.",
   "rc.account.recovered":
