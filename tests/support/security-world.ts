@@ -141,7 +141,6 @@ export function fingerprint(world: World): string {
     `SELECT id, name, email, password_hash FROM teachers WHERE id IN ${t}`,
     `SELECT * FROM classes WHERE teacher_id IN ${t} ORDER BY id`,
     `SELECT class_id, teacher_id FROM class_teachers WHERE class_id IN ${classes} OR teacher_id IN ${t} ORDER BY class_id, teacher_id`,
-    `SELECT teacher_id, code_hash, used_at FROM recovery_codes WHERE teacher_id IN ${t} ORDER BY id`,
     `SELECT id, class_id, display_name, name_key, pin_hash, joined_at FROM pupils WHERE class_id IN ${classes} ORDER BY id`,
     `SELECT * FROM assignments WHERE class_id IN ${classes} ORDER BY id`,
     `SELECT * FROM attempts WHERE assignment_id IN ${assignments} ORDER BY id`,
