@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import {
   index,
   integer,
+  primaryKey,
   sqliteTable,
   text,
   uniqueIndex,
@@ -268,4 +269,52 @@ export const postFeedback = sqliteTable(
     reasoningLevel: text("reasoning_level", { enum: RUBRIC_LEVEL_VALUES }),
   },
   (t) => [uniqueIndex("post_feedback_post").on(t.postId)],
+);
+
+/**
+ * A teacher's recovery codes (a way back in without a mail server): SHA-256 of each random code,
+ * shown once when made. A used code keeps its row with usedAt set; making new ones deletes all old.
+ */
+export const recoveryCodes = sqliteTable(
+  "recovery_codes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    teacherId: integer("teacher_id")
+      .notNull()
+      .references(() => teachers.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("recovery_codes_teacher_hash").on(t.teacherId, t.codeHash)],
+);
+
+/** One-time password-reset links printed by `npm run teacher:reset-password` (SHA-256 of the token). */
+export const passwordResets = sqliteTable(
+  "password_resets",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    teacherId: integer("teacher_id")
+      .notNull()
+      .references(() => teachers.id, { onDelete: "cascade" }),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("password_resets_teacher_idx").on(t.teacherId)],
+);
+
+/** Co-teachers: other teachers of this installation who see and manage a class with its owner. */
+export const classTeachers = sqliteTable(
+  "class_teachers",
+  {
+    classId: integer("class_id")
+      .notNull()
+      .references(() => classes.id, { onDelete: "cascade" }),
+    teacherId: integer("teacher_id")
+      .notNull()
+      .references(() => teachers.id, { onDelete: "cascade" }),
+    addedAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.classId, t.teacherId] }), index("class_teachers_teacher_idx").on(t.teacherId)],
 );

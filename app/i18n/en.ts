@@ -15,6 +15,7 @@ import { editor } from "./messages/editor";
 import { editorParts } from "./messages/editor-parts";
 import { live } from "./messages/live";
 import { roster } from "./messages/roster";
+import { recovery } from "./messages/recovery";
 
 
 export const en: Record<MessageKey, string> = {
@@ -33,4 +34,5 @@ export const en: Record<MessageKey, string> = {
   ...editorParts.en,
   ...live.en,
   ...roster.en,
+  ...recovery.en,
 };

@@ -15,6 +15,7 @@ import { editor } from "./messages/editor";
 import { editorParts } from "./messages/editor-parts";
 import { live } from "./messages/live";
 import { roster } from "./messages/roster";
+import { recovery } from "./messages/recovery";
 
 
 export const id = {
@@ -33,6 +34,7 @@ export const id = {
   ...editorParts.id,
   ...live.id,
   ...roster.id,
+  ...recovery.id,
 };
 
 export type MessageKey = keyof typeof id;

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { quizParts } from "~/utils/two-part";
 import { assignments, attempts, classes } from "../../db/schema";
 import type { Lesson } from "~/content/schema";
+import { teachesClass } from "~/models/class-access.server";
 import { db, prepared } from "~/db.server";
 import { sweepIfDue } from "~/models/closing.server";
 import { pupilDiscussionStatus } from "~/models/discussion-progress.server";
@@ -21,19 +22,19 @@ export type AssignmentSettings = {
   postFirst: boolean;
 };
 
-/** The teacher's own, unarchived classes (for the assign form). */
+/** The unarchived classes the teacher owns or co-teaches (for the assign form). */
 export function assignableClasses(teacherId: number) {
   return db
     .select({ id: classes.id, name: classes.name, timeZone: classes.timeZone })
     .from(classes)
-    .where(and(eq(classes.teacherId, teacherId), isNull(classes.archivedAt)))
+    .where(and(teachesClass(teacherId), isNull(classes.archivedAt)))
     .orderBy(asc(classes.name))
     .all();
 }
 
 /**
  * Assigns the lesson as it is now to each class; the due time is a wall-clock time read in each
- * class's own zone (`dueFor`). Every class must be the teacher's own, or nothing is created.
+ * class's own zone (`dueFor`). Every class must be one the teacher teaches, or nothing is created.
  */
 export function createAssignments(input: {
   teacherId: number;
@@ -50,7 +51,7 @@ export function createAssignments(input: {
       .from(classes)
       .where(
         and(
-          eq(classes.teacherId, input.teacherId),
+          teachesClass(input.teacherId),
           inArray(classes.id, input.classIds),
           isNull(classes.archivedAt),
         ),
@@ -79,7 +80,7 @@ export type TeacherAssignment = AssignmentRow & {
   lesson: Lesson;
 };
 
-/** One of the teacher's own assignments, or 404. */
+/** An assignment of a class the teacher owns or co-teaches, or 404. */
 export function getTeacherAssignment({
   teacherId,
   assignmentId,
@@ -92,7 +93,7 @@ export function getTeacherAssignment({
       .select({ a: assignments, className: classes.name, timeZone: classes.timeZone })
       .from(assignments)
       .innerJoin(classes, eq(classes.id, assignments.classId))
-      .where(and(eq(assignments.id, assignmentId), eq(classes.teacherId, teacherId)))
+      .where(and(eq(assignments.id, assignmentId), teachesClass(teacherId)))
       .get();
   let row = read();
   if (!row) notFound();
@@ -132,7 +133,7 @@ export function listClassAssignments({ teacherId, classId }: { teacherId: number
   const owned = db
     .select({ id: classes.id })
     .from(classes)
-    .where(and(eq(classes.id, classId), eq(classes.teacherId, teacherId)))
+    .where(and(eq(classes.id, classId), teachesClass(teacherId)))
     .get();
   if (!owned) notFound();
   const rows = db

@@ -1,8 +1,10 @@
-// Classes: a teacher's own classes, their join codes, renaming and archiving. Every query that
-// takes a class id also takes the teacher id, so another teacher's class is simply "not found".
-import { and, asc, count, eq } from "drizzle-orm";
-import { classes, pupils } from "../../db/schema";
+// Classes: the classes a teacher owns or co-teaches, their join codes, renaming, archiving and
+// deleting. Every query that takes a class id also takes the teacher id and the shared access check
+// (class-access.server.ts), so another teacher's class is simply "not found".
+import { and, asc, count, eq, like } from "drizzle-orm";
+import { classes, pupils, teachers, throttles } from "../../db/schema";
 import { db } from "~/db.server";
+import { getTaughtClass, ownsClass, requireClassOwner, teachesClass, type ClassRole } from "./class-access.server";
 import { generateJoinCode, isJoinCodeShape, normalizeJoinCode } from "~/utils/join-code";
 import { notFound } from "~/utils/http.server";
 
@@ -49,9 +51,12 @@ export type ClassSummary = {
   timeZone: TimeZone;
   archived: boolean;
   pupilCount: number;
+  /** "coTeacher": another teacher owns it (their name in ownerName). */
+  role: ClassRole;
+  ownerName: string;
 };
 
-/** The teacher's classes with pupil counts; archived ones flagged so the page can list them apart. */
+/** The classes the teacher owns or co-teaches, with pupil counts; archived ones flagged so the page can list them apart. */
 export function listClasses({ teacherId }: { teacherId: number }): ClassSummary[] {
   const rows = db
     .select({
@@ -61,62 +66,76 @@ export function listClasses({ teacherId }: { teacherId: number }): ClassSummary[
       subject: classes.subject,
       timeZone: classes.timeZone,
       archivedAt: classes.archivedAt,
+      ownerId: classes.teacherId,
+      ownerName: teachers.name,
       pupilCount: count(pupils.id),
     })
     .from(classes)
+    .innerJoin(teachers, eq(teachers.id, classes.teacherId))
     .leftJoin(pupils, eq(pupils.classId, classes.id))
-    .where(eq(classes.teacherId, teacherId))
+    .where(teachesClass(teacherId))
     .groupBy(classes.id)
     .orderBy(asc(classes.name), asc(classes.id))
     .all();
-  return rows.map(({ archivedAt, ...row }) => ({ ...row, archived: archivedAt !== null }));
+  return rows.map(({ archivedAt, ownerId, ...row }) => ({
+    ...row,
+    archived: archivedAt !== null,
+    role: ownerId === teacherId ? ("owner" as const) : ("coTeacher" as const),
+  }));
 }
 
-/** One class of this teacher, or a 404 (missing and not-yours look the same). */
-export function getOwnedClass({ classId, teacherId }: { classId: number; teacherId: number }) {
-  const row = db
-    .select()
-    .from(classes)
-    .where(and(eq(classes.id, classId), eq(classes.teacherId, teacherId)))
-    .get();
-  if (!row) notFound();
-  return row;
-}
+export { getTaughtClass };
+/** @deprecated the old name, kept so branches written before co-teachers still compile: same check. */
+export const getOwnedClass = getTaughtClass;
 
-const owned = (classId: number, teacherId: number) =>
-  and(eq(classes.id, classId), eq(classes.teacherId, teacherId));
+const taught = (classId: number, teacherId: number) => and(eq(classes.id, classId), teachesClass(teacherId));
 
-function updateOwned(classId: number, teacherId: number, values: Partial<typeof classes.$inferInsert>) {
-  const result = db.update(classes).set(values).where(owned(classId, teacherId)).run();
+function updateTaught(classId: number, teacherId: number, values: Partial<typeof classes.$inferInsert>) {
+  const result = db.update(classes).set(values).where(taught(classId, teacherId)).run();
   if (result.changes === 0) notFound();
 }
 
 export function renameClass(input: { classId: number; teacherId: number; name: string }) {
-  updateOwned(input.classId, input.teacherId, { name: input.name });
+  updateTaught(input.classId, input.teacherId, { name: input.name });
 }
 
 /**
  * An archived class is closed to its pupils: their sessions stop working at once and are ended
  * on their next request (see getViewer), which sends them to the sign-in page with the reason.
+ * Owner only (decision 106): archiving ends the class for its pupils, like deleting it.
  */
 export function setArchived(input: { classId: number; teacherId: number; archived: boolean }) {
+  requireClassOwner(input);
   db.transaction((tx) => {
     const result = tx
       .update(classes)
       .set({ archivedAt: input.archived ? new Date() : null })
-      .where(owned(input.classId, input.teacherId))
+      .where(and(eq(classes.id, input.classId), ownsClass(input.teacherId)))
       .run();
     if (result.changes === 0) notFound();
   }, { behavior: "immediate" });
 }
 
+/**
+ * Owner only: deletes the class with its pupils, their sessions, assignments, attempts, answers,
+ * posts and co-teachers (foreign keys cascade), and the pupils' throttle counters.
+ */
+export function deleteClass(input: { classId: number; teacherId: number }): { name: string } {
+  const klass = requireClassOwner(input);
+  db.transaction((tx) => {
+    tx.delete(throttles).where(like(throttles.key, `pupil:${klass.id}:%`)).run();
+    tx.delete(classes).where(and(eq(classes.id, klass.id), ownsClass(input.teacherId))).run();
+  }, { behavior: "immediate" });
+  return { name: klass.name };
+}
+
 export function setJoinEnabled(input: { classId: number; teacherId: number; enabled: boolean }) {
-  updateOwned(input.classId, input.teacherId, { joinEnabled: input.enabled });
+  updateTaught(input.classId, input.teacherId, { joinEnabled: input.enabled });
 }
 
 /** A new code; the old one stops working at once, for joining and for signing in. */
 export function regenerateJoinCode(input: { classId: number; teacherId: number }) {
-  withFreshCode((joinCode) => updateOwned(input.classId, input.teacherId, { joinCode }));
+  withFreshCode((joinCode) => updateTaught(input.classId, input.teacherId, { joinCode }));
 }
 
 export type CodeLookup =

@@ -30,6 +30,7 @@ import {
   rawOf,
   type FormErrors,
 } from "~/utils/lesson-editor-form";
+import { notFound } from "~/utils/http.server";
 
 type Ref = { teacherId: number; lessonId: number };
 export type Note = { key: MessageKey; vars: Vars };
@@ -87,7 +88,6 @@ export type EditorResult = {
 };
 
 const KINDS: ItemKind[] = ["questions", "sorting", "prompts"];
-const notFound = () => new Response("Not found", { status: 404 });
 
 /** One posted editor form → the draft changed (or field errors), or "deleted" after deleting the lesson. */
 export function editorAction(ref: Ref, form: FormData): EditorResult | "deleted" {

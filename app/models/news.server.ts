@@ -53,7 +53,8 @@ export function visitDashboard({ teacherId, now = Date.now() }: { teacherId: num
           (SELECT count(*) FROM attempts t WHERE t.assignment_id = a.id AND t.submitted_at > ${since}) AS submissions,
           (SELECT count(*) FROM posts p WHERE p.assignment_id = a.id AND p.created_at > ${since} AND p.deleted_at IS NULL) AS posts
         FROM assignments a JOIN classes c ON c.id = a.class_id
-        WHERE c.teacher_id = ${teacherId} AND c.archived_at IS NULL
+        WHERE (c.teacher_id = ${teacherId} OR EXISTS (SELECT 1 FROM class_teachers ct WHERE ct.class_id = c.id AND ct.teacher_id = ${teacherId}))
+          AND c.archived_at IS NULL
         ORDER BY c.name COLLATE NOCASE, a.due_at DESC, a.id`);
       return { since: new Date(since), assignments: assignments.filter((a) => a.submissions > 0 || a.posts > 0) };
     },

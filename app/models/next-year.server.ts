@@ -4,11 +4,10 @@ import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { assignments, classes } from "../../db/schema";
 import { db } from "~/db.server";
 import { createClass, type TimeZone } from "~/models/class.server";
+import { ownerOnly, teachesClass } from "~/models/class-access.server";
+import { notFound } from "~/utils/http.server";
 
 const WEEK = 7 * 24 * 3600_000;
-const notFound = (): never => {
-  throw new Response("Not found", { status: 404 });
-};
 
 /**
  * How far copied due times move: whole weeks (same weekday, same time of day), the fewest that put
@@ -53,7 +52,7 @@ export function copyClassWithAssignments(input: {
       const source = tx
         .select({ id: classes.id })
         .from(classes)
-        .where(and(eq(classes.id, input.fromClassId), eq(classes.teacherId, input.teacherId)))
+        .where(and(eq(classes.id, input.fromClassId), teachesClass(input.teacherId)))
         .get();
       if (!source) notFound();
       const list = tx.select().from(assignments).where(eq(assignments.classId, input.fromClassId)).orderBy(asc(assignments.id)).all();
@@ -71,7 +70,7 @@ export function copyTargets(input: { teacherId: number; exceptClassId: number })
   return db
     .select({ id: classes.id, name: classes.name })
     .from(classes)
-    .where(and(eq(classes.teacherId, input.teacherId), isNull(classes.archivedAt)))
+    .where(and(teachesClass(input.teacherId), isNull(classes.archivedAt)))
     .orderBy(asc(classes.name), asc(classes.id))
     .all()
     .filter((c) => c.id !== input.exceptClassId);
@@ -86,13 +85,13 @@ export function copyAssignmentToClass(input: { teacherId: number; assignmentId: 
         .select({ a: assignments })
         .from(assignments)
         .innerJoin(classes, eq(classes.id, assignments.classId))
-        .where(and(eq(assignments.id, input.assignmentId), eq(classes.teacherId, input.teacherId)))
+        .where(and(eq(assignments.id, input.assignmentId), teachesClass(input.teacherId)))
         .get();
       if (!row) notFound();
       const target = tx
         .select({ id: classes.id })
         .from(classes)
-        .where(and(eq(classes.id, input.toClassId), eq(classes.teacherId, input.teacherId), isNull(classes.archivedAt)))
+        .where(and(eq(classes.id, input.toClassId), teachesClass(input.teacherId), isNull(classes.archivedAt)))
         .get();
       if (!target || target.id === row!.a.classId) notFound();
       const shift = weeksForward([row!.a.dueAt.getTime()], now);
@@ -112,10 +111,12 @@ export function archiveClasses(input: { teacherId: number; classIds: number[]; n
   return db.transaction(
     (tx) => {
       const owned = tx
-        .select({ id: classes.id, archivedAt: classes.archivedAt })
+        .select({ id: classes.id, archivedAt: classes.archivedAt, ownerId: classes.teacherId })
         .from(classes)
-        .where(and(eq(classes.teacherId, input.teacherId), inArray(classes.id, ids)))
+        .where(and(teachesClass(input.teacherId), inArray(classes.id, ids)))
         .all();
+      // archiving is the owner's decision (decision 106): a co-teacher knows the class, so 403
+      if (owned.some((c) => c.ownerId !== input.teacherId)) throw ownerOnly();
       if (owned.length !== ids.length) notFound();
       const open = owned.filter((c) => c.archivedAt === null).map((c) => c.id);
       if (open.length) tx.update(classes).set({ archivedAt: new Date(input.now ?? Date.now()) }).where(inArray(classes.id, open)).run();

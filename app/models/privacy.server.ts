@@ -17,7 +17,7 @@ import { db } from "~/db.server";
 import { verifyAgainstDummy, verifySecret } from "~/utils/hash.server";
 import { feedbackVisible } from "~/utils/quiz";
 import { getLessonVersion } from "./lesson.server";
-import { getOwnedPupil } from "./pupil.server";
+import { getTaughtPupil } from "./pupil.server";
 import { clearThrottle, RULES, takeSlot } from "./throttle.server";
 import { notFound } from "~/utils/http.server";
 
@@ -250,7 +250,7 @@ export type PupilExport = ReturnType<typeof buildExport>;
 
 /** A teacher's export of one pupil of one of their classes; any other pupil is a 404. */
 export function exportPupilForTeacher(ref: { classId: number; pupilId: number; teacherId: number; now?: number }) {
-  const pupil = getOwnedPupil(ref);
+  const pupil = getTaughtPupil(ref);
   return buildExport(pupil.id, "teacher", ref.now ?? Date.now());
 }
 

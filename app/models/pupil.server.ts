@@ -4,6 +4,7 @@
 import { and, asc, eq, inArray, isNull, notExists } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { classes, postFeedback, posts, pupils, throttles } from "../../db/schema";
+import { teachesClass } from "./class-access.server";
 import { db } from "~/db.server";
 import { nameSkeleton, normalizeDisplayName } from "~/utils/display-name";
 import { hashSecret, verifyAgainstDummy, verifySecret } from "~/utils/hash.server";
@@ -148,20 +149,23 @@ export function listRoster({ classId, teacherId }: { classId: number; teacherId:
     })
     .from(pupils)
     .innerJoin(classes, eq(classes.id, pupils.classId))
-    .where(and(eq(pupils.classId, classId), eq(classes.teacherId, teacherId)))
+    .where(and(eq(pupils.classId, classId), teachesClass(teacherId)))
     .orderBy(asc(pupils.nameKey))
     .all();
 }
 
+/** @deprecated the old name, kept so branches written before co-teachers still compile: same check. */
+export const getOwnedPupil = (ref: PupilRef) => getTaughtPupil(ref);
+
 type PupilRef = { classId: number; pupilId: number; teacherId: number };
 
-/** One pupil of one of this teacher's classes, or a 404. */
-export function getOwnedPupil({ classId, pupilId, teacherId }: PupilRef) {
+/** One pupil of a class this teacher owns or co-teaches, or a 404. */
+export function getTaughtPupil({ classId, pupilId, teacherId }: PupilRef) {
   const row = db
     .select({ id: pupils.id, displayName: pupils.displayName, nameKey: pupils.nameKey, classId: pupils.classId })
     .from(pupils)
     .innerJoin(classes, eq(classes.id, pupils.classId))
-    .where(and(eq(pupils.id, pupilId), eq(pupils.classId, classId), eq(classes.teacherId, teacherId)))
+    .where(and(eq(pupils.id, pupilId), eq(pupils.classId, classId), teachesClass(teacherId)))
     .get();
   if (!row) notFound();
   return row;
@@ -172,7 +176,7 @@ export function getOwnedPupil({ classId, pupilId, teacherId }: PupilRef) {
  * sessions end and their failure counter is cleared so they can sign in at once.
  */
 export async function resetPin(ref: PupilRef): Promise<{ displayName: string; pin: string }> {
-  const pupil = getOwnedPupil(ref);
+  const pupil = getTaughtPupil(ref);
   const pin = generatePin();
   const pinHash = await hashSecret(pin);
   db.update(pupils).set({ pinHash }).where(eq(pupils.id, pupil.id)).run();
@@ -193,7 +197,7 @@ export function removePupil(ref: PupilRef): { displayName: string } {
       .select({ id: pupils.id, displayName: pupils.displayName, nameKey: pupils.nameKey })
       .from(pupils)
       .innerJoin(classes, eq(classes.id, pupils.classId))
-      .where(and(eq(pupils.id, ref.pupilId), eq(pupils.classId, ref.classId), eq(classes.teacherId, ref.teacherId)))
+      .where(and(eq(pupils.id, ref.pupilId), eq(pupils.classId, ref.classId), teachesClass(ref.teacherId)))
       .get();
     if (!pupil) notFound();
     const reply = alias(posts, "reply");

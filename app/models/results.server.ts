@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Category, Lesson } from "~/content/schema";
 import { db } from "~/db.server";
 import { getTeacherAssignment, type TeacherAssignment } from "~/models/assignment.server";
-import { getOwnedClass } from "~/models/class.server";
+import { getTaughtClass } from "~/models/class-access.server";
 import { getLessonVersion } from "~/models/lesson.server";
 import { zonedDay } from "~/utils/download-name";
 import { percent } from "~/utils/quiz";
@@ -403,7 +403,7 @@ export type PupilWork = ReturnType<typeof pupilWork>;
 
 /** All assignments of one of the teacher's classes with completion and average, and each pupil across them; else 404. */
 export function classResults({ teacherId, classId, now = Date.now() }: { teacherId: number; classId: number; now?: number }) {
-  const klass = getOwnedClass({ classId, teacherId });
+  const klass = getTaughtClass({ classId, teacherId });
   const assignmentRows = db.all<{ id: number; dueAt: number; counting: CountingRule; lessonVersionId: number }>(sql`
     SELECT id, due_at AS dueAt, counting, lesson_version_id AS lessonVersionId
     FROM assignments WHERE class_id = ${klass.id} ORDER BY due_at, id`);

@@ -10,6 +10,8 @@ import { hashSecret } from "~/utils/hash.server";
 import { DISPLAY_NAME_MAX, nameKey } from "~/utils/name-key";
 import { generatePin } from "~/utils/pin";
 import { deleteSessionsOf } from "~/utils/session.server";
+import { notFound } from "~/utils/http.server";
+import { teachesClass } from "~/models/class-access.server";
 
 /** At most this many names in one pasted list (a big class in an Indonesian school is ~40). */
 export const ROSTER_MAX = 60;
@@ -21,17 +23,16 @@ export type LineProblem = { line: number; name: string; reason: NameRefusal };
 export type NewCard = { id: number; displayName: string; pin: string };
 
 type Tx = Pick<typeof db, "select">;
-const notFound = (): never => {
-  throw new Response("Not found", { status: 404 });
-};
 
+/** The class is taught by this teacher (owner or co-teacher) and not archived; else a 404. */
 function ownedClassIn(tx: Tx, classId: number, teacherId: number) {
   const row = tx
-    .select({ id: classes.id })
+    .select({ id: classes.id, archivedAt: classes.archivedAt })
     .from(classes)
-    .where(and(eq(classes.id, classId), eq(classes.teacherId, teacherId)))
+    .where(and(eq(classes.id, classId), teachesClass(teacherId)))
     .get();
-  if (!row) notFound();
+  // an archived class is read-only: no new pupils, names or PINs (its cards stay printable)
+  if (!row || row.archivedAt) notFound();
 }
 
 /** The same rules as joining by code (decision record 033): NFKC, length, nothing invisible, few marks. */

@@ -16,7 +16,7 @@ const signInAddress = (ip: Ip): Check => [`sign-in:${ip.key}`, ip.direct ? RULES
 const signUpAddress = (ip: Ip): Check => [`sign-up:${ip.key}`, ip.direct ? RULES.signUpAddressDirect : RULES.signUpAddress];
 
 export type SignUpResult =
-  | { ok: true; teacherId: number }
+  | { ok: true; teacherId: number; fresh: boolean }
   | { ok: false; reason: "unavailable" }
   | { ok: false; reason: "throttled"; retryAfterMs: number; wait: boolean };
 
@@ -49,7 +49,7 @@ export async function createTeacher(input: {
     if (!(await verifySecret(existing.passwordHash, input.password))) return { ok: false, reason: "unavailable" };
     // The sign-up slot stays counted (a hash was spent); the account counter is cleared.
     succeeded(slot.slot, { keep: [signUpAddress(ip)[0]] });
-    return { ok: true, teacherId: existing.id };
+    return { ok: true, teacherId: existing.id, fresh: false };
   }
   const passwordHash = await hashSecret(input.password);
   // Two sign-ups with one email can both pass the check above while hashing; the unique index decides.
@@ -59,7 +59,7 @@ export async function createTeacher(input: {
     .onConflictDoNothing({ target: teachers.email })
     .returning({ id: teachers.id })
     .get();
-  return row ? { ok: true, teacherId: row.id } : { ok: false, reason: "unavailable" };
+  return row ? { ok: true, teacherId: row.id, fresh: true } : { ok: false, reason: "unavailable" };
 }
 
 export type SignInResult =

@@ -50,6 +50,11 @@ export const RULES = {
   /** Teacher sign-ups (each costs a hash) from one address. */
   signUpAddress: delay(10, 30_000, MINUTE),
   signUpAddressDirect: delay(50, 2_000, 10_000),
+  /** Failed "forgot password" posts (recovery code) and reset-link posts from one address. */
+  recoverAddress: delay(30, 30_000, MINUTE),
+  recoverAddressDirect: delay(200, 2_000, 10_000),
+  /** Co-teacher invitations by email, per inviting teacher: each says whether an account exists. */
+  coTeacherInvite: { limit: 20, windowMs: WINDOW },
 } satisfies Record<string, Rule>;
 
 type Row = { key: string; windowStart: Date; count: number };

@@ -61,6 +61,11 @@ function ClassList({ classes, labelledBy }: { classes: ClassSummary[]; labelledB
             {t("accounts.class.facts", { grade: c.grade, subject: c.subject, zone: c.timeZone })}
           </p>
           <p>{t("accounts.class.pupilCount", { count: c.pupilCount })}</p>
+          {c.role === "coTeacher" ? (
+            <p className="muted">
+              <Trans k="co.dashboardRole" vars={{ owner: <Name>{c.ownerName}</Name> }} />
+            </p>
+          ) : null}
         </li>
       ))}
     </ul>

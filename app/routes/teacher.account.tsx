@@ -1,15 +1,18 @@
-// The teacher's account: who they are signed in as, and deleting the account with all its data
-// (password and a confirmation box required; works without JavaScript).
+// The teacher's account: who they are signed in as, new recovery codes (current password
+// required; shown once), and deleting the account with all its data (password and a confirmation
+// box required). Two forms told apart by `intent`; both work without JavaScript.
 import { Name, Trans } from "~/components/name";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormError } from "~/components/accounts-fields";
+import { RecoveryCodes } from "~/components/recovery-codes";
+import { RECOVERY_CODE_COUNT, regenerateRecoveryCodes, unusedRecoveryCodes } from "~/models/recovery.server";
 import { useT } from "~/i18n/use-t";
 import { deleteTeacherAccount, teacherAccountSummary } from "~/models/privacy.server";
 import { retryMinutes } from "~/models/throttle.server";
-import { NO_STORE, refuse } from "~/utils/accounts-form.server";
+import { NO_STORE, refuse, refuseThrottled } from "~/utils/accounts-form.server";
 import { requireTeacher } from "~/utils/auth.server";
 import { echoValues, parseWith, readForm } from "~/utils/form.server";
 import { title } from "~/utils/meta";
@@ -19,10 +22,26 @@ export const meta: MetaFunction = ({ matches }) => title(matches, "privacy.accou
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
-  return json(teacherAccountSummary({ teacherId: teacher.teacherId }), { headers: NO_STORE });
+  const done = new URL(request.url).searchParams.get("done");
+  return json(
+    {
+      ...teacherAccountSummary({ teacherId: teacher.teacherId }),
+      unusedCodes: unusedRecoveryCodes(teacher.teacherId),
+      totalCodes: RECOVERY_CODE_COUNT,
+      done: done === "recovered" || done === "reset" ? done : null,
+    },
+    { headers: NO_STORE },
+  );
 }
 
-const OMIT = ["password"];
+const OMIT = ["password", "currentPassword"];
+
+const codesSchema = z.object({
+  currentPassword: z
+    .string({ required_error: "privacy.account.passwordRequired", invalid_type_error: "v.invalid" })
+    .min(1, "privacy.account.passwordRequired")
+    .max(1024, "v.invalid"),
+});
 
 const deleteSchema = z.object({
   password: z
@@ -35,6 +54,14 @@ const deleteSchema = z.object({
 export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   const teacher = await requireTeacher(request);
+  if (form.get("intent") === "recoveryCodes") {
+    const parsed = parseWith(codesSchema, form, OMIT);
+    if (!parsed.ok) return refuse(parsed);
+    const made = await regenerateRecoveryCodes({ teacherId: teacher.teacherId, password: parsed.data.currentPassword });
+    if (made.ok) return json({ ok: true as const, codes: made.codes }, { headers: NO_STORE });
+    if (made.reason === "throttled") return refuseThrottled({ intent: "recoveryCodes" }, made.retryAfterMs, made.wait);
+    return refuse({ errors: { currentPassword: "rc.account.wrongPassword" }, values: { intent: "recoveryCodes" } });
+  }
   const parsed = parseWith(deleteSchema, form, OMIT);
   if (!parsed.ok) return refuse(parsed);
   const result = await deleteTeacherAccount({ teacherId: teacher.teacherId, password: parsed.data.password });
@@ -60,8 +87,12 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function TeacherAccount() {
   const t = useT();
   const account = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>();
+  const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  const codes = result?.ok ? result.codes : null;
+  const data = result?.ok ? undefined : result;
+  // Which of the two forms a refusal belongs to (its echoed intent says).
+  const codesFailed = data?.values.intent === "recoveryCodes";
   const errors = data?.errors ?? {};
   const values = data?.values ?? {};
   const confirmError = errors.confirm;
@@ -75,6 +106,38 @@ export default function TeacherAccount() {
         <dd>{account.email}</dd>
       </dl>
 
+      {account.done ? (
+        <p className="flash ok" role="status">
+          {account.done === "recovered" ? t("rc.account.recovered", { count: account.unusedCodes }) : t("rc.account.resetDone")}
+        </p>
+      ) : null}
+
+      {codes ? (
+        <RecoveryCodes codes={codes} />
+      ) : (
+        <section aria-labelledby="codes-heading">
+          <h2 id="codes-heading">{t("rc.account.title")}</h2>
+          <p>{t("rc.account.unused", { count: account.unusedCodes, total: account.totalCodes })}</p>
+          <p>{t("rc.account.body")}</p>
+          <Form method="post" noValidate>
+            {codesFailed ? <FormError error={data?.formError} vars={data?.formVars} /> : null}
+            <input type="hidden" name="intent" value="recoveryCodes" />
+            <Field
+              name="currentPassword"
+              type="password"
+              label={t("rc.account.password")}
+              error={errors.currentPassword}
+              autoComplete="current-password"
+            />
+            <p>
+              <button type="submit" className="secondary" disabled={busy}>
+                {t("rc.account.submit")}
+              </button>
+            </p>
+          </Form>
+        </section>
+      )}
+
       <section aria-labelledby="delete-heading">
         <h2 id="delete-heading">{t("privacy.account.deleteTitle")}</h2>
         <p>{t("privacy.account.deleteBody")}</p>
@@ -86,7 +149,8 @@ export default function TeacherAccount() {
         </dl>
         <p className="note">{t("privacy.account.exportFirst")}</p>
         <Form method="post" noValidate>
-          <FormError error={data?.formError} vars={data?.formVars} />
+          {codesFailed ? null : <FormError error={data?.formError} vars={data?.formVars} />}
+          <input type="hidden" name="intent" value="delete" />
           <Field
             name="password"
             type="password"

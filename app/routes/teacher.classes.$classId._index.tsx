@@ -8,13 +8,14 @@ import { z } from "zod";
 import { Field } from "~/components/accounts-fields";
 import { useLang, useT } from "~/i18n/use-t";
 import {
-  getOwnedClass,
+  getTaughtClass,
   parseId,
   regenerateJoinCode,
   renameClass,
   setArchived,
   setJoinEnabled,
 } from "~/models/class.server";
+import { listClassTeachers } from "~/models/class-access.server";
 import { listRoster, resetPin } from "~/models/pupil.server";
 import { listClassAssignments } from "~/models/assignment.server";
 import { ClassAssignmentList } from "~/components/assignment-lists";
@@ -33,7 +34,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
   const classId = parseId(params.classId);
-  const klass = getOwnedClass({ classId, teacherId: teacher.teacherId });
+  const klass = getTaughtClass({ classId, teacherId: teacher.teacherId });
   const roster = listRoster({ classId, teacherId: teacher.teacherId });
   const assignments = listClassAssignments({ classId, teacherId: teacher.teacherId }).map((a) => ({
     id: a.id,
@@ -55,7 +56,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         joinCode: klass.joinCode,
         joinEnabled: klass.joinEnabled,
         archived: klass.archivedAt !== null,
+        isOwner: klass.role === "owner",
       },
+      owner: klass.role === "owner" ? null : listClassTeachers({ classId, teacherId: teacher.teacherId }).find((t) => t.owner)?.name ?? "",
       join,
       roster,
       assignments,
@@ -110,7 +113,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ClassPage() {
   const t = useT();
   const lang = useLang();
-  const { klass, join, roster, assignments } = useLoaderData<typeof loader>();
+  const { klass, join, roster, assignments, owner } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const errors = data && !data.ok ? data.errors : {};
@@ -123,8 +126,14 @@ export default function ClassPage() {
         {t("accounts.class.facts", { grade: klass.grade, subject: klass.subject, zone: klass.timeZone })}
       </p>
       {klass.archived ? <p className="note">{t("accounts.class.archivedNote")}</p> : null}
-      <p className="no-print">
+      {owner !== null ? (
+        <p>
+          <Trans k="co.classRole" vars={{ owner: <Name>{owner}</Name> }} />
+        </p>
+      ) : null}
+      <p className="actions no-print">
         <Link to="/teacher">{t("accounts.class.back")}</Link>
+        <Link to={`/teacher/classes/${klass.id}/teachers`}>{t("co.link")}</Link>
       </p>
 
       <ClassAssignmentList classId={klass.id} items={assignments} zone={klass.timeZone} archived={klass.archived} />
@@ -263,7 +272,9 @@ export default function ClassPage() {
             </button>
           </p>
         </Form>
-        {klass.archived ? (
+        {!klass.isOwner ? (
+          <p className="hint">{t("co.archiveOwnerOnly")}</p>
+        ) : klass.archived ? (
           <Form method="post">
             <input type="hidden" name="intent" value="unarchive" />
             <p className="hint">{t("accounts.class.unarchiveHint")}</p>
@@ -286,6 +297,11 @@ export default function ClassPage() {
             </Form>
           </details>
         )}
+        {klass.isOwner ? (
+          <p>
+            <Link to={`/teacher/classes/${klass.id}/delete`}>{t("co.delete.link")}</Link>
+          </p>
+        ) : null}
       </section>
     </>
   );

@@ -7,7 +7,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CardSheet, PrintButton } from "~/components/sign-in-cards";
 import { useT } from "~/i18n/use-t";
-import { getOwnedClass, parseId } from "~/models/class.server";
+import { getTaughtClass, parseId } from "~/models/class.server";
 import { listRoster } from "~/models/pupil.server";
 import { resetAllPins } from "~/models/roster.server";
 import { NO_STORE } from "~/utils/accounts-form.server";
@@ -21,7 +21,7 @@ export const meta: MetaFunction = ({ matches }) => title(matches, "accounts.card
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
   const classId = parseId(params.classId);
-  const klass = getOwnedClass({ classId, teacherId: teacher.teacherId });
+  const klass = getTaughtClass({ classId, teacherId: teacher.teacherId });
   const link = await signInLink(request, klass.joinCode);
   const join = await joinLink(request, klass.joinCode);
   return json(

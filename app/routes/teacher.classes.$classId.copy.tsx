@@ -7,7 +7,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { Field, SelectField } from "~/components/accounts-fields";
 import { useT } from "~/i18n/use-t";
 import { listClassAssignments } from "~/models/assignment.server";
-import { getOwnedClass, parseId } from "~/models/class.server";
+import { getTaughtClass, parseId } from "~/models/class.server";
 import { copyClassWithAssignments } from "~/models/next-year.server";
 import { NO_STORE, refuse } from "~/utils/accounts-form.server";
 import { classSchema, GRADES } from "~/utils/accounts-schemas";
@@ -20,7 +20,7 @@ export const meta: MetaFunction = ({ matches }) => title(matches, "next.copyClas
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
   const classId = parseId(params.classId);
-  const klass = getOwnedClass({ classId, teacherId: teacher.teacherId });
+  const klass = getTaughtClass({ classId, teacherId: teacher.teacherId });
   const count = listClassAssignments({ classId, teacherId: teacher.teacherId }).length;
   return json(
     { id: klass.id, name: klass.name, grade: klass.grade, subject: klass.subject, timeZone: klass.timeZone, count },
@@ -32,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const teacher = await requireTeacher(request);
   const fromClassId = parseId(params.classId);
-  getOwnedClass({ classId: fromClassId, teacherId: teacher.teacherId });
+  getTaughtClass({ classId: fromClassId, teacherId: teacher.teacherId });
   const parsed = parseWith(classSchema, form);
   if (!parsed.ok) return refuse(parsed);
   const { classId } = copyClassWithAssignments({ teacherId: teacher.teacherId, fromClassId, ...parsed.data });

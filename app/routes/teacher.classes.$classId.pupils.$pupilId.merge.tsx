@@ -7,7 +7,7 @@ import { z } from "zod";
 import { SelectField } from "~/components/accounts-fields";
 import { useT } from "~/i18n/use-t";
 import { parseId } from "~/models/class.server";
-import { getOwnedPupil, listRoster } from "~/models/pupil.server";
+import { getTaughtPupil, listRoster } from "~/models/pupil.server";
 import { mergePupils } from "~/models/roster.server";
 import { NO_STORE, refuse } from "~/utils/accounts-form.server";
 import { requireTeacher } from "~/utils/auth.server";
@@ -19,7 +19,7 @@ export const meta: MetaFunction = ({ matches }) => title(matches, "roster.merge.
 async function pupilOf(request: Request, params: LoaderFunctionArgs["params"]) {
   const teacher = await requireTeacher(request);
   const ref = { classId: parseId(params.classId), pupilId: parseId(params.pupilId), teacherId: teacher.teacherId };
-  return { ref, pupil: getOwnedPupil(ref) };
+  return { ref, pupil: getTaughtPupil(ref) };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -6,8 +6,8 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CardSheet, PrintButton } from "~/components/sign-in-cards";
 import { useT } from "~/i18n/use-t";
-import { getOwnedClass, parseId } from "~/models/class.server";
-import { getOwnedPupil, resetPin } from "~/models/pupil.server";
+import { getTaughtClass, parseId } from "~/models/class.server";
+import { getTaughtPupil, resetPin } from "~/models/pupil.server";
 import { NO_STORE } from "~/utils/accounts-form.server";
 import { requireTeacher } from "~/utils/auth.server";
 import { readForm } from "~/utils/form.server";
@@ -23,8 +23,8 @@ function refs(params: LoaderFunctionArgs["params"], teacherId: number) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
   const ref = refs(params, teacher.teacherId);
-  const klass = getOwnedClass(ref);
-  const pupil = getOwnedPupil(ref);
+  const klass = getTaughtClass(ref);
+  const pupil = getTaughtPupil(ref);
   const link = await signInLink(request, klass.joinCode);
   return json(
     {

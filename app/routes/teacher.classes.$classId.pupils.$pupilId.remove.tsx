@@ -6,8 +6,8 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { useT } from "~/i18n/use-t";
-import { getOwnedClass, parseId } from "~/models/class.server";
-import { getOwnedPupil, removePupil } from "~/models/pupil.server";
+import { getTaughtClass, parseId } from "~/models/class.server";
+import { getTaughtPupil, removePupil } from "~/models/pupil.server";
 import { NO_STORE, refuse } from "~/utils/accounts-form.server";
 import { requireTeacher } from "~/utils/auth.server";
 import { parseWith, readForm } from "~/utils/form.server";
@@ -22,8 +22,8 @@ function refs(params: LoaderFunctionArgs["params"], teacherId: number) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
   const ref = refs(params, teacher.teacherId);
-  const klass = getOwnedClass(ref);
-  const pupil = getOwnedPupil(ref);
+  const klass = getTaughtClass(ref);
+  const pupil = getTaughtPupil(ref);
   return json(
     { classId: klass.id, className: klass.name, pupilName: pupil.displayName },
     { headers: NO_STORE },
@@ -40,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const ref = refs(params, teacher.teacherId);
   const parsed = parseWith(confirmSchema, form);
   if (!parsed.ok) {
-    getOwnedPupil(ref);
+    getTaughtPupil(ref);
     return refuse(parsed);
   }
   removePupil(ref);

@@ -9,7 +9,7 @@ import { z } from "zod";
 import { CardSheet, PrintButton } from "~/components/sign-in-cards";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
-import { getOwnedClass, parseId } from "~/models/class.server";
+import { getTaughtClass, parseId } from "~/models/class.server";
 import { addPupilsFromList, type LineProblem } from "~/models/roster.server";
 import { NO_STORE, refuse } from "~/utils/accounts-form.server";
 import { requireTeacher } from "~/utils/auth.server";
@@ -22,7 +22,7 @@ export const meta: MetaFunction = ({ matches }) => title(matches, "roster.add.pa
 async function classOf(request: Request, classIdParam: string | undefined) {
   const teacher = await requireTeacher(request);
   const classId = parseId(classIdParam);
-  return { teacherId: teacher.teacherId, klass: getOwnedClass({ classId, teacherId: teacher.teacherId }) };
+  return { teacherId: teacher.teacherId, klass: getTaughtClass({ classId, teacherId: teacher.teacherId }) };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -17,7 +17,7 @@ export const meta: MetaFunction = ({ matches }) => title(matches, "next.archive.
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
-  const active = listClasses({ teacherId: teacher.teacherId }).filter((c) => !c.archived);
+  const active = listClasses({ teacherId: teacher.teacherId }).filter((c) => !c.archived && c.role === "owner");
   return json({ active: active.map((c) => ({ id: c.id, name: c.name, grade: c.grade, subject: c.subject, pupilCount: c.pupilCount })) }, { headers: NO_STORE });
 }
 

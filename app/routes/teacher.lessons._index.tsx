@@ -7,6 +7,7 @@ import { copyLesson, gradeBands, library, type LibraryFilter } from "~/models/le
 import { requireTeacher } from "~/utils/auth.server";
 import { readForm } from "~/utils/form.server";
 import { title } from "~/utils/meta";
+import { notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction = ({ matches }) => title(matches, "lib.title");
 
@@ -34,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const teacher = await requireTeacher(request);
   const form = await readForm(request);
-  if (form.get("intent") !== "copy") throw new Response("Not found", { status: 404 });
+  if (form.get("intent") !== "copy") notFound();
   const id = copyLesson({ teacherId: teacher.teacherId, slug: String(form.get("slug") ?? "") });
   return redirect(`/teacher/lessons/${id}`);
 }

@@ -3,10 +3,11 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { exportLesson } from "~/models/lesson-editor.server";
 import { requireTeacher } from "~/utils/auth.server";
 import { markdownDownload } from "~/utils/md-download.server";
+import { notFound } from "~/utils/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
   const slug = params.slug ?? "";
-  if (!/^[a-z0-9][a-z0-9-]{0,120}$/.test(slug)) throw new Response("Not found", { status: 404 });
+  if (!/^[a-z0-9][a-z0-9-]{0,120}$/.test(slug)) notFound();
   return markdownDownload(exportLesson({ teacherId: teacher.teacherId, slug }), slug);
 }

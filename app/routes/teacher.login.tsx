@@ -70,6 +70,9 @@ export default function TeacherLogin() {
         </p>
       </Form>
       <p>
+        <Link to="/teacher/forgot">{t("rc.forgot.link")}</Link>
+      </p>
+      <p>
         {t("accounts.login.noAccount")}{" "}
         <Link to={redirectTo ? `/teacher/signup?redirectTo=${encodeURIComponent(redirectTo)}` : "/teacher/signup"}>
           {t("accounts.signup.link")}

@@ -1,11 +1,15 @@
-// Teacher sign-up: name, email, password; signs the new teacher in.
+// Teacher sign-up: name, email, password; signs the new teacher in and shows their recovery codes once.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field, FormError, Honeypot } from "~/components/accounts-fields";
+import { RecoveryCodes } from "~/components/recovery-codes";
 import { useT } from "~/i18n/use-t";
+import { issueRecoveryCodes } from "~/models/recovery.server";
 import { createTeacher } from "~/models/teacher.server";
 import { accountHeaders, NO_STORE, refuse, refuseBot, refuseThrottled, startSessionAndRedirect } from "~/utils/accounts-form.server";
+import { createSession, destroySession } from "~/utils/session.server";
 import { signUpSchema } from "~/utils/accounts-schemas";
 import { getViewer, safeRedirect } from "~/utils/auth.server";
 import { ipBucket } from "~/utils/client-ip.server";
@@ -39,14 +43,33 @@ export async function action({ request }: ActionFunctionArgs) {
     // Neutral: it does not say whether the email has an account (decision record 032).
     return refuse({ errors: {}, values, formError: "hardening.signup.unavailable" });
   }
-  return startSessionAndRedirect(request, { role: "teacher", teacherId: created.teacherId }, safeRedirect(form.get("redirectTo"), "/teacher"));
+  const next = safeRedirect(form.get("redirectTo"), "/teacher");
+  // An existing owner who typed their own password is signed in as before (decision 032).
+  if (!created.fresh) return startSessionAndRedirect(request, { role: "teacher", teacherId: created.teacherId }, next);
+  // A new account: signed in, and its recovery codes are shown in this answer, once (never stored in clear).
+  await destroySession(request);
+  const cookie = await createSession({ role: "teacher", teacherId: created.teacherId });
+  const codes = issueRecoveryCodes(created.teacherId);
+  return json({ ok: true as const, codes, next }, { headers: { "Set-Cookie": cookie, ...NO_STORE } });
 }
+
+// The loader sends a signed-in teacher on to /teacher: after the sign-up that would hide the codes.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
+  actionResult?.codes ? false : defaultShouldRevalidate;
 
 export default function TeacherSignUp() {
   const t = useT();
-  const data = useActionData<typeof action>();
+  const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const [params] = useSearchParams();
+  if (result?.ok)
+    return (
+      <div className="narrow">
+        <h1>{t("accounts.signup.title")}</h1>
+        <RecoveryCodes codes={result.codes} next={result.next} lead={t("rc.codes.signupDone")} />
+      </div>
+    );
+  const data = result;
   const values = data?.values ?? {};
   const errors = data?.errors ?? {};
   const redirectTo = params.get("redirectTo");

@@ -83,3 +83,14 @@ export const joinSchema = z
   .object({ code: joinCode, displayName, pin, pinConfirm: text() })
   .refine((v) => v.pin === v.pinConfirm, { message: "accounts.v.pinMismatch", path: ["pinConfirm"] });
 export const pupilLoginSchema = z.object({ code: joinCode, displayName: signInDisplayName, pin });
+
+/** A recovery code as typed: 16 letters and digits once spaces and dashes are dropped. */
+export const recoveryCode = text()
+  .transform((s) => s.toUpperCase().replace(/[\s\-_.]/g, ""))
+  .refine((s) => s.length > 0, "v.required")
+  .refine((s) => /^[A-Z0-9]{16}$/.test(s), "rc.v.code");
+export const recoverSchema = z.object({ email, code: recoveryCode, password: newPassword });
+export const resetSchema = z.object({
+  token: text().refine((s) => /^[A-Za-z0-9_-]{20,100}$/.test(s), "v.invalid"),
+  password: newPassword,
+});

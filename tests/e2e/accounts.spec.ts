@@ -14,6 +14,9 @@ async function signUpTeacher(page: Page, name = "Bu Sari") {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Kata sandi").fill("kopi tubruk di pagi hari");
   await page.getByRole("button", { name: "Buat akun" }).click();
+  // a new account is shown its recovery codes once, then goes on
+  await expect(page.getByRole("heading", { name: "Kode pemulihan akunmu" })).toBeVisible();
+  await page.getByRole("link", { name: "Saya sudah menyimpannya, lanjut ke beranda guru" }).click();
   await expect(page).toHaveURL(/\/teacher$/);
   await expect(page.getByRole("heading", { level: 1, name: "Dasbor guru" })).toBeVisible();
   return { email };

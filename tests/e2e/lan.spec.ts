@@ -26,6 +26,9 @@ test("over plain HTTP on a LAN name, a teacher signs up, signs in and stays sign
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Kata sandi").fill(password);
   await page.getByRole("button", { name: "Buat akun" }).click();
+  // a new account is shown its recovery codes once, then goes on
+  await expect(page.getByRole("heading", { name: "Kode pemulihan akunmu" })).toBeVisible();
+  await page.getByRole("link", { name: "Saya sudah menyimpannya, lanjut ke beranda guru" }).click();
   await expectSignedInTeacher(page);
 
   // The cookie the browser kept: not Secure (plain HTTP), so it comes back on every request.

@@ -88,6 +88,9 @@ test("teacher: signed up and in through the forms; two idle days or 14 days sinc
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Kata sandi").fill(password);
   await page.getByRole("button", { name: "Buat akun" }).click();
+  // a new account is shown its recovery codes once, then goes on
+  await expect(page.getByRole("heading", { name: "Kode pemulihan akunmu" })).toBeVisible();
+  await page.getByRole("link", { name: "Saya sudah menyimpannya, lanjut ke beranda guru" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Dasbor guru" })).toBeVisible();
   const teacherId = (testDb().prepare("SELECT id FROM teachers WHERE email = ?").get(email) as { id: number }).id;
   // the stored password hash is the app's own (argon2id with its real cost), not a test shortcut

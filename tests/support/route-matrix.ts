@@ -1,6 +1,7 @@
 // Who may do what: for every route file, the expected outcome of its GET and of each form its action
-// takes, for the five roles, with parameters pointing at class A. The authorization and CSRF
+// takes, for the six roles (coTeacherA: a teacher who co-teaches class A), with parameters pointing at class A. The authorization and CSRF
 // specs check that this table covers exactly the files in app/routes.
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { expect, type APIResponse } from "@playwright/test";
@@ -11,26 +12,35 @@ import { hashSessionId, SESSION_COOKIE_NAME, sessionIdOf } from "./session";
 
 export type Cells = Record<Role, Outcome>;
 
-const cells = (anon: Outcome, pupilA: Outcome, pupilB: Outcome, teacherA: Outcome, teacherB: Outcome): Cells => ({
-  anon,
-  pupilA,
-  pupilB,
-  teacherA,
-  teacherB,
-});
+const cells = (
+  anon: Outcome,
+  pupilA: Outcome,
+  pupilB: Outcome,
+  teacherA: Outcome,
+  teacherB: Outcome,
+  coTeacherA: Outcome,
+): Cells => ({ anon, pupilA, pupilB, teacherA, teacherB, coTeacherA });
 
 /** Anyone, signed in or not. */
-export const PUBLIC = cells("ok", "ok", "ok", "ok", "ok");
+export const PUBLIC = cells("ok", "ok", "ok", "ok", "ok", "ok");
 /** Nobody: the route answers 404 whoever asks. */
-export const NOBODY = cells(404, 404, 404, 404, 404);
+export const NOBODY = cells(404, 404, 404, 404, 404, 404);
 /** Any teacher, about their own account. */
-export const ANY_TEACHER = cells("teacherLogin", 404, 404, "ok", "ok");
-/** Only the teacher who owns class A. */
-export const TEACHER_OF_A = cells("teacherLogin", 404, 404, "ok", 404);
+export const ANY_TEACHER = cells("teacherLogin", 404, 404, "ok", "ok", "ok");
+/** A teacher of class A: its owner or its co-teacher. */
+export const TEACHER_OF_A = cells("teacherLogin", 404, 404, "ok", 404, "ok");
+/** Only the owner of class A; its co-teacher is refused (403: they know the class). */
+export const OWNER_OF_A = cells("teacherLogin", 404, 404, "ok", 404, 403);
+/** Only a co-teacher of class A (leaving it); the owner is refused. */
+export const CO_TEACHER_OF_A = cells("teacherLogin", 404, 404, 403, 404, "ok");
+/** Only teacher A, about their own lessons (a co-teacher of a class shares no lessons). */
+/** Teacher A alone: the form also names something of A's that the co-teacher does not teach. */
+export const TEACHER_A_ONLY = cells("teacherLogin", 404, 404, "ok", 404, 404);
+export const LESSON_OWNER_A = cells("teacherLogin", 404, 404, "ok", 404, 404);
 /** Any pupil, about themselves. */
-export const ANY_PUPIL = cells("pupilLogin", "ok", "ok", 404, 404);
+export const ANY_PUPIL = cells("pupilLogin", "ok", "ok", 404, 404, 404);
 /** Only a pupil of class A. */
-export const PUPIL_OF_A = cells("pupilLogin", "ok", 404, 404, 404);
+export const PUPIL_OF_A = cells("pupilLogin", "ok", 404, 404, 404, 404);
 
 export type ActionCase = {
   name: string;
@@ -58,7 +68,7 @@ const FUTURE_DUE = () => new Date(Date.now() + 10 * 24 * 3600_000).toISOString()
 const LONG_TEXT = "Menurut saya tuduhan itu belum didukung bukti yang bisa diperiksa orang lain.";
 
 /** Which teacher or pupil a role is, in the world. */
-const teacherOf = (w: World, role: Role) => (role === "teacherB" ? w.B.teacher : w.A.teacher);
+const teacherOf = (w: World, role: Role) => (role === "teacherB" ? w.B.teacher : role === "coTeacherA" ? w.co.teacher : w.A.teacher);
 const pupilOf = (w: World, role: Role) => (role === "pupilB" ? w.B.pupil : w.A.pupil);
 
 /**
@@ -121,13 +131,31 @@ async function issuedSession(response: APIResponse) {
 
 const sessionRowOf = (w: World, role: Role) => {
   const s =
-    role === "pupilA" ? w.A.sessions.pupil : role === "pupilB" ? w.B.sessions.pupil : role === "teacherA" ? w.A.sessions.teacher : role === "teacherB" ? w.B.sessions.teacher : null;
+    role === "pupilA" ? w.A.sessions.pupil : role === "pupilB" ? w.B.sessions.pupil : role === "teacherA" ? w.A.sessions.teacher : role === "teacherB" ? w.B.sessions.teacher : role === "coTeacherA" ? w.co.session : null;
   if (!s) return null;
   return row<{ n: number }>("SELECT count(*) AS n FROM sessions WHERE id_hash = ?", hashSessionId(s.id)).n;
 };
 
 const pinHashOf = (id: number) => row<{ hash: string }>("SELECT pin_hash AS hash FROM pupils WHERE id = ?", id).hash;
 const closedOf = (id: number) => row<{ c: number }>("SELECT discussion_closed AS c FROM assignments WHERE id = ?", id).c;
+
+const sha256 = (text: string) => crypto.createHash("sha256").update(text).digest("hex");
+/** A fresh recovery code of teacher A, stored as the app stores it (app/models/recovery.server.ts). */
+function recoveryCodeOf(teacherId: number): string {
+  const code = crypto.randomBytes(8).toString("hex").toUpperCase().replace(/[01]/g, "Q").slice(0, 16);
+  testDb().prepare("INSERT INTO recovery_codes (teacher_id, code_hash) VALUES (?, ?)").run(teacherId, sha256(`recovery:${code}`));
+  return code;
+}
+/** A fresh one-hour reset link token of a teacher, as the reset-password script makes it. */
+function resetTokenOf(teacherId: number): string {
+  const token = crypto.randomBytes(32).toString("base64url");
+  testDb()
+    .prepare("INSERT INTO password_resets (token_hash, teacher_id, expires_at) VALUES (?, ?, ?)")
+    .run(sha256(`reset:${token}`), teacherId, Date.now() + 3600_000);
+  return token;
+}
+const coTeachersOf = (classId: number) =>
+  rows<{ t: number }>("SELECT teacher_id AS t FROM class_teachers WHERE class_id = ? ORDER BY teacher_id", classId).map((r) => r.t);
 
 export const MATRIX: Record<string, RouteSpec> = {
   "$.tsx": { get: NOBODY, post: [{ name: "post to an unknown path", cells: NOBODY, form: () => ({ text: "halo" }) }] },
@@ -176,7 +204,7 @@ export const MATRIX: Record<string, RouteSpec> = {
           // the signed-in role's own session row is gone; the others' stay
           // (roles post in the order anon, pupilA, pupilB, teacherA, teacherB)
           if (role !== "anon") expect(sessionRowOf(w, role), `${role}'s session after sign-out`).toBe(0);
-          else for (const r of ["pupilA", "pupilB", "teacherA", "teacherB"] as const) expect(sessionRowOf(w, r), `${r} still signed in`).toBe(1);
+          else for (const r of ["pupilA", "pupilB", "teacherA", "teacherB", "coTeacherA"] as const) expect(sessionRowOf(w, r), `${r} still signed in`).toBe(1);
         },
       },
     ],
@@ -333,6 +361,15 @@ export const MATRIX: Record<string, RouteSpec> = {
     get: ANY_TEACHER,
     post: [
       {
+        name: "new recovery codes",
+        cells: ANY_TEACHER,
+        form: (w, role) => ({ intent: "recoveryCodes", currentPassword: teacherOf(w, role).password }),
+        check: (w, role) => {
+          const unused = (id: number) => row<{ n: number }>("SELECT count(*) AS n FROM recovery_codes WHERE teacher_id = ? AND used_at IS NULL", id).n;
+          expect(unused(teacherOf(w, role).id)).toBe(8);
+        },
+      },
+      {
         name: "delete own account",
         cells: ANY_TEACHER,
         form: (w, role) => ({ password: teacherOf(w, role).password, confirm: "yes" }),
@@ -402,7 +439,8 @@ export const MATRIX: Record<string, RouteSpec> = {
     post: [
       {
         name: "copy the assignment to the teacher's other class",
-        cells: TEACHER_OF_A,
+        // the target is a class only teacher A teaches: the co-teacher of class A gets 404 for it
+        cells: TEACHER_A_ONLY,
         form: (w) => ({ toClassId: w.A.spare.id }),
         check: (w) => {
           expect(rows("SELECT lesson_version_id AS v FROM assignments WHERE class_id = ?", w.A.spare.id)).toEqual(
@@ -509,7 +547,8 @@ export const MATRIX: Record<string, RouteSpec> = {
       },
       ...(["archive", "unarchive", "joinOff", "joinOn", "regenerate"] as const).map((intent) => ({
         name: intent,
-        cells: TEACHER_OF_A,
+        // archiving ends the class for its pupils: the owner's decision (docs/decisions/106)
+        cells: intent === "archive" || intent === "unarchive" ? OWNER_OF_A : TEACHER_OF_A,
         form: () => ({ intent }),
         check: (w: World) => expectClassB(w),
       })),
@@ -570,9 +609,9 @@ export const MATRIX: Record<string, RouteSpec> = {
         name: "copy the assignments into a new class",
         cells: TEACHER_OF_A,
         form: () => ({ name: unique("Kelas Tahun Depan"), grade: "9", subject: "IPS", timeZone: "WIT" }),
-        check: (w, _role, form) => {
+        check: (w, role, form) => {
           const made = row<{ id: number; teacherId: number }>("SELECT id, teacher_id AS teacherId FROM classes WHERE name = ?", form.name);
-          expect(made.teacherId).toBe(w.A.teacher.id);
+          expect(made.teacherId).toBe(teacherOf(w, role).id);
           expect(rows("SELECT lesson_version_id AS v FROM assignments WHERE class_id = ?", made.id)).toEqual(
             rows("SELECT lesson_version_id AS v FROM assignments WHERE class_id = ?", w.A.klass.id),
           );
@@ -586,14 +625,58 @@ export const MATRIX: Record<string, RouteSpec> = {
     post: [
       {
         name: "archive class A (and its spare) in one step",
-        // the classes are named in the form: only their own teacher may archive them
-        cells: TEACHER_OF_A,
+        // the classes are named in the form: only their owner may archive them (a co-teacher: 403)
+        cells: OWNER_OF_A,
         form: (w) => ({ classId: [w.A.klass.id, w.A.spare.id] }),
         check: (w) => {
           const archived = (id: number) => row<{ a: number | null }>("SELECT archived_at AS a FROM classes WHERE id = ?", id).a;
           expect(archived(w.A.klass.id)).not.toBeNull();
           expect(archived(w.A.spare.id)).not.toBeNull();
           expect(archived(w.B.klass.id)).toBeNull();
+        },
+      },
+    ],
+  },
+  "teacher.classes.$classId.delete.tsx": {
+    get: OWNER_OF_A,
+    post: [
+      {
+        name: "delete class A",
+        cells: OWNER_OF_A,
+        form: () => ({ confirm: "yes" }),
+        check: (w) => {
+          expect(row<{ n: number }>("SELECT count(*) AS n FROM classes WHERE id = ?", w.A.klass.id).n).toBe(0);
+          expect(row<{ n: number }>("SELECT count(*) AS n FROM pupils WHERE id = ?", w.A.pupil.id).n).toBe(0);
+          expectClassB(w);
+        },
+      },
+    ],
+  },
+  "teacher.classes.$classId.teachers.tsx": {
+    get: TEACHER_OF_A,
+    post: [
+      {
+        name: "invite teacher B as co-teacher",
+        cells: OWNER_OF_A,
+        form: (w) => ({ intent: "invite", email: w.B.teacher.email }),
+        check: (w) => {
+          expect(coTeachersOf(w.A.klass.id)).toEqual([w.B.teacher.id, w.co.teacher.id].sort((a, b) => a - b));
+          expect(coTeachersOf(w.B.klass.id)).toEqual([]);
+        },
+      },
+      {
+        name: "remove the co-teacher",
+        cells: OWNER_OF_A,
+        form: (w) => ({ intent: "remove", coTeacherId: w.co.teacher.id }),
+        check: (w) => expect(coTeachersOf(w.A.klass.id)).toEqual([]),
+      },
+      {
+        name: "leave the class",
+        cells: CO_TEACHER_OF_A,
+        form: () => ({ intent: "leave" }),
+        check: (w) => {
+          expect(coTeachersOf(w.A.klass.id)).toEqual([]);
+          expectClassB(w);
         },
       },
     ],
@@ -712,11 +795,11 @@ export const MATRIX: Record<string, RouteSpec> = {
     ],
   },
   "teacher.lessons.$lessonId._index.tsx": {
-    get: TEACHER_OF_A,
+    get: LESSON_OWNER_A,
     post: [
       {
         name: "save the objectives",
-        cells: TEACHER_OF_A,
+        cells: LESSON_OWNER_A,
         form: () => ({ intent: "lists", objectives: "Membedakan tuduhan dari bukti.", glossary: "", speakers: "", teacherNotes: "" }),
         check: (w) => {
           const draft = JSON.parse(row<{ draft: string }>("SELECT draft FROM authored_lessons WHERE id = ?", w.A.lessonId).draft);
@@ -727,11 +810,11 @@ export const MATRIX: Record<string, RouteSpec> = {
     ],
   },
   "teacher.lessons.$lessonId.preview.tsx": {
-    get: TEACHER_OF_A,
+    get: LESSON_OWNER_A,
     post: [
       {
         name: "check answers in the preview",
-        cells: TEACHER_OF_A,
+        cells: LESSON_OWNER_A,
         form: () => ({ "q:q1": "a" }),
         before: (w) => row<{ n: number }>("SELECT count(*) AS n FROM attempts WHERE pupil_id = ?", w.A.pupil.id).n,
         // the preview answers with the draft's explanations (it is a copy of the seed lesson), and
@@ -744,8 +827,38 @@ export const MATRIX: Record<string, RouteSpec> = {
       },
     ],
   },
-  "teacher.lessons.$lessonId.export.ts": { get: TEACHER_OF_A },
+  "teacher.lessons.$lessonId.export.ts": { get: LESSON_OWNER_A },
   "teacher.lessons.file.$slug.ts": { get: ANY_TEACHER },
+  "teacher.forgot.tsx": {
+    get: PUBLIC,
+    post: [
+      {
+        name: "new password with a recovery code of teacher A",
+        cells: PUBLIC,
+        form: (w) => ({ email: w.A.teacher.email, code: recoveryCodeOf(w.A.teacher.id), password: `sandi baru ${unique("p")}` }),
+        check: async (w, _role, form, { response }) => {
+          expect(await issuedSession(response)).toEqual({ role: "teacher", teacherId: w.A.teacher.id, pupilId: null });
+          const used = row<{ u: number | null }>("SELECT used_at AS u FROM recovery_codes WHERE code_hash = ?", sha256(`recovery:${form.code}`));
+          expect(used.u).not.toBeNull();
+        },
+      },
+    ],
+  },
+  "teacher.reset.tsx": {
+    get: PUBLIC,
+    post: [
+      {
+        name: "new password through a reset link of teacher A",
+        cells: PUBLIC,
+        form: (w) => ({ token: resetTokenOf(w.A.teacher.id), password: `sandi baru ${unique("p")}` }),
+        check: async (w, _role, form, { response }) => {
+          expect(await issuedSession(response)).toEqual({ role: "teacher", teacherId: w.A.teacher.id, pupilId: null });
+          const used = row<{ u: number | null }>("SELECT used_at AS u FROM password_resets WHERE token_hash = ?", sha256(`reset:${form.token}`));
+          expect(used.u).not.toBeNull();
+        },
+      },
+    ],
+  },
   "teacher.login.tsx": {
     get: PUBLIC,
     post: [

@@ -1,12 +1,13 @@
 // Two teachers' worlds side by side (class A and class B, each with a pupil, a classmate, an
-// assignment, an open attempt and a post, and a spare class of the same teacher), signed-in cookies for the five roles the security tests act as, a
+// assignment, an open attempt and a post, and a spare class of the same teacher), a co-teacher of
+// class A, signed-in cookies for the six roles the security tests act as, a
 // fingerprint of everything in both worlds, and raw HTTP requests that send exactly those cookies.
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { createClass, createPupil, createTeacher, testDb, unique } from "./factories";
 import { createAssignment, seedLesson, SEED_SLUG } from "./lesson";
 import { insertSession, type TestOwner } from "./session";
 
-export const ROLES = ["anon", "pupilA", "pupilB", "teacherA", "teacherB"] as const;
+export const ROLES = ["anon", "pupilA", "pupilB", "teacherA", "teacherB", "coTeacherA"] as const;
 export type Role = (typeof ROLES)[number];
 
 type Owner = TestOwner;
@@ -68,10 +69,18 @@ async function side(label: string) {
 }
 
 export type Side = Awaited<ReturnType<typeof side>>;
-export type World = { A: Side; B: Side };
+/** Another teacher of the installation, co-teaching class A (owns no class). */
+async function coTeacherOf(a: Side) {
+  const teacher = await createTeacher({ name: "Guru Pendamping", password: `kata sandi pendamping ${unique("x")}` });
+  testDb().prepare("INSERT INTO class_teachers (class_id, teacher_id) VALUES (?, ?)").run(a.klass.id, teacher.id);
+  return { teacher, session: await sessionFor({ role: "teacher", id: teacher.id }) };
+}
+
+export type World = { A: Side; B: Side; co: Awaited<ReturnType<typeof coTeacherOf>> };
 
 export async function createWorld(): Promise<World> {
-  return { A: await side("A"), B: await side("B") };
+  const A = await side("A");
+  return { A, B: await side("B"), co: await coTeacherOf(A) };
 }
 
 export function cookieOf(world: World, role: Role): string {
@@ -86,6 +95,8 @@ export function cookieOf(world: World, role: Role): string {
       return world.A.sessions.teacher.header;
     case "teacherB":
       return world.B.sessions.teacher.header;
+    case "coTeacherA":
+      return world.co.session.header;
   }
 }
 
@@ -105,7 +116,7 @@ export function paramsOf(s: Side): Record<string, string | number> {
 /** Everything both worlds hold, minus "last seen" times that reading a page may touch. */
 export function fingerprint(world: World): string {
   const db = testDb();
-  const teacherIds = [world.A.teacher.id, world.B.teacher.id];
+  const teacherIds = [world.A.teacher.id, world.B.teacher.id, world.co.teacher.id];
   const t = `(${teacherIds.join(",")})`;
   const classes = `(SELECT id FROM classes WHERE teacher_id IN ${t})`;
   const assignments = `(SELECT id FROM assignments WHERE class_id IN ${classes})`;
@@ -113,6 +124,7 @@ export function fingerprint(world: World): string {
   const queries = [
     `SELECT id, name, email, password_hash FROM teachers WHERE id IN ${t}`,
     `SELECT * FROM classes WHERE teacher_id IN ${t} ORDER BY id`,
+    `SELECT class_id, teacher_id FROM class_teachers WHERE class_id IN ${classes} OR teacher_id IN ${t} ORDER BY class_id, teacher_id`,
     `SELECT id, class_id, display_name, name_key, pin_hash, joined_at FROM pupils WHERE class_id IN ${classes} ORDER BY id`,
     `SELECT * FROM assignments WHERE class_id IN ${classes} ORDER BY id`,
     `SELECT * FROM attempts WHERE assignment_id IN ${assignments} ORDER BY id`,
@@ -151,7 +163,7 @@ export function send(
   });
 }
 
-export type Outcome = "ok" | "teacherLogin" | "pupilLogin" | 404;
+export type Outcome = "ok" | "teacherLogin" | "pupilLogin" | 403 | 404;
 
 /** What an answer amounts to: allowed, sent to a sign-in page, not found, or something else. */
 export function outcomeOf(response: APIResponse): Outcome | `other ${number}` {
@@ -159,6 +171,7 @@ export function outcomeOf(response: APIResponse): Outcome | `other ${number}` {
   const headers = response.headers();
   const location = headers["location"] ?? headers["x-remix-redirect"];
   if (status === 404) return 404;
+  if (status === 403) return 403;
   if ((status >= 300 && status < 400) || (status === 204 && location)) {
     if (location?.startsWith("/teacher/login?redirectTo=")) return "teacherLogin";
     if (location?.startsWith("/pupil/login?redirectTo=")) return "pupilLogin";

@@ -1,0 +1,115 @@
+// Who may work on a class: its owner or a co-teacher (one shared check), and the owner-only variant
+// for what only the owner decides (deleting or archiving the class, removing co-teachers).
+// Every model that takes a class or assignment id with a teacher id puts `teachesClass` in its query.
+import { and, asc, eq, sql, type SQL } from "drizzle-orm";
+import { classes, classTeachers, teachers } from "../../db/schema";
+import { db } from "~/db.server";
+import { RULES, takeSlot } from "./throttle.server";
+import { notFound } from "~/utils/http.server";
+
+export type ClassRole = "owner" | "coTeacher";
+export type TaughtClass = typeof classes.$inferSelect & { role: ClassRole };
+
+/**
+ * SQL condition on the `classes` table in the query: this teacher owns the class or co-teaches it.
+ * Written as raw SQL on purpose: it must also work inside UPDATEs of `classes`.
+ */
+export function teachesClass(teacherId: number): SQL {
+  return sql`("classes"."teacher_id" = ${teacherId} OR EXISTS (SELECT 1 FROM "class_teachers" ct WHERE ct."class_id" = "classes"."id" AND ct."teacher_id" = ${teacherId}))`;
+}
+
+/** The owner-only condition, for the few things only the owner may do. */
+export function ownsClass(teacherId: number): SQL {
+  return eq(classes.teacherId, teacherId) as SQL;
+}
+
+/** A co-teacher asking for an owner-only action: they know the class, so this is a refusal, not a 404. */
+export const ownerOnly = () => new Response("Only the owner of the class may do this", { status: 403 });
+
+/** One class this teacher teaches (owner or co-teacher) with their role; anything else is a 404. */
+export function getTaughtClass({ classId, teacherId }: { classId: number; teacherId: number }): TaughtClass {
+  const row = db
+    .select()
+    .from(classes)
+    .where(and(eq(classes.id, classId), teachesClass(teacherId)))
+    .get();
+  if (!row) throw notFound();
+  return { ...row, role: row.teacherId === teacherId ? "owner" : "coTeacher" };
+}
+
+/** The class if this teacher owns it; a co-teacher gets 403, anyone else 404. */
+export function requireClassOwner(ref: { classId: number; teacherId: number }): TaughtClass {
+  const klass = getTaughtClass(ref);
+  if (klass.role !== "owner") throw ownerOnly();
+  return klass;
+}
+
+export type ClassTeacher = { id: number; name: string; email: string; owner: boolean };
+
+/** The owner first, then co-teachers in the order they were added. */
+export function listClassTeachers({ classId, teacherId }: { classId: number; teacherId: number }): ClassTeacher[] {
+  const klass = getTaughtClass({ classId, teacherId });
+  const owner = db
+    .select({ id: teachers.id, name: teachers.name, email: teachers.email })
+    .from(teachers)
+    .where(eq(teachers.id, klass.teacherId))
+    .get();
+  const co = db
+    .select({ id: teachers.id, name: teachers.name, email: teachers.email })
+    .from(classTeachers)
+    .innerJoin(teachers, eq(teachers.id, classTeachers.teacherId))
+    .where(eq(classTeachers.classId, classId))
+    .orderBy(asc(classTeachers.addedAt), asc(teachers.id))
+    .all();
+  return [...(owner ? [{ ...owner, owner: true }] : []), ...co.map((t) => ({ ...t, owner: false }))];
+}
+
+export type InviteResult =
+  | { ok: true; coTeacherId: number }
+  | { ok: false; reason: "noSuchTeacher" | "already" | "self" }
+  | { ok: false; reason: "throttled"; retryAfterMs: number };
+
+/**
+ * The owner adds another teacher of this installation, found by the email of their account.
+ * Whether an email has an account is told to the owner (decision 106), so every lookup counts
+ * against the owner's invitation limit (RULES.coTeacherInvite), found or not.
+ */
+export function addCoTeacher(input: { classId: number; teacherId: number; email: string; now?: number }): InviteResult {
+  requireClassOwner(input);
+  const email = input.email.trim().toLowerCase();
+  const slot = takeSlot([[`co-invite:${input.teacherId}`, RULES.coTeacherInvite]], input.now);
+  if (!slot.ok) return { ok: false, reason: "throttled", retryAfterMs: slot.retryAfterMs };
+  return db.transaction(
+    (tx) => {
+      const found = tx.select({ id: teachers.id, name: teachers.name }).from(teachers).where(eq(teachers.email, email)).get();
+      if (!found) return { ok: false as const, reason: "noSuchTeacher" as const };
+      if (found.id === input.teacherId) return { ok: false as const, reason: "self" as const };
+      const added = tx
+        .insert(classTeachers)
+        .values({ classId: input.classId, teacherId: found.id })
+        .onConflictDoNothing()
+        .run();
+      return added.changes === 0 ? { ok: false as const, reason: "already" as const } : { ok: true as const, coTeacherId: found.id };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Owner only: takes a co-teacher off the class (404 when they are not one). */
+export function removeCoTeacher(input: { classId: number; teacherId: number; coTeacherId: number }) {
+  requireClassOwner(input);
+  const gone = db
+    .delete(classTeachers)
+    .where(and(eq(classTeachers.classId, input.classId), eq(classTeachers.teacherId, input.coTeacherId)))
+    .run();
+  if (gone.changes === 0) throw notFound();
+}
+
+/** A co-teacher leaves the class; the owner cannot (they delete or keep it). */
+export function leaveClass(input: { classId: number; teacherId: number }) {
+  const klass = getTaughtClass(input);
+  if (klass.role === "owner") throw new Response("The owner cannot leave their own class", { status: 403 });
+  db.delete(classTeachers)
+    .where(and(eq(classTeachers.classId, input.classId), eq(classTeachers.teacherId, input.teacherId)))
+    .run();
+}

@@ -1,0 +1,250 @@
+// A way back in without a mail server: recovery codes (shown once, each usable once) and the
+// one-time reset links the person who runs the server prints with `npm run teacher:reset-password`.
+// Design and numbers: docs/account-recovery.md, docs/decisions/105-recovery-codes-and-reset-links.md.
+import crypto from "node:crypto";
+import { and, eq, gt, isNull } from "drizzle-orm";
+import { passwordResets, recoveryCodes, sessions, teachers } from "../../db/schema";
+import { db } from "~/db.server";
+import { hashSecret, verifyAgainstDummy, verifySecret } from "~/utils/hash.server";
+import { normalizeEmail, teacherAccountCheck } from "./teacher.server";
+import { RULES, succeeded, takeSlot, type Check } from "./throttle.server";
+import { notFound } from "~/utils/http.server";
+
+type Ip = { key: string; direct: boolean };
+
+export const RECOVERY_CODE_COUNT = 8;
+/** 16 characters of a 31-letter alphabet: about 79 random bits, so a fast hash (SHA-256) is enough. */
+const CODE_LENGTH = 16;
+// No 0/O, 1/I/L: codes are copied by hand from paper.
+const ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+export const RESET_LINK_TTL_MS = 60 * 60_000;
+
+const recoverAddress = (ip: Ip): Check => [
+  `recover:${ip.key}`,
+  ip.direct ? RULES.recoverAddressDirect : RULES.recoverAddress,
+];
+
+/** Random code in groups of four, as printed: "ABCD-EFGH-JKMN-PQRS". */
+function newCode(): string {
+  const chars: string[] = [];
+  while (chars.length < CODE_LENGTH) {
+    // 256 is not a multiple of 31: bytes from 248 up are dropped so every letter is equally likely.
+    for (const b of crypto.randomBytes(CODE_LENGTH * 2)) {
+      if (b < 248 && chars.length < CODE_LENGTH) chars.push(ALPHABET[b % ALPHABET.length]);
+    }
+  }
+  return chars.join("").match(/.{4}/g)!.join("-");
+}
+
+/** What a typed code is compared as: upper case, no spaces or dashes, look-alikes folded. */
+export function normalizeRecoveryCode(input: string): string {
+  return input
+    .toUpperCase()
+    .replace(/[\s\-_.]/g, "")
+    .replace(/O/g, "0")
+    .replace(/[IL]/g, "1");
+}
+
+const sha256 = (s: string) => crypto.createHash("sha256").update(s).digest("hex");
+const codeHash = (code: string) => sha256(`recovery:${normalizeRecoveryCode(code)}`);
+
+/** Makes a fresh set of codes for the teacher (every older code stops working); returns them once. */
+export function issueRecoveryCodes(teacherId: number): string[] {
+  const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newCode);
+  db.transaction(
+    (tx) => {
+      tx.delete(recoveryCodes).where(eq(recoveryCodes.teacherId, teacherId)).run();
+      tx.insert(recoveryCodes)
+        .values(codes.map((c) => ({ teacherId, codeHash: codeHash(c) })))
+        .run();
+    },
+    { behavior: "immediate" },
+  );
+  return codes;
+}
+
+/** How many unused codes the teacher has (for the account page). */
+export function unusedRecoveryCodes(teacherId: number): number {
+  return db
+    .select({ id: recoveryCodes.id })
+    .from(recoveryCodes)
+    .where(and(eq(recoveryCodes.teacherId, teacherId), isNull(recoveryCodes.usedAt)))
+    .all().length;
+}
+
+export type RegenerateResult =
+  | { ok: true; codes: string[] }
+  | { ok: false; reason: "wrongPassword" }
+  | { ok: false; reason: "throttled"; retryAfterMs: number; wait: boolean };
+
+/**
+ * New codes from the account page: the current password is checked first (a borrowed session
+ * must not be enough), counted against the account like a sign-in.
+ */
+export async function regenerateRecoveryCodes(input: {
+  teacherId: number;
+  password: string;
+  now?: number;
+}): Promise<RegenerateResult> {
+  const teacher = db
+    .select({ email: teachers.email, passwordHash: teachers.passwordHash })
+    .from(teachers)
+    .where(eq(teachers.id, input.teacherId))
+    .get();
+  if (!teacher) notFound();
+  const slot = takeSlot([teacherAccountCheck(teacher.email)], input.now);
+  if (!slot.ok) return { ok: false, reason: "throttled", retryAfterMs: slot.retryAfterMs, wait: slot.wait };
+  if (!(await verifySecret(teacher.passwordHash, input.password))) return { ok: false, reason: "wrongPassword" };
+  succeeded(slot.slot);
+  return { ok: true, codes: issueRecoveryCodes(input.teacherId) };
+}
+
+export type RecoverResult =
+  | { ok: true; teacherId: number }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "throttled"; retryAfterMs: number; wait: boolean };
+
+/** Sets the new password, ends every session of the teacher and every open reset link. */
+function setPassword(tx: Pick<typeof db, "update" | "delete">, teacherId: number, passwordHash: string) {
+  tx.update(teachers).set({ passwordHash }).where(eq(teachers.id, teacherId)).run();
+  tx.delete(sessions).where(eq(sessions.teacherId, teacherId)).run();
+  tx.delete(passwordResets).where(eq(passwordResets.teacherId, teacherId)).run();
+}
+
+/**
+ * "Forgot password": email + one recovery code + a new password. The attempt takes a slot of the
+ * account's sign-in limit and of the address's recovery counter before any work (decision 030);
+ * the new password is hashed in every case, so an unknown email, a wrong code and a right one
+ * cost the same and answer alike (decision 032). The code is spent in the same IMMEDIATE
+ * transaction that changes the password, so one code cannot be used twice by parallel posts.
+ */
+export async function recoverWithCode(input: {
+  email: string;
+  code: string;
+  newPassword: string;
+  ip: Ip;
+  now?: number;
+}): Promise<RecoverResult> {
+  const now = input.now ?? Date.now();
+  const email = normalizeEmail(input.email);
+  const slot = takeSlot([teacherAccountCheck(email), recoverAddress(input.ip)], now);
+  if (!slot.ok) return { ok: false, reason: "throttled", retryAfterMs: slot.retryAfterMs, wait: slot.wait };
+  const passwordHash = await hashSecret(input.newPassword);
+  const teacherId = db.transaction(
+    (tx) => {
+      const teacher = tx.select({ id: teachers.id }).from(teachers).where(eq(teachers.email, email)).get();
+      if (!teacher) return null;
+      const spent = tx
+        .update(recoveryCodes)
+        .set({ usedAt: new Date(now) })
+        .where(
+          and(
+            eq(recoveryCodes.teacherId, teacher.id),
+            eq(recoveryCodes.codeHash, codeHash(input.code)),
+            isNull(recoveryCodes.usedAt),
+          ),
+        )
+        .run();
+      if (spent.changes !== 1) return null;
+      setPassword(tx, teacher.id, passwordHash);
+      return teacher.id;
+    },
+    { behavior: "immediate" },
+  );
+  if (teacherId === null) return { ok: false, reason: "invalid" };
+  succeeded(slot.slot);
+  return { ok: true, teacherId };
+}
+
+const tokenHash = (token: string) => sha256(`reset:${token}`);
+
+/**
+ * For the command line: a one-time link token for the teacher with this email (null when there is
+ * none; the person at the server's console may know that). Older open links of the teacher stop
+ * working, so only the newest printed link counts.
+ */
+export function createResetToken(input: { email: string; now?: number }): { token: string; name: string; expiresAt: Date } | null {
+  const now = input.now ?? Date.now();
+  const teacher = db
+    .select({ id: teachers.id, name: teachers.name })
+    .from(teachers)
+    .where(eq(teachers.email, normalizeEmail(input.email)))
+    .get();
+  if (!teacher) return null;
+  const token = crypto.randomBytes(32).toString("base64url");
+  const expiresAt = new Date(now + RESET_LINK_TTL_MS);
+  db.transaction(
+    (tx) => {
+      tx.delete(passwordResets).where(eq(passwordResets.teacherId, teacher.id)).run();
+      tx.insert(passwordResets).values({ tokenHash: tokenHash(token), teacherId: teacher.id, expiresAt, createdAt: new Date(now) }).run();
+    },
+    { behavior: "immediate" },
+  );
+  return { token, name: teacher.name, expiresAt };
+}
+
+export type ResetLinkState = { ok: true; name: string } | { ok: false; reason: "expired" | "used" };
+
+/** What the reset page shows for a token: the form, or why not (an unknown token reads as used). */
+export function resetLinkState(token: string, now = Date.now()): ResetLinkState {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { ok: false, reason: "used" };
+  const row = db
+    .select({ expiresAt: passwordResets.expiresAt, usedAt: passwordResets.usedAt, name: teachers.name })
+    .from(passwordResets)
+    .innerJoin(teachers, eq(teachers.id, passwordResets.teacherId))
+    .where(eq(passwordResets.tokenHash, tokenHash(token)))
+    .get();
+  if (!row || row.usedAt) return { ok: false, reason: "used" };
+  if (row.expiresAt.getTime() <= now) return { ok: false, reason: "expired" };
+  return { ok: true, name: row.name };
+}
+
+export type ResetResult =
+  | { ok: true; teacherId: number }
+  | { ok: false; reason: "expired" | "used" }
+  | { ok: false; reason: "throttled"; retryAfterMs: number; wait: boolean };
+
+/**
+ * Sets a new password through a reset link. Posts are throttled per address (the token itself is
+ * 256 random bits: guessing is not the risk, load is). The link is spent in the transaction that
+ * changes the password, so two posts with one link change it once.
+ */
+export async function resetWithToken(input: {
+  token: string;
+  newPassword: string;
+  ip: Ip;
+  now?: number;
+}): Promise<ResetResult> {
+  const now = input.now ?? Date.now();
+  const slot = takeSlot([recoverAddress(input.ip)], now);
+  if (!slot.ok) return { ok: false, reason: "throttled", retryAfterMs: slot.retryAfterMs, wait: slot.wait };
+  const state = resetLinkState(input.token, now);
+  if (!state.ok) {
+    await verifyAgainstDummy(input.newPassword);
+    return state;
+  }
+  const passwordHash = await hashSecret(input.newPassword);
+  const result = db.transaction(
+    (tx): ResetResult => {
+      const row = tx
+        .select({ teacherId: passwordResets.teacherId })
+        .from(passwordResets)
+        .where(
+          and(
+            eq(passwordResets.tokenHash, tokenHash(input.token)),
+            isNull(passwordResets.usedAt),
+            gt(passwordResets.expiresAt, new Date(now)),
+          ),
+        )
+        .get();
+      if (!row) return { ok: false, reason: "used" };
+      tx.update(passwordResets).set({ usedAt: new Date(now) }).where(eq(passwordResets.tokenHash, tokenHash(input.token))).run();
+      tx.update(teachers).set({ passwordHash }).where(eq(teachers.id, row.teacherId)).run();
+      tx.delete(sessions).where(eq(sessions.teacherId, row.teacherId)).run();
+      return { ok: true, teacherId: row.teacherId };
+    },
+    { behavior: "immediate" },
+  );
+  if (result.ok) succeeded(slot.slot);
+  return result;
+}
