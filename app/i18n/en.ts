@@ -13,6 +13,7 @@ import { teaching } from "./messages/teaching";
 import { quality } from "./messages/quality";
 import { editor } from "./messages/editor";
 import { live } from "./messages/live";
+import { schedule } from "./messages/schedule";
 
 
 export const en: Record<MessageKey, string> = {
@@ -29,4 +30,5 @@ export const en: Record<MessageKey, string> = {
   ...quality.en,
   ...editor.en,
   ...live.en,
+  ...schedule.en,
 };

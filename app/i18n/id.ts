@@ -13,6 +13,7 @@ import { teaching } from "./messages/teaching";
 import { quality } from "./messages/quality";
 import { editor } from "./messages/editor";
 import { live } from "./messages/live";
+import { schedule } from "./messages/schedule";
 
 
 export const id = {
@@ -29,6 +30,7 @@ export const id = {
   ...quality.id,
   ...editor.id,
   ...live.id,
+  ...schedule.id,
 };
 
 export type MessageKey = keyof typeof id;
