@@ -1,6 +1,7 @@
 // The sections of one assignment's results page, each a component over the shaped view (utils/results-view).
 import { Link } from "@remix-run/react";
 import { Name } from "~/components/name";
+import { ExtensionNote } from "~/components/extension-note";
 import { itemLabel } from "~/components/two-part";
 import { Histogram, ShareBar, SortHeader, TableRegion } from "~/components/results";
 import { useLang, useT } from "~/i18n/use-t";
@@ -154,6 +155,12 @@ export function PupilsSection({ data }: Props) {
                     </th>
                     <td>
                       <StatusText status={r.status} answered={r.answered} total={data.itemsTotal} />
+                      {r.extension ? (
+                        <>
+                          <br />
+                          <ExtensionNote extension={r.extension} zone={data.timeZone} />
+                        </>
+                      ) : null}
                     </td>
                     <td>{r.percent === null ? "—" : `${formatNumber(lang, r.percent, 1)} %`}</td>
                     <td>{r.quizScore === null ? "—" : t("results.outOf", { score: r.quizScore, max: r.quizMax })}</td>

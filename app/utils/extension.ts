@@ -27,3 +27,10 @@ export function personalRules<T extends Rules>(a: T, ext: Extension | null): T {
 export function isOpened(a: { opensAt: Date | null }, now: number): boolean {
   return a.opensAt === null || a.opensAt.getTime() <= now;
 }
+
+/** The extension as JSON-safe page data. */
+export type ExtensionView = { dueAt: string | null; extraAttempts: number };
+
+export function extensionView(ext: Extension | null | undefined): ExtensionView | null {
+  return ext ? { dueAt: ext.dueAt?.toISOString() ?? null, extraAttempts: ext.extraAttempts } : null;
+}

@@ -1,5 +1,6 @@
 // Shapes one assignment's results into what the results page shows (JSON-safe): pupil rows, items,
 // the pupil × question grid and the sorting grid. Pure: no database, no request.
+import { extensionView } from "~/utils/extension";
 import type { AssignmentResults } from "~/models/results.server";
 import { optionLetter, sortRows, type CompletionStatus, type SortDir, type SortKey } from "~/utils/results-table";
 import { lessonMaxPoints, quizParts } from "~/utils/two-part";
@@ -58,6 +59,7 @@ export function resultsView(r: AssignmentResults, sort: { key: SortKey; dir: Sor
       spentMs: p.counting?.spentMs ?? null,
       submittedAt: p.counting?.submittedAt.toISOString() ?? null,
       late: p.counting?.late ?? false,
+      extension: extensionView(p.extension),
     })),
     sort.key,
     sort.dir,
