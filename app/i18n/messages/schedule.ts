@@ -33,6 +33,7 @@ const id = {
   "ext.colDue": "Batas pribadi",
   "ext.colExtra": "Percobaan tambahan",
   "ext.forYou": "diperpanjang untukmu",
+  "ext.liveNote": "{n} siswa punya perpanjangan: penutupan untuk semua tidak berlaku bagi mereka sampai batas pribadinya.",
 };
 
 const en: Record<keyof typeof id, string> = {
@@ -69,6 +70,7 @@ const en: Record<keyof typeof id, string> = {
   "ext.colDue": "Own due date",
   "ext.colExtra": "Extra attempts",
   "ext.forYou": "extended for you",
+  "ext.liveNote": "{n} pupil(s) have an extension: closing for everyone does not apply to them until their own due date.",
 };
 
 export const schedule = { id, en };
