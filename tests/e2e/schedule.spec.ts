@@ -57,9 +57,11 @@ test("an extension lets one pupil submit after the due date while a classmate is
   await expect(tp.locator(".extension-note")).toContainText(t("ext.extendedTo", { due: "" }).trim());
   await expectAccessible(tp);
   await tp.getByRole("button", { name: "English" }).click();
+  await expect(tp.locator("html")).toHaveAttribute("lang", "en");
   await expect(tp.getByRole("heading", { name: en("ext.heading") })).toBeVisible();
   await expectAccessible(tp);
   await tp.getByRole("button", { name: "Bahasa Indonesia" }).click();
+  await expect(tp.locator("html")).toHaveAttribute("lang", "id");
   await expect(tp.getByRole("heading", { name: t("ext.heading") })).toBeVisible();
 
   // the class's due date passes (the stored time moves)
@@ -92,14 +94,16 @@ test("an extension lets one pupil submit after the due date while a classmate is
 
   // the results say who has an extension, on the page and in the CSV
   await tp.goto(`/teacher/assignments/${assignmentId}/results`);
-  const aniRow = tp.getByRole("row").filter({ has: tp.getByRole("rowheader", { name: ani.name }) });
+  const pupilsTable = tp.locator("table").filter({ has: tp.locator("caption#pupils-caption") });
+  const aniRow = pupilsTable.getByRole("row").filter({ has: tp.getByRole("rowheader", { name: ani.name }) });
   await expect(aniRow).toContainText(t("status.submitted"));
   await expect(aniRow.locator(".extension-note")).toBeVisible();
-  const budiRow = tp.getByRole("row").filter({ has: tp.getByRole("rowheader", { name: budi.name }) });
+  const budiRow = pupilsTable.getByRole("row").filter({ has: tp.getByRole("rowheader", { name: budi.name }) });
   await expect(budiRow).toContainText(t("status.missed"));
   await expect(budiRow.locator(".extension-note")).toHaveCount(0);
   await expectAccessible(tp);
   await tp.getByRole("button", { name: "English" }).click();
+  await expect(tp.locator("html")).toHaveAttribute("lang", "en");
   await expect(aniRow.locator(".extension-note")).toContainText("extended to");
   await expectAccessible(tp);
   const csv = await tp.request.get(`/teacher/assignments/${assignmentId}/results.csv`);
@@ -121,7 +125,7 @@ test("a scheduled assignment is invisible to pupils (dashboard and direct addres
   const due = new Date(Date.now() + 72 * HOUR);
 
   await tp.goto(`/teacher/assign?lesson=${SEED_SLUG}&class=${klass.id}`);
-  await tp.getByLabel(t("assign.due")).fill(dateToZonedLocal(due, "WIB"));
+  await tp.getByLabel(t("assign.due"), { exact: true }).fill(dateToZonedLocal(due, "WIB"));
   // an opening after the due date is refused next to the field
   await tp.getByLabel(t("sched.opens")).fill(dateToZonedLocal(new Date(due.getTime() + HOUR), "WIB"));
   await tp.getByRole("button", { name: t("assign.submit") }).click();
@@ -129,11 +133,13 @@ test("a scheduled assignment is invisible to pupils (dashboard and direct addres
   await expect(tp.getByText(t("sched.err.opensAfterDue"))).toBeVisible();
   await expectAccessible(tp);
   await tp.getByRole("button", { name: "English" }).click();
+  await expect(tp.locator("html")).toHaveAttribute("lang", "en");
   await expect(tp.getByLabel(en("sched.opens"))).toBeVisible();
   await expectAccessible(tp);
   await tp.getByRole("button", { name: "Bahasa Indonesia" }).click();
+  await expect(tp.locator("html")).toHaveAttribute("lang", "id");
   await tp.goto(`/teacher/assign?lesson=${SEED_SLUG}&class=${klass.id}`);
-  await tp.getByLabel(t("assign.due")).fill(dateToZonedLocal(due, "WIB"));
+  await tp.getByLabel(t("assign.due"), { exact: true }).fill(dateToZonedLocal(due, "WIB"));
   await tp.getByLabel(t("sched.opens")).fill(dateToZonedLocal(opens, "WIB"));
   await tp.getByRole("button", { name: t("assign.submit") }).click();
   await expect(tp).toHaveURL(/\/teacher\/assignments\/\d+$/);
@@ -143,6 +149,7 @@ test("a scheduled assignment is invisible to pupils (dashboard and direct addres
   await expect(tp.getByLabel(t("sched.opens"))).toHaveValue(dateToZonedLocal(opens, "WIB"));
   await expectAccessible(tp);
   await tp.getByRole("button", { name: "English" }).click();
+  await expect(tp.locator("html")).toHaveAttribute("lang", "en");
   await expect(tp.getByText(en("sched.notYetOpen", { opens: "" }).split(":")[0])).toBeVisible();
   await expectAccessible(tp);
   await tp.goto(`/teacher/classes/${klass.id}`);
