@@ -164,7 +164,7 @@ test("a scheduled assignment is invisible to pupils (dashboard and direct addres
     const response = await pp.goto(`/pupil/assignments/${assignmentId}${step}`);
     expect(response?.status(), step).toBe(404);
   }
-  const start = await pp.request.post(`/pupil/assignments/${assignmentId}`, { form: { next: "read" } });
+  const start = await pp.request.post(`/pupil/assignments/${assignmentId}?index`, { form: { next: "read" } });
   expect(start.status()).toBe(404);
   expect(attemptsOf(pupil.id, assignmentId)).toEqual([]);
 
