@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { extensions, pupils } from "../../db/schema";
 import { db } from "~/db.server";
 import { getTeacherAssignment } from "~/models/assignment.server";
-import { bumpLive } from "~/models/closing.server";
+import { bumpLive, closeAssignmentAt } from "~/models/closing.server";
 import type { Extension } from "~/utils/extension";
 
 const notFound = () => new Response("Not found", { status: 404 });
@@ -52,11 +52,16 @@ export function setExtension(input: {
   );
 }
 
+/**
+ * Removes the pupil's extension. When the assignment is already closed, the close then applies to
+ * them too: an attempt it had spared is handed in as of the close (closeAssignmentAt is idempotent).
+ */
 export function clearExtension(input: { teacherId: number; assignmentId: number; pupilId: number }) {
-  requirePupilOfAssignment(input);
+  const a = requirePupilOfAssignment(input);
   db.delete(extensions)
     .where(and(eq(extensions.assignmentId, input.assignmentId), eq(extensions.pupilId, input.pupilId)))
     .run();
+  if (a.closedAt) closeAssignmentAt(a.id, a.closedAt.getTime());
 }
 
 /** Every extension on an assignment, by pupil id (for the results, downloads and live view). */

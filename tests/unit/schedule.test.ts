@@ -133,6 +133,9 @@ test("closing for everyone ('waktu habis') spares a pupil with a later own date 
   assert.equal(attemptRow(bt.attempt.id).byClose, 1);
   assert.equal(attemptRow(at.attempt.id).submittedAt, null);
   assert.ok(saveAnswer({ pupilId: ani, attemptId: at.attempt.id, kind: "quiz", itemId: q1.id, choice: q1.correct }).ok);
+  // the teacher takes the extension back: the close now applies to Ani too, her saved work handed in
+  clearExtension({ teacherId: teacher, assignmentId: a, pupilId: ani });
+  assert.equal(attemptRow(at.attempt.id).byClose, 1);
   // another teacher cannot give extensions here
   assert.throws(() => setExtension({ teacherId: other, assignmentId: a, pupilId: budi, dueAt: null, extraAttempts: 1 }), isNotFound);
 });
