@@ -140,6 +140,8 @@ export const assignments = sqliteTable(
       .notNull()
       .references(() => lessonVersions.id),
     dueAt: integer("due_at", { mode: "timestamp_ms" }).notNull(),
+    // Scheduled opening: before it pupils do not see the assignment at all (null = open at once).
+    opensAt: integer("opens_at", { mode: "timestamp_ms" }),
     acceptLate: integer("accept_late", { mode: "boolean" }).notNull().default(true),
     // 0 means unlimited.
     maxAttempts: integer("max_attempts").notNull().default(1),
@@ -183,6 +185,31 @@ export const attempts = sqliteTable(
   (t) => [
     uniqueIndex("attempts_assignment_pupil_number").on(t.assignmentId, t.pupilId, t.number),
     index("attempts_pupil_idx").on(t.pupilId),
+  ],
+);
+
+/**
+ * One pupil's extension on one assignment (illness, a lost connection): a personal due date
+ * and/or extra attempts. How it acts on closing: docs/decisions/110-extensions-outlive-closes.md.
+ */
+export const extensions = sqliteTable(
+  "extensions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    assignmentId: integer("assignment_id")
+      .notNull()
+      .references(() => assignments.id, { onDelete: "cascade" }),
+    pupilId: integer("pupil_id")
+      .notNull()
+      .references(() => pupils.id, { onDelete: "cascade" }),
+    // null: the class's due date stands
+    dueAt: integer("due_at", { mode: "timestamp_ms" }),
+    extraAttempts: integer("extra_attempts").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("extensions_assignment_pupil").on(t.assignmentId, t.pupilId),
+    index("extensions_pupil_idx").on(t.pupilId),
   ],
 );
 

@@ -11,6 +11,8 @@ export type TodoItem = {
   title: string;
   language: string;
   dueAt: string;
+  /** The due date is the pupil's own, later than the class's. */
+  extended?: boolean;
   status: PupilStatus;
   answered: number;
   total: number;
@@ -32,6 +34,7 @@ function TodoRow({ item, zone }: { item: TodoItem; zone: Zone }) {
       <p>
         <span className={`status ${item.status}`}>{t(`status.${item.status}`)}</span> ·{" "}
         {t("flow.due", { due: formatDateTime(lang, item.dueAt, zone) })}
+        {item.extended ? ` (${t("ext.forYou")})` : null}
         {item.status === "in_progress" ? ` · ${t("flow.progress", { answered: item.answered, total: item.total })}` : null}
         {item.discussionDone ? ` · ${t("discuss.todo.done")}` : item.submitted ? ` · ${t("discuss.todo.pending")}` : null}
       </p>
@@ -92,6 +95,8 @@ export type ClassAssignmentItem = {
   title: string;
   language: string;
   dueAt: string;
+  /** A scheduled opening still to come (pupils do not see the assignment yet). */
+  opensAt?: string | null;
   submitted: number;
   pupils: number;
 };
@@ -133,6 +138,7 @@ export function ClassAssignmentList({
                 {t("flow.due", { due: formatDateTime(lang, a.dueAt, zone) })} ·{" "}
                 {t("assign.submittedCount", { submitted: a.submitted, pupils: a.pupils })}
               </p>
+              {a.opensAt ? <p className="note">{t("sched.notYetOpen", { opens: formatDateTime(lang, a.opensAt, zone) })}</p> : null}
             </li>
           ))}
         </ul>

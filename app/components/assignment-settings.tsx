@@ -4,6 +4,7 @@ import { useT } from "~/i18n/use-t";
 
 export type SettingsValues = {
   due: string;
+  opens: string;
   acceptLate: boolean;
   maxAttempts: string;
   counting: string;
@@ -22,6 +23,13 @@ export function AssignmentSettings({ values, errors }: { values: SettingsValues;
       </p>
       <input id="due" name="due" type="datetime-local" defaultValue={values.due} required {...errorProps(errors, "due", "due-hint")} />
       <FieldError errors={errors} name="due" />
+
+      <label htmlFor="opens">{t("sched.opens")}</label>
+      <p className="hint" id="opens-hint">
+        {t("sched.opensHint")}
+      </p>
+      <input id="opens" name="opens" type="datetime-local" defaultValue={values.opens} {...errorProps(errors, "opens", "opens-hint")} />
+      <FieldError errors={errors} name="opens" />
 
       <fieldset>
         <legend>{t("assign.maxAttempts")}</legend>
@@ -80,6 +88,7 @@ export function settingsFromForm(values: Record<string, string> | undefined, fal
   if (!values) return fallback;
   return {
     due: values.due ?? fallback.due,
+    opens: values.opens ?? fallback.opens,
     acceptLate: values.acceptLate !== undefined,
     maxAttempts: values.maxAttempts ?? fallback.maxAttempts,
     counting: values.counting ?? fallback.counting,

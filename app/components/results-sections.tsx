@@ -1,6 +1,7 @@
 // The sections of one assignment's results page, each a component over the shaped view (utils/results-view).
 import { Link } from "@remix-run/react";
 import { Name } from "~/components/name";
+import { ExtensionNote } from "~/components/extension-note";
 import { itemLabel } from "~/components/two-part";
 import { DataTable } from "~/components/data-table";
 import { Histogram, ShareBar, SortHeader } from "~/components/results";
@@ -133,7 +134,17 @@ export function PupilsSection({ data }: Props) {
               },
               {
                 ...header("status", t("results.col.status")),
-                cell: (r) => <StatusText status={r.status} answered={r.answered} total={data.itemsTotal} />,
+                cell: (r) => (
+                  <>
+                    <StatusText status={r.status} answered={r.answered} total={data.itemsTotal} />
+                    {r.extension ? (
+                      <>
+                        <br />
+                        <ExtensionNote extension={r.extension} zone={data.timeZone} />
+                      </>
+                    ) : null}
+                  </>
+                ),
               },
               { ...header("score", t("results.col.score")), cell: (r) => (r.percent === null ? "—" : `${formatNumber(lang, r.percent, 1)} %`) },
               {

@@ -16,6 +16,7 @@ import { editorParts } from "./messages/editor-parts";
 import { live } from "./messages/live";
 import { roster } from "./messages/roster";
 import { recovery } from "./messages/recovery";
+import { schedule } from "./messages/schedule";
 
 
 export const en: Record<MessageKey, string> = {
@@ -35,4 +36,5 @@ export const en: Record<MessageKey, string> = {
   ...live.en,
   ...roster.en,
   ...recovery.en,
+  ...schedule.en,
 };

@@ -16,6 +16,7 @@ import { editorParts } from "./messages/editor-parts";
 import { live } from "./messages/live";
 import { roster } from "./messages/roster";
 import { recovery } from "./messages/recovery";
+import { schedule } from "./messages/schedule";
 
 
 export const id = {
@@ -35,6 +36,7 @@ export const id = {
   ...live.id,
   ...roster.id,
   ...recovery.id,
+  ...schedule.id,
 };
 
 export type MessageKey = keyof typeof id;

@@ -72,7 +72,7 @@ export async function answerPageAction(input: {
   const form = await readForm(input.request);
   const attemptId = parseId(form.get("attemptId"));
   // the assignment must be the pupil's class's, and the attempt theirs on that assignment
-  getPupilAssignment({ classId: pupil.classId, assignmentId: input.assignmentId });
+  getPupilAssignment({ classId: pupil.classId, pupilId: pupil.pupilId, assignmentId: input.assignmentId });
   if (!pupilAttempts({ pupilId: pupil.pupilId, assignmentId: input.assignmentId }).some((a) => a.id === attemptId))
     notFound();
   const asked = typeof form.get("save") === "string" ? String(form.get("save")) : null;

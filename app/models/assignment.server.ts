@@ -1,7 +1,7 @@
 // Assignments: a lesson version pinned to a class with its rules; teacher- and pupil-side reads.
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { quizParts } from "~/utils/two-part";
-import { assignments, attempts, classes } from "../../db/schema";
+import { assignments, attempts, classes, extensions } from "../../db/schema";
 import type { Lesson } from "~/content/schema";
 import { teachesClass } from "~/models/class-access.server";
 import { db, prepared } from "~/db.server";
@@ -10,10 +10,12 @@ import { pupilDiscussionStatus } from "~/models/discussion-progress.server";
 import { currentLessonVersion, getLessonVersion } from "~/models/lesson.server";
 import { pupilStatus, type PupilStatus } from "~/utils/quiz";
 import { notFound } from "~/utils/http.server";
+import { isOpened, personalRules, type Extension } from "~/utils/extension";
 
 export type AssignmentRow = typeof assignments.$inferSelect;
 export type AssignmentSettings = {
   dueAt: Date;
+  opensAt: Date | null;
   acceptLate: boolean;
   maxAttempts: number;
   counting: "highest" | "last";
@@ -41,7 +43,9 @@ export function createAssignments(input: {
   classIds: number[];
   slug: string;
   dueFor: (zone: "WIB" | "WITA" | "WIT") => Date;
-  settings: Omit<AssignmentSettings, "dueAt">;
+  /** The opening time read in each class's zone (null: open at once). */
+  opensFor?: (zone: "WIB" | "WITA" | "WIT") => Date | null;
+  settings: Omit<AssignmentSettings, "dueAt" | "opensAt">;
 }): number[] {
   const version = currentLessonVersion(input.slug);
   if (!version) notFound();
@@ -66,6 +70,7 @@ export function createAssignments(input: {
             classId: c.id,
             lessonVersionId: version.id,
             dueAt: input.dueFor(c.timeZone),
+            opensAt: input.opensFor?.(c.timeZone) ?? null,
             ...input.settings,
           })
           .returning({ id: assignments.id })
@@ -104,13 +109,29 @@ export function getTeacherAssignment({
   return { ...row.a, className: row.className, timeZone: row.timeZone, lesson };
 }
 
+/**
+ * Saves the rules. An opening time in the future is refused once any pupil has started: pupils
+ * would lose sight of work they have begun (and their data would name an unopened assignment).
+ */
 export function updateAssignment(input: {
   teacherId: number;
   assignmentId: number;
   settings: AssignmentSettings;
-}) {
+  now?: number;
+}): { ok: true } | { ok: false; reason: "started" } {
   getTeacherAssignment(input);
-  db.update(assignments).set(input.settings).where(eq(assignments.id, input.assignmentId)).run();
+  const now = input.now ?? Date.now();
+  return db.transaction(
+    (tx) => {
+      if (input.settings.opensAt && input.settings.opensAt.getTime() > now) {
+        const started = tx.select({ id: attempts.id }).from(attempts).where(eq(attempts.assignmentId, input.assignmentId)).limit(1).get();
+        if (started) return { ok: false as const, reason: "started" as const };
+      }
+      tx.update(assignments).set(input.settings).where(eq(assignments.id, input.assignmentId)).run();
+      return { ok: true as const };
+    },
+    { behavior: "immediate" },
+  );
 }
 
 /** Deletes the assignment with every attempt, answer and post made for it (FK cascade). */
@@ -140,6 +161,7 @@ export function listClassAssignments({ teacherId, classId }: { teacherId: number
     .select({
       id: assignments.id,
       dueAt: assignments.dueAt,
+      opensAt: assignments.opensAt,
       lessonVersionId: assignments.lessonVersionId,
       // Written out in full: drizzle leaves columns unqualified in a one-table select, which
       // would make these correlated subqueries compare a column with itself.
@@ -164,39 +186,66 @@ export function submissionCount({ assignmentId, classId }: { assignmentId: numbe
       (SELECT count(*) FROM pupils WHERE class_id = ${classId}) AS pupils`);
 }
 
-export type PupilAssignment = AssignmentRow & { lesson: Lesson; timeZone: "WIB" | "WITA" | "WIT" };
+export type PupilAssignment = AssignmentRow & {
+  lesson: Lesson;
+  timeZone: "WIB" | "WITA" | "WIT";
+  /** The class's own due date (`dueAt` is the pupil's, after their extension). */
+  classDueAt: Date;
+  extension: Extension | null;
+  /** Feedback "after the due date" waits for the last due date of anyone in the class. */
+  feedbackAt: Date;
+};
 
 // Runs on every step of a pupil's lesson: prepared once (see `prepared` in db.server).
 const pupilAssignmentQuery = prepared((d) =>
   d
-    .select({ a: assignments, timeZone: classes.timeZone })
+    .select({
+      a: assignments,
+      timeZone: classes.timeZone,
+      extDueAt: extensions.dueAt,
+      extExtra: extensions.extraAttempts,
+      lastExtDue: sql<number | null>`(SELECT max(x.due_at) FROM extensions x WHERE x.assignment_id = ${assignments.id})`,
+    })
     .from(assignments)
     .innerJoin(classes, eq(classes.id, assignments.classId))
+    .leftJoin(extensions, and(eq(extensions.assignmentId, assignments.id), eq(extensions.pupilId, sql.placeholder("pupilId"))))
     .where(and(eq(assignments.id, sql.placeholder("assignmentId")), eq(assignments.classId, sql.placeholder("classId"))))
     .prepare(),
 );
 
-/** An assignment of the pupil's own class, or 404. */
+/**
+ * An opened assignment of the pupil's own class with the pupil's own rules (their extension
+ * applied), or 404 — also before its opening time, so nothing about it shows early.
+ */
 export function getPupilAssignment({
   classId,
   assignmentId,
+  pupilId,
+  now = Date.now(),
 }: {
   classId: number;
   assignmentId: number;
+  pupilId: number;
+  now?: number;
 }): PupilAssignment {
-  let row = pupilAssignmentQuery().get({ assignmentId, classId });
-  if (!row) notFound();
-  if (sweepIfDue(row.a)) row = pupilAssignmentQuery().get({ assignmentId, classId })!;
+  let row = pupilAssignmentQuery().get({ assignmentId, classId, pupilId });
+  if (!row || !isOpened(row.a, now)) notFound();
+  if (sweepIfDue(row.a, now)) row = pupilAssignmentQuery().get({ assignmentId, classId, pupilId })!;
   const lesson = getLessonVersion(row.a.lessonVersionId);
   if (!lesson) notFound();
-  return { ...row.a, timeZone: row.timeZone, lesson };
+  const extension = row.extExtra === null ? null : { dueAt: row.extDueAt, extraAttempts: row.extExtra };
+  const mine = personalRules(row.a, extension);
+  const lastDue = Math.max(row.a.dueAt.getTime(), Number(row.lastExtDue ?? 0));
+  return { ...mine, timeZone: row.timeZone, lesson, classDueAt: row.a.dueAt, extension, feedbackAt: new Date(lastDue) };
 }
 
 export type PupilTodo = {
   id: number;
   title: string;
   language: string;
+  /** The pupil's own due date (extended when they have an extension). */
   dueAt: Date;
+  extended: boolean;
   status: PupilStatus;
   answered: number;
   total: number;
@@ -206,7 +255,10 @@ export type PupilTodo = {
   unseenFeedback: number;
 };
 
-/** The pupil's to-do list: every assignment of their class with its status, soonest due first. */
+/**
+ * The pupil's to-do list: every opened assignment of their class with its status under their
+ * own rules, soonest due first. Assignments not yet opened are left out entirely.
+ */
 export function listPupilAssignments({
   pupilId,
   classId,
@@ -223,6 +275,8 @@ export function listPupilAssignments({
       attemptLate: attempts.late,
       attemptId: attempts.id,
       answered: sql<number>`(SELECT count(*) FROM answers an WHERE an.attempt_id = "attempts"."id")`,
+      extDueAt: extensions.dueAt,
+      extExtra: extensions.extraAttempts,
     })
     .from(assignments)
     .leftJoin(
@@ -234,7 +288,8 @@ export function listPupilAssignments({
         sql`"attempts"."number" = (SELECT max(x.number) FROM attempts x WHERE x.assignment_id = "assignments"."id" AND x.pupil_id = ${pupilId})`,
       ),
     )
-    .where(eq(assignments.classId, classId))
+    .leftJoin(extensions, and(eq(extensions.assignmentId, assignments.id), eq(extensions.pupilId, pupilId)))
+    .where(and(eq(assignments.classId, classId), sql`(${assignments.opensAt} IS NULL OR ${assignments.opensAt} <= ${now})`))
     .orderBy(asc(assignments.dueAt))
     .all();
   const discussion = pupilDiscussionStatus({
@@ -247,12 +302,14 @@ export function listPupilAssignments({
   return rows.map((r) => {
     const lesson = getLessonVersion(r.a.lessonVersionId);
     const attempt = r.attemptId ? { submittedAt: r.attemptSubmittedAt, late: r.attemptLate ?? false } : null;
+    const mine = personalRules(r.a, r.extExtra === null ? null : { dueAt: r.extDueAt, extraAttempts: r.extExtra });
     return {
       id: r.a.id,
       title: lesson?.title ?? "",
       language: lesson?.language ?? "id",
-      dueAt: r.a.dueAt,
-      status: pupilStatus(r.a, attempt, now),
+      dueAt: mine.dueAt,
+      extended: mine.dueAt.getTime() !== r.a.dueAt.getTime(),
+      status: pupilStatus(mine, attempt, now),
       answered: r.answered ?? 0,
       total: (lesson ? quizParts(lesson).length : 0) + (lesson?.sorting.length ?? 0),
       submitted: r.attemptSubmittedAt !== null && r.attemptSubmittedAt !== undefined,

@@ -1,11 +1,12 @@
 // Attempts and answers: idempotent start, save-on-choose, all-or-nothing submit scored on the server.
 import crypto from "node:crypto";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
-import { answers, assignments, attempts } from "../../db/schema";
+import { answers, assignments, attempts, extensions } from "../../db/schema";
 import { db, prepared } from "~/db.server";
 import { bumpLive, chosenBeforeClose, closingTime, sweepIfDue } from "~/models/closing.server";
 import { getLessonVersion } from "~/models/lesson.server";
 import { canStartNew, isValidChoice, scoreAttempt, workOpen } from "~/utils/quiz";
+import { isOpened, personalRules } from "~/utils/extension";
 import type { PupilAssignment } from "./assignment.server";
 import { notFound } from "~/utils/http.server";
 
@@ -55,11 +56,15 @@ const ownedAttemptQuery = prepared((d) =>
       dueAt: assignments.dueAt,
       acceptLate: assignments.acceptLate,
       closedAt: assignments.closedAt,
+      opensAt: assignments.opensAt,
       lessonVersionId: assignments.lessonVersionId,
       classId: assignments.classId,
+      extDueAt: extensions.dueAt,
+      extExtra: extensions.extraAttempts,
     })
     .from(attempts)
     .innerJoin(assignments, eq(assignments.id, attempts.assignmentId))
+    .leftJoin(extensions, and(eq(extensions.assignmentId, attempts.assignmentId), eq(extensions.pupilId, attempts.pupilId)))
     .where(and(eq(attempts.id, sql.placeholder("attemptId")), eq(attempts.pupilId, sql.placeholder("pupilId"))))
     .prepare(),
 );
@@ -127,7 +132,10 @@ export function attemptAnswers(attemptId: number) {
 }
 
 type OwnedAttempt = AttemptRow & {
+  /** The pupil's own due date and close (their extension applied); the class's below. */
   dueAt: Date;
+  classDueAt: Date;
+  classClosedAt: Date | null;
   acceptLate: boolean;
   closedAt: Date | null;
   lessonVersionId: number;
@@ -135,14 +143,20 @@ type OwnedAttempt = AttemptRow & {
 };
 
 /** The attempt if it belongs to this pupil (and so to their class), else 404. */
-function ownedAttempt(pupilId: number, attemptId: number): OwnedAttempt {
+function ownedAttempt(pupilId: number, attemptId: number, now = Date.now()): OwnedAttempt {
   const row = ownedAttemptQuery().get({ attemptId, pupilId });
-  if (!row) notFound();
+  if (!row || !isOpened(row, now)) notFound();
+  const mine = personalRules(
+    { dueAt: row.dueAt, closedAt: row.closedAt, maxAttempts: 0 },
+    row.extExtra === null ? null : { dueAt: row.extDueAt, extraAttempts: row.extExtra },
+  );
   return {
     ...row.attempt,
-    dueAt: row.dueAt,
+    dueAt: mine.dueAt,
+    classDueAt: row.dueAt,
+    classClosedAt: row.closedAt,
     acceptLate: row.acceptLate,
-    closedAt: row.closedAt,
+    closedAt: mine.closedAt,
     lessonVersionId: row.lessonVersionId,
     classId: row.classId,
   };
@@ -177,11 +191,11 @@ export function saveAnswer({
   chosenAt?: number;
   sentAt?: number;
 }): SaveResult {
-  const attempt = ownedAttempt(pupilId, attemptId);
+  const attempt = ownedAttempt(pupilId, attemptId, now);
   const assignmentId = attempt.assignmentId;
   if (!workOpen(attempt, now)) {
     const closesAt = closingTime(attempt)!;
-    sweepIfDue({ id: assignmentId, dueAt: attempt.dueAt, acceptLate: attempt.acceptLate, closedAt: attempt.closedAt }, now);
+    sweepIfDue({ id: assignmentId, dueAt: attempt.classDueAt, acceptLate: attempt.acceptLate, closedAt: attempt.classClosedAt }, now);
     // "ended": the teacher closed it; "closed": the due time passed and late work is refused
     const reason = attempt.closedAt && attempt.closedAt.getTime() !== attempt.dueAt.getTime() ? "ended" : "closed";
     if (attempt.submittedAt && !attempt.submittedByClose) return { ok: false, reason: "submitted", assignmentId };
@@ -234,7 +248,7 @@ export function submitAttempt({
   now?: number;
 }): SubmitResult {
   return db.transaction((tx) => {
-    const attempt = ownedAttempt(pupilId, attemptId);
+    const attempt = ownedAttempt(pupilId, attemptId, now);
     if (assignmentId !== undefined && attempt.assignmentId !== assignmentId) notFound();
     if (attempt.submittedAt) {
       const row = tx.select().from(attempts).where(eq(attempts.id, attemptId)).get()!;
@@ -242,7 +256,7 @@ export function submitAttempt({
     }
     if (!workOpen(attempt, now)) {
       // past the close: the close submits what was saved (if nobody has finished it yet)
-      sweepIfDue({ id: attempt.assignmentId, dueAt: attempt.dueAt, acceptLate: attempt.acceptLate, closedAt: attempt.closedAt }, now);
+      sweepIfDue({ id: attempt.assignmentId, dueAt: attempt.classDueAt, acceptLate: attempt.acceptLate, closedAt: attempt.classClosedAt }, now);
       const row = tx.select().from(attempts).where(eq(attempts.id, attemptId)).get()!;
       if (row.submittedAt) return { ok: true as const, attempt: row, already: true };
       return { ok: false as const, reason: "closed" as const };

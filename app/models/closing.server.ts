@@ -1,7 +1,7 @@
 // Ending the lesson: closing an assignment for everyone, submitting open attempts with what they
 // saved, the live-change counter every change bumps, and the grace rule for answers queued offline.
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { answers, assignmentLive, assignments, attempts } from "../../db/schema";
+import { answers, assignmentLive, assignments, attempts, extensions } from "../../db/schema";
 import { db, prepared } from "~/db.server";
 import { getLessonVersion } from "~/models/lesson.server";
 import { scoreAttempt } from "~/utils/quiz";
@@ -55,10 +55,18 @@ export function closeAssignmentAt(assignmentId: number, closedAt: number): { clo
       if (!a) return { closed: 0 };
       const at = a.closedAt ? a.closedAt.getTime() : closedAt;
       if (!a.closedAt) tx.update(assignments).set({ closedAt: new Date(at) }).where(eq(assignments.id, assignmentId)).run();
+      // a pupil whose own due date is later keeps working until it (sweepExtended hands it in then)
       const open = tx
         .select({ id: attempts.id })
         .from(attempts)
-        .where(and(eq(attempts.assignmentId, assignmentId), isNull(attempts.submittedAt)))
+        .leftJoin(extensions, and(eq(extensions.assignmentId, attempts.assignmentId), eq(extensions.pupilId, attempts.pupilId)))
+        .where(
+          and(
+            eq(attempts.assignmentId, assignmentId),
+            isNull(attempts.submittedAt),
+            sql`(${extensions.dueAt} IS NULL OR ${extensions.dueAt} <= ${at})`,
+          ),
+        )
         .all();
       const lesson = open.length ? getLessonVersion(a.lessonVersionId) : null;
       for (const attempt of open) {
@@ -90,9 +98,63 @@ export function closeAssignmentAt(assignmentId: number, closedAt: number): { clo
  * view) finishes the close. Costs nothing but a comparison until then.
  */
 export function sweepIfDue(a: Closable, now = Date.now()): boolean {
-  if (a.closedAt || a.acceptLate || now <= a.dueAt.getTime()) return false;
+  if (a.closedAt) return sweepExtended(a.id, now) > 0;
+  if (a.acceptLate || now <= a.dueAt.getTime()) return false;
   closeAssignmentAt(a.id, a.dueAt.getTime());
+  sweepExtended(a.id, now);
   return true;
+}
+
+const extendedOpen = prepared((d) =>
+  d
+    .select({ id: attempts.id, dueAt: extensions.dueAt })
+    .from(attempts)
+    .innerJoin(assignments, eq(assignments.id, attempts.assignmentId))
+    .innerJoin(extensions, and(eq(extensions.assignmentId, attempts.assignmentId), eq(extensions.pupilId, attempts.pupilId)))
+    .where(
+      and(
+        eq(attempts.assignmentId, sql.placeholder("assignmentId")),
+        isNull(attempts.submittedAt),
+        sql`${assignments.closedAt} IS NOT NULL`,
+        sql`${extensions.dueAt} <= ${sql.placeholder("now")}`,
+      ),
+    )
+    .prepare(),
+);
+
+/**
+ * After a close for everyone, the open attempts of pupils whose own later due date has now passed
+ * are handed in as of that date, like the close would have (lazily, by whoever touches the
+ * assignment next). One indexed read when there is nothing to do.
+ */
+export function sweepExtended(assignmentId: number, now = Date.now()): number {
+  if (extendedOpen().all({ assignmentId, now }).length === 0) return 0;
+  return db.transaction(
+    (tx) => {
+      const due = extendedOpen().all({ assignmentId, now });
+      const a = tx.select({ lessonVersionId: assignments.lessonVersionId }).from(assignments).where(eq(assignments.id, assignmentId)).get();
+      const lesson = a && due.length ? getLessonVersion(a.lessonVersionId) : null;
+      for (const attempt of due) {
+        const saved = tx
+          .select({ kind: answers.kind, itemId: answers.itemId, choice: answers.choice })
+          .from(answers)
+          .where(eq(answers.attemptId, attempt.id))
+          .all();
+        tx.update(attempts)
+          .set({
+            submittedAt: attempt.dueAt!,
+            late: false,
+            submittedByClose: true,
+            ...(lesson ? scoreAttempt(lesson, saved) : {}),
+          })
+          .where(eq(attempts.id, attempt.id))
+          .run();
+      }
+      if (due.length) bumpLive(assignmentId);
+      return due.length;
+    },
+    { behavior: "immediate" },
+  );
 }
 
 /**

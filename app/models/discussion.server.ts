@@ -233,7 +233,7 @@ export function postResponse({
   input: ResponseInput;
   now?: number;
 }): WriteResult {
-  const assignment = getPupilAssignment({ classId: pupil.classId, assignmentId });
+  const assignment = getPupilAssignment({ classId: pupil.classId, pupilId: pupil.pupilId, assignmentId });
   const prompt = assignment.lesson.prompts.find((p) => p.id === promptId);
   if (!prompt || prompt.mode !== input.mode) notFound();
   if (assignment.discussionClosed) return { ok: false, errors: { form: "discuss.err.closed" } };
@@ -292,7 +292,7 @@ export function postReply({
   body: string;
   now?: number;
 }): WriteResult {
-  const assignment = getPupilAssignment({ classId: pupil.classId, assignmentId });
+  const assignment = getPupilAssignment({ classId: pupil.classId, pupilId: pupil.pupilId, assignmentId });
   const parent = anyPost(parentId);
   const ownResponse =
     parent !== null &&
@@ -336,7 +336,7 @@ export function ownPostKind({
   assignmentId: number;
   postId: number;
 }): "open" | "cer" | "reply" {
-  const assignment = getPupilAssignment({ classId: pupil.classId, assignmentId });
+  const assignment = getPupilAssignment({ classId: pupil.classId, pupilId: pupil.pupilId, assignmentId });
   const row = db
     .select()
     .from(posts)
@@ -348,7 +348,7 @@ export function ownPostKind({
 }
 
 function ownPostForChange(pupil: PupilViewer, assignmentId: number, postId: number) {
-  const assignment = getPupilAssignment({ classId: pupil.classId, assignmentId });
+  const assignment = getPupilAssignment({ classId: pupil.classId, pupilId: pupil.pupilId, assignmentId });
   const post = anyPost(postId);
   if (!post || post.assignmentId !== assignmentId || post.authorId !== pupil.pupilId) notFound();
   return { post, refusal: editRefusal(post, pupil.pupilId, assignment.discussionClosed) };

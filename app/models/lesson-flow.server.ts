@@ -8,7 +8,7 @@ import { quizParts } from "~/utils/two-part";
 export { parseId } from "~/utils/ids";
 
 export function loadFlow(pupil: PupilViewer, assignmentId: number, now = Date.now()) {
-  const assignment = getPupilAssignment({ classId: pupil.classId, assignmentId });
+  const assignment = getPupilAssignment({ classId: pupil.classId, pupilId: pupil.pupilId, assignmentId, now });
   const attempts = pupilAttempts({ pupilId: pupil.pupilId, assignmentId });
   const latest = attempts.at(-1) ?? null;
   const open = latest && !latest.submittedAt ? latest : null;

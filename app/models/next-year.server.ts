@@ -27,6 +27,8 @@ function copyValues(a: typeof assignments.$inferSelect, classId: number, shift: 
     classId,
     lessonVersionId: a.lessonVersionId,
     dueAt: new Date(a.dueAt.getTime() + shift),
+    // a scheduled opening moves with its due time (docs/schedule.md)
+    opensAt: a.opensAt ? new Date(a.opensAt.getTime() + shift) : null,
     acceptLate: a.acceptLate,
     maxAttempts: a.maxAttempts,
     counting: a.counting,

@@ -1,6 +1,6 @@
 // Data rights: what the database holds about one pupil (summary and JSON export), and erasing a
 // teacher account with everything under it.
-import { and, asc, count, eq, gt, inArray, like } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, like, sql } from "drizzle-orm";
 import {
   answers,
   assignments,
@@ -145,6 +145,8 @@ function buildExport(pupilId: number, audience: Audience, now: number) {
       lessonVersionId: assignments.lessonVersionId,
       dueAt: assignments.dueAt,
       feedback: assignments.feedback,
+      // feedback "after the due date" waits for the last extended date, as in the app (decision 110)
+      lastExtDue: sql<number | null>`(SELECT max(x.due_at) FROM extensions x WHERE x.assignment_id = ${assignments.id})`,
     })
     .from(attempts)
     .innerJoin(assignments, eq(assignments.id, attempts.assignmentId))
@@ -190,7 +192,11 @@ function buildExport(pupilId: number, audience: Audience, now: number) {
     attempts: attemptRows.map((a) => {
       const lesson = getLessonVersion(a.lessonVersionId);
       const showScores =
-        audience === "teacher" || feedbackVisible({ feedback: a.feedback, dueAt: a.dueAt }, a.submittedAt !== null, now);
+        audience === "teacher" || feedbackVisible(
+          { feedback: a.feedback, dueAt: a.dueAt, feedbackAt: new Date(Math.max(a.dueAt.getTime(), Number(a.lastExtDue ?? 0))) },
+          a.submittedAt !== null,
+          now,
+        );
       return {
         assignmentId: a.assignmentId,
         lesson: lessonRef(a.lessonVersionId),

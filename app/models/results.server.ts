@@ -4,6 +4,8 @@ import type { Category, Lesson } from "~/content/schema";
 import { db } from "~/db.server";
 import { getTeacherAssignment, type TeacherAssignment } from "~/models/assignment.server";
 import { getTaughtClass } from "~/models/class-access.server";
+import { extensionsOf, extensionsOfClass } from "~/models/extension.server";
+import { personalDue, type Extension } from "~/utils/extension";
 import { getLessonVersion } from "~/models/lesson.server";
 import { zonedDay } from "~/utils/download-name";
 import { percent } from "~/utils/quiz";
@@ -121,6 +123,8 @@ export type PupilResult = {
   sort: Record<string, string>;
   /** How many items the shown attempt (counting, else latest) has answered. */
   answered: number;
+  /** The teacher's extension for this pupil ("extended to …", "+1 attempt"), if any. */
+  extension?: Extension | null;
 };
 
 type PupilAttemptRow = { pupilId: number; name: string } & { [K in keyof AttemptFacts]: AttemptFacts[K] | null };
@@ -143,12 +147,15 @@ function loadPupils(a: TeacherAssignment, now: number): PupilResult[] {
   }
   const pupilsOut: PupilResult[] = [];
   const owner = new Map<number, PupilResult>();
+  const extensions = extensionsOf(a.id);
   for (const [pupilId, { name, attempts }] of byPupil) {
     const counting = pickCounting(attempts, a.counting);
+    const extension = extensions.get(pupilId) ?? null;
     const pupil: PupilResult = {
       pupilId,
       name,
-      status: completionStatus(a.dueAt, counting, attempts.length, now),
+      extension,
+      status: completionStatus(personalDue(a.dueAt, extension), counting, attempts.length, now),
       attempts: attempts.length,
       counting,
       quiz: {},
@@ -382,10 +389,12 @@ export function pupilWork({
     createdAt: new Date(r.createdAt),
   }));
   const quizResponses: QuizResponse[] = counting ? pointResponses(assignment.lesson, pupil.id, choices.quiz) : [];
+  const extension = extensionsOf(assignment.id).get(pupil.id) ?? null;
   return {
     assignment,
     pupil,
-    status: completionStatus(assignment.dueAt, counting, attemptRows.length, now),
+    extension,
+    status: completionStatus(personalDue(assignment.dueAt, extension), counting, attemptRows.length, now),
     attempts: attemptRows.map((r) => {
       const s = scored(r);
       return { id: r.id, number: r.number, startedAt: new Date(r.startedAt), submittedAt: s.submittedAt, late: r.late === 1, percent: s.submittedAt ? s.percent : null };
@@ -423,6 +432,7 @@ export function classResults({ teacherId, classId, now = Date.now() }: { teacher
     if (list) list.push(r);
     else grouped.set(key, [r]);
   }
+  const extensions = extensionsOfClass(klass.id);
   type Cell = { status: CompletionStatus; percent: number | null };
   const cells = new Map<string, Cell>();
   const assignmentsOut = assignmentRows.map((a) => {
@@ -433,7 +443,7 @@ export function classResults({ teacherId, classId, now = Date.now() }: { teacher
     for (const p of pupilRows) {
       const attempts = grouped.get(`${a.id}:${p.id}`) ?? [];
       const counting = pickCounting(attempts, a.counting);
-      const status = completionStatus(dueAt, counting, attempts.length, now);
+      const status = completionStatus(personalDue(dueAt, extensions.get(`${a.id}:${p.id}`) ?? null), counting, attempts.length, now);
       completion[status]++;
       if (counting) percents.push(counting.percent);
       cells.set(`${a.id}:${p.id}`, { status, percent: counting?.percent ?? null });

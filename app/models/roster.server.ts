@@ -2,7 +2,7 @@
 // merging a duplicate into its twin, and new PINs for the whole class. Every function takes the
 // teacher id and checks the class is theirs inside the same transaction as the change.
 import { and, eq, inArray } from "drizzle-orm";
-import { answers, attempts, classes, posts, pupils, throttles } from "../../db/schema";
+import { answers, attempts, classes, extensions, posts, pupils, throttles } from "../../db/schema";
 import { db } from "~/db.server";
 import { bumpLive } from "~/models/closing.server";
 import { displayNameProblem, nameSkeleton, normalizeDisplayName } from "~/utils/display-name";
@@ -217,6 +217,11 @@ export function mergePupils(input: { classId: number; teacherId: number; fromId:
         bumpLive(assignmentId);
       }
       tx.update(posts).set({ authorId: into!.id }).where(eq(posts.authorId, from!.id)).run();
+      // the duplicate's extensions (docs/schedule.md) move where the staying pupil has none;
+      // where both have one, the staying pupil's stays (the other goes with the duplicate)
+      const kept = new Set(tx.select({ a: extensions.assignmentId }).from(extensions).where(eq(extensions.pupilId, into!.id)).all().map((r) => r.a));
+      for (const e of tx.select().from(extensions).where(eq(extensions.pupilId, from!.id)).all())
+        if (!kept.has(e.assignmentId)) tx.update(extensions).set({ pupilId: into!.id }).where(eq(extensions.id, e.id)).run();
       const lastSeen = [from!.lastSeenAt, into!.lastSeenAt].filter((d): d is Date => d !== null).sort((a, b) => b.getTime() - a.getTime())[0];
       if (lastSeen) tx.update(pupils).set({ lastSeenAt: lastSeen }).where(eq(pupils.id, into!.id)).run();
       // sessions and anything else of the duplicate go with it (foreign keys cascade)

@@ -47,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const pupil = await requirePupil(request);
   const assignmentId = parseId(params.assignmentId);
   const form = await readForm(request);
-  const assignment = getPupilAssignment({ classId: pupil.classId, assignmentId });
+  const assignment = getPupilAssignment({ classId: pupil.classId, pupilId: pupil.pupilId, assignmentId });
   const result = startAttempt({ pupilId: pupil.pupilId, assignment });
   if (!result.ok) return json({ error: result.reason }, { status: 409 });
   const next = form.get("next") === "sort" ? "sort" : "read";

@@ -52,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     result.ok ? redirect(`${back}#post-${result.postId}`) : invalid({ errors: result.errors, values: echoValues(form) });
 
   if (intent === "respond") {
-    const assignment = getPupilAssignment({ classId: pupil.classId, assignmentId });
+    const assignment = getPupilAssignment({ classId: pupil.classId, pupilId: pupil.pupilId, assignmentId });
     const prompt = assignment.lesson.prompts.find((p) => p.id === form.get("promptId"));
     if (!prompt) notFound();
     if (prompt.mode === "cer") {

@@ -72,7 +72,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const pupil = await requirePupil(request);
   const assignmentId = parseId(params.assignmentId);
-  const assignment = getPupilAssignment({ classId: pupil.classId, assignmentId });
+  const assignment = getPupilAssignment({ classId: pupil.classId, pupilId: pupil.pupilId, assignmentId });
   return answerPageAction({
     request,
     assignmentId,

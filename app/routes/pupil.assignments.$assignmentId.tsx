@@ -21,6 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       title: flow.lesson.title,
       language: flow.lesson.language,
       dueAt: flow.assignment.dueAt.toISOString(),
+      extended: flow.assignment.dueAt.getTime() !== flow.assignment.classDueAt.getTime(),
       timeZone: flow.assignment.timeZone,
       status: flow.status,
       counts: flow.counts,
@@ -87,7 +88,8 @@ export default function LessonFrame() {
           {data.title}
         </h1>
         <p className="lesson-meta">
-          {t("flow.due", { due: formatDateTime(lang, data.dueAt, data.timeZone) })} ·{" "}
+          {t("flow.due", { due: formatDateTime(lang, data.dueAt, data.timeZone) })}
+          {data.extended ? ` (${t("ext.forYou")})` : null} ·{" "}
           <span className={`status ${data.status}`}>{t(`status.${data.status}`)}</span>
         </p>
       </header>

@@ -12,7 +12,7 @@ import { assignSchema } from "~/utils/assignment-form";
 import { requireTeacher } from "~/utils/auth.server";
 import { echoValues, invalid, parseWith, readForm } from "~/utils/form.server";
 import { title } from "~/utils/meta";
-import { dateToZonedLocal, zonedLocalToDate } from "~/utils/zones";
+import { dateToZonedLocal, zonedLocalToDate, type Zone } from "~/utils/zones";
 
 export const meta: MetaFunction = ({ matches }) => title(matches, "assign.title");
 
@@ -44,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const values = { ...echoValues(form), classIds: form.getAll("classId").map(String).join(",") };
   const parsed = parseWith(assignSchema, form);
   if (!parsed.ok) return invalid({ errors: parsed.errors, values });
-  const { lesson, classId, due, ...settings } = parsed.data;
+  const { lesson, classId, due, opens, ...settings } = parsed.data;
   if (!assignableLessons(teacher.teacherId, lesson).some((l) => l.slug === lesson))
     return invalid({ errors: { lesson: "assign.err.lesson" }, values });
   // The due time is read in each class's own zone; every one must be valid and in the future.
@@ -57,7 +57,17 @@ export async function action({ request }: ActionFunctionArgs) {
   if (instants.some((d) => d === null)) return invalid({ errors: { due: "assign.err.due" }, values });
   if (instants.some((d) => d!.getTime() <= Date.now()))
     return invalid({ errors: { due: "assign.err.duePast" }, values });
+  // the opening, read in each class's zone like the due time, must come before it
+  const chosenZones = assignableClasses(teacher.teacherId)
+    .filter((c) => classId.includes(c.id))
+    .map((c) => c.timeZone);
+  const opensFor = (zone: Zone) => (opens === "" ? null : zonedLocalToDate(opens, zone));
+  if (opens !== "" && chosenZones.some((z) => opensFor(z) === null))
+    return invalid({ errors: { opens: "sched.err.opens" }, values });
+  if (chosenZones.some((z) => (opensFor(z)?.getTime() ?? -Infinity) >= dues.get(z)!.getTime()))
+    return invalid({ errors: { opens: "sched.err.opensAfterDue" }, values });
   const ids = createAssignments({
+    opensFor,
     teacherId: teacher.teacherId,
     classIds: classId,
     slug: lesson,
@@ -76,6 +86,7 @@ export default function Assign() {
   const chosen = values?.classIds ? values.classIds.split(",").map(Number) : data.selectedClass ? [data.selectedClass] : [];
   const settings = settingsFromForm(values, {
     due: data.defaultDue,
+    opens: "",
     acceptLate: true,
     maxAttempts: "1",
     counting: "highest",

@@ -32,9 +32,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       title: a.lesson.title,
       language: a.lesson.language,
       dueAt: a.dueAt.toISOString(),
+      // still to come: pupils do not see the assignment yet
+      opensAt: a.opensAt && a.opensAt.getTime() > Date.now() ? a.opensAt.toISOString() : null,
       discussionClosed: a.discussionClosed,
       settings: {
         due: dateToZonedLocal(a.dueAt, a.timeZone),
+        opens: a.opensAt ? dateToZonedLocal(a.opensAt, a.timeZone) : "",
         acceptLate: a.acceptLate,
         maxAttempts: String(a.maxAttempts),
         counting: a.counting,
@@ -62,10 +65,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const parsed = parseWith(settingsSchema, form);
   if (!parsed.ok) return invalid(parsed);
-  const { due, ...rest } = parsed.data;
+  const { due, opens, ...rest } = parsed.data;
+  const values = echoValues(form);
   const dueAt = zonedLocalToDate(due, a.timeZone);
-  if (!dueAt) return invalid({ errors: { due: "assign.err.due" }, values: echoValues(form) });
-  updateAssignment({ teacherId: teacher.teacherId, assignmentId: id, settings: { dueAt, ...rest } });
+  if (!dueAt) return invalid({ errors: { due: "assign.err.due" }, values });
+  const opensAt = opens === "" ? null : zonedLocalToDate(opens, a.timeZone);
+  if (opens !== "" && !opensAt) return invalid({ errors: { opens: "sched.err.opens" }, values });
+  if (opensAt && opensAt.getTime() >= dueAt.getTime()) return invalid({ errors: { opens: "sched.err.opensAfterDue" }, values });
+  const saved = updateAssignment({ teacherId: teacher.teacherId, assignmentId: id, settings: { dueAt, opensAt, ...rest } });
+  if (!saved.ok) return invalid({ errors: { opens: "sched.err.opensStarted" }, values });
   return redirect(`/teacher/assignments/${id}?saved=1`);
 }
 
@@ -96,6 +104,7 @@ export default function TeacherAssignment() {
         </p>
       ) : null}
       <p><Trans k="assign.classLine" vars={{ name: <Name>{data.className}</Name>, due: formatDateTime(lang, data.dueAt, data.timeZone) }} /></p>
+      {data.opensAt ? <p className="note">{t("sched.notYetOpen", { opens: formatDateTime(lang, data.opensAt, data.timeZone) })}</p> : null}
       <p>{t("assign.submittedCount", { submitted: p.submitted, pupils: p.pupils })}</p>
       <p className="actions">
         <Link className="button" to={`/teacher/assignments/${data.id}/live`}>

@@ -9,6 +9,7 @@ import { LiveCountTable, LivePupilTable, useLivePoll } from "~/components/live";
 import type { MessageKey } from "~/i18n";
 import { useLang, useT } from "~/i18n/use-t";
 import { closeForEveryone, liveClass } from "~/models/live.server";
+import { extensionsOf } from "~/models/extension.server";
 import { requireTeacher } from "~/utils/auth.server";
 import { invalid, parseWith, readForm } from "~/utils/form.server";
 import { formatDateTime, TIME_ZONES } from "~/utils/format";
@@ -38,6 +39,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       language: a.lesson.language,
       dueAt: a.dueAt.toISOString(),
       help: parseHelpMinutes(url.searchParams.get("help")),
+      // pupils whose own later due date outlives a close for everyone (decision 110)
+      extended: [...extensionsOf(a.id).values()].filter((e) => e.dueAt && e.dueAt.getTime() > Date.now()).length,
       closedNow: closedNow !== null && /^\d{1,5}$/.test(closedNow) ? Number(closedNow) : null,
       questions: a.lesson.questions.map((q) => ({
         id: q.id,
@@ -107,7 +110,10 @@ export default function LiveClass() {
         </p>
       ) : null}
       {snapshot.closedAt !== null ? (
-        <p className="live-closed">{t("live.closedAt", { at: formatDateTime(lang, snapshot.closedAt, loaded.timeZone) })}</p>
+        <p className="live-closed">
+          {t("live.closedAt", { at: formatDateTime(lang, snapshot.closedAt, loaded.timeZone) })}
+          {loaded.extended > 0 ? ` ${t("ext.liveNote", { n: loaded.extended })}` : null}
+        </p>
       ) : null}
       <p className="live-refresh">
         <span>{t("live.updatedAt", { time })}</span>{" "}
@@ -175,6 +181,7 @@ export default function LiveClass() {
         <section aria-labelledby="live-close" className="live-close">
           <h2 id="live-close">{t("live.closeHeading")}</h2>
           <p>{t("live.closeExplain")}</p>
+          {loaded.extended > 0 ? <p>{t("ext.liveNote", { n: loaded.extended })}</p> : null}
           <Form method="post" action={`${location.pathname}${location.search}`}>
             <input type="hidden" name="intent" value="close" />
             <div className="checkbox-field">

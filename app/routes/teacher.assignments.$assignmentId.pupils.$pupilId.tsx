@@ -1,12 +1,19 @@
-// One pupil's work on one assignment, for its teacher: attempts, every answer right or wrong, sorting choices, posts and feedback.
+// One pupil's work on one assignment, for its teacher: attempts, every answer right or wrong, sorting choices, posts and
+// feedback, and the pupil's extension (a later due date, extra attempts).
 import { Name, Trans } from "~/components/name";
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { DataTable } from "~/components/data-table";
+import { ExtensionNote } from "~/components/extension-note";
+import { errorProps, FieldError, FormError } from "~/components/forms";
+import { clearExtension, setExtension } from "~/models/extension.server";
+import { extensionSchema } from "~/utils/assignment-form";
+import { echoValues, invalid, parseWith, readForm } from "~/utils/form.server";
+import { zonedLocalToDate } from "~/utils/zones";
 import { useLang, useT } from "~/i18n/use-t";
 import { parseId } from "~/models/class.server";
-import { pupilWorkPage } from "~/models/results.server";
+import { pupilWork, pupilWorkPage } from "~/models/results.server";
 import { requireTeacher } from "~/utils/auth.server";
 import { formatDateTime, formatNumber, formatPercent } from "~/utils/format";
 import { title } from "~/utils/meta";
@@ -24,10 +31,37 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json(page, { headers: { "Cache-Control": "no-store" } });
 }
 
+/** Gives, changes or removes this pupil's extension (intent "extend" or "clear"). */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const teacher = await requireTeacher(request);
+  const ids = { teacherId: teacher.teacherId, assignmentId: parseId(params.assignmentId), pupilId: parseId(params.pupilId) };
+  // 404 unless the assignment is this teacher's and the pupil is in its class
+  const { assignment } = pupilWork(ids);
+  const form = await readForm(request);
+  const back = `/teacher/assignments/${ids.assignmentId}/pupils/${ids.pupilId}`;
+  if (form.get("intent") === "clear") {
+    clearExtension(ids);
+    return redirect(`${back}?extension=cleared#extension-heading`);
+  }
+  const parsed = parseWith(extensionSchema, form);
+  if (!parsed.ok) return invalid(parsed);
+  const values = echoValues(form);
+  const dueAt = parsed.data.due === "" ? null : zonedLocalToDate(parsed.data.due, assignment.timeZone);
+  if (parsed.data.due !== "" && !dueAt) return invalid({ errors: { due: "ext.err.due" }, values });
+  if (dueAt && dueAt.getTime() <= assignment.dueAt.getTime()) return invalid({ errors: { due: "ext.err.dueBefore" }, values });
+  if (!dueAt && parsed.data.extraAttempts === 0) return invalid({ errors: { form: "ext.err.empty" }, values });
+  setExtension({ ...ids, dueAt, extraAttempts: parsed.data.extraAttempts });
+  return redirect(`${back}?extension=saved#extension-heading`);
+}
+
 export default function PupilWork() {
   const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [search] = useSearchParams();
   const t = useT();
   const lang = useLang();
+  const errors = result?.errors;
+  const values = result?.values ?? data.extensionForm;
   // an item the pupil has not answered (yet) is "not answered", not "wrong"
   const verdict = (ok: boolean, answered: boolean) =>
     !answered ? (
@@ -53,6 +87,58 @@ export default function PupilWork() {
             })}`
           : ""}
       </p>
+
+      <section aria-labelledby="extension-heading" className="no-print">
+        <h2 id="extension-heading">{t("ext.heading")}</h2>
+        {search.get("extension") ? (
+          <p className="flash ok" role="status">
+            {t(search.get("extension") === "cleared" ? "ext.cleared" : "ext.saved")}
+          </p>
+        ) : null}
+        <p>{t("ext.lead")}</p>
+        <p>
+          {data.extension ? (
+            <>
+              {t("ext.current")}{" "}
+              <ExtensionNote extension={data.extension} zone={data.timeZone} />
+            </>
+          ) : (
+            t("ext.none")
+          )}
+        </p>
+        {data.closed ? <p className="note">{t("ext.closedHint")}</p> : null}
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="extend" />
+          <FormError errors={errors} />
+          <label htmlFor="due">{t("ext.due")}</label>
+          <p className="hint" id="due-hint">
+            {t("ext.dueHint", { due: formatDateTime(lang, data.classDueAt, data.timeZone), zone: data.timeZone })}
+          </p>
+          <input id="due" name="due" type="datetime-local" defaultValue={values.due ?? ""} {...errorProps(errors, "due", "due-hint")} />
+          <FieldError errors={errors} name="due" />
+          <fieldset>
+            <legend>{t("ext.extra")}</legend>
+            {(["0", "1", "2", "3"] as const).map((n) => (
+              <label key={n}>
+                <input type="radio" name="extraAttempts" value={n} defaultChecked={(values.extraAttempts ?? "0") === n} />
+                {t(`ext.extra.${n}`)}
+              </label>
+            ))}
+            <FieldError errors={errors} name="extraAttempts" />
+          </fieldset>
+          <p className="actions">
+            <button type="submit">{t("ext.save")}</button>
+          </p>
+        </Form>
+        {data.extension ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="clear" />
+            <button type="submit" className="secondary">
+              {t("ext.clear")}
+            </button>
+          </Form>
+        ) : null}
+      </section>
 
       <section aria-labelledby="attempts-heading">
         <h2 id="attempts-heading">{t("results.attempts")}</h2>

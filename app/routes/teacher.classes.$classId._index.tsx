@@ -41,6 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: a.title,
     language: a.language,
     dueAt: a.dueAt.toISOString(),
+    opensAt: a.opensAt && a.opensAt.getTime() > Date.now() ? a.opensAt.toISOString() : null,
     submitted: a.submitted,
     pupils: a.pupils,
   }));

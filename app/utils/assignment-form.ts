@@ -10,6 +10,12 @@ export const settingsSchema = z.object({
   due: z
     .string({ required_error: "assign.err.due" })
     .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "assign.err.due"),
+  // empty: open at once (scheduled opening, docs/schedule.md)
+  opens: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").trim())
+    .refine((v) => v === "" || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v), "sched.err.opens"),
   acceptLate: checkbox,
   maxAttempts: z
     .enum(["0", "1", "2", "3"], { errorMap: () => ({ message: "assign.err.choice" }) })
@@ -34,3 +40,15 @@ export const assignSchema = settingsSchema.extend({
 });
 
 export type SettingsInput = z.infer<typeof settingsSchema>;
+
+/** One pupil's extension (the pupil's page in results): a later due date and/or extra attempts. */
+export const extensionSchema = z.object({
+  due: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").trim())
+    .refine((v) => v === "" || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v), "ext.err.due"),
+  extraAttempts: z
+    .enum(["0", "1", "2", "3"], { errorMap: () => ({ message: "ext.err.choice" }) })
+    .transform(Number),
+});

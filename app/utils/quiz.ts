@@ -110,6 +110,8 @@ export type Policy = {
   acceptLate: boolean;
   maxAttempts: number; // 0 = unlimited
   feedback: "immediate" | "after_due" | "never";
+  /** Feedback "after the due date" waits for this (the last extended due date in the class); else dueAt. */
+  feedbackAt?: Date;
 };
 
 export const isPastDue = (policy: Pick<Policy, "dueAt">, now: number) => now > policy.dueAt.getTime();
@@ -129,10 +131,10 @@ export function canStartNew(policy: Pick<Policy, "maxAttempts">, attemptsMade: n
 }
 
 /** Feedback (answer keys, explanations) shows for a submitted attempt as the teacher chose. */
-export function feedbackVisible(policy: Pick<Policy, "feedback" | "dueAt">, submitted: boolean, now: number): boolean {
+export function feedbackVisible(policy: Pick<Policy, "feedback" | "dueAt" | "feedbackAt">, submitted: boolean, now: number): boolean {
   if (!submitted) return false;
   if (policy.feedback === "immediate") return true;
-  if (policy.feedback === "after_due") return isPastDue(policy, now);
+  if (policy.feedback === "after_due") return isPastDue({ dueAt: policy.feedbackAt ?? policy.dueAt }, now);
   return false;
 }
 
@@ -142,7 +144,7 @@ export function feedbackVisible(policy: Pick<Policy, "feedback" | "dueAt">, subm
  * from them in the next attempt (feedback "after the due date" with late work and several attempts).
  */
 export function keysVisible(
-  policy: Pick<Policy, "feedback" | "dueAt" | "acceptLate" | "maxAttempts">,
+  policy: Pick<Policy, "feedback" | "dueAt" | "acceptLate" | "maxAttempts" | "feedbackAt"> & { closedAt?: Date | null },
   pupil: { submitted: boolean; openAttempt: boolean; attemptsMade: number },
   now: number,
 ): boolean {

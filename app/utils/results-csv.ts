@@ -4,6 +4,7 @@ import { RUBRIC_COMPONENTS, SKILLS } from "~/content/schema";
 import { translate, type Lang } from "~/i18n";
 import type { AssignmentResults } from "~/models/results.server";
 import { optionLetter } from "~/utils/results-table";
+import { dateToZonedLocal, type Zone } from "~/utils/zones";
 import { lessonMaxPoints, partBId, questionPoints } from "~/utils/two-part";
 
 
@@ -57,10 +58,21 @@ export function scoreTable(results: AssignmentResults, lang: Lang): { header: st
         return level ? t(`rubric.level.${level}`) : "";
       }),
     );
-  const rows = results.pupils.map((p) => {
+  // Extensions (issue 18): two columns at the end, only when some pupil has one.
+  const withExtensions = results.pupils.some((p) => p.extension);
+  const scoreColumns = header.length;
+  if (withExtensions) header.push(t("ext.colDue"), t("ext.colExtra"));
+  const extensionCells = (p: (typeof results.pupils)[number]) =>
+    withExtensions
+      ? [p.extension?.dueAt ? zonedLocal(p.extension.dueAt, results.assignment.timeZone) : "", p.extension?.extraAttempts ?? 0]
+      : [];
+  const rows = results.pupils.map((p) => scoreRow(p).concat(withExtensions ? [...Array(scoreColumns - scoreRow(p).length).fill(""), ...extensionCells(p)] : []));
+  return { header, rows };
+
+  function scoreRow(p: (typeof results.pupils)[number]): (string | number)[] {
     const c = p.counting;
     const base = [p.name, t(`status.${p.status}`), c?.late ? t("results.yes") : t("results.no")];
-    if (!c) return rubricPrompts.length ? [...base, ...Array(header.length - base.length - rubricPrompts.length * 3).fill(""), ...rubricCells(p.pupilId)] : base;
+    if (!c) return rubricPrompts.length ? [...base, ...Array(scoreColumns - base.length - rubricPrompts.length * 3).fill(""), ...rubricCells(p.pupilId)] : base;
     const skills = results.pupilSkills.get(p.pupilId) ?? [];
     return [
       ...base,
@@ -82,6 +94,10 @@ export function scoreTable(results: AssignmentResults, lang: Lang): { header: st
       }),
       ...rubricCells(p.pupilId),
     ];
-  });
-  return { header, rows };
+  }
+}
+
+/** "2026-12-01 14:00 WIB": a date a spreadsheet shows as typed, in the class's zone. */
+function zonedLocal(at: Date, zone: Zone): string {
+  return `${dateToZonedLocal(at, zone).replace("T", " ")} ${zone}`;
 }

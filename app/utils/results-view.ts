@@ -1,3 +1,5 @@
+import { extensionView } from "~/utils/extension";
+import { dateToZonedLocal } from "~/utils/zones";
 // Shapes results into what the results pages show (JSON-safe): for one assignment the pupil rows,
 // items, the pupil × question grid and the sorting grid; one pupil's work; a class's overview.
 // Pure: no database, no request (models/results.server.ts loads the data and calls these).
@@ -66,6 +68,7 @@ export function resultsView(r: AssignmentResults, sort: { key: SortKey; dir: Sor
       spentMs: p.counting?.spentMs ?? null,
       submittedAt: p.counting?.submittedAt.toISOString() ?? null,
       late: p.counting?.late ?? false,
+      extension: extensionView(p.extension),
     })),
     sort.key,
     sort.dir,
@@ -156,6 +159,13 @@ export function pupilWorkView(w: PupilWork) {
     language: lesson.language,
     name: w.pupil.name,
     status: w.status,
+    classDueAt: w.assignment.dueAt.toISOString(),
+    closed: w.assignment.closedAt !== null,
+    extension: extensionView(w.extension),
+    extensionForm: {
+      due: w.extension?.dueAt ? dateToZonedLocal(w.extension.dueAt, w.assignment.timeZone) : "",
+      extraAttempts: String(w.extension?.extraAttempts ?? 0),
+    },
     counting: w.counting
       ? {
           number: w.counting.number,

@@ -77,7 +77,7 @@ const classId = klass(teacher);
 const assignmentId = assignment(classId);
 const pupils = Array.from({ length: CLASS_SIZE }, (_, i) => pupil(classId, `Siswa ${String(i + 1).padStart(2, "0")}`));
 const attempts = pupils.map((pupilId) => {
-  const r = startAttempt({ pupilId, assignment: getPupilAssignment({ classId, assignmentId }) });
+  const r = startAttempt({ pupilId, assignment: getPupilAssignment({ classId, assignmentId, pupilId }) });
   if (!r.ok) throw new Error("start failed");
   return { pupilId, attemptId: r.attempt.id };
 });

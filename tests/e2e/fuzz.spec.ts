@@ -1181,3 +1181,36 @@ test("roster lists, renamed pupils and next year's class names: each line stored
   expect(parsed.injected).toEqual([]);
   expect(parsed.text).toBe(refusedList);
 });
+
+test("date fields (due, opening, one pupil's extension) never 500 and refuse with a message next to the field", async ({ request }) => {
+  test.setTimeout(240_000);
+  const teacher = await createTeacher();
+  const klass = createClass(teacher.id);
+  const pupil = await createPupil(klass.id);
+  const assignmentId = createAssignment(klass.id);
+  const cookie = (await sessionFor({ role: "teacher", id: teacher.id })).header;
+  const future = new Date(Date.now() + 10 * 24 * 3600_000).toISOString().slice(0, 16);
+  const problems: string[] = [];
+  const post = async (what: string, url: string, routeId: string, form: FormValues) => {
+    const response = await send(request, { method: "POST", url: `${url}?_data=${encodeURIComponent(routeId)}`, cookie, form });
+    const text = await response.text();
+    // 204: a Remix redirect (the input was a valid or empty date); 400: refused with message keys
+    if (![204, 400].includes(response.status())) return void problems.push(`${what}: ${response.status()} ${text.slice(0, 100)}`);
+    if (response.status() === 400) {
+      const body = JSON.parse(text) as { errors: Record<string, string> };
+      const keys = Object.values(body.errors ?? {});
+      if (!keys.length || !keys.every(isMessageKey)) problems.push(`${what}: refused without a message: ${text.slice(0, 100)}`);
+    }
+  };
+  const settings = { maxAttempts: "1", counting: "highest", feedback: "immediate" };
+  await each(INPUTS, async (input) => {
+    await post(`assign opens ${show(input)}`, "/teacher/assign", "routes/teacher.assign", { lesson: SEED_SLUG, classId: [klass.id], due: future, opens: input, ...settings });
+    await post(`assign due ${show(input)}`, "/teacher/assign", "routes/teacher.assign", { lesson: SEED_SLUG, classId: [klass.id], due: input, ...settings });
+    await post(`edit opens ${show(input)}`, `/teacher/assignments/${assignmentId}`, "routes/teacher.assignments.$assignmentId._index", { intent: "settings", due: future, opens: input, ...settings });
+    const pupilPage = `/teacher/assignments/${assignmentId}/pupils/${pupil.id}`;
+    const route = "routes/teacher.assignments.$assignmentId.pupils.$pupilId";
+    await post(`extension due ${show(input)}`, pupilPage, route, { intent: "extend", due: input, extraAttempts: "1" });
+    await post(`extension attempts ${show(input)}`, pupilPage, route, { intent: "extend", due: "", extraAttempts: input });
+  });
+  expect(problems).toEqual([]);
+});

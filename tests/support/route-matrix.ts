@@ -526,7 +526,38 @@ export const MATRIX: Record<string, RouteSpec> = {
   },
   "teacher.assignments.$assignmentId.live[.]json.ts": { get: TEACHER_OF_A },
   "teacher.assignments.$assignmentId.projector.tsx": { get: TEACHER_OF_A },
-  "teacher.assignments.$assignmentId.pupils.$pupilId.tsx": { get: TEACHER_OF_A },
+  "teacher.assignments.$assignmentId.pupils.$pupilId.tsx": {
+    get: TEACHER_OF_A,
+    post: [
+      {
+        name: "give the pupil an extension",
+        cells: TEACHER_OF_A,
+        form: () => ({ intent: "extend", due: FUTURE_DUE(), extraAttempts: "1" }),
+        check: (w) => {
+          const of = (s: World["A"]) =>
+            rows("SELECT pupil_id AS pupilId, extra_attempts AS extra FROM extensions WHERE assignment_id = ?", s.assignmentId);
+          // the pupil and assignment come from the address, never from the form's extras
+          expect(of(w.A)).toEqual([{ pupilId: w.A.pupil.id, extra: 1 }]);
+          expect(of(w.B)).toEqual([]);
+        },
+      },
+      {
+        name: "remove the pupil's extension",
+        cells: TEACHER_OF_A,
+        form: () => ({ intent: "clear" }),
+        before: (w) => {
+          testDb().prepare("INSERT OR IGNORE INTO extensions (assignment_id, pupil_id, extra_attempts) VALUES (?, ?, 1)").run(w.A.assignmentId, w.A.pupil.id);
+          testDb().prepare("INSERT OR IGNORE INTO extensions (assignment_id, pupil_id, extra_attempts) VALUES (?, ?, 1)").run(w.B.assignmentId, w.B.pupil.id);
+          return null;
+        },
+        check: (w) => {
+          const n = (s: World["A"]) => row<{ n: number }>("SELECT count(*) AS n FROM extensions WHERE assignment_id = ?", s.assignmentId).n;
+          expect(n(w.A)).toBe(0);
+          expect(n(w.B)).toBe(1);
+        },
+      },
+    ],
+  },
   "teacher.assignments.$assignmentId.results.tsx": { get: TEACHER_OF_A },
   "teacher.assignments.$assignmentId.results[.]csv.tsx": { get: TEACHER_OF_A },
   "teacher.assignments.$assignmentId.results[.]xlsx.tsx": { get: TEACHER_OF_A },

@@ -130,6 +130,7 @@ export function fingerprint(world: World): string {
     `SELECT * FROM attempts WHERE assignment_id IN ${assignments} ORDER BY id`,
     `SELECT * FROM answers WHERE attempt_id IN (SELECT id FROM attempts WHERE assignment_id IN ${assignments}) ORDER BY id`,
     `SELECT * FROM posts WHERE assignment_id IN ${assignments} ORDER BY id`,
+    `SELECT * FROM extensions WHERE assignment_id IN ${assignments} ORDER BY id`,
     `SELECT id, post_id, body, created_at FROM post_feedback WHERE post_id IN (SELECT id FROM posts WHERE assignment_id IN ${assignments}) ORDER BY id`,
     `SELECT id_hash, role, teacher_id, pupil_id FROM sessions WHERE teacher_id IN ${t} OR pupil_id IN ${pupils} ORDER BY id_hash`,
   ];

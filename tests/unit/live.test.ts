@@ -43,7 +43,7 @@ const assignment = (input: { dueAt?: number; acceptLate?: boolean } = {}) =>
     input.acceptLate === false ? 0 : 1,
   );
 const start = (pupilId: number, assignmentId: number, now = Date.now()) => {
-  const r = startAttempt({ pupilId, assignment: getPupilAssignment({ classId: klass, assignmentId }), now });
+  const r = startAttempt({ pupilId, assignment: getPupilAssignment({ classId: klass, assignmentId, pupilId }), now });
   assert.ok(r.ok);
   return r.attempt.id;
 };
@@ -162,7 +162,7 @@ test("closing submits every open attempt with its saved answers, marked; later s
   const r = saveAnswer({ pupilId: ani, attemptId: at, kind: "quiz", itemId: q2.id, choice: q2.correct, now: closedAt + 10 });
   assert.deepEqual(r, { ok: false, reason: "ended", assignmentId: a });
   assert.deepEqual(saveAnswer({ pupilId: budi, attemptId: bt, kind: "quiz", itemId: q2.id, choice: q2.correct, now: closedAt + 10 }).ok, false);
-  const again = startAttempt({ pupilId: citra, assignment: getPupilAssignment({ classId: klass, assignmentId: a }) });
+  const again = startAttempt({ pupilId: citra, assignment: getPupilAssignment({ classId: klass, assignmentId: a, pupilId: citra }) });
   assert.deepEqual(again, { ok: false, reason: "closed" });
 });
 
@@ -203,7 +203,7 @@ test("work that refuses lateness closes at its due time the next time anyone ope
   saveAnswer({ pupilId: budi, attemptId: at, kind: "quiz", itemId: q1.id, choice: wrong(q1) });
   db.prepare("UPDATE assignments SET due_at = ? WHERE id = ?").run(Date.now() - 1000, a);
   const due = (db.prepare("SELECT due_at AS d FROM assignments WHERE id = ?").get(a) as { d: number }).d;
-  const opened = getPupilAssignment({ classId: klass, assignmentId: a });
+  const opened = getPupilAssignment({ classId: klass, assignmentId: a, pupilId: budi });
   assert.equal(opened.closedAt?.getTime(), due);
   const row = attemptRow(at);
   assert.equal(row.submittedAt, due);

@@ -8,6 +8,19 @@ CREATE TABLE `class_teachers` (
 );
 --> statement-breakpoint
 CREATE INDEX `class_teachers_teacher_idx` ON `class_teachers` (`teacher_id`);--> statement-breakpoint
+CREATE TABLE `extensions` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`assignment_id` integer NOT NULL,
+	`pupil_id` integer NOT NULL,
+	`due_at` integer,
+	`extra_attempts` integer DEFAULT 0 NOT NULL,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	FOREIGN KEY (`assignment_id`) REFERENCES `assignments`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`pupil_id`) REFERENCES `pupils`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `extensions_assignment_pupil` ON `extensions` (`assignment_id`,`pupil_id`);--> statement-breakpoint
+CREATE INDEX `extensions_pupil_idx` ON `extensions` (`pupil_id`);--> statement-breakpoint
 CREATE TABLE `password_resets` (
 	`token_hash` text PRIMARY KEY NOT NULL,
 	`teacher_id` integer NOT NULL,
@@ -27,4 +40,5 @@ CREATE TABLE `recovery_codes` (
 	FOREIGN KEY (`teacher_id`) REFERENCES `teachers`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `recovery_codes_teacher_hash` ON `recovery_codes` (`teacher_id`,`code_hash`);
+CREATE UNIQUE INDEX `recovery_codes_teacher_hash` ON `recovery_codes` (`teacher_id`,`code_hash`);--> statement-breakpoint
+ALTER TABLE `assignments` ADD `opens_at` integer;
