@@ -1,7 +1,7 @@
 // Lessons written in the app: drafts, validation through the file pipeline, publishing, sharing,
 // copies, the library, and .md import/export. The other source of lessons is content/lessons/*.md.
 import crypto from "node:crypto";
-import { and, desc, eq, inArray, isNotNull, isNull, like, or, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { assignments, authoredLessons, lessonVersions, teachers } from "../../db/schema";
 import { allLessons, getLesson, lessonHash } from "~/content/lessons.server";
 import { parseLesson, splitParagraphs } from "~/content/parse";
@@ -331,8 +331,6 @@ export type LibraryEntry = {
   withdrawn: boolean;
 };
 
-const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /** The library: file lessons, the teacher's own lessons and lessons shared by others. */
 export function library(teacherId: number, filter: LibraryFilter = {}): LibraryEntry[] {
   const words = (filter.q ?? "").toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
@@ -367,7 +365,8 @@ export function library(teacherId: number, filter: LibraryFilter = {}): LibraryE
     isNotNull(authoredLessons.publishedVersionId),
   );
   const conditions = [owner === "mine" ? mine : owner === "shared" ? others : or(mine, others)];
-  for (const w of words) conditions.push(like(authoredLessons.searchText, `%${escapeLike(w)}%`));
+  // search_text is stored lower-case, so a plain substring test does; instr() is cheaper than LIKE.
+  for (const w of words) conditions.push(sql`instr(${authoredLessons.searchText}, ${w}) > 0`);
   if (filter.language) conditions.push(eq(authoredLessons.language, filter.language));
   if (filter.grade) conditions.push(eq(authoredLessons.gradeBand, filter.grade));
   const rows = db

@@ -16,6 +16,7 @@ const { sqlite, closeDatabase } = await import("~/db.server");
 const { syncLessonVersions } = await import("~/models/lesson.server");
 const { getLesson } = await import("~/content/lessons.server");
 const editor = await import("~/models/lesson-editor.server");
+const { editorPage } = await import("~/models/lesson-editor-page.server");
 
 syncLessonVersions();
 const db = sqlite();
@@ -80,16 +81,13 @@ const firstAfterSave = (() => {
   return Math.round((performance.now() - start) * 100) / 100;
 })();
 console.log(`saving the 40-question draft (validation included): ${firstAfterSave} ms`);
-const editorPage = median(() => {
-  const row = editor.getOwnLesson({ teacherId: teachers[0], lessonId: big });
-  editor.validateDraft(row.draft as typeof seed);
-  editor.versionsOf(row.slug);
-});
-console.log(`editor page model work (40 questions): median ${editorPage} ms`);
+// What the editor's loader does: the page model (validation, versions, notes placed by item).
+const editorPageMs = median(() => editorPage({ teacherId: teachers[0], lessonId: big }));
+console.log(`editor page model work (40 questions): median ${editorPageMs} ms`);
 closeDatabase();
 fs.rmSync(dir, { recursive: true, force: true });
 
 const searchMedian = Math.max(...Object.values(search), filtered);
-const ok = searchMedian <= TARGET_MS && editorPage <= TARGET_MS;
-console.log(JSON.stringify({ lessons: LESSONS, runs: RUNS, searchMedianMsWorst: searchMedian, search, filtered, editorPageMedianMs: editorPage, saveMs: firstAfterSave, targetMs: TARGET_MS, ok }));
+const ok = searchMedian <= TARGET_MS && editorPageMs <= TARGET_MS;
+console.log(JSON.stringify({ lessons: LESSONS, runs: RUNS, searchMedianMsWorst: searchMedian, search, filtered, editorPageMedianMs: editorPageMs, saveMs: firstAfterSave, targetMs: TARGET_MS, ok }));
 process.exit(ok ? 0 : 1);
