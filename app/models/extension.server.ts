@@ -5,8 +5,8 @@ import { db } from "~/db.server";
 import { getTeacherAssignment } from "~/models/assignment.server";
 import { bumpLive, closeAssignmentAt } from "~/models/closing.server";
 import type { Extension } from "~/utils/extension";
+import { notFound } from "~/utils/http.server";
 
-const notFound = () => new Response("Not found", { status: 404 });
 
 /** At most this many extra attempts for one pupil (the form offers 0–3). */
 export const MAX_EXTRA_ATTEMPTS = 3;
@@ -18,7 +18,7 @@ function requirePupilOfAssignment(input: { teacherId: number; assignmentId: numb
     .from(pupils)
     .where(and(eq(pupils.id, input.pupilId), eq(pupils.classId, a.classId)))
     .get();
-  if (!pupil) throw notFound();
+  if (!pupil) notFound();
   return a;
 }
 
