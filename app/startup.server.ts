@@ -2,6 +2,10 @@
 import { ContentError, allLessons } from "~/content/lessons.server";
 import { closeDatabase, sqlite } from "~/db.server";
 import { syncLessonVersions } from "~/models/lesson.server";
+import { sweepAllDue } from "~/models/closing.server";
+
+/** How often the server finishes closes that are due (work past its due time, decision 081). */
+const SWEEP_EVERY_MS = 60_000;
 
 declare global {
   // eslint-disable-next-line no-var
@@ -28,5 +32,17 @@ export function startup() {
     if (!["warn", "error", "silent"].includes(process.env.LOG_LEVEL ?? "")) console.log(`${signal}: closing the database`);
     closeDatabase();
   };
-  process.once("exit", () => shutdown("exit"));
+  // Closes happen lazily on the next access too; this makes them happen within a minute anyway.
+  const sweep = setInterval(() => {
+    try {
+      sweepAllDue();
+    } catch (error) {
+      console.error("closing due assignments failed:", error);
+    }
+  }, SWEEP_EVERY_MS);
+  sweep.unref();
+  process.once("exit", () => {
+    clearInterval(sweep);
+    shutdown("exit");
+  });
 }

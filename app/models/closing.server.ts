@@ -157,6 +157,39 @@ export function sweepExtended(assignmentId: number, now = Date.now()): number {
   );
 }
 
+const dueUnclosed = prepared((d) =>
+  d
+    .select({ id: assignments.id, dueAt: assignments.dueAt, acceptLate: assignments.acceptLate, closedAt: assignments.closedAt })
+    .from(assignments)
+    .where(and(isNull(assignments.closedAt), eq(assignments.acceptLate, false), sql`${assignments.dueAt} <= ${sql.placeholder("now")}`))
+    .prepare(),
+);
+
+const closedWithExtensionDue = prepared((d) =>
+  d
+    .selectDistinct({ id: attempts.assignmentId })
+    .from(attempts)
+    .innerJoin(assignments, eq(assignments.id, attempts.assignmentId))
+    .innerJoin(extensions, and(eq(extensions.assignmentId, attempts.assignmentId), eq(extensions.pupilId, attempts.pupilId)))
+    .where(and(isNull(attempts.submittedAt), sql`${assignments.closedAt} IS NOT NULL`, sql`${extensions.dueAt} <= ${sql.placeholder("now")}`))
+    .prepare(),
+);
+
+/**
+ * Finishes every close that is due, without waiting for someone to open the assignment: work
+ * that refuses lateness past its due time, and extended pupils past their own date after a close.
+ * The server runs it every minute (entry.server.tsx), so results, the class overview and the live
+ * view agree with the clock within a minute even when nobody touches the assignment. Idempotent:
+ * several instances may run it at once (each close is one IMMEDIATE transaction that keeps the
+ * first close time). Returns how many assignments it closed or swept.
+ */
+export function sweepAllDue(now = Date.now()): number {
+  let n = 0;
+  for (const a of dueUnclosed().all({ now })) if (sweepIfDue(a, now)) n++;
+  for (const { id } of closedWithExtensionDue().all({ now })) if (sweepExtended(id, now) > 0) n++;
+  return n;
+}
+
 /**
  * Was this answer, arriving after the close, chosen before it, and does it arrive within the
  * grace period? `chosenAt` and `sentAt` are the device's clock; their difference to the server's

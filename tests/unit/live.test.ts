@@ -15,7 +15,7 @@ const { syncLessonVersions, getLessonVersion } = await import("~/models/lesson.s
 const { getPupilAssignment } = await import("~/models/assignment.server");
 const { saveAnswer, startAttempt, submitAttempt } = await import("~/models/attempt.server");
 const { liveClass, closeForEveryone, countsOnly } = await import("~/models/live.server");
-const { chosenBeforeClose, OFFLINE_GRACE_MS } = await import("~/models/closing.server");
+const { chosenBeforeClose, OFFLINE_GRACE_MS, sweepAllDue } = await import("~/models/closing.server");
 const { mayNeedHelp, parseHelpMinutes, DEFAULT_HELP_MINUTES } = await import("~/utils/live");
 const { scoreAttempt } = await import("~/utils/quiz");
 
@@ -209,6 +209,30 @@ test("work that refuses lateness closes at its due time the next time anyone ope
   assert.equal(row.submittedAt, due);
   assert.equal(row.byClose, 1);
   assert.equal(row.quizScore, 0);
+});
+
+test("the minute sweep hands in past-due work nobody has opened, and only that", () => {
+  const due = assignment({ acceptLate: false });
+  const lateOk = assignment({ acceptLate: true });
+  const later = assignment({ acceptLate: false });
+  const atDue = start(citra, due);
+  const atLateOk = start(citra, lateOk);
+  const atLater = start(citra, later);
+  saveAnswer({ pupilId: citra, attemptId: atDue, kind: "quiz", itemId: q1.id, choice: q1.correct });
+  const dueAt = Date.now() - 1000;
+  db.prepare("UPDATE assignments SET due_at = ? WHERE id IN (?, ?)").run(dueAt, due, lateOk);
+  // no page is opened: the sweep alone closes the one that refuses late work
+  assert.ok(sweepAllDue() >= 1);
+  const row = attemptRow(atDue);
+  assert.equal(row.submittedAt, dueAt);
+  assert.equal(row.byClose, 1);
+  assert.equal(row.quizScore, 1);
+  assert.equal(attemptRow(atLateOk).submittedAt, null, "late work allowed: stays open");
+  assert.equal(attemptRow(atLater).submittedAt, null, "not yet due: stays open");
+  // a second sweep (or another instance's) changes nothing
+  const closedAt = (db.prepare("SELECT closed_at AS c FROM assignments WHERE id = ?").get(due) as { c: number }).c;
+  sweepAllDue();
+  assert.equal((db.prepare("SELECT closed_at AS c FROM assignments WHERE id = ?").get(due) as { c: number }).c, closedAt);
 });
 
 test("the grace rule and the 'may need help' rule", () => {
