@@ -1,13 +1,18 @@
 // npm run bench:library: seeds 1,000 lessons written in the app (half shared by other teachers) and
 // times, in-process, what the library search and the editor page of a 40-question lesson do on the
-// server. Last line: JSON summary (medians in ms; targets ≤ 50 ms each).
+// server, and the whole editor page (loader and render) through the built app's request handler
+// (`npm run build` first; skipped with a note when there is no build). Last line: JSON summary
+// (medians in ms; targets ≤ 50 ms each).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { pathToFileURL } from "node:url";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "telaah-bench-library-"));
 process.env.DATABASE_PATH = path.join(dir, "bench.db");
+process.env.SESSION_SECRET ??= "bench-library-secret";
+process.env.LOG_LEVEL ??= "warn";
 const LESSONS = Number(process.argv.find((a) => a.startsWith("--lessons="))?.split("=")[1] ?? 1000);
 const RUNS = 41;
 const TARGET_MS = 50;
@@ -84,10 +89,36 @@ console.log(`saving the 40-question draft (validation included): ${firstAfterSav
 // What the editor's loader does: the page model (validation, versions, notes placed by item).
 const editorPageMs = median(() => editorPage({ teacherId: teachers[0], lessonId: big }));
 console.log(`editor page model work (40 questions): median ${editorPageMs} ms`);
+
+// The whole page as the server answers it: session, loader, React render, the HTML read whole.
+// In-process through the built app's request handler, so no network time is counted.
+let editorHtmlMs: number | null = null;
+const buildFile = path.resolve(process.env.BUILD_DIR ?? "build", "index.js");
+if (fs.existsSync(buildFile)) {
+  const { createRequestHandler } = await import("@remix-run/node");
+  const { insertSession } = await import("../support/session");
+  const handle = createRequestHandler(await import(pathToFileURL(buildFile).href), "production");
+  const { header } = await insertSession(db, { role: "teacher", id: teachers[0] });
+  const page = async () => {
+    const response = await handle(new Request(`http://127.0.0.1/teacher/lessons/${big}`, { headers: { Cookie: header } }));
+    const html = await response.text();
+    if (response.status !== 200 || !html.includes("q40")) throw new Error(`editor page: ${response.status}`);
+  };
+  await page();
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    await page();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  editorHtmlMs = Math.round(times[Math.floor(times.length / 2)] * 100) / 100;
+  console.log(`editor page, loader and render (40 questions): median ${editorHtmlMs} ms`);
+} else console.log(`no build at ${buildFile}: the whole-page time is not measured (npm run build first)`);
 closeDatabase();
 fs.rmSync(dir, { recursive: true, force: true });
 
 const searchMedian = Math.max(...Object.values(search), filtered);
-const ok = searchMedian <= TARGET_MS && editorPageMs <= TARGET_MS;
-console.log(JSON.stringify({ lessons: LESSONS, runs: RUNS, searchMedianMsWorst: searchMedian, search, filtered, editorPageMedianMs: editorPageMs, saveMs: firstAfterSave, targetMs: TARGET_MS, ok }));
+const ok = searchMedian <= TARGET_MS && editorPageMs <= TARGET_MS && (editorHtmlMs === null || editorHtmlMs <= TARGET_MS);
+console.log(JSON.stringify({ lessons: LESSONS, runs: RUNS, searchMedianMsWorst: searchMedian, search, filtered, editorPageMedianMs: editorPageMs, editorPageHtmlMedianMs: editorHtmlMs, saveMs: firstAfterSave, targetMs: TARGET_MS, ok }));
 process.exit(ok ? 0 : 1);
