@@ -12,6 +12,8 @@ import { pathToFileURL } from "node:url";
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "telaah-bench-library-"));
 process.env.DATABASE_PATH = path.join(dir, "bench.db");
 process.env.SESSION_SECRET ??= "bench-library-secret";
+// as `npm start` runs it (server/index.ts): React's production build, not its development checks
+process.env.NODE_ENV ??= "production";
 process.env.LOG_LEVEL ??= "warn";
 const LESSONS = Number(process.argv.find((a) => a.startsWith("--lessons="))?.split("=")[1] ?? 1000);
 const RUNS = 41;
