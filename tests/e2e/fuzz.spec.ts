@@ -3,6 +3,8 @@
 // where people read them. Nothing may run, nothing may be injected, nothing may 500, and what was
 // typed is what is stored and shown (after the documented trimming), or it is refused with a 400
 // and a message.
+// Fuzz tests send hundreds of inputs each; their time limits are twice what they need on an idle
+// two-core machine, because CI runs them beside the other tests.
 import fs from "node:fs";
 import { parse as parseCsv } from "csv-parse/sync";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
@@ -312,7 +314,7 @@ async function parseMany(page: Page, docs: { html: string; nonce: string }[], se
 test.describe.configure({ mode: "parallel" });
 
 test("teacher names: stored trimmed, greeted as plain text, or refused with a message", async ({ request, browser }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   const problems: string[] = [];
   const made: { input: string; expected: string; cookie: string }[] = [];
   const attempts = INPUTS.flatMap((input) => tries(input, 80, TEACHER_NAME));
@@ -370,7 +372,7 @@ test("teacher names: stored trimmed, greeted as plain text, or refused with a me
 });
 
 test("class names and subjects, created and renamed: one dashboard shows them all as typed", async ({ request, browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const problems: string[] = [];
   const creator = await createTeacher({ name: "Bu Pembuat" });
   const renamer = await createTeacher({ name: "Pak Pengubah" });
@@ -469,7 +471,7 @@ test("class names and subjects, created and renamed: one dashboard shows them al
 });
 
 test("display names, posts, CER parts, replies and feedback: what a pupil typed is what the teacher reads", async ({ request, browser }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   const problems: string[] = [];
   const lesson = seedLesson();
   const teacher = await createTeacher({ name: "Bu Pembaca" });
@@ -766,7 +768,7 @@ test("display names, posts, CER parts, replies and feedback: what a pupil typed 
 });
 
 test("URL parameters (results sorting, join code, return addresses, highlights) never 500, never echo markup", async ({ request, browser }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   const problems: string[] = [];
   const teacher = await createTeacher();
   const teacherCookie = (await sessionFor({ role: "teacher", id: teacher.id })).header;
@@ -838,7 +840,7 @@ test("URL parameters (results sorting, join code, return addresses, highlights) 
 });
 
 test("other fields (email, sign-in, class code, PIN, recovery code, reset link, co-teacher email) never 500 and refuse with a message", async ({ request }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const problems: string[] = [];
   const teacher = await createTeacher();
   const klass = createClass(teacher.id);
@@ -885,7 +887,7 @@ test("other fields (email, sign-in, class code, PIN, recovery code, reset link, 
 });
 
 test("the live view's fields (the 'may need help' minutes, the projector's part) never 500 and fall back to the default", async ({ request }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   const teacher = await createTeacher();
   const klass = createClass(teacher.id);
   const assignmentId = createAssignment(klass.id);
@@ -906,7 +908,7 @@ test("the live view's fields (the 'may need help' minutes, the projector's part)
 });
 
 test("the lesson editor's text fields (new lesson, source, lists, items, rubric, outside information, acceptance, import) store what was typed or refuse it with a message", async ({ request, browser }) => {
-  test.setTimeout(420_000);
+  test.setTimeout(600_000);
   const problems: string[] = [];
   const teacher = await createTeacher();
   const cookie = (await sessionFor({ role: "teacher", id: teacher.id })).header;
@@ -1125,7 +1127,7 @@ function smallLessonFile(): string {
   ].join("\n");
 }
 test("roster lists, renamed pupils and next year's class names: each line stored as typed or the list refused naming it", async ({ request, browser }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   const problems: string[] = [];
   const teacher = await createTeacher({ name: "Bu Daftar" });
   const cookie = (await sessionFor({ role: "teacher", id: teacher.id })).header;
@@ -1228,7 +1230,7 @@ test("roster lists, renamed pupils and next year's class names: each line stored
 });
 
 test("date fields (due, opening, one pupil's extension) never 500 and refuse with a message next to the field", async ({ request }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   const teacher = await createTeacher();
   const klass = createClass(teacher.id);
   const pupil = await createPupil(klass.id);
