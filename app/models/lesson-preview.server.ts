@@ -6,18 +6,8 @@ import { getOwnLesson, validateDraft, type Draft } from "~/models/lesson-editor.
 import { percent, scoreAttempt, type AnswerRow } from "~/utils/quiz";
 import { skillShares } from "~/utils/stats";
 import { maxPoints, partBId, pointResponses, questionPoints, quizParts } from "~/utils/two-part";
+import { quizField, sortField, type Choices } from "~/utils/preview-fields";
 
-export const PREVIEW_STEPS = ["read", "sort", "quiz", "feedback", "discuss"] as const;
-export type PreviewStep = (typeof PREVIEW_STEPS)[number];
-
-export const parseStep = (value: string | null): PreviewStep =>
-  (PREVIEW_STEPS as readonly string[]).includes(value ?? "") ? (value as PreviewStep) : "read";
-
-/** Field names the carried choices travel under: `s.<statement id>`, `q.<question id>` (Part B: `q.<id>.b`). */
-export const sortField = (itemId: string) => `s.${itemId}`;
-export const quizField = (itemId: string) => `q.${itemId}`;
-
-export type Choices = { sort: Record<string, string>; quiz: Record<string, string> };
 
 /** The teacher's own draft (404 for anyone else) and whether it still has errors. */
 export function previewDraft({ teacherId, lessonId }: { teacherId: number; lessonId: number }) {
@@ -47,14 +37,6 @@ export function readChoices(lesson: Draft, fields: URLSearchParams | FormData): 
     }
   }
   return { sort, quiz };
-}
-
-/** The carried choices as field pairs, for hidden inputs and links between steps. */
-export function carriedFields(choices: Choices): [string, string][] {
-  return [
-    ...Object.entries(choices.sort).map(([k, v]) => [sortField(k), v] as [string, string]),
-    ...Object.entries(choices.quiz).map(([k, v]) => [quizField(k), v] as [string, string]),
-  ];
 }
 
 /** The sorting step as pupils get it: quotations and paragraphs, no category. */

@@ -14,20 +14,8 @@ import { RubricTable } from "~/components/rubric";
 import { itemLabel } from "~/components/two-part";
 import { PartBFeedback } from "~/components/two-part-feedback";
 import { useLang, useT } from "~/i18n/use-t";
-import {
-  carriedFields,
-  discussPage,
-  parseStep,
-  previewDraft,
-  previewReview,
-  quizField,
-  quizPage,
-  readChoices,
-  sortField,
-  sortPage,
-  type Choices,
-  type PreviewStep,
-} from "~/models/lesson-preview.server";
+import { discussPage, previewDraft, previewReview, quizPage, readChoices, sortPage } from "~/models/lesson-preview.server";
+import { carriedFields, parseStep, quizField, sortField, type Choices, type PreviewStep } from "~/utils/preview-fields";
 import { requireTeacher } from "~/utils/auth.server";
 import { readForm } from "~/utils/form.server";
 import { formatPercent, readingMinutes } from "~/utils/format";

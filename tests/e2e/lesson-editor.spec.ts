@@ -273,6 +273,7 @@ test("with JavaScript: write, check, preview, publish, share, assign; a pupil do
   await expect(page.getByText(id("ed.status.shared"))).toBeVisible();
   const slug = draftOf(lessonId).slug;
   await page.getByRole("link", { name: id("ed.assign") }).click();
+  await expect(page).toHaveURL(/\/teacher\/assign\?lesson=/);
   await expect(page.getByLabel(id("assign.lesson"))).toHaveValue(slug);
   await page.getByLabel(new RegExp(klass.name)).check();
   await page.getByRole("button", { name: id("assign.submit") }).click();

@@ -10,7 +10,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "telaah-preview-"));
 process.env.DATABASE_PATH = path.join(dir, "preview.db");
 
 const { parseLesson } = await import("~/content/parse");
-const preview = await import("~/models/lesson-preview.server");
+const preview = { ...(await import("~/models/lesson-preview.server")), ...(await import("~/utils/preview-fields")) };
 const { scoreAttempt } = await import("~/utils/quiz");
 const { partBId } = await import("~/utils/two-part");
 
