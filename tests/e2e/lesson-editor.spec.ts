@@ -426,6 +426,21 @@ test.describe("without JavaScript", () => {
     ) as Lesson;
     expect(snapshot.questions.map((x) => x.correct)).toEqual(["a"]);
     expect(snapshot.source).toEqual({ outlet: "Kabar Desa", author: null, publishedAt: null, eventDate: null, url: null });
+
+    // The preview's steps without JavaScript: a "save" keeps the choice on the step, submitting shows the feedback.
+    const before = writtenBy(lessonId);
+    await page.goto(`/teacher/lessons/${lessonId}/preview?step=quiz`);
+    const item = page.getByRole("group", { name: q.stem });
+    await item.getByLabel(q.options[1], { exact: true }).check();
+    await page.getByRole("button", { name: `${id("quiz.save")} ${id("quiz.question", { n: 1 })}` }).click();
+    await expect(page.getByRole("group", { name: q.stem }).getByLabel(q.options[1], { exact: true })).toBeChecked();
+    await page.getByRole("button", { name: id("quiz.submit") }).click();
+    await expect(page.getByText(q.explanation)).toBeVisible();
+    await expect(page.getByText(id("feedback.evidence", { p: 2 }))).toBeVisible();
+    await page.getByRole("link", { name: id("pf.fb.next", { step: id("flow.discuss") }) }).click();
+    // (the half-written CER prompt above was refused, so this lesson has no prompt)
+    await expect(page.getByText(id("discuss.noPrompts"))).toBeVisible();
+    expect(writtenBy(lessonId)).toEqual(before);
   });
 });
 
