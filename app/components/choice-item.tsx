@@ -24,6 +24,8 @@ export const choiceField = (itemId: string) => `a.${itemId}`;
 
 export function ChoiceItem(props: {
   itemId: string;
+  /** The radio group's name; the answer form's `a.<item>` unless given (the editor's preview carries its own). */
+  field?: string;
   legend: ReactNode;
   legendLang?: string;
   body?: ReactNode;
@@ -64,7 +66,7 @@ export function ChoiceItem(props: {
           <label key={o.id} lang={o.lang}>
             <input
               type="radio"
-              name={choiceField(itemId)}
+              name={props.field ?? choiceField(itemId)}
               value={o.id}
               checked={props.choice === o.id}
               onChange={() => props.onChoose(itemId, o.id)}

@@ -38,7 +38,20 @@ function FormAlert({ failure, id }: { failure: Failure | null; id: string }) {
   );
 }
 
-export function ResponseForm({ data, promptId, mode, failure }: { data: Data; promptId: string; mode: "open" | "cer"; failure: Failure | null }) {
+export function ResponseForm({
+  data,
+  promptId,
+  mode,
+  failure,
+  notSaved,
+}: {
+  data: Pick<Data, "language">;
+  promptId: string;
+  mode: "open" | "cer";
+  failure: Failure | null;
+  /** The editor's preview: the fields as pupils see them, sending turned off with this reason. */
+  notSaved?: string;
+}) {
   const t = useT();
   const values = failure?.values ?? {};
   const errors = failure?.errors;
@@ -73,7 +86,14 @@ export function ResponseForm({ data, promptId, mode, failure }: { data: Data; pr
         />
       )}
       <FormAlert failure={failure} id={`respond-${promptId}-error`} />
-      <button type="submit">{t("discuss.submit")}</button>
+      {notSaved ? (
+        <p className="note" id={`respond-${promptId}-preview`}>
+          {notSaved}
+        </p>
+      ) : null}
+      <button type="submit" disabled={notSaved ? true : undefined} aria-describedby={notSaved ? `respond-${promptId}-preview` : undefined}>
+        {t("discuss.submit")}
+      </button>
     </Form>
   );
 }

@@ -17,6 +17,7 @@ import { live } from "./messages/live";
 import { roster } from "./messages/roster";
 import { recovery } from "./messages/recovery";
 import { schedule } from "./messages/schedule";
+import { preview } from "./messages/preview";
 
 
 export const en: Record<MessageKey, string> = {
@@ -37,4 +38,5 @@ export const en: Record<MessageKey, string> = {
   ...roster.en,
   ...recovery.en,
   ...schedule.en,
+  ...preview.en,
 };

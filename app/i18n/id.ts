@@ -17,6 +17,7 @@ import { live } from "./messages/live";
 import { roster } from "./messages/roster";
 import { recovery } from "./messages/recovery";
 import { schedule } from "./messages/schedule";
+import { preview } from "./messages/preview";
 
 
 export const id = {
@@ -37,6 +38,7 @@ export const id = {
   ...roster.id,
   ...recovery.id,
   ...schedule.id,
+  ...preview.id,
 };
 
 export type MessageKey = keyof typeof id;

@@ -1,198 +1,464 @@
-// The draft as a pupil sees it — read, sort, quiz (with Part B), feedback, discuss — with no
-// attempt, answer or result written anywhere: checking answers is computed and thrown away.
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+// The draft as a pupil sees it, step by step (?step=read|sort|quiz|feedback|discuss), with the
+// pupils' own components. Choices travel in the forms and links between steps; "submit" posts
+// them here and the feedback is computed and thrown away: no attempt, answer or result anywhere.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Fragment, useEffect, useState, type ReactNode } from "react";
 import { Glossary, Paragraphs, SourceLine } from "~/components/article";
-import { useT } from "~/i18n/use-t";
-import { getOwnLesson, validateDraft, type Draft } from "~/models/lesson-editor.server";
+import { ChoiceItem, type NoJsOutcome } from "~/components/choice-item";
+import { FeedbackSummary, ReviewSection, type ReviewItem } from "~/components/feedback-review";
+import { ParagraphRef, ParagraphRefs } from "~/components/paragraph-ref";
+import { ResponseForm } from "~/components/pupil-discussion";
+import { RubricTable } from "~/components/rubric";
+import { itemLabel } from "~/components/two-part";
+import { PartBFeedback } from "~/components/two-part-feedback";
+import { useLang, useT } from "~/i18n/use-t";
+import { discussPage, previewDraft, previewReview, quizPage, readChoices, sortPage } from "~/models/lesson-preview.server";
+import { carriedFields, parseStep, quizField, sortField, type Choices, type PreviewStep } from "~/utils/preview-fields";
 import { requireTeacher } from "~/utils/auth.server";
 import { readForm } from "~/utils/form.server";
+import { formatPercent, readingMinutes } from "~/utils/format";
 import { parseHighlight } from "~/utils/highlight";
 import { parseId } from "~/utils/ids";
 import { rawTitle } from "~/utils/meta";
+import { CATEGORY_IDS } from "~/utils/quiz";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? rawTitle(matches, data.lesson.title) : []);
-
-function load(request: Request, teacherId: number, lessonId: number) {
-  const row = getOwnLesson({ teacherId, lessonId });
-  return { id: row.id, lesson: row.draft as Draft, valid: validateDraft(row.draft as Draft).problems.length === 0 };
-}
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? rawTitle(matches, data.title) : []);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
-  const data = load(request, teacher.teacherId, parseId(params.lessonId));
-  const highlight = parseHighlight(new URL(request.url).searchParams.get("highlight"), data.lesson.paragraphs.length);
-  // Answer keys stay on the server: the page gets the items without them.
-  const { lesson } = data;
+  const { id, lesson, valid } = previewDraft({ teacherId: teacher.teacherId, lessonId: parseId(params.lessonId) });
+  const url = new URL(request.url);
+  // "go" is the next-step button of a step's form; "step" the page a save button came back to
+  const step = parseStep(url.searchParams.get("go") ?? url.searchParams.get("step"));
+  const choices = readChoices(lesson, url.searchParams);
+  const partCount = lesson.questions.reduce((n, q) => n + (q.partB ? 2 : 1), 0);
+  // Only what the step shows; answer keys never leave the server here (the action sends feedback).
   return json(
     {
-      id: data.id,
-      valid: data.valid,
-      highlight,
-      lesson: {
-        title: lesson.title,
-        language: lesson.language,
-        source: lesson.source,
-        glossary: lesson.glossary,
-        paragraphs: lesson.paragraphs,
-        questions: lesson.questions.map((q) => ({
-          id: q.id,
-          stem: q.stem,
-          options: q.options,
-          partB: q.partB ? { stem: q.partB.stem, options: q.partB.options.map((o) => ({ id: o.id, text: o.quote })) } : null,
-        })),
-        sorting: lesson.sorting.map((s) => ({ id: s.id, quote: s.quote, paragraph: s.paragraph })),
-        prompts: lesson.prompts.map((p) => ({ id: p.id, mode: p.mode, prompt: p.prompt })),
-      },
+      id,
+      valid,
+      step,
+      title: lesson.title,
+      language: lesson.language,
+      choices,
+      counts: { sortTotal: lesson.sorting.length, quizTotal: partCount },
+      read:
+        step === "read"
+          ? {
+              source: lesson.source,
+              glossary: lesson.glossary,
+              paragraphs: lesson.paragraphs,
+              readingMinutes: readingMinutes(lesson.paragraphs),
+              highlight: parseHighlight(url.searchParams.get("highlight"), lesson.paragraphs.length),
+            }
+          : null,
+      sort: step === "sort" ? sortPage(lesson) : null,
+      quiz: step === "quiz" ? quizPage(lesson) : null,
+      prompts: step === "discuss" ? discussPage(lesson) : null,
     },
     { headers: { "Cache-Control": "no-store" } },
   );
 }
 
+/** "Submit answers": the carried choices checked against the draft, answered once, kept nowhere. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const teacher = await requireTeacher(request);
-  const { lesson } = load(request, teacher.teacherId, parseId(params.lessonId));
+  const { lesson } = previewDraft({ teacherId: teacher.teacherId, lessonId: parseId(params.lessonId) });
   const form = await readForm(request);
-  const pick = (name: string) => String(form.get(name) ?? "");
-  const text = (options: { id: string; text: string }[], id: string) => options.find((o) => o.id === id)?.text ?? null;
-  const items = lesson.questions.flatMap((q) => {
-    const a = {
-      id: q.id,
-      stem: q.stem,
-      mine: text(q.options, pick(`q:${q.id}`)),
-      right: text(q.options, q.correct),
-      correct: pick(`q:${q.id}`) === q.correct,
-      explanation: q.explanation,
-      evidence: q.evidence,
-    };
-    if (!q.partB) return [a];
-    const bOptions = q.partB.options.map((o) => ({ id: o.id, text: o.quote }));
-    const b = {
-      id: `${q.id}.b`,
-      stem: q.partB.stem,
-      mine: text(bOptions, pick(`q:${q.id}.b`)),
-      right: text(bOptions, q.partB.correct),
-      correct: pick(`q:${q.id}.b`) === q.partB.correct,
-      explanation: q.partB.explanation,
-      evidence: [...new Set(q.partB.options.filter((o) => o.id === q.partB!.correct).map((o) => o.paragraph))],
-    };
-    return [a, b];
-  });
-  const sorting = lesson.sorting.map((s) => ({
-    id: s.id,
-    quote: s.quote,
-    correct: pick(`s:${s.id}`) === s.category,
-    right: s.category,
-    explanation: s.explanation,
-    evidence: [s.paragraph],
-  }));
-  const score = items.filter((i) => i.correct).length + sorting.filter((s) => s.correct).length;
-  return json({ items, sorting, score, max: items.length + sorting.length });
+  const choices = readChoices(lesson, form);
+  return json({ choices, review: previewReview(lesson, choices) }, { headers: { "Cache-Control": "no-store" } });
+}
+
+type Data = SerializeFrom<typeof loader>;
+type Review = SerializeFrom<typeof action>["review"];
+
+const NO_JS_OUTCOME: NoJsOutcome = { saved: null, error: null, item: null };
+
+function useHydrated() {
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  return hydrated;
+}
+
+function Hidden({ fields }: { fields: [string, string][] }) {
+  return (
+    <>
+      {fields.map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+    </>
+  );
 }
 
 export default function Preview() {
-  const { id, valid, highlight, lesson } = useLoaderData<typeof loader>();
-  const feedback = useActionData<typeof action>();
+  const data = useLoaderData<typeof loader>();
+  const submitted = useActionData<typeof action>();
   const t = useT();
-  const link = (n: number) => `/teacher/lessons/${id}/preview?highlight=${n}#p${n}`;
+  const choices = submitted?.choices ?? data.choices;
+  const step: PreviewStep = submitted ? "feedback" : data.step;
+  const base = `/teacher/lessons/${data.id}/preview`;
+  const carried = carriedFields(choices);
+  const href = (to: PreviewStep, extra: [string, string][] = [], hash = "") =>
+    `${base}?${new URLSearchParams([["step", to], ...extra, ...carried]).toString()}${hash}`;
+  const quizAnswered = Object.keys(choices.quiz).length;
+  const steps: { to: PreviewStep; label: string; count?: string }[] = [
+    { to: "read", label: t("flow.read") },
+    { to: "sort", label: t("flow.sort"), count: `${Object.keys(choices.sort).length}/${data.counts.sortTotal}` },
+    { to: "quiz", label: t("flow.quiz"), count: `${quizAnswered}/${data.counts.quizTotal}` },
+    { to: "feedback", label: t("flow.feedback") },
+    { to: "discuss", label: t("flow.discuss") },
+  ];
   return (
     <>
       <h1>{t("pv.title")}</h1>
-      <p className="note">{t("pv.lead")}</p>
-      {!valid ? <p className="note">{t("pv.invalid")}</p> : null}
+      <div className="banner preview-banner">
+        <p>
+          <strong>{t("pvs.banner")}</strong>
+        </p>
+        <p>{t("pvs.bannerLead")}</p>
+      </div>
+      {!data.valid ? <p className="note">{t("pv.invalid")}</p> : null}
       <p>
-        <Link to={`/teacher/lessons/${id}`}>{t("pv.back")}</Link>
+        <Link to={`/teacher/lessons/${data.id}`}>{t("pv.back")}</Link>
       </p>
-      <article className="lesson">
-        <h2 lang={lesson.language}>{lesson.title}</h2>
-        <SourceLine source={lesson.source} language={lesson.language} headingLevel={3} />
-        <Paragraphs paragraphs={lesson.paragraphs} language={lesson.language} highlight={highlight} headingLevel={3} />
-        <Glossary glossary={lesson.glossary} language={lesson.language} headingLevel={3} />
-      </article>
-      {feedback ? (
-        <section aria-labelledby="pv-feedback" className="card" role="region">
-          <h2 id="pv-feedback">{t("pv.feedback")}</h2>
-          <p>{t("pv.score", { score: feedback.score, max: feedback.max })}</p>
-          <ul className="feedback-list">
-            {[...feedback.items, ...feedback.sorting.map((s) => ({ ...s, stem: s.quote, mine: null as string | null, right: t(`cat.${s.right}`) }))].map((item) => (
-              <li key={item.id} className={item.correct ? "correct" : "wrong"}>
-                <p lang={lesson.language}>{item.stem}</p>
-                <p>{item.mine ? t("pv.yourAnswer", { answer: item.mine }) : null}</p>
-                <p>{t("pv.rightAnswer", { answer: item.right ?? "" })}</p>
-                <p lang={lesson.language}>{item.explanation}</p>
-                <p>
-                  {item.evidence.map((n) => (
-                    <Link key={n} to={link(n)}>
-                      {t("pv.evidenceLink", { n })}
-                    </Link>
-                  ))}
-                </p>
-              </li>
-            ))}
-          </ul>
-        </section>
+      <header className="lesson-head">
+        <h2 lang={data.language} className="clamp-title">
+          {data.title}
+        </h2>
+      </header>
+      <nav aria-label={t("flow.steps")}>
+        <ol className="steps">
+          {steps.map((s) => (
+            <li key={s.to}>
+              <Link to={href(s.to)} aria-current={s.to === step ? "page" : undefined} prefetch="none">
+                {s.label}
+                {s.count ? <span className="step-count"> ({s.count})</span> : null}
+              </Link>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      {step === "read" && data.read ? <ReadStep data={data} read={data.read} next={href("sort")} /> : null}
+      {step === "sort" && data.sort ? <SortStep key={JSON.stringify(choices.sort)} data={data} sort={data.sort} choices={choices} base={base} /> : null}
+      {step === "quiz" && data.quiz ? <QuizStep key={JSON.stringify(choices.quiz)} data={data} quiz={data.quiz} choices={choices} base={base} /> : null}
+      {step === "feedback" ? (
+        <FeedbackStep
+          data={data}
+          review={submitted?.review ?? null}
+          quizHref={href("quiz")}
+          discussHref={href("discuss")}
+          readHref={(p) => href("read", [["highlight", String(p)]], `#p${p}`)}
+        />
       ) : null}
-      <Form method="post" className="card">
-        {lesson.sorting.length ? (
-          <section aria-labelledby="pv-sort">
-            <h2 id="pv-sort">{t("sort.title")}</h2>
-            {lesson.sorting.map((s) => (
-              <div className="field" key={s.id}>
-                <label htmlFor={`pv-s-${s.id}`} lang={lesson.language}>
-                  {s.quote}
-                </label>
-                <select id={`pv-s-${s.id}`} name={`s:${s.id}`} defaultValue="">
-                  <option value="">–</option>
-                  {(["reported-event", "allegation", "denial", "unsourced-claim", "opinion"] as const).map((c) => (
-                    <option key={c} value={c}>
-                      {t(`cat.${c}`)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-            ))}
-          </section>
-        ) : null}
-        <section aria-labelledby="pv-quiz">
-          <h2 id="pv-quiz">{t("ed.questions")}</h2>
-          {lesson.questions.map((q) => (
-            <div key={q.id}>
-              <fieldset>
-                <legend lang={lesson.language}>{q.stem}</legend>
-                {q.options.map((o) => (
-                  <label key={o.id} lang={lesson.language}>
-                    <input type="radio" name={`q:${q.id}`} value={o.id} /> {o.text}
-                  </label>
-                ))}
-              </fieldset>
-              {q.partB ? (
-                <fieldset>
-                  <legend lang={lesson.language}>{q.partB.stem}</legend>
-                  {q.partB.options.map((o) => (
-                    <label key={o.id} lang={lesson.language}>
-                      <input type="radio" name={`q:${q.id}.b`} value={o.id} /> “{o.text}”
-                    </label>
-                  ))}
-                </fieldset>
-              ) : null}
+      {step === "discuss" && data.prompts ? <DiscussStep data={data} prompts={data.prompts} /> : null}
+    </>
+  );
+}
+
+function ReadStep({ data, read, next }: { data: Data; read: NonNullable<Data["read"]>; next: string }) {
+  const t = useT();
+  return (
+    <section aria-labelledby="read-heading" className="lesson">
+      <h2 id="read-heading">{t("flow.read")}</h2>
+      <p>{t("flow.readFirst")}</p>
+      <p className="meta">{t("lesson.readingTime", { minutes: read.readingMinutes })}</p>
+      <SourceLine source={read.source} language={data.language} headingLevel={3} />
+      <Paragraphs paragraphs={read.paragraphs} language={data.language} highlight={read.highlight} headingLevel={3} glossary={read.glossary} />
+      <Glossary glossary={read.glossary} language={data.language} headingLevel={3} />
+      <div className="no-print">
+        <Link className="button" to={next}>
+          {t("flow.next", { step: t("flow.sort") })}
+        </Link>
+      </div>
+    </section>
+  );
+}
+
+/**
+ * A step's one form, sent with GET: an item's save button (no JavaScript) comes back to this
+ * step, the next-step button goes on; the other step's choices ride along as hidden fields.
+ */
+function StepForm({ base, step, carry, children }: { base: string; step: PreviewStep; carry: [string, string][]; children: ReactNode }) {
+  return (
+    <Form method="get" action={base}>
+      <input type="hidden" name="step" value={step} />
+      <Hidden fields={carry} />
+      {children}
+    </Form>
+  );
+}
+
+function SortStep({ data, sort, choices, base }: { data: Data; sort: NonNullable<Data["sort"]>; choices: Choices; base: string }) {
+  const t = useT();
+  const hydrated = useHydrated();
+  const [picked, setPicked] = useState<Record<string, string>>(choices.sort);
+  const answered = sort.items.filter((i) => picked[i.id]).length;
+  const carry = carriedFields({ sort: {}, quiz: choices.quiz });
+  return (
+    <section aria-labelledby="sort-heading">
+      <h2 id="sort-heading">{t("sort.title")}</h2>
+      <p>{hydrated ? t("pf.sortLeadJs") : t("pf.sortLeadNoJs")}</p>
+      <p role="status" className="muted">
+        {t("flow.progress", { answered, total: sort.items.length })}
+      </p>
+      <details className="categories">
+        <summary>{t("sort.category")}</summary>
+        <dl>
+          {CATEGORY_IDS.map((c) => (
+            <div key={c}>
+              <dt>{t(`cat.${c}`)}</dt>
+              <dd>{t(`cat.${c}.hint`)}</dd>
             </div>
           ))}
+        </dl>
+      </details>
+      <StepForm base={base} step="sort" carry={carry}>
+        {sort.items.map((item, index) => (
+          <ChoiceItem
+            key={item.id}
+            itemId={item.id}
+            field={sortField(item.id)}
+            legend={t("sort.item", { n: index + 1, p: item.paragraph })}
+            body={
+              <>
+                <blockquote lang={data.language}>
+                  <p>{item.quote}</p>
+                </blockquote>
+                {sort.paragraphs[item.paragraph] ? (
+                  <ParagraphRef n={item.paragraph} text={sort.paragraphs[item.paragraph]} language={data.language} idPrefix={item.id} />
+                ) : null}
+              </>
+            }
+            options={CATEGORY_IDS.map((c) => ({ id: c, label: t(`cat.${c}`) }))}
+            choice={picked[item.id]}
+            state={undefined}
+            refusal={undefined}
+            hydrated={hydrated}
+            saveLabel={t("sort.item", { n: index + 1, p: item.paragraph })}
+            onChoose={(itemId, choice) => setPicked((p) => ({ ...p, [itemId]: choice }))}
+            noJs={NO_JS_OUTCOME}
+          />
+        ))}
+        <p>
+          <button type="submit" name="go" value="quiz">
+            {t("flow.next", { step: t("flow.quiz") })}
+          </button>
+        </p>
+      </StepForm>
+    </section>
+  );
+}
+
+function QuizStep({ data, quiz, choices, base }: { data: Data; quiz: NonNullable<Data["quiz"]>; choices: Choices; base: string }) {
+  const t = useT();
+  const hydrated = useHydrated();
+  const [picked, setPicked] = useState<Record<string, string>>(choices.quiz);
+  const choose = (itemId: string, choice: string) => setPicked((p) => ({ ...p, [itemId]: choice }));
+  const partIds = quiz.questions.flatMap((q) => (q.partB ? [q.id, q.partB.id] : [q.id]));
+  const answered = partIds.filter((id) => picked[id]).length;
+  const unanswered = partIds.length - answered + (data.counts.sortTotal - Object.keys(choices.sort).length);
+  const carry = carriedFields({ sort: choices.sort, quiz: {} });
+  return (
+    <section aria-labelledby="quiz-heading">
+      <h2 id="quiz-heading">{t("quiz.title")}</h2>
+      <p>{hydrated ? t("pf.quizLeadJs") : t("pf.quizLeadNoJs")}</p>
+      <p role="status" className="muted">
+        {t("flow.progress", { answered, total: partIds.length })}
+      </p>
+      <StepForm base={base} step="quiz" carry={carry}>
+        {quiz.questions.map((q, index) => (
+          <Fragment key={q.id}>
+            <ChoiceItem
+              itemId={q.id}
+              field={quizField(q.id)}
+              legend={
+                <>
+                  <span className="qnum">
+                    {q.partB ? itemLabel(t, { n: index + 1, part: "A" }) : t("quiz.question", { n: index + 1 })}.{" "}
+                  </span>
+                  <span lang={data.language}>{q.stem}</span>
+                </>
+              }
+              body={
+                <>
+                  {q.partB ? (
+                    <p className="muted">
+                      {t("twoPart.lead")} {t("twoPart.scoring")}
+                    </p>
+                  ) : null}
+                  <ParagraphRefs numbers={q.refs} texts={quiz.paragraphs} language={data.language} idPrefix={q.id} />
+                </>
+              }
+              options={q.options.map((o) => ({ id: o.id, label: o.text, lang: data.language }))}
+              choice={picked[q.id]}
+              state={undefined}
+              refusal={undefined}
+              hydrated={hydrated}
+              saveLabel={t("quiz.question", { n: index + 1 })}
+              onChoose={choose}
+              noJs={NO_JS_OUTCOME}
+            />
+            {q.partB ? (
+              <ChoiceItem
+                itemId={q.partB.id}
+                field={quizField(q.partB.id)}
+                legend={
+                  <>
+                    <span className="qnum">{itemLabel(t, { n: index + 1, part: "B" })}. </span>
+                    <span lang={data.language}>{q.partB.stem}</span>
+                  </>
+                }
+                options={q.partB.options.map((o) => ({
+                  id: o.id,
+                  label: (
+                    <>
+                      <q lang={data.language}>{o.text}</q> {t("twoPart.paragraphOf", { p: o.paragraph })}
+                    </>
+                  ),
+                }))}
+                choice={picked[q.partB.id]}
+                state={undefined}
+                refusal={undefined}
+                hydrated={hydrated}
+                saveLabel={itemLabel(t, { n: index + 1, part: "B" })}
+                onChoose={choose}
+                noJs={NO_JS_OUTCOME}
+              />
+            ) : null}
+          </Fragment>
+        ))}
+        <section aria-labelledby="submit-heading" className="item">
+          <h3 id="submit-heading">{t("quiz.submitTitle")}</h3>
+          <p>{t("quiz.submitLead")}</p>
+          {unanswered > 0 ? <p>{t("quiz.unanswered", { n: unanswered })}</p> : null}
+          <div>
+            {/* posted, not a link: the feedback (with the keys) is only ever an answer to this */}
+            <button type="submit" formMethod="post" formAction={`${base}?step=feedback`}>
+              {t("quiz.submit")}
+            </button>
+          </div>
         </section>
-        <button type="submit">{t("pv.check")}</button>
-      </Form>
-      {lesson.prompts.length ? (
-        <section aria-labelledby="pv-discuss" className="card">
-          <h2 id="pv-discuss">{t("pv.discuss")}</h2>
-          <ul>
-            {lesson.prompts.map((p) => (
-              <li key={p.id} lang={lesson.language}>
-                {p.prompt} {p.mode === "cer" ? `(${t("ed.mode.cer")})` : null}
-              </li>
-            ))}
-          </ul>
-        </section>
+      </StepForm>
+    </section>
+  );
+}
+
+function FeedbackStep(props: {
+  data: Data;
+  review: Review | null;
+  quizHref: string;
+  discussHref: string;
+  readHref: (p: number) => string;
+}) {
+  const { data, review: r } = props;
+  const t = useT();
+  const lang = useLang();
+  if (!r)
+    return (
+      <section aria-labelledby="feedback-heading">
+        <h2 id="feedback-heading">{t("feedback.title")}</h2>
+        <p className="note">{t("feedback.notSubmitted")}</p>
+        <p>
+          <Link to={props.quizHref}>{t("pvs.toQuiz")}</Link>
+        </p>
+      </section>
+    );
+  const quizItems: ReviewItem[] = r.questions.map((q, index) => ({
+    id: q.id,
+    title: t("quiz.question", { n: index + 1 }),
+    outcome: q.outcome,
+    prompt: <p lang={data.language}>{q.stem}</p>,
+    mine: q.mine,
+    right: q.right,
+    explanation: q.explanation,
+    evidence: q.evidence,
+    note: q.partB ? (
+      <>
+        <p>{t("twoPart.points", { points: q.points, max: q.maxPoints })}</p>
+        <PartBFeedback partB={q.partB} language={data.language} />
+      </>
+    ) : undefined,
+  }));
+  const sortItems: ReviewItem[] = r.sorting.map((s, index) => ({
+    id: s.id,
+    title: t("sort.item", { n: index + 1, p: s.paragraph }),
+    outcome: s.outcome,
+    prompt: (
+      <blockquote lang={data.language}>
+        <p>{s.quote}</p>
+      </blockquote>
+    ),
+    mine: s.mine ? t(`cat.${s.mine}`) : null,
+    right: t(`cat.${s.right}`),
+    explanation: s.explanation,
+    evidence: [s.paragraph],
+    note: s.speaker ? <p>{t("feedback.source", { speaker: s.speaker })}</p> : undefined,
+  }));
+  const scoreLine = t("feedback.score", {
+    score: r.score.quizScore + r.score.sortScore,
+    max: r.score.quizMax + r.score.sortMax,
+    percent: formatPercent(lang, r.percent / 100),
+  });
+  return (
+    <section aria-labelledby="feedback-heading">
+      <h2 id="feedback-heading">{t("feedback.title")}</h2>
+      <FeedbackSummary
+        scoreLine={scoreLine}
+        partLines={[
+          t("feedback.quizScore", { score: r.score.quizScore, max: r.score.quizMax }),
+          t("feedback.sortScore", { score: r.score.sortScore, max: r.score.sortMax }),
+        ]}
+        skills={r.skills.map((s) => ({ label: t(`results.skill.${s.skill}`), line: t("results.outOf", { score: s.correct, max: s.total }) }))}
+        items={[...quizItems, ...sortItems]}
+      />
+      <ReviewSection id="fb-quiz" title={t("quiz.title")} items={quizItems} language={data.language} texts={r.paragraphs} articleHref={props.readHref} />
+      <ReviewSection id="fb-sort" title={t("sort.title")} items={sortItems} language={data.language} texts={r.paragraphs} articleHref={props.readHref} />
+      <p className="next-step">
+        <Link className="button" to={props.discussHref}>
+          {t("pf.fb.next", { step: t("flow.discuss") })}
+        </Link>
+      </p>
+    </section>
+  );
+}
+
+function DiscussStep({ data, prompts }: { data: Data; prompts: NonNullable<Data["prompts"]> }) {
+  const t = useT();
+  return (
+    <section aria-labelledby="discuss-heading">
+      <h2 id="discuss-heading">{t("flow.discuss")}</h2>
+      <p>{t("discuss.lead")}</p>
+      {prompts.length === 0 ? <p>{t("discuss.noPrompts")}</p> : null}
+      {prompts.length ? (
+        <p role="status" className="muted">
+          {t("discuss.progress", { done: 0, total: prompts.length })}
+        </p>
       ) : null}
-    </>
+      {prompts.map((prompt, index) => (
+        <section key={prompt.id} className="prompt-block" aria-labelledby={`prompt-${prompt.id}`} id={`prompt-${prompt.id}-section`}>
+          <h3 id={`prompt-${prompt.id}`}>
+            {t("discuss.promptHeading", { n: index + 1 })}
+            {prompt.mode === "cer" ? ` (${t("discuss.cerTag")})` : null}
+          </h3>
+          <p lang={data.language} className="prompt-text">
+            {prompt.prompt}
+          </p>
+          {prompt.rubric ? (
+            <details className="rubric-box" open>
+              <summary>
+                {t("rubric.title")} — {t("rubric.beforeWriting")}
+              </summary>
+              <RubricTable rubric={prompt.rubric} language={data.language} id={`rubric-${prompt.id}`} />
+            </details>
+          ) : null}
+          <h4>{t("discuss.yourResponse")}</h4>
+          <ResponseForm data={data} promptId={prompt.id} mode={prompt.mode} failure={null} notSaved={t("pvs.notSavedDiscuss")} />
+          <h4>{t("discuss.classmates")}</h4>
+          <p className="muted">{t("discuss.noClassmates")}</p>
+        </section>
+      ))}
+    </section>
   );
 }

@@ -1076,11 +1076,12 @@ test("the lesson editor's text fields (new lesson, source, lists, items, rubric,
   );
   expect(problems.filter(Boolean)).toEqual([]);
 
-  // Every field holding a payload, shown in the editor and the preview, hydrated; the library lists all their titles.
+  // Every field holding a payload, shown in the editor and the preview's steps, hydrated; the library lists all their titles.
   for (const payload of RENDERED) {
     const { lessonId, post } = await base(firstChars(payload, 300));
     for (const check of CHECKS.filter((c) => !c.newLesson && c.what !== "editor: sorting quotation and explanation")) await post(check.form(payload));
-    for (const url of [`/teacher/lessons/${lessonId}`, `/teacher/lessons/${lessonId}/preview`]) {
+    const preview = `/teacher/lessons/${lessonId}/preview`;
+    for (const url of [`/teacher/lessons/${lessonId}`, preview, `${preview}?step=sort`, `${preview}?step=quiz`, `${preview}?step=discuss`]) {
       const opened = await openPage(browser, url, cookie);
       expectClean(opened.seen);
       await opened.close();

@@ -82,6 +82,63 @@ async function axeBothLanguages(page: Page, browser: Browser, teacherId: number,
   await english.close();
 }
 
+/** Everything a preview could write to: attempts, answers, posts, and the draft itself. */
+const writtenBy = (lessonId: number) =>
+  testDb()
+    .prepare(
+      "SELECT (SELECT count(*) FROM attempts) AS attempts, (SELECT count(*) FROM answers) AS answers, (SELECT count(*) FROM posts) AS posts, (SELECT draft FROM authored_lessons WHERE id = ?) AS draft",
+    )
+    .get(lessonId);
+
+/**
+ * The preview walked as a pupil walks a lesson — read, sort, quiz, feedback, discuss — with axe
+ * on every step in this page's language; `phone` runs it at 360 px (the quiz is what pupils do there).
+ */
+async function walkPreview(p: Page, editorUrl: string, lang: "id" | "en", phone: boolean) {
+  const tr = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) => translate(lang, key, vars);
+  const wide = p.viewportSize();
+  if (phone) await p.setViewportSize({ width: 360, height: 740 });
+  await p.goto(`${editorUrl}/preview`);
+  await expect(p.locator("html")).toHaveAttribute("lang", lang);
+  await expect(p.getByText(tr("pvs.banner"))).toBeVisible();
+  const steps = p.getByRole("navigation", { name: tr("flow.steps") });
+  await expect(steps.getByRole("link", { name: tr("flow.read") })).toHaveAttribute("aria-current", "page");
+  for (const text of ARTICLE) await expect(p.getByText(text)).toBeVisible();
+  await expectAccessible(p);
+  await p.getByRole("link", { name: tr("flow.next", { step: tr("flow.sort") }) }).click();
+  // statement 1 right, statement 2 wrong; the step links count what is chosen
+  await p.getByRole("group", { name: tr("sort.item", { n: 1, p: 1 }) }).getByLabel(tr("cat.reported-event")).check();
+  await p.getByRole("group", { name: tr("sort.item", { n: 2, p: 2 }) }).getByLabel(tr("cat.opinion")).check();
+  await expectAccessible(p);
+  await p.getByRole("button", { name: tr("flow.next", { step: tr("flow.quiz") }) }).click();
+  await expect(steps.getByRole("link", { name: new RegExp(tr("flow.quiz")) })).toHaveAttribute("aria-current", "page");
+  await expect(steps.getByRole("link", { name: new RegExp(tr("flow.sort")) })).toContainText("2/3");
+  // no key or explanation on the page before the feedback step
+  expect(await p.content()).not.toContain(QUESTIONS[0].explanation);
+  await p.getByRole("group", { name: QUESTIONS[0].stem }).getByLabel(QUESTIONS[0].options[1], { exact: true }).check();
+  await p.getByRole("group", { name: QUESTIONS[1].stem }).getByLabel(QUESTIONS[1].options[0], { exact: true }).check();
+  await expectAccessible(p);
+  await p.getByRole("button", { name: tr("quiz.submit") }).click();
+  // feedback: the score from the carried choices (Q2 Part A right: 1 point; statement 1: 1 point), evidence linked
+  await expect(p.getByRole("heading", { name: tr("feedback.title"), level: 2 })).toBeVisible();
+  await expect(p.getByText(tr("feedback.sortScore", { score: 1, max: 3 }), { exact: false })).toBeVisible();
+  await expect(p.getByText(QUESTIONS[0].explanation)).toBeVisible();
+  await expectAccessible(p);
+  await p.getByText(tr("feedback.evidence", { p: 1 })).first().click();
+  const sheet = p.getByRole("dialog", { name: tr("pf.paragraphTitle", { p: 1 }) });
+  await expect(sheet).toContainText(ARTICLE[0]);
+  await sheet.getByRole("link", { name: tr("pf.fb.openArticle", { p: 1 }) }).click();
+  await expect(p.locator("#p1 mark")).toHaveText(ARTICLE[0]);
+  // the choices still ride along: the discussion step, with the CER fields and rubric as pupils see them
+  await steps.getByRole("link", { name: tr("flow.discuss") }).click();
+  await expect(p.getByLabel(tr("discuss.field.claim"), { exact: true })).toBeVisible();
+  await expect(p.getByRole("table", { name: tr("rubric.caption") })).toBeVisible();
+  await expect(p.getByRole("button", { name: tr("discuss.submit") })).toBeDisabled();
+  await expect(p.getByText(tr("pvs.notSavedDiscuss"))).toBeVisible();
+  await expectAccessible(p);
+  if (phone && wide) await p.setViewportSize(wide);
+}
+
 // Long stories on a shared 2-core machine: axe runs on many big pages.
 test.describe.configure({ timeout: 300_000 });
 
@@ -196,13 +253,16 @@ test("with JavaScript: write, check, preview, publish, share, assign; a pupil do
   await expect(page.getByText(id("ed.noProblems"))).toBeVisible();
 
   // Editor pages pass axe in both languages.
-  await axeBothLanguages(page, browser, author.id, ["/teacher/lessons", "/teacher/lessons/new", "/teacher/lessons/import", editorUrl, `${editorUrl}/preview`]);
+  await axeBothLanguages(page, browser, author.id, ["/teacher/lessons", "/teacher/lessons/new", "/teacher/lessons/import", editorUrl, `${editorUrl}/preview?step=feedback`]);
 
-  // Preview as a pupil: feedback with evidence links, nothing stored.
-  await page.goto(`${editorUrl}/preview`);
-  await page.getByRole("button", { name: id("pv.check") }).click();
-  await expect(page.getByRole("heading", { name: id("pv.feedback") })).toBeVisible();
-  await expect(page.getByRole("link", { name: id("pv.evidenceLink", { n: 1 }) }).first()).toBeVisible();
+  // Preview as a pupil, step by step, in both languages (Indonesian at 360 px): nothing stored.
+  const before = writtenBy(lessonId);
+  await walkPreview(page, editorUrl, "id", true);
+  const english = await browser.newContext({ locale: "en-US" });
+  await signIn(english, { role: "teacher", id: author.id });
+  await walkPreview(await english.newPage(), editorUrl, "en", false);
+  await english.close();
+  expect(writtenBy(lessonId)).toEqual(before);
 
   // Publish, share, assign the newest: the assign form opens with this lesson chosen.
   await page.goto(editorUrl);
@@ -213,6 +273,7 @@ test("with JavaScript: write, check, preview, publish, share, assign; a pupil do
   await expect(page.getByText(id("ed.status.shared"))).toBeVisible();
   const slug = draftOf(lessonId).slug;
   await page.getByRole("link", { name: id("ed.assign") }).click();
+  await expect(page).toHaveURL(/\/teacher\/assign\?lesson=/);
   await expect(page.getByLabel(id("assign.lesson"))).toHaveValue(slug);
   await page.getByLabel(new RegExp(klass.name)).check();
   await page.getByRole("button", { name: id("assign.submit") }).click();
@@ -365,6 +426,21 @@ test.describe("without JavaScript", () => {
     ) as Lesson;
     expect(snapshot.questions.map((x) => x.correct)).toEqual(["a"]);
     expect(snapshot.source).toEqual({ outlet: "Kabar Desa", author: null, publishedAt: null, eventDate: null, url: null });
+
+    // The preview's steps without JavaScript: a "save" keeps the choice on the step, submitting shows the feedback.
+    const before = writtenBy(lessonId);
+    await page.goto(`/teacher/lessons/${lessonId}/preview?step=quiz`);
+    const item = page.getByRole("group", { name: q.stem });
+    await item.getByLabel(q.options[1], { exact: true }).check();
+    await page.getByRole("button", { name: `${id("quiz.save")} ${id("quiz.question", { n: 1 })}` }).click();
+    await expect(page.getByRole("group", { name: q.stem }).getByLabel(q.options[1], { exact: true })).toBeChecked();
+    await page.getByRole("button", { name: id("quiz.submit") }).click();
+    await expect(page.getByText(q.explanation)).toBeVisible();
+    await expect(page.getByText(id("feedback.evidence", { p: 2 }))).toBeVisible();
+    await page.getByRole("link", { name: id("pf.fb.next", { step: id("flow.discuss") }) }).click();
+    // (the half-written CER prompt above was refused, so this lesson has no prompt)
+    await expect(page.getByText(id("discuss.noPrompts"))).toBeVisible();
+    expect(writtenBy(lessonId)).toEqual(before);
   });
 });
 

@@ -844,9 +844,10 @@ export const MATRIX: Record<string, RouteSpec> = {
     get: LESSON_OWNER_A,
     post: [
       {
-        name: "check answers in the preview",
+        name: "submit answers in the preview",
         cells: LESSON_OWNER_A,
-        form: () => ({ "q:q1": "a" }),
+        // the choices carried from the sort and quiz steps (app/models/lesson-preview.server.ts)
+        form: () => ({ "q.q1": "a" }),
         before: (w) => row<{ n: number }>("SELECT count(*) AS n FROM attempts WHERE pupil_id = ?", w.A.pupil.id).n,
         // the preview answers with the draft's explanations (it is a copy of the seed lesson), and
         // writes nothing for anyone: class A's pupil still has only the attempt the world made
