@@ -2,6 +2,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectAccessible } from "../support/axe";
 import { createClass, createPupil, createTeacher, randomJoinCode, signIn, testDb, unique } from "../support/factories";
+import { actFromOwnAddress } from "../support/address";
 
 test.use({ locale: "id-ID" });
 
@@ -9,6 +10,7 @@ const nav = (page: Page) => page.getByRole("navigation", { name: "Navigasi utama
 
 async function signUpTeacher(page: Page, name = "Bu Sari") {
   const email = `${unique("guru")}@Sekolah.test`;
+  await actFromOwnAddress(page);
   await page.goto("/teacher/signup");
   await page.getByLabel("Nama", { exact: true }).fill(name);
   await page.getByLabel("Email").fill(email);
@@ -215,6 +217,7 @@ test.describe("teacher accounts", () => {
 
   test("sign-up refuses bad input with a message beside the field and keeps the rest", async ({ page }) => {
     const taken = await createTeacher();
+    await actFromOwnAddress(page);
     await page.goto("/teacher/signup");
     const name = page.getByLabel("Nama", { exact: true });
     const email = page.getByLabel("Email");
@@ -602,6 +605,7 @@ async function visitEveryPage(page: Page, browser: Browser, baseURL: string, loc
     await expectAccessible(page);
   }
   // A form showing its errors.
+  await actFromOwnAddress(page);
   await page.goto("/teacher/signup");
   await page.locator("form button[type=submit]").last().click();
   await expect(page.locator(".field-error").first()).toBeVisible();

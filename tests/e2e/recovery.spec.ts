@@ -8,6 +8,7 @@ import { translate } from "../../app/i18n";
 import { expectAccessible } from "../support/axe";
 import { createClass, createPupil, createTeacher, signIn, testDb, unique } from "../support/factories";
 import { createAssignment } from "../support/lesson";
+import { actFromOwnAddress } from "../support/address";
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -34,6 +35,7 @@ function resetLink(email: string, baseURL: string): string {
 async function signUp(page: Page, lang: Lang) {
   const t = tr(lang);
   const email = `${unique("pulih")}@sekolah.test`;
+  await actFromOwnAddress(page);
   await page.goto("/teacher/signup");
   await page.getByLabel(t("accounts.field.teacherName"), { exact: true }).fill("Bu Pulih");
   await page.getByLabel(t("accounts.field.email")).fill(email);

@@ -3,6 +3,7 @@
 // and maximum age end them on the next real request, and activity refreshes "last seen".
 import { expect, test, type Page } from "@playwright/test";
 import { createClass, createTeacher, testDb, unique } from "../support/factories";
+import { actFromOwnAddress } from "../support/address";
 
 // A shared, busy machine: give each story room (no assertion here is timed).
 test.describe.configure({ timeout: 120_000 });
@@ -83,6 +84,7 @@ test("pupil: joined through the form; last seen refreshes; idle for an hour or s
 test("teacher: signed up and in through the forms; two idle days or 14 days since signing in end it", async ({ page }) => {
   const email = `${unique("sesi")}@sekolah.test`;
   const password = "kopi tubruk di pagi hari";
+  await actFromOwnAddress(page);
   await page.goto("/teacher/signup");
   await page.getByLabel("Nama", { exact: true }).fill("Bu Sesi");
   await page.getByLabel("Email").fill(email);
