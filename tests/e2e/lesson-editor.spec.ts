@@ -82,11 +82,21 @@ async function axeBothLanguages(page: Page, browser: Browser, teacherId: number,
   await english.close();
 }
 
-/** Everything a preview could write to: attempts, answers, posts, and the draft itself. */
+/**
+ * Everything a preview could write to, counted for this lesson and its author only (other tests
+ * write attempts and posts at the same time): attempts, answers and posts in the author's
+ * classes, versions of the lesson, and the draft itself.
+ */
 const writtenBy = (lessonId: number) =>
   testDb()
     .prepare(
-      "SELECT (SELECT count(*) FROM attempts) AS attempts, (SELECT count(*) FROM answers) AS answers, (SELECT count(*) FROM posts) AS posts, (SELECT draft FROM authored_lessons WHERE id = ?) AS draft",
+      `SELECT
+         (SELECT count(*) FROM attempts t JOIN assignments s ON s.id = t.assignment_id JOIN classes c ON c.id = s.class_id WHERE c.teacher_id = l.owner_id) AS attempts,
+         (SELECT count(*) FROM answers a JOIN attempts t ON t.id = a.attempt_id JOIN assignments s ON s.id = t.assignment_id JOIN classes c ON c.id = s.class_id WHERE c.teacher_id = l.owner_id) AS answers,
+         (SELECT count(*) FROM posts p JOIN assignments s ON s.id = p.assignment_id JOIN classes c ON c.id = s.class_id WHERE c.teacher_id = l.owner_id) AS posts,
+         (SELECT count(*) FROM lesson_versions v WHERE v.slug = l.slug) AS versions,
+         l.draft AS draft
+       FROM authored_lessons l WHERE l.id = ?`,
     )
     .get(lessonId);
 
