@@ -33,7 +33,7 @@ export function getTaughtClass({ classId, teacherId }: { classId: number; teache
     .from(classes)
     .where(and(eq(classes.id, classId), teachesClass(teacherId)))
     .get();
-  if (!row) throw notFound();
+  if (!row) notFound();
   return { ...row, role: row.teacherId === teacherId ? "owner" : "coTeacher" };
 }
 
@@ -102,7 +102,7 @@ export function removeCoTeacher(input: { classId: number; teacherId: number; coT
     .delete(classTeachers)
     .where(and(eq(classTeachers.classId, input.classId), eq(classTeachers.teacherId, input.coTeacherId)))
     .run();
-  if (gone.changes === 0) throw notFound();
+  if (gone.changes === 0) notFound();
 }
 
 /** A co-teacher leaves the class; the owner cannot (they delete or keep it). */

@@ -85,8 +85,6 @@ export function listClasses({ teacherId }: { teacherId: number }): ClassSummary[
 }
 
 export { getTaughtClass };
-/** @deprecated the old name, kept so branches written before co-teachers still compile: same check. */
-export const getOwnedClass = getTaughtClass;
 
 const taught = (classId: number, teacherId: number) => and(eq(classes.id, classId), teachesClass(teacherId));
 

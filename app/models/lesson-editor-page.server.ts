@@ -131,14 +131,14 @@ export function editorAction(ref: Ref, form: FormData): EditorResult | "deleted"
     }
     case "unacknowledge": {
       const at = Number(form.get("index"));
-      if (!Number.isInteger(at) || !draft.acknowledged[at]) throw notFound();
+      if (!Number.isInteger(at) || !draft.acknowledged[at]) notFound();
       save({ ...draft, acknowledged: draft.acknowledged.filter((_, i) => i !== at) });
       return done();
     }
     case "deleteItem":
     case "up":
     case "down": {
-      if (!KINDS.includes(kind) || !(draft[kind] as { id: string }[]).some((x) => x.id === itemId)) throw notFound();
+      if (!KINDS.includes(kind) || !(draft[kind] as { id: string }[]).some((x) => x.id === itemId)) notFound();
       save(intent === "deleteItem" ? removeItem(draft, kind, itemId) : moveItem(draft, kind, itemId, intent === "up" ? -1 : 1));
       return done();
     }

@@ -154,9 +154,6 @@ export function listRoster({ classId, teacherId }: { classId: number; teacherId:
     .all();
 }
 
-/** @deprecated the old name, kept so branches written before co-teachers still compile: same check. */
-export const getOwnedPupil = (ref: PupilRef) => getTaughtPupil(ref);
-
 type PupilRef = { classId: number; pupilId: number; teacherId: number };
 
 /** One pupil of a class this teacher owns or co-teaches, or a 404. */
