@@ -1,4 +1,5 @@
 // Form pieces shared by every page: a field's error message wired to its input by id.
+import type { ReactNode } from "react";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 
@@ -34,5 +35,31 @@ export function FormError({ errors }: { errors: Errors }) {
     <p className="form-error" role="alert" id="form-error">
       {t(error)}
     </p>
+  );
+}
+
+/** The "yes, I mean it" box of a destructive form (`confirm=yes`), with its error under it. */
+export function ConfirmCheckbox({ label, error, checked }: { label: ReactNode; error?: MessageKey; checked?: boolean }) {
+  const t = useT();
+  return (
+    <div className="field checkbox-field">
+      <label htmlFor="field-confirm">
+        <input
+          id="field-confirm"
+          type="checkbox"
+          name="confirm"
+          value="yes"
+          defaultChecked={checked}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? "field-confirm-error" : undefined}
+        />{" "}
+        {label}
+      </label>
+      {error ? (
+        <p className="field-error" id="field-confirm-error">
+          {t(error)}
+        </p>
+      ) : null}
+    </div>
   );
 }

@@ -9,6 +9,7 @@ import { z } from "zod";
 import { Field, FormError } from "~/components/accounts-fields";
 import { RecoveryCodes } from "~/components/recovery-codes";
 import { RECOVERY_CODE_COUNT, regenerateRecoveryCodes, unusedRecoveryCodes } from "~/models/recovery.server";
+import { ConfirmCheckbox } from "~/components/forms";
 import { useT } from "~/i18n/use-t";
 import { deleteTeacherAccount, teacherAccountSummary } from "~/models/privacy.server";
 import { retryMinutes } from "~/models/throttle.server";
@@ -158,25 +159,7 @@ export default function TeacherAccount() {
             error={errors.password}
             autoComplete="current-password"
           />
-          <div className="field checkbox-field">
-            <label htmlFor="field-confirm">
-              <input
-                id="field-confirm"
-                type="checkbox"
-                name="confirm"
-                value="yes"
-                defaultChecked={values.confirm === "yes"}
-                aria-invalid={confirmError ? true : undefined}
-                aria-describedby={confirmError ? "field-confirm-error" : undefined}
-              />{" "}
-              {t("privacy.account.confirm")}
-            </label>
-            {confirmError ? (
-              <p className="field-error" id="field-confirm-error">
-                {t(confirmError)}
-              </p>
-            ) : null}
-          </div>
+          <ConfirmCheckbox label={t("privacy.account.confirm")} error={confirmError} checked={values.confirm === "yes"} />
           <p className="actions">
             <button type="submit" className="danger" disabled={busy}>
               {t("privacy.account.submit")}

@@ -5,6 +5,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { ConfirmCheckbox } from "~/components/forms";
 import { useT } from "~/i18n/use-t";
 import { listClassTeachers } from "~/models/class-access.server";
 import { deleteClass, getTaughtClass, parseId } from "~/models/class.server";
@@ -57,24 +58,7 @@ export default function DeleteClass() {
         <>
           <p className="note">{t("co.delete.body")}</p>
           <Form method="post" noValidate>
-            <div className="field checkbox-field">
-              <label htmlFor="field-confirm">
-                <input
-                  id="field-confirm"
-                  type="checkbox"
-                  name="confirm"
-                  value="yes"
-                  aria-invalid={error ? true : undefined}
-                  aria-describedby={error ? "field-confirm-error" : undefined}
-                />{" "}
-                {t("co.delete.confirm")}
-              </label>
-              {error ? (
-                <p className="field-error" id="field-confirm-error">
-                  {t(error)}
-                </p>
-              ) : null}
-            </div>
+            <ConfirmCheckbox label={t("co.delete.confirm")} error={error} />
             <p className="actions">
               <button type="submit" className="danger" disabled={busy}>
                 {t("co.delete.submit")}

@@ -5,6 +5,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { ConfirmCheckbox } from "~/components/forms";
 import { useT } from "~/i18n/use-t";
 import { getTaughtClass, parseId } from "~/models/class.server";
 import { getTaughtPupil, removePupil } from "~/models/pupil.server";
@@ -59,24 +60,7 @@ export default function RemovePupil() {
       <p><Trans k="accounts.remove.body" vars={{ name: <Name>{pupilName}</Name>, className: <Name>{className}</Name> }} /></p>
       <p className="note">{t("accounts.remove.permanent")}</p>
       <Form method="post" noValidate>
-        <div className="field checkbox-field">
-          <label htmlFor="field-confirm">
-            <input
-              id="field-confirm"
-              type="checkbox"
-              name="confirm"
-              value="yes"
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? "field-confirm-error" : undefined}
-            />{" "}
-            <Trans k="accounts.remove.confirmLabel" vars={{ name: <Name>{pupilName}</Name> }} />
-          </label>
-          {error ? (
-            <p className="field-error" id="field-confirm-error">
-              {t(error)}
-            </p>
-          ) : null}
-        </div>
+        <ConfirmCheckbox label={<Trans k="accounts.remove.confirmLabel" vars={{ name: <Name>{pupilName}</Name> }} />} error={error} />
         <p className="actions">
           <button type="submit" className="danger" disabled={busy}>
             {t("accounts.remove.submit")}
