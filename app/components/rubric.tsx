@@ -1,13 +1,20 @@
 // The CER rubric on screen: the table of levels, the teacher's level fields, the levels a pupil got, the class distribution.
-import { RUBRIC_COMPONENTS, RUBRIC_LEVELS, type Rubric } from "~/content/schema";
+import type { ReactNode } from "react";
+import { RUBRIC_COMPONENTS, RUBRIC_LEVELS, type Rubric, type RubricComponent, type RubricLevel } from "~/content/schema";
 import { useT } from "~/i18n/use-t";
 import { levelField, type LevelCounts, type Levels } from "~/utils/rubric";
 
-export function RubricTable({ rubric, language, id }: { rubric: Rubric; language: string; id: string }) {
+/** The component × level grid both rubric tables share; `cell` fills each level of each component. */
+function LevelGrid(props: {
+  caption: ReactNode;
+  captionId?: string;
+  cell: (component: RubricComponent, level: RubricLevel) => ReactNode;
+  cellLang?: string;
+}) {
   const t = useT();
   return (
     <table className="rubric">
-      <caption id={id}>{t("rubric.caption")}</caption>
+      <caption id={props.captionId}>{props.caption}</caption>
       <thead>
         <tr>
           <th scope="col">{t("rubric.component")}</th>
@@ -23,8 +30,8 @@ export function RubricTable({ rubric, language, id }: { rubric: Rubric; language
           <tr key={c}>
             <th scope="row">{t(`rubric.component.${c}`)}</th>
             {RUBRIC_LEVELS.map((l) => (
-              <td key={l} lang={language}>
-                {rubric[c][l]}
+              <td key={l} lang={props.cellLang}>
+                {props.cell(c, l)}
               </td>
             ))}
           </tr>
@@ -32,6 +39,11 @@ export function RubricTable({ rubric, language, id }: { rubric: Rubric; language
       </tbody>
     </table>
   );
+}
+
+export function RubricTable({ rubric, language, id }: { rubric: Rubric; language: string; id: string }) {
+  const t = useT();
+  return <LevelGrid caption={t("rubric.caption")} captionId={id} cellLang={language} cell={(c, l) => rubric[c][l]} />;
 }
 
 /** Three selects inside the feedback form; the empty choice means "not rated". */
@@ -103,32 +115,16 @@ export function RubricResults({
             </p>
           );
         return (
-          <table key={p.id} className="rubric">
-            <caption>
-              {t("rubric.resultsCaption")}
-              <span lang={language}>{p.prompt}</span> ({t("rubric.rated")}: {d.rated})
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("rubric.component")}</th>
-                {RUBRIC_LEVELS.map((l) => (
-                  <th key={l} scope="col">
-                    {t(`rubric.level.${l}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {RUBRIC_COMPONENTS.map((c) => (
-                <tr key={c}>
-                  <th scope="row">{t(`rubric.component.${c}`)}</th>
-                  {RUBRIC_LEVELS.map((l) => (
-                    <td key={l}>{d[c][l]}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <LevelGrid
+            key={p.id}
+            caption={
+              <>
+                {t("rubric.resultsCaption")}
+                <span lang={language}>{p.prompt}</span> ({t("rubric.rated")}: {d.rated})
+              </>
+            }
+            cell={(c, l) => d[c][l]}
+          />
         );
       })}
     </section>
