@@ -68,7 +68,11 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "chromium", testIgnore: /lan\.spec\.ts$/, use: { ...devices["Desktop Chrome"], channel: undefined } },
+    {
+      name: "chromium",
+      testIgnore: /lan\.spec\.ts$/,
+      use: { ...devices["Desktop Chrome"], channel: undefined },
+    },
     {
       name: "lan",
       testMatch: /lan\.spec\.ts$/,

@@ -28,7 +28,8 @@ export function openDatabase(file: string): { sqlite: Database.Database; db: Db 
   sqlite.pragma("foreign_keys = OFF");
   migrate(db, { migrationsFolder: path.resolve("db/migrations") });
   const broken = sqlite.pragma("foreign_key_check") as unknown[];
-  if (broken.length) throw new Error(`database migration left ${broken.length} broken foreign key(s)`);
+  if (broken.length)
+    throw new Error(`database migration left ${broken.length} broken foreign key(s)`);
   sqlite.pragma("foreign_keys = ON");
   return { sqlite, db };
 }

@@ -30,10 +30,7 @@ export const links: LinksFunction = () => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const lang = await getLang(request);
   const viewer = await getViewer(request);
-  return json(
-    { lang, viewer },
-    viewer ? { headers: { "Cache-Control": "no-store" } } : undefined,
-  );
+  return json({ lang, viewer }, viewer ? { headers: { "Cache-Control": "no-store" } } : undefined);
 }
 
 // Documents only take headers from a `headers` export: pass the loader's no-store on, so every
@@ -52,7 +49,11 @@ function LanguageSwitch() {
   const other: Lang = lang === "id" ? "en" : "id";
   return (
     <Form method="post" action="/lang" className="lang-switch" aria-label={t("lang.switchTo")}>
-      <input type="hidden" name="redirectTo" value={location.pathname + location.search + location.hash} />
+      <input
+        type="hidden"
+        name="redirectTo"
+        value={location.pathname + location.search + location.hash}
+      />
       <button type="submit" name="lang" value={other} lang={other}>
         {translate(other, other === "id" ? "lang.id" : "lang.en")}
       </button>
@@ -80,7 +81,9 @@ function Header() {
           {viewer ? (
             <>
               <li>
-                <Link to={viewer.role === "teacher" ? "/teacher" : "/pupil"}>{t("nav.dashboard")}</Link>
+                <Link to={viewer.role === "teacher" ? "/teacher" : "/pupil"}>
+                  {t("nav.dashboard")}
+                </Link>
               </li>
               <li>
                 <Form method="post" action="/logout">
@@ -140,7 +143,13 @@ export function ErrorBoundary() {
     <div className="error-page">
       <title>{`${notFound ? t("error.notFoundTitle") : t("error.title")} · ${t("app.name")}`}</title>
       <h1>{notFound ? t("error.notFoundTitle") : t("error.title")}</h1>
-      <p>{notFound ? t("error.notFoundBody") : status === 403 ? t("error.forbidden") : t("error.body")}</p>
+      <p>
+        {notFound
+          ? t("error.notFoundBody")
+          : status === 403
+            ? t("error.forbidden")
+            : t("error.body")}
+      </p>
       <p className="muted">{t("error.status", { status })}</p>
       <p>
         <Link to="/">{t("error.backHome")}</Link>

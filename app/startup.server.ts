@@ -19,7 +19,9 @@ export function startup() {
   } catch (error) {
     if (error instanceof ContentError) {
       console.error(error.message);
-      console.error("Telaah refuses to start until the lesson files are fixed (npm run content:check).");
+      console.error(
+        "Telaah refuses to start until the lesson files are fixed (npm run content:check).",
+      );
       process.exit(1);
     }
     throw error;
@@ -29,7 +31,8 @@ export function startup() {
   globalThis.__telaahStarted = true;
   const shutdown = (signal: string) => {
     // An information line: LOG_LEVEL=warn (or quieter) leaves it out, as our server does its own.
-    if (!["warn", "error", "silent"].includes(process.env.LOG_LEVEL ?? "")) console.log(`${signal}: closing the database`);
+    if (!["warn", "error", "silent"].includes(process.env.LOG_LEVEL ?? ""))
+      console.log(`${signal}: closing the database`);
     closeDatabase();
   };
   // Closes happen lazily on the next access too; this makes them happen within a minute anyway.

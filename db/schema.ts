@@ -12,8 +12,7 @@ import {
 
 const RUBRIC_LEVEL_VALUES = ["beginning", "developing", "proficient"] as const;
 const now = sql`(unixepoch('subsec') * 1000)`;
-const createdAt = () =>
-  integer("created_at", { mode: "timestamp_ms" }).notNull().default(now);
+const createdAt = () => integer("created_at", { mode: "timestamp_ms" }).notNull().default(now);
 
 export const teachers = sqliteTable("teachers", {
   id: integer("id").primaryKey({ autoIncrement: true }),
@@ -36,7 +35,9 @@ export const classes = sqliteTable(
     name: text("name").notNull(),
     grade: text("grade").notNull(),
     subject: text("subject").notNull(),
-    timeZone: text("time_zone", { enum: ["WIB", "WITA", "WIT"] }).notNull().default("WIB"),
+    timeZone: text("time_zone", { enum: ["WIB", "WITA", "WIT"] })
+      .notNull()
+      .default("WIB"),
     joinCode: text("join_code").notNull().unique(),
     joinEnabled: integer("join_enabled", { mode: "boolean" }).notNull().default(true),
     archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
@@ -74,10 +75,7 @@ export const sessions = sqliteTable(
     lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }).notNull().default(now),
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [
-    index("sessions_teacher_idx").on(t.teacherId),
-    index("sessions_pupil_idx").on(t.pupilId),
-  ],
+  (t) => [index("sessions_teacher_idx").on(t.teacherId), index("sessions_pupil_idx").on(t.pupilId)],
 );
 
 export const throttles = sqliteTable("throttles", {
@@ -145,7 +143,9 @@ export const assignments = sqliteTable(
     acceptLate: integer("accept_late", { mode: "boolean" }).notNull().default(true),
     // 0 means unlimited.
     maxAttempts: integer("max_attempts").notNull().default(1),
-    counting: text("counting", { enum: ["highest", "last"] }).notNull().default("highest"),
+    counting: text("counting", { enum: ["highest", "last"] })
+      .notNull()
+      .default("highest"),
     feedback: text("feedback", { enum: ["immediate", "after_due", "never"] })
       .notNull()
       .default("immediate"),
@@ -343,5 +343,8 @@ export const classTeachers = sqliteTable(
       .references(() => teachers.id, { onDelete: "cascade" }),
     addedAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.classId, t.teacherId] }), index("class_teachers_teacher_idx").on(t.teacherId)],
+  (t) => [
+    primaryKey({ columns: [t.classId, t.teacherId] }),
+    index("class_teachers_teacher_idx").on(t.teacherId),
+  ],
 );

@@ -5,7 +5,9 @@ import { backupDatabase } from "../app/models/backup.server";
 const source = process.env.DATABASE_PATH || "data/telaah.db";
 const target = process.argv[2];
 if (!target) {
-  console.error("usage: npm run db:backup -- <backup-file>   (reads DATABASE_PATH, default data/telaah.db)");
+  console.error(
+    "usage: npm run db:backup -- <backup-file>   (reads DATABASE_PATH, default data/telaah.db)",
+  );
   process.exit(2);
 }
 try {
@@ -14,7 +16,9 @@ try {
   const rows = Object.entries(result.counts)
     .map(([table, n]) => `${table} ${n}`)
     .join(", ");
-  console.log(`backup of ${source} written to ${result.file}: ${result.pages} pages, ${result.bytes} bytes, integrity_check ok, ${Date.now() - started} ms`);
+  console.log(
+    `backup of ${source} written to ${result.file}: ${result.pages} pages, ${result.bytes} bytes, integrity_check ok, ${Date.now() - started} ms`,
+  );
   console.log(`rows: ${rows}`);
 } catch (error) {
   console.error(`backup failed: ${(error as Error).message}`);

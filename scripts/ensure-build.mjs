@@ -17,7 +17,9 @@ function newest(p) {
 const built = fs.existsSync(output) ? fs.statSync(output).mtimeMs : 0;
 const changed = Math.max(...sources.filter((s) => fs.existsSync(s)).map(newest));
 if (built < changed) {
-  console.log(built ? "Sources changed since the last build: building…" : "No build yet: building…");
+  console.log(
+    built ? "Sources changed since the last build: building…" : "No build yet: building…",
+  );
   // Always into build/, which is what `npm start` serves, even when BUILD_DIR is set for tests.
   // The local Remix CLI through node, not npx: works for a service user without an npm cache.
   execSync(`"${process.execPath}" node_modules/@remix-run/dev/dist/cli.js build`, {

@@ -9,7 +9,9 @@ function daysFromArgs(argv: readonly string[]): number | undefined {
   if (at === -1) return undefined;
   const raw = argv[at].includes("=") ? argv[at].split("=")[1] : argv[at + 1];
   if (!raw || !/^[0-9]{1,6}$/.test(raw)) {
-    console.error(`db:retention: --days needs a whole number of days, got ${JSON.stringify(raw ?? "")}`);
+    console.error(
+      `db:retention: --days needs a whole number of days, got ${JSON.stringify(raw ?? "")}`,
+    );
     process.exit(2);
   }
   return Number(raw);
@@ -24,4 +26,6 @@ console.log(
   `  deleted ${report.classes} class(es) with ${report.pupils} pupil(s), ${report.assignments} assignment(s), ` +
     `${report.attempts} attempt(s), ${report.answers} answer(s), ${report.posts} post(s), ${report.feedback} feedback note(s)`,
 );
-console.log(`  deleted ${report.sessions} expired session(s), ${report.throttles} stale throttle counter(s)`);
+console.log(
+  `  deleted ${report.sessions} expired session(s), ${report.throttles} stale throttle counter(s)`,
+);

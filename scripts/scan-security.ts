@@ -36,7 +36,10 @@ function ensureTools() {
   log(`installing ${missing.join(", ")} with apt-get`);
   const sudo = process.getuid?.() === 0 ? [] : ["sudo"];
   const run = (args: string[]) => {
-    const r = spawnSync(sudo[0] ?? args[0], sudo.length ? args : args.slice(1), { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    const r = spawnSync(sudo[0] ?? args[0], sudo.length ? args : args.slice(1), {
+      stdio: "inherit",
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    });
     if (r.status !== 0) throw new Error(`${args.join(" ")} failed`);
   };
   run(["apt-get", "update"]);
@@ -59,22 +62,33 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => pr
 
 async function startServer() {
   log(`building into ${BUILD_DIR}`);
-  const build = spawnSync("npx", ["remix", "build"], { env: { ...process.env, BUILD_DIR }, encoding: "utf8" });
+  const build = spawnSync("npx", ["remix", "build"], {
+    env: { ...process.env, BUILD_DIR },
+    encoding: "utf8",
+  });
   if (build.status !== 0) throw new Error(`build failed:\n${build.stderr}`);
   log(`starting the production build on ${BASE} (database in ${WORK})`);
   // node itself (not npx), so stopping it stops the server
-  server = spawn(process.execPath, ["--import", "tsx", "server/index.ts", `${BUILD_DIR}/index.js`], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      HOST,
-      PORT: String(PORT),
-      DATABASE_PATH: path.join(WORK, "scan.db"),
-      SESSION_SECRET: crypto.randomBytes(32).toString("base64url"),
-      COOKIE_SECURE: "false",
+  server = spawn(
+    process.execPath,
+    ["--import", "tsx", "server/index.ts", `${BUILD_DIR}/index.js`],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        HOST,
+        PORT: String(PORT),
+        DATABASE_PATH: path.join(WORK, "scan.db"),
+        SESSION_SECRET: crypto.randomBytes(32).toString("base64url"),
+        COOKIE_SECURE: "false",
+      },
+      stdio: [
+        "ignore",
+        fs.openSync(path.join(WORK, "server.log"), "a"),
+        fs.openSync(path.join(WORK, "server.log"), "a"),
+      ],
     },
-    stdio: ["ignore", fs.openSync(path.join(WORK, "server.log"), "a"), fs.openSync(path.join(WORK, "server.log"), "a")],
-  });
+  );
   for (let i = 0; i < 120; i++) {
     try {
       if ((await fetch(`${BASE}/healthz`)).ok) return;
@@ -96,57 +110,114 @@ type Session = { cookie: string };
 
 async function post(pathname: string, form: Record<string, string | string[]>, session?: Session) {
   const body = new URLSearchParams();
-  for (const [k, v] of Object.entries(form)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
+  for (const [k, v] of Object.entries(form))
+    for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
   const response = await fetch(`${BASE}${pathname}`, {
     method: "POST",
     body,
     redirect: "manual",
     headers: { Origin: BASE, ...(session ? { Cookie: session.cookie } : {}) },
   });
-  if (response.status >= 400) throw new Error(`seeding: POST ${pathname} answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
-  const cookie = response.headers.getSetCookie().find((c) => c.startsWith("telaah_session="))?.split(";")[0];
+  if (response.status >= 400)
+    throw new Error(
+      `seeding: POST ${pathname} answered ${response.status}: ${(await response.text()).slice(0, 200)}`,
+    );
+  const cookie = response.headers
+    .getSetCookie()
+    .find((c) => c.startsWith("telaah_session="))
+    ?.split(";")[0];
   return { location: response.headers.get("location") ?? "", cookie };
 }
 
 async function data<T>(pathname: string, route: string, session: Session): Promise<T> {
   const sep = pathname.includes("?") ? "&" : "?";
-  const response = await fetch(`${BASE}${pathname}${sep}_data=${encodeURIComponent(route)}`, { headers: { Cookie: session.cookie } });
+  const response = await fetch(`${BASE}${pathname}${sep}_data=${encodeURIComponent(route)}`, {
+    headers: { Cookie: session.cookie },
+  });
   if (!response.ok) throw new Error(`seeding: GET ${pathname} answered ${response.status}`);
   return (await response.json()) as T;
 }
 
 async function seedWorld(label: string) {
   const email = `guru-${label}-${crypto.randomBytes(3).toString("hex")}@sekolah.test`;
-  const signup = await post("/teacher/signup", { name: `Bu Guru ${label}`, email, password: "kopi tubruk di pagi hari" });
+  const signup = await post("/teacher/signup", {
+    name: `Bu Guru ${label}`,
+    email,
+    password: "kopi tubruk di pagi hari",
+  });
   const teacher = { cookie: signup.cookie! };
-  const created = await post("/teacher?index", { name: `Kelas 8${label}`, grade: "8", subject: "PPKn", timeZone: "WIB" }, teacher);
+  const created = await post(
+    "/teacher?index",
+    { name: `Kelas 8${label}`, grade: "8", subject: "PPKn", timeZone: "WIB" },
+    teacher,
+  );
   const classId = created.location.split("/").pop()!;
-  const klass = await data<{ klass: { joinCode: string } }>(`/teacher/classes/${classId}`, "routes/teacher.classes.$classId._index", teacher);
-  const joined = await post("/join", { code: klass.klass.joinCode, displayName: `Siswa ${label}`, pin: "2468", pinConfirm: "2468" });
+  const klass = await data<{ klass: { joinCode: string } }>(
+    `/teacher/classes/${classId}`,
+    "routes/teacher.classes.$classId._index",
+    teacher,
+  );
+  const joined = await post("/join", {
+    code: klass.klass.joinCode,
+    displayName: `Siswa ${label}`,
+    pin: "2468",
+    pinConfirm: "2468",
+  });
   const pupil = { cookie: joined.cookie! };
-  const lessons = await data<{ lessons: { slug: string }[] }>("/lessons", "routes/lessons._index", teacher);
+  const lessons = await data<{ lessons: { slug: string }[] }>(
+    "/lessons",
+    "routes/lessons._index",
+    teacher,
+  );
   const due = new Date(Date.now() + 7 * 24 * 3600_000).toISOString().slice(0, 16);
   const assigned = await post(
     "/teacher/assign",
-    { lesson: lessons.lessons[0].slug, classId: [classId], due, maxAttempts: "0", counting: "highest", feedback: "immediate", postFirst: "on" },
+    {
+      lesson: lessons.lessons[0].slug,
+      classId: [classId],
+      due,
+      maxAttempts: "0",
+      counting: "highest",
+      feedback: "immediate",
+      postFirst: "on",
+    },
     teacher,
   );
   const assignmentId = assigned.location.split("/").pop()!;
   await post(`/pupil/assignments/${assignmentId}?index`, { next: "read" }, pupil);
-  const quiz = await data<{ attempt: { id: number; questions: { id: string; options: { id: string }[] }[] } }>(
+  const quiz = await data<{
+    attempt: { id: number; questions: { id: string; options: { id: string }[] }[] };
+  }>(
     `/pupil/assignments/${assignmentId}/quiz`,
     "routes/pupil.assignments.$assignmentId.quiz",
     pupil,
   );
   const question = quiz.attempt.questions[0];
-  await post(`/pupil/attempts/${quiz.attempt.id}/answers`, { kind: "quiz", itemId: question.id, choice: question.options[0].id, redirectTo: "/pupil" }, pupil);
+  await post(
+    `/pupil/attempts/${quiz.attempt.id}/answers`,
+    { kind: "quiz", itemId: question.id, choice: question.options[0].id, redirectTo: "/pupil" },
+    pupil,
+  );
   const posted = await post(
     `/pupil/assignments/${assignmentId}/discuss`,
-    { intent: "respond", promptId: "d3", body: "Menurut saya tuduhan itu tidak disertai bukti yang bisa diperiksa." },
+    {
+      intent: "respond",
+      promptId: "d3",
+      body: "Menurut saya tuduhan itu tidak disertai bukti yang bisa diperiksa.",
+    },
     pupil,
   );
   const postId = posted.location.split("#post-").pop()!;
-  return { teacher, pupil, classId, assignmentId, attemptId: String(quiz.attempt.id), postId, questionId: question.id, joinCode: klass.klass.joinCode };
+  return {
+    teacher,
+    pupil,
+    classId,
+    assignmentId,
+    attemptId: String(quiz.attempt.id),
+    postId,
+    questionId: question.id,
+    joinCode: klass.klass.joinCode,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -167,34 +238,52 @@ function wapitiPython(): string {
   return shebang.startsWith("#!") ? shebang.slice(2).trim().split(/\s+/)[0] : "python3";
 }
 
-const WAPITI_MODULES = "xss,permanentxss,sql,blindsql,exec,file,redirect,crlf,http_headers,cookieflags,csp,csrf,methods";
+const WAPITI_MODULES =
+  "xss,permanentxss,sql,blindsql,exec,file,redirect,crlf,http_headers,cookieflags,csp,csrf,methods";
 
 async function wapiti(role: string, cookie: string, starts: string[], seconds = MAX_SECONDS) {
   const report = path.join(WORK, `wapiti-${role}.json`);
   const args = [
-    "-u", `${BASE}/`,
-    "--scope", "folder",
-    "-m", WAPITI_MODULES,
-    "--max-scan-time", String(seconds),
-    "--max-attack-time", String(Math.max(20, Math.floor(seconds / 8))),
-    "-d", "4",
-    "--max-links-per-page", "60",
+    "-u",
+    `${BASE}/`,
+    "--scope",
+    "folder",
+    "-m",
+    WAPITI_MODULES,
+    "--max-scan-time",
+    String(seconds),
+    "--max-attack-time",
+    String(Math.max(20, Math.floor(seconds / 8))),
+    "-d",
+    "4",
+    "--max-links-per-page",
+    "60",
     "--flush-session",
-    "--store-session", path.join(WORK, `wapiti-session-${role}`),
+    "--store-session",
+    path.join(WORK, `wapiti-session-${role}`),
     ...(cookie ? ["-H", `Cookie: ${cookie}`] : []),
     // our server (compression) answers in brotli when asked, which wapiti's HTTP library cannot decode
-    "-H", "Accept-Encoding: gzip, deflate",
+    "-H",
+    "Accept-Encoding: gzip, deflate",
     // signing out would end the scan's session; deleting the account would end the scan
-    "-x", `${BASE}/logout`,
-    "-x", `${BASE}/teacher/account`,
+    "-x",
+    `${BASE}/logout`,
+    "-x",
+    `${BASE}/teacher/account`,
     // keep the seeded assignment and pupils for the stored-XSS checks (the e2e matrix covers these forms)
-    "-x", `${BASE}/teacher/assignments/*/delete`,
-    "-x", `${BASE}/teacher/classes/*/pupils/*/remove`,
+    "-x",
+    `${BASE}/teacher/assignments/*/delete`,
+    "-x",
+    `${BASE}/teacher/classes/*/pupils/*/remove`,
     // the compiled client bundles: static files, nothing to attack
-    "-x", `${BASE}/build/*`,
-    "-f", "json",
-    "-o", report,
-    "-v", "1",
+    "-x",
+    `${BASE}/build/*`,
+    "-f",
+    "json",
+    "-o",
+    report,
+    "-v",
+    "1",
     "--no-bugreport",
     ...starts.flatMap((s) => ["-s", `${BASE}${s}`]),
   ];
@@ -209,36 +298,49 @@ async function wapiti(role: string, cookie: string, starts: string[], seconds = 
     "sys.argv = ['wapiti'] + sys.argv[1:]",
     "sys.exit(wapiti_main())",
   ].join("\n");
-  const code = await run(wapitiPython(), ["-c", launcher, ...args], path.join(WORK, `wapiti-${role}.log`));
+  const code = await run(
+    wapitiPython(),
+    ["-c", launcher, ...args],
+    path.join(WORK, `wapiti-${role}.log`),
+  );
   return { role, code, report };
 }
 
 async function sqlmap(name: string, target: { url: string; data?: string; cookie?: string }) {
   const dir = path.join(WORK, "sqlmap");
   const args = [
-    "-u", `${BASE}${target.url}`,
+    "-u",
+    `${BASE}${target.url}`,
     ...(target.data ? ["--data", target.data] : []),
     ...(target.cookie ? ["--cookie", target.cookie] : []),
-    "--headers", `Origin: ${BASE}`,
+    "--headers",
+    `Origin: ${BASE}`,
     "--batch",
-    "--level", "2",
-    "--risk", "1",
+    "--level",
+    "2",
+    "--risk",
+    "1",
     "--flush-session",
-    "--output-dir", dir,
+    "--output-dir",
+    dir,
     // never follow a link or redirect off 127.0.0.1; never touch other hosts
-    "--scope", `^${BASE.replace(/[.:/]/g, "\\$&")}`,
+    "--scope",
+    `^${BASE.replace(/[.:/]/g, "\\$&")}`,
     "--skip-waf",
     // judge the action's own answer (a redirect, a 400 with the form's errors), not the next page
     "--ignore-redirects",
     "--disable-coloring",
-    "-v", "1",
+    "-v",
+    "1",
   ];
   // the session cookie carries a signed random id: injecting into it only tests the signature
   if (target.cookie) args.push("--skip", "telaah_session");
   const logFile = path.join(WORK, `sqlmap-${name}.log`);
   const code = await run("sqlmap", args, logFile);
   const text = fs.readFileSync(logFile, "utf8");
-  const injectable = [...text.matchAll(/parameter '([^']+)' (?:is|appears to be) .*injectable/gi)].map((m) => m[0]);
+  const injectable = [
+    ...text.matchAll(/parameter '([^']+)' (?:is|appears to be) .*injectable/gi),
+  ].map((m) => m[0]);
   const clean = /all tested parameters do not appear to be injectable/i.test(text);
   return { name, code, injectable, clean, tail: text.trim().split("\n").slice(-3).join(" | ") };
 }
@@ -255,24 +357,36 @@ const EXPLAINED: { category: string; info: RegExp; why: string }[] = [
     info: /anti CSRF token/i,
     why: "no tokens by design: every action refuses a cross-site Origin / Sec-Fetch-Site (403), cookies are SameSite=Lax",
   },
-  { category: "HTTP Secure Headers", info: /X-XSS-Protection/i, why: "obsolete header, ignored by current browsers; the CSP (nonce, no inline script) does this job" },
+  {
+    category: "HTTP Secure Headers",
+    info: /X-XSS-Protection/i,
+    why: "obsolete header, ignored by current browsers; the CSP (nonce, no inline script) does this job",
+  },
   {
     category: "HTTP Secure Headers",
     info: /Strict-Transport-Security/i,
     why: "the app may be served over plain HTTP on a school LAN; HSTS belongs on the TLS proxy in front of it",
   },
-  { category: "Secure Flag cookie", info: /Secure flag/i, why: "the scan runs over plain HTTP with COOKIE_SECURE=false; production cookies are Secure" },
+  {
+    category: "Secure Flag cookie",
+    info: /Secure flag/i,
+    why: "the scan runs over plain HTTP with COOKIE_SECURE=false; production cookies are Secure",
+  },
 ];
 
 type WapitiReport = {
-  vulnerabilities?: Record<string, { method: string; path: string; parameter?: string; info: string }[]>;
+  vulnerabilities?: Record<
+    string,
+    { method: string; path: string; parameter?: string; info: string }[]
+  >;
   anomalies?: Record<string, { method: string; path: string; parameter?: string; info: string }[]>;
   additionals?: Record<string, { method: string; path: string; info: string }[]>;
   infos?: { crawled_pages_nbr?: number };
 };
 
 async function main() {
-  if (!/^(127\.0\.0\.1|localhost)$/.test(HOST)) throw new Error("the scan only ever targets 127.0.0.1");
+  if (!/^(127\.0\.0\.1|localhost)$/.test(HOST))
+    throw new Error("the scan only ever targets 127.0.0.1");
   ensureTools();
   await startServer();
   log("seeding three teachers, classes, pupils, assignments, answers and posts through the forms");
@@ -284,20 +398,64 @@ async function main() {
 
   log("sqlmap (--batch --level 2 --risk 1) against the forms and the sort parameters");
   const targets: [string, { url: string; data?: string; cookie?: string }][] = [
-    ["teacher-login", { url: "/teacher/login", data: "email=guru%40sekolah.test&password=rahasia123" }],
-    ["join", { url: "/join", data: `code=${c.joinCode}&displayName=Tamu&pin=1234&pinConfirm=1234` }],
-    ["pupil-login", { url: "/pupil/login", data: `code=${c.joinCode}&displayName=Siswa+C&pin=1111` }],
-    ["create-class", { url: "/teacher?index", data: "name=Kelas+9C&grade=9&subject=PPKn&timeZone=WIB", cookie: c.teacher.cookie }],
-    ["rename-class", { url: `/teacher/classes/${c.classId}?index`, data: "intent=rename&name=Kelas+8Z", cookie: c.teacher.cookie }],
+    [
+      "teacher-login",
+      { url: "/teacher/login", data: "email=guru%40sekolah.test&password=rahasia123" },
+    ],
+    [
+      "join",
+      { url: "/join", data: `code=${c.joinCode}&displayName=Tamu&pin=1234&pinConfirm=1234` },
+    ],
+    [
+      "pupil-login",
+      { url: "/pupil/login", data: `code=${c.joinCode}&displayName=Siswa+C&pin=1111` },
+    ],
+    [
+      "create-class",
+      {
+        url: "/teacher?index",
+        data: "name=Kelas+9C&grade=9&subject=PPKn&timeZone=WIB",
+        cookie: c.teacher.cookie,
+      },
+    ],
+    [
+      "rename-class",
+      {
+        url: `/teacher/classes/${c.classId}?index`,
+        data: "intent=rename&name=Kelas+8Z",
+        cookie: c.teacher.cookie,
+      },
+    ],
     [
       "feedback",
-      { url: `/teacher/assignments/${c.assignmentId}/discussion`, data: `intent=feedback&postId=${c.postId}&body=Bagus+sekali`, cookie: c.teacher.cookie },
+      {
+        url: `/teacher/assignments/${c.assignmentId}/discussion`,
+        data: `intent=feedback&postId=${c.postId}&body=Bagus+sekali`,
+        cookie: c.teacher.cookie,
+      },
     ],
-    ["results-sort", { url: `/teacher/assignments/${c.assignmentId}/results?sort=name&dir=asc`, cookie: c.teacher.cookie }],
-    ["reply", { url: `/pupil/assignments/${c.assignmentId}/discuss`, data: `intent=reply&parentId=${c.postId}&body=Setuju`, cookie: c.pupil.cookie }],
+    [
+      "results-sort",
+      {
+        url: `/teacher/assignments/${c.assignmentId}/results?sort=name&dir=asc`,
+        cookie: c.teacher.cookie,
+      },
+    ],
+    [
+      "reply",
+      {
+        url: `/pupil/assignments/${c.assignmentId}/discuss`,
+        data: `intent=reply&parentId=${c.postId}&body=Setuju`,
+        cookie: c.pupil.cookie,
+      },
+    ],
     [
       "save-answer",
-      { url: `/pupil/attempts/${c.attemptId}/answers`, data: `kind=quiz&itemId=${c.questionId}&choice=a&redirectTo=%2Fpupil`, cookie: c.pupil.cookie },
+      {
+        url: `/pupil/attempts/${c.attemptId}/answers`,
+        data: `kind=quiz&itemId=${c.questionId}&choice=a&redirectTo=%2Fpupil`,
+        cookie: c.pupil.cookie,
+      },
     ],
   ];
   const sqlmapRuns = [];
@@ -307,29 +465,45 @@ async function main() {
   }
 
   // after sqlmap, which needs the seeded assignment and posts as they were
-  const wapitiRuns = !TOOLS.includes("wapiti") ? [] : [
-    await wapiti("teacher", a.teacher.cookie, [
-      "/teacher",
-      `/teacher/classes/${a.classId}`,
-      `/teacher/assignments/${a.assignmentId}`,
-      `/teacher/assignments/${a.assignmentId}/discussion`,
-      `/teacher/assignments/${a.assignmentId}/results?sort=name&dir=asc`,
-      "/teacher/assign",
-    ]),
-    await wapiti("pupil", b.pupil.cookie, [
-      "/pupil",
-      `/pupil/assignments/${b.assignmentId}`,
-      `/pupil/assignments/${b.assignmentId}/quiz`,
-      `/pupil/assignments/${b.assignmentId}/discuss`,
-      "/pupil/data",
-    ]),
-    await wapiti("anonymous", "", ["/", "/join", "/pupil/login", "/teacher/login", "/teacher/signup", "/lessons", "/privacy"], Math.ceil(MAX_SECONDS / 2)),
-  ];
-
+  const wapitiRuns = !TOOLS.includes("wapiti")
+    ? []
+    : [
+        await wapiti("teacher", a.teacher.cookie, [
+          "/teacher",
+          `/teacher/classes/${a.classId}`,
+          `/teacher/assignments/${a.assignmentId}`,
+          `/teacher/assignments/${a.assignmentId}/discussion`,
+          `/teacher/assignments/${a.assignmentId}/results?sort=name&dir=asc`,
+          "/teacher/assign",
+        ]),
+        await wapiti("pupil", b.pupil.cookie, [
+          "/pupil",
+          `/pupil/assignments/${b.assignmentId}`,
+          `/pupil/assignments/${b.assignmentId}/quiz`,
+          `/pupil/assignments/${b.assignmentId}/discuss`,
+          "/pupil/data",
+        ]),
+        await wapiti(
+          "anonymous",
+          "",
+          [
+            "/",
+            "/join",
+            "/pupil/login",
+            "/teacher/login",
+            "/teacher/signup",
+            "/lessons",
+            "/privacy",
+          ],
+          Math.ceil(MAX_SECONDS / 2),
+        ),
+      ];
 
   // ---- summary
   console.log("\n==================== security scan summary ====================");
-  console.log(`target ${BASE} (production build, fresh database), ${Math.round((Date.now() - started) / 1000)} s`);
+  console.log(
+    `target ${BASE} (production build, fresh database), ${Math.round((Date.now() - started) / 1000)} s`,
+  );
   let findings = 0;
   const explained = new Map<string, number>();
   for (const w of wapitiRuns) {
@@ -338,7 +512,9 @@ async function main() {
       report = JSON.parse(fs.readFileSync(w.report, "utf8"));
     } catch {
       findings++;
-      console.log(`wapiti (${w.role}): no report (exit ${w.code}); see ${path.join(WORK, `wapiti-${w.role}.log`)}`);
+      console.log(
+        `wapiti (${w.role}): no report (exit ${w.code}); see ${path.join(WORK, `wapiti-${w.role}.log`)}`,
+      );
       continue;
     }
     console.log(`\nwapiti as ${w.role} (exit ${w.code})`);
@@ -349,7 +525,10 @@ async function main() {
     ] as const) {
       for (const [category, items] of Object.entries(group ?? {})) {
         for (const item of items) {
-          const reason = kind === "vulnerability" ? EXPLAINED.find((e) => e.category === category && e.info.test(item.info)) : undefined;
+          const reason =
+            kind === "vulnerability"
+              ? EXPLAINED.find((e) => e.category === category && e.info.test(item.info))
+              : undefined;
           if (reason) {
             explained.set(reason.why, (explained.get(reason.why) ?? 0) + 1);
             continue;
@@ -357,7 +536,9 @@ async function main() {
           findings++;
           shown++;
           const where = `${item.method} ${item.path}${item.parameter ? ` [${item.parameter}]` : ""}`;
-          console.log(`  ${kind.toUpperCase()}: ${category}: ${where}: ${item.info.replace(/\s+/g, " ").slice(0, 200)}`);
+          console.log(
+            `  ${kind.toUpperCase()}: ${category}: ${where}: ${item.info.replace(/\s+/g, " ").slice(0, 200)}`,
+          );
         }
       }
     }
@@ -372,18 +553,37 @@ async function main() {
     const m = /^(?:GET|POST|HEAD|OPTIONS|PUT|PATCH|DELETE|TRACE|CONNECT) \S+ (\d{3}) /.exec(line);
     if (m) statuses.set(m[1], (statuses.get(m[1]) ?? 0) + 1);
   }
-  const errors = [...statuses].filter(([status]) => status.startsWith("5")).reduce((n, [, count]) => n + count, 0);
+  const errors = [...statuses]
+    .filter(([status]) => status.startsWith("5"))
+    .reduce((n, [, count]) => n + count, 0);
   findings += errors;
-  console.log(`\nthe app's answers during the scan: ${[...statuses].sort().map(([k, v]) => `${v} × ${k}`).join(", ")}`);
-  console.log(errors ? `  ${errors} server error(s): see ${path.join(WORK, "server.log")}` : "  no server error (5xx)");
+  console.log(
+    `\nthe app's answers during the scan: ${[...statuses]
+      .sort()
+      .map(([k, v]) => `${v} × ${k}`)
+      .join(", ")}`,
+  );
+  console.log(
+    errors
+      ? `  ${errors} server error(s): see ${path.join(WORK, "server.log")}`
+      : "  no server error (5xx)",
+  );
   console.log("\nsqlmap");
   for (const s of sqlmapRuns) {
     if (s.injectable.length || !s.clean) findings += Math.max(1, s.injectable.length);
-    const verdict = s.injectable.length ? `INJECTABLE: ${s.injectable.join("; ")}` : s.clean ? "no injectable parameter" : `inconclusive (${s.tail.slice(0, 200)})`;
+    const verdict = s.injectable.length
+      ? `INJECTABLE: ${s.injectable.join("; ")}`
+      : s.clean
+        ? "no injectable parameter"
+        : `inconclusive (${s.tail.slice(0, 200)})`;
     console.log(`  ${s.name.padEnd(14)} ${verdict}`);
   }
-  console.log(`\nresult: ${findings ? `${findings} unexplained finding(s)` : "no unexplained finding"}`);
-  console.log(`raw reports: ${process.env.SCAN_KEEP ? WORK : `${WORK} (deleted on exit; SCAN_KEEP=1 keeps them)`}`);
+  console.log(
+    `\nresult: ${findings ? `${findings} unexplained finding(s)` : "no unexplained finding"}`,
+  );
+  console.log(
+    `raw reports: ${process.env.SCAN_KEEP ? WORK : `${WORK} (deleted on exit; SCAN_KEEP=1 keeps them)`}`,
+  );
   console.log("===============================================================");
   return findings;
 }

@@ -15,11 +15,14 @@ function baseUrl(): string {
   if (configured) {
     try {
       const url = new URL(configured);
-      if (url.protocol === "http:" || url.protocol === "https:") return url.origin + url.pathname.replace(/\/+$/, "");
+      if (url.protocol === "http:" || url.protocol === "https:")
+        return url.origin + url.pathname.replace(/\/+$/, "");
     } catch {
       // reported below
     }
-    console.error(`teacher:reset-password: PUBLIC_URL is not an http(s) address: ${JSON.stringify(configured)}`);
+    console.error(
+      `teacher:reset-password: PUBLIC_URL is not an http(s) address: ${JSON.stringify(configured)}`,
+    );
     process.exit(2);
   }
   return `http://localhost:${process.env.PORT ?? "3000"}`;
@@ -29,12 +32,18 @@ const base = baseUrl();
 const made = createResetToken({ email });
 closeDatabase();
 if (!made) {
-  console.error(`teacher:reset-password: no teacher account with the email ${JSON.stringify(email)}`);
+  console.error(
+    `teacher:reset-password: no teacher account with the email ${JSON.stringify(email)}`,
+  );
   process.exit(1);
 }
 const path = `/teacher/reset?token=${made.token}`;
-console.log(`Reset link for ${made.name} <${email.trim().toLowerCase()}>, valid for ${RESET_LINK_TTL_MS / 60_000} minutes, once:`);
+console.log(
+  `Reset link for ${made.name} <${email.trim().toLowerCase()}>, valid for ${RESET_LINK_TTL_MS / 60_000} minutes, once:`,
+);
 console.log(`${base}${path}`);
 if (!process.env.PUBLIC_URL)
-  console.log(`(Set PUBLIC_URL to the address teachers use, or give the teacher the path ${path} on that address.)`);
+  console.log(
+    `(Set PUBLIC_URL to the address teachers use, or give the teacher the path ${path} on that address.)`,
+  );
 console.log("Any older reset link of this teacher no longer works.");

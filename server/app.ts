@@ -10,7 +10,11 @@ import {
   type ServerBuild,
 } from "@remix-run/node";
 import compression from "compression";
-import express, { type NextFunction, type Request as ExpressRequest, type Response as ExpressResponse } from "express";
+import express, {
+  type NextFunction,
+  type Request as ExpressRequest,
+  type Response as ExpressResponse,
+} from "express";
 import { isLang, langFromAcceptLanguage, translate, type Lang, type MessageKey } from "../app/i18n";
 import { securityHeaderEntries } from "../app/utils/headers.server";
 import { requestContextStorage, type RequestContext } from "../app/utils/request-context.server";
@@ -55,7 +59,9 @@ function langOf(req: ExpressRequest): Lang {
   const raw = /(?:^|;\s*)lang=([^;]*)/.exec(req.headers.cookie ?? "")?.[1];
   if (raw) {
     try {
-      const value: unknown = JSON.parse(Buffer.from(decodeURIComponent(raw), "base64").toString("utf8"));
+      const value: unknown = JSON.parse(
+        Buffer.from(decodeURIComponent(raw), "base64").toString("utf8"),
+      );
       if (isLang(value)) return value;
     } catch {
       // not ours: fall back to the browser's languages
@@ -65,10 +71,19 @@ function langOf(req: ExpressRequest): Lang {
 }
 
 const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
+  );
 
 /** A small translated page of our own (403, 413): no script, no style, the strict fallback CSP. */
-export function sendRefusal(req: ExpressRequest, res: ExpressResponse, status: number, title: MessageKey, body: MessageKey) {
+export function sendRefusal(
+  req: ExpressRequest,
+  res: ExpressResponse,
+  status: number,
+  title: MessageKey,
+  body: MessageKey,
+) {
   const lang = langOf(req);
   const html = `<!DOCTYPE html>
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -161,7 +176,13 @@ export function createApp(opts: AppOptions) {
       setHeaders: withHeaders,
     }),
   );
-  app.use(express.static(path.resolve(root, "public"), { maxAge: "1h", index: false, setHeaders: withHeaders }));
+  app.use(
+    express.static(path.resolve(root, "public"), {
+      maxAge: "1h",
+      index: false,
+      setHeaders: withHeaders,
+    }),
+  );
 
   // 3. State-changing requests from another site never reach Remix (it would answer a cross-origin
   // document post with an empty 500).
@@ -174,7 +195,8 @@ export function createApp(opts: AppOptions) {
       forwardedHost: req.headers["x-forwarded-host"] as string | undefined,
       trustProxy,
     });
-    if (refused) return sendRefusal(req, res, 403, "server.crossSite.title", "server.crossSite.body");
+    if (refused)
+      return sendRefusal(req, res, 403, "server.crossSite.title", "server.crossSite.body");
     next();
   });
 
@@ -191,7 +213,9 @@ export function createApp(opts: AppOptions) {
       res.setHeader("Connection", "close");
       return sendRefusal(req, res, 413, "server.tooLarge.title", "server.tooLarge.body");
     }
-    const forwardedHost = trustProxy ? (req.headers["x-forwarded-host"] as string | undefined)?.split(",").pop()?.trim() : undefined;
+    const forwardedHost = trustProxy
+      ? (req.headers["x-forwarded-host"] as string | undefined)?.split(",").pop()?.trim()
+      : undefined;
     const host = forwardedHost || req.headers.host || "localhost";
     let url: URL;
     try {
@@ -228,17 +252,21 @@ export function createApp(opts: AppOptions) {
       init.body = createReadableStreamFromReadable(limited) as unknown as BodyInit;
       init.duplex = "half";
     }
-    const response = await handleRequest(new Request(url.href, init), undefined).catch((error: unknown) => {
-      if (tooLarge) return null;
-      throw error;
-    });
+    const response = await handleRequest(new Request(url.href, init), undefined).catch(
+      (error: unknown) => {
+        if (tooLarge) return null;
+        throw error;
+      },
+    );
     if (!response || tooLarge || res.headersSent) return;
     await sendResponse(res, response);
   }
 
   // An error that escaped Remix (it renders its own errors): logged, a plain 500.
   app.use((error: unknown, _req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
-    log.error("unhandled", { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    log.error("unhandled", {
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
     if (res.headersSent) return next(error);
     res.status(500).type("text").send("Internal Server Error");
   });

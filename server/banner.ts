@@ -30,16 +30,24 @@ export function banner(input: BannerInput): { info: string[]; warnings: string[]
   const info: string[] = [];
   const warnings: string[] = [];
   const listensEverywhere = !input.host || input.host === "0.0.0.0" || input.host === "::";
-  const lan = listensEverywhere ? lanAddresses(input.interfaces) : LOOPBACK.test(input.host!) ? [] : [input.host!];
+  const lan = listensEverywhere
+    ? lanAddresses(input.interfaces)
+    : LOOPBACK.test(input.host!)
+      ? []
+      : [input.host!];
   info.push("Telaah is running. / Telaah sudah berjalan.");
-  if (listensEverywhere || LOOPBACK.test(input.host!)) info.push(`  On this computer:  http://localhost:${port}`);
+  if (listensEverywhere || LOOPBACK.test(input.host!))
+    info.push(`  On this computer:  http://localhost:${port}`);
   for (const address of lan) info.push(`  On the network:    http://${address}:${port}`);
   if (lan.length) {
     info.push(`Pupils on the same network (Wi-Fi) open: http://${lan[0]}:${port}`);
     info.push(`Siswa di jaringan yang sama (Wi-Fi) membuka: http://${lan[0]}:${port}`);
-    if (lan.length > 1) info.push("  (several networks: give pupils the address of the network they are on)");
+    if (lan.length > 1)
+      info.push("  (several networks: give pupils the address of the network they are on)");
   } else {
-    info.push("Only this computer can reach it (no network address). / Hanya komputer ini yang bisa membukanya.");
+    info.push(
+      "Only this computer can reach it (no network address). / Hanya komputer ini yang bisa membukanya.",
+    );
   }
   if (lan.length && !input.trustProxy)
     warnings.push(

@@ -17,19 +17,26 @@ process.env.NODE_ENV ??= "production";
 
 const level = parseLevel(process.env.LOG_LEVEL);
 if (!level) {
-  console.error(`Invalid LOG_LEVEL "${process.env.LOG_LEVEL}": use debug, info, warn, error or silent.`);
+  console.error(
+    `Invalid LOG_LEVEL "${process.env.LOG_LEVEL}": use debug, info, warn, error or silent.`,
+  );
   process.exit(1);
 }
 const log = createLogger(level);
 const trustProxy = process.env.TRUST_PROXY === "true";
 const host = process.env.HOST || undefined;
 const portSetting = process.env.PORT ? Number(process.env.PORT) : undefined;
-if (portSetting !== undefined && !(Number.isInteger(portSetting) && portSetting >= 0 && portSetting < 65536)) {
+if (
+  portSetting !== undefined &&
+  !(Number.isInteger(portSetting) && portSetting >= 0 && portSetting < 65536)
+) {
   console.error(`Invalid PORT "${process.env.PORT}".`);
   process.exit(1);
 }
 
-const buildPath = path.resolve(process.argv[2] ?? path.join(process.env.BUILD_DIR || "build", "index.js"));
+const buildPath = path.resolve(
+  process.argv[2] ?? path.join(process.env.BUILD_DIR || "build", "index.js"),
+);
 if (!fs.existsSync(buildPath)) {
   console.error(`No build at ${buildPath}: run \`npm run build\` (npm start does it for you).`);
   process.exit(1);
@@ -63,7 +70,9 @@ try {
   server = await listen(portSetting ?? 3000);
 } catch (error) {
   if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE" || portSetting !== undefined) {
-    console.error(`Cannot listen on ${host ?? "*"}:${portSetting ?? 3000}: ${(error as Error).message}`);
+    console.error(
+      `Cannot listen on ${host ?? "*"}:${portSetting ?? 3000}: ${(error as Error).message}`,
+    );
     process.exit(1);
   }
   // PORT unset and 3000 taken (another program): any free port, printed below.
@@ -75,15 +84,23 @@ server.on("connection", (socket) => {
 });
 
 const port = (server.address() as import("node:net").AddressInfo).port;
-const secretFile = path.join(path.dirname(path.resolve(process.env.DATABASE_PATH || path.join("data", "telaah.db"))), "session-secret");
+const secretFile = path.join(
+  path.dirname(path.resolve(process.env.DATABASE_PATH || path.join("data", "telaah.db"))),
+  "session-secret",
+);
 const lines = banner({
   port,
   host,
   interfaces: os.networkInterfaces(),
   trustProxy,
-  cookieSecure: process.env.COOKIE_SECURE === "true" || process.env.COOKIE_SECURE === "false" ? process.env.COOKIE_SECURE : undefined,
+  cookieSecure:
+    process.env.COOKIE_SECURE === "true" || process.env.COOKIE_SECURE === "false"
+      ? process.env.COOKIE_SECURE
+      : undefined,
   secretFile:
-    !process.env.SESSION_SECRET && fs.existsSync(secretFile) ? { path: secretFile, mode: fs.statSync(secretFile).mode } : undefined,
+    !process.env.SESSION_SECRET && fs.existsSync(secretFile)
+      ? { path: secretFile, mode: fs.statSync(secretFile).mode }
+      : undefined,
 });
 for (const line of lines.info) log.text("info", line);
 for (const line of lines.warnings) log.text("warn", line);
@@ -91,7 +108,10 @@ for (const line of lines.warnings) log.text("warn", line);
 function stop(signal: string) {
   if (stopping) return;
   stopping = true;
-  log.text("info", `${signal}: no new connections; finishing the requests in flight, then closing the database.`);
+  log.text(
+    "info",
+    `${signal}: no new connections; finishing the requests in flight, then closing the database.`,
+  );
   server.close(() => process.exit(0));
   // Idle keep-alive sockets would otherwise hold the server open until their timeout (~5 s).
   server.closeIdleConnections();

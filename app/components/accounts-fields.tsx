@@ -21,7 +21,16 @@ type FieldProps = {
 };
 
 /** A labelled input whose error (a dictionary key) is announced with it via aria-describedby. */
-export function Field({ name, label, hint, error, id, type = "text", className, ...rest }: FieldProps) {
+export function Field({
+  name,
+  label,
+  hint,
+  error,
+  id,
+  type = "text",
+  className,
+  ...rest
+}: FieldProps) {
   const t = useT();
   const fieldId = id ?? `field-${name}`;
   const hintId = hint ? `${fieldId}-hint` : undefined;
@@ -104,7 +113,14 @@ export function Honeypot() {
   return (
     <div className="honeypot" aria-hidden="true">
       <label htmlFor="field-honeypot">{t("accounts.honeypot.label")}</label>
-      <input id="field-honeypot" name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+      <input
+        id="field-honeypot"
+        name={HONEYPOT_FIELD}
+        type="text"
+        tabIndex={-1}
+        autoComplete="off"
+        defaultValue=""
+      />
     </div>
   );
 }

@@ -38,7 +38,8 @@ export function useAnswerQueue(attemptId: number, kind: Kind, saved: Record<stri
 
   const persist = useCallback(() => {
     try {
-      if (Object.keys(pending.current).length) window.localStorage.setItem(storageKey, JSON.stringify(pending.current));
+      if (Object.keys(pending.current).length)
+        window.localStorage.setItem(storageKey, JSON.stringify(pending.current));
       else window.localStorage.removeItem(storageKey);
     } catch {
       // storage full or blocked: the in-memory queue still works while the page stays open
@@ -64,7 +65,9 @@ export function useAnswerQueue(attemptId: number, kind: Kind, saved: Record<stri
               kind: entry.kind,
               itemId: entry.itemId,
               choice: entry.choice,
-              ...(entry.chosenAt ? { chosenAt: String(entry.chosenAt), sentAt: String(Date.now()) } : {}),
+              ...(entry.chosenAt
+                ? { chosenAt: String(entry.chosenAt), sentAt: String(Date.now()) }
+                : {}),
             }),
             redirect: "manual",
           });
@@ -72,12 +75,17 @@ export function useAnswerQueue(attemptId: number, kind: Kind, saved: Record<stri
           setOffline(true);
           setStates((s) => {
             const copy = { ...s };
-            for (const e of Object.values(pending.current)) if (e.kind === kind) copy[e.itemId] = "failed";
+            for (const e of Object.values(pending.current))
+              if (e.kind === kind) copy[e.itemId] = "failed";
             return copy;
           });
           break;
         }
-        if (response.type === "opaqueredirect" || response.status >= 500 || response.status === 429) {
+        if (
+          response.type === "opaqueredirect" ||
+          response.status >= 500 ||
+          response.status === 429
+        ) {
           // signed out, or the server is unwell: keep the answer and try again later
           setOffline(true);
           if (entry.kind === kind) setStates((s) => ({ ...s, [entry.itemId]: "failed" }));
@@ -85,7 +93,10 @@ export function useAnswerQueue(attemptId: number, kind: Kind, saved: Record<stri
             setRefusals((r) => ({ ...r, [entry.itemId]: "signedOut" }));
           break;
         }
-        const body = (await response.json().catch(() => null)) as { ok?: boolean; reason?: Refusal } | null;
+        const body = (await response.json().catch(() => null)) as {
+          ok?: boolean;
+          reason?: Refusal;
+        } | null;
         if (pending.current[key]?.choice === entry.choice) delete pending.current[key];
         persist();
         setOffline(false);

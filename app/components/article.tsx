@@ -21,7 +21,11 @@ export type ArticleView = {
 
 type Level = { headingLevel?: 2 | 3 };
 
-export function SourceLine({ source, language, headingLevel = 2 }: Pick<ArticleView, "source" | "language"> & Level) {
+export function SourceLine({
+  source,
+  language,
+  headingLevel = 2,
+}: Pick<ArticleView, "source" | "language"> & Level) {
   const t = useT();
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const lang = useLang();
@@ -44,7 +48,11 @@ export function SourceLine({ source, language, headingLevel = 2 }: Pick<ArticleV
   );
 }
 
-export function Glossary({ glossary, language, headingLevel = 2 }: Pick<ArticleView, "glossary" | "language"> & Level) {
+export function Glossary({
+  glossary,
+  language,
+  headingLevel = 2,
+}: Pick<ArticleView, "glossary" | "language"> & Level) {
   const t = useT();
   const Heading = headingLevel === 2 ? "h2" : "h3";
   if (!glossary.length) return null;
@@ -72,7 +80,17 @@ type GlossaryEntry = { term: string; definition: string };
  * `<mark>` still wraps a highlighted paragraph whole. A browser without popovers shows them as
  * footnotes under the paragraph.
  */
-export function GlossaryText({ n, text, glossary, marked = false }: { n: number; text: string; glossary: readonly GlossaryEntry[]; marked?: boolean }) {
+export function GlossaryText({
+  n,
+  text,
+  glossary,
+  marked = false,
+}: {
+  n: number;
+  text: string;
+  glossary: readonly GlossaryEntry[];
+  marked?: boolean;
+}) {
   const t = useT();
   const segments = glossarySegments(text, glossary);
   const terms = segments.flatMap((s, i) => ("term" in s ? [{ ...s, id: `g-p${n}-${i}` }] : []));
@@ -93,7 +111,12 @@ export function GlossaryText({ n, text, glossary, marked = false }: { n: number;
           <p>
             <dfn>{g.term}</dfn>: {g.definition}
           </p>
-          <button type="button" className="secondary" popovertarget={g.id} popovertargetaction="hide">
+          <button
+            type="button"
+            className="secondary"
+            popovertarget={g.id}
+            popovertargetaction="hide"
+          >
             {t("gloss.close")}
           </button>
         </div>
@@ -128,7 +151,12 @@ export function Paragraphs({
           const n = index + 1;
           const marked = highlight.includes(n);
           return (
-            <li key={n} id={`p${n}`} className={marked ? "paragraph highlighted" : "paragraph"} value={n}>
+            <li
+              key={n}
+              id={`p${n}`}
+              className={marked ? "paragraph highlighted" : "paragraph"}
+              value={n}
+            >
               <a className="pnum" href={`#p${n}`} aria-label={t("lesson.paragraphLink", { n })}>
                 {n}
               </a>

@@ -35,8 +35,14 @@ function TodoRow({ item, zone }: { item: TodoItem; zone: Zone }) {
         <span className={`status ${item.status}`}>{t(`status.${item.status}`)}</span> ·{" "}
         {t("flow.due", { due: formatDateTime(lang, item.dueAt, zone) })}
         {item.extended ? ` (${t("ext.forYou")})` : null}
-        {item.status === "in_progress" ? ` · ${t("flow.progress", { answered: item.answered, total: item.total })}` : null}
-        {item.discussionDone ? ` · ${t("discuss.todo.done")}` : item.submitted ? ` · ${t("discuss.todo.pending")}` : null}
+        {item.status === "in_progress"
+          ? ` · ${t("flow.progress", { answered: item.answered, total: item.total })}`
+          : null}
+        {item.discussionDone
+          ? ` · ${t("discuss.todo.done")}`
+          : item.submitted
+            ? ` · ${t("discuss.todo.pending")}`
+            : null}
       </p>
       {item.unseenFeedback > 0 || (item.unseenReplies ?? 0) > 0 ? (
         <p className="actions">
@@ -138,7 +144,11 @@ export function ClassAssignmentList({
                 {t("flow.due", { due: formatDateTime(lang, a.dueAt, zone) })} ·{" "}
                 {t("assign.submittedCount", { submitted: a.submitted, pupils: a.pupils })}
               </p>
-              {a.opensAt ? <p className="note">{t("sched.notYetOpen", { opens: formatDateTime(lang, a.opensAt, zone) })}</p> : null}
+              {a.opensAt ? (
+                <p className="note">
+                  {t("sched.notYetOpen", { opens: formatDateTime(lang, a.opensAt, zone) })}
+                </p>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -21,21 +21,39 @@ export function AssignmentSettings({ values, errors }: { values: SettingsValues;
       <p className="hint" id="due-hint">
         {t("assign.dueHint")}
       </p>
-      <input id="due" name="due" type="datetime-local" defaultValue={values.due} required {...errorProps(errors, "due", "due-hint")} />
+      <input
+        id="due"
+        name="due"
+        type="datetime-local"
+        defaultValue={values.due}
+        required
+        {...errorProps(errors, "due", "due-hint")}
+      />
       <FieldError errors={errors} name="due" />
 
       <label htmlFor="opens">{t("sched.opens")}</label>
       <p className="hint" id="opens-hint">
         {t("sched.opensHint")}
       </p>
-      <input id="opens" name="opens" type="datetime-local" defaultValue={values.opens} {...errorProps(errors, "opens", "opens-hint")} />
+      <input
+        id="opens"
+        name="opens"
+        type="datetime-local"
+        defaultValue={values.opens}
+        {...errorProps(errors, "opens", "opens-hint")}
+      />
       <FieldError errors={errors} name="opens" />
 
       <fieldset>
         <legend>{t("assign.maxAttempts")}</legend>
         {(["1", "2", "3", "0"] as const).map((n) => (
           <label key={n}>
-            <input type="radio" name="maxAttempts" value={n} defaultChecked={values.maxAttempts === n} />
+            <input
+              type="radio"
+              name="maxAttempts"
+              value={n}
+              defaultChecked={values.maxAttempts === n}
+            />
             {t(`assign.attempts.${n}`)}
           </label>
         ))}
@@ -84,7 +102,10 @@ export function AssignmentSettings({ values, errors }: { values: SettingsValues;
 }
 
 /** Form values after a failed post: what the person had chosen, checkboxes included. */
-export function settingsFromForm(values: Record<string, string> | undefined, fallback: SettingsValues): SettingsValues {
+export function settingsFromForm(
+  values: Record<string, string> | undefined,
+  fallback: SettingsValues,
+): SettingsValues {
   if (!values) return fallback;
   return {
     due: values.due ?? fallback.due,

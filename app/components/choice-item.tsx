@@ -41,7 +41,8 @@ export function ChoiceItem(props: {
   const t = useT();
   const { itemId } = props;
   const savedNoJs = !props.hydrated && props.noJs.saved === itemId;
-  const refusal = props.refusal ?? (props.noJs.item === itemId ? props.noJs.error ?? undefined : undefined);
+  const refusal =
+    props.refusal ?? (props.noJs.item === itemId ? (props.noJs.error ?? undefined) : undefined);
   let status: ReactNode = null;
   let statusClass = "save-state";
   if (refusal) {
@@ -145,7 +146,8 @@ export function NoOpenAttempt({ assignmentId }: { assignmentId: number }) {
   const t = useT();
   return (
     <p className="note">
-      {t("flow.noOpenAttempt")} <Link to={`/pupil/assignments/${assignmentId}`}>{t("flow.overview")}</Link>
+      {t("flow.noOpenAttempt")}{" "}
+      <Link to={`/pupil/assignments/${assignmentId}`}>{t("flow.overview")}</Link>
     </p>
   );
 }

@@ -5,7 +5,14 @@ import { Name, Trans } from "~/components/name";
 import { useEffect, useState } from "react";
 import type { MessageKey } from "~/i18n";
 import { useLang, useT } from "~/i18n/use-t";
-import { LIMITS, normalizeText, segmentPost, textLength, type CerField, type LimitKind } from "~/utils/discussion";
+import {
+  LIMITS,
+  normalizeText,
+  segmentPost,
+  textLength,
+  type CerField,
+  type LimitKind,
+} from "~/utils/discussion";
 import { formatDateTime, type ZoneCode } from "~/utils/format";
 
 /**
@@ -81,12 +88,25 @@ export function PostBody({
   );
 }
 
-export function Byline({ name, at, edited, zone }: { name: string; at: string; edited: boolean; zone: ZoneCode }) {
+export function Byline({
+  name,
+  at,
+  edited,
+  zone,
+}: {
+  name: string;
+  at: string;
+  edited: boolean;
+  zone: ZoneCode;
+}) {
   const t = useT();
   const lang = useLang();
   return (
     <p className="byline">
-      <strong><Name>{name}</Name></strong> · <time dateTime={at}>{formatDateTime(lang, at, zone)}</time>
+      <strong>
+        <Name>{name}</Name>
+      </strong>{" "}
+      · <time dateTime={at}>{formatDateTime(lang, at, zone)}</time>
       {edited ? ` · ${t("discuss.edited")}` : null}
     </p>
   );
@@ -128,7 +148,9 @@ export function CountedTextarea({
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const countId = `${id}-count`;
-  const described = [hintId, hydrated ? countId : null, error ? errorId : null].filter(Boolean).join(" ");
+  const described = [hintId, hydrated ? countId : null, error ? errorId : null]
+    .filter(Boolean)
+    .join(" ");
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -146,7 +168,10 @@ export function CountedTextarea({
         onInput={(event) => setCount(textLength(normalizeText(event.currentTarget.value)))}
       />
       {hydrated ? (
-        <p id={countId} className={count > max || (count > 0 && count < min) ? "counter outside" : "counter"}>
+        <p
+          id={countId}
+          className={count > max || (count > 0 && count < min) ? "counter outside" : "counter"}
+        >
           {t("discuss.counter", { n: count, max })}
         </p>
       ) : null}

@@ -7,17 +7,28 @@ import { useT } from "~/i18n/use-t";
 export type EdErrors = Partial<Record<string, MessageKey>> | undefined;
 export type EdValues = Record<string, string | string[] | undefined>;
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] ?? "" : v ?? "");
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? "") : (v ?? ""));
 
 function describe(prefix: string, name: string, errors: EdErrors, hint?: boolean) {
-  const ids = [hint ? `${prefix}-${name}-hint` : null, errors?.[name] ? `${prefix}-${name}-error` : null].filter(Boolean);
+  const ids = [
+    hint ? `${prefix}-${name}-hint` : null,
+    errors?.[name] ? `${prefix}-${name}-error` : null,
+  ].filter(Boolean);
   return {
     "aria-invalid": errors?.[name] ? (true as const) : undefined,
     "aria-describedby": ids.length ? ids.join(" ") : undefined,
   };
 }
 
-export function EdError({ prefix, name, errors }: { prefix: string; name: string; errors: EdErrors }) {
+export function EdError({
+  prefix,
+  name,
+  errors,
+}: {
+  prefix: string;
+  name: string;
+  errors: EdErrors;
+}) {
   const t = useT();
   const key = errors?.[name];
   return key ? (
@@ -41,7 +52,13 @@ export function EdText(props: {
 }) {
   const { prefix, name, values, errors } = props;
   const id = `${prefix}-${name}`;
-  const common = { id, name, defaultValue: one(values[name]), lang: props.lang, ...describe(prefix, name, errors, !!props.hint) };
+  const common = {
+    id,
+    name,
+    defaultValue: one(values[name]),
+    lang: props.lang,
+    ...describe(prefix, name, errors, !!props.hint),
+  };
   return (
     <div className="field">
       <label htmlFor={id}>{props.label}</label>
@@ -50,7 +67,11 @@ export function EdText(props: {
           {props.hint}
         </p>
       ) : null}
-      {props.multiline ? <textarea rows={props.rows ?? 3} {...common} /> : <input type={props.type ?? "text"} {...common} />}
+      {props.multiline ? (
+        <textarea rows={props.rows ?? 3} {...common} />
+      ) : (
+        <input type={props.type ?? "text"} {...common} />
+      )}
       <EdError prefix={prefix} name={name} errors={errors} />
     </div>
   );
@@ -69,7 +90,12 @@ export function EdSelect(props: {
   return (
     <div className="field">
       <label htmlFor={id}>{props.label}</label>
-      <select id={id} name={name} defaultValue={one(values[name])} {...describe(prefix, name, errors)}>
+      <select
+        id={id}
+        name={name}
+        defaultValue={one(values[name])}
+        {...describe(prefix, name, errors)}
+      >
         {props.options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -81,7 +107,13 @@ export function EdSelect(props: {
   );
 }
 
-export function EdCheck(props: { prefix: string; name: string; label: ReactNode; values: EdValues; value?: string }) {
+export function EdCheck(props: {
+  prefix: string;
+  name: string;
+  label: ReactNode;
+  values: EdValues;
+  value?: string;
+}) {
   const value = props.value ?? "on";
   const current = props.values[props.name];
   const on = Array.isArray(current) ? current.includes(value) : current === value;

@@ -16,7 +16,13 @@ export function useExtensionText() {
       .join(", ");
 }
 
-export function ExtensionNote({ extension, zone }: { extension: ExtensionView | null; zone: "WIB" | "WITA" | "WIT" }) {
+export function ExtensionNote({
+  extension,
+  zone,
+}: {
+  extension: ExtensionView | null;
+  zone: "WIB" | "WITA" | "WIT";
+}) {
   const text = useExtensionText();
   if (!extension) return null;
   return <span className="extension-note">{text(extension, zone)}</span>;

@@ -39,7 +39,11 @@ export function FeedbackSummary(props: {
       <h3 id="fb-summary-h">{t("pf.fb.summary")}</h3>
       <p className="lead">{props.scoreLine}</p>
       <p>{props.partLines.join(" · ")}</p>
-      <p>{wrong + unanswered.length === 0 ? t("pf.fb.allRight") : t("pf.fb.counts", { wrong, unanswered: unanswered.length })}</p>
+      <p>
+        {wrong + unanswered.length === 0
+          ? t("pf.fb.allRight")
+          : t("pf.fb.counts", { wrong, unanswered: unanswered.length })}
+      </p>
       {unanswered.length ? (
         <p>
           {t("pf.fb.unansweredList")}{" "}
@@ -67,7 +71,13 @@ export function FeedbackSummary(props: {
   );
 }
 
-function Evidence(props: { evidence: number[]; texts: Record<number, string>; language: string; id: string; articleHref: (p: number) => string }) {
+function Evidence(props: {
+  evidence: number[];
+  texts: Record<number, string>;
+  language: string;
+  id: string;
+  articleHref: (p: number) => string;
+}) {
   const t = useT();
   if (!props.evidence.length) return null;
   return (
@@ -99,9 +109,17 @@ export function ReviewCard(props: {
   const t = useT();
   const { item } = props;
   const badge =
-    item.outcome === "right" ? t("feedback.right") : item.outcome === "wrong" ? t("feedback.wrong") : t("pf.fb.notAnswered");
+    item.outcome === "right"
+      ? t("feedback.right")
+      : item.outcome === "wrong"
+        ? t("feedback.wrong")
+        : t("pf.fb.notAnswered");
   return (
-    <article className={`item review ${item.outcome}-item`} id={anchorOf(item.id)} aria-labelledby={`${anchorOf(item.id)}-h`}>
+    <article
+      className={`item review ${item.outcome}-item`}
+      id={anchorOf(item.id)}
+      aria-labelledby={`${anchorOf(item.id)}-h`}
+    >
       <h4 id={`${anchorOf(item.id)}-h`}>
         {item.title}: <span className={item.outcome === "right" ? "right" : "wrong"}>{badge}</span>
       </h4>
@@ -124,7 +142,13 @@ export function ReviewCard(props: {
         <dd lang={props.language}>{item.explanation}</dd>
       </dl>
       {item.note}
-      <Evidence evidence={item.evidence} texts={props.texts} language={props.language} id={item.id} articleHref={props.articleHref} />
+      <Evidence
+        evidence={item.evidence}
+        texts={props.texts}
+        language={props.language}
+        id={item.id}
+        articleHref={props.articleHref}
+      />
     </article>
   );
 }
@@ -145,12 +169,22 @@ export function ReviewSection(props: {
   const toFix = props.items.filter((i) => i.outcome !== "right");
   const right = props.items.filter((i) => i.outcome === "right");
   const card = (item: ReviewItem) => (
-    <ReviewCard key={item.id} item={item} language={props.language} texts={props.texts} articleHref={props.articleHref} />
+    <ReviewCard
+      key={item.id}
+      item={item}
+      language={props.language}
+      texts={props.texts}
+      articleHref={props.articleHref}
+    />
   );
   return (
     <section aria-labelledby={`${props.id}-h`}>
       <h3 id={`${props.id}-h`}>{props.title}</h3>
-      {toFix.length ? <p>{t("pf.fb.toFix", { n: toFix.length })}</p> : <p>{t("pf.fb.sectionAllRight")}</p>}
+      {toFix.length ? (
+        <p>{t("pf.fb.toFix", { n: toFix.length })}</p>
+      ) : (
+        <p>{t("pf.fb.sectionAllRight")}</p>
+      )}
       {toFix.map(card)}
       {right.length ? (
         <details className="fb-right">

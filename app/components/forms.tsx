@@ -39,7 +39,15 @@ export function FormError({ errors }: { errors: Errors }) {
 }
 
 /** The "yes, I mean it" box of a destructive form (`confirm=yes`), with its error under it. */
-export function ConfirmCheckbox({ label, error, checked }: { label: ReactNode; error?: MessageKey; checked?: boolean }) {
+export function ConfirmCheckbox({
+  label,
+  error,
+  checked,
+}: {
+  label: ReactNode;
+  error?: MessageKey;
+  checked?: boolean;
+}) {
   const t = useT();
   return (
     <div className="field checkbox-field">

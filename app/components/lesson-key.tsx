@@ -15,7 +15,14 @@ export type LessonKey = {
     explanation: string;
     evidence: number[];
   }[];
-  sorting: { id: string; quote: string; paragraph: number; category: string; speaker?: string; explanation: string }[];
+  sorting: {
+    id: string;
+    quote: string;
+    paragraph: number;
+    category: string;
+    speaker?: string;
+    explanation: string;
+  }[];
   categories: string[];
   prompts: { id: string; mode: "open" | "cer"; prompt: string; guidance: string }[];
 };
@@ -50,12 +57,14 @@ export function PupilPreview({ data, language }: { data: LessonKey; language: La
         <div>
           <h3 id="preview-sorting">{t("key.sorting")}</h3>
           <p>
-            {t("key.sortingCategories")} {data.categories.map((c) => t(`cat.${c}` as Key)).join(" · ")}
+            {t("key.sortingCategories")}{" "}
+            {data.categories.map((c) => t(`cat.${c}` as Key)).join(" · ")}
           </p>
           <ol lang={language}>
             {data.sorting.map((s) => (
               <li key={s.id}>
-                “{s.quote}” <span className="muted">({t("key.paragraph", { n: s.paragraph })})</span>
+                “{s.quote}”{" "}
+                <span className="muted">({t("key.paragraph", { n: s.paragraph })})</span>
               </li>
             ))}
           </ol>
@@ -159,7 +168,8 @@ export function AnswerKey({ data, language }: { data: LessonKey; language: Lang 
           {data.prompts.map((p, i) => (
             <article key={p.id} className="key-item" aria-labelledby={`key-p-${p.id}`}>
               <h4 id={`key-p-${p.id}`}>
-                {t("key.promptN", { n: i + 1 })} ({t(p.mode === "cer" ? "key.mode.cer" : "key.mode.open")})
+                {t("key.promptN", { n: i + 1 })} (
+                {t(p.mode === "cer" ? "key.mode.cer" : "key.mode.open")})
               </h4>
               <p lang={language}>{p.prompt}</p>
               <p>

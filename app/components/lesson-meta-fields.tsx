@@ -23,15 +23,32 @@ export function LessonMetaFields({
   const [article, setArticle] = useState(initial);
   const paragraphs = splitArticle(article);
   const Heading = headingLevel === 2 ? "h2" : "h3";
-  const sourceField = (name: "outlet" | "author" | "publishedAt" | "eventDate" | "url", label: string, type: "text" | "date" | "url" = "text") => (
+  const sourceField = (
+    name: "outlet" | "author" | "publishedAt" | "eventDate" | "url",
+    label: string,
+    type: "text" | "date" | "url" = "text",
+  ) => (
     <div className="source-field">
-      <EdText prefix={prefix} name={name} label={label} values={values} errors={errors} type={type} />
+      <EdText
+        prefix={prefix}
+        name={name}
+        label={label}
+        values={values}
+        errors={errors}
+        type={type}
+      />
       <EdCheck prefix={prefix} name={`${name}Unknown`} label={t("new.notStated")} values={values} />
     </div>
   );
   return (
     <>
-      <EdText prefix={prefix} name="title" label={t("new.titleField")} values={values} errors={errors} />
+      <EdText
+        prefix={prefix}
+        name="title"
+        label={t("new.titleField")}
+        values={values}
+        errors={errors}
+      />
       <div className="field">
         <label htmlFor={`${prefix}-article`}>{t("new.article")}</label>
         <p className="hint field-hint" id={`${prefix}-article-hint`}>
@@ -44,7 +61,12 @@ export function LessonMetaFields({
           defaultValue={initial}
           onChange={(e) => setArticle(e.currentTarget.value)}
           aria-invalid={errors?.article ? true : undefined}
-          aria-describedby={[`${prefix}-article-hint`, errors?.article ? `${prefix}-article-error` : ""].filter(Boolean).join(" ")}
+          aria-describedby={[
+            `${prefix}-article-hint`,
+            errors?.article ? `${prefix}-article-error` : "",
+          ]
+            .filter(Boolean)
+            .join(" ")}
         />
         {errors?.article ? (
           <p className="field-error" id={`${prefix}-article-error`}>
@@ -53,7 +75,9 @@ export function LessonMetaFields({
         ) : null}
       </div>
       <section aria-labelledby={`${prefix}-preview-heading`} className="numbered-preview">
-        <Heading id={`${prefix}-preview-heading`}>{t("new.previewHeading", { n: paragraphs.length })}</Heading>
+        <Heading id={`${prefix}-preview-heading`}>
+          {t("new.previewHeading", { n: paragraphs.length })}
+        </Heading>
         <ol>
           {paragraphs.map((p, i) => (
             <li key={i}>{p}</li>
@@ -71,9 +95,23 @@ export function LessonMetaFields({
           { value: "en", label: t("ed.lang.en") },
         ]}
       />
-      <EdText prefix={prefix} name="gradeBand" label={t("new.gradeBand")} hint={t("new.gradeHint")} values={values} errors={errors} />
+      <EdText
+        prefix={prefix}
+        name="gradeBand"
+        label={t("new.gradeBand")}
+        hint={t("new.gradeHint")}
+        values={values}
+        errors={errors}
+      />
       {withMinutes ? (
-        <EdText prefix={prefix} name="estimatedMinutes" label={t("ed.minutes")} type="number" values={values} errors={errors} />
+        <EdText
+          prefix={prefix}
+          name="estimatedMinutes"
+          label={t("ed.minutes")}
+          type="number"
+          values={values}
+          errors={errors}
+        />
       ) : null}
       <fieldset>
         <legend>{t("new.source")}</legend>
@@ -82,7 +120,14 @@ export function LessonMetaFields({
         {sourceField("publishedAt", t("new.publishedAt"), "date")}
         {sourceField("eventDate", t("new.eventDate"), "date")}
         {sourceField("url", t("new.url"), "url")}
-        <EdText prefix={prefix} name="note" label={t("new.note")} multiline values={values} errors={errors} />
+        <EdText
+          prefix={prefix}
+          name="note"
+          label={t("new.note")}
+          multiline
+          values={values}
+          errors={errors}
+        />
       </fieldset>
     </>
   );

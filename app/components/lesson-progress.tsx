@@ -4,7 +4,15 @@
 // show that until the frame's own data changes (a navigation that reloads it, a submit).
 // Two contexts: reporting is stable (pages never re-render for it), counts change (only the
 // step links re-render when a count moves).
-import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+  type ReactNode,
+} from "react";
 
 export type ProgressKind = "sort" | "quiz";
 type Counts = Record<ProgressKind, number>;
@@ -12,24 +20,36 @@ type Counts = Record<ProgressKind, number>;
 const Report = createContext<(kind: ProgressKind, answered: number) => void>(() => {});
 const Answered = createContext<Counts | null>(null);
 
-export function LessonProgressProvider({ counts, children }: { counts: Counts; children: ReactNode }) {
+export function LessonProgressProvider({
+  counts,
+  children,
+}: {
+  counts: Counts;
+  children: ReactNode;
+}) {
   // Live counts belong to the server counts they were reported against: fresh data from the
   // server (other counts) is the truth again.
   const basis = `${counts.sort}/${counts.quiz}`;
   const basisRef = useRef(basis);
   basisRef.current = basis;
-  const [live, setLive] = useState<{ basis: string; values: Partial<Counts> }>({ basis, values: {} });
+  const [live, setLive] = useState<{ basis: string; values: Partial<Counts> }>({
+    basis,
+    values: {},
+  });
   const report = useCallback((kind: ProgressKind, answered: number) => {
     setLive((current) => {
       const values = current.basis === basisRef.current ? current.values : {};
-      return values[kind] === answered ? current : { basis: basisRef.current, values: { ...values, [kind]: answered } };
+      return values[kind] === answered
+        ? current
+        : { basis: basisRef.current, values: { ...values, [kind]: answered } };
     });
   }, []);
   const values = live.basis === basis ? live.values : {};
   const sort = values.sort ?? counts.sort;
   const quiz = values.quiz ?? counts.quiz;
   const answered = useRef<Counts>({ sort, quiz });
-  if (answered.current.sort !== sort || answered.current.quiz !== quiz) answered.current = { sort, quiz };
+  if (answered.current.sort !== sort || answered.current.quiz !== quiz)
+    answered.current = { sort, quiz };
   return (
     <Report.Provider value={report}>
       <Answered.Provider value={answered.current}>{children}</Answered.Provider>

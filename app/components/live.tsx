@@ -73,7 +73,12 @@ export type LivePupilRow = {
   byClose: boolean;
 };
 
-export function LivePupilTable(props: { pupils: LivePupilRow[]; total: number; help: number; now: number }) {
+export function LivePupilTable(props: {
+  pupils: LivePupilRow[];
+  total: number;
+  help: number;
+  now: number;
+}) {
   const t = useT();
   if (props.pupils.length === 0) return <p>{t("live.noPupils")}</p>;
   return (
@@ -97,11 +102,27 @@ export function LivePupilTable(props: { pupils: LivePupilRow[]; total: number; h
               <tr key={p.id} className={help ? "needs-help" : undefined}>
                 <th scope="row">{p.name}</th>
                 <td>
-                  <span className={`live-step ${p.step}`}>{t(`live.step.${p.step}` as MessageKey)}</span>
+                  <span className={`live-step ${p.step}`}>
+                    {t(`live.step.${p.step}` as MessageKey)}
+                  </span>
                 </td>
                 <td>{t("live.answeredOf", { n: p.answered, total: props.total })}</td>
-                <td>{minutes === null ? t("live.never") : minutes === 0 ? t("live.justNow") : t("live.minutesAgo", { n: minutes })}</td>
-                <td>{help ? <strong className="help-flag">{t("live.needHelp")}</strong> : p.byClose ? t("live.byClose") : ""}</td>
+                <td>
+                  {minutes === null
+                    ? t("live.never")
+                    : minutes === 0
+                      ? t("live.justNow")
+                      : t("live.minutesAgo", { n: minutes })}
+                </td>
+                <td>
+                  {help ? (
+                    <strong className="help-flag">{t("live.needHelp")}</strong>
+                  ) : p.byClose ? (
+                    t("live.byClose")
+                  ) : (
+                    ""
+                  )}
+                </td>
               </tr>
             );
           })}
@@ -141,7 +162,10 @@ export function LiveCountTable(props: {
               </th>
               <td>
                 <span className="live-count">{n}</span>{" "}
-                <span className={`bar${r.correct ? " correct" : ""} w${total ? Math.round((n / total) * 10) : 0}`} aria-hidden="true" />
+                <span
+                  className={`bar${r.correct ? " correct" : ""} w${total ? Math.round((n / total) * 10) : 0}`}
+                  aria-hidden="true"
+                />
               </td>
             </tr>
           );

@@ -22,7 +22,9 @@ export function Trans({ k, vars }: { k: MessageKey; vars: Record<string, ReactNo
     <>
       {template.split(/(\{\w+\})/).map((part, index) => {
         const name = /^\{(\w+)\}$/.exec(part)?.[1];
-        return <Fragment key={index}>{name !== undefined && name in vars ? vars[name] : part}</Fragment>;
+        return (
+          <Fragment key={index}>{name !== undefined && name in vars ? vars[name] : part}</Fragment>
+        );
       })}
     </>
   );

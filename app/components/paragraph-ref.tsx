@@ -16,7 +16,10 @@ export function referencedParagraphs(text: string, count: number): number[] {
 }
 
 /** The texts of the given paragraph numbers (1-based), for a loader to send only what is referenced. */
-export function paragraphTexts(paragraphs: readonly string[], numbers: Iterable<number>): Record<number, string> {
+export function paragraphTexts(
+  paragraphs: readonly string[],
+  numbers: Iterable<number>,
+): Record<number, string> {
   const out: Record<number, string> = {};
   for (const n of numbers) if (paragraphs[n - 1] !== undefined) out[n] = paragraphs[n - 1];
   return out;
@@ -78,13 +81,24 @@ export function ParagraphRef({
 }
 
 /** Every paragraph a text refers to, as ParagraphRefs in a row under it. */
-export function ParagraphRefs(props: { numbers: number[]; texts: Record<number, string>; language: string; idPrefix: string }) {
+export function ParagraphRefs(props: {
+  numbers: number[];
+  texts: Record<number, string>;
+  language: string;
+  idPrefix: string;
+}) {
   const refs = props.numbers.filter((n) => props.texts[n] !== undefined);
   if (!refs.length) return null;
   return (
     <div className="para-refs">
       {refs.map((n) => (
-        <ParagraphRef key={n} n={n} text={props.texts[n]} language={props.language} idPrefix={props.idPrefix} />
+        <ParagraphRef
+          key={n}
+          n={n}
+          text={props.texts[n]}
+          language={props.language}
+          idPrefix={props.idPrefix}
+        />
       ))}
     </div>
   );

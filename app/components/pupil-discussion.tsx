@@ -91,18 +91,34 @@ export function ResponseForm({
           {notSaved}
         </p>
       ) : null}
-      <button type="submit" disabled={notSaved ? true : undefined} aria-describedby={notSaved ? `respond-${promptId}-preview` : undefined}>
+      <button
+        type="submit"
+        disabled={notSaved ? true : undefined}
+        aria-describedby={notSaved ? `respond-${promptId}-preview` : undefined}
+      >
         {t("discuss.submit")}
       </button>
     </Form>
   );
 }
 
-function EditForm({ data, post, failure }: { data: Data; post: PupilPostView; failure: Failure | null }) {
+function EditForm({
+  data,
+  post,
+  failure,
+}: {
+  data: Data;
+  post: PupilPostView;
+  failure: Failure | null;
+}) {
   const t = useT();
   const values = failure?.values;
   const errors = failure?.errors;
-  const kind = post.cer ? "cer" : data.prompts.some((p) => p.own?.id === post.id) ? "open" : "reply";
+  const kind = post.cer
+    ? "cer"
+    : data.prompts.some((p) => p.own?.id === post.id)
+      ? "open"
+      : "reply";
   return (
     <div className="edit-post">
       <Form method="post" noValidate preventScrollReset>
@@ -154,12 +170,26 @@ function EditForm({ data, post, failure }: { data: Data; post: PupilPostView; fa
   );
 }
 
-function ReplyForm({ data, post, failure }: { data: Data; post: PupilPostView; failure: Failure | null }) {
+function ReplyForm({
+  data,
+  post,
+  failure,
+}: {
+  data: Data;
+  post: PupilPostView;
+  failure: Failure | null;
+}) {
   const t = useT();
   const name = post.own ? null : post.authorName;
   return (
     <details className="reply-box" open={failure ? true : undefined}>
-      <summary>{name ? <Trans k="discuss.replyTo" vars={{ name: <Name>{name}</Name> }} /> : t("discuss.replyOwn")}</summary>
+      <summary>
+        {name ? (
+          <Trans k="discuss.replyTo" vars={{ name: <Name>{name}</Name> }} />
+        ) : (
+          t("discuss.replyOwn")
+        )}
+      </summary>
       <Form method="post" noValidate preventScrollReset>
         <input type="hidden" name="intent" value="reply" />
         <input type="hidden" name="parentId" value={post.id} />
@@ -192,7 +222,9 @@ export function Post({
 }) {
   const t = useT();
   const citeHref = (n: number) => `/pupil/assignments/${data.id}/read?highlight=${n}#p${n}`;
-  const classes = ["post", post.exemplary ? "exemplary" : "", post.hidden ? "hidden-post" : ""].filter(Boolean).join(" ");
+  const classes = ["post", post.exemplary ? "exemplary" : "", post.hidden ? "hidden-post" : ""]
+    .filter(Boolean)
+    .join(" ");
   const isEditing = editing === post.id && post.canEdit;
   return (
     <article className={classes} id={`post-${post.id}`}>
@@ -200,19 +232,38 @@ export function Post({
         <p className="muted">{t("discuss.deleted")}</p>
       ) : (
         <>
-          <Byline name={post.own ? t("discuss.you") : post.authorName} at={post.createdAt} edited={post.edited} zone={data.timeZone} />
-          {post.exemplary ? <p className="badge exemplary-badge">{t("discuss.exemplary")}</p> : null}
+          <Byline
+            name={post.own ? t("discuss.you") : post.authorName}
+            at={post.createdAt}
+            edited={post.edited}
+            zone={data.timeZone}
+          />
+          {post.exemplary ? (
+            <p className="badge exemplary-badge">{t("discuss.exemplary")}</p>
+          ) : null}
           {post.hidden ? <p className="note">{t("discuss.hiddenOwn")}</p> : null}
           {isEditing ? (
-            <EditForm data={data} post={post} failure={failureFor(`edit:${post.id}`) ?? failureFor(`delete:${post.id}`)} />
+            <EditForm
+              data={data}
+              post={post}
+              failure={failureFor(`edit:${post.id}`) ?? failureFor(`delete:${post.id}`)}
+            />
           ) : (
-            <PostBody body={post.body} cer={post.cer} paragraphCount={data.paragraphCount} citeHref={citeHref} language={data.language} />
+            <PostBody
+              body={post.body}
+              cer={post.cer}
+              paragraphCount={data.paragraphCount}
+              citeHref={citeHref}
+              language={data.language}
+            />
           )}
           {post.feedback ? (
             <div className="feedback-box">
               <p id={`feedback-${post.id}`} className="feedback-title">
                 {t("discuss.feedback")}
-                {post.feedback.isNew ? <span className="badge"> {t("discuss.feedbackNew")}</span> : null}
+                {post.feedback.isNew ? (
+                  <span className="badge"> {t("discuss.feedbackNew")}</span>
+                ) : null}
               </p>
               <p className="post-text" lang={data.language}>
                 {clipMarks(post.feedback.body)}
@@ -220,7 +271,9 @@ export function Post({
               <LevelsGiven levels={post.feedback.levels} title={t("rubric.yourLevels")} />
             </div>
           ) : null}
-          {post.own && post.feedback && !data.closed ? <p className="hint">{t("discuss.locked")}</p> : null}
+          {post.own && post.feedback && !data.closed ? (
+            <p className="hint">{t("discuss.locked")}</p>
+          ) : null}
           {post.canEdit && !isEditing ? (
             <p>
               <Link to={`?edit=${post.id}#post-${post.id}`} preventScrollReset>
@@ -241,7 +294,12 @@ export function Post({
       ) : null}
       {post.canReply ? (
         // a new key after each reply empties the form again
-        <ReplyForm key={`${post.id}-${post.replies.length}`} data={data} post={post} failure={failureFor(`reply:${post.id}`)} />
+        <ReplyForm
+          key={`${post.id}-${post.replies.length}`}
+          data={data}
+          post={post}
+          failure={failureFor(`reply:${post.id}`)}
+        />
       ) : null}
     </article>
   );

@@ -2,7 +2,15 @@
 import { Link } from "@remix-run/react";
 import { useT } from "~/i18n/use-t";
 
-export function RecoveryCodes({ codes, next, lead }: { codes: string[]; next?: string; lead?: string }) {
+export function RecoveryCodes({
+  codes,
+  next,
+  lead,
+}: {
+  codes: string[];
+  next?: string;
+  lead?: string;
+}) {
   const t = useT();
   return (
     <section aria-labelledby="recovery-codes-heading" className="recovery-codes">

@@ -8,7 +8,13 @@ import type { GridCell, GridRow, ResultsView } from "~/utils/results-view";
 type Key = Parameters<ReturnType<typeof useT>>[0];
 const SYMBOL = { right: "✓", wrong: "✗", none: "–" } as const;
 
-function Cell({ cell, label }: { cell: GridCell; label: (choice: string) => { short: string; long: string } }) {
+function Cell({
+  cell,
+  label,
+}: {
+  cell: GridCell;
+  label: (choice: string) => { short: string; long: string };
+}) {
   const t = useT();
   const choice = cell.choice === null ? null : label(cell.choice);
   return (
@@ -106,9 +112,15 @@ export function AnswerGrid({ data }: { data: ResultsView }) {
             id="grid-sort"
             caption={t("grid.sortCaption")}
             rows={data.grids.sort}
-            columns={data.grids.sort[0].cells.map((_, i) => ({ short: t("grid.sortShort", { n: i + 1 }), long: t("grid.sortLong", { n: i + 1 }) }))}
-                total={data.itemsTotal}
-            label={(c) => ({ short: String(categories.indexOf(c as (typeof categories)[number]) + 1), long: catName(c) })}
+            columns={data.grids.sort[0].cells.map((_, i) => ({
+              short: t("grid.sortShort", { n: i + 1 }),
+              long: t("grid.sortLong", { n: i + 1 }),
+            }))}
+            total={data.itemsTotal}
+            label={(c) => ({
+              short: String(categories.indexOf(c as (typeof categories)[number]) + 1),
+              long: catName(c),
+            })}
           />
         </>
       ) : null}

@@ -15,7 +15,15 @@ export function TableRegion({ labelledBy, children }: { labelledBy: string; chil
 export function ShareBar({ share, correct = false }: { share: number; correct?: boolean }) {
   const width = Math.max(0, Math.min(1, share)) * 100;
   return (
-    <svg className="bar-chart share-bar" viewBox="0 0 100 10" width="120" height="12" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+    <svg
+      className="bar-chart share-bar"
+      viewBox="0 0 100 10"
+      width="120"
+      height="12"
+      preserveAspectRatio="none"
+      aria-hidden="true"
+      focusable="false"
+    >
       <rect x="0" y="0" width="100" height="10" className="track" />
       <rect x="0" y="0" width={width} height="10" className={correct ? "correct" : undefined} />
     </svg>
@@ -33,7 +41,9 @@ export function Histogram({ bins, id }: { bins: Bin[]; id: string }) {
   const top = 16;
   const plotH = 120;
   const width = bins.length * (barW + gap) + gap;
-  const summary = bins.map((b) => t("results.hist.binText", { from: b.from, to: b.to, count: b.count })).join("; ");
+  const summary = bins
+    .map((b) => t("results.hist.binText", { from: b.from, to: b.to, count: b.count }))
+    .join("; ");
   return (
     <svg
       className="histogram"

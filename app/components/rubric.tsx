@@ -1,6 +1,12 @@
 // The CER rubric on screen: the table of levels, the teacher's level fields, the levels a pupil got, the class distribution.
 import type { ReactNode } from "react";
-import { RUBRIC_COMPONENTS, RUBRIC_LEVELS, type Rubric, type RubricComponent, type RubricLevel } from "~/content/schema";
+import {
+  RUBRIC_COMPONENTS,
+  RUBRIC_LEVELS,
+  type Rubric,
+  type RubricComponent,
+  type RubricLevel,
+} from "~/content/schema";
 import { useT } from "~/i18n/use-t";
 import { levelField, type LevelCounts, type Levels } from "~/utils/rubric";
 
@@ -41,9 +47,24 @@ function LevelGrid(props: {
   );
 }
 
-export function RubricTable({ rubric, language, id }: { rubric: Rubric; language: string; id: string }) {
+export function RubricTable({
+  rubric,
+  language,
+  id,
+}: {
+  rubric: Rubric;
+  language: string;
+  id: string;
+}) {
   const t = useT();
-  return <LevelGrid caption={t("rubric.caption")} captionId={id} cellLang={language} cell={(c, l) => rubric[c][l]} />;
+  return (
+    <LevelGrid
+      caption={t("rubric.caption")}
+      captionId={id}
+      cellLang={language}
+      cell={(c, l) => rubric[c][l]}
+    />
+  );
 }
 
 /** Three selects inside the feedback form; the empty choice means "not rated". */
@@ -56,7 +77,9 @@ export function LevelFields({ postId, levels }: { postId: number; levels: Levels
         const id = `${levelField(c)}-${postId}`;
         return (
           <p key={c}>
-            <label htmlFor={id}>{t("rubric.levelFor", { component: t(`rubric.component.${c}`) })}</label>{" "}
+            <label htmlFor={id}>
+              {t("rubric.levelFor", { component: t(`rubric.component.${c}`) })}
+            </label>{" "}
             <select id={id} name={levelField(c)} defaultValue={levels?.[c] ?? ""}>
               <option value="">{t("rubric.notRated")}</option>
               {RUBRIC_LEVELS.map((l) => (

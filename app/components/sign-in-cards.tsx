@@ -6,7 +6,13 @@ import { Name } from "~/components/name";
 import { useT } from "~/i18n/use-t";
 
 export type Card = { id: number; name: string; pin: string | null };
-export type CardSheetProps = { cards: Card[]; joinCode: string; signInUrl: string; plainUrl: string; qrDataUri: string };
+export type CardSheetProps = {
+  cards: Card[];
+  joinCode: string;
+  signInUrl: string;
+  plainUrl: string;
+  qrDataUri: string;
+};
 
 export function CardSheet({ cards, joinCode, signInUrl, plainUrl, qrDataUri }: CardSheetProps) {
   const t = useT();
@@ -15,14 +21,18 @@ export function CardSheet({ cards, joinCode, signInUrl, plainUrl, qrDataUri }: C
       {cards.map(({ id, name, pin }) => (
         <li key={id}>
           <div className="card-text">
-            <p className="card-name"><Name>{name}</Name></p>
+            <p className="card-name">
+              <Name>{name}</Name>
+            </p>
             <dl className="card-facts">
               <dt>{t("accounts.cards.where")}</dt>
               <dd>{plainUrl}</dd>
               <dt>{t("accounts.field.classCode")}</dt>
               <dd className="code">{joinCode}</dd>
               <dt>{t("accounts.field.displayName")}</dt>
-              <dd><Name>{name}</Name></dd>
+              <dd>
+                <Name>{name}</Name>
+              </dd>
               <dt>{t("accounts.field.pin")}</dt>
               {pin ? (
                 <dd className="code card-pin">{pin}</dd>
@@ -35,7 +45,12 @@ export function CardSheet({ cards, joinCode, signInUrl, plainUrl, qrDataUri }: C
             </dl>
           </div>
           <figure className="card-qr">
-            <img src={qrDataUri} alt={t("roster.cards.qrAlt", { url: signInUrl })} width={96} height={96} />
+            <img
+              src={qrDataUri}
+              alt={t("roster.cards.qrAlt", { url: signInUrl })}
+              width={96}
+              height={96}
+            />
             <figcaption>{t("roster.cards.scan")}</figcaption>
           </figure>
         </li>

@@ -6,7 +6,14 @@ import { formatDateTime } from "~/utils/format";
 export type NewsView = {
   since: string | null;
   zone: "WIB" | "WITA" | "WIT";
-  items: { id: number; className: string; title: string; language: string; submissions: number; posts: number }[];
+  items: {
+    id: number;
+    className: string;
+    title: string;
+    language: string;
+    submissions: number;
+    posts: number;
+  }[];
 };
 
 export function TeacherNewsSection({ news }: { news: NewsView }) {
@@ -19,7 +26,9 @@ export function TeacherNewsSection({ news }: { news: NewsView }) {
         <p>{t("news.first")}</p>
       ) : (
         <>
-          <p className="muted">{t("news.since", { when: formatDateTime(lang, news.since, news.zone) })}</p>
+          <p className="muted">
+            {t("news.since", { when: formatDateTime(lang, news.since, news.zone) })}
+          </p>
           {news.items.length === 0 ? (
             <p>{t("news.none")}</p>
           ) : (
@@ -28,11 +37,15 @@ export function TeacherNewsSection({ news }: { news: NewsView }) {
                 <li key={a.id}>
                   {a.className} · <span lang={a.language}>{a.title}</span>:{" "}
                   {a.submissions > 0 ? (
-                    <Link to={`/teacher/assignments/${a.id}/results`}>{t("news.submissionsLink", { count: a.submissions })}</Link>
+                    <Link to={`/teacher/assignments/${a.id}/results`}>
+                      {t("news.submissionsLink", { count: a.submissions })}
+                    </Link>
                   ) : null}
                   {a.submissions > 0 && a.posts > 0 ? " · " : null}
                   {a.posts > 0 ? (
-                    <Link to={`/teacher/assignments/${a.id}/discussion`}>{t("news.postsLink", { count: a.posts })}</Link>
+                    <Link to={`/teacher/assignments/${a.id}/discussion`}>
+                      {t("news.postsLink", { count: a.posts })}
+                    </Link>
                   ) : null}
                 </li>
               ))}

@@ -2,7 +2,10 @@
 import type { Lesson } from "~/content/schema";
 import { useT } from "~/i18n/use-t";
 
-export type TeacherOnly = { notes: Lesson["teacherNotes"]; outsideInfo: NonNullable<Lesson["outsideInfo"]> | null };
+export type TeacherOnly = {
+  notes: Lesson["teacherNotes"];
+  outsideInfo: NonNullable<Lesson["outsideInfo"]> | null;
+};
 
 /** Picks the teacher-only fields; the loader calls this only for a signed-in teacher, so pupils never receive them. */
 export function teacherOnly(lesson: Lesson): TeacherOnly {
@@ -29,7 +32,8 @@ export function TeacherNotes({ data, language }: { data: TeacherOnly; language: 
           <ul>
             {data.outsideInfo.facts.map((f) => (
               <li key={f.text} lang={language}>
-                <strong>{t("teacherBox.reported", { date: f.date, source: f.source })}:</strong> {f.text}
+                <strong>{t("teacherBox.reported", { date: f.date, source: f.source })}:</strong>{" "}
+                {f.text}
               </li>
             ))}
           </ul>

@@ -18,7 +18,9 @@ export function PartBFeedback({ partB, language }: { partB: PartBReview; languag
     <>
       <h5>
         {t("twoPart.partB")}:{" "}
-        <span className={partB.correct ? "right" : "wrong"}>{partB.correct ? t("feedback.right") : t("feedback.wrong")}</span>
+        <span className={partB.correct ? "right" : "wrong"}>
+          {partB.correct ? t("feedback.right") : t("feedback.wrong")}
+        </span>
       </h5>
       <p lang={language}>{partB.stem}</p>
       <dl>

@@ -5,7 +5,9 @@ type T = (key: MessageKey, vars?: Vars) => string;
 
 /** "Soal 5" for a single question, "Soal 5, Bagian B" for a part. */
 export function itemLabel(t: T, item: { n: number; part: "A" | "B" | null }): string {
-  return item.part ? t("twoPart.questionPart", { n: item.n, part: item.part }) : t("results.questionN", { n: item.n });
+  return item.part
+    ? t("twoPart.questionPart", { n: item.n, part: item.part })
+    : t("results.questionN", { n: item.n });
 }
 
 /** The whole paragraph with the supporting quotation highlighted (<mark>), so the pupil sees it in context. */

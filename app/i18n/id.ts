@@ -19,7 +19,6 @@ import { recovery } from "./messages/recovery";
 import { schedule } from "./messages/schedule";
 import { preview } from "./messages/preview";
 
-
 export const id = {
   ...core.id,
   ...accounts.id,

@@ -46,11 +46,19 @@ export function savePageChoices(input: {
       const saved: string[] = [];
       let refused: PageSave["refused"] = null;
       for (const [itemId, choice] of choices) {
-        const result = saveAnswer({ pupilId: input.pupilId, attemptId: input.attemptId, kind: input.kind, itemId, choice, now: input.now });
+        const result = saveAnswer({
+          pupilId: input.pupilId,
+          attemptId: input.attemptId,
+          kind: input.kind,
+          itemId,
+          choice,
+          now: input.now,
+        });
         if (result.ok) saved.push(itemId);
         else refused ??= { itemId, reason: result.reason };
       }
-      if (!refused && input.asked && !choices.has(input.asked)) refused = { itemId: input.asked, reason: "noChoice" };
+      if (!refused && input.asked && !choices.has(input.asked))
+        refused = { itemId: input.asked, reason: "noChoice" };
       return { saved, refused };
     },
     { behavior: "immediate" },
@@ -72,13 +80,27 @@ export async function answerPageAction(input: {
   const form = await readForm(input.request);
   const attemptId = parseId(form.get("attemptId"));
   // the assignment must be the pupil's class's, and the attempt theirs on that assignment
-  getPupilAssignment({ classId: pupil.classId, pupilId: pupil.pupilId, assignmentId: input.assignmentId });
-  if (!pupilAttempts({ pupilId: pupil.pupilId, assignmentId: input.assignmentId }).some((a) => a.id === attemptId))
+  getPupilAssignment({
+    classId: pupil.classId,
+    pupilId: pupil.pupilId,
+    assignmentId: input.assignmentId,
+  });
+  if (
+    !pupilAttempts({ pupilId: pupil.pupilId, assignmentId: input.assignmentId }).some(
+      (a) => a.id === attemptId,
+    )
+  )
     notFound();
   const asked = typeof form.get("save") === "string" ? String(form.get("save")) : null;
   const intent = form.get("intent");
   const page = `/pupil/assignments/${input.assignmentId}/${input.kind}`;
-  const result = savePageChoices({ pupilId: pupil.pupilId, attemptId, kind: input.kind, form, asked });
+  const result = savePageChoices({
+    pupilId: pupil.pupilId,
+    attemptId,
+    kind: input.kind,
+    form,
+    asked,
+  });
   const back = (params: Record<string, string>, hash: string) => {
     const query = new URLSearchParams(params).toString();
     return redirect(`${page}${query ? `?${query}` : ""}${hash ? `#${hash}` : ""}`);
@@ -87,8 +109,13 @@ export async function answerPageAction(input: {
   // before this form existed posts only the attempt id). A refused save (past the due date,
   // already submitted) is then reported by the submit itself.
   if (input.onSubmit && !asked) return input.onSubmit(attemptId);
-  if (result.refused) return back({ error: result.refused.reason, item: result.refused.itemId }, result.refused.itemId);
-  if (intent === "next" && input.kind === "sort") return redirect(`/pupil/assignments/${input.assignmentId}/quiz`);
+  if (result.refused)
+    return back(
+      { error: result.refused.reason, item: result.refused.itemId },
+      result.refused.itemId,
+    );
+  if (intent === "next" && input.kind === "sort")
+    return redirect(`/pupil/assignments/${input.assignmentId}/quiz`);
   if (asked) return back({ saved: asked }, asked);
   return back({}, "");
 }

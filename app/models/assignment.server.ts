@@ -49,34 +49,37 @@ export function createAssignments(input: {
 }): number[] {
   const version = currentLessonVersion(input.slug);
   if (!version) notFound();
-  return db.transaction((tx) => {
-    const owned = tx
-      .select({ id: classes.id, timeZone: classes.timeZone })
-      .from(classes)
-      .where(
-        and(
-          teachesClass(input.teacherId),
-          inArray(classes.id, input.classIds),
-          isNull(classes.archivedAt),
-        ),
-      )
-      .all();
-    if (owned.length !== new Set(input.classIds).size) notFound();
-    return owned.map(
-      (c) =>
-        tx
-          .insert(assignments)
-          .values({
-            classId: c.id,
-            lessonVersionId: version.id,
-            dueAt: input.dueFor(c.timeZone),
-            opensAt: input.opensFor?.(c.timeZone) ?? null,
-            ...input.settings,
-          })
-          .returning({ id: assignments.id })
-          .get().id,
-    );
-  }, { behavior: "immediate" });
+  return db.transaction(
+    (tx) => {
+      const owned = tx
+        .select({ id: classes.id, timeZone: classes.timeZone })
+        .from(classes)
+        .where(
+          and(
+            teachesClass(input.teacherId),
+            inArray(classes.id, input.classIds),
+            isNull(classes.archivedAt),
+          ),
+        )
+        .all();
+      if (owned.length !== new Set(input.classIds).size) notFound();
+      return owned.map(
+        (c) =>
+          tx
+            .insert(assignments)
+            .values({
+              classId: c.id,
+              lessonVersionId: version.id,
+              dueAt: input.dueFor(c.timeZone),
+              opensAt: input.opensFor?.(c.timeZone) ?? null,
+              ...input.settings,
+            })
+            .returning({ id: assignments.id })
+            .get().id,
+      );
+    },
+    { behavior: "immediate" },
+  );
 }
 
 export type TeacherAssignment = AssignmentRow & {
@@ -124,10 +127,18 @@ export function updateAssignment(input: {
   return db.transaction(
     (tx) => {
       if (input.settings.opensAt && input.settings.opensAt.getTime() > now) {
-        const started = tx.select({ id: attempts.id }).from(attempts).where(eq(attempts.assignmentId, input.assignmentId)).limit(1).get();
+        const started = tx
+          .select({ id: attempts.id })
+          .from(attempts)
+          .where(eq(attempts.assignmentId, input.assignmentId))
+          .limit(1)
+          .get();
         if (started) return { ok: false as const, reason: "started" as const };
       }
-      tx.update(assignments).set(input.settings).where(eq(assignments.id, input.assignmentId)).run();
+      tx.update(assignments)
+        .set(input.settings)
+        .where(eq(assignments.id, input.assignmentId))
+        .run();
       return { ok: true as const };
     },
     { behavior: "immediate" },
@@ -141,7 +152,11 @@ export function deleteAssignment(input: { teacherId: number; assignmentId: numbe
   return a.classId;
 }
 
-export function setDiscussionClosed(input: { teacherId: number; assignmentId: number; closed: boolean }) {
+export function setDiscussionClosed(input: {
+  teacherId: number;
+  assignmentId: number;
+  closed: boolean;
+}) {
   getTeacherAssignment(input);
   db.update(assignments)
     .set({ discussionClosed: input.closed })
@@ -150,7 +165,13 @@ export function setDiscussionClosed(input: { teacherId: number; assignmentId: nu
 }
 
 /** A class's assignments with lesson titles and submission counts, for the teacher. */
-export function listClassAssignments({ teacherId, classId }: { teacherId: number; classId: number }) {
+export function listClassAssignments({
+  teacherId,
+  classId,
+}: {
+  teacherId: number;
+  classId: number;
+}) {
   const owned = db
     .select({ id: classes.id })
     .from(classes)
@@ -179,7 +200,13 @@ export function listClassAssignments({ teacherId, classId }: { teacherId: number
 }
 
 /** How many of the class's pupils have submitted at least once, out of how many pupils. */
-export function submissionCount({ assignmentId, classId }: { assignmentId: number; classId: number }) {
+export function submissionCount({
+  assignmentId,
+  classId,
+}: {
+  assignmentId: number;
+  classId: number;
+}) {
   return db.get<{ submitted: number; pupils: number }>(sql`
     SELECT
       (SELECT count(DISTINCT pupil_id) FROM attempts WHERE assignment_id = ${assignmentId} AND submitted_at IS NOT NULL) AS submitted,
@@ -204,12 +231,25 @@ const pupilAssignmentQuery = prepared((d) =>
       timeZone: classes.timeZone,
       extDueAt: extensions.dueAt,
       extExtra: extensions.extraAttempts,
-      lastExtDue: sql<number | null>`(SELECT max(x.due_at) FROM extensions x WHERE x.assignment_id = ${assignments.id})`,
+      lastExtDue: sql<
+        number | null
+      >`(SELECT max(x.due_at) FROM extensions x WHERE x.assignment_id = ${assignments.id})`,
     })
     .from(assignments)
     .innerJoin(classes, eq(classes.id, assignments.classId))
-    .leftJoin(extensions, and(eq(extensions.assignmentId, assignments.id), eq(extensions.pupilId, sql.placeholder("pupilId"))))
-    .where(and(eq(assignments.id, sql.placeholder("assignmentId")), eq(assignments.classId, sql.placeholder("classId"))))
+    .leftJoin(
+      extensions,
+      and(
+        eq(extensions.assignmentId, assignments.id),
+        eq(extensions.pupilId, sql.placeholder("pupilId")),
+      ),
+    )
+    .where(
+      and(
+        eq(assignments.id, sql.placeholder("assignmentId")),
+        eq(assignments.classId, sql.placeholder("classId")),
+      ),
+    )
     .prepare(),
 );
 
@@ -233,10 +273,18 @@ export function getPupilAssignment({
   if (sweepIfDue(row.a, now)) row = pupilAssignmentQuery().get({ assignmentId, classId, pupilId })!;
   const lesson = getLessonVersion(row.a.lessonVersionId);
   if (!lesson) notFound();
-  const extension = row.extExtra === null ? null : { dueAt: row.extDueAt, extraAttempts: row.extExtra };
+  const extension =
+    row.extExtra === null ? null : { dueAt: row.extDueAt, extraAttempts: row.extExtra };
   const mine = personalRules(row.a, extension);
   const lastDue = Math.max(row.a.dueAt.getTime(), Number(row.lastExtDue ?? 0));
-  return { ...mine, timeZone: row.timeZone, lesson, classDueAt: row.a.dueAt, extension, feedbackAt: new Date(lastDue) };
+  return {
+    ...mine,
+    timeZone: row.timeZone,
+    lesson,
+    classDueAt: row.a.dueAt,
+    extension,
+    feedbackAt: new Date(lastDue),
+  };
 }
 
 export type PupilTodo = {
@@ -288,8 +336,16 @@ export function listPupilAssignments({
         sql`"attempts"."number" = (SELECT max(x.number) FROM attempts x WHERE x.assignment_id = "assignments"."id" AND x.pupil_id = ${pupilId})`,
       ),
     )
-    .leftJoin(extensions, and(eq(extensions.assignmentId, assignments.id), eq(extensions.pupilId, pupilId)))
-    .where(and(eq(assignments.classId, classId), sql`(${assignments.opensAt} IS NULL OR ${assignments.opensAt} <= ${now})`))
+    .leftJoin(
+      extensions,
+      and(eq(extensions.assignmentId, assignments.id), eq(extensions.pupilId, pupilId)),
+    )
+    .where(
+      and(
+        eq(assignments.classId, classId),
+        sql`(${assignments.opensAt} IS NULL OR ${assignments.opensAt} <= ${now})`,
+      ),
+    )
     .orderBy(asc(assignments.dueAt))
     .all();
   const discussion = pupilDiscussionStatus({
@@ -301,8 +357,13 @@ export function listPupilAssignments({
   });
   return rows.map((r) => {
     const lesson = getLessonVersion(r.a.lessonVersionId);
-    const attempt = r.attemptId ? { submittedAt: r.attemptSubmittedAt, late: r.attemptLate ?? false } : null;
-    const mine = personalRules(r.a, r.extExtra === null ? null : { dueAt: r.extDueAt, extraAttempts: r.extExtra });
+    const attempt = r.attemptId
+      ? { submittedAt: r.attemptSubmittedAt, late: r.attemptLate ?? false }
+      : null;
+    const mine = personalRules(
+      r.a,
+      r.extExtra === null ? null : { dueAt: r.extDueAt, extraAttempts: r.extExtra },
+    );
     return {
       id: r.a.id,
       title: lesson?.title ?? "",
@@ -318,4 +379,3 @@ export function listPupilAssignments({
     };
   });
 }
-

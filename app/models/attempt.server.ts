@@ -17,7 +17,12 @@ const latestAttempt = prepared((d) =>
   d
     .select()
     .from(attempts)
-    .where(and(eq(attempts.assignmentId, sql.placeholder("assignmentId")), eq(attempts.pupilId, sql.placeholder("pupilId"))))
+    .where(
+      and(
+        eq(attempts.assignmentId, sql.placeholder("assignmentId")),
+        eq(attempts.pupilId, sql.placeholder("pupilId")),
+      ),
+    )
     .orderBy(desc(attempts.number))
     .prepare(),
 );
@@ -38,13 +43,23 @@ const attemptsOf = prepared((d) =>
   d
     .select()
     .from(attempts)
-    .where(and(eq(attempts.assignmentId, sql.placeholder("assignmentId")), eq(attempts.pupilId, sql.placeholder("pupilId"))))
+    .where(
+      and(
+        eq(attempts.assignmentId, sql.placeholder("assignmentId")),
+        eq(attempts.pupilId, sql.placeholder("pupilId")),
+      ),
+    )
     .orderBy(asc(attempts.number))
     .prepare(),
 );
 const answersOf = prepared((d) =>
   d
-    .select({ kind: answers.kind, itemId: answers.itemId, choice: answers.choice, savedAt: answers.savedAt })
+    .select({
+      kind: answers.kind,
+      itemId: answers.itemId,
+      choice: answers.choice,
+      savedAt: answers.savedAt,
+    })
     .from(answers)
     .where(eq(answers.attemptId, sql.placeholder("attemptId")))
     .prepare(),
@@ -64,8 +79,19 @@ const ownedAttemptQuery = prepared((d) =>
     })
     .from(attempts)
     .innerJoin(assignments, eq(assignments.id, attempts.assignmentId))
-    .leftJoin(extensions, and(eq(extensions.assignmentId, attempts.assignmentId), eq(extensions.pupilId, attempts.pupilId)))
-    .where(and(eq(attempts.id, sql.placeholder("attemptId")), eq(attempts.pupilId, sql.placeholder("pupilId"))))
+    .leftJoin(
+      extensions,
+      and(
+        eq(extensions.assignmentId, attempts.assignmentId),
+        eq(extensions.pupilId, attempts.pupilId),
+      ),
+    )
+    .where(
+      and(
+        eq(attempts.id, sql.placeholder("attemptId")),
+        eq(attempts.pupilId, sql.placeholder("pupilId")),
+      ),
+    )
     .prepare(),
 );
 const upsertAnswer = prepared((d) =>
@@ -81,14 +107,17 @@ const upsertAnswer = prepared((d) =>
     })
     .onConflictDoUpdate({
       target: [answers.attemptId, answers.kind, answers.itemId],
-      set: { choice: sql`excluded.choice`, savedAt: sql`excluded.saved_at`, changeSeq: sql`excluded.change_seq` },
+      set: {
+        choice: sql`excluded.choice`,
+        savedAt: sql`excluded.saved_at`,
+        changeSeq: sql`excluded.change_seq`,
+      },
     })
     .prepare(),
 );
 
 export type StartResult =
-  | { ok: true; attempt: AttemptRow; created: boolean }
-  | { ok: false; reason: "limit" | "closed" };
+  { ok: true; attempt: AttemptRow; created: boolean } | { ok: false; reason: "limit" | "closed" };
 
 /**
  * Returns the pupil's open attempt, or opens the next one when the rules allow. A reload or a
@@ -103,27 +132,37 @@ export function startAttempt({
   assignment: Pick<PupilAssignment, "id" | "dueAt" | "acceptLate" | "maxAttempts" | "closedAt">;
   now?: number;
 }): StartResult {
-  return db.transaction(() => {
-    // prepared on the same connection, so it reads inside this transaction
-    const latest = latestAttempt().get({ assignmentId: assignment.id, pupilId });
-    if (latest && !latest.submittedAt) return { ok: true as const, attempt: latest, created: false };
-    if (!workOpen(assignment, now)) return { ok: false as const, reason: "closed" as const };
-    const made = latest?.number ?? 0;
-    if (!canStartNew(assignment, made)) return { ok: false as const, reason: "limit" as const };
-    const attempt = insertAttempt().get({
-      assignmentId: assignment.id,
-      pupilId,
-      number: made + 1,
-      seed: crypto.randomInt(0, 2 ** 31),
-      startedAt: new Date(now),
-    })!;
-    bumpLive(assignment.id);
-    return { ok: true as const, attempt, created: true };
-  }, { behavior: "immediate" });
+  return db.transaction(
+    () => {
+      // prepared on the same connection, so it reads inside this transaction
+      const latest = latestAttempt().get({ assignmentId: assignment.id, pupilId });
+      if (latest && !latest.submittedAt)
+        return { ok: true as const, attempt: latest, created: false };
+      if (!workOpen(assignment, now)) return { ok: false as const, reason: "closed" as const };
+      const made = latest?.number ?? 0;
+      if (!canStartNew(assignment, made)) return { ok: false as const, reason: "limit" as const };
+      const attempt = insertAttempt().get({
+        assignmentId: assignment.id,
+        pupilId,
+        number: made + 1,
+        seed: crypto.randomInt(0, 2 ** 31),
+        startedAt: new Date(now),
+      })!;
+      bumpLive(assignment.id);
+      return { ok: true as const, attempt, created: true };
+    },
+    { behavior: "immediate" },
+  );
 }
 
 /** The pupil's attempts at an assignment, oldest first, with each one's saved answers. */
-export function pupilAttempts({ pupilId, assignmentId }: { pupilId: number; assignmentId: number }) {
+export function pupilAttempts({
+  pupilId,
+  assignmentId,
+}: {
+  pupilId: number;
+  assignmentId: number;
+}) {
   return attemptsOf().all({ assignmentId, pupilId });
 }
 
@@ -164,7 +203,11 @@ function ownedAttempt(pupilId: number, attemptId: number, now = Date.now()): Own
 
 export type SaveResult =
   | { ok: true; savedAt: number; assignmentId: number; afterClose?: boolean }
-  | { ok: false; reason: "submitted" | "closed" | "ended" | "item" | "choice"; assignmentId: number };
+  | {
+      ok: false;
+      reason: "submitted" | "closed" | "ended" | "item" | "choice";
+      assignmentId: number;
+    };
 
 /**
  * Stores one choice (quiz option or sorting category), replacing an earlier one for that item.
@@ -195,11 +238,24 @@ export function saveAnswer({
   const assignmentId = attempt.assignmentId;
   if (!workOpen(attempt, now)) {
     const closesAt = closingTime(attempt)!;
-    sweepIfDue({ id: assignmentId, dueAt: attempt.classDueAt, acceptLate: attempt.acceptLate, closedAt: attempt.classClosedAt }, now);
+    sweepIfDue(
+      {
+        id: assignmentId,
+        dueAt: attempt.classDueAt,
+        acceptLate: attempt.acceptLate,
+        closedAt: attempt.classClosedAt,
+      },
+      now,
+    );
     // "ended": the teacher closed it; "closed": the due time passed and late work is refused
-    const reason = attempt.closedAt && attempt.closedAt.getTime() !== attempt.dueAt.getTime() ? "ended" : "closed";
-    if (attempt.submittedAt && !attempt.submittedByClose) return { ok: false, reason: "submitted", assignmentId };
-    if (!chosenBeforeClose({ closesAt, now, chosenAt, sentAt })) return { ok: false, reason, assignmentId };
+    const reason =
+      attempt.closedAt && attempt.closedAt.getTime() !== attempt.dueAt.getTime()
+        ? "ended"
+        : "closed";
+    if (attempt.submittedAt && !attempt.submittedByClose)
+      return { ok: false, reason: "submitted", assignmentId };
+    if (!chosenBeforeClose({ closesAt, now, chosenAt, sentAt }))
+      return { ok: false, reason, assignmentId };
   } else if (attempt.submittedAt) return { ok: false, reason: "submitted", assignmentId };
   const lesson = getLessonVersion(attempt.lessonVersionId);
   if (!lesson) notFound();
@@ -214,7 +270,8 @@ export function saveAnswer({
         .where(eq(attempts.id, attemptId))
         .get();
       if (!current) notFound();
-      if (current.submittedAt && !current.byClose) return { ok: false as const, reason: "submitted" as const, assignmentId };
+      if (current.submittedAt && !current.byClose)
+        return { ok: false as const, reason: "submitted" as const, assignmentId };
       const changeSeq = bumpLive(assignmentId);
       upsertAnswer().run({ attemptId, kind, itemId, choice, savedAt: new Date(now), changeSeq });
       if (!current.submittedAt) return { ok: true as const, savedAt: now, assignmentId };
@@ -232,8 +289,7 @@ export function saveAnswer({
 }
 
 export type SubmitResult =
-  | { ok: true; attempt: AttemptRow; already: boolean }
-  | { ok: false; reason: "closed" };
+  { ok: true; attempt: AttemptRow; already: boolean } | { ok: false; reason: "closed" };
 
 /** Scores and closes the attempt in one transaction; a second submit changes nothing. */
 export function submitAttempt({
@@ -247,39 +303,50 @@ export function submitAttempt({
   assignmentId?: number;
   now?: number;
 }): SubmitResult {
-  return db.transaction((tx) => {
-    const attempt = ownedAttempt(pupilId, attemptId, now);
-    if (assignmentId !== undefined && attempt.assignmentId !== assignmentId) notFound();
-    if (attempt.submittedAt) {
-      const row = tx.select().from(attempts).where(eq(attempts.id, attemptId)).get()!;
-      return { ok: true as const, attempt: row, already: true };
-    }
-    if (!workOpen(attempt, now)) {
-      // past the close: the close submits what was saved (if nobody has finished it yet)
-      sweepIfDue({ id: attempt.assignmentId, dueAt: attempt.classDueAt, acceptLate: attempt.acceptLate, closedAt: attempt.classClosedAt }, now);
-      const row = tx.select().from(attempts).where(eq(attempts.id, attemptId)).get()!;
-      if (row.submittedAt) return { ok: true as const, attempt: row, already: true };
-      return { ok: false as const, reason: "closed" as const };
-    }
-    const lesson = getLessonVersion(attempt.lessonVersionId);
-    if (!lesson) notFound();
-    const saved = tx
-      .select({ kind: answers.kind, itemId: answers.itemId, choice: answers.choice })
-      .from(answers)
-      .where(eq(answers.attemptId, attemptId))
-      .all();
-    const score = scoreAttempt(lesson, saved);
-    const row = tx
-      .update(attempts)
-      .set({
-        submittedAt: new Date(now),
-        late: now > attempt.dueAt.getTime(),
-        ...score,
-      })
-      .where(eq(attempts.id, attemptId))
-      .returning()
-      .get();
-    bumpLive(attempt.assignmentId);
-    return { ok: true as const, attempt: row, already: false };
-  }, { behavior: "immediate" });
+  return db.transaction(
+    (tx) => {
+      const attempt = ownedAttempt(pupilId, attemptId, now);
+      if (assignmentId !== undefined && attempt.assignmentId !== assignmentId) notFound();
+      if (attempt.submittedAt) {
+        const row = tx.select().from(attempts).where(eq(attempts.id, attemptId)).get()!;
+        return { ok: true as const, attempt: row, already: true };
+      }
+      if (!workOpen(attempt, now)) {
+        // past the close: the close submits what was saved (if nobody has finished it yet)
+        sweepIfDue(
+          {
+            id: attempt.assignmentId,
+            dueAt: attempt.classDueAt,
+            acceptLate: attempt.acceptLate,
+            closedAt: attempt.classClosedAt,
+          },
+          now,
+        );
+        const row = tx.select().from(attempts).where(eq(attempts.id, attemptId)).get()!;
+        if (row.submittedAt) return { ok: true as const, attempt: row, already: true };
+        return { ok: false as const, reason: "closed" as const };
+      }
+      const lesson = getLessonVersion(attempt.lessonVersionId);
+      if (!lesson) notFound();
+      const saved = tx
+        .select({ kind: answers.kind, itemId: answers.itemId, choice: answers.choice })
+        .from(answers)
+        .where(eq(answers.attemptId, attemptId))
+        .all();
+      const score = scoreAttempt(lesson, saved);
+      const row = tx
+        .update(attempts)
+        .set({
+          submittedAt: new Date(now),
+          late: now > attempt.dueAt.getTime(),
+          ...score,
+        })
+        .where(eq(attempts.id, attemptId))
+        .returning()
+        .get();
+      bumpLive(attempt.assignmentId);
+      return { ok: true as const, attempt: row, already: false };
+    },
+    { behavior: "immediate" },
+  );
 }

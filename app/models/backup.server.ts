@@ -21,10 +21,14 @@ export function tableCounts(file: string): Record<string, number> {
   const db = new Database(file, { fileMustExist: true });
   try {
     const tables = db
-      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .prepare(
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+      )
       .pluck()
       .all() as string[];
-    return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT count(*) FROM "${t}"`).pluck().get() as number]));
+    return Object.fromEntries(
+      tables.map((t) => [t, db.prepare(`SELECT count(*) FROM "${t}"`).pluck().get() as number]),
+    );
   } finally {
     db.close();
   }
@@ -61,7 +65,13 @@ function fsyncPath(file: string) {
   }
 }
 
-export type BackupResult = { file: string; pages: number; bytes: number; integrity: "ok"; counts: Record<string, number> };
+export type BackupResult = {
+  file: string;
+  pages: number;
+  bytes: number;
+  integrity: "ok";
+  counts: Record<string, number>;
+};
 
 /**
  * Copies the live database to `target` with SQLite's backup API while the app keeps writing.
@@ -72,7 +82,8 @@ export type BackupResult = { file: string; pages: number; bytes: number; integri
  */
 export async function backupDatabase(source: string, target: string): Promise<BackupResult> {
   const dest = path.resolve(target);
-  if (path.resolve(source) === dest) throw new Error("the backup file must not be the database itself");
+  if (path.resolve(source) === dest)
+    throw new Error("the backup file must not be the database itself");
   fs.mkdirSync(path.dirname(dest), { recursive: true });
   const partial = `${dest}.partial`;
   fs.rmSync(partial, { force: true });
@@ -99,7 +110,11 @@ export async function backupDatabase(source: string, target: string): Promise<Ba
 
 export class RestoreRefused extends Error {}
 
-export type RestoreResult = { file: string; previous: string | null; counts: Record<string, number> };
+export type RestoreResult = {
+  file: string;
+  previous: string | null;
+  counts: Record<string, number>;
+};
 
 /**
  * Puts a backup in place of the database at `target`, which must not be in use (see
@@ -111,9 +126,12 @@ export function restoreDatabase(backup: string, target: string, now = new Date()
   const dest = path.resolve(target);
   if (!fs.existsSync(backup)) throw new RestoreRefused(`no backup file at ${backup}`);
   const integrity = integrityCheck(backup);
-  if (integrity !== "ok") throw new RestoreRefused(`the backup failed integrity_check: ${integrity}`);
+  if (integrity !== "ok")
+    throw new RestoreRefused(`the backup failed integrity_check: ${integrity}`);
   if (databaseInUse(dest))
-    throw new RestoreRefused(`${dest} is open in another process (is the server running?): stop it first`);
+    throw new RestoreRefused(
+      `${dest} is open in another process (is the server running?): stop it first`,
+    );
   fs.mkdirSync(path.dirname(dest), { recursive: true });
   const incoming = `${dest}.restoring`;
   fs.copyFileSync(backup, incoming);

@@ -24,10 +24,17 @@ export function ownsClass(teacherId: number): SQL {
 }
 
 /** A co-teacher asking for an owner-only action: they know the class, so this is a refusal, not a 404. */
-export const ownerOnly = () => new Response("Only the owner of the class may do this", { status: 403 });
+export const ownerOnly = () =>
+  new Response("Only the owner of the class may do this", { status: 403 });
 
 /** One class this teacher teaches (owner or co-teacher) with their role; anything else is a 404. */
-export function getTaughtClass({ classId, teacherId }: { classId: number; teacherId: number }): TaughtClass {
+export function getTaughtClass({
+  classId,
+  teacherId,
+}: {
+  classId: number;
+  teacherId: number;
+}): TaughtClass {
   const row = db
     .select()
     .from(classes)
@@ -47,7 +54,13 @@ export function requireClassOwner(ref: { classId: number; teacherId: number }): 
 export type ClassTeacher = { id: number; name: string; email: string; owner: boolean };
 
 /** The owner first, then co-teachers in the order they were added. */
-export function listClassTeachers({ classId, teacherId }: { classId: number; teacherId: number }): ClassTeacher[] {
+export function listClassTeachers({
+  classId,
+  teacherId,
+}: {
+  classId: number;
+  teacherId: number;
+}): ClassTeacher[] {
   const klass = getTaughtClass({ classId, teacherId });
   const owner = db
     .select({ id: teachers.id, name: teachers.name, email: teachers.email })
@@ -61,7 +74,10 @@ export function listClassTeachers({ classId, teacherId }: { classId: number; tea
     .where(eq(classTeachers.classId, classId))
     .orderBy(asc(classTeachers.addedAt), asc(teachers.id))
     .all();
-  return [...(owner ? [{ ...owner, owner: true }] : []), ...co.map((t) => ({ ...t, owner: false }))];
+  return [
+    ...(owner ? [{ ...owner, owner: true }] : []),
+    ...co.map((t) => ({ ...t, owner: false })),
+  ];
 }
 
 export type InviteResult =
@@ -74,14 +90,23 @@ export type InviteResult =
  * Whether an email has an account is told to the owner (decision 106), so every lookup counts
  * against the owner's invitation limit (RULES.coTeacherInvite), found or not.
  */
-export function addCoTeacher(input: { classId: number; teacherId: number; email: string; now?: number }): InviteResult {
+export function addCoTeacher(input: {
+  classId: number;
+  teacherId: number;
+  email: string;
+  now?: number;
+}): InviteResult {
   requireClassOwner(input);
   const email = input.email.trim().toLowerCase();
   const slot = takeSlot([[`co-invite:${input.teacherId}`, RULES.coTeacherInvite]], input.now);
   if (!slot.ok) return { ok: false, reason: "throttled", retryAfterMs: slot.retryAfterMs };
   return db.transaction(
     (tx) => {
-      const found = tx.select({ id: teachers.id, name: teachers.name }).from(teachers).where(eq(teachers.email, email)).get();
+      const found = tx
+        .select({ id: teachers.id, name: teachers.name })
+        .from(teachers)
+        .where(eq(teachers.email, email))
+        .get();
       if (!found) return { ok: false as const, reason: "noSuchTeacher" as const };
       if (found.id === input.teacherId) return { ok: false as const, reason: "self" as const };
       const added = tx
@@ -89,18 +114,26 @@ export function addCoTeacher(input: { classId: number; teacherId: number; email:
         .values({ classId: input.classId, teacherId: found.id })
         .onConflictDoNothing()
         .run();
-      return added.changes === 0 ? { ok: false as const, reason: "already" as const } : { ok: true as const, coTeacherId: found.id };
+      return added.changes === 0
+        ? { ok: false as const, reason: "already" as const }
+        : { ok: true as const, coTeacherId: found.id };
     },
     { behavior: "immediate" },
   );
 }
 
 /** Owner only: takes a co-teacher off the class (404 when they are not one). */
-export function removeCoTeacher(input: { classId: number; teacherId: number; coTeacherId: number }) {
+export function removeCoTeacher(input: {
+  classId: number;
+  teacherId: number;
+  coTeacherId: number;
+}) {
   requireClassOwner(input);
   const gone = db
     .delete(classTeachers)
-    .where(and(eq(classTeachers.classId, input.classId), eq(classTeachers.teacherId, input.coTeacherId)))
+    .where(
+      and(eq(classTeachers.classId, input.classId), eq(classTeachers.teacherId, input.coTeacherId)),
+    )
     .run();
   if (gone.changes === 0) notFound();
 }
@@ -108,8 +141,11 @@ export function removeCoTeacher(input: { classId: number; teacherId: number; coT
 /** A co-teacher leaves the class; the owner cannot (they delete or keep it). */
 export function leaveClass(input: { classId: number; teacherId: number }) {
   const klass = getTaughtClass(input);
-  if (klass.role === "owner") throw new Response("The owner cannot leave their own class", { status: 403 });
+  if (klass.role === "owner")
+    throw new Response("The owner cannot leave their own class", { status: 403 });
   db.delete(classTeachers)
-    .where(and(eq(classTeachers.classId, input.classId), eq(classTeachers.teacherId, input.teacherId)))
+    .where(
+      and(eq(classTeachers.classId, input.classId), eq(classTeachers.teacherId, input.teacherId)),
+    )
     .run();
 }

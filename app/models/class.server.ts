@@ -4,7 +4,13 @@
 import { and, asc, count, eq, like } from "drizzle-orm";
 import { classes, pupils, teachers, throttles } from "../../db/schema";
 import { db } from "~/db.server";
-import { getTaughtClass, ownsClass, requireClassOwner, teachesClass, type ClassRole } from "./class-access.server";
+import {
+  getTaughtClass,
+  ownsClass,
+  requireClassOwner,
+  teachesClass,
+  type ClassRole,
+} from "./class-access.server";
 import { generateJoinCode, isJoinCodeShape, normalizeJoinCode } from "~/utils/join-code";
 import { notFound } from "~/utils/http.server";
 
@@ -34,12 +40,13 @@ export function createClass(input: {
   subject: string;
   timeZone: TimeZone;
 }): number {
-  return withFreshCode((joinCode) =>
-    db
-      .insert(classes)
-      .values({ ...input, joinCode })
-      .returning({ id: classes.id })
-      .get().id,
+  return withFreshCode(
+    (joinCode) =>
+      db
+        .insert(classes)
+        .values({ ...input, joinCode })
+        .returning({ id: classes.id })
+        .get().id,
   );
 }
 
@@ -86,9 +93,14 @@ export function listClasses({ teacherId }: { teacherId: number }): ClassSummary[
 
 export { getTaughtClass };
 
-const taught = (classId: number, teacherId: number) => and(eq(classes.id, classId), teachesClass(teacherId));
+const taught = (classId: number, teacherId: number) =>
+  and(eq(classes.id, classId), teachesClass(teacherId));
 
-function updateTaught(classId: number, teacherId: number, values: Partial<typeof classes.$inferInsert>) {
+function updateTaught(
+  classId: number,
+  teacherId: number,
+  values: Partial<typeof classes.$inferInsert>,
+) {
   const result = db.update(classes).set(values).where(taught(classId, teacherId)).run();
   if (result.changes === 0) notFound();
 }
@@ -104,14 +116,17 @@ export function renameClass(input: { classId: number; teacherId: number; name: s
  */
 export function setArchived(input: { classId: number; teacherId: number; archived: boolean }) {
   requireClassOwner(input);
-  db.transaction((tx) => {
-    const result = tx
-      .update(classes)
-      .set({ archivedAt: input.archived ? new Date() : null })
-      .where(and(eq(classes.id, input.classId), ownsClass(input.teacherId)))
-      .run();
-    if (result.changes === 0) notFound();
-  }, { behavior: "immediate" });
+  db.transaction(
+    (tx) => {
+      const result = tx
+        .update(classes)
+        .set({ archivedAt: input.archived ? new Date() : null })
+        .where(and(eq(classes.id, input.classId), ownsClass(input.teacherId)))
+        .run();
+      if (result.changes === 0) notFound();
+    },
+    { behavior: "immediate" },
+  );
 }
 
 /**
@@ -120,10 +135,17 @@ export function setArchived(input: { classId: number; teacherId: number; archive
  */
 export function deleteClass(input: { classId: number; teacherId: number }): { name: string } {
   const klass = requireClassOwner(input);
-  db.transaction((tx) => {
-    tx.delete(throttles).where(like(throttles.key, `pupil:${klass.id}:%`)).run();
-    tx.delete(classes).where(and(eq(classes.id, klass.id), ownsClass(input.teacherId))).run();
-  }, { behavior: "immediate" });
+  db.transaction(
+    (tx) => {
+      tx.delete(throttles)
+        .where(like(throttles.key, `pupil:${klass.id}:%`))
+        .run();
+      tx.delete(classes)
+        .where(and(eq(classes.id, klass.id), ownsClass(input.teacherId)))
+        .run();
+    },
+    { behavior: "immediate" },
+  );
   return { name: klass.name };
 }
 

@@ -18,7 +18,10 @@ const bump = prepared((d) =>
   d
     .insert(assignmentLive)
     .values({ assignmentId: sql.placeholder("assignmentId"), version: 1 })
-    .onConflictDoUpdate({ target: assignmentLive.assignmentId, set: { version: sql`${assignmentLive.version} + 1` } })
+    .onConflictDoUpdate({
+      target: assignmentLive.assignmentId,
+      set: { version: sql`${assignmentLive.version} + 1` },
+    })
     .returning({ version: assignmentLive.version })
     .prepare(),
 );
@@ -48,18 +51,32 @@ export function closeAssignmentAt(assignmentId: number, closedAt: number): { clo
   return db.transaction(
     (tx) => {
       const a = tx
-        .select({ closedAt: assignments.closedAt, dueAt: assignments.dueAt, lessonVersionId: assignments.lessonVersionId })
+        .select({
+          closedAt: assignments.closedAt,
+          dueAt: assignments.dueAt,
+          lessonVersionId: assignments.lessonVersionId,
+        })
         .from(assignments)
         .where(eq(assignments.id, assignmentId))
         .get();
       if (!a) return { closed: 0 };
       const at = a.closedAt ? a.closedAt.getTime() : closedAt;
-      if (!a.closedAt) tx.update(assignments).set({ closedAt: new Date(at) }).where(eq(assignments.id, assignmentId)).run();
+      if (!a.closedAt)
+        tx.update(assignments)
+          .set({ closedAt: new Date(at) })
+          .where(eq(assignments.id, assignmentId))
+          .run();
       // a pupil whose own due date is later keeps working until it (sweepExtended hands it in then)
       const open = tx
         .select({ id: attempts.id })
         .from(attempts)
-        .leftJoin(extensions, and(eq(extensions.assignmentId, attempts.assignmentId), eq(extensions.pupilId, attempts.pupilId)))
+        .leftJoin(
+          extensions,
+          and(
+            eq(extensions.assignmentId, attempts.assignmentId),
+            eq(extensions.pupilId, attempts.pupilId),
+          ),
+        )
         .where(
           and(
             eq(attempts.assignmentId, assignmentId),
@@ -110,7 +127,13 @@ const extendedOpen = prepared((d) =>
     .select({ id: attempts.id, dueAt: extensions.dueAt })
     .from(attempts)
     .innerJoin(assignments, eq(assignments.id, attempts.assignmentId))
-    .innerJoin(extensions, and(eq(extensions.assignmentId, attempts.assignmentId), eq(extensions.pupilId, attempts.pupilId)))
+    .innerJoin(
+      extensions,
+      and(
+        eq(extensions.assignmentId, attempts.assignmentId),
+        eq(extensions.pupilId, attempts.pupilId),
+      ),
+    )
     .where(
       and(
         eq(attempts.assignmentId, sql.placeholder("assignmentId")),
@@ -132,7 +155,11 @@ export function sweepExtended(assignmentId: number, now = Date.now()): number {
   return db.transaction(
     (tx) => {
       const due = extendedOpen().all({ assignmentId, now });
-      const a = tx.select({ lessonVersionId: assignments.lessonVersionId }).from(assignments).where(eq(assignments.id, assignmentId)).get();
+      const a = tx
+        .select({ lessonVersionId: assignments.lessonVersionId })
+        .from(assignments)
+        .where(eq(assignments.id, assignmentId))
+        .get();
       const lesson = a && due.length ? getLessonVersion(a.lessonVersionId) : null;
       for (const attempt of due) {
         const saved = tx
@@ -159,9 +186,20 @@ export function sweepExtended(assignmentId: number, now = Date.now()): number {
 
 const dueUnclosed = prepared((d) =>
   d
-    .select({ id: assignments.id, dueAt: assignments.dueAt, acceptLate: assignments.acceptLate, closedAt: assignments.closedAt })
+    .select({
+      id: assignments.id,
+      dueAt: assignments.dueAt,
+      acceptLate: assignments.acceptLate,
+      closedAt: assignments.closedAt,
+    })
     .from(assignments)
-    .where(and(isNull(assignments.closedAt), eq(assignments.acceptLate, false), sql`${assignments.dueAt} <= ${sql.placeholder("now")}`))
+    .where(
+      and(
+        isNull(assignments.closedAt),
+        eq(assignments.acceptLate, false),
+        sql`${assignments.dueAt} <= ${sql.placeholder("now")}`,
+      ),
+    )
     .prepare(),
 );
 
@@ -170,8 +208,20 @@ const closedWithExtensionDue = prepared((d) =>
     .selectDistinct({ id: attempts.assignmentId })
     .from(attempts)
     .innerJoin(assignments, eq(assignments.id, attempts.assignmentId))
-    .innerJoin(extensions, and(eq(extensions.assignmentId, attempts.assignmentId), eq(extensions.pupilId, attempts.pupilId)))
-    .where(and(isNull(attempts.submittedAt), sql`${assignments.closedAt} IS NOT NULL`, sql`${extensions.dueAt} <= ${sql.placeholder("now")}`))
+    .innerJoin(
+      extensions,
+      and(
+        eq(extensions.assignmentId, attempts.assignmentId),
+        eq(extensions.pupilId, attempts.pupilId),
+      ),
+    )
+    .where(
+      and(
+        isNull(attempts.submittedAt),
+        sql`${assignments.closedAt} IS NOT NULL`,
+        sql`${extensions.dueAt} <= ${sql.placeholder("now")}`,
+      ),
+    )
     .prepare(),
 );
 
@@ -195,7 +245,12 @@ export function sweepAllDue(now = Date.now()): number {
  * grace period? `chosenAt` and `sentAt` are the device's clock; their difference to the server's
  * clock at arrival corrects the device's offset (a slow clock cannot sneak answers in).
  */
-export function chosenBeforeClose(input: { closesAt: number; now: number; chosenAt?: number; sentAt?: number }): boolean {
+export function chosenBeforeClose(input: {
+  closesAt: number;
+  now: number;
+  chosenAt?: number;
+  sentAt?: number;
+}): boolean {
   const { closesAt, now, chosenAt, sentAt } = input;
   if (chosenAt === undefined || !Number.isFinite(chosenAt)) return false;
   if (now > closesAt + OFFLINE_GRACE_MS) return false;

@@ -6,7 +6,6 @@ import { postFeedback, posts, pupils } from "../../db/schema";
 import { db } from "~/db.server";
 import { discussionDone } from "~/utils/discussion";
 
-
 /** Per assignment: has the pupil answered every prompt, and how much teacher feedback is unread. */
 export function pupilDiscussionStatus({
   pupilId,
@@ -21,13 +20,27 @@ export function pupilDiscussionStatus({
   const answered = db
     .selectDistinct({ assignmentId: posts.assignmentId, promptId: posts.promptId })
     .from(posts)
-    .where(and(eq(posts.authorId, pupilId), inArray(posts.assignmentId, ids), isNull(posts.parentId), isNull(posts.deletedAt)))
+    .where(
+      and(
+        eq(posts.authorId, pupilId),
+        inArray(posts.assignmentId, ids),
+        isNull(posts.parentId),
+        isNull(posts.deletedAt),
+      ),
+    )
     .all();
   const unseen = db
     .select({ assignmentId: posts.assignmentId, n: sql<number>`count(*)` })
     .from(postFeedback)
     .innerJoin(posts, eq(posts.id, postFeedback.postId))
-    .where(and(eq(posts.authorId, pupilId), inArray(posts.assignmentId, ids), isNull(postFeedback.seenAt), isNull(posts.deletedAt)))
+    .where(
+      and(
+        eq(posts.authorId, pupilId),
+        inArray(posts.assignmentId, ids),
+        isNull(postFeedback.seenAt),
+        isNull(posts.deletedAt),
+      ),
+    )
     .groupBy(posts.assignmentId)
     .all();
   for (const a of assignments) {
@@ -50,7 +63,12 @@ export function classDiscussionDone({
   classId: number;
   promptIds: string[];
 }): { done: number; total: number } {
-  const total = db.select({ n: sql<number>`count(*)` }).from(pupils).where(eq(pupils.classId, classId)).get()?.n ?? 0;
+  const total =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(pupils)
+      .where(eq(pupils.classId, classId))
+      .get()?.n ?? 0;
   if (!promptIds.length) return { done: total, total };
   const rows = db
     .selectDistinct({ authorId: posts.authorId, promptId: posts.promptId })
@@ -68,7 +86,8 @@ export function classDiscussionDone({
     .all();
   const byPupil = new Map<number, Set<string>>();
   for (const r of rows)
-    if (r.authorId !== null) byPupil.set(r.authorId, (byPupil.get(r.authorId) ?? new Set()).add(r.promptId));
+    if (r.authorId !== null)
+      byPupil.set(r.authorId, (byPupil.get(r.authorId) ?? new Set()).add(r.promptId));
   const done = [...byPupil.values()].filter((set) => discussionDone(promptIds, set)).length;
   return { done, total };
 }

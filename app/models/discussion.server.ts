@@ -4,7 +4,11 @@ import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { postFeedback, posts, pupils } from "../../db/schema";
 import { db } from "~/db.server";
 import type { FieldErrors } from "~/utils/form.server";
-import { getPupilAssignment, getTeacherAssignment, type PupilAssignment } from "~/models/assignment.server";
+import {
+  getPupilAssignment,
+  getTeacherAssignment,
+  type PupilAssignment,
+} from "~/models/assignment.server";
 import { classDiscussionDone } from "~/models/discussion-progress.server";
 import { throttleStatus, countUse } from "~/models/throttle.server";
 import {
@@ -34,32 +38,34 @@ type PostRow = typeof posts.$inferSelect & {
 };
 
 function assignmentPosts(assignmentId: number): PostRow[] {
-  return db
-    .select({
-      post: posts,
-      authorName: pupils.displayName,
-      feedbackBody: postFeedback.body,
-      feedbackSeenAt: postFeedback.seenAt,
-      feedbackAt: postFeedback.createdAt,
-      claimLevel: postFeedback.claimLevel,
-      evidenceLevel: postFeedback.evidenceLevel,
-      reasoningLevel: postFeedback.reasoningLevel,
-    })
-    .from(posts)
-    // left join: a removed pupil's blanked posts stay (author null) so replies keep their place
-    .leftJoin(pupils, eq(pupils.id, posts.authorId))
-    .leftJoin(postFeedback, eq(postFeedback.postId, posts.id))
-    .where(eq(posts.assignmentId, assignmentId))
-    .orderBy(asc(posts.createdAt), asc(posts.id))
-    .all()
-    .map((r) => ({
-      ...r.post,
-      authorName: r.authorName ?? "",
-      feedbackBody: r.feedbackBody,
-      feedbackSeenAt: r.feedbackSeenAt,
-      feedbackAt: r.feedbackAt,
-      levels: { claim: r.claimLevel, evidence: r.evidenceLevel, reasoning: r.reasoningLevel },
-    }));
+  return (
+    db
+      .select({
+        post: posts,
+        authorName: pupils.displayName,
+        feedbackBody: postFeedback.body,
+        feedbackSeenAt: postFeedback.seenAt,
+        feedbackAt: postFeedback.createdAt,
+        claimLevel: postFeedback.claimLevel,
+        evidenceLevel: postFeedback.evidenceLevel,
+        reasoningLevel: postFeedback.reasoningLevel,
+      })
+      .from(posts)
+      // left join: a removed pupil's blanked posts stay (author null) so replies keep their place
+      .leftJoin(pupils, eq(pupils.id, posts.authorId))
+      .leftJoin(postFeedback, eq(postFeedback.postId, posts.id))
+      .where(eq(posts.assignmentId, assignmentId))
+      .orderBy(asc(posts.createdAt), asc(posts.id))
+      .all()
+      .map((r) => ({
+        ...r.post,
+        authorName: r.authorName ?? "",
+        feedbackBody: r.feedbackBody,
+        feedbackSeenAt: r.feedbackSeenAt,
+        feedbackAt: r.feedbackAt,
+        levels: { claim: r.claimLevel, evidence: r.evidenceLevel, reasoning: r.reasoningLevel },
+      }))
+  );
 }
 
 function facts(row: typeof posts.$inferSelect, hasFeedback: boolean): PostFacts {
@@ -119,7 +125,13 @@ export type PupilPromptView = {
  * What one pupil may see of the discussion: their own response (with private feedback), and —
  * once allowed — classmates' visible responses and replies. Nothing else leaves the server.
  */
-export function pupilDiscussion({ pupil, assignment }: { pupil: PupilViewer; assignment: PupilAssignment }) {
+export function pupilDiscussion({
+  pupil,
+  assignment,
+}: {
+  pupil: PupilViewer;
+  assignment: PupilAssignment;
+}) {
   const rows = assignmentPosts(assignment.id);
   const all = rows.map(rowFacts);
   const closed = assignment.discussionClosed;
@@ -144,17 +156,31 @@ export function pupilDiscussion({ pupil, assignment }: { pupil: PupilViewer; ass
       canReply: mayReply && !placeholder && !row.hidden && row.parentId === null && !closed,
       feedback:
         own && !placeholder && row.feedbackBody !== null
-          ? { body: row.feedbackBody, at: (row.feedbackAt ?? row.createdAt).toISOString(), isNew: row.feedbackSeenAt === null, levels: row.levels }
+          ? {
+              body: row.feedbackBody,
+              at: (row.feedbackAt ?? row.createdAt).toISOString(),
+              isNew: row.feedbackSeenAt === null,
+              levels: row.levels,
+            }
           : null,
       replies,
     };
   };
 
   const repliesTo = (parent: PostRow) =>
-    rows.filter((r) => r.parentId === parent.id && visibleToPupil(rowFacts(r), me)).map((r) => view(r, [], false));
+    rows
+      .filter((r) => r.parentId === parent.id && visibleToPupil(rowFacts(r), me))
+      .map((r) => view(r, [], false));
 
   const prompts: PupilPromptView[] = assignment.lesson.prompts.map((prompt) => {
-    const ownRow = rows.find((r) => r.authorId === me && r.promptId === prompt.id && r.parentId === null && r.deletedAt === null) ?? null;
+    const ownRow =
+      rows.find(
+        (r) =>
+          r.authorId === me &&
+          r.promptId === prompt.id &&
+          r.parentId === null &&
+          r.deletedAt === null,
+      ) ?? null;
     const answered = hasOwnResponse(all, me, prompt.id);
     const allowed = canSeeClassmates(assignment.postFirst, answered);
     const classmates: PupilPostView[] = [];
@@ -163,7 +189,8 @@ export function pupilDiscussion({ pupil, assignment }: { pupil: PupilViewer; ass
         if (row.promptId !== prompt.id || row.parentId !== null || row.id === ownRow?.id) continue;
         const replies = repliesTo(row);
         const f = rowFacts(row);
-        if (visibleToPupil(f, me) || showAsDeleted(f, replies.length)) classmates.push(view(row, replies, true));
+        if (visibleToPupil(f, me) || showAsDeleted(f, replies.length))
+          classmates.push(view(row, replies, true));
       }
       // the teacher's chosen examples first, the rest in the order they were written
       classmates.sort((a, b) => Number(b.exemplary) - Number(a.exemplary));
@@ -172,7 +199,7 @@ export function pupilDiscussion({ pupil, assignment }: { pupil: PupilViewer; ass
       id: prompt.id,
       mode: prompt.mode,
       prompt: prompt.prompt,
-      rubric: prompt.mode === "cer" ? prompt.rubric ?? null : null,
+      rubric: prompt.mode === "cer" ? (prompt.rubric ?? null) : null,
       own: ownRow ? view(ownRow, repliesTo(ownRow), true) : null,
       canSeeClassmates: allowed,
       classmates,
@@ -187,7 +214,15 @@ export function pupilDiscussion({ pupil, assignment }: { pupil: PupilViewer; ass
 }
 
 /** The author has now seen every piece of feedback on their posts in this assignment. */
-export function markFeedbackSeen({ pupilId, assignmentId, now = Date.now() }: { pupilId: number; assignmentId: number; now?: number }) {
+export function markFeedbackSeen({
+  pupilId,
+  assignmentId,
+  now = Date.now(),
+}: {
+  pupilId: number;
+  assignmentId: number;
+  now?: number;
+}) {
   db.update(postFeedback)
     .set({ seenAt: new Date(now) })
     .where(
@@ -217,7 +252,8 @@ function throttled(pupilId: number, now: number): boolean {
   return throttleStatus(throttleKey(pupilId), POST_RULE, now).blocked;
 }
 
-export type ResponseInput = { mode: "open"; body: string } | ({ mode: "cer" } & Record<CerField, string>);
+export type ResponseInput =
+  { mode: "open"; body: string } | ({ mode: "cer" } & Record<CerField, string>);
 
 /** A pupil's top-level response to one prompt: one each (a deleted one may be written again). */
 export function postResponse({
@@ -233,7 +269,11 @@ export function postResponse({
   input: ResponseInput;
   now?: number;
 }): WriteResult {
-  const assignment = getPupilAssignment({ classId: pupil.classId, pupilId: pupil.pupilId, assignmentId });
+  const assignment = getPupilAssignment({
+    classId: pupil.classId,
+    pupilId: pupil.pupilId,
+    assignmentId,
+  });
   const prompt = assignment.lesson.prompts.find((p) => p.id === promptId);
   if (!prompt || prompt.mode !== input.mode) notFound();
   if (assignment.discussionClosed) return { ok: false, errors: { form: "discuss.err.closed" } };
@@ -256,11 +296,22 @@ export function postResponse({
       if (existing) return { ok: false as const, errors: { form: "discuss.err.already" as const } };
       const values =
         input.mode === "cer"
-          ? { body: cerBody(input), claim: input.claim, evidence: input.evidence, reasoning: input.reasoning }
+          ? {
+              body: cerBody(input),
+              claim: input.claim,
+              evidence: input.evidence,
+              reasoning: input.reasoning,
+            }
           : { body: input.body };
       const row = tx
         .insert(posts)
-        .values({ assignmentId, promptId, authorId: pupil.pupilId, createdAt: new Date(now), ...values })
+        .values({
+          assignmentId,
+          promptId,
+          authorId: pupil.pupilId,
+          createdAt: new Date(now),
+          ...values,
+        })
         .returning({ id: posts.id })
         .get();
       return { ok: true as const, postId: row.id };
@@ -274,7 +325,11 @@ export function postResponse({
 function anyPost(postId: number) {
   const row = db.select().from(posts).where(eq(posts.id, postId)).get();
   if (!row) return null;
-  const feedback = db.select({ id: postFeedback.id }).from(postFeedback).where(eq(postFeedback.postId, postId)).get();
+  const feedback = db
+    .select({ id: postFeedback.id })
+    .from(postFeedback)
+    .where(eq(postFeedback.postId, postId))
+    .get();
   return facts(row, feedback !== undefined);
 }
 
@@ -292,7 +347,11 @@ export function postReply({
   body: string;
   now?: number;
 }): WriteResult {
-  const assignment = getPupilAssignment({ classId: pupil.classId, pupilId: pupil.pupilId, assignmentId });
+  const assignment = getPupilAssignment({
+    classId: pupil.classId,
+    pupilId: pupil.pupilId,
+    assignmentId,
+  });
   const parent = anyPost(parentId);
   const ownResponse =
     parent !== null &&
@@ -301,7 +360,13 @@ export function postReply({
       db
         .select()
         .from(posts)
-        .where(and(eq(posts.assignmentId, assignmentId), eq(posts.authorId, pupil.pupilId), eq(posts.promptId, parent.promptId)))
+        .where(
+          and(
+            eq(posts.assignmentId, assignmentId),
+            eq(posts.authorId, pupil.pupilId),
+            eq(posts.promptId, parent.promptId),
+          ),
+        )
         .all()
         .map((r) => facts(r, false)),
       pupil.pupilId,
@@ -319,7 +384,14 @@ export function postReply({
   if (throttled(pupil.pupilId, now)) return { ok: false, errors: { form: "discuss.err.throttle" } };
   const row = db
     .insert(posts)
-    .values({ assignmentId, promptId: parent!.promptId, authorId: pupil.pupilId, parentId, body, createdAt: new Date(now) })
+    .values({
+      assignmentId,
+      promptId: parent!.promptId,
+      authorId: pupil.pupilId,
+      parentId,
+      body,
+      createdAt: new Date(now),
+    })
     .returning({ id: posts.id })
     .get();
   countUse(throttleKey(pupil.pupilId), POST_RULE, now);
@@ -336,11 +408,21 @@ export function ownPostKind({
   assignmentId: number;
   postId: number;
 }): "open" | "cer" | "reply" {
-  const assignment = getPupilAssignment({ classId: pupil.classId, pupilId: pupil.pupilId, assignmentId });
+  const assignment = getPupilAssignment({
+    classId: pupil.classId,
+    pupilId: pupil.pupilId,
+    assignmentId,
+  });
   const row = db
     .select()
     .from(posts)
-    .where(and(eq(posts.id, postId), eq(posts.assignmentId, assignmentId), eq(posts.authorId, pupil.pupilId)))
+    .where(
+      and(
+        eq(posts.id, postId),
+        eq(posts.assignmentId, assignmentId),
+        eq(posts.authorId, pupil.pupilId),
+      ),
+    )
     .get();
   if (!row) notFound();
   if (row.parentId !== null) return "reply";
@@ -348,7 +430,11 @@ export function ownPostKind({
 }
 
 function ownPostForChange(pupil: PupilViewer, assignmentId: number, postId: number) {
-  const assignment = getPupilAssignment({ classId: pupil.classId, pupilId: pupil.pupilId, assignmentId });
+  const assignment = getPupilAssignment({
+    classId: pupil.classId,
+    pupilId: pupil.pupilId,
+    assignmentId,
+  });
   const post = anyPost(postId);
   if (!post || post.assignmentId !== assignmentId || post.authorId !== pupil.pupilId) notFound();
   return { post, refusal: editRefusal(post, pupil.pupilId, assignment.discussionClosed) };
@@ -374,7 +460,12 @@ export function editPost({
   if (refusal) return { ok: false, errors: { form: refusal } };
   const values =
     "claim" in input
-      ? { body: cerBody(input), claim: input.claim, evidence: input.evidence, reasoning: input.reasoning }
+      ? {
+          body: cerBody(input),
+          claim: input.claim,
+          evidence: input.evidence,
+          reasoning: input.reasoning,
+        }
       : { body: input.body };
   db.update(posts)
     .set({ ...values, editedAt: new Date(now) })
@@ -399,7 +490,14 @@ export function deletePost({
   if (refusal) return { ok: false, errors: { form: refusal } };
   // The row stays so replies keep their place; the pupil's words do not (deleting means deleting).
   db.update(posts)
-    .set({ deletedAt: new Date(now), exemplary: false, body: "", claim: null, evidence: null, reasoning: null })
+    .set({
+      deletedAt: new Date(now),
+      exemplary: false,
+      body: "",
+      claim: null,
+      evidence: null,
+      reasoning: null,
+    })
     .where(eq(posts.id, postId))
     .run();
   return { ok: true, postId };
@@ -423,7 +521,13 @@ export type TeacherPostView = {
 };
 
 /** Every post of the assignment, hidden and deleted ones included (marked), grouped by prompt. */
-export function teacherDiscussion({ teacherId, assignmentId }: { teacherId: number; assignmentId: number }) {
+export function teacherDiscussion({
+  teacherId,
+  assignmentId,
+}: {
+  teacherId: number;
+  assignmentId: number;
+}) {
   const assignment = getTeacherAssignment({ teacherId, assignmentId });
   const rows = assignmentPosts(assignment.id);
   const view = (row: PostRow): TeacherPostView => ({
@@ -436,7 +540,10 @@ export function teacherDiscussion({ teacherId, assignmentId }: { teacherId: numb
     deleted: row.deletedAt !== null,
     body: row.body,
     cer: cerOf(row),
-    feedback: row.feedbackBody !== null ? { body: row.feedbackBody, seen: row.feedbackSeenAt !== null, levels: row.levels } : null,
+    feedback:
+      row.feedbackBody !== null
+        ? { body: row.feedbackBody, seen: row.feedbackSeenAt !== null, levels: row.levels }
+        : null,
     replies: rows.filter((r) => r.parentId === row.id).map(view),
   });
   const prompts = assignment.lesson.prompts.map((prompt) => ({
@@ -465,7 +572,12 @@ function teacherPost(teacherId: number, assignmentId: number, postId: number) {
   return row;
 }
 
-export function setHidden(input: { teacherId: number; assignmentId: number; postId: number; hidden: boolean }) {
+export function setHidden(input: {
+  teacherId: number;
+  assignmentId: number;
+  postId: number;
+  hidden: boolean;
+}) {
   teacherPost(input.teacherId, input.assignmentId, input.postId);
   db.update(posts).set({ hidden: input.hidden }).where(eq(posts.id, input.postId)).run();
 }
@@ -497,11 +609,14 @@ export function saveFeedback(input: {
   const row = teacherPost(input.teacherId, input.assignmentId, input.postId);
   if (row.deletedAt !== null) return { ok: false, errors: { body: "discuss.err.feedbackDeleted" } };
   const at = new Date(input.now ?? Date.now());
-  const l = row.claim !== null && row.parentId === null ? input.levels ?? NO_LEVELS : NO_LEVELS;
+  const l = row.claim !== null && row.parentId === null ? (input.levels ?? NO_LEVELS) : NO_LEVELS;
   const levels = { claimLevel: l.claim, evidenceLevel: l.evidence, reasoningLevel: l.reasoning };
   db.insert(postFeedback)
     .values({ postId: row.id, body: input.body, createdAt: at, ...levels })
-    .onConflictDoUpdate({ target: postFeedback.postId, set: { body: input.body, seenAt: null, createdAt: at, ...levels } })
+    .onConflictDoUpdate({
+      target: postFeedback.postId,
+      set: { body: input.body, seenAt: null, createdAt: at, ...levels },
+    })
     .run();
   return { ok: true, postId: row.id };
 }
@@ -511,9 +626,14 @@ export function saveFeedback(input: {
  * distribution of levels over top-level responses that still exist, and each pupil's levels on
  * their latest such response. The caller has already checked the teacher owns the assignment.
  */
-export function rubricResults(assignmentId: number, prompts: { id: string; mode: string; rubric?: unknown }[]) {
+export function rubricResults(
+  assignmentId: number,
+  prompts: { id: string; mode: string; rubric?: unknown }[],
+) {
   const withRubric = prompts.filter((p) => p.mode === "cer" && p.rubric);
-  const rows = assignmentPosts(assignmentId).filter((r) => r.parentId === null && r.deletedAt === null);
+  const rows = assignmentPosts(assignmentId).filter(
+    (r) => r.parentId === null && r.deletedAt === null,
+  );
   const byPupil = new Map<number, Record<string, Levels>>();
   const distribution: Record<string, LevelCounts> = {};
   for (const p of withRubric) {

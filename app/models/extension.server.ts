@@ -7,11 +7,14 @@ import { bumpLive, closeAssignmentAt } from "~/models/closing.server";
 import type { Extension } from "~/utils/extension";
 import { notFound } from "~/utils/http.server";
 
-
 /** At most this many extra attempts for one pupil (the form offers 0–3). */
 export const MAX_EXTRA_ATTEMPTS = 3;
 
-function requirePupilOfAssignment(input: { teacherId: number; assignmentId: number; pupilId: number }) {
+function requirePupilOfAssignment(input: {
+  teacherId: number;
+  assignmentId: number;
+  pupilId: number;
+}) {
   const a = getTeacherAssignment(input);
   const pupil = db
     .select({ id: pupils.id })
@@ -39,7 +42,12 @@ export function setExtension(input: {
   db.transaction(
     (tx) => {
       tx.insert(extensions)
-        .values({ assignmentId: input.assignmentId, pupilId: input.pupilId, dueAt: input.dueAt, extraAttempts: extra })
+        .values({
+          assignmentId: input.assignmentId,
+          pupilId: input.pupilId,
+          dueAt: input.dueAt,
+          extraAttempts: extra,
+        })
         .onConflictDoUpdate({
           target: [extensions.assignmentId, extensions.pupilId],
           set: { dueAt: sql`excluded.due_at`, extraAttempts: sql`excluded.extra_attempts` },
@@ -56,10 +64,16 @@ export function setExtension(input: {
  * Removes the pupil's extension. When the assignment is already closed, the close then applies to
  * them too: an attempt it had spared is handed in as of the close (closeAssignmentAt is idempotent).
  */
-export function clearExtension(input: { teacherId: number; assignmentId: number; pupilId: number }) {
+export function clearExtension(input: {
+  teacherId: number;
+  assignmentId: number;
+  pupilId: number;
+}) {
   const a = requirePupilOfAssignment(input);
   db.delete(extensions)
-    .where(and(eq(extensions.assignmentId, input.assignmentId), eq(extensions.pupilId, input.pupilId)))
+    .where(
+      and(eq(extensions.assignmentId, input.assignmentId), eq(extensions.pupilId, input.pupilId)),
+    )
     .run();
   if (a.closedAt) closeAssignmentAt(a.id, a.closedAt.getTime());
 }
@@ -67,7 +81,11 @@ export function clearExtension(input: { teacherId: number; assignmentId: number;
 /** Every extension on an assignment, by pupil id (for the results, downloads and live view). */
 export function extensionsOf(assignmentId: number): Map<number, Extension> {
   const rows = db
-    .select({ pupilId: extensions.pupilId, dueAt: extensions.dueAt, extraAttempts: extensions.extraAttempts })
+    .select({
+      pupilId: extensions.pupilId,
+      dueAt: extensions.dueAt,
+      extraAttempts: extensions.extraAttempts,
+    })
     .from(extensions)
     .where(eq(extensions.assignmentId, assignmentId))
     .all();
@@ -76,10 +94,18 @@ export function extensionsOf(assignmentId: number): Map<number, Extension> {
 
 /** Every extension in a class's assignments, keyed `assignmentId:pupilId` (the class overview). */
 export function extensionsOfClass(classId: number): Map<string, Extension> {
-  const rows = db.all<{ assignmentId: number; pupilId: number; dueAt: number | null; extraAttempts: number }>(sql`
+  const rows = db.all<{
+    assignmentId: number;
+    pupilId: number;
+    dueAt: number | null;
+    extraAttempts: number;
+  }>(sql`
     SELECT e.assignment_id AS assignmentId, e.pupil_id AS pupilId, e.due_at AS dueAt, e.extra_attempts AS extraAttempts
     FROM extensions e JOIN assignments a ON a.id = e.assignment_id WHERE a.class_id = ${classId}`);
   return new Map(
-    rows.map((r) => [`${r.assignmentId}:${r.pupilId}`, { dueAt: r.dueAt === null ? null : new Date(r.dueAt), extraAttempts: r.extraAttempts }]),
+    rows.map((r) => [
+      `${r.assignmentId}:${r.pupilId}`,
+      { dueAt: r.dueAt === null ? null : new Date(r.dueAt), extraAttempts: r.extraAttempts },
+    ]),
   );
 }

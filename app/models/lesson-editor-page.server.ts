@@ -53,7 +53,9 @@ export function editorPage(ref: Ref) {
     if (item) note(item.id).problems.push(problemMessage(p));
     else lessonProblems.push(problemMessage(p));
   }
-  const itemIds = new Set([...draft.questions, ...draft.sorting, ...draft.prompts].map((x) => x.id));
+  const itemIds = new Set(
+    [...draft.questions, ...draft.sorting, ...draft.prompts].map((x) => x.id),
+  );
   for (const w of warnings) {
     const entry = { check: w.check, item: w.item, key: `check.${w.check}` as MessageKey };
     const base = w.item.split(".")[0];
@@ -98,12 +100,27 @@ export function editorAction(ref: Ref, form: FormData): EditorResult | "deleted"
   const itemId = String(form.get("itemId") ?? "");
   const kind = String(form.get("kind") ?? "") as ItemKind;
   const autosave = Boolean(form.get("autosave"));
-  const fail = (errors: FormErrors): EditorResult => ({ intent, itemId, ok: false, errors, values: raw as Record<string, string | string[]> });
-  const done = (message: MessageKey = autosave ? "ed.autosaved" : "ed.saved", vars?: Record<string, number>): EditorResult => ({ intent, itemId, ok: true, message, vars });
+  const fail = (errors: FormErrors): EditorResult => ({
+    intent,
+    itemId,
+    ok: false,
+    errors,
+    values: raw as Record<string, string | string[]>,
+  });
+  const done = (
+    message: MessageKey = autosave ? "ed.autosaved" : "ed.saved",
+    vars?: Record<string, number>,
+  ): EditorResult => ({ intent, itemId, ok: true, message, vars });
   const save = (next: Draft) => saveDraft({ ...ref, draft: next });
   // An id posted by the page must name an existing item; a new item gets the next free id.
-  const idIn = (k: ItemKind, prefix: string) => ((draft[k] as { id: string }[]).some((x) => x.id === itemId) ? itemId : nextItemId(prefix, draft[k]));
-  const put = <T,>(parsed: { ok: true; value: T } | { ok: false; errors: FormErrors }, apply: (value: T) => Draft) => {
+  const idIn = (k: ItemKind, prefix: string) =>
+    (draft[k] as { id: string }[]).some((x) => x.id === itemId)
+      ? itemId
+      : nextItemId(prefix, draft[k]);
+  const put = <T>(
+    parsed: { ok: true; value: T } | { ok: false; errors: FormErrors },
+    apply: (value: T) => Draft,
+  ) => {
     if (!parsed.ok) return fail(parsed.errors);
     save(apply(parsed.value));
     return done();
@@ -111,7 +128,11 @@ export function editorAction(ref: Ref, form: FormData): EditorResult | "deleted"
 
   switch (intent) {
     case "meta":
-      return put(parseMeta(raw, true), ({ estimatedMinutes, ...m }) => ({ ...draft, ...m, estimatedMinutes: estimatedMinutes ?? draft.estimatedMinutes }));
+      return put(parseMeta(raw, true), ({ estimatedMinutes, ...m }) => ({
+        ...draft,
+        ...m,
+        estimatedMinutes: estimatedMinutes ?? draft.estimatedMinutes,
+      }));
     case "lists":
       return put(parseLists(raw, draft.speakers), (v) => ({ ...draft, ...v }));
     case "outside":
@@ -120,14 +141,21 @@ export function editorAction(ref: Ref, form: FormData): EditorResult | "deleted"
         return info ? { ...rest, outsideInfo: info } : rest;
       });
     case "question":
-      return put(parseQuestion(raw, idIn("questions", "q"), draft.paragraphs), (q) => putItem(draft, "questions", q));
+      return put(parseQuestion(raw, idIn("questions", "q"), draft.paragraphs), (q) =>
+        putItem(draft, "questions", q),
+      );
     case "sorting":
-      return put(parseSorting(raw, idIn("sorting", "s"), draft.paragraphs, draft.speakers), (s) => putItem(draft, "sorting", s));
+      return put(parseSorting(raw, idIn("sorting", "s"), draft.paragraphs, draft.speakers), (s) =>
+        putItem(draft, "sorting", s),
+      );
     case "prompt":
       return put(parsePrompt(raw, idIn("prompts", "d")), (p) => putItem(draft, "prompts", p));
     case "acknowledge": {
       const open = validateDraft(draft).warnings;
-      return put(parseAcknowledgement(raw, open), (a) => ({ ...draft, acknowledged: [...draft.acknowledged, a] }));
+      return put(parseAcknowledgement(raw, open), (a) => ({
+        ...draft,
+        acknowledged: [...draft.acknowledged, a],
+      }));
     }
     case "unacknowledge": {
       const at = Number(form.get("index"));
@@ -138,14 +166,20 @@ export function editorAction(ref: Ref, form: FormData): EditorResult | "deleted"
     case "deleteItem":
     case "up":
     case "down": {
-      if (!KINDS.includes(kind) || !(draft[kind] as { id: string }[]).some((x) => x.id === itemId)) notFound();
-      save(intent === "deleteItem" ? removeItem(draft, kind, itemId) : moveItem(draft, kind, itemId, intent === "up" ? -1 : 1));
+      if (!KINDS.includes(kind) || !(draft[kind] as { id: string }[]).some((x) => x.id === itemId))
+        notFound();
+      save(
+        intent === "deleteItem"
+          ? removeItem(draft, kind, itemId)
+          : moveItem(draft, kind, itemId, intent === "up" ? -1 : 1),
+      );
       return done();
     }
     case "publish": {
       const { problems, warnings } = validateDraft(draft);
       if (problems.length) return fail({ publish: "ed.err.problems" });
-      if (warnings.length && !form.get("warningsSeen")) return fail({ publish: "ed.err.seeWarnings" });
+      if (warnings.length && !form.get("warningsSeen"))
+        return fail({ publish: "ed.err.seeWarnings" });
       const result = publishLesson(ref);
       if (!result.ok) return fail({ publish: "ed.err.problems" });
       const number = versionsOf(row.slug).find((v) => v.id === result.versionId)?.number ?? 1;
@@ -153,14 +187,16 @@ export function editorAction(ref: Ref, form: FormData): EditorResult | "deleted"
     }
     case "share":
     case "unshare":
-      if (!setShared({ ...ref, shared: intent === "share" })) return fail({ share: "ed.err.notPublished" });
+      if (!setShared({ ...ref, shared: intent === "share" }))
+        return fail({ share: "ed.err.notPublished" });
       return done();
     case "withdraw":
     case "restore":
       withdrawLesson({ ...ref, withdrawn: intent === "withdraw" });
       return done();
     case "deleteLesson":
-      if (deleteLesson(ref) === "hasAssignments") return fail({ deleteLesson: "ed.err.hasAssignments" });
+      if (deleteLesson(ref) === "hasAssignments")
+        return fail({ deleteLesson: "ed.err.hasAssignments" });
       return "deleted";
     default:
       return fail({ form: "v.invalid" });

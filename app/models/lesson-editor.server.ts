@@ -50,7 +50,11 @@ function freeSlug(title: string): string {
   for (;;) {
     const slug = makeSlug(title);
     if (getLesson(slug)) continue;
-    const taken = db.select({ id: authoredLessons.id }).from(authoredLessons).where(eq(authoredLessons.slug, slug)).get();
+    const taken = db
+      .select({ id: authoredLessons.id })
+      .from(authoredLessons)
+      .where(eq(authoredLessons.slug, slug))
+      .get();
     if (!taken) return slug;
   }
 }
@@ -154,7 +158,13 @@ export function createLesson(ownerId: number, input: NewLessonInput): number {
 }
 
 /** The teacher's own lesson, or 404 (someone else's lesson is indistinguishable from none). */
-export function getOwnLesson({ teacherId, lessonId }: { teacherId: number; lessonId: number }): AuthoredRow {
+export function getOwnLesson({
+  teacherId,
+  lessonId,
+}: {
+  teacherId: number;
+  lessonId: number;
+}): AuthoredRow {
   const row = db
     .select()
     .from(authoredLessons)
@@ -170,7 +180,12 @@ export function saveDraft(input: { teacherId: number; lessonId: number; draft: D
   const draft = { ...input.draft, slug: row.slug };
   const listed = row.publishedVersionId
     ? {}
-    : { title: draft.title, language: draft.language, gradeBand: draft.gradeBand, searchText: searchTextOf(draft) };
+    : {
+        title: draft.title,
+        language: draft.language,
+        gradeBand: draft.gradeBand,
+        searchText: searchTextOf(draft),
+      };
   db.update(authoredLessons)
     .set({ draft, dirty: true, updatedAt: new Date(), ...listed })
     .where(eq(authoredLessons.id, row.id))
@@ -188,7 +203,8 @@ export function updateDraft(
   return draft;
 }
 
-export type PublishResult = { ok: true; versionId: number } | { ok: false; problems: ContentProblem[] };
+export type PublishResult =
+  { ok: true; versionId: number } | { ok: false; problems: ContentProblem[] };
 
 /**
  * Publishing = what start-up does for a file: canonical file text → parse → content hash →
@@ -201,7 +217,10 @@ export function publishLesson(input: { teacherId: number; lessonId: number }): P
   const hash = lessonHash(lesson);
   const versionId = db.transaction(
     (tx) => {
-      tx.insert(lessonVersions).values({ slug: lesson.slug, contentHash: hash, snapshot: lesson }).onConflictDoNothing().run();
+      tx.insert(lessonVersions)
+        .values({ slug: lesson.slug, contentHash: hash, snapshot: lesson })
+        .onConflictDoNothing()
+        .run();
       const version = tx
         .select({ id: lessonVersions.id })
         .from(lessonVersions)
@@ -227,7 +246,11 @@ export function publishLesson(input: { teacherId: number; lessonId: number }): P
 }
 
 /** Sharing needs a published version: others only ever see published versions. */
-export function setShared(input: { teacherId: number; lessonId: number; shared: boolean }): boolean {
+export function setShared(input: {
+  teacherId: number;
+  lessonId: number;
+  shared: boolean;
+}): boolean {
   const row = getOwnLesson(input);
   if (input.shared && !row.publishedVersionId) return false;
   db.update(authoredLessons)
@@ -248,7 +271,10 @@ export function assignmentCount(slug: string): number {
 }
 
 /** A lesson with assignments cannot be deleted (answers refer to it): only withdrawn. */
-export function deleteLesson(input: { teacherId: number; lessonId: number }): "deleted" | "hasAssignments" {
+export function deleteLesson(input: {
+  teacherId: number;
+  lessonId: number;
+}): "deleted" | "hasAssignments" {
   const row = getOwnLesson(input);
   if (assignmentCount(row.slug) > 0) return "hasAssignments";
   db.transaction(
@@ -265,7 +291,10 @@ export function deleteLesson(input: { teacherId: number; lessonId: number }): "d
 export function withdrawLesson(input: { teacherId: number; lessonId: number; withdrawn: boolean }) {
   const row = getOwnLesson(input);
   db.update(authoredLessons)
-    .set({ withdrawnAt: input.withdrawn ? new Date() : null, shared: input.withdrawn ? false : row.shared })
+    .set({
+      withdrawnAt: input.withdrawn ? new Date() : null,
+      shared: input.withdrawn ? false : row.shared,
+    })
     .where(eq(authoredLessons.id, row.id))
     .run();
 }
@@ -282,7 +311,10 @@ export function publishedVersion(slug: string): { id: number; lesson: Lesson } |
 }
 
 /** Lesson the teacher may read, copy and assign: a file, their own published, or a shared one. */
-export function usableLesson(teacherId: number, slug: string): { lesson: Lesson; source: "file" | "db" } | undefined {
+export function usableLesson(
+  teacherId: number,
+  slug: string,
+): { lesson: Lesson; source: "file" | "db" } | undefined {
   const file = getLesson(slug);
   if (file) return { lesson: file.lesson, source: "file" };
   const row = db
@@ -433,7 +465,8 @@ export function assignableLessons(teacherId: number, wanted?: string) {
       .where(eq(authoredLessons.slug, wanted))
       .get();
     const found = usableLesson(teacherId, wanted);
-    if (found && !row?.withdrawnAt) list.unshift({ slug: wanted, title: found.lesson.title, language: found.lesson.language });
+    if (found && !row?.withdrawnAt)
+      list.unshift({ slug: wanted, title: found.lesson.title, language: found.lesson.language });
   }
   return list;
 }
@@ -452,8 +485,14 @@ export function versionsOf(slug: string): VersionInfo[] {
 }
 
 /** Which version an assignment uses, out of how many, and the slug to assign the newest. */
-export function versionLabel(versionId: number): { slug: string; number: number; latest: number } | undefined {
-  const row = db.select({ slug: lessonVersions.slug }).from(lessonVersions).where(eq(lessonVersions.id, versionId)).get();
+export function versionLabel(
+  versionId: number,
+): { slug: string; number: number; latest: number } | undefined {
+  const row = db
+    .select({ slug: lessonVersions.slug })
+    .from(lessonVersions)
+    .where(eq(lessonVersions.id, versionId))
+    .get();
   if (!row) return undefined;
   const all = versionsOf(row.slug);
   const index = all.findIndex((v) => v.id === versionId);
@@ -466,7 +505,9 @@ export function exportLesson(input: { teacherId: number; slug: string; draft?: b
     const row = db
       .select()
       .from(authoredLessons)
-      .where(and(eq(authoredLessons.slug, input.slug), eq(authoredLessons.ownerId, input.teacherId)))
+      .where(
+        and(eq(authoredLessons.slug, input.slug), eq(authoredLessons.ownerId, input.teacherId)),
+      )
       .get();
     if (!row) notFound();
     return serializeLesson(row.draft as Draft);
@@ -478,7 +519,8 @@ export function exportLesson(input: { teacherId: number; slug: string; draft?: b
 
 export const MAX_UPLOAD_BYTES = 256 * 1024;
 
-export type ImportResult = { ok: true; lessonId: number; slug: string } | { ok: false; problems: ContentProblem[] };
+export type ImportResult =
+  { ok: true; lessonId: number; slug: string } | { ok: false; problems: ContentProblem[] };
 
 /**
  * A .md file becomes a new private draft. The file must pass the same checks as content/lessons;
@@ -492,7 +534,11 @@ export function importLesson(input: { teacherId: number; text: string }): Import
   const draft = structuredClone(parsed.lesson);
   const taken =
     getLesson(draft.slug) ||
-    db.select({ id: authoredLessons.id }).from(authoredLessons).where(eq(authoredLessons.slug, draft.slug)).get();
+    db
+      .select({ id: authoredLessons.id })
+      .from(authoredLessons)
+      .where(eq(authoredLessons.slug, draft.slug))
+      .get();
   if (taken) draft.slug = freeSlug(draft.title);
   const lessonId = insertLesson(input.teacherId, draft, null);
   return { ok: true, lessonId, slug: draft.slug };

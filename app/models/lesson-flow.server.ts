@@ -8,7 +8,12 @@ import { quizParts } from "~/utils/two-part";
 export { parseId } from "~/utils/ids";
 
 export function loadFlow(pupil: PupilViewer, assignmentId: number, now = Date.now()) {
-  const assignment = getPupilAssignment({ classId: pupil.classId, pupilId: pupil.pupilId, assignmentId, now });
+  const assignment = getPupilAssignment({
+    classId: pupil.classId,
+    pupilId: pupil.pupilId,
+    assignmentId,
+    now,
+  });
   const attempts = pupilAttempts({ pupilId: pupil.pupilId, assignmentId });
   const latest = attempts.at(-1) ?? null;
   const open = latest && !latest.submittedAt ? latest : null;
@@ -30,7 +35,11 @@ export function loadFlow(pupil: PupilViewer, assignmentId: number, now = Date.no
     feedbackVisible: feedbackVisible(assignment, lastSubmitted !== null, now),
     keysVisible: keysVisible(
       assignment,
-      { submitted: lastSubmitted !== null, openAttempt: open !== null, attemptsMade: attempts.length },
+      {
+        submitted: lastSubmitted !== null,
+        openAttempt: open !== null,
+        attemptsMade: attempts.length,
+      },
       now,
     ),
     counts: {

@@ -8,7 +8,6 @@ import { skillShares } from "~/utils/stats";
 import { maxPoints, partBId, pointResponses, questionPoints, quizParts } from "~/utils/two-part";
 import { quizField, sortField, type Choices } from "~/utils/preview-fields";
 
-
 /** The teacher's own draft (404 for anyone else) and whether it still has errors. */
 export function previewDraft({ teacherId, lessonId }: { teacherId: number; lessonId: number }) {
   const row = getOwnLesson({ teacherId, lessonId });
@@ -26,7 +25,8 @@ export function readChoices(lesson: Draft, fields: URLSearchParams | FormData): 
   const quiz: Record<string, string> = {};
   for (const s of lesson.sorting) {
     const c = pick(sortField(s.id));
-    if (c && ["reported-event", "allegation", "denial", "unsourced-claim", "opinion"].includes(c)) sort[s.id] = c;
+    if (c && ["reported-event", "allegation", "denial", "unsourced-claim", "opinion"].includes(c))
+      sort[s.id] = c;
   }
   for (const q of lesson.questions) {
     const a = pick(quizField(q.id));
@@ -57,16 +57,32 @@ export function quizPage(lesson: Draft) {
       options: q.options.map((o) => ({ id: o.id, text: o.text })),
       refs: referencedParagraphs(q.stem, count),
       partB: q.partB
-        ? { id: partBId(q.id), stem: q.partB.stem, options: q.partB.options.map((o) => ({ id: o.id, text: o.quote, paragraph: o.paragraph })) }
+        ? {
+            id: partBId(q.id),
+            stem: q.partB.stem,
+            options: q.partB.options.map((o) => ({
+              id: o.id,
+              text: o.quote,
+              paragraph: o.paragraph,
+            })),
+          }
         : null,
     })),
-    paragraphs: paragraphTexts(lesson.paragraphs, new Set(lesson.questions.flatMap((q) => referencedParagraphs(q.stem, count)))),
+    paragraphs: paragraphTexts(
+      lesson.paragraphs,
+      new Set(lesson.questions.flatMap((q) => referencedParagraphs(q.stem, count))),
+    ),
   };
 }
 
 /** The discussion step's prompts as pupils get them: text, mode, and the CER rubric (no teacher guidance). */
 export function discussPage(lesson: Draft) {
-  return lesson.prompts.map((p) => ({ id: p.id, mode: p.mode, prompt: p.prompt, rubric: p.mode === "cer" ? p.rubric ?? null : null }));
+  return lesson.prompts.map((p) => ({
+    id: p.id,
+    mode: p.mode,
+    prompt: p.prompt,
+    rubric: p.mode === "cer" ? (p.rubric ?? null) : null,
+  }));
 }
 
 type Outcome = "right" | "wrong" | "unanswered";
@@ -77,17 +93,26 @@ type Outcome = "right" | "wrong" | "unanswered";
  */
 export function previewReview(lesson: Draft, choices: Choices) {
   const rows: AnswerRow[] = [
-    ...Object.entries(choices.quiz).map(([itemId, choice]) => ({ kind: "quiz" as const, itemId, choice })),
-    ...Object.entries(choices.sort).map(([itemId, choice]) => ({ kind: "sort" as const, itemId, choice })),
+    ...Object.entries(choices.quiz).map(([itemId, choice]) => ({
+      kind: "quiz" as const,
+      itemId,
+      choice,
+    })),
+    ...Object.entries(choices.sort).map(([itemId, choice]) => ({
+      kind: "sort" as const,
+      itemId,
+      choice,
+    })),
   ];
   const score = scoreAttempt(lesson, rows);
   const speakers = new Map(lesson.speakers.map((s) => [s.id, s.label]));
-  const outcome = (mine: string | null, right: string): Outcome => (mine === null ? "unanswered" : mine === right ? "right" : "wrong");
+  const outcome = (mine: string | null, right: string): Outcome =>
+    mine === null ? "unanswered" : mine === right ? "right" : "wrong";
   const questions = lesson.questions.map((q) => {
     const mine = choices.quiz[q.id] ?? null;
     const text = (option: string | null) => q.options.find((o) => o.id === option)?.text ?? null;
     const b = q.partB;
-    const mineB = b ? choices.quiz[partBId(q.id)] ?? null : null;
+    const mineB = b ? (choices.quiz[partBId(q.id)] ?? null) : null;
     const quote = (option: string | null) => b?.options.find((o) => o.id === option) ?? null;
     const key = b ? quote(b.correct) : null;
     const points = questionPoints(q, mine ?? undefined, mineB ?? undefined);
@@ -96,7 +121,12 @@ export function previewReview(lesson: Draft, choices: Choices) {
       stem: q.stem,
       mine: text(mine),
       right: text(q.correct) ?? "",
-      outcome: mine === null ? ("unanswered" as const) : points === maxPoints(q) ? ("right" as const) : ("wrong" as const),
+      outcome:
+        mine === null
+          ? ("unanswered" as const)
+          : points === maxPoints(q)
+            ? ("right" as const)
+            : ("wrong" as const),
       explanation: q.explanation,
       evidence: q.evidence,
       points,
@@ -125,10 +155,13 @@ export function previewReview(lesson: Draft, choices: Choices) {
       right: s.category,
       outcome: outcome(mine, s.category),
       explanation: s.explanation,
-      speaker: s.speaker ? speakers.get(s.speaker) ?? null : null,
+      speaker: s.speaker ? (speakers.get(s.speaker) ?? null) : null,
     };
   });
-  const cited = new Set([...questions.flatMap((q) => q.evidence), ...sorting.map((x) => x.paragraph)]);
+  const cited = new Set([
+    ...questions.flatMap((q) => q.evidence),
+    ...sorting.map((x) => x.paragraph),
+  ]);
   // one made-up pupil id: skill shares are computed for a single answer sheet
   const responses = pointResponses(lesson, 0, choices.quiz);
   return {

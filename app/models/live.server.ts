@@ -71,16 +71,32 @@ const caches = new Map<number, Cache>();
 const statements = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
 function prepare(conn: Database.Database) {
   return {
-    mark: conn.prepare<[number, number, number], { version: number | null; post: number | null; pupils: string }>(
+    mark: conn.prepare<
+      [number, number, number],
+      { version: number | null; post: number | null; pupils: string }
+    >(
       `SELECT (SELECT version FROM assignment_live WHERE assignment_id = ?) AS version,
               (SELECT max(id) FROM posts WHERE assignment_id = ?) AS post,
               (SELECT count(*) || ':' || ifnull(max(id), 0) FROM pupils WHERE class_id = ?) AS pupils`,
     ),
-    attempts: conn.prepare<[number], { id: number; pupilId: number; number: number; startedAt: number; submittedAt: number | null; byClose: number }>(
+    attempts: conn.prepare<
+      [number],
+      {
+        id: number;
+        pupilId: number;
+        number: number;
+        startedAt: number;
+        submittedAt: number | null;
+        byClose: number;
+      }
+    >(
       `SELECT id, pupil_id AS pupilId, number, started_at AS startedAt, submitted_at AS submittedAt, submitted_by_close AS byClose
        FROM attempts WHERE assignment_id = ?`,
     ),
-    changed: conn.prepare<[number, number], { attemptId: number; kind: "quiz" | "sort"; itemId: string; choice: string; savedAt: number }>(
+    changed: conn.prepare<
+      [number, number],
+      { attemptId: number; kind: "quiz" | "sort"; itemId: string; choice: string; savedAt: number }
+    >(
       `SELECT an.attempt_id AS attemptId, an.kind, an.item_id AS itemId, an.choice, an.saved_at AS savedAt
        FROM attempts at JOIN answers an ON an.attempt_id = at.id AND an.change_seq > ?
        WHERE at.assignment_id = ?`,
@@ -91,7 +107,9 @@ function prepare(conn: Database.Database) {
     posters: conn.prepare<[number], { authorId: number }>(
       `SELECT DISTINCT author_id AS authorId FROM posts WHERE assignment_id = ? AND author_id IS NOT NULL AND deleted_at IS NULL`,
     ),
-    closedAt: conn.prepare<[number], { closedAt: number | null }>(`SELECT closed_at AS closedAt FROM assignments WHERE id = ?`),
+    closedAt: conn.prepare<[number], { closedAt: number | null }>(
+      `SELECT closed_at AS closedAt FROM assignments WHERE id = ?`,
+    ),
   };
 }
 function stmts(conn: Database.Database) {
@@ -122,7 +140,11 @@ function splitKey(key: string): ["quiz" | "sort", string] {
 }
 
 /** Reads what changed since the cache's version (everything, for a new cache) and applies it. */
-function refresh(cache: Cache, assignment: TeacherAssignment, mark: { version: number; post: number; pupils: string }) {
+function refresh(
+  cache: Cache,
+  assignment: TeacherAssignment,
+  mark: { version: number; post: number; pupils: string },
+) {
   const s = stmts(cache.conn);
   const read = cache.conn.transaction(() => {
     // one read snapshot: the version and the rows it covers
@@ -133,7 +155,10 @@ function refresh(cache: Cache, assignment: TeacherAssignment, mark: { version: n
     const pupils = now.pupils !== cache.pupilMark ? s.pupils.all(assignment.classId) : null;
     const post = now.post ?? 0;
     const posters = post !== cache.postMark || pupils ? s.posters.all(assignment.id) : null;
-    const closedAt = version !== cache.version ? s.closedAt.get(assignment.id)?.closedAt ?? null : cache.closedAt;
+    const closedAt =
+      version !== cache.version
+        ? (s.closedAt.get(assignment.id)?.closedAt ?? null)
+        : cache.closedAt;
     return { version, rows, changed, pupils, posters, post, mark: now, closedAt };
   });
   const r = read.deferred();
@@ -161,9 +186,11 @@ function refresh(cache: Cache, assignment: TeacherAssignment, mark: { version: n
   const latest = new Map<number, number>();
   for (const a of cache.attempts.values()) {
     const current = latest.get(a.pupilId);
-    if (current === undefined || cache.attempts.get(current)!.number < a.number) latest.set(a.pupilId, a.id);
+    if (current === undefined || cache.attempts.get(current)!.number < a.number)
+      latest.set(a.pupilId, a.id);
   }
-  const latestChanged = latest.size !== cache.latest.size || [...latest].some(([p, id]) => cache.latest.get(p) !== id);
+  const latestChanged =
+    latest.size !== cache.latest.size || [...latest].some(([p, id]) => cache.latest.get(p) !== id);
   if (latestChanged) {
     // a new attempt (or a removed pupil): rare, so the counts are made again from the cache
     cache.quiz.clear();
@@ -183,9 +210,11 @@ function refresh(cache: Cache, assignment: TeacherAssignment, mark: { version: n
       bump(counts, row.itemId, row.choice, 1);
     }
     attempt.answers.set(key, { choice: row.choice, savedAt: row.savedAt });
-    if (attempt.lastSavedAt === null || row.savedAt > attempt.lastSavedAt) attempt.lastSavedAt = row.savedAt;
+    if (attempt.lastSavedAt === null || row.savedAt > attempt.lastSavedAt)
+      attempt.lastSavedAt = row.savedAt;
   }
-  if (latestChanged) for (const a of cache.attempts.values()) if (isLatest(a)) countAttempt(cache, a, 1);
+  if (latestChanged)
+    for (const a of cache.attempts.values()) if (isLatest(a)) countAttempt(cache, a, 1);
   if (r.pupils) cache.pupils = r.pupils;
   if (r.posters) cache.posters = new Set(r.posters.map((p) => p.authorId));
   cache.version = r.version;
@@ -246,12 +275,15 @@ export function liveClass(input: {
   assignmentId: number;
   ifNoneMatch?: string | null;
   now?: number;
-}): { assignment: TeacherAssignment; notModified: true; etag: string } | { assignment: TeacherAssignment; notModified: false; etag: string; snapshot: LiveSnapshot } {
+}):
+  | { assignment: TeacherAssignment; notModified: true; etag: string }
+  | { assignment: TeacherAssignment; notModified: false; etag: string; snapshot: LiveSnapshot } {
   const assignment = getTeacherAssignment(input);
   const conn = sqlite();
   const m = stmts(conn).mark.get(assignment.id, assignment.id, assignment.classId)!;
   const etag = markString(assignment.id, m.version ?? 0, m.post ?? 0, m.pupils);
-  if (input.ifNoneMatch && input.ifNoneMatch === etag) return { assignment, notModified: true, etag };
+  if (input.ifNoneMatch && input.ifNoneMatch === etag)
+    return { assignment, notModified: true, etag };
   let cache = caches.get(assignment.id);
   if (!cache || cache.conn !== conn || (m.version ?? 0) < cache.version) {
     cache = {
@@ -275,10 +307,19 @@ export function liveClass(input: {
   }
   let current = cache.snapshot?.mark ?? "";
   if (current !== etag) {
-    current = refresh(cache, assignment, { version: m.version ?? 0, post: m.post ?? 0, pupils: m.pupils });
+    current = refresh(cache, assignment, {
+      version: m.version ?? 0,
+      post: m.post ?? 0,
+      pupils: m.pupils,
+    });
     cache.snapshot = { mark: current, value: toSnapshot(cache, assignment.lesson, current) };
   }
-  return { assignment, notModified: false, etag: current, snapshot: { ...cache.snapshot!.value, serverNow: input.now ?? Date.now() } };
+  return {
+    assignment,
+    notModified: false,
+    etag: current,
+    snapshot: { ...cache.snapshot!.value, serverNow: input.now ?? Date.now() },
+  };
 }
 
 /** Drops this instance's cached views (benchmarks time a first, full build with it). */

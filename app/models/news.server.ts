@@ -20,7 +20,15 @@ export function unseenReplies({ pupilId }: { pupilId: number }): Map<number, num
 }
 
 /** The pupil has opened the assignment's discussion, where every reply to their posts is shown. */
-export function markRepliesSeen({ pupilId, assignmentId, now = Date.now() }: { pupilId: number; assignmentId: number; now?: number }) {
+export function markRepliesSeen({
+  pupilId,
+  assignmentId,
+  now = Date.now(),
+}: {
+  pupilId: number;
+  assignmentId: number;
+  now?: number;
+}) {
   db.run(sql`
     UPDATE posts SET parent_author_seen_at = ${now}
     WHERE assignment_id = ${assignmentId} AND parent_author_seen_at IS NULL
@@ -30,14 +38,27 @@ export function markRepliesSeen({ pupilId, assignmentId, now = Date.now() }: { p
 export type TeacherNews = {
   /** Start of what counts as new; null on the very first visit. */
   since: Date | null;
-  assignments: { id: number; classId: number; className: string; lessonVersionId: number; submissions: number; posts: number }[];
+  assignments: {
+    id: number;
+    classId: number;
+    className: string;
+    lessonVersionId: number;
+    submissions: number;
+    posts: number;
+  }[];
 };
 
 /**
  * Records a dashboard visit and returns what came in since the previous sitting: per assignment of
  * the teacher's active classes, attempts submitted and discussion posts written (not deleted).
  */
-export function visitDashboard({ teacherId, now = Date.now() }: { teacherId: number; now?: number }): TeacherNews {
+export function visitDashboard({
+  teacherId,
+  now = Date.now(),
+}: {
+  teacherId: number;
+  now?: number;
+}): TeacherNews {
   return db.transaction(
     () => {
       const row = db.get<{ visitAt: number | null; since: number | null } | undefined>(
@@ -45,8 +66,11 @@ export function visitDashboard({ teacherId, now = Date.now() }: { teacherId: num
       );
       if (!row) return { since: null, assignments: [] };
       // a new sitting starts where the previous one ended
-      const since = row.visitAt === null ? null : now - row.visitAt > SITTING_MS ? row.visitAt : row.since;
-      db.run(sql`UPDATE teachers SET dashboard_visit_at = ${now}, news_since = ${since} WHERE id = ${teacherId}`);
+      const since =
+        row.visitAt === null ? null : now - row.visitAt > SITTING_MS ? row.visitAt : row.since;
+      db.run(
+        sql`UPDATE teachers SET dashboard_visit_at = ${now}, news_since = ${since} WHERE id = ${teacherId}`,
+      );
       if (since === null) return { since: null, assignments: [] };
       const assignments = db.all<TeacherNews["assignments"][number]>(sql`
         SELECT a.id, c.id AS classId, c.name AS className, a.lesson_version_id AS lessonVersionId,
@@ -56,7 +80,10 @@ export function visitDashboard({ teacherId, now = Date.now() }: { teacherId: num
         WHERE (c.teacher_id = ${teacherId} OR EXISTS (SELECT 1 FROM class_teachers ct WHERE ct.class_id = c.id AND ct.teacher_id = ${teacherId}))
           AND c.archived_at IS NULL
         ORDER BY c.name COLLATE NOCASE, a.due_at DESC, a.id`);
-      return { since: new Date(since), assignments: assignments.filter((a) => a.submissions > 0 || a.posts > 0) };
+      return {
+        since: new Date(since),
+        assignments: assignments.filter((a) => a.submissions > 0 || a.posts > 0),
+      };
     },
     { behavior: "immediate" },
   );

@@ -57,10 +57,27 @@ export function copyClassWithAssignments(input: {
         .where(and(eq(classes.id, input.fromClassId), teachesClass(input.teacherId)))
         .get();
       if (!source) notFound();
-      const list = tx.select().from(assignments).where(eq(assignments.classId, input.fromClassId)).orderBy(asc(assignments.id)).all();
-      const classId = createClass({ teacherId: input.teacherId, name: input.name, grade: input.grade, subject: input.subject, timeZone: input.timeZone });
-      const shift = weeksForward(list.map((a) => a.dueAt.getTime()), now);
-      for (const a of list) tx.insert(assignments).values(copyValues(a, classId, shift)).run();
+      const list = tx
+        .select()
+        .from(assignments)
+        .where(eq(assignments.classId, input.fromClassId))
+        .orderBy(asc(assignments.id))
+        .all();
+      const classId = createClass({
+        teacherId: input.teacherId,
+        name: input.name,
+        grade: input.grade,
+        subject: input.subject,
+        timeZone: input.timeZone,
+      });
+      const shift = weeksForward(
+        list.map((a) => a.dueAt.getTime()),
+        now,
+      );
+      for (const a of list)
+        tx.insert(assignments)
+          .values(copyValues(a, classId, shift))
+          .run();
       return { classId, copied: list.length };
     },
     { behavior: "immediate" },
@@ -79,7 +96,12 @@ export function copyTargets(input: { teacherId: number; exceptClassId: number })
 }
 
 /** One of the teacher's assignments copied into another of their (unarchived) classes; the copy's id. */
-export function copyAssignmentToClass(input: { teacherId: number; assignmentId: number; toClassId: number; now?: number }): number {
+export function copyAssignmentToClass(input: {
+  teacherId: number;
+  assignmentId: number;
+  toClassId: number;
+  now?: number;
+}): number {
   const now = input.now ?? Date.now();
   return db.transaction(
     (tx) => {
@@ -93,11 +115,21 @@ export function copyAssignmentToClass(input: { teacherId: number; assignmentId: 
       const target = tx
         .select({ id: classes.id })
         .from(classes)
-        .where(and(eq(classes.id, input.toClassId), teachesClass(input.teacherId), isNull(classes.archivedAt)))
+        .where(
+          and(
+            eq(classes.id, input.toClassId),
+            teachesClass(input.teacherId),
+            isNull(classes.archivedAt),
+          ),
+        )
         .get();
       if (!target || target.id === row!.a.classId) notFound();
       const shift = weeksForward([row!.a.dueAt.getTime()], now);
-      return tx.insert(assignments).values(copyValues(row!.a, target!.id, shift)).returning({ id: assignments.id }).get().id;
+      return tx
+        .insert(assignments)
+        .values(copyValues(row!.a, target!.id, shift))
+        .returning({ id: assignments.id })
+        .get().id;
     },
     { behavior: "immediate" },
   );
@@ -107,7 +139,11 @@ export function copyAssignmentToClass(input: { teacherId: number; assignmentId: 
  * Archives every listed class of this teacher at once, or none when any of them is not theirs.
  * Archived classes close to their pupils as one archived by hand does (decision record 042).
  */
-export function archiveClasses(input: { teacherId: number; classIds: number[]; now?: number }): number {
+export function archiveClasses(input: {
+  teacherId: number;
+  classIds: number[];
+  now?: number;
+}): number {
   const ids = [...new Set(input.classIds)];
   if (ids.length === 0) return 0;
   return db.transaction(
@@ -121,7 +157,11 @@ export function archiveClasses(input: { teacherId: number; classIds: number[]; n
       if (owned.some((c) => c.ownerId !== input.teacherId)) throw ownerOnly();
       if (owned.length !== ids.length) notFound();
       const open = owned.filter((c) => c.archivedAt === null).map((c) => c.id);
-      if (open.length) tx.update(classes).set({ archivedAt: new Date(input.now ?? Date.now()) }).where(inArray(classes.id, open)).run();
+      if (open.length)
+        tx.update(classes)
+          .set({ archivedAt: new Date(input.now ?? Date.now()) })
+          .where(inArray(classes.id, open))
+          .run();
       return open.length;
     },
     { behavior: "immediate" },

@@ -84,7 +84,11 @@ function pupilPosts(pupilId: number) {
 
 function lessonRef(lessonVersionId: number) {
   const lesson = getLessonVersion(lessonVersionId);
-  return { slug: lesson?.slug ?? null, title: lesson?.title ?? null, language: lesson?.language ?? null };
+  return {
+    slug: lesson?.slug ?? null,
+    title: lesson?.title ?? null,
+    language: lesson?.language ?? null,
+  };
 }
 
 export type PupilDataSummary = ReturnType<typeof pupilDataSummary>;
@@ -146,7 +150,9 @@ function buildExport(pupilId: number, audience: Audience, now: number) {
       dueAt: assignments.dueAt,
       feedback: assignments.feedback,
       // feedback "after the due date" waits for the last extended date, as in the app (decision 110)
-      lastExtDue: sql<number | null>`(SELECT max(x.due_at) FROM extensions x WHERE x.assignment_id = ${assignments.id})`,
+      lastExtDue: sql<
+        number | null
+      >`(SELECT max(x.due_at) FROM extensions x WHERE x.assignment_id = ${assignments.id})`,
     })
     .from(attempts)
     .innerJoin(assignments, eq(assignments.id, attempts.assignmentId))
@@ -192,8 +198,13 @@ function buildExport(pupilId: number, audience: Audience, now: number) {
     attempts: attemptRows.map((a) => {
       const lesson = getLessonVersion(a.lessonVersionId);
       const showScores =
-        audience === "teacher" || feedbackVisible(
-          { feedback: a.feedback, dueAt: a.dueAt, feedbackAt: new Date(Math.max(a.dueAt.getTime(), Number(a.lastExtDue ?? 0))) },
+        audience === "teacher" ||
+        feedbackVisible(
+          {
+            feedback: a.feedback,
+            dueAt: a.dueAt,
+            feedbackAt: new Date(Math.max(a.dueAt.getTime(), Number(a.lastExtDue ?? 0))),
+          },
           a.submittedAt !== null,
           now,
         );
@@ -206,13 +217,18 @@ function buildExport(pupilId: number, audience: Audience, now: number) {
         submittedAt: a.submittedAt?.toISOString() ?? null,
         late: a.late,
         scores: showScores
-          ? { quiz: { score: a.quizScore, max: a.quizMax }, sorting: { score: a.sortScore, max: a.sortMax } }
+          ? {
+              quiz: { score: a.quizScore, max: a.quizMax },
+              sorting: { score: a.sortScore, max: a.sortMax },
+            }
           : null,
         answers: answerRows
           .filter((x) => x.attemptId === a.id)
           .map((x) => {
-            const question = x.kind === "quiz" ? lesson?.questions.find((q) => q.id === x.itemId) : undefined;
-            const statement = x.kind === "sort" ? lesson?.sorting.find((s) => s.id === x.itemId) : undefined;
+            const question =
+              x.kind === "quiz" ? lesson?.questions.find((q) => q.id === x.itemId) : undefined;
+            const statement =
+              x.kind === "sort" ? lesson?.sorting.find((s) => s.id === x.itemId) : undefined;
             return {
               kind: x.kind,
               itemId: x.itemId,
@@ -255,7 +271,12 @@ function buildExport(pupilId: number, audience: Audience, now: number) {
 export type PupilExport = ReturnType<typeof buildExport>;
 
 /** A teacher's export of one pupil of one of their classes; any other pupil is a 404. */
-export function exportPupilForTeacher(ref: { classId: number; pupilId: number; teacherId: number; now?: number }) {
+export function exportPupilForTeacher(ref: {
+  classId: number;
+  pupilId: number;
+  teacherId: number;
+  now?: number;
+}) {
   const pupil = getTaughtPupil(ref);
   return buildExport(pupil.id, "teacher", ref.now ?? Date.now());
 }
@@ -278,7 +299,8 @@ export function teacherAccountSummary({ teacherId }: { teacherId: number }) {
     .where(eq(teachers.id, teacherId))
     .get();
   if (!teacher) notFound();
-  const classCount = db.select({ n: count() }).from(classes).where(eq(classes.teacherId, teacherId)).get()?.n ?? 0;
+  const classCount =
+    db.select({ n: count() }).from(classes).where(eq(classes.teacherId, teacherId)).get()?.n ?? 0;
   const pupilCount =
     db
       .select({ n: count() })
@@ -319,17 +341,24 @@ export async function deleteTeacherAccount(input: {
   // The attempt counts before the hash is checked, so parallel guesses cannot pass the limit.
   const slot = takeSlot([[accountKey, RULES.teacherAccount]], now);
   if (!slot.ok) return { ok: false, reason: "throttled", retryAfterMs: slot.retryAfterMs };
-  if (!(await verifySecret(teacher.passwordHash, input.password))) return { ok: false, reason: "wrongPassword" };
-  db.transaction((tx) => {
-    const classIds = tx
-      .select({ id: classes.id })
-      .from(classes)
-      .where(eq(classes.teacherId, teacher.id))
-      .all()
-      .map((c) => c.id);
-    for (const id of classIds) tx.delete(throttles).where(like(throttles.key, `pupil:${id}:%`)).run();
-    tx.delete(teachers).where(eq(teachers.id, teacher.id)).run();
-  }, { behavior: "immediate" });
+  if (!(await verifySecret(teacher.passwordHash, input.password)))
+    return { ok: false, reason: "wrongPassword" };
+  db.transaction(
+    (tx) => {
+      const classIds = tx
+        .select({ id: classes.id })
+        .from(classes)
+        .where(eq(classes.teacherId, teacher.id))
+        .all()
+        .map((c) => c.id);
+      for (const id of classIds)
+        tx.delete(throttles)
+          .where(like(throttles.key, `pupil:${id}:%`))
+          .run();
+      tx.delete(teachers).where(eq(teachers.id, teacher.id)).run();
+    },
+    { behavior: "immediate" },
+  );
   clearThrottle(accountKey);
   return { ok: true };
 }

@@ -17,8 +17,14 @@ import { notFound } from "~/utils/http.server";
 
 type Ip = { key: string; direct: boolean };
 
-const joinAddress = (ip: Ip): Check => [`join:${ip.key}`, ip.direct ? RULES.joinAddressDirect : RULES.joinAddress];
-const signInAddress = (ip: Ip): Check => [`sign-in:${ip.key}`, ip.direct ? RULES.signInAddressDirect : RULES.signInAddress];
+const joinAddress = (ip: Ip): Check => [
+  `join:${ip.key}`,
+  ip.direct ? RULES.joinAddressDirect : RULES.joinAddress,
+];
+const signInAddress = (ip: Ip): Check => [
+  `sign-in:${ip.key}`,
+  ip.direct ? RULES.signInAddressDirect : RULES.signInAddress,
+];
 const classSignIn = (classId: number): Check => [`class-sign-in:${classId}`, RULES.classSignIn];
 const pupilKey = (classId: number, key: string) => `pupil:${classId}:${key}`;
 
@@ -29,9 +35,15 @@ type Throttled = { ok: false; reason: "throttled"; retryAfterMs: number; wait: b
  * the lookup and given back when the code turns out to be a real one (a closed class's code
  * counts on the join page, where it is as useless to a guesser as a wrong one).
  */
-function lookUpCode(code: string, ip: Ip, now: number, countClosed: boolean): CodeLookup | Throttled {
+function lookUpCode(
+  code: string,
+  ip: Ip,
+  now: number,
+  countClosed: boolean,
+): CodeLookup | Throttled {
   const slot = takeSlot([joinAddress(ip)], now);
-  if (!slot.ok) return { ok: false, reason: "throttled", retryAfterMs: slot.retryAfterMs, wait: slot.wait };
+  if (!slot.ok)
+    return { ok: false, reason: "throttled", retryAfterMs: slot.retryAfterMs, wait: slot.wait };
   const found = findClassByCode(code);
   const guess = !found.ok ? found.reason === "unknown" : countClosed && !found.joinEnabled;
   if (!guess) succeeded(slot.slot);
@@ -85,7 +97,13 @@ export async function joinClass(input: {
       if (nameTaken(tx, found.classId, displayName)) return undefined;
       return tx
         .insert(pupils)
-        .values({ classId: found.classId, displayName, nameKey: nameKey(displayName), pinHash, lastSeenAt: new Date(now) })
+        .values({
+          classId: found.classId,
+          displayName,
+          nameKey: nameKey(displayName),
+          pinHash,
+          lastSeenAt: new Date(now),
+        })
         .onConflictDoNothing()
         .returning({ id: pupils.id })
         .get();
@@ -121,25 +139,45 @@ export async function signInPupil(input: {
 
   const key = nameKey(input.displayName);
   const accountKey = pupilKey(found.classId, key);
-  const slot = takeSlot([[accountKey, RULES.pupilAccount], classSignIn(found.classId), signInAddress(input.ip)], now);
-  if (!slot.ok) return { ok: false, reason: "throttled", retryAfterMs: slot.retryAfterMs, wait: slot.wait };
+  const slot = takeSlot(
+    [[accountKey, RULES.pupilAccount], classSignIn(found.classId), signInAddress(input.ip)],
+    now,
+  );
+  if (!slot.ok)
+    return { ok: false, reason: "throttled", retryAfterMs: slot.retryAfterMs, wait: slot.wait };
 
   const pupil = db
     .select({ id: pupils.id, pinHash: pupils.pinHash })
     .from(pupils)
     .where(and(eq(pupils.classId, found.classId), eq(pupils.nameKey, key)))
     .get();
-  const valid = pupil ? await verifySecret(pupil.pinHash, input.pin) : await verifyAgainstDummy(input.pin);
+  const valid = pupil
+    ? await verifySecret(pupil.pinHash, input.pin)
+    : await verifyAgainstDummy(input.pin);
   if (!pupil || !valid) return { ok: false, reason: "invalid" };
   succeeded(slot.slot);
-  db.update(pupils).set({ lastSeenAt: new Date(now) }).where(eq(pupils.id, pupil.id)).run();
+  db.update(pupils)
+    .set({ lastSeenAt: new Date(now) })
+    .where(eq(pupils.id, pupil.id))
+    .run();
   return { ok: true, pupilId: pupil.id };
 }
 
-export type RosterEntry = { id: number; displayName: string; joinedAt: Date; lastSeenAt: Date | null };
+export type RosterEntry = {
+  id: number;
+  displayName: string;
+  joinedAt: Date;
+  lastSeenAt: Date | null;
+};
 
 /** The pupils of one of this teacher's classes, by name. */
-export function listRoster({ classId, teacherId }: { classId: number; teacherId: number }): RosterEntry[] {
+export function listRoster({
+  classId,
+  teacherId,
+}: {
+  classId: number;
+  teacherId: number;
+}): RosterEntry[] {
   return db
     .select({
       id: pupils.id,
@@ -159,7 +197,12 @@ type PupilRef = { classId: number; pupilId: number; teacherId: number };
 /** One pupil of a class this teacher owns or co-teaches, or a 404. */
 export function getTaughtPupil({ classId, pupilId, teacherId }: PupilRef) {
   const row = db
-    .select({ id: pupils.id, displayName: pupils.displayName, nameKey: pupils.nameKey, classId: pupils.classId })
+    .select({
+      id: pupils.id,
+      displayName: pupils.displayName,
+      nameKey: pupils.nameKey,
+      classId: pupils.classId,
+    })
     .from(pupils)
     .innerJoin(classes, eq(classes.id, pupils.classId))
     .where(and(eq(pupils.id, pupilId), eq(pupils.classId, classId), teachesClass(teacherId)))
@@ -189,29 +232,60 @@ export async function resetPin(ref: PupilRef): Promise<{ displayName: string; pi
  * its place with no author, so the replies under it survive.
  */
 export function removePupil(ref: PupilRef): { displayName: string } {
-  return db.transaction((tx) => {
-    const pupil = tx
-      .select({ id: pupils.id, displayName: pupils.displayName, nameKey: pupils.nameKey })
-      .from(pupils)
-      .innerJoin(classes, eq(classes.id, pupils.classId))
-      .where(and(eq(pupils.id, ref.pupilId), eq(pupils.classId, ref.classId), teachesClass(ref.teacherId)))
-      .get();
-    if (!pupil) notFound();
-    const reply = alias(posts, "reply");
-    const hasReplies = tx.select({ id: reply.id }).from(reply).where(eq(reply.parentId, posts.id));
-    tx.delete(posts).where(and(eq(posts.authorId, pupil.id), notExists(hasReplies))).run();
-    const kept = tx.select({ id: posts.id }).from(posts).where(eq(posts.authorId, pupil.id)).all().map((r) => r.id);
-    if (kept.length) {
-      tx.delete(postFeedback).where(inArray(postFeedback.postId, kept)).run();
-      tx.update(posts)
-        .set({ body: "", claim: null, evidence: null, reasoning: null, exemplary: false, editedAt: null })
-        .where(inArray(posts.id, kept))
+  return db.transaction(
+    (tx) => {
+      const pupil = tx
+        .select({ id: pupils.id, displayName: pupils.displayName, nameKey: pupils.nameKey })
+        .from(pupils)
+        .innerJoin(classes, eq(classes.id, pupils.classId))
+        .where(
+          and(
+            eq(pupils.id, ref.pupilId),
+            eq(pupils.classId, ref.classId),
+            teachesClass(ref.teacherId),
+          ),
+        )
+        .get();
+      if (!pupil) notFound();
+      const reply = alias(posts, "reply");
+      const hasReplies = tx
+        .select({ id: reply.id })
+        .from(reply)
+        .where(eq(reply.parentId, posts.id));
+      tx.delete(posts)
+        .where(and(eq(posts.authorId, pupil.id), notExists(hasReplies)))
         .run();
-      tx.update(posts).set({ deletedAt: new Date() }).where(and(inArray(posts.id, kept), isNull(posts.deletedAt))).run();
-    }
-    // the foreign key sets the kept posts' author to null
-    tx.delete(pupils).where(eq(pupils.id, pupil.id)).run();
-    tx.delete(throttles).where(eq(throttles.key, pupilKey(ref.classId, pupil.nameKey))).run();
-    return { displayName: pupil.displayName };
-  }, { behavior: "immediate" });
+      const kept = tx
+        .select({ id: posts.id })
+        .from(posts)
+        .where(eq(posts.authorId, pupil.id))
+        .all()
+        .map((r) => r.id);
+      if (kept.length) {
+        tx.delete(postFeedback).where(inArray(postFeedback.postId, kept)).run();
+        tx.update(posts)
+          .set({
+            body: "",
+            claim: null,
+            evidence: null,
+            reasoning: null,
+            exemplary: false,
+            editedAt: null,
+          })
+          .where(inArray(posts.id, kept))
+          .run();
+        tx.update(posts)
+          .set({ deletedAt: new Date() })
+          .where(and(inArray(posts.id, kept), isNull(posts.deletedAt)))
+          .run();
+      }
+      // the foreign key sets the kept posts' author to null
+      tx.delete(pupils).where(eq(pupils.id, pupil.id)).run();
+      tx.delete(throttles)
+        .where(eq(throttles.key, pupilKey(ref.classId, pupil.nameKey)))
+        .run();
+      return { displayName: pupil.displayName };
+    },
+    { behavior: "immediate" },
+  );
 }

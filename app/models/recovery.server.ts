@@ -93,8 +93,10 @@ export async function regenerateRecoveryCodes(input: {
     .get();
   if (!teacher) notFound();
   const slot = takeSlot([teacherAccountCheck(teacher.email)], input.now);
-  if (!slot.ok) return { ok: false, reason: "throttled", retryAfterMs: slot.retryAfterMs, wait: slot.wait };
-  if (!(await verifySecret(teacher.passwordHash, input.password))) return { ok: false, reason: "wrongPassword" };
+  if (!slot.ok)
+    return { ok: false, reason: "throttled", retryAfterMs: slot.retryAfterMs, wait: slot.wait };
+  if (!(await verifySecret(teacher.passwordHash, input.password)))
+    return { ok: false, reason: "wrongPassword" };
   succeeded(slot.slot);
   return { ok: true, codes: issueRecoveryCodes(input.teacherId) };
 }
@@ -105,7 +107,11 @@ export type RecoverResult =
   | { ok: false; reason: "throttled"; retryAfterMs: number; wait: boolean };
 
 /** Sets the new password, ends every session of the teacher and every open reset link. */
-function setPassword(tx: Pick<typeof db, "update" | "delete">, teacherId: number, passwordHash: string) {
+function setPassword(
+  tx: Pick<typeof db, "update" | "delete">,
+  teacherId: number,
+  passwordHash: string,
+) {
   tx.update(teachers).set({ passwordHash }).where(eq(teachers.id, teacherId)).run();
   tx.delete(sessions).where(eq(sessions.teacherId, teacherId)).run();
   tx.delete(passwordResets).where(eq(passwordResets.teacherId, teacherId)).run();
@@ -128,11 +134,16 @@ export async function recoverWithCode(input: {
   const now = input.now ?? Date.now();
   const email = normalizeEmail(input.email);
   const slot = takeSlot([teacherAccountCheck(email), recoverAddress(input.ip)], now);
-  if (!slot.ok) return { ok: false, reason: "throttled", retryAfterMs: slot.retryAfterMs, wait: slot.wait };
+  if (!slot.ok)
+    return { ok: false, reason: "throttled", retryAfterMs: slot.retryAfterMs, wait: slot.wait };
   const passwordHash = await hashSecret(input.newPassword);
   const teacherId = db.transaction(
     (tx) => {
-      const teacher = tx.select({ id: teachers.id }).from(teachers).where(eq(teachers.email, email)).get();
+      const teacher = tx
+        .select({ id: teachers.id })
+        .from(teachers)
+        .where(eq(teachers.email, email))
+        .get();
       if (!teacher) return null;
       const spent = tx
         .update(recoveryCodes)
@@ -163,7 +174,10 @@ const tokenHash = (token: string) => sha256(`reset:${token}`);
  * none; the person at the server's console may know that). Older open links of the teacher stop
  * working, so only the newest printed link counts.
  */
-export function createResetToken(input: { email: string; now?: number }): { token: string; name: string; expiresAt: Date } | null {
+export function createResetToken(input: {
+  email: string;
+  now?: number;
+}): { token: string; name: string; expiresAt: Date } | null {
   const now = input.now ?? Date.now();
   const teacher = db
     .select({ id: teachers.id, name: teachers.name })
@@ -176,7 +190,14 @@ export function createResetToken(input: { email: string; now?: number }): { toke
   db.transaction(
     (tx) => {
       tx.delete(passwordResets).where(eq(passwordResets.teacherId, teacher.id)).run();
-      tx.insert(passwordResets).values({ tokenHash: tokenHash(token), teacherId: teacher.id, expiresAt, createdAt: new Date(now) }).run();
+      tx.insert(passwordResets)
+        .values({
+          tokenHash: tokenHash(token),
+          teacherId: teacher.id,
+          expiresAt,
+          createdAt: new Date(now),
+        })
+        .run();
     },
     { behavior: "immediate" },
   );
@@ -189,7 +210,11 @@ export type ResetLinkState = { ok: true; name: string } | { ok: false; reason: "
 export function resetLinkState(token: string, now = Date.now()): ResetLinkState {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { ok: false, reason: "used" };
   const row = db
-    .select({ expiresAt: passwordResets.expiresAt, usedAt: passwordResets.usedAt, name: teachers.name })
+    .select({
+      expiresAt: passwordResets.expiresAt,
+      usedAt: passwordResets.usedAt,
+      name: teachers.name,
+    })
     .from(passwordResets)
     .innerJoin(teachers, eq(teachers.id, passwordResets.teacherId))
     .where(eq(passwordResets.tokenHash, tokenHash(token)))
@@ -217,7 +242,8 @@ export async function resetWithToken(input: {
 }): Promise<ResetResult> {
   const now = input.now ?? Date.now();
   const slot = takeSlot([recoverAddress(input.ip)], now);
-  if (!slot.ok) return { ok: false, reason: "throttled", retryAfterMs: slot.retryAfterMs, wait: slot.wait };
+  if (!slot.ok)
+    return { ok: false, reason: "throttled", retryAfterMs: slot.retryAfterMs, wait: slot.wait };
   const state = resetLinkState(input.token, now);
   if (!state.ok) {
     await verifyAgainstDummy(input.newPassword);
@@ -238,7 +264,10 @@ export async function resetWithToken(input: {
         )
         .get();
       if (!row) return { ok: false, reason: "used" };
-      tx.update(passwordResets).set({ usedAt: new Date(now) }).where(eq(passwordResets.tokenHash, tokenHash(input.token))).run();
+      tx.update(passwordResets)
+        .set({ usedAt: new Date(now) })
+        .where(eq(passwordResets.tokenHash, tokenHash(input.token)))
+        .run();
       tx.update(teachers).set({ passwordHash }).where(eq(teachers.id, row.teacherId)).run();
       tx.delete(sessions).where(eq(sessions.teacherId, row.teacherId)).run();
       return { ok: true, teacherId: row.teacherId };

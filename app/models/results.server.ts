@@ -71,7 +71,12 @@ function scored(a: AttemptFacts) {
     sortScore: a.sortScore ?? 0,
     sortMax: a.sortMax ?? 0,
   };
-  return { ...a, ...score, submittedAt: a.submittedAt === null ? null : new Date(a.submittedAt), percent: percent(score) };
+  return {
+    ...a,
+    ...score,
+    submittedAt: a.submittedAt === null ? null : new Date(a.submittedAt),
+    percent: percent(score),
+  };
 }
 
 /** The attempt that counts under the assignment's rule (stats.countingAttempt), or null without a submission. */
@@ -127,7 +132,9 @@ export type PupilResult = {
   extension?: Extension | null;
 };
 
-type PupilAttemptRow = { pupilId: number; name: string } & { [K in keyof AttemptFacts]: AttemptFacts[K] | null };
+type PupilAttemptRow = { pupilId: number; name: string } & {
+  [K in keyof AttemptFacts]: AttemptFacts[K] | null;
+};
 
 /** Every pupil of the class with their attempts at this assignment (one indexed join). */
 function loadPupils(a: TeacherAssignment, now: number): PupilResult[] {
@@ -168,7 +175,12 @@ function loadPupils(a: TeacherAssignment, now: number): PupilResult[] {
     if (shownId !== undefined) owner.set(shownId, pupil);
   }
   if (owner.size) {
-    const answerRows = db.all<{ attemptId: number; kind: "quiz" | "sort"; itemId: string; choice: string }>(sql`
+    const answerRows = db.all<{
+      attemptId: number;
+      kind: "quiz" | "sort";
+      itemId: string;
+      choice: string;
+    }>(sql`
       SELECT attempt_id AS attemptId, kind, item_id AS itemId, choice FROM answers
       WHERE attempt_id IN (SELECT value FROM json_each(${JSON.stringify([...owner.keys()])}))`);
     for (const r of answerRows) {
@@ -197,8 +209,18 @@ export type Participation = {
 };
 
 /** Posts counted in SQL per pupil and prompt; deleted posts do not count. */
-function loadParticipation(a: TeacherAssignment, pupilList: { pupilId: number; name: string }[]): Participation {
-  const rows = db.all<{ pupilId: number; promptId: string; responses: number; replies: number; exemplary: number; hidden: number }>(sql`
+function loadParticipation(
+  a: TeacherAssignment,
+  pupilList: { pupilId: number; name: string }[],
+): Participation {
+  const rows = db.all<{
+    pupilId: number;
+    promptId: string;
+    responses: number;
+    replies: number;
+    exemplary: number;
+    hidden: number;
+  }>(sql`
     SELECT author_id AS pupilId, prompt_id AS promptId,
       sum(parent_id IS NULL) AS responses,
       sum(parent_id IS NOT NULL) AS replies,
@@ -210,7 +232,14 @@ function loadParticipation(a: TeacherAssignment, pupilList: { pupilId: number; n
   const byPupil = new Map(
     pupilList.map((p) => [
       p.pupilId,
-      { pupilId: p.pupilId, name: p.name, responses: {} as Record<string, number>, replies: 0, exemplary: 0, hidden: 0 },
+      {
+        pupilId: p.pupilId,
+        name: p.name,
+        responses: {} as Record<string, number>,
+        replies: 0,
+        exemplary: 0,
+        hidden: 0,
+      },
     ]),
   );
   const totals = { responses: 0, replies: 0, exemplary: 0, hidden: 0 };
@@ -271,11 +300,18 @@ export function summarise(a: TeacherAssignment, pupilList: PupilResult[]) {
     quizResponses.push(...partResponses(lesson, p.pupilId, p.quiz));
     pointResponsesAll.push(...pointResponses(lesson, p.pupilId, p.quiz));
     for (const s of lesson.sorting)
-      sortResponses.push({ pupilId: p.pupilId, itemId: s.id, trueCategory: s.category, chosen: (p.sort[s.id] as Category | undefined) ?? null });
+      sortResponses.push({
+        pupilId: p.pupilId,
+        itemId: s.id,
+        trueCategory: s.category,
+        chosen: (p.sort[s.id] as Category | undefined) ?? null,
+      });
   }
   const ids = done.map((p) => p.pupilId);
   const percents = done.map((p) => p.counting!.percent);
-  const completion = Object.fromEntries(COMPLETION_STATUSES.map((s) => [s, { count: 0, names: [] as string[] }])) as AssignmentResults["completion"];
+  const completion = Object.fromEntries(
+    COMPLETION_STATUSES.map((s) => [s, { count: 0, names: [] as string[] }]),
+  ) as AssignmentResults["completion"];
   for (const p of pupilList) {
     completion[p.status].count++;
     completion[p.status].names.push(p.name);
@@ -287,7 +323,9 @@ export function summarise(a: TeacherAssignment, pupilList: PupilResult[]) {
     // Item analysis per part (a two-part question's Part B is its own row); skills count points.
     items: itemAnalysis(parts, quizResponses, totals),
     skills: skillShares(parts, pointResponsesAll, ids),
-    pupilSkills: new Map(pupilSkillShares(parts, pointResponsesAll, ids).map((r) => [r.pupilId, r.skills])),
+    pupilSkills: new Map(
+      pupilSkillShares(parts, pointResponsesAll, ids).map((r) => [r.pupilId, r.skills]),
+    ),
     confusion: confusionTable(sortResponses),
   };
 }
@@ -316,7 +354,12 @@ export function assignmentResults({
 /** What a results download is named after: the class, the lesson and today's date in the class's zone. */
 export function downloadName(r: AssignmentResults, now = new Date()) {
   const a = r.assignment;
-  return { className: a.className, lesson: a.lesson.title, slug: a.lesson.slug, day: zonedDay(now, a.timeZone) };
+  return {
+    className: a.className,
+    lesson: a.lesson.title,
+    slug: a.lesson.slug,
+    day: zonedDay(now, a.timeZone),
+  };
 }
 
 export type PupilPost = {
@@ -356,7 +399,9 @@ export function pupilWork({
     FROM attempts WHERE assignment_id = ${assignment.id} AND pupil_id = ${pupil.id} ORDER BY number`);
   const counting = pickCounting(attemptRows, assignment.counting);
   // Without a submission the teacher still sees what is saved so far in the latest attempt.
-  const shown = counting ? attemptRows.find((r) => r.id === counting.id)! : attemptRows.at(-1) ?? null;
+  const shown = counting
+    ? attemptRows.find((r) => r.id === counting.id)!
+    : (attemptRows.at(-1) ?? null);
   const choices = { quiz: {} as Record<string, string>, sort: {} as Record<string, string> };
   if (shown) {
     const answerRows = db.all<{ kind: "quiz" | "sort"; itemId: string; choice: string }>(
@@ -388,19 +433,35 @@ export function pupilWork({
     exemplary: r.exemplary === 1,
     createdAt: new Date(r.createdAt),
   }));
-  const quizResponses: QuizResponse[] = counting ? pointResponses(assignment.lesson, pupil.id, choices.quiz) : [];
+  const quizResponses: QuizResponse[] = counting
+    ? pointResponses(assignment.lesson, pupil.id, choices.quiz)
+    : [];
   const extension = extensionsOf(assignment.id).get(pupil.id) ?? null;
   return {
     assignment,
     pupil,
     extension,
-    status: completionStatus(personalDue(assignment.dueAt, extension), counting, attemptRows.length, now),
+    status: completionStatus(
+      personalDue(assignment.dueAt, extension),
+      counting,
+      attemptRows.length,
+      now,
+    ),
     attempts: attemptRows.map((r) => {
       const s = scored(r);
-      return { id: r.id, number: r.number, startedAt: new Date(r.startedAt), submittedAt: s.submittedAt, late: r.late === 1, percent: s.submittedAt ? s.percent : null };
+      return {
+        id: r.id,
+        number: r.number,
+        startedAt: new Date(r.startedAt),
+        submittedAt: s.submittedAt,
+        late: r.late === 1,
+        percent: s.submittedAt ? s.percent : null,
+      };
     }),
     counting,
-    shownAttempt: shown ? { id: shown.id, number: shown.number, submitted: shown.submittedAt !== null } : null,
+    shownAttempt: shown
+      ? { id: shown.id, number: shown.number, submitted: shown.submittedAt !== null }
+      : null,
     choices,
     skills: counting ? skillShares(quizParts(assignment.lesson), quizResponses, [pupil.id]) : null,
     posts,
@@ -411,9 +472,22 @@ export type ClassOverview = ReturnType<typeof classResults>;
 export type PupilWork = ReturnType<typeof pupilWork>;
 
 /** All assignments of one of the teacher's classes with completion and average, and each pupil across them; else 404. */
-export function classResults({ teacherId, classId, now = Date.now() }: { teacherId: number; classId: number; now?: number }) {
+export function classResults({
+  teacherId,
+  classId,
+  now = Date.now(),
+}: {
+  teacherId: number;
+  classId: number;
+  now?: number;
+}) {
   const klass = getTaughtClass({ classId, teacherId });
-  const assignmentRows = db.all<{ id: number; dueAt: number; counting: CountingRule; lessonVersionId: number }>(sql`
+  const assignmentRows = db.all<{
+    id: number;
+    dueAt: number;
+    counting: CountingRule;
+    lessonVersionId: number;
+  }>(sql`
     SELECT id, due_at AS dueAt, counting, lesson_version_id AS lessonVersionId
     FROM assignments WHERE class_id = ${klass.id} ORDER BY due_at, id`);
   const pupilRows = db.all<{ id: number; name: string }>(
@@ -438,12 +512,20 @@ export function classResults({ teacherId, classId, now = Date.now() }: { teacher
   const assignmentsOut = assignmentRows.map((a) => {
     const lesson = getLessonVersion(a.lessonVersionId);
     const dueAt = new Date(a.dueAt);
-    const completion = Object.fromEntries(COMPLETION_STATUSES.map((s) => [s, 0])) as Record<CompletionStatus, number>;
+    const completion = Object.fromEntries(COMPLETION_STATUSES.map((s) => [s, 0])) as Record<
+      CompletionStatus,
+      number
+    >;
     const percents: number[] = [];
     for (const p of pupilRows) {
       const attempts = grouped.get(`${a.id}:${p.id}`) ?? [];
       const counting = pickCounting(attempts, a.counting);
-      const status = completionStatus(personalDue(dueAt, extensions.get(`${a.id}:${p.id}`) ?? null), counting, attempts.length, now);
+      const status = completionStatus(
+        personalDue(dueAt, extensions.get(`${a.id}:${p.id}`) ?? null),
+        counting,
+        attempts.length,
+        now,
+      );
       completion[status]++;
       if (counting) percents.push(counting.percent);
       cells.set(`${a.id}:${p.id}`, { status, percent: counting?.percent ?? null });
@@ -487,7 +569,12 @@ export function assignmentResultsPage(input: {
 }
 
 /** The teacher's page about one pupil's work on one assignment. */
-export function pupilWorkPage(input: { teacherId: number; assignmentId: number; pupilId: number; now?: number }) {
+export function pupilWorkPage(input: {
+  teacherId: number;
+  assignmentId: number;
+  pupilId: number;
+  now?: number;
+}) {
   return pupilWorkView(pupilWork(input));
 }
 

@@ -1,7 +1,16 @@
 // Retention: deleting archived classes once the deployment's retention period has passed, and
 // sweeping expired sessions and stale throttle counters (run by `npm run db:retention`).
 import { and, count, eq, inArray, isNotNull, like, lt } from "drizzle-orm";
-import { answers, assignments, attempts, classes, postFeedback, posts, pupils, throttles } from "../../db/schema";
+import {
+  answers,
+  assignments,
+  attempts,
+  classes,
+  postFeedback,
+  posts,
+  pupils,
+  throttles,
+} from "../../db/schema";
 import { db } from "~/db.server";
 import { purgeExpiredSessions } from "~/utils/session.server";
 import { purgeStaleThrottles } from "./throttle.server";
@@ -30,7 +39,8 @@ export function purgeArchivedClasses({
   now?: number;
   retentionDays: number;
 }): PurgeReport {
-  if (!Number.isFinite(retentionDays) || retentionDays < 0) throw new RangeError("retentionDays must be >= 0");
+  if (!Number.isFinite(retentionDays) || retentionDays < 0)
+    throw new RangeError("retentionDays must be >= 0");
   const cutoff = new Date(now - retentionDays * DAY_MS);
   return db.transaction(
     (tx) => {
@@ -40,15 +50,38 @@ export function purgeArchivedClasses({
         .where(and(isNotNull(classes.archivedAt), lt(classes.archivedAt, cutoff)))
         .all();
       const ids = doomed.map((c) => c.id);
-      const empty = { classes: 0, pupils: 0, assignments: 0, attempts: 0, answers: 0, posts: 0, feedback: 0 };
+      const empty = {
+        classes: 0,
+        pupils: 0,
+        assignments: 0,
+        attempts: 0,
+        answers: 0,
+        posts: 0,
+        feedback: 0,
+      };
       if (!ids.length) return empty;
-      const inClasses = tx.select({ id: assignments.id }).from(assignments).where(inArray(assignments.classId, ids));
+      const inClasses = tx
+        .select({ id: assignments.id })
+        .from(assignments)
+        .where(inArray(assignments.classId, ids));
       const n = (row: { n: number } | undefined) => row?.n ?? 0;
       const report: PurgeReport = {
         classes: ids.length,
         pupils: n(tx.select({ n: count() }).from(pupils).where(inArray(pupils.classId, ids)).get()),
-        assignments: n(tx.select({ n: count() }).from(assignments).where(inArray(assignments.classId, ids)).get()),
-        attempts: n(tx.select({ n: count() }).from(attempts).where(inArray(attempts.assignmentId, inClasses)).get()),
+        assignments: n(
+          tx
+            .select({ n: count() })
+            .from(assignments)
+            .where(inArray(assignments.classId, ids))
+            .get(),
+        ),
+        attempts: n(
+          tx
+            .select({ n: count() })
+            .from(attempts)
+            .where(inArray(attempts.assignmentId, inClasses))
+            .get(),
+        ),
         answers: n(
           tx
             .select({ n: count() })
@@ -57,7 +90,9 @@ export function purgeArchivedClasses({
             .where(inArray(attempts.assignmentId, inClasses))
             .get(),
         ),
-        posts: n(tx.select({ n: count() }).from(posts).where(inArray(posts.assignmentId, inClasses)).get()),
+        posts: n(
+          tx.select({ n: count() }).from(posts).where(inArray(posts.assignmentId, inClasses)).get(),
+        ),
         feedback: n(
           tx
             .select({ n: count() })
@@ -69,17 +104,30 @@ export function purgeArchivedClasses({
       };
       tx.delete(classes).where(inArray(classes.id, ids)).run();
       // Per-pupil sign-in counters are keyed by class id and name, not a foreign key.
-      for (const id of ids) tx.delete(throttles).where(like(throttles.key, `pupil:${id}:%`)).run();
+      for (const id of ids)
+        tx.delete(throttles)
+          .where(like(throttles.key, `pupil:${id}:%`))
+          .run();
       return report;
     },
     { behavior: "immediate" },
   );
 }
 
-export type RetentionReport = PurgeReport & { sessions: number; throttles: number; retentionDays: number };
+export type RetentionReport = PurgeReport & {
+  sessions: number;
+  throttles: number;
+  retentionDays: number;
+};
 
 /** Everything the daily retention run does, in order; returns what it deleted. */
-export function runRetention({ now = Date.now(), retentionDays }: { now?: number; retentionDays: number }): RetentionReport {
+export function runRetention({
+  now = Date.now(),
+  retentionDays,
+}: {
+  now?: number;
+  retentionDays: number;
+}): RetentionReport {
   return {
     ...purgeArchivedClasses({ now, retentionDays }),
     sessions: purgeExpiredSessions(now),

@@ -36,7 +36,9 @@ function ownedClassIn(tx: Tx, classId: number, teacherId: number) {
 }
 
 /** The same rules as joining by code (decision record 033): NFKC, length, nothing invisible, few marks. */
-export function checkName(raw: string): { ok: true; name: string } | { ok: false; reason: NameRefusal } {
+export function checkName(
+  raw: string,
+): { ok: true; name: string } | { ok: false; reason: NameRefusal } {
   const name = normalizeDisplayName(raw);
   if (!name) return { ok: false, reason: "empty" };
   if ([...name].length > DISPLAY_NAME_MAX) return { ok: false, reason: "tooLong" };
@@ -47,7 +49,11 @@ export function checkName(raw: string): { ok: true; name: string } | { ok: false
 
 /** Skeletons and keys of the class's pupils (but one), which a new or changed name must not meet. */
 function classmates(tx: Tx, classId: number, except?: number) {
-  const rows = tx.select({ id: pupils.id, displayName: pupils.displayName, nameKey: pupils.nameKey }).from(pupils).where(eq(pupils.classId, classId)).all();
+  const rows = tx
+    .select({ id: pupils.id, displayName: pupils.displayName, nameKey: pupils.nameKey })
+    .from(pupils)
+    .where(eq(pupils.classId, classId))
+    .all();
   const others = rows.filter((r) => r.id !== except);
   return {
     keys: new Set(others.map((r) => r.nameKey)),
@@ -79,7 +85,8 @@ function listProblems(tx: Tx, classId: number, lines: { line: number; raw: strin
       continue;
     }
     const skeleton = nameSkeleton(checked.name);
-    if (keys.has(nameKey(checked.name)) || skeletons.has(skeleton)) problems.push({ line, name: checked.name, reason: "taken" });
+    if (keys.has(nameKey(checked.name)) || skeletons.has(skeleton))
+      problems.push({ line, name: checked.name, reason: "taken" });
     else if (seen.has(skeleton)) problems.push({ line, name: checked.name, reason: "twice" });
     seen.add(skeleton);
     names.push(checked.name);
@@ -98,7 +105,12 @@ export type AddResult =
  * the list) refuses the list and says which lines. The names are checked again inside the
  * inserting transaction, so the same list posted twice at once creates each pupil once.
  */
-export async function addPupilsFromList(input: { classId: number; teacherId: number; text: string; now?: number }): Promise<AddResult> {
+export async function addPupilsFromList(input: {
+  classId: number;
+  teacherId: number;
+  text: string;
+  now?: number;
+}): Promise<AddResult> {
   ownedClassIn(db, input.classId, input.teacherId);
   const lines = splitList(input.text);
   if (lines.length === 0) return { ok: false, reason: "empty" };
@@ -117,7 +129,13 @@ export async function addPupilsFromList(input: { classId: number; teacherId: num
       const cards = first.names.map((displayName, i) => {
         const row = tx
           .insert(pupils)
-          .values({ classId: input.classId, displayName, nameKey: nameKey(displayName), pinHash: hashes[i], joinedAt })
+          .values({
+            classId: input.classId,
+            displayName,
+            nameKey: nameKey(displayName),
+            pinHash: hashes[i],
+            joinedAt,
+          })
           .returning({ id: pupils.id })
           .get();
         return { id: row.id, displayName, pin: pins[i] };
@@ -131,7 +149,12 @@ export async function addPupilsFromList(input: { classId: number; teacherId: num
 export type RenameResult = { ok: true } | { ok: false; reason: NameRefusal };
 
 /** A new name for one pupil, by the joining rules; their PIN, sessions and work stay. */
-export function renamePupil(input: { classId: number; pupilId: number; teacherId: number; displayName: string }): RenameResult {
+export function renamePupil(input: {
+  classId: number;
+  pupilId: number;
+  teacherId: number;
+  displayName: string;
+}): RenameResult {
   const checked = checkName(input.displayName);
   if (!checked.ok) return checked;
   return db.transaction(
@@ -144,10 +167,16 @@ export function renamePupil(input: { classId: number; pupilId: number; teacherId
         .get();
       if (!pupil) notFound();
       const { keys, skeletons } = classmates(tx, input.classId, input.pupilId);
-      if (keys.has(nameKey(checked.name)) || skeletons.has(nameSkeleton(checked.name))) return { ok: false, reason: "taken" };
-      tx.update(pupils).set({ displayName: checked.name, nameKey: nameKey(checked.name) }).where(eq(pupils.id, input.pupilId)).run();
+      if (keys.has(nameKey(checked.name)) || skeletons.has(nameSkeleton(checked.name)))
+        return { ok: false, reason: "taken" };
+      tx.update(pupils)
+        .set({ displayName: checked.name, nameKey: nameKey(checked.name) })
+        .where(eq(pupils.id, input.pupilId))
+        .run();
       // a sign-in throttle counted under the old name does not follow the pupil
-      tx.delete(throttles).where(eq(throttles.key, `pupil:${input.classId}:${pupil!.nameKey}`)).run();
+      tx.delete(throttles)
+        .where(eq(throttles.key, `pupil:${input.classId}:${pupil!.nameKey}`))
+        .run();
       return { ok: true };
     },
     { behavior: "immediate" },
@@ -170,27 +199,53 @@ export type MergeResult = { kept: string; removed: string; moved: number; droppe
  * the kept pupil's) and the other's attempts on that assignment are deleted. Posts all move.
  * See docs/decisions/101-merging-duplicate-pupils.md.
  */
-export function mergePupils(input: { classId: number; teacherId: number; fromId: number; intoId: number }): MergeResult {
+export function mergePupils(input: {
+  classId: number;
+  teacherId: number;
+  fromId: number;
+  intoId: number;
+}): MergeResult {
   if (input.fromId === input.intoId) notFound();
   return db.transaction(
     (tx): MergeResult => {
       ownedClassIn(tx, input.classId, input.teacherId);
       const pair = tx
-        .select({ id: pupils.id, displayName: pupils.displayName, nameKey: pupils.nameKey, lastSeenAt: pupils.lastSeenAt })
+        .select({
+          id: pupils.id,
+          displayName: pupils.displayName,
+          nameKey: pupils.nameKey,
+          lastSeenAt: pupils.lastSeenAt,
+        })
         .from(pupils)
-        .where(and(eq(pupils.classId, input.classId), inArray(pupils.id, [input.fromId, input.intoId])))
+        .where(
+          and(eq(pupils.classId, input.classId), inArray(pupils.id, [input.fromId, input.intoId])),
+        )
         .all();
       const from = pair.find((p) => p.id === input.fromId);
       const into = pair.find((p) => p.id === input.intoId);
       if (!from || !into) notFound();
       const work = tx
-        .select({ id: attempts.id, assignmentId: attempts.assignmentId, pupilId: attempts.pupilId, submittedAt: attempts.submittedAt })
+        .select({
+          id: attempts.id,
+          assignmentId: attempts.assignmentId,
+          pupilId: attempts.pupilId,
+          submittedAt: attempts.submittedAt,
+        })
         .from(attempts)
         .where(inArray(attempts.pupilId, [from!.id, into!.id]))
         .all();
       const answerCounts = new Map<number, number>();
       if (work.length) {
-        for (const a of tx.select({ attemptId: answers.attemptId }).from(answers).where(inArray(answers.attemptId, work.map((w) => w.id))).all())
+        for (const a of tx
+          .select({ attemptId: answers.attemptId })
+          .from(answers)
+          .where(
+            inArray(
+              answers.attemptId,
+              work.map((w) => w.id),
+            ),
+          )
+          .all())
           answerCounts.set(a.attemptId, (answerCounts.get(a.attemptId) ?? 0) + 1);
       }
       const progress = (list: typeof work): Progress => ({
@@ -200,18 +255,42 @@ export function mergePupils(input: { classId: number; teacherId: number; fromId:
       let moved = 0;
       let dropped = 0;
       for (const assignmentId of new Set(work.map((w) => w.assignmentId))) {
-        const theirs = work.filter((w) => w.assignmentId === assignmentId && w.pupilId === from!.id);
+        const theirs = work.filter(
+          (w) => w.assignmentId === assignmentId && w.pupilId === from!.id,
+        );
         const ours = work.filter((w) => w.assignmentId === assignmentId && w.pupilId === into!.id);
         if (theirs.length === 0) continue;
         if (ours.length && !moreProgress(progress(theirs), progress(ours))) {
-          tx.delete(attempts).where(inArray(attempts.id, theirs.map((w) => w.id))).run();
+          tx.delete(attempts)
+            .where(
+              inArray(
+                attempts.id,
+                theirs.map((w) => w.id),
+              ),
+            )
+            .run();
           dropped += theirs.length;
         } else {
           if (ours.length) {
-            tx.delete(attempts).where(inArray(attempts.id, ours.map((w) => w.id))).run();
+            tx.delete(attempts)
+              .where(
+                inArray(
+                  attempts.id,
+                  ours.map((w) => w.id),
+                ),
+              )
+              .run();
             dropped += ours.length;
           }
-          tx.update(attempts).set({ pupilId: into!.id }).where(inArray(attempts.id, theirs.map((w) => w.id))).run();
+          tx.update(attempts)
+            .set({ pupilId: into!.id })
+            .where(
+              inArray(
+                attempts.id,
+                theirs.map((w) => w.id),
+              ),
+            )
+            .run();
           moved += theirs.length;
         }
         bumpLive(assignmentId);
@@ -219,14 +298,27 @@ export function mergePupils(input: { classId: number; teacherId: number; fromId:
       tx.update(posts).set({ authorId: into!.id }).where(eq(posts.authorId, from!.id)).run();
       // the duplicate's extensions (docs/schedule.md) move where the staying pupil has none;
       // where both have one, the staying pupil's stays (the other goes with the duplicate)
-      const kept = new Set(tx.select({ a: extensions.assignmentId }).from(extensions).where(eq(extensions.pupilId, into!.id)).all().map((r) => r.a));
+      const kept = new Set(
+        tx
+          .select({ a: extensions.assignmentId })
+          .from(extensions)
+          .where(eq(extensions.pupilId, into!.id))
+          .all()
+          .map((r) => r.a),
+      );
       for (const e of tx.select().from(extensions).where(eq(extensions.pupilId, from!.id)).all())
-        if (!kept.has(e.assignmentId)) tx.update(extensions).set({ pupilId: into!.id }).where(eq(extensions.id, e.id)).run();
-      const lastSeen = [from!.lastSeenAt, into!.lastSeenAt].filter((d): d is Date => d !== null).sort((a, b) => b.getTime() - a.getTime())[0];
-      if (lastSeen) tx.update(pupils).set({ lastSeenAt: lastSeen }).where(eq(pupils.id, into!.id)).run();
+        if (!kept.has(e.assignmentId))
+          tx.update(extensions).set({ pupilId: into!.id }).where(eq(extensions.id, e.id)).run();
+      const lastSeen = [from!.lastSeenAt, into!.lastSeenAt]
+        .filter((d): d is Date => d !== null)
+        .sort((a, b) => b.getTime() - a.getTime())[0];
+      if (lastSeen)
+        tx.update(pupils).set({ lastSeenAt: lastSeen }).where(eq(pupils.id, into!.id)).run();
       // sessions and anything else of the duplicate go with it (foreign keys cascade)
       tx.delete(pupils).where(eq(pupils.id, from!.id)).run();
-      tx.delete(throttles).where(eq(throttles.key, `pupil:${input.classId}:${from!.nameKey}`)).run();
+      tx.delete(throttles)
+        .where(eq(throttles.key, `pupil:${input.classId}:${from!.nameKey}`))
+        .run();
       return { kept: into!.displayName, removed: from!.displayName, moved, dropped };
     },
     { behavior: "immediate" },
@@ -234,19 +326,41 @@ export function mergePupils(input: { classId: number; teacherId: number; fromId:
 }
 
 /** New PINs for every pupil of the class, for a fresh set of cards; everyone's sessions end. */
-export async function resetAllPins(input: { classId: number; teacherId: number }): Promise<NewCard[]> {
+export async function resetAllPins(input: {
+  classId: number;
+  teacherId: number;
+}): Promise<NewCard[]> {
   ownedClassIn(db, input.classId, input.teacherId);
-  const roster = db.select({ id: pupils.id, displayName: pupils.displayName, nameKey: pupils.nameKey }).from(pupils).where(eq(pupils.classId, input.classId)).all();
+  const roster = db
+    .select({ id: pupils.id, displayName: pupils.displayName, nameKey: pupils.nameKey })
+    .from(pupils)
+    .where(eq(pupils.classId, input.classId))
+    .all();
   const pins = roster.map(() => generatePin(ROSTER_PIN_LENGTH));
   const hashes = await Promise.all(pins.map((pin) => hashSecret(pin)));
   db.transaction(
     (tx) => {
       ownedClassIn(tx, input.classId, input.teacherId);
-      roster.forEach((p, i) => tx.update(pupils).set({ pinHash: hashes[i] }).where(and(eq(pupils.id, p.id), eq(pupils.classId, input.classId))).run());
-      tx.delete(throttles).where(inArray(throttles.key, roster.map((p) => `pupil:${input.classId}:${p.nameKey}`).concat(["-"]))).run();
+      roster.forEach((p, i) =>
+        tx
+          .update(pupils)
+          .set({ pinHash: hashes[i] })
+          .where(and(eq(pupils.id, p.id), eq(pupils.classId, input.classId)))
+          .run(),
+      );
+      tx.delete(throttles)
+        .where(
+          inArray(
+            throttles.key,
+            roster.map((p) => `pupil:${input.classId}:${p.nameKey}`).concat(["-"]),
+          ),
+        )
+        .run();
     },
     { behavior: "immediate" },
   );
   for (const p of roster) deleteSessionsOf({ pupilId: p.id });
-  return roster.map((p, i) => ({ id: p.id, displayName: p.displayName, pin: pins[i] })).sort((a, b) => a.displayName.localeCompare(b.displayName));
+  return roster
+    .map((p, i) => ({ id: p.id, displayName: p.displayName, pin: pins[i] }))
+    .sort((a, b) => a.displayName.localeCompare(b.displayName));
 }

@@ -11,9 +11,18 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-export const teacherAccountCheck = (email: string): Check => [`teacher:${normalizeEmail(email)}`, RULES.teacherAccount];
-const signInAddress = (ip: Ip): Check => [`sign-in:${ip.key}`, ip.direct ? RULES.signInAddressDirect : RULES.signInAddress];
-const signUpAddress = (ip: Ip): Check => [`sign-up:${ip.key}`, ip.direct ? RULES.signUpAddressDirect : RULES.signUpAddress];
+export const teacherAccountCheck = (email: string): Check => [
+  `teacher:${normalizeEmail(email)}`,
+  RULES.teacherAccount,
+];
+const signInAddress = (ip: Ip): Check => [
+  `sign-in:${ip.key}`,
+  ip.direct ? RULES.signInAddressDirect : RULES.signInAddress,
+];
+const signUpAddress = (ip: Ip): Check => [
+  `sign-up:${ip.key}`,
+  ip.direct ? RULES.signUpAddressDirect : RULES.signUpAddress,
+];
 
 export type SignUpResult =
   | { ok: true; teacherId: number; fresh: boolean }
@@ -44,9 +53,11 @@ export async function createTeacher(input: {
     .get();
   const checks = existing ? [signUpAddress(ip), teacherAccountCheck(email)] : [signUpAddress(ip)];
   const slot = takeSlot(checks, now);
-  if (!slot.ok) return { ok: false, reason: "throttled", retryAfterMs: slot.retryAfterMs, wait: slot.wait };
+  if (!slot.ok)
+    return { ok: false, reason: "throttled", retryAfterMs: slot.retryAfterMs, wait: slot.wait };
   if (existing) {
-    if (!(await verifySecret(existing.passwordHash, input.password))) return { ok: false, reason: "unavailable" };
+    if (!(await verifySecret(existing.passwordHash, input.password)))
+      return { ok: false, reason: "unavailable" };
     // The sign-up slot stays counted (a hash was spent); the account counter is cleared.
     succeeded(slot.slot, { keep: [signUpAddress(ip)[0]] });
     return { ok: true, teacherId: existing.id, fresh: false };
@@ -82,7 +93,8 @@ export async function signInTeacher(input: {
   const now = input.now ?? Date.now();
   const email = normalizeEmail(input.email);
   const slot = takeSlot([teacherAccountCheck(email), signInAddress(input.ip)], now);
-  if (!slot.ok) return { ok: false, reason: "throttled", retryAfterMs: slot.retryAfterMs, wait: slot.wait };
+  if (!slot.ok)
+    return { ok: false, reason: "throttled", retryAfterMs: slot.retryAfterMs, wait: slot.wait };
 
   const teacher = db
     .select({ id: teachers.id, passwordHash: teachers.passwordHash })

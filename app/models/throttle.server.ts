@@ -12,7 +12,13 @@ export type WindowRule = { kind?: "window"; limit: number; windowMs: number };
  * baseMs, doubling per attempt, at most capMs. The count is forgotten after forgetMs without one.
  * Used where a whole school shares one address: nobody is ever shut out for longer than capMs.
  */
-export type DelayRule = { kind: "delay"; free: number; baseMs: number; capMs: number; forgetMs: number };
+export type DelayRule = {
+  kind: "delay";
+  free: number;
+  baseMs: number;
+  capMs: number;
+  forgetMs: number;
+};
 export type Rule = WindowRule | DelayRule;
 export type ThrottleStatus = { blocked: false } | { blocked: true; retryAfterMs: number };
 export type Check = [key: string, rule: Rule];
@@ -68,7 +74,8 @@ function delayMs(rule: DelayRule, count: number): number {
 /** The count still in force (0 when forgotten or when its window has ended). */
 function liveCount(row: Row | undefined, rule: Rule, now: number): number {
   if (!row) return 0;
-  if (rule.kind === "delay") return now - row.windowStart.getTime() >= rule.forgetMs ? 0 : row.count;
+  if (rule.kind === "delay")
+    return now - row.windowStart.getTime() >= rule.forgetMs ? 0 : row.count;
   return now >= row.windowStart.getTime() + rule.windowMs ? 0 : row.count;
 }
 
@@ -93,13 +100,23 @@ function bump(x: Exec, key: string, rule: Rule, now: number): void {
   const count = liveCount(row, rule, now);
   if (!row) {
     // New keys are when the table grows, so that is when stale counters are swept.
-    x.delete(throttles).where(lt(throttles.windowStart, new Date(now - STALE_AFTER_MS))).run();
-    x.insert(throttles).values({ key, windowStart: new Date(now), count: 1 }).run();
+    x.delete(throttles)
+      .where(lt(throttles.windowStart, new Date(now - STALE_AFTER_MS)))
+      .run();
+    x.insert(throttles)
+      .values({ key, windowStart: new Date(now), count: 1 })
+      .run();
   } else if (count === 0 || rule.kind === "delay") {
     const windowStart = count === 0 || rule.kind === "delay" ? new Date(now) : row.windowStart;
-    x.update(throttles).set({ windowStart, count: count + 1 }).where(eq(throttles.key, key)).run();
+    x.update(throttles)
+      .set({ windowStart, count: count + 1 })
+      .where(eq(throttles.key, key))
+      .run();
   } else {
-    x.update(throttles).set({ count: count + 1 }).where(eq(throttles.key, key)).run();
+    x.update(throttles)
+      .set({ count: count + 1 })
+      .where(eq(throttles.key, key))
+      .run();
   }
 }
 
@@ -122,7 +139,8 @@ export function clearThrottle(key: string): void {
 /** What a slot took: its checks, when, and each counter's previous time (to give back exactly). */
 export type Slot = { checks: Check[]; now: number; before: Map<string, Date | null> };
 /** Refused: how long to wait, and whether only waits (per address or class) refused, not an account's limit. */
-export type SlotResult = { ok: true; slot: Slot } | { ok: false; retryAfterMs: number; wait: boolean };
+export type SlotResult =
+  { ok: true; slot: Slot } | { ok: false; retryAfterMs: number; wait: boolean };
 
 /**
  * Check every counter and, if none refuses, count this attempt against all of them — in one
@@ -175,7 +193,9 @@ export function succeeded(slot: Slot, options: { keep?: string[] } = {}): void {
         const previous = slot.before.get(key);
         const untouched = row.windowStart.getTime() === slot.now && previous;
         tx.update(throttles)
-          .set(untouched ? { count: row.count - 1, windowStart: previous } : { count: row.count - 1 })
+          .set(
+            untouched ? { count: row.count - 1, windowStart: previous } : { count: row.count - 1 },
+          )
           .where(eq(throttles.key, key))
           .run();
       }
@@ -196,5 +216,8 @@ export function retrySeconds(retryAfterMs: number): number {
 
 /** Drops counters nobody has touched for a day (the retention command calls this daily). */
 export function purgeStaleThrottles(now = Date.now()): number {
-  return db.delete(throttles).where(lt(throttles.windowStart, new Date(now - STALE_AFTER_MS))).run().changes;
+  return db
+    .delete(throttles)
+    .where(lt(throttles.windowStart, new Date(now - STALE_AFTER_MS)))
+    .run().changes;
 }

@@ -7,7 +7,14 @@ import { Field, FormError, Honeypot } from "~/components/accounts-fields";
 import { useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n";
 import { joinClass } from "~/models/pupil.server";
-import { accountHeaders, NO_STORE, refuse, refuseBot, refuseThrottled, startSessionAndRedirect } from "~/utils/accounts-form.server";
+import {
+  accountHeaders,
+  NO_STORE,
+  refuse,
+  refuseBot,
+  refuseThrottled,
+  startSessionAndRedirect,
+} from "~/utils/accounts-form.server";
 import { joinSchema } from "~/utils/accounts-schemas";
 import { getViewer } from "~/utils/auth.server";
 import { ipBucket } from "~/utils/client-ip.server";
@@ -48,7 +55,8 @@ export async function action({ request }: ActionFunctionArgs) {
     const values = echoValues(form, OMIT);
     if (result.reason === "throttled")
       return refuseThrottled(values, result.retryAfterMs, result.wait);
-    if (result.reason === "nameTaken") return refuse({ errors: { displayName: "accounts.join.nameTaken" }, values });
+    if (result.reason === "nameTaken")
+      return refuse({ errors: { displayName: "accounts.join.nameTaken" }, values });
     return refuse({ errors: { code: CODE_ERRORS[result.reason] }, values });
   }
   return startSessionAndRedirect(request, { role: "pupil", pupilId: result.pupilId }, "/pupil");
@@ -65,7 +73,11 @@ export default function Join() {
     <div className="narrow">
       <h1>{t("accounts.join.title")}</h1>
       <p>{t("accounts.join.lead")}</p>
-      {signedInAs ? <p className="note"><Trans k="accounts.join.signedInNote" vars={{ name: <Name>{signedInAs}</Name> }} /></p> : null}
+      {signedInAs ? (
+        <p className="note">
+          <Trans k="accounts.join.signedInNote" vars={{ name: <Name>{signedInAs}</Name> }} />
+        </p>
+      ) : null}
       <Form method="post" noValidate>
         <FormError error={data?.formError} vars={data?.formVars} />
         <Field
@@ -112,7 +124,8 @@ export default function Join() {
         </p>
       </Form>
       <p>
-        {t("accounts.join.haveAccount")} <Link to="/pupil/login">{t("accounts.pupilLogin.link")}</Link>
+        {t("accounts.join.haveAccount")}{" "}
+        <Link to="/pupil/login">{t("accounts.pupilLogin.link")}</Link>
       </p>
       <p>
         <Link to="/privacy">{t("accounts.join.privacyLink")}</Link>

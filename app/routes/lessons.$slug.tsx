@@ -53,7 +53,8 @@ export default function LessonPage() {
     <article className="lesson">
       <h1 lang={data.language}>{data.title}</h1>
       <p className="meta">
-        {t("lesson.readingTime", { minutes: data.readingMinutes })} · {t("lessons.grade", { grade: data.gradeBand })}
+        {t("lesson.readingTime", { minutes: data.readingMinutes })} ·{" "}
+        {t("lessons.grade", { grade: data.gradeBand })}
       </p>
       <p className="muted no-print">{t("lesson.languageNote")}</p>
       {data.key ? (
@@ -79,7 +80,12 @@ export default function LessonPage() {
           <AnswerKey data={data.key} language={data.language} />
         </>
       ) : null}
-      <Paragraphs paragraphs={data.paragraphs} language={data.language} highlight={data.highlight} glossary={data.glossary} />
+      <Paragraphs
+        paragraphs={data.paragraphs}
+        language={data.language}
+        highlight={data.highlight}
+        glossary={data.glossary}
+      />
       <Glossary glossary={data.glossary} language={data.language} />
     </article>
   );

@@ -36,10 +36,15 @@ export default function Lessons() {
               <Link to={`/lessons/${l.slug}`}>{l.title}</Link>
             </h2>
             <p>
-              {t("lessons.grade", { grade: l.gradeBand })} · {t("lessons.minutes", { minutes: l.minutes })}
+              {t("lessons.grade", { grade: l.gradeBand })} ·{" "}
+              {t("lessons.minutes", { minutes: l.minutes })}
             </p>
             <p className="muted">
-              {t("lessons.counts", { questions: l.questions, sorting: l.sorting, prompts: l.prompts })}
+              {t("lessons.counts", {
+                questions: l.questions,
+                sorting: l.sorting,
+                prompts: l.prompts,
+              })}
             </p>
           </li>
         ))}

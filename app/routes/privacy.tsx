@@ -25,9 +25,11 @@ export async function loader() {
 }
 
 function duration(lang: Lang, value: number, unit: "hour" | "day") {
-  return new Intl.NumberFormat(lang === "id" ? "id-ID" : "en-GB", { style: "unit", unit, unitDisplay: "long" }).format(
-    value,
-  );
+  return new Intl.NumberFormat(lang === "id" ? "id-ID" : "en-GB", {
+    style: "unit",
+    unit,
+    unitDisplay: "long",
+  }).format(value);
 }
 
 export default function Privacy() {
@@ -92,7 +94,9 @@ export default function Privacy() {
             })}
           </li>
           <li>{t("privacy.retention.signOut")}</li>
-          <li>{t("privacy.retention.classes", { period: duration(lang, p.retentionDays, "day") })}</li>
+          <li>
+            {t("privacy.retention.classes", { period: duration(lang, p.retentionDays, "day") })}
+          </li>
           <li>{t("privacy.retention.removed")}</li>
           <li>{t("privacy.retention.teacherDeleted")}</li>
           <li>{t("privacy.retention.throttles")}</li>

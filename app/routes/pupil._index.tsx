@@ -16,12 +16,17 @@ export const meta: MetaFunction = ({ matches }) => title(matches, "accounts.pupi
 export async function loader({ request }: LoaderFunctionArgs) {
   const pupil = await requirePupil(request);
   const replies = unseenReplies({ pupilId: pupil.pupilId });
-  const todo = listPupilAssignments({ pupilId: pupil.pupilId, classId: pupil.classId }).map((a) => ({
-    ...a,
-    dueAt: a.dueAt.toISOString(),
-    unseenReplies: replies.get(a.id) ?? 0,
-  }));
-  return json({ name: pupil.name, className: pupil.className, timeZone: pupil.timeZone, todo }, { headers: NO_STORE });
+  const todo = listPupilAssignments({ pupilId: pupil.pupilId, classId: pupil.classId }).map(
+    (a) => ({
+      ...a,
+      dueAt: a.dueAt.toISOString(),
+      unseenReplies: replies.get(a.id) ?? 0,
+    }),
+  );
+  return json(
+    { name: pupil.name, className: pupil.className, timeZone: pupil.timeZone, todo },
+    { headers: NO_STORE },
+  );
 }
 
 export default function PupilHome() {
@@ -29,8 +34,12 @@ export default function PupilHome() {
   const { name, className, timeZone, todo } = useLoaderData<typeof loader>();
   return (
     <>
-      <h1><Trans k="accounts.pupilHome.greeting" vars={{ name: <Name>{name}</Name> }} /></h1>
-      <p><Trans k="accounts.pupilHome.class" vars={{ className: <Name>{className}</Name> }} /></p>
+      <h1>
+        <Trans k="accounts.pupilHome.greeting" vars={{ name: <Name>{name}</Name> }} />
+      </h1>
+      <p>
+        <Trans k="accounts.pupilHome.class" vars={{ className: <Name>{className}</Name> }} />
+      </p>
 
       <PupilTodoList items={todo} zone={timeZone} />
       <p>

@@ -35,7 +35,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           late: x.late,
           // the score itself is feedback: shown only when the teacher allows it
           percent: flow.feedbackVisible
-            ? percent({ quizScore: x.quizScore ?? 0, quizMax: x.quizMax ?? 0, sortScore: x.sortScore ?? 0, sortMax: x.sortMax ?? 0 })
+            ? percent({
+                quizScore: x.quizScore ?? 0,
+                quizMax: x.quizMax ?? 0,
+                sortScore: x.sortScore ?? 0,
+                sortMax: x.sortMax ?? 0,
+              })
             : null,
         })),
     },
@@ -47,7 +52,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const pupil = await requirePupil(request);
   const assignmentId = parseId(params.assignmentId);
   const form = await readForm(request);
-  const assignment = getPupilAssignment({ classId: pupil.classId, pupilId: pupil.pupilId, assignmentId });
+  const assignment = getPupilAssignment({
+    classId: pupil.classId,
+    pupilId: pupil.pupilId,
+    assignmentId,
+  });
   const result = startAttempt({ pupilId: pupil.pupilId, assignment });
   if (!result.ok) return json({ error: result.reason }, { status: 409 });
   const next = form.get("next") === "sort" ? "sort" : "read";
@@ -67,16 +76,26 @@ export default function Overview() {
           {t(result.error === "limit" ? "flow.err.limit" : "flow.err.closed")}
         </p>
       ) : null}
-      <p>{data.maxAttempts === 0 ? t("flow.attemptsUnlimited") : t("flow.attemptsLeft", { n: data.attemptsLeft ?? 0 })}</p>
-      {data.pastDue && data.acceptLate && (data.open || data.canStart) ? <p className="note">{t("flow.lateWarning")}</p> : null}
-      {data.pastDue && !data.acceptLate && data.submitted.length === 0 ? <p className="note">{t("flow.err.closed")}</p> : null}
+      <p>
+        {data.maxAttempts === 0
+          ? t("flow.attemptsUnlimited")
+          : t("flow.attemptsLeft", { n: data.attemptsLeft ?? 0 })}
+      </p>
+      {data.pastDue && data.acceptLate && (data.open || data.canStart) ? (
+        <p className="note">{t("flow.lateWarning")}</p>
+      ) : null}
+      {data.pastDue && !data.acceptLate && data.submitted.length === 0 ? (
+        <p className="note">{t("flow.err.closed")}</p>
+      ) : null}
       {data.submitted.length === 0 && !data.open ? <p>{t("flow.notStarted")}</p> : null}
       {data.submitted.length ? (
         <ul>
           {data.submitted.map((s) => (
             <li key={s.number}>
               {t("flow.attempt", { n: s.number })}:{" "}
-              {t(s.late ? "flow.submittedLate" : "flow.submitted", { at: formatDateTime(lang, s.submittedAt, data.timeZone) })}
+              {t(s.late ? "flow.submittedLate" : "flow.submitted", {
+                at: formatDateTime(lang, s.submittedAt, data.timeZone),
+              })}
               {s.percent !== null ? ` ${formatPercent(lang, s.percent / 100)}` : null}
             </li>
           ))}
@@ -88,7 +107,9 @@ export default function Overview() {
         </Form>
       ) : data.canStart ? (
         <Form method="post">
-          <button type="submit">{data.submitted.length ? t("flow.startNew") : t("flow.start")}</button>
+          <button type="submit">
+            {data.submitted.length ? t("flow.startNew") : t("flow.start")}
+          </button>
         </Form>
       ) : null}
       {data.feedbackVisible ? (

@@ -21,7 +21,13 @@ import { CER_FIELDS, cerSchema, openSchema, postIdSchema, replySchema } from "~/
 import { RubricTable } from "~/components/rubric";
 import { echoValues, invalid, parseWith, readForm } from "~/utils/form.server";
 import { notFound } from "~/utils/http.server";
-import { formKeyOf, Post, ResponseForm, shownForms, type Failure } from "~/components/pupil-discussion";
+import {
+  formKeyOf,
+  Post,
+  ResponseForm,
+  shownForms,
+  type Failure,
+} from "~/components/pupil-discussion";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const pupil = await requirePupil(request);
@@ -49,20 +55,40 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = form.get("intent");
   const back = `/pupil/assignments/${assignmentId}/discuss`;
   const done = (result: WriteResult) =>
-    result.ok ? redirect(`${back}#post-${result.postId}`) : invalid({ errors: result.errors, values: echoValues(form) });
+    result.ok
+      ? redirect(`${back}#post-${result.postId}`)
+      : invalid({ errors: result.errors, values: echoValues(form) });
 
   if (intent === "respond") {
-    const assignment = getPupilAssignment({ classId: pupil.classId, pupilId: pupil.pupilId, assignmentId });
+    const assignment = getPupilAssignment({
+      classId: pupil.classId,
+      pupilId: pupil.pupilId,
+      assignmentId,
+    });
     const prompt = assignment.lesson.prompts.find((p) => p.id === form.get("promptId"));
     if (!prompt) notFound();
     if (prompt.mode === "cer") {
       const parsed = parseWith(cerSchema, form);
       if (!parsed.ok) return invalid(parsed);
-      return done(postResponse({ pupil, assignmentId, promptId: prompt.id, input: { mode: "cer", ...parsed.data } }));
+      return done(
+        postResponse({
+          pupil,
+          assignmentId,
+          promptId: prompt.id,
+          input: { mode: "cer", ...parsed.data },
+        }),
+      );
     }
     const parsed = parseWith(openSchema, form);
     if (!parsed.ok) return invalid(parsed);
-    return done(postResponse({ pupil, assignmentId, promptId: prompt.id, input: { mode: "open", ...parsed.data } }));
+    return done(
+      postResponse({
+        pupil,
+        assignmentId,
+        promptId: prompt.id,
+        input: { mode: "open", ...parsed.data },
+      }),
+    );
   }
   if (intent === "reply") {
     const parsed = parseWith(replySchema, form);
@@ -83,7 +109,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!parsed.ok) return invalid(parsed);
       return done(editPost({ pupil, assignmentId, postId, input: parsed.data }));
     }
-    const parsed = parseWith(kind === "reply" ? replySchema.pick({ body: true }) : openSchema, form);
+    const parsed = parseWith(
+      kind === "reply" ? replySchema.pick({ body: true }) : openSchema,
+      form,
+    );
     if (!parsed.ok) return invalid(parsed);
     return done(editPost({ pupil, assignmentId, postId, input: parsed.data }));
   }
@@ -99,7 +128,12 @@ export default function Discuss() {
   const failureKey = result?.values ? formKeyOf(result.values) : null;
   const failureFor = (key: string) => (result && failureKey === key ? result : null);
   const orphan = result && failureKey && !shownForms(data, editing).has(failureKey) ? result : null;
-  const keptText = orphan ? ["body", ...CER_FIELDS].map((f) => orphan.values[f]).filter(Boolean).join("\n\n") : "";
+  const keptText = orphan
+    ? ["body", ...CER_FIELDS]
+        .map((f) => orphan.values[f])
+        .filter(Boolean)
+        .join("\n\n")
+    : "";
   const orphanError = orphan ? Object.values(orphan.errors ?? {}).find(Boolean) : undefined;
   return (
     <section aria-labelledby="discuss-heading">
@@ -122,11 +156,18 @@ export default function Discuss() {
       {data.prompts.length === 0 ? <p>{t("discuss.noPrompts")}</p> : null}
       {data.prompts.length ? (
         <p role="status" className={data.done === data.prompts.length ? "flash ok" : "muted"}>
-          {data.done === data.prompts.length ? t("discuss.allDone") : t("discuss.progress", { done: data.done, total: data.prompts.length })}
+          {data.done === data.prompts.length
+            ? t("discuss.allDone")
+            : t("discuss.progress", { done: data.done, total: data.prompts.length })}
         </p>
       ) : null}
       {data.prompts.map((prompt, index) => (
-        <section key={prompt.id} className="prompt-block" aria-labelledby={`prompt-${prompt.id}`} id={`prompt-${prompt.id}-section`}>
+        <section
+          key={prompt.id}
+          className="prompt-block"
+          aria-labelledby={`prompt-${prompt.id}`}
+          id={`prompt-${prompt.id}-section`}
+        >
           <h3 id={`prompt-${prompt.id}`}>
             {t("discuss.promptHeading", { n: index + 1 })}
             {prompt.mode === "cer" ? ` (${t("discuss.cerTag")})` : null}
@@ -139,14 +180,23 @@ export default function Discuss() {
               <summary>
                 {t("rubric.title")} — {t("rubric.beforeWriting")}
               </summary>
-              <RubricTable rubric={prompt.rubric} language={data.language} id={`rubric-${prompt.id}`} />
+              <RubricTable
+                rubric={prompt.rubric}
+                language={data.language}
+                id={`rubric-${prompt.id}`}
+              />
             </details>
           ) : null}
           <h4>{t("discuss.yourResponse")}</h4>
           {prompt.own ? (
             <Post data={data} post={prompt.own} failureFor={failureFor} editing={editing} />
           ) : data.closed ? null : (
-            <ResponseForm data={data} promptId={prompt.id} mode={prompt.mode} failure={failureFor(`respond:${prompt.id}`)} />
+            <ResponseForm
+              data={data}
+              promptId={prompt.id}
+              mode={prompt.mode}
+              failure={failureFor(`respond:${prompt.id}`)}
+            />
           )}
           <h4>{t("discuss.classmates")}</h4>
           {!prompt.canSeeClassmates ? (
@@ -155,7 +205,13 @@ export default function Discuss() {
             <p className="muted">{t("discuss.noClassmates")}</p>
           ) : (
             prompt.classmates.map((post) => (
-              <Post key={post.id} data={data} post={post} failureFor={failureFor} editing={editing} />
+              <Post
+                key={post.id}
+                data={data}
+                post={post}
+                failureFor={failureFor}
+                editing={editing}
+              />
             ))
           )}
         </section>

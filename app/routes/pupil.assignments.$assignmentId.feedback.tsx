@@ -3,7 +3,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { FeedbackSummary, ReviewSection, type Outcome, type ReviewItem } from "~/components/feedback-review";
+import {
+  FeedbackSummary,
+  ReviewSection,
+  type Outcome,
+  type ReviewItem,
+} from "~/components/feedback-review";
 import { paragraphTexts } from "~/components/paragraph-ref";
 import { useLang, useT } from "~/i18n/use-t";
 import { attemptAnswers } from "~/models/attempt.server";
@@ -30,7 +35,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const attempt = flow.lastSubmitted;
   if (!flow.feedbackVisible || !attempt)
     return json({ ...base, review: null }, { headers: { "Cache-Control": "no-store" } });
-  const chosen = new Map(attemptAnswers(attempt.id).map((x) => [`${x.kind}:${x.itemId}`, x.choice]));
+  const chosen = new Map(
+    attemptAnswers(attempt.id).map((x) => [`${x.kind}:${x.itemId}`, x.choice]),
+  );
   const speakers = new Map(flow.lesson.speakers.map((s) => [s.id, s.label]));
   const score = {
     quizScore: attempt.quizScore ?? 0,
@@ -45,21 +52,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       { headers: { "Cache-Control": "no-store" } },
     );
   const quizChoices = Object.fromEntries(
-    [...chosen].flatMap(([key, choice]) => (key.startsWith("quiz:") ? [[key.slice(5), choice]] : [])),
+    [...chosen].flatMap(([key, choice]) =>
+      key.startsWith("quiz:") ? [[key.slice(5), choice]] : [],
+    ),
   );
   const responses = pointResponses(flow.lesson, pupil.pupilId, quizChoices);
   // Numbered in the order this pupil saw them (shuffled or not), as on the quiz page.
   const order = attemptOrder(flow.lesson, attempt.seed, a.shuffle);
   const questionsById = new Map(flow.lesson.questions.map((q) => [q.id, q]));
   const sortingById = new Map(flow.lesson.sorting.map((x) => [x.id, x]));
-  const outcome = (mine: string | null, right: string): Outcome => (mine === null ? "unanswered" : mine === right ? "right" : "wrong");
+  const outcome = (mine: string | null, right: string): Outcome =>
+    mine === null ? "unanswered" : mine === right ? "right" : "wrong";
   const questions = order.questions.map(({ id }) => {
     const q = questionsById.get(id)!;
     const mine = chosen.get(`quiz:${q.id}`) ?? null;
     const text = (option: string | null) => q.options.find((o) => o.id === option)?.text ?? null;
     // Two-part questions: Part B's quotation, the right one shown inside its paragraph.
     const b = q.partB;
-    const mineB = b ? chosen.get(`quiz:${partBId(q.id)}`) ?? null : null;
+    const mineB = b ? (chosen.get(`quiz:${partBId(q.id)}`) ?? null) : null;
     const quote = (option: string | null) => b?.options.find((o) => o.id === option) ?? null;
     const key = b ? quote(b.correct) : null;
     const points = questionPoints(q, mine ?? undefined, mineB ?? undefined);
@@ -69,7 +79,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       mine: text(mine),
       right: text(q.correct)!,
       // a two-part question is right only with both parts right
-      outcome: mine === null ? ("unanswered" as const) : points === maxPoints(q) ? ("right" as const) : ("wrong" as const),
+      outcome:
+        mine === null
+          ? ("unanswered" as const)
+          : points === maxPoints(q)
+            ? ("right" as const)
+            : ("wrong" as const),
       explanation: q.explanation,
       evidence: q.evidence,
       points,
@@ -99,10 +114,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       right: s.category,
       outcome: outcome(mine, s.category),
       explanation: s.explanation,
-      speaker: s.speaker ? speakers.get(s.speaker) ?? null : null,
+      speaker: s.speaker ? (speakers.get(s.speaker) ?? null) : null,
     };
   });
-  const cited = new Set([...questions.flatMap((q) => q.evidence), ...sorting.map((x) => x.paragraph)]);
+  const cited = new Set([
+    ...questions.flatMap((q) => q.evidence),
+    ...sorting.map((x) => x.paragraph),
+  ]);
   return json(
     {
       ...base,
@@ -111,7 +129,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         score,
         percent: percent(score),
         keys: true as const,
-        skills: skillShares(quizParts(flow.lesson), responses, [pupil.pupilId]).filter((s) => s.total > 0),
+        skills: skillShares(quizParts(flow.lesson), responses, [pupil.pupilId]).filter(
+          (s) => s.total > 0,
+        ),
         questions,
         sorting,
         paragraphs: paragraphTexts(flow.lesson.paragraphs, cited),
@@ -209,8 +229,22 @@ export default function Feedback() {
         }))}
         items={[...quizItems, ...sortItems]}
       />
-      <ReviewSection id="fb-quiz" title={t("quiz.title")} items={quizItems} language={data.language} texts={r.paragraphs} articleHref={read} />
-      <ReviewSection id="fb-sort" title={t("sort.title")} items={sortItems} language={data.language} texts={r.paragraphs} articleHref={read} />
+      <ReviewSection
+        id="fb-quiz"
+        title={t("quiz.title")}
+        items={quizItems}
+        language={data.language}
+        texts={r.paragraphs}
+        articleHref={read}
+      />
+      <ReviewSection
+        id="fb-sort"
+        title={t("sort.title")}
+        items={sortItems}
+        language={data.language}
+        texts={r.paragraphs}
+        articleHref={read}
+      />
       <p className="next-step">
         <Link className="button" to={`/pupil/assignments/${data.id}/discuss`}>
           {t("pf.fb.next", { step: t("flow.discuss") })}

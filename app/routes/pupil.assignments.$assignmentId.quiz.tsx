@@ -3,7 +3,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, SerializeFrom } from "@rem
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useAnswerQueue } from "~/components/answer-queue";
-import { AnswerPageForm, ChoiceItem, NoOpenAttempt, noJsOutcome, OfflineBanner } from "~/components/choice-item";
+import {
+  AnswerPageForm,
+  ChoiceItem,
+  NoOpenAttempt,
+  noJsOutcome,
+  OfflineBanner,
+} from "~/components/choice-item";
 import { useReportProgress } from "~/components/lesson-progress";
 import { paragraphTexts, ParagraphRefs, referencedParagraphs } from "~/components/paragraph-ref";
 import { useT } from "~/i18n/use-t";
@@ -28,7 +34,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     pastDue: flow.pastDue,
     workOpen: flow.workOpen,
   };
-  if (!flow.open) return json({ ...base, attempt: null }, { headers: { "Cache-Control": "no-store" } });
+  if (!flow.open)
+    return json({ ...base, attempt: null }, { headers: { "Cache-Control": "no-store" } });
   const order = attemptOrder(flow.lesson, flow.open.seed, flow.assignment.shuffle);
   const byId = new Map(flow.lesson.questions.map((q) => [q.id, q]));
   return json(
@@ -42,7 +49,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           const text = new Map(q.options.map((o) => [o.id, o.text]));
           // Part B (two-part questions): verbatim quotations with their paragraph, in lesson order.
           const partB = q.partB
-            ? { id: partBId(id), stem: q.partB.stem, options: q.partB.options.map((o) => ({ id: o.id, text: o.quote, paragraph: o.paragraph })) }
+            ? {
+                id: partBId(id),
+                stem: q.partB.stem,
+                options: q.partB.options.map((o) => ({
+                  id: o.id,
+                  text: o.quote,
+                  paragraph: o.paragraph,
+                })),
+              }
             : null;
           return {
             id,
@@ -54,7 +69,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         }),
         paragraphs: paragraphTexts(
           flow.lesson.paragraphs,
-          new Set(flow.lesson.questions.flatMap((q) => referencedParagraphs(q.stem, flow.lesson.paragraphs.length))),
+          new Set(
+            flow.lesson.questions.flatMap((q) =>
+              referencedParagraphs(q.stem, flow.lesson.paragraphs.length),
+            ),
+          ),
         ),
         saved: savedChoices(flow, "quiz"),
         sortAnswered: flow.counts.sort,
@@ -72,7 +91,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const pupil = await requirePupil(request);
   const assignmentId = parseId(params.assignmentId);
-  const assignment = getPupilAssignment({ classId: pupil.classId, pupilId: pupil.pupilId, assignmentId });
+  const assignment = getPupilAssignment({
+    classId: pupil.classId,
+    pupilId: pupil.pupilId,
+    assignmentId,
+  });
   return answerPageAction({
     request,
     assignmentId,
@@ -96,7 +119,8 @@ function QuizItems({ data, attempt }: { data: Data; attempt: NonNullable<Data["a
   const partIds = attempt.questions.flatMap((q) => (q.partB ? [q.id, q.partB.id] : [q.id]));
   // counted in answerable parts (Part A and Part B each), as the step counter counts them
   const answered = partIds.filter((id) => queue.choices[id]).length;
-  const unanswered = partIds.filter((id) => !queue.choices[id]).length + (attempt.sortTotal - attempt.sortAnswered);
+  const unanswered =
+    partIds.filter((id) => !queue.choices[id]).length + (attempt.sortTotal - attempt.sortAnswered);
   const waiting = queue.hydrated && queue.pendingCount > 0;
   useReportProgress("quiz", answered);
   return (
@@ -107,82 +131,101 @@ function QuizItems({ data, attempt }: { data: Data; attempt: NonNullable<Data["a
         {t("flow.progress", { answered, total: partIds.length })}
       </p>
       <AnswerPageForm attemptId={attempt.id} hydrated={queue.hydrated}>
-      {attempt.questions.map((q, index) => (
-        <Fragment key={q.id}>
-        <ChoiceItem
-          itemId={q.id}
-          legend={
-            <>
-              <span className="qnum">
-                {q.partB ? itemLabel(t, { n: index + 1, part: "A" }) : t("quiz.question", { n: index + 1 })}.{" "}
-              </span>
-              <span lang={data.language}>{q.stem}</span>
-            </>
-          }
-          body={
-            <>
-              {q.partB ? <p className="muted">{t("twoPart.lead")} {t("twoPart.scoring")}</p> : null}
-              <ParagraphRefs numbers={q.refs} texts={attempt.paragraphs} language={data.language} idPrefix={q.id} />
-            </>
-          }
-          options={q.options.map((o) => ({ id: o.id, label: o.text, lang: data.language }))}
-          choice={queue.choices[q.id]}
-          state={queue.states[q.id]}
-          refusal={queue.refusals[q.id]}
-          hydrated={queue.hydrated}
-          saveLabel={t("quiz.question", { n: index + 1 })}
-          onChoose={queue.choose}
-          noJs={data.noJs}
-        />
-        {q.partB ? (
-          <ChoiceItem
-            itemId={q.partB.id}
-            legend={
-              <>
-                <span className="qnum">{itemLabel(t, { n: index + 1, part: "B" })}. </span>
-                <span lang={data.language}>{q.partB.stem}</span>
-              </>
-            }
-            options={q.partB.options.map((o) => ({
-              id: o.id,
-              label: (
+        {attempt.questions.map((q, index) => (
+          <Fragment key={q.id}>
+            <ChoiceItem
+              itemId={q.id}
+              legend={
                 <>
-                  <q lang={data.language}>{o.text}</q> {t("twoPart.paragraphOf", { p: o.paragraph })}
+                  <span className="qnum">
+                    {q.partB
+                      ? itemLabel(t, { n: index + 1, part: "A" })
+                      : t("quiz.question", { n: index + 1 })}
+                    .{" "}
+                  </span>
+                  <span lang={data.language}>{q.stem}</span>
                 </>
-              ),
-            }))}
-            choice={queue.choices[q.partB.id]}
-            state={queue.states[q.partB.id]}
-            refusal={queue.refusals[q.partB.id]}
-            hydrated={queue.hydrated}
-            saveLabel={itemLabel(t, { n: index + 1, part: "B" })}
-            onChoose={queue.choose}
-            noJs={data.noJs}
-          />
-        ) : null}
-        </Fragment>
-      ))}
-      <section aria-labelledby="submit-heading" className="item">
-        <h3 id="submit-heading">{t("quiz.submitTitle")}</h3>
-        <p>{t("quiz.submitLead")}</p>
-        {data.pastDue && data.workOpen ? <p className="note">{t("flow.lateWarning")}</p> : null}
-        {unanswered > 0 ? <p>{t("quiz.unanswered", { n: unanswered })}</p> : null}
-        {result?.error ? (
-          <p className="form-error" role="alert">
-            {t(result.error)}
-          </p>
-        ) : null}
-        <div>
-          <button type="submit" name="intent" value="submit" disabled={waiting || navigation.state !== "idle"} aria-describedby={waiting ? "submit-wait" : undefined}>
-            {t("quiz.submit")}
-          </button>
-          {waiting ? (
-            <p id="submit-wait" className="save-state failed">
-              {t("quiz.waiting", { n: queue.pendingCount })}
+              }
+              body={
+                <>
+                  {q.partB ? (
+                    <p className="muted">
+                      {t("twoPart.lead")} {t("twoPart.scoring")}
+                    </p>
+                  ) : null}
+                  <ParagraphRefs
+                    numbers={q.refs}
+                    texts={attempt.paragraphs}
+                    language={data.language}
+                    idPrefix={q.id}
+                  />
+                </>
+              }
+              options={q.options.map((o) => ({ id: o.id, label: o.text, lang: data.language }))}
+              choice={queue.choices[q.id]}
+              state={queue.states[q.id]}
+              refusal={queue.refusals[q.id]}
+              hydrated={queue.hydrated}
+              saveLabel={t("quiz.question", { n: index + 1 })}
+              onChoose={queue.choose}
+              noJs={data.noJs}
+            />
+            {q.partB ? (
+              <ChoiceItem
+                itemId={q.partB.id}
+                legend={
+                  <>
+                    <span className="qnum">{itemLabel(t, { n: index + 1, part: "B" })}. </span>
+                    <span lang={data.language}>{q.partB.stem}</span>
+                  </>
+                }
+                options={q.partB.options.map((o) => ({
+                  id: o.id,
+                  label: (
+                    <>
+                      <q lang={data.language}>{o.text}</q>{" "}
+                      {t("twoPart.paragraphOf", { p: o.paragraph })}
+                    </>
+                  ),
+                }))}
+                choice={queue.choices[q.partB.id]}
+                state={queue.states[q.partB.id]}
+                refusal={queue.refusals[q.partB.id]}
+                hydrated={queue.hydrated}
+                saveLabel={itemLabel(t, { n: index + 1, part: "B" })}
+                onChoose={queue.choose}
+                noJs={data.noJs}
+              />
+            ) : null}
+          </Fragment>
+        ))}
+        <section aria-labelledby="submit-heading" className="item">
+          <h3 id="submit-heading">{t("quiz.submitTitle")}</h3>
+          <p>{t("quiz.submitLead")}</p>
+          {data.pastDue && data.workOpen ? <p className="note">{t("flow.lateWarning")}</p> : null}
+          {unanswered > 0 ? <p>{t("quiz.unanswered", { n: unanswered })}</p> : null}
+          {result?.error ? (
+            <p className="form-error" role="alert">
+              {t(result.error)}
             </p>
           ) : null}
-        </div>
-      </section>
+          <div>
+            <button
+              type="submit"
+              name="intent"
+              value="submit"
+              disabled={waiting || navigation.state !== "idle"}
+              aria-describedby={waiting ? "submit-wait" : undefined}
+            >
+              {t("quiz.submit")}
+            </button>
+            {waiting ? (
+              <p id="submit-wait" className="save-state failed">
+                {t("quiz.waiting", { n: queue.pendingCount })}
+              </p>
+            ) : null}
+          </div>
+        </section>
       </AnswerPageForm>
     </>
   );
@@ -194,7 +237,11 @@ export default function Quiz() {
   return (
     <section aria-labelledby="quiz-heading">
       <h2 id="quiz-heading">{t("quiz.title")}</h2>
-      {data.attempt ? <QuizItems data={data} attempt={data.attempt} /> : <NoOpenAttempt assignmentId={data.id} />}
+      {data.attempt ? (
+        <QuizItems data={data} attempt={data.attempt} />
+      ) : (
+        <NoOpenAttempt assignmentId={data.id} />
+      )}
     </section>
   );
 }

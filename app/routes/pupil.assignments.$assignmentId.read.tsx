@@ -21,7 +21,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       glossary: lesson.glossary,
       paragraphs: lesson.paragraphs,
       readingMinutes: readingMinutes(lesson.paragraphs),
-      highlight: parseHighlight(new URL(request.url).searchParams.get("highlight"), lesson.paragraphs.length),
+      highlight: parseHighlight(
+        new URL(request.url).searchParams.get("highlight"),
+        lesson.paragraphs.length,
+      ),
       hasOpenAttempt: flow.open !== null,
       canStart: flow.canStart,
     },
@@ -38,7 +41,13 @@ export default function Read() {
       <p>{t("flow.readFirst")}</p>
       <p className="meta">{t("lesson.readingTime", { minutes: data.readingMinutes })}</p>
       <SourceLine source={data.source} language={data.language} headingLevel={3} />
-      <Paragraphs paragraphs={data.paragraphs} language={data.language} highlight={data.highlight} headingLevel={3} glossary={data.glossary} />
+      <Paragraphs
+        paragraphs={data.paragraphs}
+        language={data.language}
+        highlight={data.highlight}
+        headingLevel={3}
+        glossary={data.glossary}
+      />
       <Glossary glossary={data.glossary} language={data.language} headingLevel={3} />
       {/* a div, not a p: a form inside a p is invalid HTML, the parser splits it and hydration fails */}
       <div className="no-print">

@@ -3,7 +3,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, SerializeFrom } from "@rem
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useAnswerQueue } from "~/components/answer-queue";
-import { AnswerPageForm, ChoiceItem, NoOpenAttempt, noJsOutcome, OfflineBanner } from "~/components/choice-item";
+import {
+  AnswerPageForm,
+  ChoiceItem,
+  NoOpenAttempt,
+  noJsOutcome,
+  OfflineBanner,
+} from "~/components/choice-item";
 import { useReportProgress } from "~/components/lesson-progress";
 import { paragraphTexts, ParagraphRef } from "~/components/paragraph-ref";
 import { useT } from "~/i18n/use-t";
@@ -17,7 +23,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const flow = loadFlow(pupil, parseId(params.assignmentId));
   const url = new URL(request.url);
   const base = { id: flow.assignment.id, language: flow.lesson.language, noJs: noJsOutcome(url) };
-  if (!flow.open) return json({ ...base, attempt: null }, { headers: { "Cache-Control": "no-store" } });
+  if (!flow.open)
+    return json({ ...base, attempt: null }, { headers: { "Cache-Control": "no-store" } });
   const order = attemptOrder(flow.lesson, flow.open.seed, flow.assignment.shuffle);
   const byId = new Map(flow.lesson.sorting.map((s) => [s.id, s]));
   return json(
@@ -30,7 +37,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           return { id: s.id, quote: s.quote, paragraph: s.paragraph };
         }),
         saved: savedChoices(flow, "sort"),
-        paragraphs: paragraphTexts(flow.lesson.paragraphs, new Set(flow.lesson.sorting.map((x) => x.paragraph))),
+        paragraphs: paragraphTexts(
+          flow.lesson.paragraphs,
+          new Set(flow.lesson.sorting.map((x) => x.paragraph)),
+        ),
       },
     },
     { headers: { "Cache-Control": "no-store" } },
@@ -80,7 +90,12 @@ function SortItems({ data, attempt }: { data: Data; attempt: NonNullable<Data["a
                   <p>{item.quote}</p>
                 </blockquote>
                 {attempt.paragraphs[item.paragraph] ? (
-                  <ParagraphRef n={item.paragraph} text={attempt.paragraphs[item.paragraph]} language={data.language} idPrefix={item.id} />
+                  <ParagraphRef
+                    n={item.paragraph}
+                    text={attempt.paragraphs[item.paragraph]}
+                    language={data.language}
+                    idPrefix={item.id}
+                  />
                 ) : null}
               </>
             }

@@ -10,7 +10,8 @@ import { requirePupil } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
 import { rawTitle } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? rawTitle(matches, data.title) : []);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? rawTitle(matches, data.title) : [];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const pupil = await requirePupil(request);
@@ -28,7 +29,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       hasAttempt: flow.latest !== null,
       // handed in by the assignment closing: said on every step (issue 17)
       closedNotice: flow.latest?.submittedByClose
-        ? flow.assignment.closedAt && flow.assignment.closedAt.getTime() !== flow.assignment.dueAt.getTime()
+        ? flow.assignment.closedAt &&
+          flow.assignment.closedAt.getTime() !== flow.assignment.dueAt.getTime()
           ? ("pupilLive.closedByTeacher" as const)
           : ("pupilLive.closedAtDue" as const)
         : null,
@@ -56,8 +58,16 @@ function Steps({ data }: { data: FrameData }) {
   const steps = [
     { to: base, label: t("flow.overview"), end: true },
     { to: `${base}/read`, label: t("flow.read") },
-    { to: `${base}/sort`, label: t("flow.sort"), count: `${answered.sort}/${data.counts.sortTotal}` },
-    { to: `${base}/quiz`, label: t("flow.quiz"), count: `${answered.quiz}/${data.counts.quizTotal}` },
+    {
+      to: `${base}/sort`,
+      label: t("flow.sort"),
+      count: `${answered.sort}/${data.counts.sortTotal}`,
+    },
+    {
+      to: `${base}/quiz`,
+      label: t("flow.quiz"),
+      count: `${answered.quiz}/${data.counts.quizTotal}`,
+    },
     { to: `${base}/feedback`, label: t("flow.feedback") },
     { to: `${base}/discuss`, label: t("flow.discuss") },
   ];

@@ -46,9 +46,13 @@ export default function MyData() {
         <h2 id="account-heading">{t("privacy.mine.accountTitle")}</h2>
         <dl className="data-facts">
           <dt>{t("privacy.mine.name")}</dt>
-          <dd><Name>{d.name}</Name></dd>
+          <dd>
+            <Name>{d.name}</Name>
+          </dd>
           <dt>{t("privacy.mine.class")}</dt>
-          <dd><Name>{d.className}</Name></dd>
+          <dd>
+            <Name>{d.className}</Name>
+          </dd>
           <dt>{t("privacy.mine.joined")}</dt>
           <dd>{when(d.joinedAt)}</dd>
           <dt>{t("privacy.mine.lastSeen")}</dt>
@@ -77,7 +81,9 @@ export default function MyData() {
             {d.posts.map((p) => (
               <li key={p.id}>
                 <p className="byline">
-                  {p.lesson.title ? <cite lang={p.lesson.language ?? undefined}>{p.lesson.title}</cite> : null}{" "}
+                  {p.lesson.title ? (
+                    <cite lang={p.lesson.language ?? undefined}>{p.lesson.title}</cite>
+                  ) : null}{" "}
                   · {t("privacy.mine.postedAt", { date: when(p.createdAt) })}
                   {p.hidden ? <> · {t("privacy.mine.hidden")}</> : null}
                   {p.deleted ? <> · {t("privacy.mine.deleted")}</> : null}

@@ -3,11 +3,25 @@
 import { CookieTrouble } from "~/components/cookie-trouble";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useSearchParams,
+} from "@remix-run/react";
 import { Field, FormError, Honeypot } from "~/components/accounts-fields";
 import { useT } from "~/i18n/use-t";
 import { signInPupil } from "~/models/pupil.server";
-import { accountHeaders, NO_STORE, refuse, refuseBot, refuseThrottled, startSessionAndRedirect } from "~/utils/accounts-form.server";
+import {
+  accountHeaders,
+  NO_STORE,
+  refuse,
+  refuseBot,
+  refuseThrottled,
+  startSessionAndRedirect,
+} from "~/utils/accounts-form.server";
 import { pupilLoginSchema } from "~/utils/accounts-schemas";
 import { getViewer, safeRedirect } from "~/utils/auth.server";
 import { ipBucket } from "~/utils/client-ip.server";
@@ -43,11 +57,17 @@ export async function action({ request }: ActionFunctionArgs) {
     const values = echoValues(form, OMIT);
     if (result.reason === "throttled")
       return refuseThrottled(values, result.retryAfterMs, result.wait);
-    if (result.reason === "unknownCode") return refuse({ errors: { code: "accounts.join.codeUnknown" }, values });
-    if (result.reason === "archived") return refuse({ errors: { code: "accounts.pupilLogin.classArchived" }, values });
+    if (result.reason === "unknownCode")
+      return refuse({ errors: { code: "accounts.join.codeUnknown" }, values });
+    if (result.reason === "archived")
+      return refuse({ errors: { code: "accounts.pupilLogin.classArchived" }, values });
     return refuse({ errors: { pin: "accounts.pupilLogin.failed" }, values });
   }
-  return startSessionAndRedirect(request, { role: "pupil", pupilId: result.pupilId }, safeRedirect(form.get("redirectTo"), "/pupil"));
+  return startSessionAndRedirect(
+    request,
+    { role: "pupil", pupilId: result.pupilId },
+    safeRedirect(form.get("redirectTo"), "/pupil"),
+  );
 }
 
 export default function PupilLogin() {
@@ -82,8 +102,21 @@ export default function PupilLogin() {
           autoCapitalize="characters"
           spellCheck={false}
         />
-        <Field name="displayName" label={t("accounts.field.displayName")} error={errors.displayName} defaultValue={values.displayName} autoComplete="username" />
-        <Field name="pin" type="password" inputMode="numeric" label={t("accounts.field.pin")} error={errors.pin} autoComplete="current-password" />
+        <Field
+          name="displayName"
+          label={t("accounts.field.displayName")}
+          error={errors.displayName}
+          defaultValue={values.displayName}
+          autoComplete="username"
+        />
+        <Field
+          name="pin"
+          type="password"
+          inputMode="numeric"
+          label={t("accounts.field.pin")}
+          error={errors.pin}
+          autoComplete="current-password"
+        />
         <Honeypot />
         {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
         <p>

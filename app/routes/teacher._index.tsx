@@ -55,7 +55,9 @@ function ClassList({ classes, labelledBy }: { classes: ClassSummary[]; labelledB
       {classes.map((c) => (
         <li key={c.id} className="card">
           <h3>
-            <Link to={`/teacher/classes/${c.id}`}><Name>{c.name}</Name></Link>
+            <Link to={`/teacher/classes/${c.id}`}>
+              <Name>{c.name}</Name>
+            </Link>
           </h3>
           <p className="muted">
             {t("accounts.class.facts", { grade: c.grade, subject: c.subject, zone: c.timeZone })}
@@ -111,16 +113,40 @@ export default function TeacherDashboard() {
       <section aria-labelledby="create-heading" className="no-print">
         <h2 id="create-heading">{t("accounts.dashboard.create")}</h2>
         <Form method="post" noValidate>
-          <Field name="name" label={t("accounts.field.className")} hint={t("accounts.field.classNameHint")} error={errors.name} defaultValue={values.name} autoComplete="off" />
-          <SelectField name="grade" label={t("accounts.field.grade")} error={errors.grade} defaultValue={values.grade ?? "8"}>
+          <Field
+            name="name"
+            label={t("accounts.field.className")}
+            hint={t("accounts.field.classNameHint")}
+            error={errors.name}
+            defaultValue={values.name}
+            autoComplete="off"
+          />
+          <SelectField
+            name="grade"
+            label={t("accounts.field.grade")}
+            error={errors.grade}
+            defaultValue={values.grade ?? "8"}
+          >
             {GRADES.map((g) => (
               <option key={g} value={g}>
                 {t("accounts.grade.option", { grade: g })}
               </option>
             ))}
           </SelectField>
-          <Field name="subject" label={t("accounts.field.subject")} hint={t("accounts.field.subjectHint")} error={errors.subject} defaultValue={values.subject} autoComplete="off" />
-          <SelectField name="timeZone" label={t("accounts.field.timeZone")} error={errors.timeZone} defaultValue={values.timeZone ?? "WIB"}>
+          <Field
+            name="subject"
+            label={t("accounts.field.subject")}
+            hint={t("accounts.field.subjectHint")}
+            error={errors.subject}
+            defaultValue={values.subject}
+            autoComplete="off"
+          />
+          <SelectField
+            name="timeZone"
+            label={t("accounts.field.timeZone")}
+            error={errors.timeZone}
+            defaultValue={values.timeZone ?? "WIB"}
+          >
             <option value="WIB">{t("accounts.zone.WIB")}</option>
             <option value="WITA">{t("accounts.zone.WITA")}</option>
             <option value="WIT">{t("accounts.zone.WIT")}</option>

@@ -8,7 +8,11 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { Field, FormError } from "~/components/accounts-fields";
 import { RecoveryCodes } from "~/components/recovery-codes";
-import { RECOVERY_CODE_COUNT, regenerateRecoveryCodes, unusedRecoveryCodes } from "~/models/recovery.server";
+import {
+  RECOVERY_CODE_COUNT,
+  regenerateRecoveryCodes,
+  unusedRecoveryCodes,
+} from "~/models/recovery.server";
 import { ConfirmCheckbox } from "~/components/forms";
 import { useT } from "~/i18n/use-t";
 import { deleteTeacherAccount, teacherAccountSummary } from "~/models/privacy.server";
@@ -58,19 +62,34 @@ export async function action({ request }: ActionFunctionArgs) {
   if (form.get("intent") === "recoveryCodes") {
     const parsed = parseWith(codesSchema, form, OMIT);
     if (!parsed.ok) return refuse(parsed);
-    const made = await regenerateRecoveryCodes({ teacherId: teacher.teacherId, password: parsed.data.currentPassword });
+    const made = await regenerateRecoveryCodes({
+      teacherId: teacher.teacherId,
+      password: parsed.data.currentPassword,
+    });
     if (made.ok) return json({ ok: true as const, codes: made.codes }, { headers: NO_STORE });
-    if (made.reason === "throttled") return refuseThrottled({ intent: "recoveryCodes" }, made.retryAfterMs, made.wait);
-    return refuse({ errors: { currentPassword: "rc.account.wrongPassword" }, values: { intent: "recoveryCodes" } });
+    if (made.reason === "throttled")
+      return refuseThrottled({ intent: "recoveryCodes" }, made.retryAfterMs, made.wait);
+    return refuse({
+      errors: { currentPassword: "rc.account.wrongPassword" },
+      values: { intent: "recoveryCodes" },
+    });
   }
   const parsed = parseWith(deleteSchema, form, OMIT);
   if (!parsed.ok) return refuse(parsed);
-  const result = await deleteTeacherAccount({ teacherId: teacher.teacherId, password: parsed.data.password });
+  const result = await deleteTeacherAccount({
+    teacherId: teacher.teacherId,
+    password: parsed.data.password,
+  });
   if (!result.ok) {
     const values = echoValues(form, OMIT);
     if (result.reason === "throttled")
       return refuse(
-        { errors: {}, values, formError: "privacy.account.throttled", formVars: { minutes: retryMinutes(result.retryAfterMs) } },
+        {
+          errors: {},
+          values,
+          formError: "privacy.account.throttled",
+          formVars: { minutes: retryMinutes(result.retryAfterMs) },
+        },
         429,
       );
     return refuse({ errors: { password: "privacy.account.wrongPassword" }, values });
@@ -102,14 +121,18 @@ export default function TeacherAccount() {
       <h1>{t("privacy.account.title")}</h1>
       <dl className="data-facts">
         <dt>{t("privacy.account.name")}</dt>
-        <dd><Name>{account.name}</Name></dd>
+        <dd>
+          <Name>{account.name}</Name>
+        </dd>
         <dt>{t("privacy.account.email")}</dt>
         <dd>{account.email}</dd>
       </dl>
 
       {account.done ? (
         <p className="flash ok" role="status">
-          {account.done === "recovered" ? t("rc.account.recovered", { count: account.unusedCodes }) : t("rc.account.resetDone")}
+          {account.done === "recovered"
+            ? t("rc.account.recovered", { count: account.unusedCodes })
+            : t("rc.account.resetDone")}
         </p>
       ) : null}
 
@@ -159,7 +182,11 @@ export default function TeacherAccount() {
             error={errors.password}
             autoComplete="current-password"
           />
-          <ConfirmCheckbox label={t("privacy.account.confirm")} error={confirmError} checked={values.confirm === "yes"} />
+          <ConfirmCheckbox
+            label={t("privacy.account.confirm")}
+            error={confirmError}
+            checked={values.confirm === "yes"}
+          />
           <p className="actions">
             <button type="submit" className="danger" disabled={busy}>
               {t("privacy.account.submit")}

@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     {
       lessons,
       classes,
-      selectedLesson: lessons.some((l) => l.slug === wanted) ? wanted! : lessons[0]?.slug ?? "",
+      selectedLesson: lessons.some((l) => l.slug === wanted) ? wanted! : (lessons[0]?.slug ?? ""),
       selectedClass: Number(url.searchParams.get("class")) || null,
       defaultDue,
     },
@@ -54,7 +54,8 @@ export async function action({ request }: ActionFunctionArgs) {
       .map((c) => [c.timeZone, zonedLocalToDate(due, c.timeZone)] as const),
   );
   const instants = [...dues.values()];
-  if (instants.some((d) => d === null)) return invalid({ errors: { due: "assign.err.due" }, values });
+  if (instants.some((d) => d === null))
+    return invalid({ errors: { due: "assign.err.due" }, values });
   if (instants.some((d) => d!.getTime() <= Date.now()))
     return invalid({ errors: { due: "assign.err.duePast" }, values });
   // the opening, read in each class's zone like the due time, must come before it
@@ -83,7 +84,11 @@ export default function Assign() {
   const t = useT();
   const errors = result?.errors;
   const values = result?.values;
-  const chosen = values?.classIds ? values.classIds.split(",").map(Number) : data.selectedClass ? [data.selectedClass] : [];
+  const chosen = values?.classIds
+    ? values.classIds.split(",").map(Number)
+    : data.selectedClass
+      ? [data.selectedClass]
+      : [];
   const settings = settingsFromForm(values, {
     due: data.defaultDue,
     opens: "",
@@ -106,7 +111,12 @@ export default function Assign() {
         <Form method="post" noValidate>
           <FormError errors={errors} />
           <label htmlFor="lesson">{t("assign.lesson")}</label>
-          <select id="lesson" name="lesson" defaultValue={values?.lesson ?? data.selectedLesson} {...errorProps(errors, "lesson")}>
+          <select
+            id="lesson"
+            name="lesson"
+            defaultValue={values?.lesson ?? data.selectedLesson}
+            {...errorProps(errors, "lesson")}
+          >
             {data.lessons.map((l) => (
               <option key={l.slug} value={l.slug} lang={l.language}>
                 {l.title}
@@ -120,7 +130,12 @@ export default function Assign() {
             <p className="hint">{t("assign.classesHint")}</p>
             {data.classes.map((c) => (
               <label key={c.id}>
-                <input type="checkbox" name="classId" value={c.id} defaultChecked={chosen.includes(c.id)} />
+                <input
+                  type="checkbox"
+                  name="classId"
+                  value={c.id}
+                  defaultChecked={chosen.includes(c.id)}
+                />
                 <Name>{c.name}</Name> ({c.timeZone})
               </label>
             ))}

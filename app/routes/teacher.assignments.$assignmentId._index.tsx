@@ -6,7 +6,12 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { AssignmentSettings, settingsFromForm } from "~/components/assignment-settings";
 import { FormError } from "~/components/forms";
 import { useLang, useT } from "~/i18n/use-t";
-import { getTeacherAssignment, setDiscussionClosed, submissionCount, updateAssignment } from "~/models/assignment.server";
+import {
+  getTeacherAssignment,
+  setDiscussionClosed,
+  submissionCount,
+  updateAssignment,
+} from "~/models/assignment.server";
 import { classDiscussionDone } from "~/models/discussion-progress.server";
 import { versionLabel } from "~/models/lesson-editor.server";
 import { settingsSchema } from "~/utils/assignment-form";
@@ -17,11 +22,15 @@ import { formatDateTime } from "~/utils/format";
 import { rawTitle } from "~/utils/meta";
 import { dateToZonedLocal, zonedLocalToDate } from "~/utils/zones";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? rawTitle(matches, data.title) : []);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? rawTitle(matches, data.title) : [];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
-  const a = getTeacherAssignment({ teacherId: teacher.teacherId, assignmentId: parseId(params.assignmentId) });
+  const a = getTeacherAssignment({
+    teacherId: teacher.teacherId,
+    assignmentId: parseId(params.assignmentId),
+  });
   const progress = submissionCount({ assignmentId: a.id, classId: a.classId });
   return json(
     {
@@ -47,7 +56,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       },
       progress,
       version: versionLabel(a.lessonVersionId) ?? null,
-      discussion: classDiscussionDone({ assignmentId: a.id, classId: a.classId, promptIds: a.lesson.prompts.map((p) => p.id) }),
+      discussion: classDiscussionDone({
+        assignmentId: a.id,
+        classId: a.classId,
+        promptIds: a.lesson.prompts.map((p) => p.id),
+      }),
     },
     { headers: { "Cache-Control": "no-store" } },
   );
@@ -60,7 +73,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const intent = form.get("intent");
   if (intent === "discussion") {
-    setDiscussionClosed({ teacherId: teacher.teacherId, assignmentId: id, closed: form.get("closed") === "true" });
+    setDiscussionClosed({
+      teacherId: teacher.teacherId,
+      assignmentId: id,
+      closed: form.get("closed") === "true",
+    });
     return redirect(`/teacher/assignments/${id}`);
   }
   const parsed = parseWith(settingsSchema, form);
@@ -71,8 +88,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!dueAt) return invalid({ errors: { due: "assign.err.due" }, values });
   const opensAt = opens === "" ? null : zonedLocalToDate(opens, a.timeZone);
   if (opens !== "" && !opensAt) return invalid({ errors: { opens: "sched.err.opens" }, values });
-  if (opensAt && opensAt.getTime() >= dueAt.getTime()) return invalid({ errors: { opens: "sched.err.opensAfterDue" }, values });
-  const saved = updateAssignment({ teacherId: teacher.teacherId, assignmentId: id, settings: { dueAt, opensAt, ...rest } });
+  if (opensAt && opensAt.getTime() >= dueAt.getTime())
+    return invalid({ errors: { opens: "sched.err.opensAfterDue" }, values });
+  const saved = updateAssignment({
+    teacherId: teacher.teacherId,
+    assignmentId: id,
+    settings: { dueAt, opensAt, ...rest },
+  });
   if (!saved.ok) return invalid({ errors: { opens: "sched.err.opensStarted" }, values });
   return redirect(`/teacher/assignments/${id}?saved=1`);
 }
@@ -87,14 +109,18 @@ export default function TeacherAssignment() {
   return (
     <>
       <p>
-        <Link to={`/teacher/classes/${data.classId}`}><Name>{data.className}</Name></Link>
+        <Link to={`/teacher/classes/${data.classId}`}>
+          <Name>{data.className}</Name>
+        </Link>
       </p>
       <h1 lang={data.language}>{data.title}</h1>
       {data.version ? (
         <p className="version-label">
           {t("asg.version", { n: data.version.number, latest: data.version.latest })}{" "}
           {data.version.number < data.version.latest ? (
-            <Link to={`/teacher/assign?lesson=${data.version.slug}&class=${data.classId}`}>{t("ed.assign")}</Link>
+            <Link to={`/teacher/assign?lesson=${data.version.slug}&class=${data.classId}`}>
+              {t("ed.assign")}
+            </Link>
           ) : null}
         </p>
       ) : null}
@@ -103,8 +129,20 @@ export default function TeacherAssignment() {
           {t("assign.saved")}
         </p>
       ) : null}
-      <p><Trans k="assign.classLine" vars={{ name: <Name>{data.className}</Name>, due: formatDateTime(lang, data.dueAt, data.timeZone) }} /></p>
-      {data.opensAt ? <p className="note">{t("sched.notYetOpen", { opens: formatDateTime(lang, data.opensAt, data.timeZone) })}</p> : null}
+      <p>
+        <Trans
+          k="assign.classLine"
+          vars={{
+            name: <Name>{data.className}</Name>,
+            due: formatDateTime(lang, data.dueAt, data.timeZone),
+          }}
+        />
+      </p>
+      {data.opensAt ? (
+        <p className="note">
+          {t("sched.notYetOpen", { opens: formatDateTime(lang, data.opensAt, data.timeZone) })}
+        </p>
+      ) : null}
       <p>{t("assign.submittedCount", { submitted: p.submitted, pupils: p.pupils })}</p>
       <p className="actions">
         <Link className="button" to={`/teacher/assignments/${data.id}/live`}>
@@ -130,7 +168,10 @@ export default function TeacherAssignment() {
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="settings" />
           <FormError errors={result?.errors} />
-          <AssignmentSettings values={settingsFromForm(result?.values, data.settings)} errors={result?.errors} />
+          <AssignmentSettings
+            values={settingsFromForm(result?.values, data.settings)}
+            errors={result?.errors}
+          />
           <button type="submit">{t("assign.save")}</button>
         </Form>
       </section>

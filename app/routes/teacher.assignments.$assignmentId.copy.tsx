@@ -19,7 +19,10 @@ export const meta: MetaFunction = ({ matches }) => title(matches, "next.copyAssi
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
-  const a = getTeacherAssignment({ teacherId: teacher.teacherId, assignmentId: parseId(params.assignmentId) });
+  const a = getTeacherAssignment({
+    teacherId: teacher.teacherId,
+    assignmentId: parseId(params.assignmentId),
+  });
   return json(
     {
       id: a.id,
@@ -33,7 +36,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const copySchema = z.object({
-  toClassId: z.string({ required_error: "next.v.class" }).regex(/^[1-9][0-9]{0,15}$/, "next.v.class").transform(Number),
+  toClassId: z
+    .string({ required_error: "next.v.class" })
+    .regex(/^[1-9][0-9]{0,15}$/, "next.v.class")
+    .transform(Number),
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -43,7 +49,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   getTeacherAssignment({ teacherId: teacher.teacherId, assignmentId });
   const parsed = parseWith(copySchema, form);
   if (!parsed.ok) return refuse(parsed);
-  const copy = copyAssignmentToClass({ teacherId: teacher.teacherId, assignmentId, toClassId: parsed.data.toClassId });
+  const copy = copyAssignmentToClass({
+    teacherId: teacher.teacherId,
+    assignmentId,
+    toClassId: parsed.data.toClassId,
+  });
   return redirect(`/teacher/assignments/${copy}`, { headers: NO_STORE });
 }
 
@@ -66,7 +76,12 @@ export default function CopyAssignment() {
         </p>
       ) : (
         <Form method="post" noValidate>
-          <SelectField name="toClassId" label={t("next.copyAssignment.label")} error={result?.errors?.toClassId} defaultValue={result?.values?.toClassId ?? ""}>
+          <SelectField
+            name="toClassId"
+            label={t("next.copyAssignment.label")}
+            error={result?.errors?.toClassId}
+            defaultValue={result?.values?.toClassId ?? ""}
+          >
             <option value="">{t("next.copyAssignment.choose")}</option>
             {data.targets.map((c) => (
               <option key={c.id} value={c.id}>

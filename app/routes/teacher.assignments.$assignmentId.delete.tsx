@@ -14,7 +14,10 @@ export const meta: MetaFunction = ({ matches }) => title(matches, "assign.delete
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
-  const a = getTeacherAssignment({ teacherId: teacher.teacherId, assignmentId: parseId(params.assignmentId) });
+  const a = getTeacherAssignment({
+    teacherId: teacher.teacherId,
+    assignmentId: parseId(params.assignmentId),
+  });
   return json(
     { id: a.id, title: a.lesson.title, language: a.lesson.language, className: a.className },
     { headers: { "Cache-Control": "no-store" } },
@@ -24,7 +27,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const teacher = await requireTeacher(request);
   await readForm(request);
-  const classId = deleteAssignment({ teacherId: teacher.teacherId, assignmentId: parseId(params.assignmentId) });
+  const classId = deleteAssignment({
+    teacherId: teacher.teacherId,
+    assignmentId: parseId(params.assignmentId),
+  });
   return redirect(`/teacher/classes/${classId}`);
 }
 

@@ -1,14 +1,25 @@
 // The teacher's view of an assignment's discussion: every post per prompt, hide, exemplary, private feedback, close.
 import { Name, Trans } from "~/components/name";
 import { clipMarks } from "~/utils/display-name";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LoaderFunctionArgs,
+  MetaFunction,
+  SerializeFrom,
+} from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Byline, CountedTextarea, PostBody } from "~/components/discussion";
 import type { Errors } from "~/components/forms";
 import { useT } from "~/i18n/use-t";
 import { setDiscussionClosed } from "~/models/assignment.server";
-import { saveFeedback, setExemplary, setHidden, teacherDiscussion, type TeacherPostView } from "~/models/discussion.server";
+import {
+  saveFeedback,
+  setExemplary,
+  setHidden,
+  teacherDiscussion,
+  type TeacherPostView,
+} from "~/models/discussion.server";
 import { parseId } from "~/models/lesson-flow.server";
 import { requireTeacher } from "~/utils/auth.server";
 import { feedbackSchema, flagSchema } from "~/utils/discussion";
@@ -67,7 +78,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const levels = levelsSchema.safeParse(Object.fromEntries(form));
     if (!levels.success) throw new Response("Bad request", { status: 400 });
     const result = saveFeedback({ ...ids, ...parsed.data, levels: levels.data });
-    return result.ok ? redirect(`${base}#post-${result.postId}`) : invalid({ errors: result.errors, values: echoValues(form) });
+    return result.ok
+      ? redirect(`${base}#post-${result.postId}`)
+      : invalid({ errors: result.errors, values: echoValues(form) });
   }
   if (intent === "hide" || intent === "exemplary") {
     const parsed = parseWith(flagSchema, form);
@@ -104,23 +117,48 @@ function ModPost({
   const mine = failure && failure.values.postId === String(post.id) ? failure : null;
   const feedbackFailure = mine?.values.intent === "feedback" ? mine : null;
   const flagFailure = mine && mine.values.intent !== "feedback" ? mine : null;
-  const classes = ["post", post.exemplary ? "exemplary" : "", post.hidden || post.deleted ? "hidden-post" : ""].filter(Boolean).join(" ");
+  const classes = [
+    "post",
+    post.exemplary ? "exemplary" : "",
+    post.hidden || post.deleted ? "hidden-post" : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
   return (
     <article className={classes} id={`post-${post.id}`}>
-      <Byline name={post.authorName || t("pf.removedAuthor")} at={post.createdAt} edited={post.edited} zone={data.timeZone} />
+      <Byline
+        name={post.authorName || t("pf.removedAuthor")}
+        at={post.createdAt}
+        edited={post.edited}
+        zone={data.timeZone}
+      />
       <p>
         {post.hidden ? <span className="badge hidden-badge">{t("discuss.mod.hidden")}</span> : null}{" "}
-        {post.deleted ? <span className="badge hidden-badge">{t("discuss.mod.deleted")}</span> : null}{" "}
-        {post.exemplary ? <span className="badge exemplary-badge">{t("discuss.exemplary")}</span> : null}
+        {post.deleted ? (
+          <span className="badge hidden-badge">{t("discuss.mod.deleted")}</span>
+        ) : null}{" "}
+        {post.exemplary ? (
+          <span className="badge exemplary-badge">{t("discuss.exemplary")}</span>
+        ) : null}
       </p>
-      <PostBody body={post.body} cer={post.cer} paragraphCount={data.paragraphCount} citeHref={citeHref} language={data.language} />
+      <PostBody
+        body={post.body}
+        cer={post.cer}
+        paragraphCount={data.paragraphCount}
+        citeHref={citeHref}
+        language={data.language}
+      />
       {rubric && post.cer ? (
         <details className="rubric-box">
           <summary>{t("rubric.title")}</summary>
           <RubricTable rubric={rubric} language={data.language} id={`rubric-${post.id}`} />
         </details>
       ) : null}
-      <div className="mod-actions" role="group" aria-label={t("discuss.mod.postActions", { name: post.authorName })}>
+      <div
+        className="mod-actions"
+        role="group"
+        aria-label={t("discuss.mod.postActions", { name: post.authorName })}
+      >
         <Form method="post" preventScrollReset>
           <input type="hidden" name="intent" value="hide" />
           <input type="hidden" name="postId" value={post.id} />
@@ -148,15 +186,20 @@ function ModPost({
       {post.feedback ? (
         <div className="feedback-box">
           <p id={`feedback-${post.id}`} className="feedback-title">
-            {t("discuss.mod.yourFeedback")} · {post.feedback.seen ? t("discuss.mod.feedbackSeen") : t("discuss.mod.feedbackUnseen")}
+            {t("discuss.mod.yourFeedback")} ·{" "}
+            {post.feedback.seen ? t("discuss.mod.feedbackSeen") : t("discuss.mod.feedbackUnseen")}
           </p>
           <p className="post-text">{clipMarks(post.feedback.body)}</p>
-          {rubric && post.cer ? <LevelsGiven levels={post.feedback.levels} title={t("rubric.title")} /> : null}
+          {rubric && post.cer ? (
+            <LevelsGiven levels={post.feedback.levels} title={t("rubric.title")} />
+          ) : null}
         </div>
       ) : null}
       {post.deleted ? null : (
         <details className="reply-box" open={feedbackFailure ? true : undefined}>
-          <summary><Trans k="discuss.mod.feedbackFor" vars={{ name: <Name>{post.authorName}</Name> }} /></summary>
+          <summary>
+            <Trans k="discuss.mod.feedbackFor" vars={{ name: <Name>{post.authorName}</Name> }} />
+          </summary>
           {/* a new key once feedback is saved, so the form shows what is stored */}
           <Form method="post" noValidate preventScrollReset key={post.feedback?.body ?? ""}>
             <input type="hidden" name="intent" value="feedback" />
@@ -170,7 +213,12 @@ function ModPost({
               error={feedbackFailure?.errors?.body}
               defaultValue={feedbackFailure?.values.body ?? post.feedback?.body ?? ""}
             />
-            {rubric && post.cer ? <LevelFields postId={post.id} levels={failedLevels(feedbackFailure) ?? post.feedback?.levels ?? null} /> : null}
+            {rubric && post.cer ? (
+              <LevelFields
+                postId={post.id}
+                levels={failedLevels(feedbackFailure) ?? post.feedback?.levels ?? null}
+              />
+            ) : null}
             <button type="submit">{t("discuss.mod.feedbackSave")}</button>
           </Form>
         </details>
@@ -224,7 +272,14 @@ export default function DiscussionModeration() {
           <h3>{t("discuss.mod.responses", { n: prompt.responses.length })}</h3>
           {prompt.responses.length === 0 ? <p className="muted">{t("discuss.mod.none")}</p> : null}
           {prompt.responses.map((post) => (
-            <ModPost key={post.id} data={data} post={post} topLevel failure={failure} rubric={prompt.mode === "cer" ? prompt.rubric : null} />
+            <ModPost
+              key={post.id}
+              data={data}
+              post={post}
+              topLevel
+              failure={failure}
+              rubric={prompt.mode === "cer" ? prompt.rubric : null}
+            />
           ))}
         </section>
       ))}

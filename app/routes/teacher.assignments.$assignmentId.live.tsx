@@ -40,7 +40,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       dueAt: a.dueAt.toISOString(),
       help: parseHelpMinutes(url.searchParams.get("help")),
       // pupils whose own later due date outlives a close for everyone (decision 110)
-      extended: [...extensionsOf(a.id).values()].filter((e) => e.dueAt && e.dueAt.getTime() > Date.now()).length,
+      extended: [...extensionsOf(a.id).values()].filter(
+        (e) => e.dueAt && e.dueAt.getTime() > Date.now(),
+      ).length,
       closedNow: closedNow !== null && /^\d{1,5}$/.test(closedNow) ? Number(closedNow) : null,
       questions: a.lesson.questions.map((q) => ({
         id: q.id,
@@ -83,7 +85,11 @@ export default function LiveClass() {
   const t = useT();
   const lang = useLang();
   const location = useLocation();
-  const { data: snapshot, now, live } = useLivePoll(`/teacher/assignments/${loaded.id}/live.json`, loaded.snapshot);
+  const {
+    data: snapshot,
+    now,
+    live,
+  } = useLivePoll(`/teacher/assignments/${loaded.id}/live.json`, loaded.snapshot);
   const pupils = snapshot.pupils;
   const started = pupils.filter((p) => p.step !== "not_started").length;
   const submitted = pupils.filter((p) => p.step === "submitted" || p.step === "discussing").length;
@@ -102,7 +108,10 @@ export default function LiveClass() {
         {t("live.title")}: <span lang={loaded.language}>{loaded.title}</span>
       </h1>
       <p className="muted">
-        {t("live.facts", { name: loaded.className, due: formatDateTime(lang, loaded.dueAt, loaded.timeZone) })}
+        {t("live.facts", {
+          name: loaded.className,
+          due: formatDateTime(lang, loaded.dueAt, loaded.timeZone),
+        })}
       </p>
       {loaded.closedNow !== null ? (
         <p className="live-notice" role="status">
@@ -116,8 +125,7 @@ export default function LiveClass() {
         </p>
       ) : null}
       <p className="live-refresh">
-        <span>{t("live.updatedAt", { time })}</span>{" "}
-        {live ? <span>{t("live.auto")}</span> : null}{" "}
+        <span>{t("live.updatedAt", { time })}</span> {live ? <span>{t("live.auto")}</span> : null}{" "}
         <Link to={refreshTo} reloadDocument>
           {t("live.refresh")}
         </Link>
@@ -129,7 +137,9 @@ export default function LiveClass() {
       </p>
 
       <h2 id="live-pupils">{t("live.pupilsHeading")}</h2>
-      <p className="live-summary">{t("live.summary", { started, total: pupils.length, submitted, help })}</p>
+      <p className="live-summary">
+        {t("live.summary", { started, total: pupils.length, submitted, help })}
+      </p>
       <LivePupilTable pupils={pupils} total={snapshot.total} help={loaded.help} now={now} />
       <Form method="get" className="live-help">
         <fieldset>
@@ -138,7 +148,17 @@ export default function LiveClass() {
           <p className="hint" id="help-hint">
             {t("live.helpHint")}
           </p>
-          <input id="help" name="help" type="number" min={1} max={HELP_MINUTES_MAX} step={1} inputMode="numeric" defaultValue={loaded.help} aria-describedby="help-hint" />{" "}
+          <input
+            id="help"
+            name="help"
+            type="number"
+            min={1}
+            max={HELP_MINUTES_MAX}
+            step={1}
+            inputMode="numeric"
+            defaultValue={loaded.help}
+            aria-describedby="help-hint"
+          />{" "}
           <button type="submit" className="secondary">
             {t("live.helpApply")}
           </button>
@@ -154,7 +174,12 @@ export default function LiveClass() {
             id={q.id}
             caption={`${t("live.questionN", { n: i + 1 })}: ${q.stem}`}
             captionLang={loaded.language}
-            rows={q.options.map((o, j) => ({ id: o.id, label: `${optionLetter(j)}. ${o.text}`, lang: loaded.language, correct: o.id === q.correct }))}
+            rows={q.options.map((o, j) => ({
+              id: o.id,
+              label: `${optionLetter(j)}. ${o.text}`,
+              lang: loaded.language,
+              correct: o.id === q.correct,
+            }))}
             counts={snapshot.quiz[q.id] ?? {}}
           />
         ))}
@@ -169,7 +194,11 @@ export default function LiveClass() {
                 id={s.id}
                 caption={`${t("live.statementN", { n: i + 1 })}: “${s.quote}”`}
                 captionLang={loaded.language}
-                rows={CATEGORY_IDS.map((c) => ({ id: c, label: t(`cat.${c}` as MessageKey), correct: c === s.category }))}
+                rows={CATEGORY_IDS.map((c) => ({
+                  id: c,
+                  label: t(`cat.${c}` as MessageKey),
+                  correct: c === s.category,
+                }))}
                 counts={snapshot.sort[s.id] ?? {}}
               />
             ))}
@@ -186,7 +215,13 @@ export default function LiveClass() {
             <input type="hidden" name="intent" value="close" />
             <div className="checkbox-field">
               <label>
-                <input id="confirm" name="confirm" type="checkbox" value="yes" {...errorProps(errors, "confirm")} />
+                <input
+                  id="confirm"
+                  name="confirm"
+                  type="checkbox"
+                  value="yes"
+                  {...errorProps(errors, "confirm")}
+                />
                 {t("live.closeConfirm")}
               </label>
             </div>

@@ -33,9 +33,35 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const authors = url.searchParams.get("authors") === "1";
   const paragraph = (n: number) => ({ n, text: lesson.paragraphs[n - 1] ?? "" });
   let shown:
-    | { kind: "quiz"; n: number; of: number; id: string; stem: string; options: { id: string; text: string }[]; correct: string | null; evidence: { n: number; text: string }[] }
-    | { kind: "sort"; n: number; of: number; id: string; quote: string; correct: string | null; paragraph: { n: number; text: string } | null }
-    | { kind: "posts"; posts: { id: number; prompt: string; body: string; cer: Record<string, string> | null; author: string | null }[] };
+    | {
+        kind: "quiz";
+        n: number;
+        of: number;
+        id: string;
+        stem: string;
+        options: { id: string; text: string }[];
+        correct: string | null;
+        evidence: { n: number; text: string }[];
+      }
+    | {
+        kind: "sort";
+        n: number;
+        of: number;
+        id: string;
+        quote: string;
+        correct: string | null;
+        paragraph: { n: number; text: string } | null;
+      }
+    | {
+        kind: "posts";
+        posts: {
+          id: number;
+          prompt: string;
+          body: string;
+          cer: Record<string, string> | null;
+          author: string | null;
+        }[];
+      };
   if (item <= lesson.questions.length) {
     const q = lesson.questions[item - 1];
     shown = {
@@ -68,7 +94,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       posts: discussion.prompts.flatMap((p) =>
         p.responses
           .filter((r) => r.exemplary && !r.hidden && !r.deleted)
-          .map((r) => ({ id: r.id, prompt: p.prompt, body: r.body, cer: r.cer, author: authors ? r.authorName : null })),
+          .map((r) => ({
+            id: r.id,
+            prompt: p.prompt,
+            body: r.body,
+            cer: r.cer,
+            author: authors ? r.authorName : null,
+          })),
       ),
     };
   }
@@ -92,7 +124,10 @@ export default function Projector() {
   const data = useLoaderData<typeof loader>();
   const t = useT();
   const navigate = useNavigate();
-  const { data: counts } = useLivePoll(`/teacher/assignments/${data.id}/live.json?view=counts`, data.counts);
+  const { data: counts } = useLivePoll(
+    `/teacher/assignments/${data.id}/live.json?view=counts`,
+    data.counts,
+  );
   const base = `/teacher/assignments/${data.id}/projector`;
   const to = (item: number, reveal = false, authors = data.authors) => {
     const q = new URLSearchParams({ item: String(item) });
@@ -112,7 +147,8 @@ export default function Projector() {
       let goTo: string | null = null;
       if (event.key === "ArrowRight" || event.key === "PageDown") goTo = next;
       else if (event.key === "ArrowLeft" || event.key === "PageUp") goTo = prev;
-      else if (event.key === "k" || event.key === "K" || event.key === "r" || event.key === "R") goTo = toggle;
+      else if (event.key === "k" || event.key === "K" || event.key === "r" || event.key === "R")
+        goTo = toggle;
       if (!goTo) return;
       event.preventDefault();
       navigate(goTo, { preventScrollReset: true });
@@ -122,7 +158,12 @@ export default function Projector() {
   }, [navigate, next, prev, toggle]);
 
   const shown = data.shown;
-  const itemCounts = shown.kind === "quiz" ? counts.quiz[shown.id] ?? {} : shown.kind === "sort" ? counts.sort[shown.id] ?? {} : {};
+  const itemCounts =
+    shown.kind === "quiz"
+      ? (counts.quiz[shown.id] ?? {})
+      : shown.kind === "sort"
+        ? (counts.sort[shown.id] ?? {})
+        : {};
   const answered = Object.values(itemCounts).reduce((a, b) => a + b, 0);
   const bars = (rows: { id: string; label: string; lang?: string }[], correct: string | null) => (
     <table className="projector-counts">
@@ -141,7 +182,10 @@ export default function Projector() {
               </th>
               <td>
                 <span className="live-count">{n}</span>{" "}
-                <span className={`bar${isKey ? " correct" : ""} w${answered ? Math.round((n / answered) * 10) : 0}`} aria-hidden="true" />
+                <span
+                  className={`bar${isKey ? " correct" : ""} w${answered ? Math.round((n / answered) * 10) : 0}`}
+                  aria-hidden="true"
+                />
               </td>
             </tr>
           );
@@ -163,7 +207,11 @@ export default function Projector() {
             {shown.stem}
           </p>
           {bars(
-            shown.options.map((o, i) => ({ id: o.id, label: `${optionLetter(i)}. ${o.text}`, lang: data.language })),
+            shown.options.map((o, i) => ({
+              id: o.id,
+              label: `${optionLetter(i)}. ${o.text}`,
+              lang: data.language,
+            })),
             shown.correct,
           )}
           {shown.evidence.map((p) => (
@@ -225,7 +273,9 @@ export default function Projector() {
             ))}
           </ul>
           <p>
-            <Link to={to(data.item, false, !data.authors)}>{data.authors ? t("proj.hideAuthors") : t("proj.showAuthors")}</Link>
+            <Link to={to(data.item, false, !data.authors)}>
+              {data.authors ? t("proj.hideAuthors") : t("proj.showAuthors")}
+            </Link>
           </p>
         </>
       )}

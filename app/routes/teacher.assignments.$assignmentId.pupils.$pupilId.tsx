@@ -34,7 +34,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** Gives, changes or removes this pupil's extension (intent "extend" or "clear"). */
 export async function action({ request, params }: ActionFunctionArgs) {
   const teacher = await requireTeacher(request);
-  const ids = { teacherId: teacher.teacherId, assignmentId: parseId(params.assignmentId), pupilId: parseId(params.pupilId) };
+  const ids = {
+    teacherId: teacher.teacherId,
+    assignmentId: parseId(params.assignmentId),
+    pupilId: parseId(params.pupilId),
+  };
   // 404 unless the assignment is this teacher's and the pupil is in its class
   const { assignment } = pupilWork(ids);
   const form = await readForm(request);
@@ -46,10 +50,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseWith(extensionSchema, form);
   if (!parsed.ok) return invalid(parsed);
   const values = echoValues(form);
-  const dueAt = parsed.data.due === "" ? null : zonedLocalToDate(parsed.data.due, assignment.timeZone);
+  const dueAt =
+    parsed.data.due === "" ? null : zonedLocalToDate(parsed.data.due, assignment.timeZone);
   if (parsed.data.due !== "" && !dueAt) return invalid({ errors: { due: "ext.err.due" }, values });
-  if (dueAt && dueAt.getTime() <= assignment.dueAt.getTime()) return invalid({ errors: { due: "ext.err.dueBefore" }, values });
-  if (!dueAt && parsed.data.extraAttempts === 0) return invalid({ errors: { form: "ext.err.empty" }, values });
+  if (dueAt && dueAt.getTime() <= assignment.dueAt.getTime())
+    return invalid({ errors: { due: "ext.err.dueBefore" }, values });
+  if (!dueAt && parsed.data.extraAttempts === 0)
+    return invalid({ errors: { form: "ext.err.empty" }, values });
   setExtension({ ...ids, dueAt, extraAttempts: parsed.data.extraAttempts });
   return redirect(`${back}?extension=saved#extension-heading`);
 }
@@ -67,7 +74,9 @@ export default function PupilWork() {
     !answered ? (
       <span className="muted">{t("pf.fb.notAnswered")}</span>
     ) : (
-      <span className={ok ? "right" : "wrong"}>{ok ? t("feedback.right") : t("feedback.wrong")}</span>
+      <span className={ok ? "right" : "wrong"}>
+        {ok ? t("feedback.right") : t("feedback.wrong")}
+      </span>
     );
   return (
     <>
@@ -82,8 +91,14 @@ export default function PupilWork() {
         {data.counting
           ? ` · ${t("results.pupilScore", {
               percent: formatNumber(lang, data.counting.percent, 1),
-              quiz: t("results.outOf", { score: data.counting.quizScore, max: data.counting.quizMax }),
-              sort: t("results.outOf", { score: data.counting.sortScore, max: data.counting.sortMax }),
+              quiz: t("results.outOf", {
+                score: data.counting.quizScore,
+                max: data.counting.quizMax,
+              }),
+              sort: t("results.outOf", {
+                score: data.counting.sortScore,
+                max: data.counting.sortMax,
+              }),
             })}`
           : ""}
       </p>
@@ -99,8 +114,7 @@ export default function PupilWork() {
         <p>
           {data.extension ? (
             <>
-              {t("ext.current")}{" "}
-              <ExtensionNote extension={data.extension} zone={data.timeZone} />
+              {t("ext.current")} <ExtensionNote extension={data.extension} zone={data.timeZone} />
             </>
           ) : (
             t("ext.none")
@@ -112,15 +126,29 @@ export default function PupilWork() {
           <FormError errors={errors} />
           <label htmlFor="due">{t("ext.due")}</label>
           <p className="hint" id="due-hint">
-            {t("ext.dueHint", { due: formatDateTime(lang, data.classDueAt, data.timeZone), zone: data.timeZone })}
+            {t("ext.dueHint", {
+              due: formatDateTime(lang, data.classDueAt, data.timeZone),
+              zone: data.timeZone,
+            })}
           </p>
-          <input id="due" name="due" type="datetime-local" defaultValue={values.due ?? ""} {...errorProps(errors, "due", "due-hint")} />
+          <input
+            id="due"
+            name="due"
+            type="datetime-local"
+            defaultValue={values.due ?? ""}
+            {...errorProps(errors, "due", "due-hint")}
+          />
           <FieldError errors={errors} name="due" />
           <fieldset>
             <legend>{t("ext.extra")}</legend>
             {(["0", "1", "2", "3"] as const).map((n) => (
               <label key={n}>
-                <input type="radio" name="extraAttempts" value={n} defaultChecked={(values.extraAttempts ?? "0") === n} />
+                <input
+                  type="radio"
+                  name="extraAttempts"
+                  value={n}
+                  defaultChecked={(values.extraAttempts ?? "0") === n}
+                />
                 {t(`ext.extra.${n}`)}
               </label>
             ))}
@@ -162,13 +190,24 @@ export default function PupilWork() {
                   </>
                 ),
               },
-              { key: "started", header: t("results.col.startedAt"), cell: (a) => formatDateTime(lang, a.startedAt, data.timeZone) },
+              {
+                key: "started",
+                header: t("results.col.startedAt"),
+                cell: (a) => formatDateTime(lang, a.startedAt, data.timeZone),
+              },
               {
                 key: "submitted",
                 header: t("results.col.submittedAt"),
-                cell: (a) => (a.submittedAt ? formatDateTime(lang, a.submittedAt, data.timeZone) : t("status.in_progress")),
+                cell: (a) =>
+                  a.submittedAt
+                    ? formatDateTime(lang, a.submittedAt, data.timeZone)
+                    : t("status.in_progress"),
               },
-              { key: "score", header: t("results.col.score"), cell: (a) => (a.percent === null ? "—" : `${formatNumber(lang, a.percent, 1)} %`) },
+              {
+                key: "score",
+                header: t("results.col.score"),
+                cell: (a) => (a.percent === null ? "—" : `${formatNumber(lang, a.percent, 1)} %`),
+              },
               {
                 key: "late",
                 header: t("results.col.late"),
@@ -185,7 +224,8 @@ export default function PupilWork() {
           <ul>
             {data.skills.map((s) => (
               <li key={s.skill}>
-                {t(`results.skill.${s.skill}`)}: {t("results.outOf", { score: s.correct, max: s.total })}
+                {t(`results.skill.${s.skill}`)}:{" "}
+                {t("results.outOf", { score: s.correct, max: s.total })}
                 {s.share === null ? "" : ` (${formatPercent(lang, s.share)})`}
               </li>
             ))}
@@ -195,7 +235,9 @@ export default function PupilWork() {
 
       {data.shown ? (
         <>
-          {data.shown.submitted ? null : <p className="note">{t("results.notSubmittedYet", { n: data.shown.number })}</p>}
+          {data.shown.submitted ? null : (
+            <p className="note">{t("results.notSubmittedYet", { n: data.shown.number })}</p>
+          )}
           <section aria-labelledby="answers-heading">
             <h2 id="answers-heading">{t("results.answers", { n: data.shown.number })}</h2>
             <DataTable
@@ -210,7 +252,8 @@ export default function PupilWork() {
                   header: t("results.col.question"),
                   cell: (q) => (
                     <>
-                      {t("results.questionN", { n: q.n })}: <span lang={data.language}>{q.stem}</span>
+                      {t("results.questionN", { n: q.n })}:{" "}
+                      <span lang={data.language}>{q.stem}</span>
                     </>
                   ),
                 },
@@ -235,7 +278,11 @@ export default function PupilWork() {
                     </>
                   ),
                 },
-                { key: "result", header: t("results.col.result"), cell: (q) => verdict(q.correct, q.mine !== null) },
+                {
+                  key: "result",
+                  header: t("results.col.result"),
+                  cell: (q) => verdict(q.correct, q.mine !== null),
+                },
               ]}
             />
           </section>
@@ -253,14 +300,27 @@ export default function PupilWork() {
                   header: t("results.col.statement"),
                   cell: (s) => (
                     <>
-                      {t("sort.item", { n: s.n, p: s.paragraph })}: <q lang={data.language}>{s.quote}</q>
+                      {t("sort.item", { n: s.n, p: s.paragraph })}:{" "}
+                      <q lang={data.language}>{s.quote}</q>
                       {s.speaker ? <span className="muted"> — {s.speaker}</span> : null}
                     </>
                   ),
                 },
-                { key: "mine", header: t("results.col.pupilChoice"), cell: (s) => (s.mine ? t(`cat.${s.mine}`) : t("feedback.noAnswer")) },
-                { key: "right", header: t("results.col.trueCategory"), cell: (s) => t(`cat.${s.right}`) },
-                { key: "result", header: t("results.col.result"), cell: (s) => verdict(s.correct, s.mine !== null) },
+                {
+                  key: "mine",
+                  header: t("results.col.pupilChoice"),
+                  cell: (s) => (s.mine ? t(`cat.${s.mine}`) : t("feedback.noAnswer")),
+                },
+                {
+                  key: "right",
+                  header: t("results.col.trueCategory"),
+                  cell: (s) => t(`cat.${s.right}`),
+                },
+                {
+                  key: "result",
+                  header: t("results.col.result"),
+                  cell: (s) => verdict(s.correct, s.mine !== null),
+                },
               ]}
             />
           </section>
@@ -313,7 +373,8 @@ export default function PupilWork() {
                 <p>{p.body}</p>
               )}
               <p className="byline">
-                <strong>{t("results.teacherFeedback")}</strong> {p.feedback ?? t("results.noFeedback")}
+                <strong>{t("results.teacherFeedback")}</strong>{" "}
+                {p.feedback ?? t("results.noFeedback")}
               </p>
             </article>
           ))

@@ -43,7 +43,9 @@ export default function AssignmentResults() {
     <div className="results wide">
       <p className="no-print">
         <Link to={`/teacher/assignments/${data.id}`}>{t("results.backToAssignment")}</Link> ·{" "}
-        <Link to={`/teacher/classes/${data.classId}/results`}><Trans k="results.classOverviewLink" vars={{ name: <Name>{data.className}</Name> }} /></Link>
+        <Link to={`/teacher/classes/${data.classId}/results`}>
+          <Trans k="results.classOverviewLink" vars={{ name: <Name>{data.className}</Name> }} />
+        </Link>
       </p>
       <h1>
         {t("results.title")}: <span lang={data.language}>{data.title}</span>
@@ -56,10 +58,18 @@ export default function AssignmentResults() {
         })}
       </p>
       <p className="no-print actions">
-        <a className="button secondary" href={`/teacher/assignments/${data.id}/results.csv`} download>
+        <a
+          className="button secondary"
+          href={`/teacher/assignments/${data.id}/results.csv`}
+          download
+        >
           {t("results.csvLink")}
         </a>
-        <a className="button secondary" href={`/teacher/assignments/${data.id}/results.xlsx`} download>
+        <a
+          className="button secondary"
+          href={`/teacher/assignments/${data.id}/results.xlsx`}
+          download
+        >
           {t("xlsx.link")}
         </a>
       </p>
@@ -71,7 +81,11 @@ export default function AssignmentResults() {
       <SkillsSection data={data} />
       <ConfusionSection data={data} />
       <DiscussionSection data={data} />
-      <RubricResults prompts={data.rubric.prompts} distribution={data.rubric.distribution} language={data.language} />
+      <RubricResults
+        prompts={data.rubric.prompts}
+        distribution={data.rubric.distribution}
+        language={data.language}
+      />
     </div>
   );
 }

@@ -10,7 +10,10 @@ import { resultsCsv } from "~/utils/results-csv";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
-  const results = assignmentResults({ teacherId: teacher.teacherId, assignmentId: parseId(params.assignmentId) });
+  const results = assignmentResults({
+    teacherId: teacher.teacherId,
+    assignmentId: parseId(params.assignmentId),
+  });
   const body = resultsCsv(results, await getLang(request));
   const headers = new Headers({
     "Content-Type": "text/csv; charset=utf-8",

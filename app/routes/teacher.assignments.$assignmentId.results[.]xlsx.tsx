@@ -10,7 +10,10 @@ import { resultsXlsx } from "~/utils/results-xlsx.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
-  const results = assignmentResults({ teacherId: teacher.teacherId, assignmentId: parseId(params.assignmentId) });
+  const results = assignmentResults({
+    teacherId: teacher.teacherId,
+    assignmentId: parseId(params.assignmentId),
+  });
   const body = await resultsXlsx(results, await getLang(request));
   const headers = new Headers({
     "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

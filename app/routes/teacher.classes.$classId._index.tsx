@@ -59,7 +59,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         archived: klass.archivedAt !== null,
         isOwner: klass.role === "owner",
       },
-      owner: klass.role === "owner" ? null : listClassTeachers({ classId, teacherId: teacher.teacherId }).find((t) => t.owner)?.name ?? "",
+      owner:
+        klass.role === "owner"
+          ? null
+          : (listClassTeachers({ classId, teacherId: teacher.teacherId }).find((t) => t.owner)
+              ?.name ?? ""),
       join,
       roster,
       assignments,
@@ -69,12 +73,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const intentSchema = z.object({
-  intent: z.enum(["rename", "archive", "unarchive", "joinOff", "joinOn", "regenerate", "resetPin"], {
-    errorMap: () => ({ message: "v.invalid" }),
-  }),
+  intent: z.enum(
+    ["rename", "archive", "unarchive", "joinOff", "joinOn", "regenerate", "resetPin"],
+    {
+      errorMap: () => ({ message: "v.invalid" }),
+    },
+  ),
 });
 const renameSchema = z.object({ name: className });
-const pupilSchema = z.object({ pupilId: z.string().regex(/^[1-9][0-9]{0,15}$/, "v.invalid").transform(Number) });
+const pupilSchema = z.object({
+  pupilId: z
+    .string()
+    .regex(/^[1-9][0-9]{0,15}$/, "v.invalid")
+    .transform(Number),
+});
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
@@ -122,9 +134,15 @@ export default function ClassPage() {
   const reset = data && data.ok ? data.reset : null;
   return (
     <>
-      <h1><Name>{klass.name}</Name></h1>
+      <h1>
+        <Name>{klass.name}</Name>
+      </h1>
       <p className="muted">
-        {t("accounts.class.facts", { grade: klass.grade, subject: klass.subject, zone: klass.timeZone })}
+        {t("accounts.class.facts", {
+          grade: klass.grade,
+          subject: klass.subject,
+          zone: klass.timeZone,
+        })}
       </p>
       {klass.archived ? <p className="note">{t("accounts.class.archivedNote")}</p> : null}
       {owner !== null ? (
@@ -137,7 +155,12 @@ export default function ClassPage() {
         <Link to={`/teacher/classes/${klass.id}/teachers`}>{t("co.link")}</Link>
       </p>
 
-      <ClassAssignmentList classId={klass.id} items={assignments} zone={klass.timeZone} archived={klass.archived} />
+      <ClassAssignmentList
+        classId={klass.id}
+        items={assignments}
+        zone={klass.timeZone}
+        archived={klass.archived}
+      />
       {assignments.length ? (
         <p className="no-print">
           <Link to={`/teacher/classes/${klass.id}/results`}>{t("results.classLink")}</Link>
@@ -154,7 +177,9 @@ export default function ClassPage() {
             <a href={join.url}>{join.url}</a>
           </dd>
           <dt>{t("accounts.class.joinStatus")}</dt>
-          <dd>{klass.joinEnabled ? t("accounts.class.joinOpen") : t("accounts.class.joinClosed")}</dd>
+          <dd>
+            {klass.joinEnabled ? t("accounts.class.joinOpen") : t("accounts.class.joinClosed")}
+          </dd>
         </dl>
         <div className="actions no-print">
           <Form method="post">
@@ -173,7 +198,12 @@ export default function ClassPage() {
         <p className="hint no-print">{t("accounts.class.regenerateHint")}</p>
         {klass.joinEnabled && !klass.archived ? (
           <figure className="join-qr">
-            <img src={join.qrDataUri} alt={t("class.joinLink.qrAlt", { url: join.url })} width={240} height={240} />
+            <img
+              src={join.qrDataUri}
+              alt={t("class.joinLink.qrAlt", { url: join.url })}
+              width={240}
+              height={240}
+            />
             <figcaption>{t("class.joinLink.lead")}</figcaption>
           </figure>
         ) : null}
@@ -185,7 +215,8 @@ export default function ClassPage() {
         {reset ? (
           <div className="flash ok" role="status">
             <p>
-              <Trans k="accounts.roster.newPin" vars={{ name: <Name>{reset.displayName}</Name> }} /> <strong className="code">{reset.pin}</strong>
+              <Trans k="accounts.roster.newPin" vars={{ name: <Name>{reset.displayName}</Name> }} />{" "}
+              <strong className="code">{reset.pin}</strong>
             </p>
             <p>{t("accounts.roster.newPinOnce")}</p>
           </div>
@@ -193,7 +224,9 @@ export default function ClassPage() {
         {roster.length ? (
           <div className="table-wrap">
             <table>
-              <caption className="visually-hidden">{t("accounts.roster.caption", { name: klass.name })}</caption>
+              <caption className="visually-hidden">
+                {t("accounts.roster.caption", { name: klass.name })}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">{t("accounts.roster.name")}</th>
@@ -207,19 +240,31 @@ export default function ClassPage() {
               <tbody>
                 {roster.map((p) => (
                   <tr key={p.id}>
-                    <th scope="row"><Name>{p.displayName}</Name></th>
+                    <th scope="row">
+                      <Name>{p.displayName}</Name>
+                    </th>
                     <td>{formatDateTime(lang, p.joinedAt, klass.timeZone)}</td>
-                    <td>{p.lastSeenAt ? formatDateTime(lang, p.lastSeenAt, klass.timeZone) : t("accounts.roster.never")}</td>
+                    <td>
+                      {p.lastSeenAt
+                        ? formatDateTime(lang, p.lastSeenAt, klass.timeZone)
+                        : t("accounts.roster.never")}
+                    </td>
                     <td className="no-print">
                       <div className="actions">
                         {/* asks first, in place and without JavaScript; the PIN then shows on its own page */}
                         <details className="confirm">
                           <summary>
                             {t("accounts.roster.resetPin")}
-                            <span className="visually-hidden"> {t("accounts.roster.forPupil", { name: p.displayName })}</span>
+                            <span className="visually-hidden">
+                              {" "}
+                              {t("accounts.roster.forPupil", { name: p.displayName })}
+                            </span>
                           </summary>
                           <p className="hint">{t("pf.pin.body")}</p>
-                          <Form method="post" action={`/teacher/classes/${klass.id}/pupils/${p.id}/pin`}>
+                          <Form
+                            method="post"
+                            action={`/teacher/classes/${klass.id}/pupils/${p.id}/pin`}
+                          >
                             <button type="submit" className="secondary" disabled={busy}>
                               {t("pf.pin.confirm", { name: p.displayName })}
                             </button>
@@ -227,21 +272,33 @@ export default function ClassPage() {
                         </details>
                         <a href={`/teacher/classes/${klass.id}/pupils/${p.id}/export`} download>
                           {t("privacy.export.link")}
-                          <span className="visually-hidden"> {t("accounts.roster.forPupil", { name: p.displayName })}</span>
+                          <span className="visually-hidden">
+                            {" "}
+                            {t("accounts.roster.forPupil", { name: p.displayName })}
+                          </span>
                         </a>
                         <Link to={`/teacher/classes/${klass.id}/pupils/${p.id}/rename`}>
                           {t("roster.rename.link")}
-                          <span className="visually-hidden"> {t("accounts.roster.forPupil", { name: p.displayName })}</span>
+                          <span className="visually-hidden">
+                            {" "}
+                            {t("accounts.roster.forPupil", { name: p.displayName })}
+                          </span>
                         </Link>
                         {roster.length > 1 ? (
                           <Link to={`/teacher/classes/${klass.id}/pupils/${p.id}/merge`}>
                             {t("roster.merge.link")}
-                            <span className="visually-hidden"> {t("accounts.roster.forPupil", { name: p.displayName })}</span>
+                            <span className="visually-hidden">
+                              {" "}
+                              {t("accounts.roster.forPupil", { name: p.displayName })}
+                            </span>
                           </Link>
                         ) : null}
                         <Link to={`/teacher/classes/${klass.id}/pupils/${p.id}/remove`}>
                           {t("accounts.roster.remove")}
-                          <span className="visually-hidden"> {t("accounts.roster.forPupil", { name: p.displayName })}</span>
+                          <span className="visually-hidden">
+                            {" "}
+                            {t("accounts.roster.forPupil", { name: p.displayName })}
+                          </span>
                         </Link>
                       </div>
                     </td>
@@ -254,7 +311,9 @@ export default function ClassPage() {
           <p>{t("accounts.roster.empty")}</p>
         )}
         <p className="actions no-print">
-          {klass.archived ? null : <Link to={`/teacher/classes/${klass.id}/roster`}>{t("roster.add.link")}</Link>}
+          {klass.archived ? null : (
+            <Link to={`/teacher/classes/${klass.id}/roster`}>{t("roster.add.link")}</Link>
+          )}
           <Link to={`/teacher/classes/${klass.id}/cards`}>{t("accounts.cards.link")}</Link>
         </p>
       </section>
@@ -266,7 +325,13 @@ export default function ClassPage() {
         </p>
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="rename" />
-          <Field name="name" label={t("accounts.field.className")} error={errors.name} defaultValue={values.name ?? klass.name} autoComplete="off" />
+          <Field
+            name="name"
+            label={t("accounts.field.className")}
+            error={errors.name}
+            defaultValue={values.name ?? klass.name}
+            autoComplete="off"
+          />
           <p>
             <button type="submit" disabled={busy}>
               {t("accounts.class.renameSubmit")}

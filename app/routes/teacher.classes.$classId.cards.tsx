@@ -33,7 +33,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       plainUrl: link.plainUrl,
       qrDataUri: link.qrDataUri,
       joinUrl: join.url,
-      cards: listRoster({ classId, teacherId: teacher.teacherId }).map((p) => ({ id: p.id, name: p.displayName, pin: null as string | null })),
+      cards: listRoster({ classId, teacherId: teacher.teacherId }).map((p) => ({
+        id: p.id,
+        name: p.displayName,
+        pin: null as string | null,
+      })),
     },
     { headers: NO_STORE },
   );
@@ -46,7 +50,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.get("intent") !== "resetAll") throw new Response("Bad request", { status: 400 });
   // The new PINs travel only in this response (never stored in clear, never in a URL).
   const cards = await resetAllPins({ classId, teacherId: teacher.teacherId });
-  return json({ cards: cards.map((c) => ({ id: c.id, name: c.displayName, pin: c.pin })) }, { headers: NO_STORE });
+  return json(
+    { cards: cards.map((c) => ({ id: c.id, name: c.displayName, pin: c.pin })) },
+    { headers: NO_STORE },
+  );
 }
 
 export default function SignInCards() {
@@ -58,7 +65,10 @@ export default function SignInCards() {
   return (
     <div className="card-sheet-page">
       <h1>
-        <Trans k={fresh ? "roster.cards.newHeading" : "accounts.cards.heading"} vars={{ name: <Name>{data.className}</Name> }} />
+        <Trans
+          k={fresh ? "roster.cards.newHeading" : "accounts.cards.heading"}
+          vars={{ name: <Name>{data.className}</Name> }}
+        />
       </h1>
       {fresh ? (
         <p className="flash ok" role="status">
@@ -74,7 +84,13 @@ export default function SignInCards() {
       </p>
       <p>{t("accounts.cards.newPupils", { url: data.joinUrl })}</p>
       {cards.length ? (
-        <CardSheet cards={cards} joinCode={data.joinCode} signInUrl={data.signInUrl} plainUrl={data.plainUrl} qrDataUri={data.qrDataUri} />
+        <CardSheet
+          cards={cards}
+          joinCode={data.joinCode}
+          signInUrl={data.signInUrl}
+          plainUrl={data.plainUrl}
+          qrDataUri={data.qrDataUri}
+        />
       ) : (
         <p>{t("accounts.roster.empty")}</p>
       )}

@@ -23,7 +23,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const klass = getTaughtClass({ classId, teacherId: teacher.teacherId });
   const count = listClassAssignments({ classId, teacherId: teacher.teacherId }).length;
   return json(
-    { id: klass.id, name: klass.name, grade: klass.grade, subject: klass.subject, timeZone: klass.timeZone, count },
+    {
+      id: klass.id,
+      name: klass.name,
+      grade: klass.grade,
+      subject: klass.subject,
+      timeZone: klass.timeZone,
+      count,
+    },
     { headers: NO_STORE },
   );
 }
@@ -35,7 +42,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   getTaughtClass({ classId: fromClassId, teacherId: teacher.teacherId });
   const parsed = parseWith(classSchema, form);
   if (!parsed.ok) return refuse(parsed);
-  const { classId } = copyClassWithAssignments({ teacherId: teacher.teacherId, fromClassId, ...parsed.data });
+  const { classId } = copyClassWithAssignments({
+    teacherId: teacher.teacherId,
+    fromClassId,
+    ...parsed.data,
+  });
   return redirect(`/teacher/classes/${classId}`, { headers: NO_STORE });
 }
 
@@ -46,7 +57,8 @@ export default function CopyClass() {
   const busy = useNavigation().state === "submitting";
   const values = data?.values ?? {};
   const errors = data?.errors ?? {};
-  const grade = values.grade ?? (GRADES.includes(klass.grade as (typeof GRADES)[number]) ? klass.grade : "8");
+  const grade =
+    values.grade ?? (GRADES.includes(klass.grade as (typeof GRADES)[number]) ? klass.grade : "8");
   return (
     <div className="narrow">
       <h1>
@@ -57,16 +69,40 @@ export default function CopyClass() {
         <Link to={`/teacher/classes/${klass.id}`}>{t("accounts.cards.back")}</Link>
       </p>
       <Form method="post" noValidate>
-        <Field name="name" label={t("accounts.field.className")} hint={t("accounts.field.classNameHint")} error={errors.name} defaultValue={values.name} autoComplete="off" />
-        <SelectField name="grade" label={t("accounts.field.grade")} error={errors.grade} defaultValue={grade}>
+        <Field
+          name="name"
+          label={t("accounts.field.className")}
+          hint={t("accounts.field.classNameHint")}
+          error={errors.name}
+          defaultValue={values.name}
+          autoComplete="off"
+        />
+        <SelectField
+          name="grade"
+          label={t("accounts.field.grade")}
+          error={errors.grade}
+          defaultValue={grade}
+        >
           {GRADES.map((g) => (
             <option key={g} value={g}>
               {t("accounts.grade.option", { grade: g })}
             </option>
           ))}
         </SelectField>
-        <Field name="subject" label={t("accounts.field.subject")} hint={t("accounts.field.subjectHint")} error={errors.subject} defaultValue={values.subject ?? klass.subject} autoComplete="off" />
-        <SelectField name="timeZone" label={t("accounts.field.timeZone")} error={errors.timeZone} defaultValue={values.timeZone ?? klass.timeZone}>
+        <Field
+          name="subject"
+          label={t("accounts.field.subject")}
+          hint={t("accounts.field.subjectHint")}
+          error={errors.subject}
+          defaultValue={values.subject ?? klass.subject}
+          autoComplete="off"
+        />
+        <SelectField
+          name="timeZone"
+          label={t("accounts.field.timeZone")}
+          error={errors.timeZone}
+          defaultValue={values.timeZone ?? klass.timeZone}
+        >
           <option value="WIB">{t("accounts.zone.WIB")}</option>
           <option value="WITA">{t("accounts.zone.WITA")}</option>
           <option value="WIT">{t("accounts.zone.WIT")}</option>

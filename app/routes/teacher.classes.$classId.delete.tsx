@@ -36,7 +36,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const teacher = await requireTeacher(request);
   const ref = { classId: parseId(params.classId), teacherId: teacher.teacherId };
   const klass = getTaughtClass(ref);
-  if (klass.role !== "owner") throw new Response("Only the owner of the class may delete it", { status: 403 });
+  if (klass.role !== "owner")
+    throw new Response("Only the owner of the class may delete it", { status: 403 });
   const parsed = parseWith(confirmSchema, form);
   if (!parsed.ok) return refuse(parsed);
   deleteClass(ref);

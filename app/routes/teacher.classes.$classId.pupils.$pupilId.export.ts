@@ -7,6 +7,10 @@ import { jsonDownload } from "~/utils/json-download.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
-  const ref = { classId: parseId(params.classId), pupilId: parseId(params.pupilId), teacherId: teacher.teacherId };
+  const ref = {
+    classId: parseId(params.classId),
+    pupilId: parseId(params.pupilId),
+    teacherId: teacher.teacherId,
+  };
   return jsonDownload(exportPupilForTeacher(ref), exportFileName(ref.pupilId));
 }

@@ -18,7 +18,11 @@ export const meta: MetaFunction = ({ matches }) => title(matches, "roster.merge.
 
 async function pupilOf(request: Request, params: LoaderFunctionArgs["params"]) {
   const teacher = await requireTeacher(request);
-  const ref = { classId: parseId(params.classId), pupilId: parseId(params.pupilId), teacherId: teacher.teacherId };
+  const ref = {
+    classId: parseId(params.classId),
+    pupilId: parseId(params.pupilId),
+    teacherId: teacher.teacherId,
+  };
   return { ref, pupil: getTaughtPupil(ref) };
 }
 
@@ -31,7 +35,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const mergeSchema = z.object({
-  intoId: z.string({ required_error: "roster.v.into" }).regex(/^[1-9][0-9]{0,15}$/, "roster.v.into").transform(Number),
+  intoId: z
+    .string({ required_error: "roster.v.into" })
+    .regex(/^[1-9][0-9]{0,15}$/, "roster.v.into")
+    .transform(Number),
   confirm: z.literal("yes", { errorMap: () => ({ message: "roster.v.confirm" }) }),
 });
 
@@ -40,7 +47,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { ref } = await pupilOf(request, params);
   const parsed = parseWith(mergeSchema, form);
   if (!parsed.ok) return refuse(parsed);
-  mergePupils({ classId: ref.classId, teacherId: ref.teacherId, fromId: ref.pupilId, intoId: parsed.data.intoId });
+  mergePupils({
+    classId: ref.classId,
+    teacherId: ref.teacherId,
+    fromId: ref.pupilId,
+    intoId: parsed.data.intoId,
+  });
   return redirect(`/teacher/classes/${ref.classId}`, { headers: NO_STORE });
 }
 
@@ -62,7 +74,12 @@ export default function MergePupil() {
         </p>
       ) : (
         <Form method="post" noValidate>
-          <SelectField name="intoId" label={t("roster.merge.into")} error={errors.intoId} defaultValue={data?.values?.intoId ?? ""}>
+          <SelectField
+            name="intoId"
+            label={t("roster.merge.into")}
+            error={errors.intoId}
+            defaultValue={data?.values?.intoId ?? ""}
+          >
             <option value="">{t("roster.merge.choose")}</option>
             {others.map((p) => (
               <option key={p.id} value={p.id}>

@@ -31,7 +31,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       classId: klass.id,
       pupilId: pupil.id,
       pupilName: pupil.displayName,
-      card: { joinCode: klass.joinCode, signInUrl: link.url, plainUrl: link.plainUrl, qrDataUri: link.qrDataUri },
+      card: {
+        joinCode: klass.joinCode,
+        signInUrl: link.url,
+        plainUrl: link.plainUrl,
+        qrDataUri: link.qrDataUri,
+      },
     },
     { headers: NO_STORE },
   );
@@ -57,7 +62,8 @@ export default function ResetPin() {
         <h1>{t("pf.pin.doneHeading", { name: pupilName })}</h1>
         <div className="flash ok" role="status">
           <p>
-            {t("accounts.roster.newPin", { name: data.reset.displayName })} <strong className="code">{data.reset.pin}</strong>
+            {t("accounts.roster.newPin", { name: data.reset.displayName })}{" "}
+            <strong className="code">{data.reset.pin}</strong>
           </p>
           <p>{t("accounts.roster.newPinOnce")}</p>
         </div>
@@ -66,7 +72,10 @@ export default function ResetPin() {
           {back}
         </p>
         <h2 className="no-print">{t("roster.cards.printOne")}</h2>
-        <CardSheet cards={[{ id: pupilId, name: data.reset.displayName, pin: data.reset.pin }]} {...card} />
+        <CardSheet
+          cards={[{ id: pupilId, name: data.reset.displayName, pin: data.reset.pin }]}
+          {...card}
+        />
       </div>
     );
   return (

@@ -56,11 +56,23 @@ export default function RemovePupil() {
   const error = data?.errors.confirm;
   return (
     <div className="narrow">
-      <h1><Trans k="accounts.remove.heading" vars={{ name: <Name>{pupilName}</Name> }} /></h1>
-      <p><Trans k="accounts.remove.body" vars={{ name: <Name>{pupilName}</Name>, className: <Name>{className}</Name> }} /></p>
+      <h1>
+        <Trans k="accounts.remove.heading" vars={{ name: <Name>{pupilName}</Name> }} />
+      </h1>
+      <p>
+        <Trans
+          k="accounts.remove.body"
+          vars={{ name: <Name>{pupilName}</Name>, className: <Name>{className}</Name> }}
+        />
+      </p>
       <p className="note">{t("accounts.remove.permanent")}</p>
       <Form method="post" noValidate>
-        <ConfirmCheckbox label={<Trans k="accounts.remove.confirmLabel" vars={{ name: <Name>{pupilName}</Name> }} />} error={error} />
+        <ConfirmCheckbox
+          label={
+            <Trans k="accounts.remove.confirmLabel" vars={{ name: <Name>{pupilName}</Name> }} />
+          }
+          error={error}
+        />
         <p className="actions">
           <button type="submit" className="danger" disabled={busy}>
             {t("accounts.remove.submit")}

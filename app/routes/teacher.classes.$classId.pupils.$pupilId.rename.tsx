@@ -19,7 +19,11 @@ export const meta: MetaFunction = ({ matches }) => title(matches, "roster.rename
 
 async function pupilOf(request: Request, params: LoaderFunctionArgs["params"]) {
   const teacher = await requireTeacher(request);
-  const ref = { classId: parseId(params.classId), pupilId: parseId(params.pupilId), teacherId: teacher.teacherId };
+  const ref = {
+    classId: parseId(params.classId),
+    pupilId: parseId(params.pupilId),
+    teacherId: teacher.teacherId,
+  };
   return { ref, pupil: getTaughtPupil(ref) };
 }
 
@@ -37,7 +41,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return refuse(parsed);
   const result = renamePupil({ ...ref, displayName: parsed.data.displayName });
   // the schema above refused every other reason already
-  if (!result.ok) return refuse({ errors: { displayName: "roster.v.taken" }, values: echoValues(form) });
+  if (!result.ok)
+    return refuse({ errors: { displayName: "roster.v.taken" }, values: echoValues(form) });
   return redirect(`/teacher/classes/${ref.classId}`, { headers: NO_STORE });
 }
 

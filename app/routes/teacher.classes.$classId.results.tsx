@@ -28,13 +28,18 @@ export default function ClassResults() {
   const { klass, assignments, pupils, statuses } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
-  const pct = (value: number | null) => (value === null ? "—" : `${formatNumber(lang, value, 1)} %`);
+  const pct = (value: number | null) =>
+    value === null ? "—" : `${formatNumber(lang, value, 1)} %`;
   return (
     <>
       <p className="no-print">
-        <Link to={`/teacher/classes/${klass.id}`}><Trans k="results.backToClass" vars={{ name: <Name>{klass.name}</Name> }} /></Link>
+        <Link to={`/teacher/classes/${klass.id}`}>
+          <Trans k="results.backToClass" vars={{ name: <Name>{klass.name}</Name> }} />
+        </Link>
       </p>
-      <h1><Trans k="results.classTitle" vars={{ name: <Name>{klass.name}</Name> }} /></h1>
+      <h1>
+        <Trans k="results.classTitle" vars={{ name: <Name>{klass.name}</Name> }} />
+      </h1>
 
       <section aria-labelledby="class-assignments-heading">
         <h2 id="class-assignments-heading">{t("results.classAssignments")}</h2>
@@ -57,8 +62,16 @@ export default function ClassResults() {
                   </Link>
                 ),
               },
-              { key: "due", header: t("results.col.due"), cell: (a) => formatDateTime(lang, a.dueAt, klass.timeZone) },
-              ...statuses.map((s) => ({ key: s, header: t(`status.${s}`), cell: (a: Assignment) => a.completion[s] })),
+              {
+                key: "due",
+                header: t("results.col.due"),
+                cell: (a) => formatDateTime(lang, a.dueAt, klass.timeZone),
+              },
+              ...statuses.map((s) => ({
+                key: s,
+                header: t(`status.${s}`),
+                cell: (a: Assignment) => a.completion[s],
+              })),
               { key: "mean", header: t("results.mean"), cell: (a) => pct(a.mean) },
             ]}
           />
@@ -82,7 +95,10 @@ export default function ClassResults() {
                 header: (
                   <>
                     <span lang={a.language}>{a.title}</span>
-                    <span className="visually-hidden"> ({t("results.assignmentN", { n: i + 1 })})</span>
+                    <span className="visually-hidden">
+                      {" "}
+                      ({t("results.assignmentN", { n: i + 1 })})
+                    </span>
                   </>
                 ),
                 cell: (p: Pupil) => {

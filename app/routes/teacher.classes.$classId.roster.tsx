@@ -22,7 +22,10 @@ export const meta: MetaFunction = ({ matches }) => title(matches, "roster.add.pa
 async function classOf(request: Request, classIdParam: string | undefined) {
   const teacher = await requireTeacher(request);
   const classId = parseId(classIdParam);
-  return { teacherId: teacher.teacherId, klass: getTaughtClass({ classId, teacherId: teacher.teacherId }) };
+  return {
+    teacherId: teacher.teacherId,
+    klass: getTaughtClass({ classId, teacherId: teacher.teacherId }),
+  };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -31,7 +34,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 // 60 names of at most 40 characters fit well inside the form reader's 64 KiB.
-const listSchema = z.object({ names: z.string({ required_error: "roster.v.empty", invalid_type_error: "v.invalid" }).max(8000, "roster.v.tooMany") });
+const listSchema = z.object({
+  names: z
+    .string({ required_error: "roster.v.empty", invalid_type_error: "v.invalid" })
+    .max(8000, "roster.v.tooMany"),
+});
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
@@ -41,9 +48,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await addPupilsFromList({ classId: klass.id, teacherId, text: parsed.data.names });
   const values = echoValues(form);
   if (!result.ok) {
-    const error: MessageKey = result.reason === "empty" ? "roster.v.empty" : result.reason === "tooMany" ? "roster.v.tooMany" : "roster.v.lines";
+    const error: MessageKey =
+      result.reason === "empty"
+        ? "roster.v.empty"
+        : result.reason === "tooMany"
+          ? "roster.v.tooMany"
+          : "roster.v.lines";
     const problems: LineProblem[] = result.reason === "lines" ? result.problems : [];
-    return json({ ok: false as const, errors: { names: error } as FieldErrors, values, problems }, { status: 400, headers: NO_STORE });
+    return json(
+      { ok: false as const, errors: { names: error } as FieldErrors, values, problems },
+      { status: 400, headers: NO_STORE },
+    );
   }
   const link = await signInLink(request, klass.joinCode);
   // The PINs travel only in this response (never stored in clear, never in a URL).
@@ -81,7 +96,13 @@ export default function AddPupils() {
           <PrintButton />
           {back}
         </p>
-        <CardSheet cards={data.cards} joinCode={data.joinCode} signInUrl={data.signInUrl} plainUrl={data.plainUrl} qrDataUri={data.qrDataUri} />
+        <CardSheet
+          cards={data.cards}
+          joinCode={data.joinCode}
+          signInUrl={data.signInUrl}
+          plainUrl={data.plainUrl}
+          qrDataUri={data.qrDataUri}
+        />
       </div>
     );
   }
@@ -120,7 +141,11 @@ export default function AddPupils() {
                     <li key={p.line}>
                       <Trans
                         k="roster.problem.line"
-                        vars={{ line: String(p.line), name: <Name>{p.name}</Name>, reason: t(`roster.problem.${p.reason}` as MessageKey) }}
+                        vars={{
+                          line: String(p.line),
+                          name: <Name>{p.name}</Name>,
+                          reason: t(`roster.problem.${p.reason}` as MessageKey),
+                        }}
                       />
                     </li>
                   ))}

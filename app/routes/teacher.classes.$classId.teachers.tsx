@@ -3,11 +3,24 @@
 import { Name, Trans } from "~/components/name";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useSearchParams,
+} from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormError } from "~/components/accounts-fields";
 import { useT } from "~/i18n/use-t";
-import { addCoTeacher, getTaughtClass, leaveClass, listClassTeachers, removeCoTeacher } from "~/models/class-access.server";
+import {
+  addCoTeacher,
+  getTaughtClass,
+  leaveClass,
+  listClassTeachers,
+  removeCoTeacher,
+} from "~/models/class-access.server";
 import { parseId } from "~/models/class.server";
 import { retryMinutes } from "~/models/throttle.server";
 import { NO_STORE, refuse } from "~/utils/accounts-form.server";
@@ -37,7 +50,12 @@ const intentSchema = z.object({
   intent: z.enum(["invite", "remove", "leave"], { errorMap: () => ({ message: "v.invalid" }) }),
 });
 const inviteSchema = z.object({ email });
-const removeSchema = z.object({ coTeacherId: z.string().regex(/^[1-9][0-9]{0,15}$/, "v.invalid").transform(Number) });
+const removeSchema = z.object({
+  coTeacherId: z
+    .string()
+    .regex(/^[1-9][0-9]{0,15}$/, "v.invalid")
+    .transform(Number),
+});
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
@@ -55,8 +73,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (added.ok) return redirect(`${here}?added=${added.coTeacherId}`, { headers: NO_STORE });
       const values = echoValues(form);
       if (added.reason === "throttled")
-        return refuse({ errors: {}, values, formError: "co.throttled", formVars: { minutes: retryMinutes(added.retryAfterMs) } }, 429);
-      const message = added.reason === "noSuchTeacher" ? "co.noSuchTeacher" : added.reason === "self" ? "co.self" : "co.already";
+        return refuse(
+          {
+            errors: {},
+            values,
+            formError: "co.throttled",
+            formVars: { minutes: retryMinutes(added.retryAfterMs) },
+          },
+          429,
+        );
+      const message =
+        added.reason === "noSuchTeacher"
+          ? "co.noSuchTeacher"
+          : added.reason === "self"
+            ? "co.self"
+            : "co.already";
       return refuse({ errors: { email: message }, values });
     }
     case "remove": {
@@ -126,7 +157,12 @@ export default function ClassTeachers() {
                         <Form method="post">
                           <input type="hidden" name="intent" value="remove" />
                           <input type="hidden" name="coTeacherId" value={c.id} />
-                          <button type="submit" className="secondary" disabled={busy} aria-label={t("co.removeFor", { name: c.name })}>
+                          <button
+                            type="submit"
+                            className="secondary"
+                            disabled={busy}
+                            aria-label={t("co.removeFor", { name: c.name })}
+                          >
                             {t("co.remove")}
                           </button>
                         </Form>
@@ -147,7 +183,16 @@ export default function ClassTeachers() {
           <Form method="post" noValidate>
             <FormError error={data?.formError} vars={data?.formVars} />
             <input type="hidden" name="intent" value="invite" />
-            <Field name="email" type="email" label={t("co.email")} error={errors.email} defaultValue={values.email} autoComplete="off" inputMode="email" spellCheck={false} />
+            <Field
+              name="email"
+              type="email"
+              label={t("co.email")}
+              error={errors.email}
+              defaultValue={values.email}
+              autoComplete="off"
+              inputMode="email"
+              spellCheck={false}
+            />
             <p>
               <button type="submit" disabled={busy}>
                 {t("co.inviteSubmit")}

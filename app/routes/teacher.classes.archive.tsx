@@ -17,13 +17,31 @@ export const meta: MetaFunction = ({ matches }) => title(matches, "next.archive.
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
-  const active = listClasses({ teacherId: teacher.teacherId }).filter((c) => !c.archived && c.role === "owner");
-  return json({ active: active.map((c) => ({ id: c.id, name: c.name, grade: c.grade, subject: c.subject, pupilCount: c.pupilCount })) }, { headers: NO_STORE });
+  const active = listClasses({ teacherId: teacher.teacherId }).filter(
+    (c) => !c.archived && c.role === "owner",
+  );
+  return json(
+    {
+      active: active.map((c) => ({
+        id: c.id,
+        name: c.name,
+        grade: c.grade,
+        subject: c.subject,
+        pupilCount: c.pupilCount,
+      })),
+    },
+    { headers: NO_STORE },
+  );
 }
 
-const id = z.string().regex(/^[1-9][0-9]{0,15}$/, "v.invalid").transform(Number);
+const id = z
+  .string()
+  .regex(/^[1-9][0-9]{0,15}$/, "v.invalid")
+  .transform(Number);
 const archiveSchema = z.object({
-  classId: z.union([id.transform((n) => [n]), z.array(id).max(500, "v.invalid")], { errorMap: () => ({ message: "next.v.pick" }) }),
+  classId: z.union([id.transform((n) => [n]), z.array(id).max(500, "v.invalid")], {
+    errorMap: () => ({ message: "next.v.pick" }),
+  }),
 });
 
 export async function action({ request }: ActionFunctionArgs) {

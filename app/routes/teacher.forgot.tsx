@@ -6,7 +6,14 @@ import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { Field, FormError, Honeypot } from "~/components/accounts-fields";
 import { useT } from "~/i18n/use-t";
 import { recoverWithCode } from "~/models/recovery.server";
-import { accountHeaders, NO_STORE, refuse, refuseBot, refuseThrottled, startSessionAndRedirect } from "~/utils/accounts-form.server";
+import {
+  accountHeaders,
+  NO_STORE,
+  refuse,
+  refuseBot,
+  refuseThrottled,
+  startSessionAndRedirect,
+} from "~/utils/accounts-form.server";
 import { recoverSchema } from "~/utils/accounts-schemas";
 import { ipBucket } from "~/utils/client-ip.server";
 import { echoValues, parseWith, readForm } from "~/utils/form.server";
@@ -38,10 +45,15 @@ export async function action({ request }: ActionFunctionArgs) {
   });
   if (!result.ok) {
     const values = echoValues(form, OMIT);
-    if (result.reason === "throttled") return refuseThrottled(values, result.retryAfterMs, result.wait);
+    if (result.reason === "throttled")
+      return refuseThrottled(values, result.retryAfterMs, result.wait);
     return refuse({ errors: { code: "rc.forgot.failed" }, values });
   }
-  return startSessionAndRedirect(request, { role: "teacher", teacherId: result.teacherId }, "/teacher/account?done=recovered");
+  return startSessionAndRedirect(
+    request,
+    { role: "teacher", teacherId: result.teacherId },
+    "/teacher/account?done=recovered",
+  );
 }
 
 export default function ForgotPassword() {
@@ -56,8 +68,25 @@ export default function ForgotPassword() {
       <p>{t("rc.forgot.lead")}</p>
       <Form method="post" noValidate>
         <FormError error={data?.formError} vars={data?.formVars} />
-        <Field name="email" type="email" label={t("accounts.field.email")} error={errors.email} defaultValue={values.email} autoComplete="username" inputMode="email" spellCheck={false} />
-        <Field name="code" label={t("rc.forgot.code")} hint={t("rc.forgot.codeHint")} error={errors.code} autoComplete="one-time-code" autoCapitalize="characters" spellCheck={false} />
+        <Field
+          name="email"
+          type="email"
+          label={t("accounts.field.email")}
+          error={errors.email}
+          defaultValue={values.email}
+          autoComplete="username"
+          inputMode="email"
+          spellCheck={false}
+        />
+        <Field
+          name="code"
+          label={t("rc.forgot.code")}
+          hint={t("rc.forgot.codeHint")}
+          error={errors.code}
+          autoComplete="one-time-code"
+          autoCapitalize="characters"
+          spellCheck={false}
+        />
         <Field
           name="password"
           type="password"

@@ -6,7 +6,11 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { EdText } from "~/components/editor-fields";
 import { EditorContext, useEditor } from "~/components/lesson-editor/context";
 import { DraftForm } from "~/components/lesson-editor/draft-form";
-import { PromptFields, QuestionFields, SortingFields } from "~/components/lesson-editor/item-fields";
+import {
+  PromptFields,
+  QuestionFields,
+  SortingFields,
+} from "~/components/lesson-editor/item-fields";
 import { ItemSection } from "~/components/lesson-editor/item-section";
 import { OutsideInfoPanel, QualityPanel, StatusPanel } from "~/components/lesson-editor/panels";
 import { LessonMetaFields } from "~/components/lesson-meta-fields";
@@ -16,10 +20,18 @@ import { editorAction, editorPage, type EditorResult } from "~/models/lesson-edi
 import { requireTeacher } from "~/utils/auth.server";
 import { readForm } from "~/utils/form.server";
 import { parseId } from "~/utils/ids";
-import { listsValues, metaValues, outsideInfoValues, promptValues, questionValues, sortingValues } from "~/utils/lesson-editor-form";
+import {
+  listsValues,
+  metaValues,
+  outsideInfoValues,
+  promptValues,
+  questionValues,
+  sortingValues,
+} from "~/utils/lesson-editor-form";
 import { rawTitle } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? rawTitle(matches, data.draft.title) : []);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? rawTitle(matches, data.draft.title) : [];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
@@ -46,8 +58,17 @@ function Sections() {
     <>
       <section aria-labelledby="meta-heading" className="card">
         <h2 id="meta-heading">{t("ed.meta")}</h2>
-        <DraftForm intent="meta" label={t("ed.meta")} autosave values={editor.valuesFor("meta", "", metaValues(draft))} errors={editor.errorsFor("meta", "")} submitLabel={t("ed.save")}>
-          {(values, errors) => <LessonMetaFields prefix="meta" values={values} errors={errors} withMinutes />}
+        <DraftForm
+          intent="meta"
+          label={t("ed.meta")}
+          autosave
+          values={editor.valuesFor("meta", "", metaValues(draft))}
+          errors={editor.errorsFor("meta", "")}
+          submitLabel={t("ed.save")}
+        >
+          {(values, errors) => (
+            <LessonMetaFields prefix="meta" values={values} errors={errors} withMinutes />
+          )}
         </DraftForm>
       </section>
 
@@ -64,13 +85,52 @@ function Sections() {
 
       <section aria-labelledby="lists-heading" className="card">
         <h2 id="lists-heading">{t("ed.lists")}</h2>
-        <DraftForm intent="lists" label={t("ed.lists")} autosave values={editor.valuesFor("lists", "", listsValues(draft))} errors={editor.errorsFor("lists", "")} submitLabel={t("ed.save")}>
+        <DraftForm
+          intent="lists"
+          label={t("ed.lists")}
+          autosave
+          values={editor.valuesFor("lists", "", listsValues(draft))}
+          errors={editor.errorsFor("lists", "")}
+          submitLabel={t("ed.save")}
+        >
           {(values, errors) => (
             <>
-              <EdText prefix="lists" name="objectives" label={t("ed.objectives")} multiline rows={4} values={values} errors={errors} />
-              <EdText prefix="lists" name="glossary" label={t("ed.glossary")} multiline rows={4} values={values} errors={errors} />
-              <EdText prefix="lists" name="speakers" label={t("ed.speakers")} multiline rows={3} values={values} errors={errors} />
-              <EdText prefix="lists" name="teacherNotes" label={t("ed.teacherNotes")} multiline rows={3} values={values} errors={errors} />
+              <EdText
+                prefix="lists"
+                name="objectives"
+                label={t("ed.objectives")}
+                multiline
+                rows={4}
+                values={values}
+                errors={errors}
+              />
+              <EdText
+                prefix="lists"
+                name="glossary"
+                label={t("ed.glossary")}
+                multiline
+                rows={4}
+                values={values}
+                errors={errors}
+              />
+              <EdText
+                prefix="lists"
+                name="speakers"
+                label={t("ed.speakers")}
+                multiline
+                rows={3}
+                values={values}
+                errors={errors}
+              />
+              <EdText
+                prefix="lists"
+                name="teacherNotes"
+                label={t("ed.teacherNotes")}
+                multiline
+                rows={3}
+                values={values}
+                errors={errors}
+              />
             </>
           )}
         </DraftForm>
@@ -86,7 +146,14 @@ function Sections() {
         newValues={{ skill: "comprehension" }}
         notes={data.notes}
         valuesOf={questionValues}
-        fields={(prefix, values, errors) => <QuestionFields prefix={prefix} values={values} errors={errors} paragraphs={draft.paragraphs} />}
+        fields={(prefix, values, errors) => (
+          <QuestionFields
+            prefix={prefix}
+            values={values}
+            errors={errors}
+            paragraphs={draft.paragraphs}
+          />
+        )}
       />
       <ItemSection
         kind="sorting"
@@ -98,7 +165,15 @@ function Sections() {
         newValues={{}}
         notes={data.notes}
         valuesOf={sortingValues}
-        fields={(prefix, values, errors) => <SortingFields prefix={prefix} values={values} errors={errors} paragraphs={draft.paragraphs} speakers={draft.speakers} />}
+        fields={(prefix, values, errors) => (
+          <SortingFields
+            prefix={prefix}
+            values={values}
+            errors={errors}
+            paragraphs={draft.paragraphs}
+            speakers={draft.speakers}
+          />
+        )}
       />
       <ItemSection
         kind="prompts"
@@ -110,9 +185,13 @@ function Sections() {
         newValues={{ mode: "open" }}
         notes={data.notes}
         valuesOf={promptValues}
-        fields={(prefix, values, errors) => <PromptFields prefix={prefix} values={values} errors={errors} />}
+        fields={(prefix, values, errors) => (
+          <PromptFields prefix={prefix} values={values} errors={errors} />
+        )}
       />
-      <OutsideInfoPanel values={editor.valuesFor("outside", "", outsideInfoValues(draft.outsideInfo))} />
+      <OutsideInfoPanel
+        values={editor.valuesFor("outside", "", outsideInfoValues(draft.outsideInfo))}
+      />
     </>
   );
 }

@@ -1,7 +1,12 @@
 // The draft as a pupil sees it, step by step (?step=read|sort|quiz|feedback|discuss), with the
 // pupils' own components. Choices travel in the forms and links between steps; "submit" posts
 // them here and the feedback is computed and thrown away: no attempt, answer or result anywhere.
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LoaderFunctionArgs,
+  MetaFunction,
+  SerializeFrom,
+} from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Fragment, useEffect, useState, type ReactNode } from "react";
@@ -14,8 +19,22 @@ import { RubricTable } from "~/components/rubric";
 import { itemLabel } from "~/components/two-part";
 import { PartBFeedback } from "~/components/two-part-feedback";
 import { useLang, useT } from "~/i18n/use-t";
-import { discussPage, previewDraft, previewReview, quizPage, readChoices, sortPage } from "~/models/lesson-preview.server";
-import { carriedFields, parseStep, quizField, sortField, type Choices, type PreviewStep } from "~/utils/preview-fields";
+import {
+  discussPage,
+  previewDraft,
+  previewReview,
+  quizPage,
+  readChoices,
+  sortPage,
+} from "~/models/lesson-preview.server";
+import {
+  carriedFields,
+  parseStep,
+  quizField,
+  sortField,
+  type Choices,
+  type PreviewStep,
+} from "~/utils/preview-fields";
 import { requireTeacher } from "~/utils/auth.server";
 import { readForm } from "~/utils/form.server";
 import { formatPercent, readingMinutes } from "~/utils/format";
@@ -24,11 +43,15 @@ import { parseId } from "~/utils/ids";
 import { rawTitle } from "~/utils/meta";
 import { CATEGORY_IDS } from "~/utils/quiz";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? rawTitle(matches, data.title) : []);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? rawTitle(matches, data.title) : [];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
-  const { id, lesson, valid } = previewDraft({ teacherId: teacher.teacherId, lessonId: parseId(params.lessonId) });
+  const { id, lesson, valid } = previewDraft({
+    teacherId: teacher.teacherId,
+    lessonId: parseId(params.lessonId),
+  });
   const url = new URL(request.url);
   // "go" is the next-step button of a step's form; "step" the page a save button came back to
   const step = parseStep(url.searchParams.get("go") ?? url.searchParams.get("step"));
@@ -51,7 +74,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
               glossary: lesson.glossary,
               paragraphs: lesson.paragraphs,
               readingMinutes: readingMinutes(lesson.paragraphs),
-              highlight: parseHighlight(url.searchParams.get("highlight"), lesson.paragraphs.length),
+              highlight: parseHighlight(
+                url.searchParams.get("highlight"),
+                lesson.paragraphs.length,
+              ),
             }
           : null,
       sort: step === "sort" ? sortPage(lesson) : null,
@@ -65,10 +91,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** "Submit answers": the carried choices checked against the draft, answered once, kept nowhere. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const teacher = await requireTeacher(request);
-  const { lesson } = previewDraft({ teacherId: teacher.teacherId, lessonId: parseId(params.lessonId) });
+  const { lesson } = previewDraft({
+    teacherId: teacher.teacherId,
+    lessonId: parseId(params.lessonId),
+  });
   const form = await readForm(request);
   const choices = readChoices(lesson, form);
-  return json({ choices, review: previewReview(lesson, choices) }, { headers: { "Cache-Control": "no-store" } });
+  return json(
+    { choices, review: previewReview(lesson, choices) },
+    { headers: { "Cache-Control": "no-store" } },
+  );
 }
 
 type Data = SerializeFrom<typeof loader>;
@@ -105,7 +137,11 @@ export default function Preview() {
   const quizAnswered = Object.keys(choices.quiz).length;
   const steps: { to: PreviewStep; label: string; count?: string }[] = [
     { to: "read", label: t("flow.read") },
-    { to: "sort", label: t("flow.sort"), count: `${Object.keys(choices.sort).length}/${data.counts.sortTotal}` },
+    {
+      to: "sort",
+      label: t("flow.sort"),
+      count: `${Object.keys(choices.sort).length}/${data.counts.sortTotal}`,
+    },
     { to: "quiz", label: t("flow.quiz"), count: `${quizAnswered}/${data.counts.quizTotal}` },
     { to: "feedback", label: t("flow.feedback") },
     { to: "discuss", label: t("flow.discuss") },
@@ -132,7 +168,11 @@ export default function Preview() {
         <ol className="steps">
           {steps.map((s) => (
             <li key={s.to}>
-              <Link to={href(s.to)} aria-current={s.to === step ? "page" : undefined} prefetch="none">
+              <Link
+                to={href(s.to)}
+                aria-current={s.to === step ? "page" : undefined}
+                prefetch="none"
+              >
                 {s.label}
                 {s.count ? <span className="step-count"> ({s.count})</span> : null}
               </Link>
@@ -140,9 +180,27 @@ export default function Preview() {
           ))}
         </ol>
       </nav>
-      {step === "read" && data.read ? <ReadStep data={data} read={data.read} next={href("sort")} /> : null}
-      {step === "sort" && data.sort ? <SortStep key={JSON.stringify(choices.sort)} data={data} sort={data.sort} choices={choices} base={base} /> : null}
-      {step === "quiz" && data.quiz ? <QuizStep key={JSON.stringify(choices.quiz)} data={data} quiz={data.quiz} choices={choices} base={base} /> : null}
+      {step === "read" && data.read ? (
+        <ReadStep data={data} read={data.read} next={href("sort")} />
+      ) : null}
+      {step === "sort" && data.sort ? (
+        <SortStep
+          key={JSON.stringify(choices.sort)}
+          data={data}
+          sort={data.sort}
+          choices={choices}
+          base={base}
+        />
+      ) : null}
+      {step === "quiz" && data.quiz ? (
+        <QuizStep
+          key={JSON.stringify(choices.quiz)}
+          data={data}
+          quiz={data.quiz}
+          choices={choices}
+          base={base}
+        />
+      ) : null}
       {step === "feedback" ? (
         <FeedbackStep
           data={data}
@@ -152,12 +210,22 @@ export default function Preview() {
           readHref={(p) => href("read", [["highlight", String(p)]], `#p${p}`)}
         />
       ) : null}
-      {step === "discuss" && data.prompts ? <DiscussStep data={data} prompts={data.prompts} /> : null}
+      {step === "discuss" && data.prompts ? (
+        <DiscussStep data={data} prompts={data.prompts} />
+      ) : null}
     </>
   );
 }
 
-function ReadStep({ data, read, next }: { data: Data; read: NonNullable<Data["read"]>; next: string }) {
+function ReadStep({
+  data,
+  read,
+  next,
+}: {
+  data: Data;
+  read: NonNullable<Data["read"]>;
+  next: string;
+}) {
   const t = useT();
   return (
     <section aria-labelledby="read-heading" className="lesson">
@@ -165,7 +233,13 @@ function ReadStep({ data, read, next }: { data: Data; read: NonNullable<Data["re
       <p>{t("flow.readFirst")}</p>
       <p className="meta">{t("lesson.readingTime", { minutes: read.readingMinutes })}</p>
       <SourceLine source={read.source} language={data.language} headingLevel={3} />
-      <Paragraphs paragraphs={read.paragraphs} language={data.language} highlight={read.highlight} headingLevel={3} glossary={read.glossary} />
+      <Paragraphs
+        paragraphs={read.paragraphs}
+        language={data.language}
+        highlight={read.highlight}
+        headingLevel={3}
+        glossary={read.glossary}
+      />
       <Glossary glossary={read.glossary} language={data.language} headingLevel={3} />
       <div className="no-print">
         <Link className="button" to={next}>
@@ -180,7 +254,17 @@ function ReadStep({ data, read, next }: { data: Data; read: NonNullable<Data["re
  * A step's one form, sent with GET: an item's save button (no JavaScript) comes back to this
  * step, the next-step button goes on; the other step's choices ride along as hidden fields.
  */
-function StepForm({ base, step, carry, children }: { base: string; step: PreviewStep; carry: [string, string][]; children: ReactNode }) {
+function StepForm({
+  base,
+  step,
+  carry,
+  children,
+}: {
+  base: string;
+  step: PreviewStep;
+  carry: [string, string][];
+  children: ReactNode;
+}) {
   return (
     <Form method="get" action={base}>
       <input type="hidden" name="step" value={step} />
@@ -190,7 +274,17 @@ function StepForm({ base, step, carry, children }: { base: string; step: Preview
   );
 }
 
-function SortStep({ data, sort, choices, base }: { data: Data; sort: NonNullable<Data["sort"]>; choices: Choices; base: string }) {
+function SortStep({
+  data,
+  sort,
+  choices,
+  base,
+}: {
+  data: Data;
+  sort: NonNullable<Data["sort"]>;
+  choices: Choices;
+  base: string;
+}) {
   const t = useT();
   const hydrated = useHydrated();
   const [picked, setPicked] = useState<Record<string, string>>(choices.sort);
@@ -227,7 +321,12 @@ function SortStep({ data, sort, choices, base }: { data: Data; sort: NonNullable
                   <p>{item.quote}</p>
                 </blockquote>
                 {sort.paragraphs[item.paragraph] ? (
-                  <ParagraphRef n={item.paragraph} text={sort.paragraphs[item.paragraph]} language={data.language} idPrefix={item.id} />
+                  <ParagraphRef
+                    n={item.paragraph}
+                    text={sort.paragraphs[item.paragraph]}
+                    language={data.language}
+                    idPrefix={item.id}
+                  />
                 ) : null}
               </>
             }
@@ -251,14 +350,25 @@ function SortStep({ data, sort, choices, base }: { data: Data; sort: NonNullable
   );
 }
 
-function QuizStep({ data, quiz, choices, base }: { data: Data; quiz: NonNullable<Data["quiz"]>; choices: Choices; base: string }) {
+function QuizStep({
+  data,
+  quiz,
+  choices,
+  base,
+}: {
+  data: Data;
+  quiz: NonNullable<Data["quiz"]>;
+  choices: Choices;
+  base: string;
+}) {
   const t = useT();
   const hydrated = useHydrated();
   const [picked, setPicked] = useState<Record<string, string>>(choices.quiz);
   const choose = (itemId: string, choice: string) => setPicked((p) => ({ ...p, [itemId]: choice }));
   const partIds = quiz.questions.flatMap((q) => (q.partB ? [q.id, q.partB.id] : [q.id]));
   const answered = partIds.filter((id) => picked[id]).length;
-  const unanswered = partIds.length - answered + (data.counts.sortTotal - Object.keys(choices.sort).length);
+  const unanswered =
+    partIds.length - answered + (data.counts.sortTotal - Object.keys(choices.sort).length);
   const carry = carriedFields({ sort: choices.sort, quiz: {} });
   return (
     <section aria-labelledby="quiz-heading">
@@ -276,7 +386,10 @@ function QuizStep({ data, quiz, choices, base }: { data: Data; quiz: NonNullable
               legend={
                 <>
                   <span className="qnum">
-                    {q.partB ? itemLabel(t, { n: index + 1, part: "A" }) : t("quiz.question", { n: index + 1 })}.{" "}
+                    {q.partB
+                      ? itemLabel(t, { n: index + 1, part: "A" })
+                      : t("quiz.question", { n: index + 1 })}
+                    .{" "}
                   </span>
                   <span lang={data.language}>{q.stem}</span>
                 </>
@@ -288,7 +401,12 @@ function QuizStep({ data, quiz, choices, base }: { data: Data; quiz: NonNullable
                       {t("twoPart.lead")} {t("twoPart.scoring")}
                     </p>
                   ) : null}
-                  <ParagraphRefs numbers={q.refs} texts={quiz.paragraphs} language={data.language} idPrefix={q.id} />
+                  <ParagraphRefs
+                    numbers={q.refs}
+                    texts={quiz.paragraphs}
+                    language={data.language}
+                    idPrefix={q.id}
+                  />
                 </>
               }
               options={q.options.map((o) => ({ id: o.id, label: o.text, lang: data.language }))}
@@ -314,7 +432,8 @@ function QuizStep({ data, quiz, choices, base }: { data: Data; quiz: NonNullable
                   id: o.id,
                   label: (
                     <>
-                      <q lang={data.language}>{o.text}</q> {t("twoPart.paragraphOf", { p: o.paragraph })}
+                      <q lang={data.language}>{o.text}</q>{" "}
+                      {t("twoPart.paragraphOf", { p: o.paragraph })}
                     </>
                   ),
                 }))}
@@ -410,11 +529,28 @@ function FeedbackStep(props: {
           t("feedback.quizScore", { score: r.score.quizScore, max: r.score.quizMax }),
           t("feedback.sortScore", { score: r.score.sortScore, max: r.score.sortMax }),
         ]}
-        skills={r.skills.map((s) => ({ label: t(`results.skill.${s.skill}`), line: t("results.outOf", { score: s.correct, max: s.total }) }))}
+        skills={r.skills.map((s) => ({
+          label: t(`results.skill.${s.skill}`),
+          line: t("results.outOf", { score: s.correct, max: s.total }),
+        }))}
         items={[...quizItems, ...sortItems]}
       />
-      <ReviewSection id="fb-quiz" title={t("quiz.title")} items={quizItems} language={data.language} texts={r.paragraphs} articleHref={props.readHref} />
-      <ReviewSection id="fb-sort" title={t("sort.title")} items={sortItems} language={data.language} texts={r.paragraphs} articleHref={props.readHref} />
+      <ReviewSection
+        id="fb-quiz"
+        title={t("quiz.title")}
+        items={quizItems}
+        language={data.language}
+        texts={r.paragraphs}
+        articleHref={props.readHref}
+      />
+      <ReviewSection
+        id="fb-sort"
+        title={t("sort.title")}
+        items={sortItems}
+        language={data.language}
+        texts={r.paragraphs}
+        articleHref={props.readHref}
+      />
       <p className="next-step">
         <Link className="button" to={props.discussHref}>
           {t("pf.fb.next", { step: t("flow.discuss") })}
@@ -437,7 +573,12 @@ function DiscussStep({ data, prompts }: { data: Data; prompts: NonNullable<Data[
         </p>
       ) : null}
       {prompts.map((prompt, index) => (
-        <section key={prompt.id} className="prompt-block" aria-labelledby={`prompt-${prompt.id}`} id={`prompt-${prompt.id}-section`}>
+        <section
+          key={prompt.id}
+          className="prompt-block"
+          aria-labelledby={`prompt-${prompt.id}`}
+          id={`prompt-${prompt.id}-section`}
+        >
           <h3 id={`prompt-${prompt.id}`}>
             {t("discuss.promptHeading", { n: index + 1 })}
             {prompt.mode === "cer" ? ` (${t("discuss.cerTag")})` : null}
@@ -450,11 +591,21 @@ function DiscussStep({ data, prompts }: { data: Data; prompts: NonNullable<Data[
               <summary>
                 {t("rubric.title")} — {t("rubric.beforeWriting")}
               </summary>
-              <RubricTable rubric={prompt.rubric} language={data.language} id={`rubric-${prompt.id}`} />
+              <RubricTable
+                rubric={prompt.rubric}
+                language={data.language}
+                id={`rubric-${prompt.id}`}
+              />
             </details>
           ) : null}
           <h4>{t("discuss.yourResponse")}</h4>
-          <ResponseForm data={data} promptId={prompt.id} mode={prompt.mode} failure={null} notSaved={t("pvs.notSavedDiscuss")} />
+          <ResponseForm
+            data={data}
+            promptId={prompt.id}
+            mode={prompt.mode}
+            failure={null}
+            notSaved={t("pvs.notSavedDiscuss")}
+          />
           <h4>{t("discuss.classmates")}</h4>
           <p className="muted">{t("discuss.noClassmates")}</p>
         </section>

@@ -100,7 +100,12 @@ export default function Library() {
                 ? t("lib.fromFile")
                 : l.source === "shared"
                   ? t("lib.sharedBy", { name: l.ownerName ?? "" })
-                  : [t("lib.mine"), !l.published ? t("lib.draft") : null, l.shared ? t("lib.sharedMine") : null, l.withdrawn ? t("lib.withdrawn") : null]
+                  : [
+                      t("lib.mine"),
+                      !l.published ? t("lib.draft") : null,
+                      l.shared ? t("lib.sharedMine") : null,
+                      l.withdrawn ? t("lib.withdrawn") : null,
+                    ]
                       .filter(Boolean)
                       .join(" · ")}
             </p>
@@ -112,15 +117,28 @@ export default function Library() {
               ) : null}{" "}
               {l.published && !l.withdrawn ? (
                 <>
-                  <Link to={`/teacher/assign?lesson=${l.slug}`} aria-label={`${t("lib.assign")}: ${l.title}`}>
+                  <Link
+                    to={`/teacher/assign?lesson=${l.slug}`}
+                    aria-label={`${t("lib.assign")}: ${l.title}`}
+                  >
                     {t("lib.assign")}
                   </Link>{" "}
-                  <a href={`/teacher/lessons/file/${l.slug}`} download aria-label={`${t("lib.download")}: ${l.title}`}>
+                  <a
+                    href={`/teacher/lessons/file/${l.slug}`}
+                    download
+                    aria-label={`${t("lib.download")}: ${l.title}`}
+                  >
                     {t("lib.download")}
                   </a>{" "}
                   <Form method="post" className="inline">
                     <input type="hidden" name="slug" value={l.slug} />
-                    <button type="submit" name="intent" value="copy" className="secondary" aria-label={t("lib.copyOf", { title: l.title })}>
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="copy"
+                      className="secondary"
+                      aria-label={t("lib.copyOf", { title: l.title })}
+                    >
                       {t("lib.copy")}
                     </button>
                   </Form>

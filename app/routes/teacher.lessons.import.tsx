@@ -24,7 +24,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (isCrossSite(request)) throw new Response("Cross-site request refused", { status: 403 });
   // The file plus the multipart envelope; anything bigger is refused before it is read.
   const length = Number(request.headers.get("Content-Length") ?? "0");
-  if (length > MAX_UPLOAD_BYTES + 16 * 1024) return json<Result>({ error: "ed.err.fileSize" }, { status: 413 });
+  if (length > MAX_UPLOAD_BYTES + 16 * 1024)
+    return json<Result>({ error: "ed.err.fileSize" }, { status: 413 });
   let form: FormData;
   try {
     form = await request.formData();
@@ -34,12 +35,17 @@ export async function action({ request }: ActionFunctionArgs) {
   const file = form.get("file");
   let text: string | null = null;
   if (file && typeof file === "object" && "text" in file) {
-    if (file.size > MAX_UPLOAD_BYTES) return json<Result>({ error: "ed.err.fileSize" }, { status: 413 });
+    if (file.size > MAX_UPLOAD_BYTES)
+      return json<Result>({ error: "ed.err.fileSize" }, { status: 413 });
     if (file.size > 0) text = await file.text();
   } else if (typeof file === "string" && file.trim()) text = file;
   if (!text) return json<Result>({ error: "ed.err.file" }, { status: 400 });
   const result = importLesson({ teacherId: teacher.teacherId, text });
-  if (!result.ok) return json<Result>({ problems: result.problems.slice(0, 50).map(problemMessage) }, { status: 400 });
+  if (!result.ok)
+    return json<Result>(
+      { problems: result.problems.slice(0, 50).map(problemMessage) },
+      { status: 400 },
+    );
   return redirect(`/teacher/lessons/${result.lessonId}`);
 }
 

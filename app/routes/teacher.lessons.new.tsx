@@ -24,7 +24,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseMeta(rawOf(form), false);
   // "Preview" without JavaScript: the same page again, numbered, nothing stored.
   if (form.get("intent") === "preview")
-    return json({ errors: parsed.ok ? {} : parsed.errors, values }, { status: parsed.ok ? 200 : 400 });
+    return json(
+      { errors: parsed.ok ? {} : parsed.errors, values },
+      { status: parsed.ok ? 200 : 400 },
+    );
   if (!parsed.ok) return json({ errors: parsed.errors as FormErrors, values }, { status: 400 });
   const m = parsed.value;
   const id = createLesson(teacher.teacherId, {
@@ -60,7 +63,13 @@ export default function NewLesson() {
             {t("ed.err.fields")}
           </p>
         ) : null}
-        <LessonMetaFields prefix="new" values={values} errors={errors} withMinutes={false} headingLevel={2} />
+        <LessonMetaFields
+          prefix="new"
+          values={values}
+          errors={errors}
+          withMinutes={false}
+          headingLevel={2}
+        />
         <p className="actions">
           <button type="submit" name="intent" value="preview" className="secondary">
             {t("new.preview")}

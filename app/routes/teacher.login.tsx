@@ -6,7 +6,14 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remi
 import { Field, FormError, Honeypot } from "~/components/accounts-fields";
 import { useT } from "~/i18n/use-t";
 import { signInTeacher } from "~/models/teacher.server";
-import { accountHeaders, NO_STORE, refuse, refuseBot, refuseThrottled, startSessionAndRedirect } from "~/utils/accounts-form.server";
+import {
+  accountHeaders,
+  NO_STORE,
+  refuse,
+  refuseBot,
+  refuseThrottled,
+  startSessionAndRedirect,
+} from "~/utils/accounts-form.server";
 import { teacherLoginSchema } from "~/utils/accounts-schemas";
 import { getViewer, safeRedirect } from "~/utils/auth.server";
 import { ipBucket } from "~/utils/client-ip.server";
@@ -42,7 +49,11 @@ export async function action({ request }: ActionFunctionArgs) {
       return refuseThrottled(values, result.retryAfterMs, result.wait);
     return refuse({ errors: { password: "accounts.login.failed" }, values });
   }
-  return startSessionAndRedirect(request, { role: "teacher", teacherId: result.teacherId }, safeRedirect(form.get("redirectTo"), "/teacher"));
+  return startSessionAndRedirect(
+    request,
+    { role: "teacher", teacherId: result.teacherId },
+    safeRedirect(form.get("redirectTo"), "/teacher"),
+  );
 }
 
 export default function TeacherLogin() {
@@ -59,8 +70,23 @@ export default function TeacherLogin() {
       <CookieTrouble />
       <Form method="post" noValidate>
         <FormError error={data?.formError} vars={data?.formVars} />
-        <Field name="email" type="email" label={t("accounts.field.email")} error={errors.email} defaultValue={values.email} autoComplete="username" inputMode="email" spellCheck={false} />
-        <Field name="password" type="password" label={t("accounts.field.password")} error={errors.password} autoComplete="current-password" />
+        <Field
+          name="email"
+          type="email"
+          label={t("accounts.field.email")}
+          error={errors.email}
+          defaultValue={values.email}
+          autoComplete="username"
+          inputMode="email"
+          spellCheck={false}
+        />
+        <Field
+          name="password"
+          type="password"
+          label={t("accounts.field.password")}
+          error={errors.password}
+          autoComplete="current-password"
+        />
         <Honeypot />
         {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
         <p>
@@ -74,12 +100,19 @@ export default function TeacherLogin() {
       </p>
       <p>
         {t("accounts.login.noAccount")}{" "}
-        <Link to={redirectTo ? `/teacher/signup?redirectTo=${encodeURIComponent(redirectTo)}` : "/teacher/signup"}>
+        <Link
+          to={
+            redirectTo
+              ? `/teacher/signup?redirectTo=${encodeURIComponent(redirectTo)}`
+              : "/teacher/signup"
+          }
+        >
           {t("accounts.signup.link")}
         </Link>
       </p>
       <p>
-        {t("accounts.login.pupilHint")} <Link to="/pupil/login">{t("accounts.pupilLogin.link")}</Link>
+        {t("accounts.login.pupilHint")}{" "}
+        <Link to="/pupil/login">{t("accounts.pupilLogin.link")}</Link>
       </p>
     </div>
   );

@@ -7,7 +7,13 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { Field, FormError } from "~/components/accounts-fields";
 import { useT } from "~/i18n/use-t";
 import { resetLinkState, resetWithToken } from "~/models/recovery.server";
-import { accountHeaders, NO_STORE, refuse, refuseThrottled, startSessionAndRedirect } from "~/utils/accounts-form.server";
+import {
+  accountHeaders,
+  NO_STORE,
+  refuse,
+  refuseThrottled,
+  startSessionAndRedirect,
+} from "~/utils/accounts-form.server";
 import { resetSchema } from "~/utils/accounts-schemas";
 import { ipBucket } from "~/utils/client-ip.server";
 import { echoValues, parseWith, readForm } from "~/utils/form.server";
@@ -18,7 +24,8 @@ export const headers = accountHeaders;
 
 export const meta: MetaFunction = ({ matches }) => title(matches, "rc.reset.title");
 
-type LinkState = { state: "none" } | { state: "ok"; name: string; token: string } | { state: "expired" | "used" };
+type LinkState =
+  { state: "none" } | { state: "ok"; name: string; token: string } | { state: "expired" | "used" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("token");
@@ -35,15 +42,28 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseWith(resetSchema, form, OMIT);
   if (!parsed.ok) {
     // No token at all: nothing to reset; the page explains where links come from.
-    if (parsed.errors.token) return json({ ok: false as const, gone: "used" as const }, { status: 410, headers: NO_STORE });
+    if (parsed.errors.token)
+      return json(
+        { ok: false as const, gone: "used" as const },
+        { status: 410, headers: NO_STORE },
+      );
     return refuse(parsed);
   }
-  const result = await resetWithToken({ token: parsed.data.token, newPassword: parsed.data.password, ip: ipBucket(request) });
+  const result = await resetWithToken({
+    token: parsed.data.token,
+    newPassword: parsed.data.password,
+    ip: ipBucket(request),
+  });
   if (!result.ok) {
-    if (result.reason === "throttled") return refuseThrottled(echoValues(form, OMIT), result.retryAfterMs, result.wait);
+    if (result.reason === "throttled")
+      return refuseThrottled(echoValues(form, OMIT), result.retryAfterMs, result.wait);
     return json({ ok: false as const, gone: result.reason }, { status: 410, headers: NO_STORE });
   }
-  return startSessionAndRedirect(request, { role: "teacher", teacherId: result.teacherId }, "/teacher/account?done=reset");
+  return startSessionAndRedirect(
+    request,
+    { role: "teacher", teacherId: result.teacherId },
+    "/teacher/account?done=reset",
+  );
 }
 
 export default function ResetPassword() {
@@ -51,12 +71,29 @@ export default function ResetPassword() {
   const link = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const gone = data && "gone" in data ? data.gone : link.state === "expired" || link.state === "used" ? link.state : null;
+  const gone =
+    data && "gone" in data
+      ? data.gone
+      : link.state === "expired" || link.state === "used"
+        ? link.state
+        : null;
   if (gone || link.state !== "ok")
     return (
       <div className="narrow">
-        <h1>{gone === "expired" ? t("rc.reset.expiredTitle") : gone === "used" ? t("rc.reset.usedTitle") : t("rc.reset.title")}</h1>
-        <p>{gone === "expired" ? t("rc.reset.expired") : gone === "used" ? t("rc.reset.used") : t("rc.reset.noToken")}</p>
+        <h1>
+          {gone === "expired"
+            ? t("rc.reset.expiredTitle")
+            : gone === "used"
+              ? t("rc.reset.usedTitle")
+              : t("rc.reset.title")}
+        </h1>
+        <p>
+          {gone === "expired"
+            ? t("rc.reset.expired")
+            : gone === "used"
+              ? t("rc.reset.used")
+              : t("rc.reset.noToken")}
+        </p>
         <p>
           <Link to="/teacher/forgot">{t("rc.forgot.link")}</Link>
         </p>
@@ -71,7 +108,10 @@ export default function ResetPassword() {
       <h1>{t("rc.reset.title")}</h1>
       <p>{t("rc.reset.lead", { name: link.name })}</p>
       <Form method="post" noValidate>
-        <FormError error={data && "formError" in data ? data.formError : undefined} vars={data && "formVars" in data ? data.formVars : undefined} />
+        <FormError
+          error={data && "formError" in data ? data.formError : undefined}
+          vars={data && "formVars" in data ? data.formVars : undefined}
+        />
         <input type="hidden" name="token" value={link.token} />
         <Field
           name="password"

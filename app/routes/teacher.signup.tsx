@@ -8,7 +8,14 @@ import { RecoveryCodes } from "~/components/recovery-codes";
 import { useT } from "~/i18n/use-t";
 import { issueRecoveryCodes } from "~/models/recovery.server";
 import { createTeacher } from "~/models/teacher.server";
-import { accountHeaders, NO_STORE, refuse, refuseBot, refuseThrottled, startSessionAndRedirect } from "~/utils/accounts-form.server";
+import {
+  accountHeaders,
+  NO_STORE,
+  refuse,
+  refuseBot,
+  refuseThrottled,
+  startSessionAndRedirect,
+} from "~/utils/accounts-form.server";
 import { createSession, destroySession } from "~/utils/session.server";
 import { signUpSchema } from "~/utils/accounts-schemas";
 import { getViewer, safeRedirect } from "~/utils/auth.server";
@@ -39,23 +46,34 @@ export async function action({ request }: ActionFunctionArgs) {
   const created = await createTeacher({ ...parsed.data, ip: ipBucket(request) });
   if (!created.ok) {
     const values = echoValues(form, OMIT);
-    if (created.reason === "throttled") return refuseThrottled(values, created.retryAfterMs, created.wait);
+    if (created.reason === "throttled")
+      return refuseThrottled(values, created.retryAfterMs, created.wait);
     // Neutral: it does not say whether the email has an account (decision record 032).
     return refuse({ errors: {}, values, formError: "hardening.signup.unavailable" });
   }
   const next = safeRedirect(form.get("redirectTo"), "/teacher");
   // An existing owner who typed their own password is signed in as before (decision 032).
-  if (!created.fresh) return startSessionAndRedirect(request, { role: "teacher", teacherId: created.teacherId }, next);
+  if (!created.fresh)
+    return startSessionAndRedirect(
+      request,
+      { role: "teacher", teacherId: created.teacherId },
+      next,
+    );
   // A new account: signed in, and its recovery codes are shown in this answer, once (never stored in clear).
   await destroySession(request);
   const cookie = await createSession({ role: "teacher", teacherId: created.teacherId });
   const codes = issueRecoveryCodes(created.teacherId);
-  return json({ ok: true as const, codes, next }, { headers: { "Set-Cookie": cookie, ...NO_STORE } });
+  return json(
+    { ok: true as const, codes, next },
+    { headers: { "Set-Cookie": cookie, ...NO_STORE } },
+  );
 }
 
 // The loader sends a signed-in teacher on to /teacher: after the sign-up that would hide the codes.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
-  actionResult?.codes ? false : defaultShouldRevalidate;
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  actionResult,
+  defaultShouldRevalidate,
+}) => (actionResult?.codes ? false : defaultShouldRevalidate);
 
 export default function TeacherSignUp() {
   const t = useT();
@@ -79,8 +97,24 @@ export default function TeacherSignUp() {
       <p>{t("accounts.signup.lead")}</p>
       <Form method="post" noValidate>
         <FormError error={data?.formError} vars={data?.formVars} />
-        <Field name="name" label={t("accounts.field.teacherName")} hint={t("accounts.field.teacherNameHint")} error={errors.name} defaultValue={values.name} autoComplete="name" />
-        <Field name="email" type="email" label={t("accounts.field.email")} error={errors.email} defaultValue={values.email} autoComplete="email" inputMode="email" spellCheck={false} />
+        <Field
+          name="name"
+          label={t("accounts.field.teacherName")}
+          hint={t("accounts.field.teacherNameHint")}
+          error={errors.name}
+          defaultValue={values.name}
+          autoComplete="name"
+        />
+        <Field
+          name="email"
+          type="email"
+          label={t("accounts.field.email")}
+          error={errors.email}
+          defaultValue={values.email}
+          autoComplete="email"
+          inputMode="email"
+          spellCheck={false}
+        />
         <Field
           name="password"
           type="password"
@@ -99,7 +133,13 @@ export default function TeacherSignUp() {
       </Form>
       <p>
         {t("accounts.signup.haveAccount")}{" "}
-        <Link to={redirectTo ? `/teacher/login?redirectTo=${encodeURIComponent(redirectTo)}` : "/teacher/login"}>
+        <Link
+          to={
+            redirectTo
+              ? `/teacher/login?redirectTo=${encodeURIComponent(redirectTo)}`
+              : "/teacher/login"
+          }
+        >
           {t("accounts.login.link")}
         </Link>
       </p>

@@ -33,12 +33,27 @@ export function refuseBot() {
  * per-address or per-class wait refused) or "in N minutes" (an account's window), the person's
  * entries kept.
  */
-export function refuseThrottled(values: Record<string, string>, retryAfterMs: number, wait = false) {
+export function refuseThrottled(
+  values: Record<string, string>,
+  retryAfterMs: number,
+  wait = false,
+) {
   const seconds = retrySeconds(retryAfterMs);
   const response =
     wait && seconds <= 60
-      ? refuse({ errors: {}, values, formError: "hardening.throttledSeconds", formVars: { seconds } }, 429)
-      : refuse({ errors: {}, values, formError: "accounts.throttled", formVars: { minutes: retryMinutes(retryAfterMs) } }, 429);
+      ? refuse(
+          { errors: {}, values, formError: "hardening.throttledSeconds", formVars: { seconds } },
+          429,
+        )
+      : refuse(
+          {
+            errors: {},
+            values,
+            formError: "accounts.throttled",
+            formVars: { minutes: retryMinutes(retryAfterMs) },
+          },
+          429,
+        );
   response.headers.set("Retry-After", String(seconds));
   return response;
 }

@@ -12,7 +12,10 @@ const chars = (s: string) => [...s].length;
 // Control characters have no place in a name and would only confuse the roster and the cards.
 const CONTROL = /\p{Cc}/u;
 
-const label = (max: number, tooLong: "accounts.v.nameTooLong" | "accounts.v.classNameTooLong" | "accounts.v.subjectTooLong") =>
+const label = (
+  max: number,
+  tooLong: "accounts.v.nameTooLong" | "accounts.v.classNameTooLong" | "accounts.v.subjectTooLong",
+) =>
   text()
     .transform((s) => s.trim().replace(/\s+/g, " "))
     .refine((s) => s.length > 0, "v.required")
@@ -42,7 +45,9 @@ export const newPassword = text().superRefine((value, ctx) => {
   if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
 });
 
-export const password = text().refine((s) => s.length > 0, "v.required").refine((s) => s.length <= 1024, "v.invalid");
+export const password = text()
+  .refine((s) => s.length > 0, "v.required")
+  .refine((s) => s.length <= 1024, "v.invalid");
 
 export const joinCode = text()
   .transform(normalizeJoinCode)
@@ -59,7 +64,10 @@ export const displayName = text()
   .superRefine((s, ctx) => {
     const problem = displayNameProblem(s);
     if (problem)
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem === "invisible" ? "hardening.v.nameInvisible" : "hardening.v.nameMarks" });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: problem === "invisible" ? "hardening.v.nameInvisible" : "hardening.v.nameMarks",
+      });
   });
 
 /** The name typed to sign in: only cleaned, so a pupil who joined before the rules above still can. */
@@ -74,14 +82,19 @@ export const pin = text()
   .refine((s) => PIN_PATTERN.test(s), "accounts.v.pinFormat");
 
 export const grade = z.enum(GRADES, { errorMap: () => ({ message: "accounts.v.grade" }) });
-export const timeZone = z.enum(["WIB", "WITA", "WIT"], { errorMap: () => ({ message: "accounts.v.timeZone" }) });
+export const timeZone = z.enum(["WIB", "WITA", "WIT"], {
+  errorMap: () => ({ message: "accounts.v.timeZone" }),
+});
 
 export const signUpSchema = z.object({ name: teacherName, email, password: newPassword });
 export const teacherLoginSchema = z.object({ email, password });
 export const classSchema = z.object({ name: className, grade, subject, timeZone });
 export const joinSchema = z
   .object({ code: joinCode, displayName, pin, pinConfirm: text() })
-  .refine((v) => v.pin === v.pinConfirm, { message: "accounts.v.pinMismatch", path: ["pinConfirm"] });
+  .refine((v) => v.pin === v.pinConfirm, {
+    message: "accounts.v.pinMismatch",
+    path: ["pinConfirm"],
+  });
 export const pupilLoginSchema = z.object({ code: joinCode, displayName: signInDisplayName, pin });
 
 /** A recovery code as typed: 16 letters and digits once spaces and dashes are dropped. */

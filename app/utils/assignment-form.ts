@@ -29,7 +29,9 @@ export const settingsSchema = z.object({
 });
 
 export const assignSchema = settingsSchema.extend({
-  lesson: z.string({ required_error: "assign.err.lesson" }).regex(/^[a-z0-9-]{1,80}$/, "assign.err.lesson"),
+  lesson: z
+    .string({ required_error: "assign.err.lesson" })
+    .regex(/^[a-z0-9-]{1,80}$/, "assign.err.lesson"),
   classId: z.preprocess(
     (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
     z

@@ -62,7 +62,10 @@ export async function getViewer(request: Request): Promise<Viewer | null> {
     }
     const now = Date.now();
     if (!row.lastSeenAt || now - row.lastSeenAt.getTime() > PUPIL_SEEN_EVERY_MS)
-      db.update(pupils).set({ lastSeenAt: new Date(now) }).where(eq(pupils.id, row.id)).run();
+      db.update(pupils)
+        .set({ lastSeenAt: new Date(now) })
+        .where(eq(pupils.id, row.id))
+        .run();
     return {
       role: "pupil",
       pupilId: row.id,
@@ -79,7 +82,9 @@ function signInRedirect(request: Request, path: string): never {
   const url = new URL(request.url);
   const back = url.pathname + url.search;
   const trouble = cookieTrouble(request);
-  throw redirect(`${path}?redirectTo=${encodeURIComponent(back)}${trouble ? `&cookie=${trouble}` : ""}`);
+  throw redirect(
+    `${path}?redirectTo=${encodeURIComponent(back)}${trouble ? `&cookie=${trouble}` : ""}`,
+  );
 }
 
 /** A signed-in teacher, or a redirect to the teacher sign-in; a pupil gets 404 (not theirs). */
@@ -117,6 +122,7 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   const out = url.pathname + url.search + url.hash;
   if (!/^\/(?![/\\])[\x21-\x7e]*$/.test(out)) return fallback;
   const again = URL.canParse(out, base) ? new URL(out, base) : null;
-  if (!again || again.origin !== base || again.pathname + again.search + again.hash !== out) return fallback;
+  if (!again || again.origin !== base || again.pathname + again.search + again.hash !== out)
+    return fallback;
   return out;
 }

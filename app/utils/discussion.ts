@@ -27,10 +27,26 @@ export function textLength(value: string): number {
 }
 
 const LENGTH_KEYS = {
-  open: { empty: "discuss.err.empty", short: "discuss.err.openShort", long: "discuss.err.openLong" },
-  cer: { empty: "discuss.err.cerMissing", short: "discuss.err.cerShort", long: "discuss.err.cerLong" },
-  reply: { empty: "discuss.err.replyEmpty", short: "discuss.err.replyShort", long: "discuss.err.replyLong" },
-  feedback: { empty: "discuss.err.feedbackEmpty", short: "discuss.err.feedbackShort", long: "discuss.err.feedbackLong" },
+  open: {
+    empty: "discuss.err.empty",
+    short: "discuss.err.openShort",
+    long: "discuss.err.openLong",
+  },
+  cer: {
+    empty: "discuss.err.cerMissing",
+    short: "discuss.err.cerShort",
+    long: "discuss.err.cerLong",
+  },
+  reply: {
+    empty: "discuss.err.replyEmpty",
+    short: "discuss.err.replyShort",
+    long: "discuss.err.replyLong",
+  },
+  feedback: {
+    empty: "discuss.err.feedbackEmpty",
+    short: "discuss.err.feedbackShort",
+    long: "discuss.err.feedbackLong",
+  },
 } as const;
 
 /** A text field: normalized, then one message (a dictionary key) for empty, too short or too long. */
@@ -59,7 +75,10 @@ export const cerSchema = z.object({
 export const replySchema = z.object({ parentId: postId, body: textField("reply") });
 export const feedbackSchema = z.object({ postId, body: textField("feedback") });
 export const postIdSchema = z.object({ postId });
-export const flagSchema = z.object({ postId, value: z.enum(["true", "false"]).transform((v) => v === "true") });
+export const flagSchema = z.object({
+  postId,
+  value: z.enum(["true", "false"]).transform((v) => v === "true"),
+});
 
 /** CER parts kept together in `body` too, so exports and searches see the whole response. */
 export function cerBody(parts: Record<CerField, string>): string {
@@ -82,8 +101,14 @@ export type PostFacts = {
 };
 
 /** The pupil's own, not-deleted top-level response to the prompt (hidden ones count: they did post). */
-export function hasOwnResponse(posts: readonly PostFacts[], pupilId: number, promptId: string): boolean {
-  return posts.some((p) => p.authorId === pupilId && p.promptId === promptId && p.parentId === null && !p.deleted);
+export function hasOwnResponse(
+  posts: readonly PostFacts[],
+  pupilId: number,
+  promptId: string,
+): boolean {
+  return posts.some(
+    (p) => p.authorId === pupilId && p.promptId === promptId && p.parentId === null && !p.deleted,
+  );
 }
 
 /** With post-first on, classmates' responses to a prompt appear only once the pupil has posted their own. */
@@ -96,17 +121,24 @@ export function canSeeClassmates(postFirst: boolean, ownResponse: boolean): bool
  * author, marked as hidden by the teacher — their work does not silently vanish, and no classmate
  * sees it. Deleted posts are never shown as text (a placeholder may stand in; see `showAsDeleted`).
  */
-export function visibleToPupil(post: Pick<PostFacts, "authorId" | "hidden" | "deleted">, pupilId: number): boolean {
+export function visibleToPupil(
+  post: Pick<PostFacts, "authorId" | "hidden" | "deleted">,
+  pupilId: number,
+): boolean {
   if (post.deleted) return false;
   return !post.hidden || post.authorId === pupilId;
 }
 
 /** A deleted top-level response keeps its place as "(deleted)" while replies to it are still shown. */
-export function showAsDeleted(post: Pick<PostFacts, "deleted" | "parentId">, visibleReplies: number): boolean {
+export function showAsDeleted(
+  post: Pick<PostFacts, "deleted" | "parentId">,
+  visibleReplies: number,
+): boolean {
   return post.deleted && post.parentId === null && visibleReplies > 0;
 }
 
-export type EditRefusal = "discuss.err.notYours" | "discuss.err.locked" | "discuss.err.gone" | "discuss.err.closed";
+export type EditRefusal =
+  "discuss.err.notYours" | "discuss.err.locked" | "discuss.err.gone" | "discuss.err.closed";
 
 /** Authors edit or delete their own posts until the teacher gives feedback on them, and while the discussion is open. */
 export function editRefusal(
@@ -153,7 +185,10 @@ export function replyRefusal(input: {
 }
 
 /** The discussion step is done when every prompt has the pupil's own top-level response. */
-export function discussionDone(promptIds: readonly string[], answered: ReadonlySet<string>): boolean {
+export function discussionDone(
+  promptIds: readonly string[],
+  answered: ReadonlySet<string>,
+): boolean {
   return promptIds.every((id) => answered.has(id));
 }
 
@@ -167,7 +202,8 @@ export type Segment =
   | { kind: "link"; text: string; href: string };
 
 // "paragraf 3", "Paragraf ke-3", "par. 3", "paragraph 3", "paragraphs 3 and 5", "¶3", "¶ 3"
-const CITE = /(¶\s?|\b(?:paragraf|paragraphs?|par\.)\s*(?:ke-?\s?)?)(\d{1,3})(?!\d)((?:\s*(?:,\s*(?:dan\s+|and\s+|serta\s+|&\s*)?|dan\s+|and\s+|serta\s+|&\s*)\d{1,3}(?!\d))*)/giu;
+const CITE =
+  /(¶\s?|\b(?:paragraf|paragraphs?|par\.)\s*(?:ke-?\s?)?)(\d{1,3})(?!\d)((?:\s*(?:,\s*(?:dan\s+|and\s+|serta\s+|&\s*)?|dan\s+|and\s+|serta\s+|&\s*)\d{1,3}(?!\d))*)/giu;
 const LIST_NUMBER = /\d{1,3}/g;
 
 function pushText(out: Segment[], text: string) {

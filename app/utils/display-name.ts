@@ -8,7 +8,8 @@
  * every Default_Ignorable_Code_Point (variation selectors, Hangul fillers U+115F U+1160 U+3164
  * U+FFA0 among them) and the blank braille pattern U+2800.
  */
-const INVISIBLE = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Cn}\p{Default_Ignorable_Code_Point}\u115F\u1160\u3164\uFFA0\u2800]/u;
+const INVISIBLE =
+  /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Cn}\p{Default_Ignorable_Code_Point}\u115F\u1160\u3164\uFFA0\u2800]/u;
 /** More combining marks than this in a row only serve to draw over other lines. */
 export const MAX_MARKS_IN_A_ROW = 3;
 const MARK_RUN = new RegExp(`\\p{M}{${MAX_MARKS_IN_A_ROW + 1},}`, "u");
@@ -39,17 +40,54 @@ function map(from: string, to: string) {
   for (const ch of from) PROTOTYPE[ch] = to;
 }
 // Cyrillic
-map("аА", "a"); map("вВ", "b"); map("сС", "c"); map("ԁ", "d"); map("еЕёЁ", "e"); map("һҺ", "h");
-map("іІ", "i"); map("ӏӀ", "l"); map("јЈ", "j"); map("кК", "k"); map("мМ", "m"); map("нН", "h");
-map("оО", "o"); map("рР", "p"); map("ԛԚ", "q"); map("ѕЅ", "s"); map("тТ", "t"); map("уУ", "y");
-map("хХ", "x"); map("ԝԜ", "w"); map("ьЬ", "b"); map("ѵѴ", "v"); map("әӘ", "e"); map("ҮүӮ", "y");
+map("аА", "a");
+map("вВ", "b");
+map("сС", "c");
+map("ԁ", "d");
+map("еЕёЁ", "e");
+map("һҺ", "h");
+map("іІ", "i");
+map("ӏӀ", "l");
+map("јЈ", "j");
+map("кК", "k");
+map("мМ", "m");
+map("нН", "h");
+map("оО", "o");
+map("рР", "p");
+map("ԛԚ", "q");
+map("ѕЅ", "s");
+map("тТ", "t");
+map("уУ", "y");
+map("хХ", "x");
+map("ԝԜ", "w");
+map("ьЬ", "b");
+map("ѵѴ", "v");
+map("әӘ", "e");
+map("ҮүӮ", "y");
 // Greek
-map("αΑ", "a"); map("Β", "b"); map("εΕ", "e"); map("Ζ", "z"); map("Η", "h"); map("ιΙ", "i");
-map("κΚ", "k"); map("Μ", "m"); map("νΝ", "v"); map("οΟ", "o"); map("ρΡ", "p"); map("τΤ", "t");
-map("υΥ", "u"); map("χΧ", "x"); map("γ", "y");
+map("αΑ", "a");
+map("Β", "b");
+map("εΕ", "e");
+map("Ζ", "z");
+map("Η", "h");
+map("ιΙ", "i");
+map("κΚ", "k");
+map("Μ", "m");
+map("νΝ", "v");
+map("οΟ", "o");
+map("ρΡ", "p");
+map("τΤ", "t");
+map("υΥ", "u");
+map("χΧ", "x");
+map("γ", "y");
 // Latin look-alikes, digits and symbols
-map("ıɩ", "i"); map("ɑ", "a"); map("ɡ", "g"); map("ʟ", "l"); map("ȷ", "j");
-map("0", "o"); map("1|Iǀ", "l");
+map("ıɩ", "i");
+map("ɑ", "a");
+map("ɡ", "g");
+map("ʟ", "l");
+map("ȷ", "j");
+map("0", "o");
+map("1|Iǀ", "l");
 
 /**
  * The skeleton two names are compared by: NFKD, each code point mapped to its prototype, lower
@@ -59,7 +97,12 @@ map("0", "o"); map("1|Iǀ", "l");
 export function nameSkeleton(name: string): string {
   let out = "";
   for (const ch of normalizeDisplayName(name).normalize("NFKD")) out += PROTOTYPE[ch] ?? ch;
-  return out.toLowerCase().replace(/rn/g, "m").replace(/vv/g, "w").replace(/\s+/g, " ").normalize("NFC");
+  return out
+    .toLowerCase()
+    .replace(/rn/g, "m")
+    .replace(/vv/g, "w")
+    .replace(/\s+/g, " ")
+    .normalize("NFC");
 }
 
 /**

@@ -15,7 +15,10 @@ export function asciiSlug(text: string, max = 40): string {
 /** Characters no file system or browser likes in a name, and control characters, become a space. */
 function readable(text: string, max: number): string {
   // eslint-disable-next-line no-control-regex -- removing control characters is the point
-  const clean = text.replace(/[\u0000-\u001f\u007f"*/:<>?\\|]+/g, " ").replace(/\s+/g, " ").trim();
+  const clean = text
+    .replace(/[\u0000-\u001f\u007f"*/:<>?\\|]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   return clean.length > max ? `${clean.slice(0, max - 1).trimEnd()}…` : clean;
 }
 
@@ -28,9 +31,15 @@ export function zonedDay(at: Date, zone: Zone): string {
  * `attachment; filename="kelas-8a-ktt-putin-kim-2024-2026-11-28.xlsx"; filename*=UTF-8''Kelas%208A%20…`:
  * old clients read the ASCII name, current browsers the UTF-8 one (RFC 6266 / RFC 5987).
  */
-export function contentDisposition(parts: { className: string; lesson: string; slug: string; day: string }, ext: "csv" | "xlsx"): string {
+export function contentDisposition(
+  parts: { className: string; lesson: string; slug: string; day: string },
+  ext: "csv" | "xlsx",
+): string {
   const ascii = `${asciiSlug(parts.className, 30)}-${asciiSlug(parts.slug, 40)}-${parts.day}.${ext}`;
   const utf8 = `${readable(parts.className, 40)} - ${readable(parts.lesson, 60)} - ${parts.day}.${ext}`;
-  const encoded = encodeURIComponent(utf8).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(utf8).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

@@ -1,7 +1,11 @@
 // Dates and numbers for people, via Intl, in the viewer's language and the class's time zone.
 import type { Lang } from "~/i18n";
 
-export const TIME_ZONES = { WIB: "Asia/Jakarta", WITA: "Asia/Makassar", WIT: "Asia/Jayapura" } as const;
+export const TIME_ZONES = {
+  WIB: "Asia/Jakarta",
+  WITA: "Asia/Makassar",
+  WIT: "Asia/Jayapura",
+} as const;
 export type ZoneCode = keyof typeof TIME_ZONES;
 
 const locale = (lang: Lang) => (lang === "id" ? "id-ID" : "en-GB");
@@ -31,9 +35,11 @@ export function formatDay(lang: Lang, isoDate: string): string {
 
 /** An instant shown in a class's zone, with the zone's code (WIB/WITA/WIT) appended. */
 export function formatDateTime(lang: Lang, at: Date | number | string, zone: ZoneCode): string {
-  const text = dateFormat(lang, { dateStyle: "medium", timeStyle: "short", timeZone: TIME_ZONES[zone] }).format(
-    new Date(at),
-  );
+  const text = dateFormat(lang, {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: TIME_ZONES[zone],
+  }).format(new Date(at));
   return `${text} ${zone}`;
 }
 

@@ -10,7 +10,10 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
  * word), longer terms first so "bukti konkret" wins over a shorter overlapping term. The text keeps
  * its own spelling; the term names the glossary entry.
  */
-export function glossarySegments(text: string, glossary: readonly { term: string; definition: string }[]): Segment[] {
+export function glossarySegments(
+  text: string,
+  glossary: readonly { term: string; definition: string }[],
+): Segment[] {
   const found: { start: number; end: number; term: string; definition: string }[] = [];
   const sorted = [...glossary].sort((a, b) => b.term.length - a.term.length);
   for (const g of sorted) {

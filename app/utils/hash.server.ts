@@ -6,7 +6,12 @@ import { hash, verify } from "@node-rs/argon2";
 // @node-rs/argon2 declares Algorithm as a const enum, which isolatedModules cannot import; 2 is
 // Argon2id (also the package default, set explicitly so a default change cannot weaken us).
 const ARGON2ID = 2;
-export const HASH_OPTIONS = { algorithm: ARGON2ID, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+export const HASH_OPTIONS = {
+  algorithm: ARGON2ID,
+  memoryCost: 19456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 
 /**
  * argon2 runs on libuv's thread pool (4 threads), which every other request needs too: the

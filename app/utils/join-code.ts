@@ -13,7 +13,8 @@ export function joinCodeEntropyBits(
 }
 
 type RandomBytes = (count: number) => Uint8Array;
-const cryptoBytes: RandomBytes = (count) => globalThis.crypto.getRandomValues(new Uint8Array(count));
+const cryptoBytes: RandomBytes = (count) =>
+  globalThis.crypto.getRandomValues(new Uint8Array(count));
 
 /** Uniform over the alphabet: bytes ≥ 248 (8 × 31) are rejected instead of folded, so no bias. */
 export function generateJoinCode(randomBytes: RandomBytes = cryptoBytes): string {
@@ -32,7 +33,10 @@ export function generateJoinCode(randomBytes: RandomBytes = cryptoBytes): string
 
 /** What a pupil types, as stored: upper case, without spaces or dashes ("abcd-efgh" → "ABCDEFGH"). */
 export function normalizeJoinCode(input: string): string {
-  return input.normalize("NFKC").toUpperCase().replace(/[\s\-‐‑‒–—]/g, "");
+  return input
+    .normalize("NFKC")
+    .toUpperCase()
+    .replace(/[\s\-‐‑‒–—]/g, "");
 }
 
 export function isJoinCodeShape(code: string): boolean {

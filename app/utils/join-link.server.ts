@@ -24,5 +24,10 @@ export async function joinLink(request: Request, joinCode: string) {
 export async function signInLink(request: Request, joinCode: string) {
   const origin = new URL(request.url);
   const url = `${origin.origin}/pupil/login?code=${encodeURIComponent(joinCode)}`;
-  return { url, plainUrl: `${origin.origin}/pupil/login`, qrDataUri: await qrDataUriOf(url), loopback: LOOPBACK_HOST.test(origin.hostname) };
+  return {
+    url,
+    plainUrl: `${origin.origin}/pupil/login`,
+    qrDataUri: await qrDataUriOf(url),
+    loopback: LOOPBACK_HOST.test(origin.hostname),
+  };
 }

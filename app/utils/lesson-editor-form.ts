@@ -1,7 +1,15 @@
 // The lesson editor's forms: posted fields → lesson parts (or field errors as dictionary keys),
 // lesson parts → form values, and content problems → translated messages. No server code here.
 import { z } from "zod";
-import { CATEGORIES, SKILLS, type Lesson, type Question, type SortingItem, type Prompt, type ContentProblem } from "~/content/schema";
+import {
+  CATEGORIES,
+  SKILLS,
+  type Lesson,
+  type Question,
+  type SortingItem,
+  type Prompt,
+  type ContentProblem,
+} from "~/content/schema";
 import type { MessageKey, Vars } from "~/i18n";
 
 export type FormErrors = Partial<Record<string, MessageKey>>;
@@ -14,7 +22,7 @@ export const MAX_ARTICLE = 60_000;
 
 const str = (raw: Raw, key: string) => {
   const v = raw[key];
-  return (Array.isArray(v) ? v[0] ?? "" : v ?? "").trim();
+  return (Array.isArray(v) ? (v[0] ?? "") : (v ?? "")).trim();
 };
 const all = (raw: Raw, key: string) => {
   const v = raw[key];
@@ -41,7 +49,10 @@ export function rawOf(form: FormData): Raw {
 
 const DATE = z.string().date();
 
-export type MetaValues = Pick<Lesson, "title" | "language" | "gradeBand" | "source" | "paragraphs"> & {
+export type MetaValues = Pick<
+  Lesson,
+  "title" | "language" | "gradeBand" | "source" | "paragraphs"
+> & {
   estimatedMinutes?: number;
 };
 
@@ -68,7 +79,8 @@ export function parseMeta(raw: Raw, withMinutes: boolean): Parsed<MetaValues> {
     return value;
   };
   const date = (v: string) => (DATE.safeParse(v).success ? null : "ed.err.date");
-  const url = (v: string) => (/^https?:\/\/[^\s]+$/i.test(v) && z.string().url().safeParse(v).success ? null : "ed.err.url");
+  const url = (v: string) =>
+    /^https?:\/\/[^\s]+$/i.test(v) && z.string().url().safeParse(v).success ? null : "ed.err.url";
   const source: Lesson["source"] = {
     outlet: stated("outlet"),
     author: stated("author"),
@@ -82,10 +94,21 @@ export function parseMeta(raw: Raw, withMinutes: boolean): Parsed<MetaValues> {
   let estimatedMinutes: number | undefined;
   if (withMinutes) {
     estimatedMinutes = Number(str(raw, "estimatedMinutes"));
-    if (!Number.isInteger(estimatedMinutes) || estimatedMinutes < 1 || estimatedMinutes > 240) errors.estimatedMinutes = "ed.err.minutes";
+    if (!Number.isInteger(estimatedMinutes) || estimatedMinutes < 1 || estimatedMinutes > 240)
+      errors.estimatedMinutes = "ed.err.minutes";
   }
   if (Object.keys(errors).length) return { ok: false, errors };
-  return { ok: true, value: { title, language: language as "id" | "en", gradeBand, source, paragraphs, estimatedMinutes } };
+  return {
+    ok: true,
+    value: {
+      title,
+      language: language as "id" | "en",
+      gradeBand,
+      source,
+      paragraphs,
+      estimatedMinutes,
+    },
+  };
 }
 
 /** Same rule as the file parser: blank lines separate paragraphs, line breaks inside are spaces. */
@@ -97,7 +120,12 @@ export function splitArticle(text: string): string[] {
     .filter((p) => p.length > 0);
 }
 
-export function metaValues(lesson: Pick<Lesson, "title" | "language" | "gradeBand" | "source" | "paragraphs" | "estimatedMinutes">): Record<string, string> {
+export function metaValues(
+  lesson: Pick<
+    Lesson,
+    "title" | "language" | "gradeBand" | "source" | "paragraphs" | "estimatedMinutes"
+  >,
+): Record<string, string> {
   const v: Record<string, string> = {
     title: lesson.title,
     language: lesson.language,
@@ -156,7 +184,11 @@ export function parseLists(raw: Raw, previous: Lesson["speakers"]): Parsed<Lists
     return { id, label };
   });
   const teacherNotes = lines(str(raw, "teacherNotes"));
-  for (const [key, value] of Object.entries({ objectives: str(raw, "objectives"), teacherNotes: str(raw, "teacherNotes"), speakers: str(raw, "speakers") }))
+  for (const [key, value] of Object.entries({
+    objectives: str(raw, "objectives"),
+    teacherNotes: str(raw, "teacherNotes"),
+    speakers: str(raw, "speakers"),
+  }))
     if (value.length > 20_000) errors[key] = "ed.err.tooLong";
   if (Object.keys(errors).length) return { ok: false, errors };
   return { ok: true, value: { objectives, glossary, speakers, teacherNotes } };
@@ -188,17 +220,30 @@ export function parseQuestion(raw: Raw, id: string, paragraphs: string[]): Parse
   const skill = str(raw, "skill");
   if (!(SKILLS as readonly string[]).includes(skill)) errors.skill = "ed.err.required";
   const stem = need(errors, raw, "stem");
-  const options = OPTION_IDS.map((o) => ({ id: o, text: str(raw, `option_${o}`) })).filter((o) => o.text);
+  const options = OPTION_IDS.map((o) => ({ id: o, text: str(raw, `option_${o}`) })).filter(
+    (o) => o.text,
+  );
   if (options.length < 3) errors.options = "ed.err.options";
-  for (const o of options) if (o.text.length > MAX_TEXT) errors[`option_${o.id}`] = "ed.err.tooLong";
+  for (const o of options)
+    if (o.text.length > MAX_TEXT) errors[`option_${o.id}`] = "ed.err.tooLong";
   const correct = str(raw, "correct");
   if (!options.some((o) => o.id === correct)) errors.correct = "ed.err.correct";
   const explanation = need(errors, raw, "explanation");
-  const evidence = [...new Set(all(raw, "evidence").map((v) => paragraphNumber(v, paragraphs.length)))]
+  const evidence = [
+    ...new Set(all(raw, "evidence").map((v) => paragraphNumber(v, paragraphs.length))),
+  ]
     .filter((n): n is number => n !== null)
     .sort((a, b) => a - b);
   if (!evidence.length) errors.evidence = "ed.err.evidence";
-  const question: Question = { id, skill: skill as Question["skill"], stem, options, correct, explanation, evidence };
+  const question: Question = {
+    id,
+    skill: skill as Question["skill"],
+    stem,
+    options,
+    correct,
+    explanation,
+    evidence,
+  };
   if (checked(raw, "twoPart")) {
     const bStem = need(errors, raw, "partBStem");
     const bOptions = OPTION_IDS.flatMap((o) => {
@@ -206,14 +251,20 @@ export function parseQuestion(raw: Raw, id: string, paragraphs: string[]): Parse
       if (!quote) return [];
       const paragraph = paragraphNumber(str(raw, `partB_paragraph_${o}`), paragraphs.length);
       if (paragraph === null) errors[`partB_paragraph_${o}`] = "ed.err.paragraph";
-      else if (!paragraphs[paragraph - 1].includes(quote)) errors[`partB_quote_${o}`] = "ed.err.verbatim";
+      else if (!paragraphs[paragraph - 1].includes(quote))
+        errors[`partB_quote_${o}`] = "ed.err.verbatim";
       return [{ id: o, quote, paragraph: paragraph ?? 1 }];
     });
     if (bOptions.length < 3) errors.partB = "ed.err.options";
     const bCorrect = str(raw, "partBCorrect");
     if (!bOptions.some((o) => o.id === bCorrect)) errors.partBCorrect = "ed.err.correct";
     const bExplanation = need(errors, raw, "partBExplanation");
-    question.partB = { stem: bStem, options: bOptions, correct: bCorrect, explanation: bExplanation };
+    question.partB = {
+      stem: bStem,
+      options: bOptions,
+      correct: bCorrect,
+      explanation: bExplanation,
+    };
   }
   if (Object.keys(errors).length) return { ok: false, errors };
   return { ok: true, value: question };
@@ -241,7 +292,12 @@ export function questionValues(q: Question): Record<string, string | string[]> {
   return v;
 }
 
-export function parseSorting(raw: Raw, id: string, paragraphs: string[], speakers: Lesson["speakers"]): Parsed<SortingItem> {
+export function parseSorting(
+  raw: Raw,
+  id: string,
+  paragraphs: string[],
+  speakers: Lesson["speakers"],
+): Parsed<SortingItem> {
   const errors: FormErrors = {};
   const quote = need(errors, raw, "quote");
   const paragraph = paragraphNumber(str(raw, "paragraph"), paragraphs.length);
@@ -253,18 +309,32 @@ export function parseSorting(raw: Raw, id: string, paragraphs: string[], speaker
   if (speaker && !speakers.some((s) => s.id === speaker)) errors.speaker = "ed.err.required";
   const explanation = need(errors, raw, "explanation");
   if (Object.keys(errors).length) return { ok: false, errors };
-  const item: SortingItem = { id, quote, paragraph: paragraph!, category: category as SortingItem["category"], explanation };
+  const item: SortingItem = {
+    id,
+    quote,
+    paragraph: paragraph!,
+    category: category as SortingItem["category"],
+    explanation,
+  };
   if (speaker) item.speaker = speaker;
   return { ok: true, value: item };
 }
 
 export function sortingValues(s: SortingItem): Record<string, string> {
-  return { quote: s.quote, paragraph: String(s.paragraph), category: s.category, speaker: s.speaker ?? "", explanation: s.explanation };
+  return {
+    quote: s.quote,
+    paragraph: String(s.paragraph),
+    category: s.category,
+    speaker: s.speaker ?? "",
+    explanation: s.explanation,
+  };
 }
 
 const RUBRIC_PARTS = ["claim", "evidence", "reasoning"] as const;
 const RUBRIC_STEPS = ["beginning", "developing", "proficient"] as const;
-export const RUBRIC_FIELDS = RUBRIC_PARTS.flatMap((c) => RUBRIC_STEPS.map((l) => ({ component: c, level: l, name: `rubric_${c}_${l}` })));
+export const RUBRIC_FIELDS = RUBRIC_PARTS.flatMap((c) =>
+  RUBRIC_STEPS.map((l) => ({ component: c, level: l, name: `rubric_${c}_${l}` })),
+);
 
 export function parsePrompt(raw: Raw, id: string): Parsed<Prompt> {
   const errors: FormErrors = {};
@@ -284,7 +354,10 @@ export function parsePrompt(raw: Raw, id: string): Parsed<Prompt> {
   const value: Prompt = { id, mode, prompt, guidance };
   if (filled.length) {
     const row = (c: (typeof RUBRIC_PARTS)[number]) =>
-      Object.fromEntries(RUBRIC_STEPS.map((l) => [l, str(raw, `rubric_${c}_${l}`)])) as Record<(typeof RUBRIC_STEPS)[number], string>;
+      Object.fromEntries(RUBRIC_STEPS.map((l) => [l, str(raw, `rubric_${c}_${l}`)])) as Record<
+        (typeof RUBRIC_STEPS)[number],
+        string
+      >;
     value.rubric = { claim: row("claim"), evidence: row("evidence"), reasoning: row("reasoning") };
   }
   return { ok: true, value };
@@ -306,11 +379,16 @@ export function parseOutsideInfo(raw: Raw): Parsed<OutsideInfo | undefined> {
   const caveat = str(raw, "caveat");
   const facts: OutsideInfo["facts"] = [];
   for (let i = 0; i < MAX_FACTS; i++) {
-    const row = { date: str(raw, `fact_date_${i}`), source: str(raw, `fact_source_${i}`), text: str(raw, `fact_text_${i}`) };
+    const row = {
+      date: str(raw, `fact_date_${i}`),
+      source: str(raw, `fact_source_${i}`),
+      text: str(raw, `fact_text_${i}`),
+    };
     const parts = Object.values(row).filter(Boolean).length;
     if (parts === 0) continue;
     if (parts < 3) errors[`fact_${i}`] = "le.err.factRow";
-    for (const [k, v] of Object.entries(row)) if (v.length > MAX_TEXT) errors[`fact_${k}_${i}`] = "ed.err.tooLong";
+    for (const [k, v] of Object.entries(row))
+      if (v.length > MAX_TEXT) errors[`fact_${k}_${i}`] = "ed.err.tooLong";
     facts.push(row);
   }
   if (!title && !caveat && !facts.length) return { ok: true, value: undefined };
@@ -336,12 +414,16 @@ export function outsideInfoValues(info: Lesson["outsideInfo"]): Record<string, s
 /** Fact rows to show: every filled row plus two empty ones (so a form without JavaScript can add). */
 export function factRows(values: Record<string, string | string[] | undefined>): number {
   let last = -1;
-  for (let i = 0; i < MAX_FACTS; i++) if (["date", "source", "text"].some((k) => values[`fact_${k}_${i}`])) last = i;
+  for (let i = 0; i < MAX_FACTS; i++)
+    if (["date", "source", "text"].some((k) => values[`fact_${k}_${i}`])) last = i;
   return Math.min(MAX_FACTS, Math.max(last + 3, 3));
 }
 
 /** A quality warning the teacher accepts, with the reason (kept in the lesson's `acknowledged`). */
-export function parseAcknowledgement(raw: Raw, open: { check: string; item: string }[]): Parsed<Lesson["acknowledged"][number]> {
+export function parseAcknowledgement(
+  raw: Raw,
+  open: { check: string; item: string }[],
+): Parsed<Lesson["acknowledged"][number]> {
   const errors: FormErrors = {};
   const check = str(raw, "check");
   const item = str(raw, "item");
@@ -355,21 +437,29 @@ export function parseAcknowledgement(raw: Raw, open: { check: string; item: stri
 export function problemMessage(problem: ContentProblem): { key: MessageKey; vars: Vars } {
   const { path, message } = problem;
   let m: RegExpExecArray | null;
-  if (message === "must not be empty" || message.startsWith("Required")) return { key: "prob.empty", vars: { path } };
+  if (message === "must not be empty" || message.startsWith("Required"))
+    return { key: "prob.empty", vars: { path } };
   if (message === "needs 3 to 5 options") return { key: "prob.options", vars: { path } };
-  if ((m = /^not found verbatim in paragraph (\d+)$/.exec(message))) return { key: "prob.verbatim", vars: { path, n: m[1] } };
-  if ((m = /^paragraph (\d+) does not exist/.exec(message))) return { key: "prob.noParagraph", vars: { path, n: m[1] } };
+  if ((m = /^not found verbatim in paragraph (\d+)$/.exec(message)))
+    return { key: "prob.verbatim", vars: { path, n: m[1] } };
+  if ((m = /^paragraph (\d+) does not exist/.exec(message)))
+    return { key: "prob.noParagraph", vars: { path, n: m[1] } };
   if (message.startsWith("duplicate id")) return { key: "prob.duplicate", vars: { path } };
-  if ((m = /^unknown field\(s\): (.*)$/.exec(message))) return { key: "prob.unknownField", vars: { path, fields: m[1] } };
-  if (message.includes("is not one of the option ids")) return { key: "prob.notOption", vars: { path } };
-  if (/at least 1|needs at least one/i.test(message)) return { key: "prob.atLeastOne", vars: { path } };
+  if ((m = /^unknown field\(s\): (.*)$/.exec(message)))
+    return { key: "prob.unknownField", vars: { path, fields: m[1] } };
+  if (message.includes("is not one of the option ids"))
+    return { key: "prob.notOption", vars: { path } };
+  if (/at least 1|needs at least one/i.test(message))
+    return { key: "prob.atLeastOne", vars: { path } };
   if (/alias/i.test(message)) return { key: "prob.alias", vars: { path } };
   if (message === "larger than 256 KB") return { key: "prob.tooLarge", vars: { path } };
   return { key: "prob.other", vars: { path, message } };
 }
 
 /** Which editor item a problem path belongs to: `questions[2].stem` → { kind: "questions", index: 2 }. */
-export function problemItem(path: string): { kind: "questions" | "sorting" | "prompts"; index: number } | null {
+export function problemItem(
+  path: string,
+): { kind: "questions" | "sorting" | "prompts"; index: number } | null {
   const m = /^(questions|sorting|prompts)\[(\d+)\]/.exec(path);
   return m ? { kind: m[1] as "questions" | "sorting" | "prompts", index: Number(m[2]) } : null;
 }

@@ -1,6 +1,13 @@
 // Rules of the live class view shared by the server and the page: steps, "may need help", the poll.
 export type LiveStep = "not_started" | "reading" | "sorting" | "quiz" | "submitted" | "discussing";
-export const LIVE_STEPS: readonly LiveStep[] = ["not_started", "reading", "sorting", "quiz", "submitted", "discussing"];
+export const LIVE_STEPS: readonly LiveStep[] = [
+  "not_started",
+  "reading",
+  "sorting",
+  "quiz",
+  "submitted",
+  "discussing",
+];
 
 /** Minutes without a saved answer before a working pupil is marked "may need help", unless the teacher picks another. */
 export const DEFAULT_HELP_MINUTES = 5;
@@ -27,4 +34,5 @@ export function mayNeedHelp(
 }
 
 /** Whole minutes since `at` (never negative), for "3 min ago". */
-export const minutesSince = (at: number, now: number) => Math.max(0, Math.floor((now - at) / 60_000));
+export const minutesSince = (at: number, now: number) =>
+  Math.max(0, Math.floor((now - at) / 60_000));

@@ -5,9 +5,7 @@ export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
 
 export type PasswordProblem =
-  | "accounts.v.passwordShort"
-  | "accounts.v.passwordLong"
-  | "accounts.v.passwordCommon";
+  "accounts.v.passwordShort" | "accounts.v.passwordLong" | "accounts.v.passwordCommon";
 
 /** Null when acceptable; otherwise the message key to show. Length counts characters, not bytes. */
 export function passwordProblem(password: string): PasswordProblem | null {

@@ -15,20 +15,30 @@ export function scoreAttempt(lesson: Lesson, answers: readonly AnswerRow[]): Sco
   const sort = new Map<string, string>();
   for (const a of answers) (a.kind === "quiz" ? quiz : sort).set(a.itemId, a.choice);
   return {
-    quizScore: lesson.questions.reduce((sum, q) => sum + questionPoints(q, quiz.get(q.id), quiz.get(partBId(q.id))), 0),
+    quizScore: lesson.questions.reduce(
+      (sum, q) => sum + questionPoints(q, quiz.get(q.id), quiz.get(partBId(q.id))),
+      0,
+    ),
     quizMax: lessonMaxPoints(lesson),
     sortScore: lesson.sorting.filter((s) => sort.get(s.id) === s.category).length,
     sortMax: lesson.sorting.length,
   };
 }
 
-export function percent(score: Pick<Score, "quizScore" | "quizMax" | "sortScore" | "sortMax">): number {
+export function percent(
+  score: Pick<Score, "quizScore" | "quizMax" | "sortScore" | "sortMax">,
+): number {
   const max = score.quizMax + score.sortMax;
   return max === 0 ? 0 : Math.round(((score.quizScore + score.sortScore) / max) * 1000) / 10;
 }
 
 /** Is `choice` a valid answer for item `itemId` in this lesson version? */
-export function isValidChoice(lesson: Lesson, kind: "quiz" | "sort", itemId: string, choice: string): "ok" | "item" | "choice" {
+export function isValidChoice(
+  lesson: Lesson,
+  kind: "quiz" | "sort",
+  itemId: string,
+  choice: string,
+): "ok" | "item" | "choice" {
   if (kind === "quiz") {
     const b = lesson.questions.find((x) => x.partB && partBId(x.id) === itemId)?.partB;
     if (b) return b.options.some((o) => o.id === choice) ? "ok" : "choice";
@@ -114,13 +124,17 @@ export type Policy = {
   feedbackAt?: Date;
 };
 
-export const isPastDue = (policy: Pick<Policy, "dueAt">, now: number) => now > policy.dueAt.getTime();
+export const isPastDue = (policy: Pick<Policy, "dueAt">, now: number) =>
+  now > policy.dueAt.getTime();
 
 /**
  * Work (saving or submitting) is open before the due date, and after it only when late work is
  * accepted; never once the assignment has been closed (`closedAt`, see closing.server.ts).
  */
-export function workOpen(policy: Pick<Policy, "dueAt" | "acceptLate"> & { closedAt?: Date | null }, now: number): boolean {
+export function workOpen(
+  policy: Pick<Policy, "dueAt" | "acceptLate"> & { closedAt?: Date | null },
+  now: number,
+): boolean {
   if (policy.closedAt && now >= policy.closedAt.getTime()) return false;
   return !isPastDue(policy, now) || policy.acceptLate;
 }
@@ -131,10 +145,15 @@ export function canStartNew(policy: Pick<Policy, "maxAttempts">, attemptsMade: n
 }
 
 /** Feedback (answer keys, explanations) shows for a submitted attempt as the teacher chose. */
-export function feedbackVisible(policy: Pick<Policy, "feedback" | "dueAt" | "feedbackAt">, submitted: boolean, now: number): boolean {
+export function feedbackVisible(
+  policy: Pick<Policy, "feedback" | "dueAt" | "feedbackAt">,
+  submitted: boolean,
+  now: number,
+): boolean {
   if (!submitted) return false;
   if (policy.feedback === "immediate") return true;
-  if (policy.feedback === "after_due") return isPastDue({ dueAt: policy.feedbackAt ?? policy.dueAt }, now);
+  if (policy.feedback === "after_due")
+    return isPastDue({ dueAt: policy.feedbackAt ?? policy.dueAt }, now);
   return false;
 }
 
@@ -144,12 +163,15 @@ export function feedbackVisible(policy: Pick<Policy, "feedback" | "dueAt" | "fee
  * from them in the next attempt (feedback "after the due date" with late work and several attempts).
  */
 export function keysVisible(
-  policy: Pick<Policy, "feedback" | "dueAt" | "acceptLate" | "maxAttempts" | "feedbackAt"> & { closedAt?: Date | null },
+  policy: Pick<Policy, "feedback" | "dueAt" | "acceptLate" | "maxAttempts" | "feedbackAt"> & {
+    closedAt?: Date | null;
+  },
   pupil: { submitted: boolean; openAttempt: boolean; attemptsMade: number },
   now: number,
 ): boolean {
   if (!feedbackVisible(policy, pupil.submitted, now)) return false;
-  const canStillWork = workOpen(policy, now) && (pupil.openAttempt || canStartNew(policy, pupil.attemptsMade));
+  const canStillWork =
+    workOpen(policy, now) && (pupil.openAttempt || canStartNew(policy, pupil.attemptsMade));
   return !canStillWork;
 }
 

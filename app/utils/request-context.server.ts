@@ -14,7 +14,10 @@ export type RequestContext = {
 const KEY = Symbol.for("telaah.requestContext");
 
 export function requestContextStorage(): AsyncLocalStorage<RequestContext> {
-  const holder = globalThis as unknown as Record<symbol, AsyncLocalStorage<RequestContext> | undefined>;
+  const holder = globalThis as unknown as Record<
+    symbol,
+    AsyncLocalStorage<RequestContext> | undefined
+  >;
   return (holder[KEY] ??= new AsyncLocalStorage<RequestContext>());
 }
 

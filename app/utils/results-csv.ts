@@ -7,7 +7,6 @@ import { optionLetter } from "~/utils/results-table";
 import { dateToZonedLocal, type Zone } from "~/utils/zones";
 import { lessonMaxPoints, partBId, questionPoints } from "~/utils/two-part";
 
-
 const oneDecimal = (share: number) => Math.round(share * 1000) / 10;
 
 /**
@@ -18,12 +17,20 @@ const oneDecimal = (share: number) => Math.round(share * 1000) / 10;
  */
 export function resultsCsv(results: AssignmentResults, lang: Lang): string {
   const { header, rows } = scoreTable(results, lang);
-  return stringify([header, ...rows], { bom: true, escape_formulas: true, record_delimiter: "windows" });
+  return stringify([header, ...rows], {
+    bom: true,
+    escape_formulas: true,
+    record_delimiter: "windows",
+  });
 }
 
 /** The CSV's header and rows as values (numbers stay numbers), shared with the .xlsx download. */
-export function scoreTable(results: AssignmentResults, lang: Lang): { header: string[]; rows: (string | number)[][] } {
-  const t = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) => translate(lang, key, vars);
+export function scoreTable(
+  results: AssignmentResults,
+  lang: Lang,
+): { header: string[]; rows: (string | number)[][] } {
+  const t = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) =>
+    translate(lang, key, vars);
   const { lesson } = results.assignment;
   const header = [
     t("results.csv.name"),
@@ -41,14 +48,19 @@ export function scoreTable(results: AssignmentResults, lang: Lang): { header: st
             t("twoPart.csvChosenB", { n: i + 1, id: q.id }),
             t("twoPart.csvPoints", { n: i + 1, id: q.id }),
           ]
-        : [t("results.csv.chosen", { n: i + 1, id: q.id }), t("results.csv.correct", { n: i + 1, id: q.id })],
+        : [
+            t("results.csv.chosen", { n: i + 1, id: q.id }),
+            t("results.csv.correct", { n: i + 1, id: q.id }),
+          ],
     ),
   ];
   // CER rubric: one column per prompt with a rubric and component, the level of the pupil's response.
   const rubricPrompts = results.rubric?.promptIds ?? [];
   header.push(
     ...rubricPrompts.flatMap((id) =>
-      RUBRIC_COMPONENTS.map((c) => t("rubric.csv", { prompt: id, component: t(`rubric.component.${c}`) })),
+      RUBRIC_COMPONENTS.map((c) =>
+        t("rubric.csv", { prompt: id, component: t(`rubric.component.${c}`) }),
+      ),
     ),
   );
   const rubricCells = (pupilId: number) =>
@@ -64,15 +76,31 @@ export function scoreTable(results: AssignmentResults, lang: Lang): { header: st
   if (withExtensions) header.push(t("ext.colDue"), t("ext.colExtra"));
   const extensionCells = (p: (typeof results.pupils)[number]) =>
     withExtensions
-      ? [p.extension?.dueAt ? zonedLocal(p.extension.dueAt, results.assignment.timeZone) : "", p.extension?.extraAttempts ?? 0]
+      ? [
+          p.extension?.dueAt ? zonedLocal(p.extension.dueAt, results.assignment.timeZone) : "",
+          p.extension?.extraAttempts ?? 0,
+        ]
       : [];
-  const rows = results.pupils.map((p) => scoreRow(p).concat(withExtensions ? [...Array(scoreColumns - scoreRow(p).length).fill(""), ...extensionCells(p)] : []));
+  const rows = results.pupils.map((p) =>
+    scoreRow(p).concat(
+      withExtensions
+        ? [...Array(scoreColumns - scoreRow(p).length).fill(""), ...extensionCells(p)]
+        : [],
+    ),
+  );
   return { header, rows };
 
   function scoreRow(p: (typeof results.pupils)[number]): (string | number)[] {
     const c = p.counting;
     const base = [p.name, t(`status.${p.status}`), c?.late ? t("results.yes") : t("results.no")];
-    if (!c) return rubricPrompts.length ? [...base, ...Array(scoreColumns - base.length - rubricPrompts.length * 3).fill(""), ...rubricCells(p.pupilId)] : base;
+    if (!c)
+      return rubricPrompts.length
+        ? [
+            ...base,
+            ...Array(scoreColumns - base.length - rubricPrompts.length * 3).fill(""),
+            ...rubricCells(p.pupilId),
+          ]
+        : base;
     const skills = results.pupilSkills.get(p.pupilId) ?? [];
     return [
       ...base,
@@ -90,7 +118,11 @@ export function scoreTable(results: AssignmentResults, lang: Lang): { header: st
         if (!q.partB) return [letter, chosen === q.correct ? 1 : 0];
         const chosenB = p.quiz[partBId(q.id)];
         const indexB = q.partB.options.findIndex((o) => o.id === chosenB);
-        return [letter, indexB >= 0 ? optionLetter(indexB) : "", questionPoints(q, chosen, chosenB)];
+        return [
+          letter,
+          indexB >= 0 ? optionLetter(indexB) : "",
+          questionPoints(q, chosen, chosenB),
+        ];
       }),
       ...rubricCells(p.pupilId),
     ];

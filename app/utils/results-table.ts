@@ -1,9 +1,25 @@
 // The results page's pupil table order: which column and direction a `?sort=&dir=` link asks for, and the sort itself.
 /** A pupil's standing on one assignment, in the order the results pages list them. */
-export const COMPLETION_STATUSES = ["not_started", "in_progress", "submitted", "late", "missed"] as const;
+export const COMPLETION_STATUSES = [
+  "not_started",
+  "in_progress",
+  "submitted",
+  "late",
+  "missed",
+] as const;
 export type CompletionStatus = (typeof COMPLETION_STATUSES)[number];
 
-export const SORT_KEYS = ["name", "status", "score", "quiz", "sort", "attempts", "time", "submitted", "late"] as const;
+export const SORT_KEYS = [
+  "name",
+  "status",
+  "score",
+  "quiz",
+  "sort",
+  "attempts",
+  "time",
+  "submitted",
+  "late",
+] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export type SortDir = "asc" | "desc";
 
@@ -22,14 +38,15 @@ export type TableRow = {
 
 /** Unknown or missing values fall back to the name, A to Z, so a hand-edited URL still shows a table. */
 export function parseSort(search: URLSearchParams): { key: SortKey; dir: SortDir } {
-  const key = (SORT_KEYS as readonly string[]).includes(search.get("sort") ?? "") ? (search.get("sort") as SortKey) : "name";
+  const key = (SORT_KEYS as readonly string[]).includes(search.get("sort") ?? "")
+    ? (search.get("sort") as SortKey)
+    : "name";
   const dir: SortDir = search.get("dir") === "desc" ? "desc" : "asc";
   return { key, dir };
 }
 
 /** A, B, C … by position in the lesson, as the results page and the CSV name options. */
 export const optionLetter = (index: number) => String.fromCharCode(65 + index);
-
 
 function value(row: TableRow, key: SortKey): string | number | null {
   switch (key) {

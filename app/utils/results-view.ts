@@ -13,11 +13,22 @@ import {
   type SortKey,
 } from "~/utils/results-table";
 import { lessonMaxPoints, quizParts } from "~/utils/two-part";
-import { DISCRIMINATION_MIN_PUPILS, FLAG_DISCRIMINATION_BELOW, FLAG_FACILITY_BELOW, topConfusions } from "~/utils/stats";
+import {
+  DISCRIMINATION_MIN_PUPILS,
+  FLAG_DISCRIMINATION_BELOW,
+  FLAG_FACILITY_BELOW,
+  topConfusions,
+} from "~/utils/stats";
 
 export type CellState = "right" | "wrong" | "none";
 export type GridCell = { state: CellState; choice: string | null };
-export type GridRow = { pupilId: number; name: string; status: CompletionStatus; answered: number; cells: GridCell[] };
+export type GridRow = {
+  pupilId: number;
+  name: string;
+  status: CompletionStatus;
+  answered: number;
+  cells: GridCell[];
+};
 
 /** Each pupil's answers to each item: right, wrong or not answered, with what they chose (a letter or a category). */
 export function answerGrids(r: AssignmentResults) {
@@ -87,7 +98,11 @@ export function resultsView(r: AssignmentResults, sort: { key: SortKey; dir: Sor
     total: r.pupils.length,
     itemsTotal,
     submitted: r.submitted,
-    thresholds: { facility: FLAG_FACILITY_BELOW, discrimination: FLAG_DISCRIMINATION_BELOW, minPupils: DISCRIMINATION_MIN_PUPILS },
+    thresholds: {
+      facility: FLAG_FACILITY_BELOW,
+      discrimination: FLAG_DISCRIMINATION_BELOW,
+      minPupils: DISCRIMINATION_MIN_PUPILS,
+    },
     completion: r.completion,
     scores: r.scores,
     sort,
@@ -125,11 +140,17 @@ export function resultsView(r: AssignmentResults, sort: { key: SortKey; dir: Sor
     skills: r.skills,
     pupilSkills: r.pupils
       .filter((p) => p.counting)
-      .map((p) => ({ pupilId: p.pupilId, name: p.name, skills: r.pupilSkills.get(p.pupilId) ?? [] })),
+      .map((p) => ({
+        pupilId: p.pupilId,
+        name: p.name,
+        skills: r.pupilSkills.get(p.pupilId) ?? [],
+      })),
     confusion: r.confusion,
     topConfusions: topConfusions(r.confusion),
     rubric: {
-      prompts: lesson.prompts.filter((p) => r.rubric?.promptIds.includes(p.id)).map((p) => ({ id: p.id, prompt: p.prompt })),
+      prompts: lesson.prompts
+        .filter((p) => r.rubric?.promptIds.includes(p.id))
+        .map((p) => ({ id: p.id, prompt: p.prompt })),
       distribution: r.rubric?.distribution ?? {},
     },
     participation: {
@@ -188,7 +209,14 @@ export function pupilWorkView(w: PupilWork) {
     skills: w.skills,
     questions: lesson.questions.map((q, i) => {
       const mine = w.choices.quiz[q.id];
-      return { n: i + 1, id: q.id, stem: q.stem, mine: option(q, mine), right: option(q, q.correct)!, correct: mine === q.correct };
+      return {
+        n: i + 1,
+        id: q.id,
+        stem: q.stem,
+        mine: option(q, mine),
+        right: option(q, q.correct)!,
+        correct: mine === q.correct,
+      };
     }),
     sorting: lesson.sorting.map((s, i) => ({
       n: i + 1,

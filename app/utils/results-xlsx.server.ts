@@ -17,7 +17,9 @@ export async function resultsXlsx(results: AssignmentResults, lang: Lang): Promi
   workbook.creator = "Telaah";
   workbook.created = new Date();
 
-  const scores = workbook.addWorksheet(t("xlsx.scores"), { views: [{ state: "frozen", xSplit: 1, ySplit: 1 }] });
+  const scores = workbook.addWorksheet(t("xlsx.scores"), {
+    views: [{ state: "frozen", xSplit: 1, ySplit: 1 }],
+  });
   const { header, rows } = scoreTable(results, lang);
   scores.addRow(header).font = { bold: true };
   for (const row of rows) scores.addRow(row);
@@ -27,7 +29,9 @@ export async function resultsXlsx(results: AssignmentResults, lang: Lang): Promi
   // one row per answerable part: Part B of a two-part question is an item of its own
   const parts = new Map(quizParts(lesson).map((q) => [q.id, q]));
   const maxOptions = Math.max(0, ...[...parts.values()].map((q) => q.options.length));
-  const items = workbook.addWorksheet(t("xlsx.items"), { views: [{ state: "frozen", xSplit: 1, ySplit: 1 }] });
+  const items = workbook.addWorksheet(t("xlsx.items"), {
+    views: [{ state: "frozen", xSplit: 1, ySplit: 1 }],
+  });
   items.addRow([
     t("xlsx.question"),
     t("xlsx.stem"),
@@ -36,7 +40,9 @@ export async function resultsXlsx(results: AssignmentResults, lang: Lang): Promi
     t("xlsx.discrimination"),
     t("xlsx.flagged"),
     t("xlsx.correctOption"),
-    ...Array.from({ length: maxOptions }, (_, i) => t("xlsx.optionCount", { letter: optionLetter(i) })),
+    ...Array.from({ length: maxOptions }, (_, i) =>
+      t("xlsx.optionCount", { letter: optionLetter(i) }),
+    ),
     t("xlsx.unanswered"),
   ]).font = { bold: true };
   results.items.forEach((item) => {

@@ -5,7 +5,8 @@ import crypto from "node:crypto";
 import { createCookie } from "@remix-run/node";
 
 export type Role = "teacher" | "pupil";
-export type SessionOwner = { role: "teacher"; teacherId: number } | { role: "pupil"; pupilId: number };
+export type SessionOwner =
+  { role: "teacher"; teacherId: number } | { role: "pupil"; pupilId: number };
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

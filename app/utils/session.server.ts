@@ -29,14 +29,20 @@ const TOUCH_EVERY_MS = MINUTE;
 function readSecrets(): string[] {
   const fromEnv = env().SESSION_SECRET;
   if (fromEnv) {
-    const list = fromEnv.split(",").map((s) => s.trim()).filter(Boolean);
+    const list = fromEnv
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (list.length) return list;
   }
   const file = path.join(path.dirname(path.resolve(env().DATABASE_PATH)), "session-secret");
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     try {
-      fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
+      fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url"), {
+        mode: 0o600,
+        flag: "wx",
+      });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
@@ -47,7 +53,8 @@ function readSecrets(): string[] {
 /** Whether this request's session cookie is Secure (see cookieSecure in transport.ts). */
 export function sessionCookieSecure(request?: Request): boolean {
   const protocol =
-    requestContext()?.protocol ?? (request && new URL(request.url).protocol === "https:" ? "https" : "http");
+    requestContext()?.protocol ??
+    (request && new URL(request.url).protocol === "https:" ? "https" : "http");
   return cookieSecure(protocol, env().COOKIE_SECURE);
 }
 
@@ -88,7 +95,11 @@ async function readSessionId(request: Request): Promise<string | null> {
 
 // Runs on every request: prepared once (see `prepared` in db.server).
 const sessionById = prepared((d) =>
-  d.select().from(sessions).where(eq(sessions.idHash, sql.placeholder("idHash"))).prepare(),
+  d
+    .select()
+    .from(sessions)
+    .where(eq(sessions.idHash, sql.placeholder("idHash")))
+    .prepare(),
 );
 
 /** The live session row of a request, or null (unknown, tampered or expired cookie). */
@@ -104,7 +115,10 @@ export async function readSession(request: Request): Promise<SessionRow | null> 
     return null;
   }
   if (now - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.idHash, idHash)).run();
+    db.update(sessions)
+      .set({ lastSeenAt: new Date(now) })
+      .where(eq(sessions.idHash, idHash))
+      .run();
   }
   return row;
 }
@@ -112,7 +126,10 @@ export async function readSession(request: Request): Promise<SessionRow | null> 
 /** Deletes the session row (a replayed cookie is refused) and returns a clearing cookie. */
 export async function destroySession(request: Request): Promise<string> {
   const id = await readSessionId(request);
-  if (id) db.delete(sessions).where(eq(sessions.idHash, hashSessionId(id))).run();
+  if (id)
+    db.delete(sessions)
+      .where(eq(sessions.idHash, hashSessionId(id)))
+      .run();
   return sessionCookie(request).serialize("", { maxAge: 0 });
 }
 
@@ -127,9 +144,15 @@ export function purgeExpiredSessions(now = Date.now()) {
     .where(
       or(
         lt(sessions.expiresAt, new Date(now)),
-        and(eq(sessions.role, "pupil"), lt(sessions.lastSeenAt, new Date(now - SESSION_POLICY.pupil.idleMs))),
+        and(
+          eq(sessions.role, "pupil"),
+          lt(sessions.lastSeenAt, new Date(now - SESSION_POLICY.pupil.idleMs)),
+        ),
         // Idle teacher sessions are refused at read time too; without this they would linger until expires_at.
-        and(eq(sessions.role, "teacher"), lt(sessions.lastSeenAt, new Date(now - SESSION_POLICY.teacher.idleMs))),
+        and(
+          eq(sessions.role, "teacher"),
+          lt(sessions.lastSeenAt, new Date(now - SESSION_POLICY.teacher.idleMs)),
+        ),
       ),
     )
     .run().changes;

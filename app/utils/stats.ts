@@ -2,10 +2,20 @@
 import { CATEGORIES, SKILLS } from "~/content/schema";
 import type { Category, Skill } from "~/content/schema";
 
-export type QuizResponse = { pupilId: number; questionId: string; choice: string | null; correct: boolean };
+export type QuizResponse = {
+  pupilId: number;
+  questionId: string;
+  choice: string | null;
+  correct: boolean;
+};
 /** The counting attempt's total (quiz + sorting); the ranking for discrimination uses score / max. */
 export type PupilTotal = { pupilId: number; score: number; max: number };
-export type SortResponse = { pupilId: number; itemId: string; trueCategory: Category; chosen: Category | null };
+export type SortResponse = {
+  pupilId: number;
+  itemId: string;
+  trueCategory: Category;
+  chosen: Category | null;
+};
 
 /** The question fields the statistics read; a lesson `Question` fits. */
 export type AnalysedQuestion = {
@@ -73,7 +83,8 @@ export function discrimination(responses: QuizResponse[], totals: PupilTotal[]):
   const n = Math.max(1, Math.round(DISCRIMINATION_GROUP_SHARE * N));
   const ranked = rankPupils(totals);
   const right = correctPupils(responses);
-  const share = (group: PupilTotal[]) => group.filter((t) => right.has(t.pupilId)).length / group.length;
+  const share = (group: PupilTotal[]) =>
+    group.filter((t) => right.has(t.pupilId)).length / group.length;
   return share(ranked.slice(0, n)) - share(ranked.slice(N - n));
 }
 
@@ -132,7 +143,11 @@ export function optionCounts(
     unanswered += Math.max(0, nPupils - withRow);
   }
   return {
-    options: question.options.map((o) => ({ id: o.id, count: counts.get(o.id)!, correct: o.id === question.correct })),
+    options: question.options.map((o) => ({
+      id: o.id,
+      count: counts.get(o.id)!,
+      correct: o.id === question.correct,
+    })),
     unanswered,
     unknown,
   };
@@ -200,18 +215,24 @@ export function itemAnalysis(
 
 export type SkillShare = { skill: Skill; correct: number; total: number; share: number | null };
 
-function sharesFor(questions: { id: string; skill: Skill }[], responses: QuizResponse[], pupils: Set<number>): SkillShare[] {
+function sharesFor(
+  questions: { id: string; skill: Skill }[],
+  responses: QuizResponse[],
+  pupils: Set<number>,
+): SkillShare[] {
   const skillOf = new Map(questions.map((q) => [q.id, q.skill]));
   const right = new Set<string>();
   for (const r of responses) {
     // Keyed by pupil and question so a duplicated row cannot count twice.
-    if (r.correct && pupils.has(r.pupilId) && skillOf.has(r.questionId)) right.add(`${r.pupilId}\u0000${r.questionId}`);
+    if (r.correct && pupils.has(r.pupilId) && skillOf.has(r.questionId))
+      right.add(`${r.pupilId}\u0000${r.questionId}`);
   }
   return SKILLS.map((skill) => {
     const ids = questions.filter((q) => q.skill === skill).map((q) => q.id);
     const total = ids.length * pupils.size;
     let correct = 0;
-    for (const pupil of pupils) for (const id of ids) if (right.has(`${pupil}\u0000${id}`)) correct++;
+    for (const pupil of pupils)
+      for (const id of ids) if (right.has(`${pupil}\u0000${id}`)) correct++;
     return { skill, correct, total, share: total > 0 ? correct / total : null };
   });
 }
@@ -320,17 +341,17 @@ export type CountingRule = "highest" | "last";
  * Among submitted attempts: "highest" → the highest percent, a tie going to the later (higher
  * number) attempt; "last" → the highest number. Null when none is submitted.
  */
-export function countingAttempt<A extends { number: number; submittedAt: Date | null; percent: number }>(
-  attempts: A[],
-  rule: CountingRule,
-): A | null {
+export function countingAttempt<
+  A extends { number: number; submittedAt: Date | null; percent: number },
+>(attempts: A[], rule: CountingRule): A | null {
   let best: A | null = null;
   for (const a of attempts) {
     if (a.submittedAt === null) continue;
     if (best === null) best = a;
     else if (rule === "last") {
       if (a.number > best.number) best = a;
-    } else if (a.percent > best.percent || (a.percent === best.percent && a.number > best.number)) best = a;
+    } else if (a.percent > best.percent || (a.percent === best.percent && a.number > best.number))
+      best = a;
   }
   return best;
 }

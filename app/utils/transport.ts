@@ -4,7 +4,11 @@ import net from "node:net";
 
 /** The right-most entry of a comma list (X-Forwarded-For, X-Forwarded-Proto): what our proxy added. */
 function rightMost(header: string | undefined | null): string | undefined {
-  return header?.split(",").map((part) => part.trim()).filter(Boolean).pop();
+  return header
+    ?.split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .pop();
 }
 
 /** "::ffff:10.0.0.5" → "10.0.0.5"; brackets and zone ids dropped; lower case. */

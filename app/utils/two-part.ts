@@ -6,7 +6,11 @@ import type { QuizResponse } from "./stats";
 export const partBId = (questionId: string) => `${questionId}.b`;
 
 /** Points: 1 for a right single question; 2 when Part A and Part B are right, 1 for Part A only, else 0. */
-export function questionPoints(q: Question, choiceA: string | undefined, choiceB: string | undefined): number {
+export function questionPoints(
+  q: Question,
+  choiceA: string | undefined,
+  choiceB: string | undefined,
+): number {
   if (choiceA !== q.correct) return 0;
   if (!q.partB) return 1;
   return choiceB === q.partB.correct ? 2 : 1;
@@ -70,7 +74,9 @@ export function partResponses(
 ): QuizResponse[] {
   return quizParts(lesson).flatMap((p) => {
     const choice = quiz[p.id];
-    return choice === undefined ? [] : [{ pupilId, questionId: p.id, choice, correct: choice === p.correct }];
+    return choice === undefined
+      ? []
+      : [{ pupilId, questionId: p.id, choice, correct: choice === p.correct }];
   });
 }
 
@@ -86,11 +92,17 @@ export function pointResponses(
   return lesson.questions.flatMap((q) => {
     const a = quiz[q.id];
     const out: QuizResponse[] = [];
-    if (a !== undefined) out.push({ pupilId, questionId: q.id, choice: a, correct: a === q.correct });
+    if (a !== undefined)
+      out.push({ pupilId, questionId: q.id, choice: a, correct: a === q.correct });
     if (q.partB) {
       const b = quiz[partBId(q.id)];
       if (b !== undefined)
-        out.push({ pupilId, questionId: partBId(q.id), choice: b, correct: questionPoints(q, a, b) === 2 });
+        out.push({
+          pupilId,
+          questionId: partBId(q.id),
+          choice: b,
+          correct: questionPoints(q, a, b) === 2,
+        });
     }
     return out;
   });

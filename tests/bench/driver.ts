@@ -21,7 +21,8 @@ export function parseFlags(argv = process.argv.slice(2)): Flags {
     if (!arg.startsWith("--")) continue;
     const eq = arg.indexOf("=");
     if (eq > 0) out[arg.slice(2, eq)] = arg.slice(eq + 1);
-    else if (argv[i + 1] !== undefined && !argv[i + 1].startsWith("--")) out[arg.slice(2)] = argv[++i];
+    else if (argv[i + 1] !== undefined && !argv[i + 1].startsWith("--"))
+      out[arg.slice(2)] = argv[++i];
     else out[arg.slice(2)] = true;
   }
   return out;
@@ -40,7 +41,9 @@ export function requireBuild(flags: Flags): string {
   const dir = typeof flags.build === "string" ? flags.build : process.env.BUILD_DIR || "build";
   const entry = path.resolve(dir, "index.js");
   if (!fs.existsSync(entry)) {
-    console.error(`No production build at ${entry}: run npm run build first (or pass --build <dir>).`);
+    console.error(
+      `No production build at ${entry}: run npm run build first (or pass --build <dir>).`,
+    );
     process.exit(1);
   }
   return entry;
@@ -95,7 +98,10 @@ export type Server = {
   child: ChildProcess;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Sends the signal and waits for the process to end (bounded). */
-  stop(signal?: NodeJS.Signals, timeoutMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  stop(
+    signal?: NodeJS.Signals,
+    timeoutMs?: number,
+  ): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 };
 
 /**
@@ -119,7 +125,10 @@ export async function startServer(opts: {
     process.env.BENCH_SERVER === "remix-serve"
       ? [path.resolve("node_modules/@remix-run/serve/dist/cli.js")]
       : ["--import", "tsx", path.resolve("server/index.ts")];
-  const nodeArgs = [...(opts.nodeArgs ?? []), ...(opts.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${opts.profileDir}`] : [])];
+  const nodeArgs = [
+    ...(opts.nodeArgs ?? []),
+    ...(opts.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${opts.profileDir}`] : []),
+  ];
   const child = spawn(process.execPath, [...nodeArgs, ...cli, opts.entry], {
     cwd: process.cwd(),
     stdio: ["ignore", log, log],
@@ -143,10 +152,13 @@ export async function startServer(opts: {
   void exited.then(() => (gone = true));
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (gone) throw new Error(`server exited during start; log:\n${fs.readFileSync(logFile, "utf8")}`);
+    if (gone)
+      throw new Error(`server exited during start; log:\n${fs.readFileSync(logFile, "utf8")}`);
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
-      throw new Error(`server did not answer /healthz within 30 s; log:\n${fs.readFileSync(logFile, "utf8")}`);
+      throw new Error(
+        `server did not answer /healthz within 30 s; log:\n${fs.readFileSync(logFile, "utf8")}`,
+      );
     }
     const ok = await new Promise<boolean>((resolve) => {
       const req = http.get(`${url}/healthz`, { agent: false }, (res) => {
@@ -195,7 +207,8 @@ function childPids(pid: number): number[] {
   try {
     for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
       const list = fs.readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim();
-      if (list) for (const child of list.split(/\s+/)) out.push(Number(child), ...childPids(Number(child)));
+      if (list)
+        for (const child of list.split(/\s+/)) out.push(Number(child), ...childPids(Number(child)));
     }
   } catch {
     // the process ended between listing and reading
@@ -212,7 +225,10 @@ export class RssSampler {
   readonly phases = new Map<string, number>();
   private current = "start";
   private timer?: NodeJS.Timeout;
-  constructor(private pid: number, private everyMs = 200) {}
+  constructor(
+    private pid: number,
+    private everyMs = 200,
+  ) {}
   phase(name: string) {
     this.current = name;
   }
@@ -240,7 +256,12 @@ export class RssSampler {
 
 // ---------------------------------------------------------------- HTTP with cookies
 
-export type Response = { status: number; headers: http.IncomingHttpHeaders; body: string; ms: number };
+export type Response = {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+  ms: number;
+};
 
 export class Jar {
   private cookies = new Map<string, string>();
@@ -283,14 +304,28 @@ function encode(form: Form): string {
  */
 export class Client {
   readonly agent: http.Agent;
-  constructor(readonly base: string, maxSockets = 256) {
-    this.agent = new http.Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets, timeout: 4000 });
+  constructor(
+    readonly base: string,
+    maxSockets = 256,
+  ) {
+    this.agent = new http.Agent({
+      keepAlive: true,
+      maxSockets,
+      maxFreeSockets: maxSockets,
+      timeout: 4000,
+    });
   }
 
   request(
     method: "GET" | "POST",
     target: string,
-    opts: { jar?: Jar; form?: Form; accept?: string; headers?: Record<string, string>; timeoutMs?: number } = {},
+    opts: {
+      jar?: Jar;
+      form?: Form;
+      accept?: string;
+      headers?: Record<string, string>;
+      timeoutMs?: number;
+    } = {},
   ): Promise<Response> {
     const body = opts.form ? encode(opts.form) : undefined;
     const headers: Record<string, string> = {
@@ -308,19 +343,30 @@ export class Client {
     }
     const started = performance.now();
     return new Promise((resolve, reject) => {
-      const req = http.request(new URL(target, this.base), { method, headers, agent: this.agent }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("error", reject);
-        res.on("end", () => {
-          const ms = performance.now() - started;
-          let raw = Buffer.concat(chunks);
-          if (res.headers["content-encoding"] === "gzip") raw = zlib.gunzipSync(raw);
-          opts.jar?.store(res.headers["set-cookie"]);
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: raw.toString("utf8"), ms });
-        });
-      });
-      req.setTimeout(opts.timeoutMs ?? 30_000, () => req.destroy(new Error(`timeout after ${opts.timeoutMs ?? 30_000} ms`)));
+      const req = http.request(
+        new URL(target, this.base),
+        { method, headers, agent: this.agent },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("error", reject);
+          res.on("end", () => {
+            const ms = performance.now() - started;
+            let raw = Buffer.concat(chunks);
+            if (res.headers["content-encoding"] === "gzip") raw = zlib.gunzipSync(raw);
+            opts.jar?.store(res.headers["set-cookie"]);
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              body: raw.toString("utf8"),
+              ms,
+            });
+          });
+        },
+      );
+      req.setTimeout(opts.timeoutMs ?? 30_000, () =>
+        req.destroy(new Error(`timeout after ${opts.timeoutMs ?? 30_000} ms`)),
+      );
       req.on("error", reject);
       if (body !== undefined) req.write(body);
       req.end();
@@ -353,7 +399,9 @@ export class Recorder {
   }
   /** The highest rate per second of `kind` (or of every request) over any `windowS`-second stretch. */
   peakRate(kind?: string, windowS = 5): number {
-    const times = kind ? this.finishedAt.get(kind) ?? [] : [...this.finishedAt.values()].flat().sort((a, b) => a - b);
+    const times = kind
+      ? (this.finishedAt.get(kind) ?? [])
+      : [...this.finishedAt.values()].flat().sort((a, b) => a - b);
     let best = 0;
     for (let i = 0, j = 0; i < times.length; i++) {
       while (times[i] - times[j] > windowS * 1000) j++;
@@ -383,7 +431,10 @@ export async function timed(
   kind: string,
   method: "GET" | "POST",
   target: string,
-  opts: Parameters<Client["request"]>[2] & { expect: number; check?: (res: Response) => string | null },
+  opts: Parameters<Client["request"]>[2] & {
+    expect: number;
+    check?: (res: Response) => string | null;
+  },
 ): Promise<Response | null> {
   rec.requests++;
   let res: Response;
@@ -396,7 +447,9 @@ export async function timed(
   rec.add(kind, res.ms);
   if (res.status < 200 || res.status >= 400) rec.non2xx3xx++;
   if (res.status !== opts.expect) {
-    rec.fail(`${kind} ${method} ${target}: status ${res.status} (wanted ${opts.expect}) ${res.body.slice(0, 200)}`);
+    rec.fail(
+      `${kind} ${method} ${target}: status ${res.status} (wanted ${opts.expect}) ${res.body.slice(0, 200)}`,
+    );
     return null;
   }
   const problem = opts.check?.(res);
@@ -412,7 +465,10 @@ export async function timed(
 export type Item = { kind: "quiz" | "sort"; itemId: string; choices: string[] };
 
 /** The attempt id and the answer forms of a sort or quiz page (one small form per item). */
-export function answerForms(html: string, kind?: "quiz" | "sort"): { attemptId: number | null; items: Item[] } {
+export function answerForms(
+  html: string,
+  kind?: "quiz" | "sort",
+): { attemptId: number | null; items: Item[] } {
   let attemptId: number | null = null;
   const items: Item[] = [];
   // The page's one answer form (pupil flow: every choice is a radio `a.<itemId>`, the attempt a
@@ -425,7 +481,11 @@ export function answerForms(html: string, kind?: "quiz" | "sort"): { attemptId: 
       const value = /value="([^"]+)"/.exec(m[0])?.[1];
       if (name && value) byItem.set(name, [...(byItem.get(name) ?? []), value]);
     }
-    if (byItem.size) return { attemptId: Number(pageAttempt[1]), items: [...byItem].map(([itemId, choices]) => ({ kind, itemId, choices })) };
+    if (byItem.size)
+      return {
+        attemptId: Number(pageAttempt[1]),
+        items: [...byItem].map(([itemId, choices]) => ({ kind, itemId, choices })),
+      };
   }
   for (const chunk of html.split("<form").slice(1)) {
     const action = /action="\/pupil\/attempts\/(\d+)\/answers"/.exec(chunk);
@@ -439,8 +499,9 @@ export function answerForms(html: string, kind?: "quiz" | "sort"): { attemptId: 
   return { attemptId, items };
 }
 
-export const assignmentLinks = (html: string) =>
-  [...new Set([...html.matchAll(/href="\/pupil\/assignments\/(\d+)"/g)].map((m) => Number(m[1])))];
+export const assignmentLinks = (html: string) => [
+  ...new Set([...html.matchAll(/href="\/pupil\/assignments\/(\d+)"/g)].map((m) => Number(m[1]))),
+];
 
 export function hidden(html: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -471,16 +532,26 @@ export async function ceiling(opts: {
   seconds: number;
   dir: string;
   port?: number;
-}): Promise<{ ceilingRps: number; appRps: number; appP99: number; ceilingP99: number; bytes: number }> {
+}): Promise<{
+  ceilingRps: number;
+  appRps: number;
+  appP99: number;
+  ceilingP99: number;
+  bytes: number;
+}> {
   const { default: autocannon } = await import("autocannon");
   const file = path.join(opts.dir, "ceiling-page.html");
   fs.writeFileSync(file, opts.body);
   const port = opts.port ?? (await freePort());
-  const bare = spawn(process.execPath, [path.resolve("tests/bench/ceiling-server.mjs"), file, String(port)], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const bareExited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    bare.once("exit", (code, signal) => resolve({ code, signal })),
+  const bare = spawn(
+    process.execPath,
+    [path.resolve("tests/bench/ceiling-server.mjs"), file, String(port)],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  const bareExited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>(
+    (resolve) => bare.once("exit", (code, signal) => resolve({ code, signal })),
   );
   await new Promise<void>((resolve, reject) => {
     bare.stdout!.once("data", () => resolve());
@@ -491,17 +562,27 @@ export async function ceiling(opts: {
     const common = { connections: opts.connections, duration: opts.seconds };
     const bareResult = await autocannon({ ...common, url: `http://127.0.0.1:${port}/` });
     // The ceiling is only a ceiling if the bare server answered everything it was asked, whole.
-    if (bareResult.non2xx || bareResult.errors || bareResult.timeouts || bareResult.requests.total === 0)
+    if (
+      bareResult.non2xx ||
+      bareResult.errors ||
+      bareResult.timeouts ||
+      bareResult.requests.total === 0
+    )
       throw new Error(
         `ceiling server under autocannon: ${bareResult.non2xx} non-2xx, ${bareResult.errors} errors, ${bareResult.timeouts} timeouts, ${bareResult.requests.total} requests`,
       );
     const expectedBytes = bareResult.requests.total * opts.body.length;
     if (bareResult.throughput.total < expectedBytes)
-      throw new Error(`ceiling server sent ${bareResult.throughput.total} bytes for ${bareResult.requests.total} pages of ${opts.body.length}`);
-    if (bare.exitCode !== null) throw new Error(`ceiling server exited during the measurement (${bare.exitCode})`);
+      throw new Error(
+        `ceiling server sent ${bareResult.throughput.total} bytes for ${bareResult.requests.total} pages of ${opts.body.length}`,
+      );
+    if (bare.exitCode !== null)
+      throw new Error(`ceiling server exited during the measurement (${bare.exitCode})`);
     const appResult = await autocannon({ ...common, url: opts.app.url, headers: opts.app.headers });
     if (appResult.non2xx || appResult.errors || appResult.timeouts)
-      throw new Error(`app page under autocannon: ${appResult.non2xx} non-2xx, ${appResult.errors} errors, ${appResult.timeouts} timeouts`);
+      throw new Error(
+        `app page under autocannon: ${appResult.non2xx} non-2xx, ${appResult.errors} errors, ${appResult.timeouts} timeouts`,
+      );
     stoppedOnPurpose = true;
     bare.kill("SIGTERM");
     const exit = await bareExited;
@@ -525,7 +606,10 @@ export async function ceiling(opts: {
  */
 export function cpuStallUs(): number | null {
   try {
-    const line = fs.readFileSync("/proc/pressure/cpu", "utf8").split("\n").find((l) => l.startsWith("some"));
+    const line = fs
+      .readFileSync("/proc/pressure/cpu", "utf8")
+      .split("\n")
+      .find((l) => l.startsWith("some"));
     const total = /total=(\d+)/.exec(line ?? "")?.[1];
     return total ? Number(total) : null;
   } catch {
@@ -534,8 +618,14 @@ export function cpuStallUs(): number | null {
 }
 
 /** Share of `seconds` in which some task waited for a CPU, from two cpuStallUs() readings. */
-export function stallPercent(before: number | null, after: number | null, seconds: number): number | null {
-  return before === null || after === null ? null : round((100 * (after - before)) / (seconds * 1e6));
+export function stallPercent(
+  before: number | null,
+  after: number | null,
+  seconds: number,
+): number | null {
+  return before === null || after === null
+    ? null
+    : round((100 * (after - before)) / (seconds * 1e6));
 }
 
 export function loadAverage(): number {

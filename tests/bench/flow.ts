@@ -23,7 +23,10 @@ export type Pupil = { jar: Jar; name: string; assignmentId?: number; code?: stri
  * connection broke) may or may not have been stored: it is remembered so the check accepts it.
  */
 export class AckLog {
-  readonly answers = new Map<string, { attemptId: number; kind: string; itemId: string; choice: string; unconfirmed: Set<string> }>();
+  readonly answers = new Map<
+    string,
+    { attemptId: number; kind: string; itemId: string; choice: string; unconfirmed: Set<string> }
+  >();
   readonly unconfirmed = new Map<string, Set<string>>();
   readonly submitted = new Set<number>();
   sent(attemptId: number, kind: string, itemId: string, choice: string) {
@@ -46,7 +49,12 @@ export type Ctx = { client: Client; rec: Recorder; acks: AckLog };
 const base = (p: Pupil) => `/pupil/assignments/${p.assignmentId}`;
 
 /** A page as a browser without JavaScript loads it: the whole document. */
-export function page(ctx: Ctx, pupil: Pupil, path: string, kind = "page"): Promise<Response | null> {
+export function page(
+  ctx: Ctx,
+  pupil: Pupil,
+  path: string,
+  kind = "page",
+): Promise<Response | null> {
   return timed(ctx.client, ctx.rec, kind, "GET", path, { jar: pupil.jar, expect: 200 });
 }
 
@@ -103,25 +111,39 @@ export async function openStep(
 }
 
 /** One answer saved the way the page's script saves it: a JSON post, no page reload. */
-export async function save(ctx: Ctx, pupil: Pupil, attemptId: number, item: Item, choice = pick(item.choices)) {
+export async function save(
+  ctx: Ctx,
+  pupil: Pupil,
+  attemptId: number,
+  item: Item,
+  choice = pick(item.choices),
+) {
   let savedAt = 0;
   ctx.acks.sent(attemptId, item.kind, item.itemId, choice);
-  const res = await timed(ctx.client, ctx.rec, "save", "POST", `/pupil/attempts/${attemptId}/answers`, {
-    jar: pupil.jar,
-    accept: "application/json",
-    form: { kind: item.kind, itemId: item.itemId, choice },
-    expect: 200,
-    check: (r) => {
-      try {
-        const data = JSON.parse(r.body) as { ok?: boolean; savedAt?: number };
-        if (data.ok !== true || typeof data.savedAt !== "number") return `not saved: ${r.body.slice(0, 120)}`;
-        savedAt = data.savedAt;
-        return null;
-      } catch {
-        return `not JSON: ${r.body.slice(0, 120)}`;
-      }
+  const res = await timed(
+    ctx.client,
+    ctx.rec,
+    "save",
+    "POST",
+    `/pupil/attempts/${attemptId}/answers`,
+    {
+      jar: pupil.jar,
+      accept: "application/json",
+      form: { kind: item.kind, itemId: item.itemId, choice },
+      expect: 200,
+      check: (r) => {
+        try {
+          const data = JSON.parse(r.body) as { ok?: boolean; savedAt?: number };
+          if (data.ok !== true || typeof data.savedAt !== "number")
+            return `not saved: ${r.body.slice(0, 120)}`;
+          savedAt = data.savedAt;
+          return null;
+        } catch {
+          return `not JSON: ${r.body.slice(0, 120)}`;
+        }
+      },
     },
-  });
+  );
   if (res) ctx.acks.record(attemptId, item.kind, item.itemId, choice);
   return res ? savedAt : null;
 }
@@ -150,17 +172,22 @@ export async function discussion(ctx: Ctx, pupil: Pupil): Promise<DiscussionOutc
   const path = `${base(pupil)}/discuss`;
   const res = await page(ctx, pupil, path);
   if (!res) return "failed";
-  const form = [...res.body.matchAll(/<form[^>]*method="post"[^>]*>([\s\S]*?)<\/form>/gi)].find((m) =>
-    /<textarea/i.test(m[0]),
+  const form = [...res.body.matchAll(/<form[^>]*method="post"[^>]*>([\s\S]*?)<\/form>/gi)].find(
+    (m) => /<textarea/i.test(m[0]),
   );
   if (!form) return "not available";
   const fields: Record<string, string> = { ...hidden(form[0]) };
   const sentence = `Menurut saya, paragraf 3 menunjukkan bukti; ${pupil.name} menulis ini.`;
   for (const m of form[0].matchAll(/<textarea[^>]*name="([^"]+)"/gi)) fields[m[1]] = sentence;
-  for (const m of form[0].matchAll(/<input[^>]*type="text"[^>]*name="([^"]+)"/gi)) fields[m[1]] ??= sentence;
-  for (const m of form[0].matchAll(/<input[^>]*type="radio"[^>]*name="([^"]+)"[^>]*value="([^"]*)"/gi))
+  for (const m of form[0].matchAll(/<input[^>]*type="text"[^>]*name="([^"]+)"/gi))
+    fields[m[1]] ??= sentence;
+  for (const m of form[0].matchAll(
+    /<input[^>]*type="radio"[^>]*name="([^"]+)"[^>]*value="([^"]*)"/gi,
+  ))
     fields[m[1]] ??= m[2];
-  const action = /action="([^"]+)"/.exec(form[0].slice(0, form[0].indexOf(">")))?.[1]?.replace(/&amp;/g, "&") ?? path;
+  const action =
+    /action="([^"]+)"/.exec(form[0].slice(0, form[0].indexOf(">")))?.[1]?.replace(/&amp;/g, "&") ??
+    path;
   const posted = await timed(ctx.client, ctx.rec, "discuss", "POST", action, {
     jar: pupil.jar,
     form: fields,
@@ -177,22 +204,34 @@ export async function discussion(ctx: Ctx, pupil: Pupil): Promise<DiscussionOutc
  * or holds neither the acknowledged choice nor one sent after it without an answer; a submit is
  * lost when the attempt is not closed with its scores.
  */
-export function verifyAcks(dbPath: string, acks: AckLog): { lostAnswers: number; lostSubmits: number; detail: string[] } {
+export function verifyAcks(
+  dbPath: string,
+  acks: AckLog,
+): { lostAnswers: number; lostSubmits: number; detail: string[] } {
   // Not read-only: after a crash the WAL may need recovering, which a read-only handle cannot do.
   const db = new Database(dbPath, { fileMustExist: true });
-  const answer = db.prepare("SELECT choice FROM answers WHERE attempt_id = ? AND kind = ? AND item_id = ?");
-  const attempt = db.prepare("SELECT submitted_at, quiz_score, sort_score FROM attempts WHERE id = ?");
+  const answer = db.prepare(
+    "SELECT choice FROM answers WHERE attempt_id = ? AND kind = ? AND item_id = ?",
+  );
+  const attempt = db.prepare(
+    "SELECT submitted_at, quiz_score, sort_score FROM attempts WHERE id = ?",
+  );
   const detail: string[] = [];
   let lostAnswers = 0;
   for (const a of acks.answers.values()) {
     const row = answer.get(a.attemptId, a.kind, a.itemId) as { choice: string } | undefined;
     if (row && (row.choice === a.choice || a.unconfirmed.has(row.choice))) continue;
     lostAnswers++;
-    if (detail.length < 10) detail.push(`answer ${a.attemptId}/${a.kind}/${a.itemId}: acked ${a.choice}, stored ${row?.choice ?? "nothing"}`);
+    if (detail.length < 10)
+      detail.push(
+        `answer ${a.attemptId}/${a.kind}/${a.itemId}: acked ${a.choice}, stored ${row?.choice ?? "nothing"}`,
+      );
   }
   let lostSubmits = 0;
   for (const id of acks.submitted) {
-    const row = attempt.get(id) as { submitted_at: number | null; quiz_score: number | null; sort_score: number | null } | undefined;
+    const row = attempt.get(id) as
+      | { submitted_at: number | null; quiz_score: number | null; sort_score: number | null }
+      | undefined;
     if (row?.submitted_at != null && row.quiz_score != null && row.sort_score != null) continue;
     lostSubmits++;
     if (detail.length < 10) detail.push(`submit of attempt ${id} not stored`);

@@ -41,33 +41,76 @@ const route = await import("~/routes/teacher.assignments.$assignmentId.live[.]js
 syncLessonVersions();
 const db = sqlite();
 db.pragma("synchronous = OFF");
-const versionId = (db.prepare("SELECT id FROM lesson_versions ORDER BY id LIMIT 1").get() as { id: number }).id;
+const versionId = (
+  db.prepare("SELECT id FROM lesson_versions ORDER BY id LIMIT 1").get() as { id: number }
+).id;
 const lesson = getLessonVersion(versionId)!;
 const now = Date.now();
 const seedStarted = performance.now();
 
-const insertId = (sqlText: string, ...a: unknown[]) => (db.prepare(`${sqlText} RETURNING id`).get(...a) as { id: number }).id;
-const teacher = insertId("INSERT INTO teachers (name, email, password_hash) VALUES ('Bu Sari', 'sari@bench.test', 'x')");
+const insertId = (sqlText: string, ...a: unknown[]) =>
+  (db.prepare(`${sqlText} RETURNING id`).get(...a) as { id: number }).id;
+const teacher = insertId(
+  "INSERT INTO teachers (name, email, password_hash) VALUES ('Bu Sari', 'sari@bench.test', 'x')",
+);
 let code = 0;
 const klass = (teacherId: number) =>
-  insertId("INSERT INTO classes (teacher_id, name, grade, subject, join_code) VALUES (?, ?, '8', 'BI', ?)", teacherId, `K${code}`, `C${String(code++).padStart(7, "0")}`);
+  insertId(
+    "INSERT INTO classes (teacher_id, name, grade, subject, join_code) VALUES (?, ?, '8', 'BI', ?)",
+    teacherId,
+    `K${code}`,
+    `C${String(code++).padStart(7, "0")}`,
+  );
 const pupil = (classId: number, name: string) =>
-  insertId("INSERT INTO pupils (class_id, display_name, name_key, pin_hash) VALUES (?, ?, ?, 'x')", classId, name, name.toLowerCase());
+  insertId(
+    "INSERT INTO pupils (class_id, display_name, name_key, pin_hash) VALUES (?, ?, ?, 'x')",
+    classId,
+    name,
+    name.toLowerCase(),
+  );
 const assignment = (classId: number) =>
-  insertId("INSERT INTO assignments (class_id, lesson_version_id, due_at) VALUES (?, ?, ?)", classId, versionId, now + 86_400_000);
+  insertId(
+    "INSERT INTO assignments (class_id, lesson_version_id, due_at) VALUES (?, ?, ?)",
+    classId,
+    versionId,
+    now + 86_400_000,
+  );
 
 // Other classes' work, written straight into the tables: the indexes must keep it out of our reads.
-const otherTeacher = insertId("INSERT INTO teachers (name, email, password_hash) VALUES ('Pak Joko', 'joko@bench.test', 'x')");
-const items = [...lesson.questions.map((q) => ({ kind: "quiz", id: q.id, choices: q.options.map((o) => o.id) })), ...lesson.sorting.map((s) => ({ kind: "sort", id: s.id, choices: ["reported-event", "allegation", "denial", "unsourced-claim", "opinion"] }))];
-const insertAttempt = db.prepare("INSERT INTO attempts (assignment_id, pupil_id, number, seed, started_at) VALUES (?, ?, 1, 1, ?) RETURNING id");
-const insertAnswer = db.prepare("INSERT INTO answers (attempt_id, kind, item_id, choice, saved_at, change_seq) VALUES (?, ?, ?, ?, ?, ?)");
+const otherTeacher = insertId(
+  "INSERT INTO teachers (name, email, password_hash) VALUES ('Pak Joko', 'joko@bench.test', 'x')",
+);
+const items = [
+  ...lesson.questions.map((q) => ({ kind: "quiz", id: q.id, choices: q.options.map((o) => o.id) })),
+  ...lesson.sorting.map((s) => ({
+    kind: "sort",
+    id: s.id,
+    choices: ["reported-event", "allegation", "denial", "unsourced-claim", "opinion"],
+  })),
+];
+const insertAttempt = db.prepare(
+  "INSERT INTO attempts (assignment_id, pupil_id, number, seed, started_at) VALUES (?, ?, 1, 1, ?) RETURNING id",
+);
+const insertAnswer = db.prepare(
+  "INSERT INTO answers (attempt_id, kind, item_id, choice, saved_at, change_seq) VALUES (?, ?, ?, ?, ?, ?)",
+);
 db.transaction(() => {
   for (let c = 0; c < OTHER_CLASSES; c++) {
     const classId = klass(otherTeacher);
     const a = assignment(classId);
     for (let p = 0; p < 40; p++) {
-      const attemptId = (insertAttempt.get(a, pupil(classId, `P${c}-${p}`), now) as { id: number }).id;
-      items.forEach((item, i) => insertAnswer.run(attemptId, item.kind, item.id, item.choices[(p + i) % item.choices.length], now, i + 1));
+      const attemptId = (insertAttempt.get(a, pupil(classId, `P${c}-${p}`), now) as { id: number })
+        .id;
+      items.forEach((item, i) =>
+        insertAnswer.run(
+          attemptId,
+          item.kind,
+          item.id,
+          item.choices[(p + i) % item.choices.length],
+          now,
+          i + 1,
+        ),
+      );
     }
   }
 })();
@@ -75,9 +118,14 @@ db.transaction(() => {
 // Our class of 50, everyone part-way through, saved the way the app saves.
 const classId = klass(teacher);
 const assignmentId = assignment(classId);
-const pupils = Array.from({ length: CLASS_SIZE }, (_, i) => pupil(classId, `Siswa ${String(i + 1).padStart(2, "0")}`));
+const pupils = Array.from({ length: CLASS_SIZE }, (_, i) =>
+  pupil(classId, `Siswa ${String(i + 1).padStart(2, "0")}`),
+);
 const attempts = pupils.map((pupilId) => {
-  const r = startAttempt({ pupilId, assignment: getPupilAssignment({ classId, assignmentId, pupilId }) });
+  const r = startAttempt({
+    pupilId,
+    assignment: getPupilAssignment({ classId, assignmentId, pupilId }),
+  });
   if (!r.ok) throw new Error("start failed");
   return { pupilId, attemptId: r.attempt.id };
 });
@@ -85,7 +133,13 @@ let counter = 0;
 const saveOne = () => {
   const { pupilId, attemptId } = attempts[counter % attempts.length];
   const item = items[(counter * 7) % items.length];
-  const r = saveAnswer({ pupilId, attemptId, kind: item.kind as "quiz" | "sort", itemId: item.id, choice: item.choices[counter % item.choices.length] });
+  const r = saveAnswer({
+    pupilId,
+    attemptId,
+    kind: item.kind as "quiz" | "sort",
+    itemId: item.id,
+    choice: item.choices[counter % item.choices.length],
+  });
   counter++;
   if (!r.ok) throw new Error(`save refused: ${r.reason}`);
 };
@@ -98,23 +152,42 @@ const cookie = (await insertSession(db, { role: "teacher", id: teacher }, SECRET
 async function poll(etag: string | null) {
   const headers: Record<string, string> = { Cookie: cookie, Accept: "application/json" };
   if (etag) headers["If-None-Match"] = etag;
-  const request = new Request(`http://127.0.0.1/teacher/assignments/${assignmentId}/live.json`, { headers });
+  const request = new Request(`http://127.0.0.1/teacher/assignments/${assignmentId}/live.json`, {
+    headers,
+  });
   const started = performance.now();
   const cpuStarted = process.cpuUsage();
-  const response = (await route.loader({ request, params: { assignmentId: String(assignmentId) }, context: {} })) as Response;
+  const response = (await route.loader({
+    request,
+    params: { assignmentId: String(assignmentId) },
+    context: {},
+  })) as Response;
   const body = await response.text();
   const ms = performance.now() - started;
   const used = process.cpuUsage(cpuStarted);
   const cpu = (used.user + used.system) / 1000;
-  if (response.status !== 200 && response.status !== 304) throw new Error(`loader answered ${response.status}`);
-  return { ms, cpu, status: response.status, etag: response.headers.get("ETag"), bytes: body.length };
+  if (response.status !== 200 && response.status !== 304)
+    throw new Error(`loader answered ${response.status}`);
+  return {
+    ms,
+    cpu,
+    status: response.status,
+    etag: response.headers.get("ETag"),
+    bytes: body.length,
+  };
 }
 
 const stats = (values: number[]) => {
   const s = [...values].sort((a, b) => a - b);
   const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))];
   const r = (x: number) => Math.round(x * 1000) / 1000;
-  return { n: s.length, median_ms: r(at(0.5)), p95_ms: r(at(0.95)), p99_ms: r(at(0.99)), max_ms: r(s[s.length - 1]) };
+  return {
+    n: s.length,
+    median_ms: r(at(0.5)),
+    p95_ms: r(at(0.95)),
+    p99_ms: r(at(0.99)),
+    max_ms: r(s[s.length - 1]),
+  };
 };
 
 // warm-up: JIT, prepared statements, the lesson cache

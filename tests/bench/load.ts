@@ -72,7 +72,11 @@ const fastPupils = num(flags, "fast-pupils", 200);
 const setupConcurrency = num(flags, "setup-concurrency", 8);
 const openLoop = flags["open-loop"] === true;
 const openSeconds = num(flags, "open-seconds", 60);
-const openRate = num(flags, "rate", pupilCount / ((num(flags, "think-min", 2) + num(flags, "think-max", 20)) / 2));
+const openRate = num(
+  flags,
+  "rate",
+  pupilCount / ((num(flags, "think-min", 2) + num(flags, "think-max", 20)) / 2),
+);
 /** The issue's target for starting an assignment, for both the 1-second window and the all-at-once burst. */
 const START_TARGET_MS = 50;
 // Teachers watching the live class view while the pupils work (issue 17): each polls one class's
@@ -97,7 +101,9 @@ let diedDuringRun: { code: number | null; signal: NodeJS.Signals | null } | null
 void server.exited.then((exit) => {
   if (stopping) return;
   diedDuringRun = exit;
-  console.error(`bench:load: the server exited during the run: ${JSON.stringify(exit)} (log ${server.logFile})`);
+  console.error(
+    `bench:load: the server exited during the run: ${JSON.stringify(exit)} (log ${server.logFile})`,
+  );
 });
 const rss = new RssSampler(server.pid).start();
 const client = new Client(server.url, 512);
@@ -129,7 +135,12 @@ const must = <T>(value: T | null, what: string): T => {
 must(
   await timed(client, setup, "setup", "POST", "/teacher/signup", {
     jar: teacher,
-    form: { name: "Bu Ratna", email: `ratna-${Date.now()}@sekolah.test`, password: "teh-manis-di-sore-hari", contact_url: "" },
+    form: {
+      name: "Bu Ratna",
+      email: `ratna-${Date.now()}@sekolah.test`,
+      password: "teh-manis-di-sore-hari",
+      contact_url: "",
+    },
     // a new account is answered with its recovery codes (shown once), signed in, not redirected
     expect: 200,
   }),
@@ -143,13 +154,24 @@ async function makeClasses(count: number, label: string): Promise<Klass[]> {
     const made = must(
       await timed(client, setup, "setup", "POST", "/teacher", {
         jar: teacher,
-        form: { name: `${label} ${i + 1}`, grade: "8", subject: "Bahasa Indonesia", timeZone: "WIB" },
+        form: {
+          name: `${label} ${i + 1}`,
+          grade: "8",
+          subject: "Bahasa Indonesia",
+          timeZone: "WIB",
+        },
         expect: 302,
       }),
       "class creation",
     );
     const id = Number(/\/teacher\/classes\/(\d+)/.exec(location(made))?.[1]);
-    const pageRes = must(await timed(client, setup, "setup", "GET", `/teacher/classes/${id}`, { jar: teacher, expect: 200 }), "class page");
+    const pageRes = must(
+      await timed(client, setup, "setup", "GET", `/teacher/classes/${id}`, {
+        jar: teacher,
+        expect: 200,
+      }),
+      "class page",
+    );
     const code = /class="join-code">([^<]+)</.exec(pageRes.body)?.[1];
     if (!id || !code) throw new Error(`no class id or join code after creating ${label} ${i + 1}`);
     out.push({ id, code, pupils: [] });
@@ -191,7 +213,12 @@ const joins: { klass: Klass; pupil: Pupil }[] = [];
 const fill = (classes: Klass[], total: number, size: number, prefix: string) => {
   for (let i = 0; i < total; i++) {
     const klass = classes[Math.floor(i / size)];
-    const pupil: Pupil = { jar: new Jar(), name: `${prefix} ${i + 1}`, code: klass.code, pin: String(100000 + Math.floor(Math.random() * 900000)) };
+    const pupil: Pupil = {
+      jar: new Jar(),
+      name: `${prefix} ${i + 1}`,
+      code: klass.code,
+      pin: String(100000 + Math.floor(Math.random() * 900000)),
+    };
     klass.pupils.push(pupil);
     joins.push({ klass, pupil });
   }
@@ -203,18 +230,30 @@ await pool(joins, setupConcurrency, async ({ pupil }) => {
   must(
     await timed(client, setup, "setup", "POST", "/join", {
       jar: pupil.jar,
-      form: { code: pupil.code!, displayName: pupil.name, pin: pupil.pin!, pinConfirm: pupil.pin!, contact_url: "" },
+      form: {
+        code: pupil.code!,
+        displayName: pupil.name,
+        pin: pupil.pin!,
+        pinConfirm: pupil.pin!,
+        contact_url: "",
+      },
       expect: 302,
     }),
     `join of ${pupil.name}`,
   );
 });
 // The spike and no-think pupils stay signed in from joining; find their assignment once.
-await pool([...groups.spike, ...groups.fast].flatMap((c) => c.pupils), setupConcurrency, async (p) => {
-  must((await openDashboard(setupCtx, p)) || null, `dashboard of ${p.name}`);
-});
+await pool(
+  [...groups.spike, ...groups.fast].flatMap((c) => c.pupils),
+  setupConcurrency,
+  async (p) => {
+    must((await openDashboard(setupCtx, p)) || null, `dashboard of ${p.name}`);
+  },
+);
 const setupSeconds = (performance.now() - t0) / 1000;
-console.log(`setup: ${joins.length} pupils joined ${allClasses.length} classes through the forms in ${round(setupSeconds)} s`);
+console.log(
+  `setup: ${joins.length} pupils joined ${allClasses.length} classes through the forms in ${round(setupSeconds)} s`,
+);
 
 // ---------------------------------------------------------------- the realistic run
 
@@ -277,7 +316,13 @@ let liveStop = false;
 const watched: number[] = [];
 for (let i = 0; i < liveTeachers; i++) {
   const klass = groups.main[i % groups.main.length];
-  const res = must(await timed(client, setup, "setup", "GET", `/teacher/classes/${klass.id}`, { jar: teacher, expect: 200 }), "class page");
+  const res = must(
+    await timed(client, setup, "setup", "GET", `/teacher/classes/${klass.id}`, {
+      jar: teacher,
+      expect: 200,
+    }),
+    "class page",
+  );
   const id = Number(/\/teacher\/assignments\/(\d+)/.exec(res.body)?.[1]);
   if (!id) throw new Error(`no assignment link on class ${klass.id}'s page`);
   watched.push(id);
@@ -289,7 +334,11 @@ async function watch(assignmentId: number) {
   while (!liveStop) {
     liveRec.requests++;
     try {
-      const res = await client.request("GET", target, { jar: teacher, accept: "application/json", headers: etag ? { "If-None-Match": etag } : {} });
+      const res = await client.request("GET", target, {
+        jar: teacher,
+        accept: "application/json",
+        headers: etag ? { "If-None-Match": etag } : {},
+      });
       liveRec.add("live", res.ms);
       if (res.status === 200) {
         liveStatus.ok200++;
@@ -333,11 +382,20 @@ async function openLoopRun() {
     const sort = await openStep(setupCtx, p, "sort");
     const quiz = await openStep(setupCtx, p, "quiz");
     if (!sort || !quiz) return;
-    ready.push({ pupil: p, attemptId: quiz.attemptId, items: [...sort.items, ...quiz.items], next: 0, quizPath: `/pupil/assignments/${p.assignmentId}/quiz` });
+    ready.push({
+      pupil: p,
+      attemptId: quiz.attemptId,
+      items: [...sort.items, ...quiz.items],
+      next: 0,
+      quizPath: `/pupil/assignments/${p.assignmentId}/quiz`,
+    });
   });
-  if (ready.length < mainPupils.length) setup.fail(`open loop: only ${ready.length} of ${mainPupils.length} pupils ready`);
+  if (ready.length < mainPupils.length)
+    setup.fail(`open loop: only ${ready.length} of ${mainPupils.length} pupils ready`);
   open.prepSeconds = (performance.now() - tPrep) / 1000;
-  console.log(`open loop: ${ready.length} pupils ready in ${round(open.prepSeconds)} s; offering ${round(openRate)} requests/s for ${openSeconds} s`);
+  console.log(
+    `open loop: ${ready.length} pupils ready in ${round(open.prepSeconds)} s; offering ${round(openRate)} requests/s for ${openSeconds} s`,
+  );
 
   // The schedule: Poisson arrivals at openRate, fixed before the run; nothing waits for a reply.
   const serviceCtx: Ctx = { client, rec: serviceRec, acks };
@@ -396,7 +454,9 @@ await liveRun;
 const mainSeconds = (performance.now() - tMain) / 1000;
 const driverCpu = process.cpuUsage(cpuMain);
 const stallMain = stallPercent(stallBefore, cpuStallUs(), mainSeconds);
-console.log(`main phase: ${mainPupils.length} pupils in ${round(mainSeconds)} s, ${rec.errors} errors`);
+console.log(
+  `main phase: ${mainPupils.length} pupils in ${round(mainSeconds)} s, ${rec.errors} errors`,
+);
 
 // ---------------------------------------------------------------- no-think throughput
 
@@ -404,25 +464,32 @@ rss.phase("no-think");
 const fastRec = new Recorder();
 const fastCtx: Ctx = { client, rec: fastRec, acks };
 const tFast = performance.now();
-await pool(groups.fast.flatMap((c) => c.pupils), num(flags, "fast-concurrency", 50), async (pupil) => {
-  const base = `/pupil/assignments/${pupil.assignmentId}`;
-  if (!(await page(fastCtx, pupil, base))) return;
-  if (!(await start(fastCtx, pupil))) return;
-  if (!(await page(fastCtx, pupil, `${base}/read`))) return;
-  for (const step of ["sort", "quiz"] as const) {
-    const s = await openStep(fastCtx, pupil, step);
-    if (!s) return;
-    for (const item of s.items.slice(0, step === "sort" ? 8 : 12)) await save(fastCtx, pupil, s.attemptId, item);
-    if (step === "quiz") {
-      const next = await submit(fastCtx, pupil, s.attemptId);
-      if (next) await page(fastCtx, pupil, next);
+await pool(
+  groups.fast.flatMap((c) => c.pupils),
+  num(flags, "fast-concurrency", 50),
+  async (pupil) => {
+    const base = `/pupil/assignments/${pupil.assignmentId}`;
+    if (!(await page(fastCtx, pupil, base))) return;
+    if (!(await start(fastCtx, pupil))) return;
+    if (!(await page(fastCtx, pupil, `${base}/read`))) return;
+    for (const step of ["sort", "quiz"] as const) {
+      const s = await openStep(fastCtx, pupil, step);
+      if (!s) return;
+      for (const item of s.items.slice(0, step === "sort" ? 8 : 12))
+        await save(fastCtx, pupil, s.attemptId, item);
+      if (step === "quiz") {
+        const next = await submit(fastCtx, pupil, s.attemptId);
+        if (next) await page(fastCtx, pupil, next);
+      }
     }
-  }
-  await discussion(fastCtx, pupil);
-});
+    await discussion(fastCtx, pupil);
+  },
+);
 const fastSeconds = (performance.now() - tFast) / 1000;
 const appRpsFast = round(fastRec.requests / fastSeconds, 0);
-console.log(`no-think phase: ${fastRec.requests} requests in ${round(fastSeconds)} s, ${fastRec.errors} errors`);
+console.log(
+  `no-think phase: ${fastRec.requests} requests in ${round(fastSeconds)} s, ${fastRec.errors} errors`,
+);
 
 // ---------------------------------------------------------------- the ceiling
 
@@ -432,7 +499,10 @@ if (!flags["no-ceiling"]) {
   // A spike pupil's attempt is still open, so their quiz page is the full page.
   const probe = groups.spike[0].pupils[0];
   const quizPath = `/pupil/assignments/${probe.assignmentId}/quiz`;
-  const res = await client.request("GET", quizPath, { jar: probe.jar, headers: { "Accept-Encoding": "identity" } });
+  const res = await client.request("GET", quizPath, {
+    jar: probe.jar,
+    headers: { "Accept-Encoding": "identity" },
+  });
   ceil = await ceiling({
     body: Buffer.from(res.body),
     app: { url: `${server.url}${quizPath}`, headers: { Cookie: probe.jar.header()! } },
@@ -452,9 +522,16 @@ const verified = verifyAcks(server.dbPath, acks);
 const allErrors = [...rec.samples, ...fastRec.samples, ...liveRec.samples];
 if (allErrors.length) console.log(`first errors:\n  ${allErrors.slice(0, 20).join("\n  ")}`);
 if (verified.detail.length) console.log(`lost:\n  ${verified.detail.join("\n  ")}`);
-if (serverExitedBadly) console.log(`server exit: ${JSON.stringify(stopped)}${diedDuringRun ? " during the run" : ""} (see ${server.logFile})`);
+if (serverExitedBadly)
+  console.log(
+    `server exit: ${JSON.stringify(stopped)}${diedDuringRun ? " during the run" : ""} (see ${server.logFile})`,
+  );
 if (profileDir) summarizeProfiles(profileDir);
-const failed = rec.errors + fastRec.errors + liveRec.errors > 0 || verified.lostAnswers > 0 || verified.lostSubmits > 0 || serverExitedBadly;
+const failed =
+  rec.errors + fastRec.errors + liveRec.errors > 0 ||
+  verified.lostAnswers > 0 ||
+  verified.lostSubmits > 0 ||
+  serverExitedBadly;
 // The database and the request log stay for a look when something failed, or with --keep.
 if (failed || flags.keep || profileDir) console.log(`kept: ${dir}`);
 else fs.rmSync(dir, { recursive: true, force: true });
@@ -510,7 +587,11 @@ const summary = {
   lost_submits: verified.lostSubmits,
   discussion: openLoop
     ? "not run (open loop: saves and quiz pages only)"
-    : discussions.has("posted") ? `posted ${discussions.get("posted")}` : discussions.has("not available") ? "not available" : "failed",
+    : discussions.has("posted")
+      ? `posted ${discussions.get("posted")}`
+      : discussions.has("not available")
+        ? "not available"
+        : "failed",
   fast_requests: fastRec.requests,
   fast_page_p99_ms: fastRec.p("page", 99),
   fast_save_p99_ms: fastRec.p("save", 99),
@@ -534,4 +615,6 @@ const summary = {
   load_avg_1m: [loadBefore, loadAverage()],
 };
 console.log(JSON.stringify(summary));
-process.exit(summary.errors || summary.lost_answers || summary.lost_submits || serverExitedBadly ? 1 : 0);
+process.exit(
+  summary.errors || summary.lost_answers || summary.lost_submits || serverExitedBadly ? 1 : 0,
+);

@@ -3,8 +3,18 @@
 import fs from "node:fs";
 import path from "node:path";
 
-type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number };
-type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number };
+type Node = {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+};
+type Profile = {
+  nodes: Node[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+};
 
 function owner(url: string): string {
   if (!url) return "(native/vm)";
@@ -16,7 +26,9 @@ function owner(url: string): string {
 }
 
 export function summarizeProfiles(dir: string, top = 25) {
-  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".cpuprofile")) : [];
+  const files = fs.existsSync(dir)
+    ? fs.readdirSync(dir).filter((f) => f.endsWith(".cpuprofile"))
+    : [];
   if (!files.length) {
     console.log(`profile: no .cpuprofile in ${dir} (the server must exit normally to write one)`);
     return;
@@ -25,7 +37,9 @@ export function summarizeProfiles(dir: string, top = 25) {
     const prof = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")) as Profile;
     const byId = new Map(prof.nodes.map((n) => [n.id, n]));
     const selfUs = new Map<number, number>();
-    prof.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (prof.timeDeltas[i] ?? 0)));
+    prof.samples.forEach((id, i) =>
+      selfUs.set(id, (selfUs.get(id) ?? 0) + (prof.timeDeltas[i] ?? 0)),
+    );
     const total = [...selfUs.values()].reduce((a, b) => a + b, 0);
     const byOwner = new Map<string, number>();
     const byFn = new Map<string, number>();
@@ -42,7 +56,8 @@ export function summarizeProfiles(dir: string, top = 25) {
     for (const [who, us] of [...byOwner].sort((a, b) => b[1] - a[1]).slice(0, 15))
       console.log(`  ${pct(us)}  ${who}`);
     console.log("  self time by function:");
-    for (const [fn, us] of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${pct(us)}  ${fn}`);
+    for (const [fn, us] of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, top))
+      console.log(`  ${pct(us)}  ${fn}`);
   }
 }
 

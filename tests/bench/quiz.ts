@@ -43,7 +43,12 @@ const rampMs = num(flags, "ramp", 5) * 1000;
 const dir = tempDir("bench-quiz");
 const profileDir = flags.profile ? path.join(dir, "profile") : undefined;
 const loadBefore = loadAverage();
-const server = await startServer({ entry, dbPath: path.join(dir, "telaah.db"), logDir: dir, profileDir });
+const server = await startServer({
+  entry,
+  dbPath: path.join(dir, "telaah.db"),
+  logDir: dir,
+  profileDir,
+});
 const rss = new RssSampler(server.pid).start();
 const client = new Client(server.url, Math.max(256, spikeSize));
 const rec = new Recorder();
@@ -51,13 +56,20 @@ const ctx: Ctx = { client, rec, acks: new AckLog() };
 console.log(`bench:quiz: server pid ${server.pid} on ${server.url}, data in ${dir}`);
 
 const [warmClass] = await seedClasses(server.dbPath, { classes: 1, perClass: 5, label: "warm" });
-const spikeClasses = await seedClasses(server.dbPath, { classes: 2 * spikeRounds, perClass: spikeSize, label: "spike" });
+const spikeClasses = await seedClasses(server.dbPath, {
+  classes: 2 * spikeRounds,
+  perClass: spikeSize,
+  label: "spike",
+});
 const classes = await seedClasses(server.dbPath, {
   classes: Math.ceil(pupilsWanted / classSize),
   perClass: classSize,
   label: "kelas",
 });
-const asPupil = (p: { jar: Pupil["jar"]; name: string }, assignmentId: number): Pupil => ({ ...p, assignmentId });
+const asPupil = (p: { jar: Pupil["jar"]; name: string }, assignmentId: number): Pupil => ({
+  ...p,
+  assignmentId,
+});
 
 // 0. A server that has been up a while has run every code path once: one small class goes
 // through the whole flow first (not measured), so the spike is not timing the JIT compiler.
@@ -75,7 +87,9 @@ if (warmCtx.rec.errors) throw new Error(`warm-up failed: ${warmCtx.rec.samples.j
 
 rss.phase("main");
 // 1. The spike (see spike.ts): classes of 50 pressing "start" within one second, and all at once.
-const spikePupils = spikeClasses.map((c) => ({ pupils: c.pupils.map((p) => asPupil(p, c.assignmentId)) }));
+const spikePupils = spikeClasses.map((c) => ({
+  pupils: c.pupils.map((p) => asPupil(p, c.assignmentId)),
+}));
 const spiked = await spike(ctx, spikePupils, spikeRounds, spikeSize);
 
 // 2. The class period: pupils arrive over the ramp, start, open the quiz, answer, submit.
@@ -108,7 +122,10 @@ if (!flags["no-ceiling"]) {
   rss.phase("ceiling");
   const probe = spikePupils[0].pupils[0];
   const quizPath = `/pupil/assignments/${probe.assignmentId}/quiz`;
-  const res = await client.request("GET", quizPath, { jar: probe.jar, headers: { "Accept-Encoding": "identity" } });
+  const res = await client.request("GET", quizPath, {
+    jar: probe.jar,
+    headers: { "Accept-Encoding": "identity" },
+  });
   ceil = await ceiling({
     body: Buffer.from(res.body),
     app: { url: `${server.url}${quizPath}`, headers: { Cookie: probe.jar.header()! } },
@@ -124,9 +141,11 @@ const stopped = await server.stop("SIGTERM");
 const verified = (await import("./flow")).verifyAcks(server.dbPath, ctx.acks);
 if (rec.samples.length) console.log(`first errors:\n  ${rec.samples.join("\n  ")}`);
 if (verified.detail.length) console.log(`lost:\n  ${verified.detail.join("\n  ")}`);
-if (stopped.code !== 0) console.log(`server exit: ${JSON.stringify(stopped)} (see ${server.logFile})`);
+if (stopped.code !== 0)
+  console.log(`server exit: ${JSON.stringify(stopped)} (see ${server.logFile})`);
 if (profileDir) summarizeProfiles(profileDir);
-const failed = rec.errors > 0 || verified.lostAnswers > 0 || verified.lostSubmits > 0 || stopped.code !== 0;
+const failed =
+  rec.errors > 0 || verified.lostAnswers > 0 || verified.lostSubmits > 0 || stopped.code !== 0;
 // The database and the request log stay for a look when something failed, or with --keep.
 if (failed || flags.keep || profileDir) console.log(`kept: ${dir}`);
 else fs.rmSync(dir, { recursive: true, force: true });

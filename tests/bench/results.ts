@@ -30,7 +30,9 @@ const TARGET_MEDIAN_MS = 50;
 
 const buildDir = path.resolve(process.env.BUILD_DIR || "build");
 if (!fs.existsSync(path.join(buildDir, "index.js"))) {
-  console.error(`No production build at ${buildDir}/index.js: run npm run build first (or set BUILD_DIR).`);
+  console.error(
+    `No production build at ${buildDir}/index.js: run npm run build first (or set BUILD_DIR).`,
+  );
   process.exit(1);
 }
 
@@ -55,7 +57,15 @@ function rng(seed: number) {
   };
 }
 
-type Seeded = { file: string; assignmentId: number; cookie: string; seedMs: number; attempts: number; answers: number; sizeMb: number };
+type Seeded = {
+  file: string;
+  assignmentId: number;
+  cookie: string;
+  seedMs: number;
+  attempts: number;
+  answers: number;
+  sizeMb: number;
+};
 
 async function seed(classes: number, dir: string): Promise<Seeded> {
   const started = performance.now();
@@ -66,15 +76,21 @@ async function seed(classes: number, dir: string): Promise<Seeded> {
   const now = Date.now();
   const versionId = (
     sqlite
-      .prepare("INSERT INTO lesson_versions (slug, content_hash, snapshot, created_at) VALUES (?, ?, ?, ?) RETURNING id")
+      .prepare(
+        "INSERT INTO lesson_versions (slug, content_hash, snapshot, created_at) VALUES (?, ?, ?, ?) RETURNING id",
+      )
       .get(lesson.slug, loaded.hash, JSON.stringify(lesson), now) as { id: number }
   ).id;
   const st = {
-    teacher: sqlite.prepare("INSERT INTO teachers (name, email, password_hash, created_at) VALUES (?, ?, 'x', ?) RETURNING id"),
+    teacher: sqlite.prepare(
+      "INSERT INTO teachers (name, email, password_hash, created_at) VALUES (?, ?, 'x', ?) RETURNING id",
+    ),
     klass: sqlite.prepare(
       "INSERT INTO classes (teacher_id, name, grade, subject, time_zone, join_code, created_at) VALUES (?, ?, '8', 'Bahasa Indonesia', 'WIB', ?, ?) RETURNING id",
     ),
-    pupil: sqlite.prepare("INSERT INTO pupils (class_id, display_name, name_key, pin_hash, joined_at) VALUES (?, ?, ?, 'x', ?) RETURNING id"),
+    pupil: sqlite.prepare(
+      "INSERT INTO pupils (class_id, display_name, name_key, pin_hash, joined_at) VALUES (?, ?, ?, 'x', ?) RETURNING id",
+    ),
     assignment: sqlite.prepare(
       "INSERT INTO assignments (class_id, lesson_version_id, due_at, max_attempts, counting, created_at) VALUES (?, ?, ?, 2, 'highest', ?) RETURNING id",
     ),
@@ -82,7 +98,9 @@ async function seed(classes: number, dir: string): Promise<Seeded> {
       `INSERT INTO attempts (assignment_id, pupil_id, number, seed, started_at, submitted_at, late, quiz_score, quiz_max, sort_score, sort_max)
        VALUES (?, ?, ?, 1, ?, ?, 0, ?, ?, ?, ?) RETURNING id`,
     ),
-    answer: sqlite.prepare("INSERT INTO answers (attempt_id, kind, item_id, choice, saved_at) VALUES (?, ?, ?, ?, ?)"),
+    answer: sqlite.prepare(
+      "INSERT INTO answers (attempt_id, kind, item_id, choice, saved_at) VALUES (?, ?, ?, ?, ?)",
+    ),
     post: sqlite.prepare(
       "INSERT INTO posts (assignment_id, prompt_id, author_id, parent_id, body, exemplary, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
     ),
@@ -92,7 +110,13 @@ async function seed(classes: number, dir: string): Promise<Seeded> {
   const categories = ["reported-event", "allegation", "denial", "unsourced-claim", "opinion"];
 
   /** One attempt: each item right with the pupil's ability, otherwise a random other choice. */
-  function attempt(assignmentId: number, pupilId: number, number: number, ability: number, submitted: boolean) {
+  function attempt(
+    assignmentId: number,
+    pupilId: number,
+    number: number,
+    ability: number,
+    submitted: boolean,
+  ) {
     const start = now - 2 * DAY + Math.floor(random() * DAY);
     const picks: [string, string, string][] = [];
     let quiz = 0;
@@ -120,14 +144,22 @@ async function seed(classes: number, dir: string): Promise<Seeded> {
       submitted ? sort : null,
       submitted ? lesson.sorting.length : null,
     ) as { id: number };
-    for (const [kind, itemId, choice] of picks) st.answer.run(id, kind, itemId, choice, start + 60_000);
+    for (const [kind, itemId, choice] of picks)
+      st.answer.run(id, kind, itemId, choice, start + 60_000);
     attempts++;
     answers += picks.length;
   }
 
   const seedClass = (c: number, pupils: number, assignmentsPer: number, target: boolean) => {
     const teacher = (st.teacher.get(`Guru ${c}`, `guru-${c}@bench.test`, now) as { id: number }).id;
-    const classId = (st.klass.get(teacher, `Kelas ${c}`, `B${c.toString(36).toUpperCase().padStart(7, "0")}`, now) as { id: number }).id;
+    const classId = (
+      st.klass.get(
+        teacher,
+        `Kelas ${c}`,
+        `B${c.toString(36).toUpperCase().padStart(7, "0")}`,
+        now,
+      ) as { id: number }
+    ).id;
     const pupilIds: number[] = [];
     for (let p = 0; p < pupils; p++) {
       const name = `Siswa ${c}-${p + 1}`;
@@ -135,7 +167,9 @@ async function seed(classes: number, dir: string): Promise<Seeded> {
     }
     let first = 0;
     for (let a = 0; a < assignmentsPer; a++) {
-      const assignmentId = (st.assignment.get(classId, versionId, now + (a + 1) * DAY, now) as { id: number }).id;
+      const assignmentId = (
+        st.assignment.get(classId, versionId, now + (a + 1) * DAY, now) as { id: number }
+      ).id;
       first ||= assignmentId;
       pupilIds.forEach((pupilId, index) => {
         const ability = 0.35 + random() * 0.6;
@@ -146,8 +180,27 @@ async function seed(classes: number, dir: string): Promise<Seeded> {
         if (!target || index < 44) {
           const prompt = lesson.prompts[index % Math.max(1, lesson.prompts.length)];
           if (prompt) {
-            const top = (st.post.get(assignmentId, prompt.id, pupilId, null, "Menurut saya paragraf 3 hanya tuduhan.", index % 7 === 0 ? 1 : 0, now) as { id: number }).id;
-            if (target && index > 0) st.post.run(assignmentId, prompt.id, pupilIds[index - 1], top, "Setuju, buktinya belum ada.", 0, now);
+            const top = (
+              st.post.get(
+                assignmentId,
+                prompt.id,
+                pupilId,
+                null,
+                "Menurut saya paragraf 3 hanya tuduhan.",
+                index % 7 === 0 ? 1 : 0,
+                now,
+              ) as { id: number }
+            ).id;
+            if (target && index > 0)
+              st.post.run(
+                assignmentId,
+                prompt.id,
+                pupilIds[index - 1],
+                top,
+                "Setuju, buktinya belum ada.",
+                0,
+                now,
+              );
           }
         }
       });
@@ -186,28 +239,43 @@ async function seed(classes: number, dir: string): Promise<Seeded> {
 
 const stats = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
+  const at = (p: number) =>
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
   const round = (n: number) => Math.round(n * 100) / 100;
-  return { median: round(at(0.5)), p95: round(at(0.95)), min: round(sorted[0]), max: round(sorted.at(-1)!) };
+  return {
+    median: round(at(0.5)),
+    p95: round(at(0.95)),
+    min: round(sorted[0]),
+    max: round(sorted.at(-1)!),
+  };
 };
 
 /** The query plans of the model's statements: every table reached through an index, none scanned whole. */
 function plans(file: string, assignmentId: number): string[] {
   const { sqlite } = openDatabase(file);
-  const classId = (sqlite.prepare("SELECT class_id AS c FROM assignments WHERE id = ?").get(assignmentId) as { c: number }).c;
+  const classId = (
+    sqlite.prepare("SELECT class_id AS c FROM assignments WHERE id = ?").get(assignmentId) as {
+      c: number;
+    }
+  ).c;
   const queries: [string, unknown[]][] = [
     [
       `SELECT p.id, a.id FROM pupils p LEFT JOIN attempts a ON a.assignment_id = ? AND a.pupil_id = p.id WHERE p.class_id = ? ORDER BY p.display_name COLLATE NOCASE, p.id, a.number`,
       [assignmentId, classId],
     ],
-    [`SELECT attempt_id, kind, item_id, choice FROM answers WHERE attempt_id IN (SELECT value FROM json_each(?))`, ["[1,2,3]"]],
+    [
+      `SELECT attempt_id, kind, item_id, choice FROM answers WHERE attempt_id IN (SELECT value FROM json_each(?))`,
+      ["[1,2,3]"],
+    ],
     [
       `SELECT author_id, prompt_id, sum(parent_id IS NULL) FROM posts WHERE assignment_id = ? AND deleted_at IS NULL GROUP BY author_id, prompt_id`,
       [assignmentId],
     ],
   ];
   const out = queries.flatMap(([q, params]) =>
-    (sqlite.prepare(`EXPLAIN QUERY PLAN ${q}`).all(...params) as { detail: string }[]).map((r) => r.detail),
+    (sqlite.prepare(`EXPLAIN QUERY PLAN ${q}`).all(...params) as { detail: string }[]).map(
+      (r) => r.detail,
+    ),
   );
   sqlite.close();
   return out;
@@ -218,14 +286,23 @@ async function timeInProcess(file: string, assignmentId: number, cookie: string)
   globalThis.__telaahDb = openDatabase(file);
   const teacherId = (
     globalThis.__telaahDb.sqlite
-      .prepare("SELECT c.teacher_id AS t FROM assignments a JOIN classes c ON c.id = a.class_id WHERE a.id = ?")
+      .prepare(
+        "SELECT c.teacher_id AS t FROM assignments a JOIN classes c ON c.id = a.class_id WHERE a.id = ?",
+      )
       .get(assignmentId) as { t: number }
   ).t;
   const callLoader = async () => {
-    const request = new Request(`http://127.0.0.1/teacher/assignments/${assignmentId}/results?sort=score&dir=desc`, {
-      headers: { Cookie: cookie },
-    });
-    const response = (await route.loader({ request, params: { assignmentId: String(assignmentId) }, context: {} })) as Response;
+    const request = new Request(
+      `http://127.0.0.1/teacher/assignments/${assignmentId}/results?sort=score&dir=desc`,
+      {
+        headers: { Cookie: cookie },
+      },
+    );
+    const response = (await route.loader({
+      request,
+      params: { assignmentId: String(assignmentId) },
+      context: {},
+    })) as Response;
     if (response.status !== 200) throw new Error(`loader answered ${response.status}`);
     await response.text();
   };
@@ -260,14 +337,28 @@ async function freePort(): Promise<number> {
   });
 }
 
-function get(port: number, pathname: string, cookie: string): Promise<{ status: number; ms: number; bytes: number }> {
+function get(
+  port: number,
+  pathname: string,
+  cookie: string,
+): Promise<{ status: number; ms: number; bytes: number }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const req = http.get({ host: "127.0.0.1", port, path: pathname, headers: { Cookie: cookie, "Accept-Language": "id" } }, (res) => {
-      let bytes = 0;
-      res.on("data", (chunk: Buffer) => (bytes += chunk.length));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - t0, bytes }));
-    });
+    const req = http.get(
+      {
+        host: "127.0.0.1",
+        port,
+        path: pathname,
+        headers: { Cookie: cookie, "Accept-Language": "id" },
+      },
+      (res) => {
+        let bytes = 0;
+        res.on("data", (chunk: Buffer) => (bytes += chunk.length));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, ms: performance.now() - t0, bytes }),
+        );
+      },
+    );
     req.on("error", reject);
     req.setTimeout(10_000, () => req.destroy(new Error(`timeout on ${pathname}`)));
   });
@@ -275,18 +366,22 @@ function get(port: number, pathname: string, cookie: string): Promise<{ status: 
 
 async function timeHttp(file: string, assignmentId: number, cookie: string) {
   const port = await freePort();
-  const server = spawn(process.execPath, ["--import", "tsx", "server/index.ts", path.join(buildDir, "index.js")], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      DATABASE_PATH: file,
-      SESSION_SECRET: SECRET,
-      COOKIE_SECURE: "false",
+  const server = spawn(
+    process.execPath,
+    ["--import", "tsx", "server/index.ts", path.join(buildDir, "index.js")],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        HOST: "127.0.0.1",
+        PORT: String(port),
+        DATABASE_PATH: file,
+        SESSION_SECRET: SECRET,
+        COOKIE_SECURE: "false",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  );
   let log = "";
   server.stdout.on("data", (d: Buffer) => (log += d.toString()));
   server.stderr.on("data", (d: Buffer) => (log += d.toString()));
@@ -303,7 +398,8 @@ async function timeHttp(file: string, assignmentId: number, cookie: string) {
     }
     const url = `/teacher/assignments/${assignmentId}/results?sort=score&dir=desc`;
     const first = await get(port, url, cookie);
-    if (first.status !== 200) throw new Error(`results page answered ${first.status}:\n${log.slice(-2000)}`);
+    if (first.status !== 200)
+      throw new Error(`results page answered ${first.status}:\n${log.slice(-2000)}`);
     for (let i = 0; i < 10; i++) await get(port, url, cookie);
     const times: number[] = [];
     let bytes = 0;
@@ -317,11 +413,30 @@ async function timeHttp(file: string, assignmentId: number, cookie: string) {
     const serverTimes = log
       .split("\n")
       .filter((line) => line.startsWith("{"))
-      .map((line) => JSON.parse(line) as { msg?: string; method?: string; path?: string; status?: number; ms?: number })
-      .filter((r) => r.msg === "request" && r.method === "GET" && /^\/teacher\/assignments\/\d+\/results$/.test(r.path ?? "") && r.status === 200)
+      .map(
+        (line) =>
+          JSON.parse(line) as {
+            msg?: string;
+            method?: string;
+            path?: string;
+            status?: number;
+            ms?: number;
+          },
+      )
+      .filter(
+        (r) =>
+          r.msg === "request" &&
+          r.method === "GET" &&
+          /^\/teacher\/assignments\/\d+\/results$/.test(r.path ?? "") &&
+          r.status === 200,
+      )
       .map((r) => Number(r.ms))
       .slice(-RUNS);
-    return { http: stats(times), serverLog: serverTimes.length ? stats(serverTimes) : null, pageBytes: bytes };
+    return {
+      http: stats(times),
+      serverLog: serverTimes.length ? stats(serverTimes) : null,
+      pageBytes: bytes,
+    };
   } finally {
     server.kill("SIGTERM");
   }
@@ -333,13 +448,19 @@ try {
   for (const classes of SIZES) {
     console.log(`seeding ${classes} classes × 40 pupils × 3 assignments + one class of 50 …`);
     const s = await seed(classes, dir);
-    console.log(`  ${s.attempts} attempts, ${s.answers} answers, ${s.sizeMb} MB in ${(s.seedMs / 1000).toFixed(1)} s`);
+    console.log(
+      `  ${s.attempts} attempts, ${s.answers} answers, ${s.sizeMb} MB in ${(s.seedMs / 1000).toFixed(1)} s`,
+    );
     const plan = plans(s.file, s.assignmentId);
     for (const line of plan) console.log(`  plan: ${line}`);
     const inProcess = await timeInProcess(s.file, s.assignmentId, s.cookie);
-    console.log(`  in-process model ${JSON.stringify(inProcess.model)} ms, loader ${JSON.stringify(inProcess.loader)} ms`);
+    console.log(
+      `  in-process model ${JSON.stringify(inProcess.model)} ms, loader ${JSON.stringify(inProcess.loader)} ms`,
+    );
     const overHttp = await timeHttp(s.file, s.assignmentId, s.cookie);
-    console.log(`  HTTP ${JSON.stringify(overHttp.http)} ms, server log ${JSON.stringify(overHttp.serverLog)} ms, ${overHttp.pageBytes} bytes`);
+    console.log(
+      `  HTTP ${JSON.stringify(overHttp.http)} ms, server log ${JSON.stringify(overHttp.serverLog)} ms, ${overHttp.pageBytes} bytes`,
+    );
     summary.push({
       classes: classes + 1,
       attempts: s.attempts,

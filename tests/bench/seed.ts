@@ -7,7 +7,12 @@ import Database from "better-sqlite3";
 import { BENCH_SECRET, Jar } from "./driver";
 
 export type SeededPupil = { id: number; name: string; jar: Jar };
-export type SeededClass = { id: number; joinCode: string; assignmentId: number; pupils: SeededPupil[] };
+export type SeededClass = {
+  id: number;
+  joinCode: string;
+  assignmentId: number;
+  pupils: SeededPupil[];
+};
 
 const DAY = 24 * 3600_000;
 
@@ -19,9 +24,9 @@ export async function seedClasses(
   db.pragma("busy_timeout = 5000");
   db.pragma("foreign_keys = ON");
   const slug = opts.slug ?? "ktt-putin-kim-2024";
-  const version = db.prepare("SELECT id FROM lesson_versions WHERE slug = ? ORDER BY id DESC LIMIT 1").get(slug) as
-    | { id: number }
-    | undefined;
+  const version = db
+    .prepare("SELECT id FROM lesson_versions WHERE slug = ? ORDER BY id DESC LIMIT 1")
+    .get(slug) as { id: number } | undefined;
   if (!version) throw new Error(`no lesson version for ${slug}: did the server start?`);
   const now = Date.now();
   const sessions: { id: string; pupilId: number; jar: Jar }[] = [];
@@ -30,7 +35,9 @@ export async function seedClasses(
   db.transaction(() => {
     const teacher = db
       .prepare("INSERT INTO teachers (name, email, password_hash) VALUES (?, ?, ?) RETURNING id")
-      .get(`Guru ${opts.label}`, `bench-${opts.label}-${tag}@sekolah.test`, "not-a-hash") as { id: number };
+      .get(`Guru ${opts.label}`, `bench-${opts.label}-${tag}@sekolah.test`, "not-a-hash") as {
+      id: number;
+    };
     for (let c = 0; c < opts.classes; c++) {
       const joinCode = crypto.randomBytes(6).toString("hex").toUpperCase();
       const klass = db
@@ -48,7 +55,9 @@ export async function seedClasses(
       for (let p = 0; p < opts.perClass; p++) {
         const name = `Siswa ${c + 1}-${p + 1}`;
         const row = db
-          .prepare("INSERT INTO pupils (class_id, display_name, name_key, pin_hash, last_seen_at) VALUES (?, ?, ?, 'not-a-hash', ?) RETURNING id")
+          .prepare(
+            "INSERT INTO pupils (class_id, display_name, name_key, pin_hash, last_seen_at) VALUES (?, ?, ?, 'not-a-hash', ?) RETURNING id",
+          )
           .get(klass.id, name, name.toLowerCase(), now) as { id: number };
         const jar = new Jar();
         const id = crypto.randomBytes(32).toString("base64url");

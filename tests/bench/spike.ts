@@ -14,7 +14,9 @@ export type SpikeResult = {
 };
 
 async function oneClass(ctx: Ctx, pupils: Pupil[], mode: "window" | "burst") {
-  await Promise.all(pupils.map((p) => page(ctx, p, `/pupil/assignments/${p.assignmentId}`, "spike_page")));
+  await Promise.all(
+    pupils.map((p) => page(ctx, p, `/pupil/assignments/${p.assignmentId}`, "spike_page")),
+  );
   await sleep(500);
   await Promise.all(
     pupils.map(async (p) => {
@@ -25,7 +27,12 @@ async function oneClass(ctx: Ctx, pupils: Pupil[], mode: "window" | "burst") {
 }
 
 /** Uses `rounds` classes for each mode, one after another; needs 2 × rounds classes. */
-export async function spike(ctx: Ctx, classes: { pupils: Pupil[] }[], rounds: number, size: number): Promise<SpikeResult> {
+export async function spike(
+  ctx: Ctx,
+  classes: { pupils: Pupil[] }[],
+  rounds: number,
+  size: number,
+): Promise<SpikeResult> {
   for (let r = 0; r < rounds; r++) {
     await oneClass(ctx, classes[2 * r].pupils.slice(0, size), "window");
     await sleep(1000);

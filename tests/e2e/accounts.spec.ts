@@ -1,7 +1,15 @@
 // Accounts: teachers sign up and manage classes; pupils join with a code and sign in with a PIN.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectAccessible } from "../support/axe";
-import { createClass, createPupil, createTeacher, randomJoinCode, signIn, testDb, unique } from "../support/factories";
+import {
+  createClass,
+  createPupil,
+  createTeacher,
+  randomJoinCode,
+  signIn,
+  testDb,
+  unique,
+} from "../support/factories";
 import { actFromOwnAddress } from "../support/address";
 
 test.use({ locale: "id-ID" });
@@ -52,7 +60,10 @@ async function pupilSignIn(page: Page, input: { code: string; name: string; pin:
   await page.getByRole("button", { name: "Masuk", exact: true }).click();
 }
 
-async function joinThroughForm(page: Page, input: { code?: string; name: string; pin: string; confirm?: string }) {
+async function joinThroughForm(
+  page: Page,
+  input: { code?: string; name: string; pin: string; confirm?: string },
+) {
   if (input.code !== undefined) await page.getByLabel("Kode kelas").fill(input.code);
   await page.getByLabel("Nama tampilan").fill(input.name);
   await page.getByLabel("Pilih PIN").fill(input.pin);
@@ -65,7 +76,12 @@ async function expectSignedOutPupil(page: Page) {
   await expect(page).toHaveURL(/\/pupil\/login\?redirectTo=%2Fpupil$/);
 }
 
-async function fullJourney(browser: Browser, page: Page, baseURL: string, javaScriptEnabled: boolean) {
+async function fullJourney(
+  browser: Browser,
+  page: Page,
+  baseURL: string,
+  javaScriptEnabled: boolean,
+) {
   // A teacher signs up, creates a class and reads its code.
   await signUpTeacher(page);
   const className = unique("Kelas 8A");
@@ -122,11 +138,15 @@ async function fullJourney(browser: Browser, page: Page, baseURL: string, javaSc
   // The teacher removes the pupil after confirming; the pupil's sign-in stops working.
   await page.goto(classUrl);
   await page.getByRole("link", { name: `Keluarkan untuk ${pupilName}` }).click();
-  await expect(page.getByRole("heading", { level: 1, name: `Keluarkan ${pupilName}?` })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: `Keluarkan ${pupilName}?` }),
+  ).toBeVisible();
   await page.getByRole("button", { name: "Keluarkan siswa" }).click();
   await expect(page.getByText("Centang kotak ini untuk memastikan.")).toBeVisible();
   await expect(page.getByRole("checkbox")).toHaveAttribute("aria-invalid", "true");
-  await page.getByRole("checkbox", { name: `Ya, keluarkan ${pupilName} dan hapus datanya` }).check();
+  await page
+    .getByRole("checkbox", { name: `Ya, keluarkan ${pupilName} dan hapus datanya` })
+    .check();
   await page.getByRole("button", { name: "Keluarkan siswa" }).click();
   await expect(page.getByRole("heading", { level: 1, name: className })).toBeVisible();
   await expect(page.getByText("Belum ada siswa.")).toBeVisible();
@@ -138,7 +158,12 @@ async function fullJourney(browser: Browser, page: Page, baseURL: string, javaSc
 }
 
 test.describe("the account journey", () => {
-  test("teacher signs up and manages a pupil who joins, signs out and back in", async ({ browser, page, baseURL, javaScriptEnabled }) => {
+  test("teacher signs up and manages a pupil who joins, signs out and back in", async ({
+    browser,
+    page,
+    baseURL,
+    javaScriptEnabled,
+  }) => {
     await fullJourney(browser, page, baseURL!, javaScriptEnabled);
   });
 });
@@ -146,7 +171,12 @@ test.describe("the account journey", () => {
 test.describe("the account journey without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("teacher signs up and manages a pupil who joins, signs out and back in", async ({ browser, page, baseURL, javaScriptEnabled }) => {
+  test("teacher signs up and manages a pupil who joins, signs out and back in", async ({
+    browser,
+    page,
+    baseURL,
+    javaScriptEnabled,
+  }) => {
     expect(javaScriptEnabled).toBe(false);
     await fullJourney(browser, page, baseURL!, javaScriptEnabled);
   });
@@ -156,7 +186,9 @@ test.describe("the account journey without JavaScript", () => {
     const klass = createClass(teacher.id);
     const pupil = await createPupil(klass.id, { pin: "1357" });
     await pupilSignIn(page, { code: klass.joinCode, name: pupil.name, pin: "9999" });
-    await expect(page.getByLabel("PIN", { exact: true })).toHaveAccessibleDescription("Nama tampilan atau PIN salah.");
+    await expect(page.getByLabel("PIN", { exact: true })).toHaveAccessibleDescription(
+      "Nama tampilan atau PIN salah.",
+    );
     await expect(page.getByLabel("Kode kelas")).toHaveValue(klass.joinCode);
     await expect(page.getByLabel("Nama tampilan")).toHaveValue(pupil.name);
     await expect(page.getByLabel("PIN", { exact: true })).toHaveValue("");
@@ -164,7 +196,9 @@ test.describe("the account journey without JavaScript", () => {
 });
 
 test.describe("teacher accounts", () => {
-  test("signs in through the form with any letter case in the email, and out again", async ({ page }) => {
+  test("signs in through the form with any letter case in the email, and out again", async ({
+    page,
+  }) => {
     const teacher = await createTeacher({ name: "Pak Dedi" });
     await page.goto("/teacher/login");
     await page.getByLabel("Email").fill(teacher.email.toUpperCase());
@@ -189,13 +223,17 @@ test.describe("teacher accounts", () => {
       await page.getByLabel("Email").fill(email);
       await page.getByLabel("Kata sandi").fill("bukan kata sandinya");
       await page.getByRole("button", { name: "Masuk", exact: true }).click();
-      await expect(page.getByLabel("Kata sandi")).toHaveAccessibleDescription("Email atau kata sandi salah.");
+      await expect(page.getByLabel("Kata sandi")).toHaveAccessibleDescription(
+        "Email atau kata sandi salah.",
+      );
       await expect(page.getByLabel("Email")).toHaveValue(email);
     }
     expect(statuses).toEqual([400, 400]);
   });
 
-  test("the 11th failed sign-in within the window is refused, even with the right password", async ({ page }) => {
+  test("the 11th failed sign-in within the window is refused, even with the right password", async ({
+    page,
+  }) => {
     const teacher = await createTeacher();
     await page.goto("/teacher/login");
     for (let i = 0; i < 10; i++) {
@@ -209,13 +247,17 @@ test.describe("teacher accounts", () => {
     const answer = page.waitForResponse((r) => r.request().method() === "POST");
     await page.getByRole("button", { name: "Masuk", exact: true }).click();
     expect((await answer).status()).toBe(429);
-    await expect(page.getByRole("alert")).toHaveText(/^Terlalu banyak percobaan\. Coba lagi dalam 1?\d menit\.$/);
+    await expect(page.getByRole("alert")).toHaveText(
+      /^Terlalu banyak percobaan\. Coba lagi dalam 1?\d menit\.$/,
+    );
     await expect(page.getByRole("heading", { level: 1, name: "Masuk sebagai guru" })).toBeVisible();
     await page.goto("/teacher");
     await expect(page).toHaveURL(/\/teacher\/login/);
   });
 
-  test("sign-up refuses bad input with a message beside the field and keeps the rest", async ({ page }) => {
+  test("sign-up refuses bad input with a message beside the field and keeps the rest", async ({
+    page,
+  }) => {
     const taken = await createTeacher();
     await actFromOwnAddress(page);
     await page.goto("/teacher/signup");
@@ -239,7 +281,9 @@ test.describe("teacher accounts", () => {
     await email.fill("bukan-email");
     await password.fill("kopi tubruk di pagi hari");
     await submit.click();
-    await expect(email).toHaveAccessibleDescription("Tulis alamat email yang benar, misalnya nama@sekolah.sch.id.");
+    await expect(email).toHaveAccessibleDescription(
+      "Tulis alamat email yang benar, misalnya nama@sekolah.sch.id.",
+    );
     await expect(name).toHaveValue("Bu Rina");
     await expect(name).not.toHaveAttribute("aria-invalid", "true");
 
@@ -247,7 +291,9 @@ test.describe("teacher accounts", () => {
     await email.fill(taken.email.toUpperCase());
     await password.fill("kopi tubruk di pagi hari");
     await submit.click();
-    await expect(page.getByRole("alert")).toHaveText(/^Akun tidak dapat dibuat dengan email dan kata sandi ini\./);
+    await expect(page.getByRole("alert")).toHaveText(
+      /^Akun tidak dapat dibuat dengan email dan kata sandi ini\./,
+    );
     await expect(email).not.toHaveAttribute("aria-invalid", "true");
     await expect(name).toHaveValue("Bu Rina");
     await expectAccessible(page);
@@ -264,7 +310,10 @@ test.describe("teacher accounts", () => {
     await expect(page).toHaveURL(/\/teacher\/signup$/);
   });
 
-  test("creating a class refuses an empty or over-long name and keeps the other fields", async ({ page, context }) => {
+  test("creating a class refuses an empty or over-long name and keeps the other fields", async ({
+    page,
+    context,
+  }) => {
     const teacher = await createTeacher();
     await signIn(context, { role: "teacher", id: teacher.id });
     await page.goto("/teacher");
@@ -277,12 +326,19 @@ test.describe("teacher accounts", () => {
 
     await page.getByLabel("Nama kelas").fill("K".repeat(61));
     await page.getByRole("button", { name: "Buat kelas" }).click();
-    await expect(page.getByLabel("Nama kelas")).toHaveAccessibleDescription(/Nama kelas terlalu panjang/);
+    await expect(page.getByLabel("Nama kelas")).toHaveAccessibleDescription(
+      /Nama kelas terlalu panjang/,
+    );
     await expect(page.getByRole("heading", { level: 2, name: "Kelas saya" })).toBeVisible();
     await expect(page.getByText("Belum ada kelas.")).toBeVisible();
   });
 
-  test("renaming, archiving and unarchiving a class; archived pupils cannot sign in or join", async ({ page, context, browser, baseURL }) => {
+  test("renaming, archiving and unarchiving a class; archived pupils cannot sign in or join", async ({
+    page,
+    context,
+    browser,
+    baseURL,
+  }) => {
     const teacher = await createTeacher();
     const klass = createClass(teacher.id);
     const member = await createPupil(klass.id, { pin: "5555" });
@@ -304,7 +360,9 @@ test.describe("teacher accounts", () => {
     // archiving asks first, in place, and leaves no "?index" in the address
     await page.getByText("Arsipkan kelas", { exact: true }).click();
     await page.getByRole("button", { name: "Ya, arsipkan kelas ini" }).click();
-    await expect(page.getByText("Kelas ini diarsipkan: siswa tidak dapat bergabung atau masuk.")).toBeVisible();
+    await expect(
+      page.getByText("Kelas ini diarsipkan: siswa tidak dapat bergabung atau masuk."),
+    ).toBeVisible();
     await expect(page).toHaveURL(new RegExp(`/teacher/classes/${klass.id}$`));
 
     // the signed-in pupil is sent to the sign-in page with the reason
@@ -321,10 +379,14 @@ test.describe("teacher accounts", () => {
     const other = await browser.newContext({ baseURL, locale: "id-ID" });
     const pupil = await other.newPage();
     await pupilSignIn(pupil, { code: klass.joinCode, name: member.name, pin: "5555" });
-    await expect(pupil.getByLabel("Kode kelas")).toHaveAccessibleDescription(/Kelas ini sudah diarsipkan, jadi tidak bisa masuk\./);
+    await expect(pupil.getByLabel("Kode kelas")).toHaveAccessibleDescription(
+      /Kelas ini sudah diarsipkan, jadi tidak bisa masuk\./,
+    );
     await pupil.goto(`/join?code=${klass.joinCode}`);
     await joinThroughForm(pupil, { name: unique("Sinta"), pin: "1234" });
-    await expect(pupil.getByLabel("Kode kelas")).toHaveAccessibleDescription(/Kelas ini sudah diarsipkan, jadi tidak bisa bergabung\./);
+    await expect(pupil.getByLabel("Kode kelas")).toHaveAccessibleDescription(
+      /Kelas ini sudah diarsipkan, jadi tidak bisa bergabung\./,
+    );
 
     await page.getByRole("link", { name: newName }).click();
     await page.getByRole("button", { name: "Buka arsip" }).click();
@@ -334,21 +396,30 @@ test.describe("teacher accounts", () => {
     await other.close();
   });
 
-  test("closing joining refuses the code; a new code replaces the old one", async ({ page, context, browser, baseURL }) => {
+  test("closing joining refuses the code; a new code replaces the old one", async ({
+    page,
+    context,
+    browser,
+    baseURL,
+  }) => {
     const teacher = await createTeacher();
     const klass = createClass(teacher.id);
     const member = await createPupil(klass.id, { pin: "8080" });
     await signIn(context, { role: "teacher", id: teacher.id });
     await page.goto(`/teacher/classes/${klass.id}`);
     await page.getByRole("button", { name: "Tutup pendaftaran" }).click();
-    await expect(page.getByText("Ditutup: kode ini tidak bisa dipakai untuk bergabung")).toBeVisible();
+    await expect(
+      page.getByText("Ditutup: kode ini tidak bisa dipakai untuk bergabung"),
+    ).toBeVisible();
 
     const other = await browser.newContext({ baseURL, locale: "id-ID" });
     const pupil = await other.newPage();
     await pupil.goto("/join");
     const newcomer = unique("Sinta");
     await joinThroughForm(pupil, { code: klass.joinCode, name: newcomer, pin: "1234" });
-    await expect(pupil.getByLabel("Kode kelas")).toHaveAccessibleDescription(/Kelas ini sedang tidak menerima siswa baru\./);
+    await expect(pupil.getByLabel("Kode kelas")).toHaveAccessibleDescription(
+      /Kelas ini sedang tidak menerima siswa baru\./,
+    );
     await expect(pupil.getByLabel("Nama tampilan")).toHaveValue(newcomer);
     // Closed joining does not lock out pupils who already joined.
     await pupilSignIn(pupil, { code: klass.joinCode, name: member.name, pin: "8080" });
@@ -363,21 +434,31 @@ test.describe("teacher accounts", () => {
     expect(fresh).not.toBe(klass.joinCode);
 
     await pupilSignIn(pupil, { code: klass.joinCode, name: member.name, pin: "8080" });
-    await expect(pupil.getByLabel("Kode kelas")).toHaveAccessibleDescription(/Kode kelas tidak ditemukan\./);
+    await expect(pupil.getByLabel("Kode kelas")).toHaveAccessibleDescription(
+      /Kode kelas tidak ditemukan\./,
+    );
     await pupil.goto("/join");
     await joinThroughForm(pupil, { code: fresh, name: newcomer, pin: "1234" });
     await expect(pupil).toHaveURL(/\/pupil$/);
-    await expect(pupil.getByRole("heading", { level: 1, name: `Halo, ${newcomer}!` })).toBeVisible();
+    await expect(
+      pupil.getByRole("heading", { level: 1, name: `Halo, ${newcomer}!` }),
+    ).toBeVisible();
     await other.close();
   });
 });
 
 test.describe("pupils joining and signing in", () => {
-  test("join refuses bad input with a message beside the field and keeps the rest", async ({ page }) => {
+  test("join refuses bad input with a message beside the field and keeps the rest", async ({
+    page,
+  }) => {
     const teacher = await createTeacher();
     const klass = createClass(teacher.id);
     const budi = await createPupil(klass.id, { name: "Budi Santoso" });
-    const roster = () => testDb().prepare("SELECT id FROM pupils WHERE class_id = ? ORDER BY id").pluck().all(klass.id);
+    const roster = () =>
+      testDb()
+        .prepare("SELECT id FROM pupils WHERE class_id = ? ORDER BY id")
+        .pluck()
+        .all(klass.id);
     await page.goto("/join");
     const code = page.getByLabel("Kode kelas");
     const name = page.getByLabel("Nama tampilan");
@@ -385,7 +466,9 @@ test.describe("pupils joining and signing in", () => {
     let wrong = randomJoinCode();
     while (wrong === klass.joinCode) wrong = randomJoinCode();
     await joinThroughForm(page, { code: wrong, name: "Sinta", pin: "1234" });
-    await expect(code).toHaveAccessibleDescription(/Kode kelas tidak ditemukan\. Periksa lagi kodenya\./);
+    await expect(code).toHaveAccessibleDescription(
+      /Kode kelas tidak ditemukan\. Periksa lagi kodenya\./,
+    );
     await expect(code).toHaveAttribute("aria-invalid", "true");
     await expect(name).toHaveValue("Sinta");
 
@@ -403,14 +486,20 @@ test.describe("pupils joining and signing in", () => {
 
     for (const pin of ["123", "123456789", "12a4", "١٢٣٤"]) {
       await joinThroughForm(page, { name: "Sinta", pin });
-      await expect(page.getByLabel("Pilih PIN")).toHaveAccessibleDescription(/PIN harus 4 sampai 8 angka\./);
+      await expect(page.getByLabel("Pilih PIN")).toHaveAccessibleDescription(
+        /PIN harus 4 sampai 8 angka\./,
+      );
       await expect(name).toHaveValue("Sinta");
     }
 
     await joinThroughForm(page, { name: "Sinta", pin: "1234", confirm: "1243" });
-    await expect(page.getByLabel("Ulangi PIN")).toHaveAccessibleDescription("Kedua PIN tidak sama. Ketik ulang PIN yang sama.");
+    await expect(page.getByLabel("Ulangi PIN")).toHaveAccessibleDescription(
+      "Kedua PIN tidak sama. Ketik ulang PIN yang sama.",
+    );
     await expect(page).toHaveURL(/\/join$/);
-    const count = testDb().prepare("SELECT count(*) AS n FROM pupils WHERE class_id = ?").get(klass.id) as { n: number };
+    const count = testDb()
+      .prepare("SELECT count(*) AS n FROM pupils WHERE class_id = ?")
+      .get(klass.id) as { n: number };
     expect(count.n).toBe(1);
   });
 
@@ -426,13 +515,17 @@ test.describe("pupils joining and signing in", () => {
       const answer = page.waitForResponse((r) => r.request().method() === "POST");
       await page.getByRole("button", { name: "Masuk", exact: true }).click();
       expect((await answer).status()).toBe(400);
-      await expect(page.getByLabel("PIN", { exact: true })).toHaveAccessibleDescription("Nama tampilan atau PIN salah.");
+      await expect(page.getByLabel("PIN", { exact: true })).toHaveAccessibleDescription(
+        "Nama tampilan atau PIN salah.",
+      );
     }
     await page.getByLabel("PIN", { exact: true }).fill("246810");
     const answer = page.waitForResponse((r) => r.request().method() === "POST");
     await page.getByRole("button", { name: "Masuk", exact: true }).click();
     expect((await answer).status()).toBe(429);
-    await expect(page.getByRole("alert")).toHaveText(/^Terlalu banyak percobaan\. Coba lagi dalam 1?\d menit\.$/);
+    await expect(page.getByRole("alert")).toHaveText(
+      /^Terlalu banyak percobaan\. Coba lagi dalam 1?\d menit\.$/,
+    );
     await expect(page.getByLabel("Nama tampilan")).toHaveValue(pupil.name);
     await expectAccessible(page);
   });
@@ -442,7 +535,9 @@ test.describe("pupils joining and signing in", () => {
     const klass = createClass(teacher.id);
     const pupil = await createPupil(klass.id);
     await pupilSignIn(page, { code: klass.joinCode, name: pupil.name, pin: "12" });
-    await expect(page.getByLabel("PIN", { exact: true })).toHaveAccessibleDescription("PIN harus 4 sampai 8 angka.");
+    await expect(page.getByLabel("PIN", { exact: true })).toHaveAccessibleDescription(
+      "PIN harus 4 sampai 8 angka.",
+    );
     await expect(page.getByLabel("Kode kelas")).toHaveValue(klass.joinCode);
   });
 
@@ -453,22 +548,38 @@ test.describe("pupils joining and signing in", () => {
     await expect(page.locator(".honeypot")).toHaveAttribute("aria-hidden", "true");
     const response = await page.request.post("/join", {
       headers: { Origin: baseURL! },
-      form: { code: klass.joinCode, displayName: "Bot", pin: "1234", pinConfirm: "1234", contact_url: "http://spam.test" },
+      form: {
+        code: klass.joinCode,
+        displayName: "Bot",
+        pin: "1234",
+        pinConfirm: "1234",
+        contact_url: "http://spam.test",
+      },
       maxRedirects: 0,
     });
     expect(response.status()).toBe(400);
-    const count = testDb().prepare("SELECT count(*) AS n FROM pupils WHERE class_id = ?").get(klass.id) as { n: number };
+    const count = testDb()
+      .prepare("SELECT count(*) AS n FROM pupils WHERE class_id = ?")
+      .get(klass.id) as { n: number };
     expect(count.n).toBe(0);
   });
 });
 
 test.describe("sessions and access", () => {
-  test("signing out deletes the session: a replayed cookie is refused", async ({ page, context, baseURL }) => {
+  test("signing out deletes the session: a replayed cookie is refused", async ({
+    page,
+    context,
+    baseURL,
+  }) => {
     const teacher = await createTeacher();
     await signIn(context, { role: "teacher", id: teacher.id });
     await page.goto("/teacher");
     const saved = await context.cookies();
-    const response = await page.request.post("/logout", { headers: { Origin: baseURL! }, form: {}, maxRedirects: 0 });
+    const response = await page.request.post("/logout", {
+      headers: { Origin: baseURL! },
+      form: {},
+      maxRedirects: 0,
+    });
     expect(response.status()).toBe(302);
     expect(response.headers()["clear-site-data"]).toBe('"cookies"');
     await context.clearCookies();
@@ -483,30 +594,41 @@ test.describe("sessions and access", () => {
     const pupil = await createPupil(klass.id);
     await signIn(context, { role: "pupil", id: pupil.id });
     await page.goto("/pupil");
-    await expect(page.getByRole("heading", { level: 1, name: `Halo, ${pupil.name}!` })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { level: 1, name: `Halo, ${pupil.name}!` }),
+    ).toBeVisible();
 
     const [cookie] = (await context.cookies()).filter((c) => c.name === "telaah_session");
-    const flipped = cookie.value.slice(0, 10) + (cookie.value[10] === "A" ? "B" : "A") + cookie.value.slice(11);
+    const flipped =
+      cookie.value.slice(0, 10) + (cookie.value[10] === "A" ? "B" : "A") + cookie.value.slice(11);
     await context.addCookies([{ ...cookie, value: flipped }]);
     await expectSignedOutPupil(page);
 
     await context.addCookies([cookie]);
     await page.goto("/pupil");
-    await expect(page.getByRole("heading", { level: 1, name: `Halo, ${pupil.name}!` })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { level: 1, name: `Halo, ${pupil.name}!` }),
+    ).toBeVisible();
     testDb().prepare("DELETE FROM sessions WHERE pupil_id = ?").run(pupil.id);
     await expectSignedOutPupil(page);
   });
 
-  test("signed-out visitors are sent to sign in and come back to where they were going", async ({ page }) => {
+  test("signed-out visitors are sent to sign in and come back to where they were going", async ({
+    page,
+  }) => {
     const teacher = await createTeacher();
     const klass = createClass(teacher.id);
     await page.goto(`/teacher/classes/${klass.id}/cards`);
-    await expect(page).toHaveURL(new RegExp(`/teacher/login\\?redirectTo=%2Fteacher%2Fclasses%2F${klass.id}%2Fcards$`));
+    await expect(page).toHaveURL(
+      new RegExp(`/teacher/login\\?redirectTo=%2Fteacher%2Fclasses%2F${klass.id}%2Fcards$`),
+    );
     await page.getByLabel("Email").fill(teacher.email);
     await page.getByLabel("Kata sandi").fill(teacher.password);
     await page.getByRole("button", { name: "Masuk", exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`/teacher/classes/${klass.id}/cards$`));
-    await expect(page.getByRole("heading", { level: 1, name: `Kartu masuk: ${klass.name}` })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { level: 1, name: `Kartu masuk: ${klass.name}` }),
+    ).toBeVisible();
 
     // A teacher is not a pupil: the pupil home is "not found" for them.
     expect((await page.goto("/pupil"))?.status()).toBe(404);
@@ -518,7 +640,11 @@ test.describe("sessions and access", () => {
     await expect(page).toHaveURL(/\/teacher\/login\?redirectTo=%2Fteacher$/);
   });
 
-  test("teacher B gets 404 for teacher A's class pages and actions", async ({ page, context, baseURL }) => {
+  test("teacher B gets 404 for teacher A's class pages and actions", async ({
+    page,
+    context,
+    baseURL,
+  }) => {
     const a = await createTeacher({ name: "Bu Ani" });
     const b = await createTeacher({ name: "Pak Budi" });
     const classA = createClass(a.id);
@@ -536,25 +662,56 @@ test.describe("sessions and access", () => {
     ]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(404);
-      await expect(page.getByRole("heading", { level: 1, name: "Halaman tidak ditemukan" })).toBeVisible();
+      await expect(
+        page.getByRole("heading", { level: 1, name: "Halaman tidak ditemukan" }),
+      ).toBeVisible();
     }
 
     const post = (path: string, form: Record<string, string>) =>
       page.request.post(path, { headers: { Origin: baseURL! }, form, maxRedirects: 0 });
     for (const intent of ["rename", "archive", "joinOff", "regenerate"]) {
-      const response = await post(`/teacher/classes/${classA.id}?index`, { intent, name: "Diambil alih" });
+      const response = await post(`/teacher/classes/${classA.id}?index`, {
+        intent,
+        name: "Diambil alih",
+      });
       expect(response.status(), intent).toBe(404);
     }
-    expect((await post(`/teacher/classes/${classA.id}?index`, { intent: "resetPin", pupilId: String(pupilA.id) })).status()).toBe(404);
-    expect((await post(`/teacher/classes/${classB.id}?index`, { intent: "resetPin", pupilId: String(pupilA.id) })).status()).toBe(404);
-    expect((await post(`/teacher/classes/${classA.id}/pupils/${pupilA.id}/remove`, { confirm: "yes" })).status()).toBe(404);
-    expect((await post(`/teacher/classes/${classB.id}/pupils/${pupilA.id}/remove`, { confirm: "yes" })).status()).toBe(404);
+    expect(
+      (
+        await post(`/teacher/classes/${classA.id}?index`, {
+          intent: "resetPin",
+          pupilId: String(pupilA.id),
+        })
+      ).status(),
+    ).toBe(404);
+    expect(
+      (
+        await post(`/teacher/classes/${classB.id}?index`, {
+          intent: "resetPin",
+          pupilId: String(pupilA.id),
+        })
+      ).status(),
+    ).toBe(404);
+    expect(
+      (
+        await post(`/teacher/classes/${classA.id}/pupils/${pupilA.id}/remove`, { confirm: "yes" })
+      ).status(),
+    ).toBe(404);
+    expect(
+      (
+        await post(`/teacher/classes/${classB.id}/pupils/${pupilA.id}/remove`, { confirm: "yes" })
+      ).status(),
+    ).toBe(404);
 
     const row = testDb()
-      .prepare("SELECT name, join_code AS code, join_enabled AS open, archived_at AS archived FROM classes WHERE id = ?")
+      .prepare(
+        "SELECT name, join_code AS code, join_enabled AS open, archived_at AS archived FROM classes WHERE id = ?",
+      )
       .get(classA.id) as { name: string; code: string; open: number; archived: number | null };
     expect(row).toEqual({ name: classA.name, code: classA.joinCode, open: 1, archived: null });
-    const still = testDb().prepare("SELECT count(*) AS n FROM pupils WHERE id = ?").get(pupilA.id) as { n: number };
+    const still = testDb()
+      .prepare("SELECT count(*) AS n FROM pupils WHERE id = ?")
+      .get(pupilA.id) as { n: number };
     expect(still.n).toBe(1);
 
     await page.goto("/teacher");
@@ -567,7 +724,11 @@ test.describe("sessions and access", () => {
     const klass = createClass(teacher.id);
     const pupil = await createPupil(klass.id);
     await signIn(context, { role: "pupil", id: pupil.id });
-    for (const path of ["/teacher", `/teacher/classes/${klass.id}`, `/teacher/classes/${klass.id}/cards`]) {
+    for (const path of [
+      "/teacher",
+      `/teacher/classes/${klass.id}`,
+      `/teacher/classes/${klass.id}/cards`,
+    ]) {
       expect((await page.goto(path))?.status(), path).toBe(404);
     }
   });
@@ -576,7 +737,11 @@ test.describe("sessions and access", () => {
     const teacher = await createTeacher();
     const form = { email: teacher.email, password: teacher.password };
     // A form on another site posting here: the browser says so in Sec-Fetch-Site.
-    const fetchSite = await page.request.post("/teacher/login", { headers: { "Sec-Fetch-Site": "cross-site" }, form, maxRedirects: 0 });
+    const fetchSite = await page.request.post("/teacher/login", {
+      headers: { "Sec-Fetch-Site": "cross-site" },
+      form,
+      maxRedirects: 0,
+    });
     expect(fetchSite.status()).toBe(403);
     // A script on another site: only the Origin tells.
     const script = await page.request.post("/teacher/login?_data=routes%2Fteacher.login", {
@@ -586,10 +751,15 @@ test.describe("sessions and access", () => {
     });
     expect(script.status()).toBe(403);
     // A cross-origin document POST: our server answers its own 403 page before Remix runs.
-    const document = await page.request.post("/teacher/login", { headers: { Origin: "https://evil.example" }, form, maxRedirects: 0 });
+    const document = await page.request.post("/teacher/login", {
+      headers: { Origin: "https://evil.example" },
+      form,
+      maxRedirects: 0,
+    });
     expect(document.status()).toBe(403);
     expect(await document.text()).toContain("Permintaan ditolak");
-    for (const response of [fetchSite, script, document]) expect(response.headers()["set-cookie"]).toBeUndefined();
+    for (const response of [fetchSite, script, document])
+      expect(response.headers()["set-cookie"]).toBeUndefined();
     expect((await context.cookies()).filter((c) => c.name === "telaah_session")).toEqual([]);
   });
 });
@@ -600,7 +770,12 @@ async function visitEveryPage(page: Page, browser: Browser, baseURL: string, loc
   const klass = createClass(teacher.id);
   const pupil = await createPupil(klass.id);
 
-  for (const path of ["/teacher/signup", "/teacher/login", `/join?code=${klass.joinCode}`, "/pupil/login"]) {
+  for (const path of [
+    "/teacher/signup",
+    "/teacher/login",
+    `/join?code=${klass.joinCode}`,
+    "/pupil/login",
+  ]) {
     await page.goto(path);
     await expectAccessible(page);
   }
@@ -659,12 +834,17 @@ test.describe("in English", () => {
     await page.goto(`/join?code=${klass.joinCode.toLowerCase()}`);
     await expect(page.getByRole("heading", { level: 1, name: "Join a class" })).toBeVisible();
     await expect(page.getByLabel("Class code")).toHaveValue(klass.joinCode);
-    await expect(page.getByRole("link", { name: "What data is kept about me?" })).toHaveAttribute("href", "/privacy");
+    await expect(page.getByRole("link", { name: "What data is kept about me?" })).toHaveAttribute(
+      "href",
+      "/privacy",
+    );
     await page.getByLabel("Display name").fill("Rina");
     await page.getByLabel("Choose a PIN").fill("12");
     await page.getByLabel("Repeat the PIN").fill("12");
     await page.getByRole("button", { name: "Join" }).click();
-    await expect(page.getByLabel("Choose a PIN")).toHaveAccessibleDescription(/The PIN must be 4 to 8 digits\./);
+    await expect(page.getByLabel("Choose a PIN")).toHaveAccessibleDescription(
+      /The PIN must be 4 to 8 digits\./,
+    );
     await page.getByLabel("Choose a PIN").fill("4321");
     await page.getByLabel("Repeat the PIN").fill("4321");
     await page.getByRole("button", { name: "Join" }).click();

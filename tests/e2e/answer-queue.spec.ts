@@ -13,9 +13,12 @@ test.use({ viewport: { width: 360, height: 740 } });
 
 const lesson = seedLesson();
 const t = (key: Parameters<typeof translate>[1]) => translate("id", key);
-const optionText = (qIndex: number, id: string) => lesson.questions[qIndex].options.find((o) => o.id === id)!.text;
-const question = (page: Page, index: number) => page.getByRole("group", { name: lesson.questions[index].stem });
-const saveState = (page: Page, index: number) => page.locator(`#${lesson.questions[index].id} .save-state`);
+const optionText = (qIndex: number, id: string) =>
+  lesson.questions[qIndex].options.find((o) => o.id === id)!.text;
+const question = (page: Page, index: number) =>
+  page.getByRole("group", { name: lesson.questions[index].stem });
+const saveState = (page: Page, index: number) =>
+  page.locator(`#${lesson.questions[index].id} .save-state`);
 const ANSWERS = "**/pupil/attempts/*/answers";
 
 async function quizOpen(page: Page) {
@@ -41,11 +44,21 @@ const pendingOnDevice = (page: Page) =>
   page.evaluate(() =>
     Object.keys(localStorage)
       .filter((k) => k.startsWith("telaah:pending:"))
-      .flatMap((k) => Object.values(JSON.parse(localStorage.getItem(k)!) as Record<string, { itemId: string; choice: string }>))
+      .flatMap((k) =>
+        Object.values(
+          JSON.parse(localStorage.getItem(k)!) as Record<
+            string,
+            { itemId: string; choice: string }
+          >,
+        ),
+      )
       .map((e) => [e.itemId, e.choice]),
   );
 
-test("answers chosen offline survive a reload and are sent when saving works again", async ({ page, context }) => {
+test("answers chosen offline survive a reload and are sent when saving works again", async ({
+  page,
+  context,
+}) => {
   const { pupil, assignmentId } = await quizOpen(page);
   const [q0, q1] = lesson.questions;
   await context.setOffline(true);
@@ -64,7 +77,9 @@ test("answers chosen offline survive a reload and are sent when saving works aga
   // the choices come back from the device, not from the server (which has none)
   await expect(question(page, 0).getByLabel(optionText(0, "b"), { exact: true })).toBeChecked();
   await expect(question(page, 1).getByLabel(optionText(1, "c"), { exact: true })).toBeChecked();
-  await expect(page.getByRole("alert").filter({ hasText: t("save.offlineBanner").split(".")[0] })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: t("save.offlineBanner").split(".")[0] }),
+  ).toBeVisible();
   expect(quizAnswers(pupil.id, assignmentId)).toEqual([]);
 
   await page.unroute(ANSWERS);
@@ -82,17 +97,25 @@ for (const { name, status } of [
   { name: "a 503 (server unwell)", status: 503 },
   { name: "a 500", status: 500 },
 ]) {
-  test(`a save answered by ${name} stays queued and announced, then goes through`, async ({ page }) => {
+  test(`a save answered by ${name} stays queued and announced, then goes through`, async ({
+    page,
+  }) => {
     const { pupil, assignmentId } = await quizOpen(page);
     const q0 = lesson.questions[0];
     let refused = 0;
     await page.route(ANSWERS, (route) => {
       refused++;
-      return route.fulfill({ status, contentType: "application/json", body: JSON.stringify({ ok: false }) });
+      return route.fulfill({
+        status,
+        contentType: "application/json",
+        body: JSON.stringify({ ok: false }),
+      });
     });
     await question(page, 0).getByLabel(optionText(0, "c"), { exact: true }).check();
     await expect(saveState(page, 0)).toContainText(t("save.failed").split(":")[0]);
-    await expect(page.getByRole("alert").filter({ hasText: t("save.offlineBanner").split(".")[0] })).toBeVisible();
+    await expect(
+      page.getByRole("alert").filter({ hasText: t("save.offlineBanner").split(".")[0] }),
+    ).toBeVisible();
     expect(refused).toBeGreaterThan(0);
     expect(await pendingOnDevice(page)).toEqual([[q0.id, "c"]]);
     expect(quizAnswers(pupil.id, assignmentId)).toEqual([]);
@@ -105,7 +128,10 @@ for (const { name, status } of [
   });
 }
 
-test("a save after the session has ended is kept on the device, not lost, and sent after signing in again", async ({ page, context }) => {
+test("a save after the session has ended is kept on the device, not lost, and sent after signing in again", async ({
+  page,
+  context,
+}) => {
   const { pupil, assignmentId } = await quizOpen(page);
   const q0 = lesson.questions[0];
   // the session ends on the server (expired, or signed out elsewhere)

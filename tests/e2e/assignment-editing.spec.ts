@@ -5,7 +5,14 @@
 import { expect, test, type Page } from "@playwright/test";
 import { translate } from "../../app/i18n";
 import { expectAccessible } from "../support/axe";
-import { createClass, createPupil, createTeacher, signIn, testDb, unique } from "../support/factories";
+import {
+  createClass,
+  createPupil,
+  createTeacher,
+  signIn,
+  testDb,
+  unique,
+} from "../support/factories";
 import { attemptsOf, createAssignment, seedLesson, SEED_SLUG } from "../support/lesson";
 import { encodeForm, insertAttempt, insertPost } from "../support/security-world";
 
@@ -13,35 +20,55 @@ import { encodeForm, insertAttempt, insertPost } from "../support/security-world
 test.describe.configure({ timeout: 120_000 });
 
 const lesson = seedLesson();
-const t = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) => translate("id", key, vars);
+const t = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) =>
+  translate("id", key, vars);
 const HOUR = 3600_000;
-const one = <T>(sql: string, ...args: unknown[]) => testDb().prepare(sql).get(...args) as T;
+const one = <T>(sql: string, ...args: unknown[]) =>
+  testDb()
+    .prepare(sql)
+    .get(...args) as T;
 
-async function saveSettings(page: Page, fill: { due?: string; attempts?: string; acceptLate?: boolean }) {
+async function saveSettings(
+  page: Page,
+  fill: { due?: string; attempts?: string; acceptLate?: boolean },
+) {
   if (fill.due) await page.getByLabel(t("assign.due"), { exact: true }).fill(fill.due);
-  if (fill.attempts) await page.getByLabel(t(`assign.attempts.${fill.attempts}` as "assign.attempts.1"), { exact: true }).check();
-  if (fill.acceptLate !== undefined) await page.getByLabel(t("assign.acceptLate")).setChecked(fill.acceptLate);
+  if (fill.attempts)
+    await page
+      .getByLabel(t(`assign.attempts.${fill.attempts}` as "assign.attempts.1"), { exact: true })
+      .check();
+  if (fill.acceptLate !== undefined)
+    await page.getByLabel(t("assign.acceptLate")).setChecked(fill.acceptLate);
   await page.getByRole("button", { name: t("assign.save") }).click();
   await expect(page.getByRole("status").filter({ hasText: t("assign.saved") })).toBeVisible();
 }
 
-test("editing: the due date is read in the class's zone, and lowering attempts stops a pupil who used them", async ({ page, browser }) => {
+test("editing: the due date is read in the class's zone, and lowering attempts stops a pupil who used them", async ({
+  page,
+  browser,
+}) => {
   const teacher = await createTeacher();
   const klass = createClass(teacher.id, { timeZone: "WITA" });
   const pupil = await createPupil(klass.id);
   const assignmentId = createAssignment(klass.id, { maxAttempts: 3 });
   for (const n of [1, 2])
-    testDb().prepare("UPDATE attempts SET submitted_at = ?, quiz_score = 0, quiz_max = 15, sort_score = 0, sort_max = 14 WHERE id = ?").run(
-      Date.now() - HOUR,
-      insertAttempt(assignmentId, pupil.id, n),
-    );
+    testDb()
+      .prepare(
+        "UPDATE attempts SET submitted_at = ?, quiz_score = 0, quiz_max = 15, sort_score = 0, sort_max = 14 WHERE id = ?",
+      )
+      .run(Date.now() - HOUR, insertAttempt(assignmentId, pupil.id, n));
   await signIn(page.context(), { role: "teacher", id: teacher.id });
   await page.goto(`/teacher/assignments/${assignmentId}`);
   await expectAccessible(page);
 
   // 07:30 in WITA (UTC+8) is 23:30 UTC the day before
   await saveSettings(page, { due: "2031-02-03T07:30", attempts: "1" });
-  expect(one<{ due: number; max: number }>("SELECT due_at AS due, max_attempts AS max FROM assignments WHERE id = ?", assignmentId)).toEqual({
+  expect(
+    one<{ due: number; max: number }>(
+      "SELECT due_at AS due, max_attempts AS max FROM assignments WHERE id = ?",
+      assignmentId,
+    ),
+  ).toEqual({
     due: Date.UTC(2031, 1, 2, 23, 30),
     max: 1,
   });
@@ -65,7 +92,10 @@ test("editing: the due date is read in the class's zone, and lowering attempts s
   await pupilContext.close();
 });
 
-test("editing: a due date moved into the past with late work off closes the work for a pupil mid-attempt", async ({ page, browser }) => {
+test("editing: a due date moved into the past with late work off closes the work for a pupil mid-attempt", async ({
+  page,
+  browser,
+}) => {
   const teacher = await createTeacher();
   const klass = createClass(teacher.id, { timeZone: "WIT" });
   const pupil = await createPupil(klass.id);
@@ -75,7 +105,12 @@ test("editing: a due date moved into the past with late work off closes the work
   await page.goto(`/teacher/assignments/${assignmentId}`);
   await saveSettings(page, { due: "2020-05-01T08:00", acceptLate: false });
   // 08:00 WIT (UTC+9) is 23:00 UTC the day before
-  expect(one<{ due: number; late: number }>("SELECT due_at AS due, accept_late AS late FROM assignments WHERE id = ?", assignmentId)).toEqual({
+  expect(
+    one<{ due: number; late: number }>(
+      "SELECT due_at AS due, accept_late AS late FROM assignments WHERE id = ?",
+      assignmentId,
+    ),
+  ).toEqual({
     due: Date.UTC(2020, 3, 30, 23, 0),
     late: 0,
   });
@@ -87,12 +122,19 @@ test("editing: a due date moved into the past with late work off closes the work
     headers: { Accept: "application/json", Origin: `http://127.0.0.1:${process.env.E2E_PORT}` },
     form: { kind: "quiz", itemId: q.id, choice: q.correct },
   });
-  expect({ status: save.status(), body: await save.json() }).toEqual({ status: 409, body: { ok: false, reason: "closed" } });
-  expect(one<{ n: number }>("SELECT count(*) AS n FROM answers WHERE attempt_id = ?", attemptId).n).toBe(0);
+  expect({ status: save.status(), body: await save.json() }).toEqual({
+    status: 409,
+    body: { ok: false, reason: "closed" },
+  });
+  expect(
+    one<{ n: number }>("SELECT count(*) AS n FROM answers WHERE attempt_id = ?", attemptId).n,
+  ).toBe(0);
   await pupilContext.close();
 });
 
-test("deleting an assignment removes its attempts, answers, posts and feedback, and nothing of another", async ({ page }) => {
+test("deleting an assignment removes its attempts, answers, posts and feedback, and nothing of another", async ({
+  page,
+}) => {
   const teacher = await createTeacher();
   const klass = createClass(teacher.id);
   const pupil = await createPupil(klass.id);
@@ -100,19 +142,49 @@ test("deleting an assignment removes its attempts, answers, posts and feedback, 
   const kept = createAssignment(klass.id);
   const fill = (assignmentId: number) => {
     const attemptId = insertAttempt(assignmentId, pupil.id);
-    testDb().prepare("INSERT INTO answers (attempt_id, kind, item_id, choice) VALUES (?, 'quiz', ?, ?)").run(attemptId, lesson.questions[0].id, "a");
-    const postId = insertPost({ assignmentId, authorId: pupil.id, promptId: lesson.prompts[0].id, body: "Tanggapan yang cukup panjang untuk diskusi." });
-    insertPost({ assignmentId, authorId: pupil.id, promptId: lesson.prompts[0].id, body: "Balasan.", parentId: postId });
-    testDb().prepare("INSERT INTO post_feedback (post_id, body) VALUES (?, ?)").run(postId, "Bagus.");
+    testDb()
+      .prepare("INSERT INTO answers (attempt_id, kind, item_id, choice) VALUES (?, 'quiz', ?, ?)")
+      .run(attemptId, lesson.questions[0].id, "a");
+    const postId = insertPost({
+      assignmentId,
+      authorId: pupil.id,
+      promptId: lesson.prompts[0].id,
+      body: "Tanggapan yang cukup panjang untuk diskusi.",
+    });
+    insertPost({
+      assignmentId,
+      authorId: pupil.id,
+      promptId: lesson.prompts[0].id,
+      body: "Balasan.",
+      parentId: postId,
+    });
+    testDb()
+      .prepare("INSERT INTO post_feedback (post_id, body) VALUES (?, ?)")
+      .run(postId, "Bagus.");
   };
   fill(doomed);
   fill(kept);
   const countsOf = (assignmentId: number) => ({
-    assignments: one<{ n: number }>("SELECT count(*) AS n FROM assignments WHERE id = ?", assignmentId).n,
-    attempts: one<{ n: number }>("SELECT count(*) AS n FROM attempts WHERE assignment_id = ?", assignmentId).n,
-    answers: one<{ n: number }>("SELECT count(*) AS n FROM answers WHERE attempt_id IN (SELECT id FROM attempts WHERE assignment_id = ?)", assignmentId).n,
-    posts: one<{ n: number }>("SELECT count(*) AS n FROM posts WHERE assignment_id = ?", assignmentId).n,
-    feedback: one<{ n: number }>("SELECT count(*) AS n FROM post_feedback WHERE post_id IN (SELECT id FROM posts WHERE assignment_id = ?)", assignmentId).n,
+    assignments: one<{ n: number }>(
+      "SELECT count(*) AS n FROM assignments WHERE id = ?",
+      assignmentId,
+    ).n,
+    attempts: one<{ n: number }>(
+      "SELECT count(*) AS n FROM attempts WHERE assignment_id = ?",
+      assignmentId,
+    ).n,
+    answers: one<{ n: number }>(
+      "SELECT count(*) AS n FROM answers WHERE attempt_id IN (SELECT id FROM attempts WHERE assignment_id = ?)",
+      assignmentId,
+    ).n,
+    posts: one<{ n: number }>(
+      "SELECT count(*) AS n FROM posts WHERE assignment_id = ?",
+      assignmentId,
+    ).n,
+    feedback: one<{ n: number }>(
+      "SELECT count(*) AS n FROM post_feedback WHERE post_id IN (SELECT id FROM posts WHERE assignment_id = ?)",
+      assignmentId,
+    ).n,
   });
   const full = { assignments: 1, attempts: 1, answers: 1, posts: 2, feedback: 1 };
   expect(countsOf(doomed)).toEqual(full);
@@ -120,16 +192,26 @@ test("deleting an assignment removes its attempts, answers, posts and feedback, 
   await signIn(page.context(), { role: "teacher", id: teacher.id });
   await page.goto(`/teacher/assignments/${doomed}`);
   await page.getByRole("link", { name: t("assign.delete") }).click();
-  await expect(page.getByRole("heading", { level: 1, name: t("assign.deleteTitle") })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: t("assign.deleteTitle") }),
+  ).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: t("assign.deleteConfirm") }).click();
   await expect(page).toHaveURL(new RegExp(`/teacher/classes/${klass.id}$`));
-  expect(countsOf(doomed)).toEqual({ assignments: 0, attempts: 0, answers: 0, posts: 0, feedback: 0 });
+  expect(countsOf(doomed)).toEqual({
+    assignments: 0,
+    attempts: 0,
+    answers: 0,
+    posts: 0,
+    feedback: 0,
+  });
   expect(countsOf(kept)).toEqual(full);
   expect((await page.goto(`/teacher/assignments/${doomed}`))?.status()).toBe(404);
 });
 
-test("one form assigns the lesson to several classes, each with its own due time in its own zone", async ({ page }) => {
+test("one form assigns the lesson to several classes, each with its own due time in its own zone", async ({
+  page,
+}) => {
   const teacher = await createTeacher();
   const wib = createClass(teacher.id, { timeZone: "WIB" });
   const wit = createClass(teacher.id, { timeZone: "WIT" });
@@ -156,7 +238,9 @@ test("one form assigns the lesson to several classes, each with its own due time
   ]);
 });
 
-test("two pupils joining with the same name at the same moment: one joins, the other is told the name is taken", async ({ request }) => {
+test("two pupils joining with the same name at the same moment: one joins, the other is told the name is taken", async ({
+  request,
+}) => {
   const teacher = await createTeacher();
   const klass = createClass(teacher.id);
   const name = unique("Kembar");
@@ -174,7 +258,9 @@ test("two pupils joining with the same name at the same moment: one joins, the o
   expect(statuses).toEqual([204, 400]);
   const refused = answers.find((a) => a.status() === 400)!;
   expect((await refused.json()).errors).toMatchObject({ displayName: "accounts.join.nameTaken" });
-  expect(one<{ n: number }>("SELECT count(*) AS n FROM pupils WHERE class_id = ?", klass.id).n).toBe(1);
+  expect(
+    one<{ n: number }>("SELECT count(*) AS n FROM pupils WHERE class_id = ?", klass.id).n,
+  ).toBe(1);
   // and the session the winner got is real
   const winner = answers.find((a) => a.status() === 204)!;
   expect(winner.headers()["set-cookie"] ?? "").toContain("telaah_session=");

@@ -15,7 +15,8 @@ test.describe.configure({ timeout: 120_000 });
 test.use({ viewport: { width: 360, height: 740 } });
 
 const lesson = seedLesson();
-const t = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) => translate("id", key, vars);
+const t = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) =>
+  translate("id", key, vars);
 const HOUR = 3600_000;
 
 async function pupilWith(page: Page, options: Parameters<typeof createAssignment>[1] = {}) {
@@ -28,36 +29,55 @@ async function pupilWith(page: Page, options: Parameters<typeof createAssignment
 }
 
 /** Start (or continue) from the overview, then submit from the quiz page. */
-async function startAndSubmit(page: Page, assignmentId: number, button: string, pupilId: number, submittedAfter: number) {
+async function startAndSubmit(
+  page: Page,
+  assignmentId: number,
+  button: string,
+  pupilId: number,
+  submittedAfter: number,
+) {
   await page.goto(`/pupil/assignments/${assignmentId}`);
   await page.getByRole("button", { name: button }).click();
   await expect(page).toHaveURL(/\/read$/);
   await page.goto(`/pupil/assignments/${assignmentId}/quiz`);
   const q = lesson.questions[0];
-  await page.getByRole("group", { name: q.stem }).getByLabel(q.options.find((o) => o.id === q.correct)!.text, { exact: true }).check();
+  await page
+    .getByRole("group", { name: q.stem })
+    .getByLabel(q.options.find((o) => o.id === q.correct)!.text, { exact: true })
+    .check();
   await expect(page.locator(`#${q.id} .save-state`)).toHaveText(t("save.saved"));
   await page.getByRole("button", { name: "Kumpulkan jawaban" }).click();
   // the submit lands (the page it leads to depends on the feedback setting)
-  await expect.poll(() => attemptsOf(pupilId, assignmentId).filter((a) => a.submittedAt !== null).length).toBe(submittedAfter);
+  await expect
+    .poll(() => attemptsOf(pupilId, assignmentId).filter((a) => a.submittedAt !== null).length)
+    .toBe(submittedAfter);
   await expect(page).not.toHaveURL(/\/quiz$/);
 }
 
 const setDue = (assignmentId: number, dueAt: number, acceptLate: boolean) =>
-  testDb().prepare("UPDATE assignments SET due_at = ?, accept_late = ? WHERE id = ?").run(dueAt, acceptLate ? 1 : 0, assignmentId);
+  testDb()
+    .prepare("UPDATE assignments SET due_at = ?, accept_late = ? WHERE id = ?")
+    .run(dueAt, acceptLate ? 1 : 0, assignmentId);
 
-test("a second attempt after submitting; then 'no attempts left' is refused with a message", async ({ page }) => {
+test("a second attempt after submitting; then 'no attempts left' is refused with a message", async ({
+  page,
+}) => {
   const { pupil, assignmentId } = await pupilWith(page, { maxAttempts: 2 });
   await startAndSubmit(page, assignmentId, t("flow.start"), pupil.id, 1);
-  expect(attemptsOf(pupil.id, assignmentId).map((a) => [a.number, a.submittedAt !== null])).toEqual([[1, true]]);
+  expect(attemptsOf(pupil.id, assignmentId).map((a) => [a.number, a.submittedAt !== null])).toEqual(
+    [[1, true]],
+  );
 
   await page.goto(`/pupil/assignments/${assignmentId}`);
   await expect(page.getByText(t("flow.attemptsLeft", { n: 1 }))).toBeVisible();
   await expectAccessible(page);
   await startAndSubmit(page, assignmentId, t("flow.startNew"), pupil.id, 2);
-  expect(attemptsOf(pupil.id, assignmentId).map((a) => [a.number, a.submittedAt !== null])).toEqual([
-    [1, true],
-    [2, true],
-  ]);
+  expect(attemptsOf(pupil.id, assignmentId).map((a) => [a.number, a.submittedAt !== null])).toEqual(
+    [
+      [1, true],
+      [2, true],
+    ],
+  );
   await page.goto(`/pupil/assignments/${assignmentId}`);
   await expect(page.getByText(t("flow.attemptsLeft", { n: 0 }))).toBeVisible();
   await expect(page.getByRole("button", { name: t("flow.startNew") })).toHaveCount(0);
@@ -73,7 +93,9 @@ test("a second attempt after submitting; then 'no attempts left' is refused with
   await expectAccessible(page);
 });
 
-test("after the due date without late work: starting is refused as closed and nothing is made", async ({ page }) => {
+test("after the due date without late work: starting is refused as closed and nothing is made", async ({
+  page,
+}) => {
   const { pupil, assignmentId } = await pupilWith(page, { maxAttempts: 1 });
   await page.goto(`/pupil/assignments/${assignmentId}`);
   const start = page.getByRole("button", { name: t("flow.start") });
@@ -89,8 +111,13 @@ test("after the due date without late work: starting is refused as closed and no
   await expect(page.getByText(t("flow.err.closed"))).toBeVisible();
 });
 
-test("feedback 'after the due date' is hidden before it and appears once it has passed", async ({ page }) => {
-  const { assignmentId, pupil } = await pupilWith(page, { feedback: "after_due", acceptLate: true });
+test("feedback 'after the due date' is hidden before it and appears once it has passed", async ({
+  page,
+}) => {
+  const { assignmentId, pupil } = await pupilWith(page, {
+    feedback: "after_due",
+    acceptLate: true,
+  });
   await startAndSubmit(page, assignmentId, t("flow.start"), pupil.id, 1);
   const explanation = lesson.questions[0].explanation;
   await page.goto(`/pupil/assignments/${assignmentId}/feedback`);
@@ -105,7 +132,10 @@ test("feedback 'after the due date' is hidden before it and appears once it has 
   await expect(overview.getByRole("link", { name: t("flow.feedback") })).toBeVisible();
   await overview.getByRole("link", { name: t("flow.feedback") }).click();
   // the one right answer is folded under "what you got right"; its explanation is there
-  await page.getByRole("region", { name: t("quiz.title") }).getByText(t("pf.fb.rightItems", { n: 1 })).click();
+  await page
+    .getByRole("region", { name: t("quiz.title") })
+    .getByText(t("pf.fb.rightItems", { n: 1 }))
+    .click();
   await expect(page.getByText(explanation)).toBeVisible();
   // a two-part question is worth 2 points
   const quizMax = lesson.questions.reduce((sum, q) => sum + (q.partB ? 2 : 1), 0);
@@ -113,7 +143,9 @@ test("feedback 'after the due date' is hidden before it and appears once it has 
   await expectAccessible(page);
 });
 
-test("the to-do list shows in progress, late (still open and submitted) and missed", async ({ page }) => {
+test("the to-do list shows in progress, late (still open and submitted) and missed", async ({
+  page,
+}) => {
   const teacher = await createTeacher();
   const klass = createClass(teacher.id);
   const pupil = await createPupil(klass.id);
@@ -124,7 +156,9 @@ test("the to-do list shows in progress, late (still open and submitted) and miss
   insertAttempt(lateOpen, pupil.id);
   const lateDone = createAssignment(klass.id, { dueAt: now - 3 * HOUR, acceptLate: true });
   testDb()
-    .prepare("UPDATE attempts SET submitted_at = ?, late = 1, quiz_score = 0, quiz_max = 15, sort_score = 0, sort_max = 14 WHERE id = ?")
+    .prepare(
+      "UPDATE attempts SET submitted_at = ?, late = 1, quiz_score = 0, quiz_max = 15, sort_score = 0, sort_max = 14 WHERE id = ?",
+    )
     .run(now - HOUR, insertAttempt(lateDone, pupil.id));
   const missed = createAssignment(klass.id, { dueAt: now - 4 * HOUR, acceptLate: false });
   const notStarted = createAssignment(klass.id, { dueAt: now + 72 * HOUR });
@@ -134,14 +168,19 @@ test("the to-do list shows in progress, late (still open and submitted) and miss
   const section = page.getByRole("region", { name: t("todo.title") });
   // the first list under "to do", the second under "done"
   const todo = section.getByRole("list").first();
-  const item = (id: number) => page.getByRole("listitem").filter({ has: page.locator(`a[href="/pupil/assignments/${id}"]`) });
+  const item = (id: number) =>
+    page.getByRole("listitem").filter({ has: page.locator(`a[href="/pupil/assignments/${id}"]`) });
   await expect(item(inProgress)).toContainText(t("status.in_progress"));
   await expect(item(lateOpen)).toContainText(t("status.late"));
   await expect(item(lateDone)).toContainText(t("status.late"));
   await expect(item(missed)).toContainText(t("status.missed"));
   await expect(item(notStarted)).toContainText(t("status.not_started"));
   // still to do: in progress, late-but-open, not started; finished: late-submitted and missed
-  const todoIds = await todo.getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
-  expect(todoIds.sort()).toEqual([inProgress, lateOpen, notStarted].map((id) => `/pupil/assignments/${id}`).sort());
+  const todoIds = await todo
+    .getByRole("link")
+    .evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+  expect(todoIds.sort()).toEqual(
+    [inProgress, lateOpen, notStarted].map((id) => `/pupil/assignments/${id}`).sort(),
+  );
   await expectAccessible(page);
 });

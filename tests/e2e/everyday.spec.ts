@@ -5,7 +5,17 @@ import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "../support/axe";
 import { createPupil, signIn, testDb } from "../support/factories";
 import { attemptsOf, storedAnswers } from "../support/lesson";
-import { CATEGORY_LABEL, answerPartB, lesson, optionText, question, quizParts, setup, statement, wrongOption } from "../support/lesson-page";
+import {
+  CATEGORY_LABEL,
+  answerPartB,
+  lesson,
+  optionText,
+  question,
+  quizParts,
+  setup,
+  statement,
+  wrongOption,
+} from "../support/lesson-page";
 
 async function start(page: Page, assignmentId: number) {
   await page.goto(`/pupil/assignments/${assignmentId}`);
@@ -17,7 +27,10 @@ test.describe("without JavaScript", () => {
   // axe needs a script in the page, so these pages are checked with JavaScript on below.
   test.use({ javaScriptEnabled: false });
 
-  test("a pupil picks every statement and answer, moves on with the page's own buttons, and loses nothing", async ({ page, context }) => {
+  test("a pupil picks every statement and answer, moves on with the page's own buttons, and loses nothing", async ({
+    page,
+    context,
+  }) => {
     const { pupil, assignmentId } = await setup();
     await signIn(context, { role: "pupil", id: pupil.id });
     await start(page, assignmentId);
@@ -25,21 +38,33 @@ test.describe("without JavaScript", () => {
     // the page does not promise what it cannot do without a script
     await expect(page.getByText("Jawaban tersimpan begitu kamu memilih")).toHaveCount(0);
     await expect(page.getByText(/semua pilihan di halaman ini ikut tersimpan/)).toBeVisible();
-    for (const [i, item] of lesson.sorting.entries()) await statement(page, i).getByLabel(CATEGORY_LABEL[item.category]).check();
+    for (const [i, item] of lesson.sorting.entries())
+      await statement(page, i).getByLabel(CATEGORY_LABEL[item.category]).check();
     await page.getByRole("button", { name: "Lanjut: Kuis" }).click();
     await expect(page).toHaveURL(/\/quiz$/);
-    await expect(page.getByRole("link", { name: `Pilah pernyataan (${lesson.sorting.length}/${lesson.sorting.length})` })).toBeVisible();
+    await expect(
+      page.getByRole("link", {
+        name: `Pilah pernyataan (${lesson.sorting.length}/${lesson.sorting.length})`,
+      }),
+    ).toBeVisible();
 
     // one item's own save button keeps every choice made so far on the page
-    await question(page, 0).getByLabel(optionText(0, lesson.questions[0].correct), { exact: true }).check();
-    await question(page, 1).getByLabel(optionText(1, wrongOption(1)), { exact: true }).check();
+    await question(page, 0)
+      .getByLabel(optionText(0, lesson.questions[0].correct), { exact: true })
+      .check();
+    await question(page, 1)
+      .getByLabel(optionText(1, wrongOption(1)), { exact: true })
+      .check();
     await page.getByRole("button", { name: "Simpan jawaban Soal 2", exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`saved=${lesson.questions[1].id}`));
     await expect(page.locator(`#${lesson.questions[1].id} .save-state`)).toHaveText("Tersimpan");
-    await expect(question(page, 0).getByLabel(optionText(0, lesson.questions[0].correct), { exact: true })).toBeChecked();
+    await expect(
+      question(page, 0).getByLabel(optionText(0, lesson.questions[0].correct), { exact: true }),
+    ).toBeChecked();
 
     for (const [i, q] of lesson.questions.entries()) {
-      if (i >= 2) await question(page, i).getByLabel(optionText(i, q.correct), { exact: true }).check();
+      if (i >= 2)
+        await question(page, i).getByLabel(optionText(i, q.correct), { exact: true }).check();
       // Part B of a two-part question: the supporting quotation
       await answerPartB(page, i);
     }
@@ -67,7 +92,11 @@ test.describe("without JavaScript", () => {
     await expect(page.getByText(lesson.paragraphs[first.paragraph - 1]).first()).toBeVisible();
     const group = page.getByRole("group", { name: `Statement 1 (paragraph ${first.paragraph})` });
     await group.getByRole("radio").first().check();
-    await page.getByRole("group", { name: `Statement 2 (paragraph ${lesson.sorting[1].paragraph})` }).getByRole("radio").nth(1).check();
+    await page
+      .getByRole("group", { name: `Statement 2 (paragraph ${lesson.sorting[1].paragraph})` })
+      .getByRole("radio")
+      .nth(1)
+      .check();
     await page.getByRole("button", { name: "Next: Quiz" }).click();
     await expect(page).toHaveURL(/\/quiz$/);
     expect(storedAnswers(pupil.id, assignmentId)).toHaveLength(2);
@@ -75,7 +104,10 @@ test.describe("without JavaScript", () => {
 });
 
 test.describe("with JavaScript", () => {
-  test("step counters count answers as they are saved, without a reload", async ({ page, context }) => {
+  test("step counters count answers as they are saved, without a reload", async ({
+    page,
+    context,
+  }) => {
     // many steps and six axe runs on a shared two-core machine
     test.setTimeout(120_000);
     const { pupil, assignmentId } = await setup();
@@ -85,7 +117,9 @@ test.describe("with JavaScript", () => {
     await steps.getByRole("link", { name: /^Kuis/ }).click();
     await expect(page).toHaveURL(/\/quiz$/);
     for (const i of [0, 1, 2]) {
-      await question(page, i).getByLabel(optionText(i, lesson.questions[i].correct), { exact: true }).check();
+      await question(page, i)
+        .getByLabel(optionText(i, lesson.questions[i].correct), { exact: true })
+        .check();
       await expect(page.locator(`#${lesson.questions[i].id} .save-state`)).toHaveText("Tersimpan");
     }
     // answerable parts: a two-part question counts its Part A and Part B
@@ -96,7 +130,9 @@ test.describe("with JavaScript", () => {
     await steps.getByRole("link", { name: /^Pilah pernyataan/ }).click();
     await statement(page, 0).getByLabel(CATEGORY_LABEL[lesson.sorting[0].category]).check();
     await expect(page.locator(`#${lesson.sorting[0].id} .save-state`)).toHaveText("Tersimpan");
-    await expect(steps.getByRole("link", { name: `Pilah pernyataan (1/${lesson.sorting.length})` })).toBeVisible();
+    await expect(
+      steps.getByRole("link", { name: `Pilah pernyataan (1/${lesson.sorting.length})` }),
+    ).toBeVisible();
     await expect(steps.getByRole("link", { name: `Kuis (3/${quizTotal})` })).toBeVisible();
     // with a script the page says saving happens on choosing, and "next" still moves on
     await expect(page.getByText("Jawaban tersimpan begitu kamu memilih.")).toBeVisible();
@@ -109,16 +145,25 @@ test.describe("with JavaScript", () => {
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     const enSteps = page.getByRole("navigation", { name: "Lesson steps" });
     await expect(enSteps.getByRole("link", { name: `Quiz (3/${quizTotal})` })).toBeVisible();
-    await expect(page.getByText("Answers are saved as soon as you choose; submit when you are done.")).toBeVisible();
+    await expect(
+      page.getByText("Answers are saved as soon as you choose; submit when you are done."),
+    ).toBeVisible();
     await expectAccessible(page);
     await enSteps.getByRole("link", { name: /^Sort statements/ }).click();
-    await expect(enSteps.getByRole("link", { name: `Sort statements (1/${lesson.sorting.length})` })).toBeVisible();
+    await expect(
+      enSteps.getByRole("link", { name: `Sort statements (1/${lesson.sorting.length})` }),
+    ).toBeVisible();
     await expectAccessible(page);
   });
 
-  test("on a 360 × 740 phone the first question starts on the first screen, and paragraphs open in a sheet", async ({ browser }) => {
+  test("on a 360 × 740 phone the first question starts on the first screen, and paragraphs open in a sheet", async ({
+    browser,
+  }) => {
     const { pupil, assignmentId } = await setup();
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "id-ID" });
+    const context = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      locale: "id-ID",
+    });
     await signIn(context, { role: "pupil", id: pupil.id });
     const page = await context.newPage();
     await start(page, assignmentId);
@@ -134,7 +179,9 @@ test.describe("with JavaScript", () => {
       // the header is one line, and the page does not scroll sideways
       const header = await page.locator(".site-header").boundingBox();
       expect(header!.height).toBeLessThan(56);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        360,
+      );
       await page.screenshot({ path: test.info().outputPath(`phone-${step}.png`) });
     }
     // a paragraph reference opens the paragraph over the page and closes back to it
@@ -152,7 +199,9 @@ test.describe("with JavaScript", () => {
 });
 
 test.describe("pages that know who you are", () => {
-  test("signed-in visits to / land on the teacher's dashboard or the pupil's to-do list", async ({ browser }) => {
+  test("signed-in visits to / land on the teacher's dashboard or the pupil's to-do list", async ({
+    browser,
+  }) => {
     const { teacher, pupil } = await setup();
     const t = await browser.newContext();
     await signIn(t, { role: "teacher", id: teacher.id });
@@ -180,21 +229,16 @@ test.describe("pages that know who you are", () => {
     const db = testDb();
     const prompt = lesson.prompts.find((x) => x.mode === "open") ?? lesson.prompts[0];
     const post = db
-      .prepare("INSERT INTO posts (assignment_id, prompt_id, author_id, body) VALUES (?, ?, ?, ?) RETURNING id")
+      .prepare(
+        "INSERT INTO posts (assignment_id, prompt_id, author_id, body) VALUES (?, ?, ?, ?) RETURNING id",
+      )
       .get(assignmentId, prompt.id, andi.id, "Tulisan Andi yang akan hilang") as { id: number };
-    db.prepare("INSERT INTO posts (assignment_id, prompt_id, author_id, body) VALUES (?, ?, ?, ?)").run(
-      assignmentId,
-      prompt.id,
-      bela.id,
-      "Pendapat Bela sendiri",
-    );
-    db.prepare("INSERT INTO posts (assignment_id, prompt_id, author_id, parent_id, body) VALUES (?, ?, ?, ?, ?)").run(
-      assignmentId,
-      prompt.id,
-      bela.id,
-      post.id,
-      "Balasan Bela untuk Andi",
-    );
+    db.prepare(
+      "INSERT INTO posts (assignment_id, prompt_id, author_id, body) VALUES (?, ?, ?, ?)",
+    ).run(assignmentId, prompt.id, bela.id, "Pendapat Bela sendiri");
+    db.prepare(
+      "INSERT INTO posts (assignment_id, prompt_id, author_id, parent_id, body) VALUES (?, ?, ?, ?, ?)",
+    ).run(assignmentId, prompt.id, bela.id, post.id, "Balasan Bela untuk Andi");
     const t = await browser.newContext();
     await signIn(t, { role: "teacher", id: teacher.id });
     const page = await t.newPage();

@@ -34,24 +34,45 @@ async function expectWholeArticle(page: Page) {
 }
 
 test.describe("a visitor reading in Indonesian", () => {
-  test("the home page says what Telaah is and offers the teacher and pupil ways in", async ({ page }) => {
+  test("the home page says what Telaah is and offers the teacher and pupil ways in", async ({
+    page,
+  }) => {
     await page.goto("/");
     await expect(page.locator("html")).toHaveAttribute("lang", "id");
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Telaah: belajar membedakan tuduhan dan bukti");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      "Telaah: belajar membedakan tuduhan dan bukti",
+    );
     const teacher = page.getByRole("region", { name: "Saya guru" });
-    await expect(teacher.getByRole("link", { name: "Daftar sebagai guru" })).toHaveAttribute("href", "/teacher/signup");
-    await expect(teacher.getByRole("link", { name: "Masuk sebagai guru" })).toHaveAttribute("href", "/teacher/login");
+    await expect(teacher.getByRole("link", { name: "Daftar sebagai guru" })).toHaveAttribute(
+      "href",
+      "/teacher/signup",
+    );
+    await expect(teacher.getByRole("link", { name: "Masuk sebagai guru" })).toHaveAttribute(
+      "href",
+      "/teacher/login",
+    );
     const pupil = page.getByRole("region", { name: "Saya siswa" });
-    await expect(pupil.getByRole("link", { name: "Gabung ke kelas" })).toHaveAttribute("href", "/join");
-    await expect(pupil.getByRole("link", { name: "Masuk sebagai siswa" })).toHaveAttribute("href", "/pupil/login");
+    await expect(pupil.getByRole("link", { name: "Gabung ke kelas" })).toHaveAttribute(
+      "href",
+      "/join",
+    );
+    await expect(pupil.getByRole("link", { name: "Masuk sebagai siswa" })).toHaveAttribute(
+      "href",
+      "/pupil/login",
+    );
     await expect(page).toHaveTitle(/Telaah/);
   });
 
   test("the library lists the seed lesson and opens it", async ({ page }) => {
     await page.goto("/");
-    await page.getByRole("navigation", { name: "Navigasi utama" }).getByRole("link", { name: "Pelajaran" }).click();
+    await page
+      .getByRole("navigation", { name: "Navigasi utama" })
+      .getByRole("link", { name: "Pelajaran" })
+      .click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Pustaka pelajaran");
-    const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: article.headline }) });
+    const card = page
+      .getByRole("listitem")
+      .filter({ has: page.getByRole("heading", { name: article.headline }) });
     await expect(card).toContainText(
       `${seed.questions.length} soal kuis · ${seed.sorting.length} pernyataan untuk dipilah · ${seed.prompts.length} pertanyaan diskusi`,
     );
@@ -61,7 +82,9 @@ test.describe("a visitor reading in Indonesian", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(article.headline);
   });
 
-  test("the lesson page shows every paragraph verbatim, the source, glossary and reading time", async ({ page }) => {
+  test("the lesson page shows every paragraph verbatim, the source, glossary and reading time", async ({
+    page,
+  }) => {
     await page.goto(LESSON);
     await expectWholeArticle(page);
     await expect(page.getByRole("heading", { level: 1 })).toHaveAttribute("lang", "id");
@@ -82,7 +105,10 @@ test.describe("a visitor reading in Indonesian", () => {
   test("each paragraph has a #pN anchor that a link can open", async ({ page }) => {
     await page.goto(LESSON);
     for (let n = 1; n <= article.paragraphs.length; n++)
-      await expect(page.getByRole("link", { name: `Tautan ke paragraf ${n}` })).toHaveAttribute("href", `#p${n}`);
+      await expect(page.getByRole("link", { name: `Tautan ke paragraf ${n}` })).toHaveAttribute(
+        "href",
+        `#p${n}`,
+      );
     await page.getByRole("link", { name: "Tautan ke paragraf 3" }).click();
     await expect(page).toHaveURL(new RegExp(`${LESSON}#p3$`));
 
@@ -93,7 +119,9 @@ test.describe("a visitor reading in Indonesian", () => {
 
   test("?highlight=3 marks paragraph 3 and only it", async ({ page }) => {
     await page.goto(`${LESSON}?highlight=3`);
-    await expect(page.getByText("Paragraf yang disorot berisi bukti untuk soal ini.")).toBeVisible();
+    await expect(
+      page.getByText("Paragraf yang disorot berisi bukti untuk soal ini."),
+    ).toBeVisible();
     await expect(page.locator("mark")).toHaveCount(1);
     await expect(page.locator("#p3 mark")).toHaveText(article.paragraphs[2]);
 
@@ -108,7 +136,9 @@ test.describe("a visitor reading in Indonesian", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Halaman tidak ditemukan");
     await expect(page.getByText("Kode 404")).toBeVisible();
     await page.getByRole("link", { name: "Kembali ke beranda" }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Telaah: belajar membedakan tuduhan dan bukti");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      "Telaah: belajar membedakan tuduhan dan bukti",
+    );
 
     const lesson = await page.goto("/lessons/tidak-ada");
     expect(lesson?.status()).toBe(404);
@@ -148,7 +178,9 @@ test.describe("choosing the language", () => {
     await page.goto("/");
     await page.getByRole("button", { name: "Bahasa Indonesia" }).click();
     await expect(page.locator("html")).toHaveAttribute("lang", "id");
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Telaah: belajar membedakan tuduhan dan bukti");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      "Telaah: belajar membedakan tuduhan dan bukti",
+    );
     await page.goto("/lessons");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Pustaka pelajaran");
   });
@@ -161,7 +193,9 @@ test.describe("choosing the language", () => {
     }) => {
       await page.goto("/");
       await expect(page.locator("html")).toHaveAttribute("lang", "en");
-      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Telaah: learning to tell allegation from evidence");
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+        "Telaah: learning to tell allegation from evidence",
+      );
       await page.getByRole("button", { name: "Bahasa Indonesia" }).click();
       await expect(page.locator("html")).toHaveAttribute("lang", "id");
       await page.goto("/lessons");
@@ -256,14 +290,21 @@ test.describe("baseline hardening", () => {
     expect(body.lessonVersions).toBeGreaterThanOrEqual(1);
   });
 
-  test("a document carries the security headers and a nonce on every script", async ({ request }) => {
+  test("a document carries the security headers and a nonce on every script", async ({
+    request,
+  }) => {
     const response = await request.get(LESSON);
     expect(response.status()).toBe(200);
     const headers = response.headers();
     const csp = headers["content-security-policy"];
     const nonce = /script-src 'self' 'nonce-([A-Za-z0-9+/=]+)'/.exec(csp)?.[1];
     expect(nonce, csp).toBeTruthy();
-    for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "default-src 'self'"])
+    for (const directive of [
+      "object-src 'none'",
+      "base-uri 'none'",
+      "frame-ancestors 'none'",
+      "default-src 'self'",
+    ])
       expect(csp).toContain(directive);
     expect(csp).not.toContain("unsafe-inline");
     expect(headers["x-content-type-options"]).toBe("nosniff");
@@ -284,7 +325,9 @@ test.describe("baseline hardening", () => {
       const response = await request.get(url);
       expect(response.status(), url).toBe(200);
       expect(response.headers()["x-content-type-options"], url).toBe("nosniff");
-      expect(response.headers()["content-security-policy"], url).toContain("frame-ancestors 'none'");
+      expect(response.headers()["content-security-policy"], url).toContain(
+        "frame-ancestors 'none'",
+      );
     }
   });
 

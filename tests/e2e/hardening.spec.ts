@@ -30,12 +30,18 @@ const onSite = (location: string) => {
   return new URL(location, base).origin === base;
 };
 
-test("a signed-in pupil following a crafted sign-in link stays on the site, for every variant", async ({ request }) => {
+test("a signed-in pupil following a crafted sign-in link stays on the site, for every variant", async ({
+  request,
+}) => {
   const teacher = await createTeacher();
   const pupil = await createPupil(createClass(teacher.id).id);
   const cookie = (await sessionFor({ role: "pupil", id: pupil.id })).header;
   for (const to of REDIRECTS) {
-    const response = await send(request, { method: "GET", url: `/pupil/login?redirectTo=${encodeURIComponent(to)}`, cookie });
+    const response = await send(request, {
+      method: "GET",
+      url: `/pupil/login?redirectTo=${encodeURIComponent(to)}`,
+      cookie,
+    });
     expect(response.status(), to).toBe(302);
     const location = response.headers()["location"];
     expect(onSite(location), `${to} → ${location}`).toBe(true);
@@ -43,7 +49,9 @@ test("a signed-in pupil following a crafted sign-in link stays on the site, for 
   }
 });
 
-test("a teacher signing in through the form (with JavaScript) from a crafted link ends on the site", async ({ page }) => {
+test("a teacher signing in through the form (with JavaScript) from a crafted link ends on the site", async ({
+  page,
+}) => {
   const teacher = await createTeacher();
   for (const to of ["/.//evil.test", "/a/..//evil.test", "/./\\evil.test"]) {
     await page.context().clearCookies();
@@ -56,7 +64,9 @@ test("a teacher signing in through the form (with JavaScript) from a crafted lin
   }
 });
 
-test("saving an answer with an emoji or a line break in the item id is refused, never a 500", async ({ request }) => {
+test("saving an answer with an emoji or a line break in the item id is refused, never a 500", async ({
+  request,
+}) => {
   const teacher = await createTeacher();
   const klass = createClass(teacher.id);
   const pupil = await createPupil(klass.id);
@@ -64,7 +74,15 @@ test("saving an answer with an emoji or a line break in the item id is refused, 
   const attemptId = insertAttempt(assignmentId, pupil.id);
   const cookie = (await sessionFor({ role: "pupil", id: pupil.id })).header;
   const redirectTo = `/pupil/assignments/${assignmentId}/quiz`;
-  for (const itemId of ["😀", "q1\r\nSet-Cookie: x=1", "q1\n", "\u202Eq1", "q1#x", "a".repeat(65), lesson.questions[0].id + "😀"]) {
+  for (const itemId of [
+    "😀",
+    "q1\r\nSet-Cookie: x=1",
+    "q1\n",
+    "\u202Eq1",
+    "q1#x",
+    "a".repeat(65),
+    lesson.questions[0].id + "😀",
+  ]) {
     const response = await send(request, {
       method: "POST",
       url: `/pupil/attempts/${attemptId}/answers`,
@@ -82,10 +100,26 @@ test("saving an answer with an emoji or a line break in the item id is refused, 
 for (const locale of ["id-ID", "en-US"] as const) {
   const words =
     locale === "id-ID"
-      ? { name: "Nama tampilan", pin: "Pilih PIN", again: "Ulangi PIN", join: "Gabung", taken: /Nama ini sudah dipakai di kelas ini\./, invisible: /Nama tampilan memuat karakter tak terlihat/ }
-      : { name: "Display name", pin: "Choose a PIN", again: "Repeat the PIN", join: "Join", taken: /This name is already used in this class\./, invisible: /The display name contains invisible characters/ };
+      ? {
+          name: "Nama tampilan",
+          pin: "Pilih PIN",
+          again: "Ulangi PIN",
+          join: "Gabung",
+          taken: /Nama ini sudah dipakai di kelas ini\./,
+          invisible: /Nama tampilan memuat karakter tak terlihat/,
+        }
+      : {
+          name: "Display name",
+          pin: "Choose a PIN",
+          again: "Repeat the PIN",
+          join: "Join",
+          taken: /This name is already used in this class\./,
+          invisible: /The display name contains invisible characters/,
+        };
 
-  test(`joining with a classmate's look-alike or an invisible-character name is refused beside the field (${locale})`, async ({ browser }) => {
+  test(`joining with a classmate's look-alike or an invisible-character name is refused beside the field (${locale})`, async ({
+    browser,
+  }) => {
     const teacher = await createTeacher();
     const klass = createClass(teacher.id);
     await createPupil(klass.id, { name: "Budi" });
@@ -107,20 +141,34 @@ for (const locale of ["id-ID", "en-US"] as const) {
       await expect(field).toHaveAccessibleDescription(words.taken);
     }
     await expectAccessible(page);
-    for (const invisible of ["Budi\u200B", "B\u200Dudi", "Budi\u2060", "Bu\u00ADdi", "Budi\u3164", "\u200EBudi", "Budi\u{E0041}", "\u202Eidub"]) {
+    for (const invisible of [
+      "Budi\u200B",
+      "B\u200Dudi",
+      "Budi\u2060",
+      "Bu\u00ADdi",
+      "Budi\u3164",
+      "\u200EBudi",
+      "Budi\u{E0041}",
+      "\u202Eidub",
+    ]) {
       await tryName(invisible);
       await expect(field).toHaveAccessibleDescription(words.invisible);
       // what was typed stays in the field, to be corrected
       await expect(field).toHaveValue(invisible);
     }
     await expectAccessible(page);
-    const count = testDb().prepare("SELECT count(*) AS n FROM pupils WHERE class_id = ?").get(klass.id) as { n: number };
+    const count = testDb()
+      .prepare("SELECT count(*) AS n FROM pupils WHERE class_id = ?")
+      .get(klass.id) as { n: number };
     expect(count.n).toBe(1);
     await context.close();
   });
 }
 
-test("names are shown isolated: a right-to-left name in the roster and a byline cannot scramble what follows", async ({ page, context }) => {
+test("names are shown isolated: a right-to-left name in the roster and a byline cannot scramble what follows", async ({
+  page,
+  context,
+}) => {
   const teacher = await createTeacher();
   const klass = createClass(teacher.id);
   // a name stored before the rules (straight into the database): shown isolated all the same
@@ -132,32 +180,46 @@ test("names are shown isolated: a right-to-left name in the roster and a byline 
   await expect(names).toHaveCount(2);
   await expect(names.filter({ hasText: "idub" })).toHaveText("\u202Eidub");
   // stacked marks cut to three
-  await expect(page.locator("table th[scope=row] bdi", { hasText: /ara$/ })).toHaveText("Z\u0336\u0336\u0336ara");
+  await expect(page.locator("table th[scope=row] bdi", { hasText: /ara$/ })).toHaveText(
+    "Z\u0336\u0336\u0336ara",
+  );
   await expectAccessible(page);
 });
 
-test("a pupil who has seen the keys cannot score from them: no keys while an attempt can still be made", async ({ page, context }) => {
+test("a pupil who has seen the keys cannot score from them: no keys while an attempt can still be made", async ({
+  page,
+  context,
+}) => {
   const teacher = await createTeacher();
   const klass = createClass(teacher.id);
   const pupil = await createPupil(klass.id);
   // the issue's setting: feedback after the due date, late work accepted, several attempts, past due
-  const assignmentId = createAssignment(klass.id, { feedback: "after_due", acceptLate: true, maxAttempts: 3, dueAt: Date.now() - 3600_000 });
+  const assignmentId = createAssignment(klass.id, {
+    feedback: "after_due",
+    acceptLate: true,
+    maxAttempts: 3,
+    dueAt: Date.now() - 3600_000,
+  });
   const submit = (attemptId: number) =>
-    testDb().prepare("UPDATE attempts SET submitted_at = ?, quiz_score = 0, quiz_max = ?, sort_score = 0, sort_max = ? WHERE id = ?").run(
-      Date.now(),
-      lesson.questions.length,
-      lesson.sorting.length,
-      attemptId,
-    );
+    testDb()
+      .prepare(
+        "UPDATE attempts SET submitted_at = ?, quiz_score = 0, quiz_max = ?, sort_score = 0, sort_max = ? WHERE id = ?",
+      )
+      .run(Date.now(), lesson.questions.length, lesson.sorting.length, attemptId);
   submit(insertAttempt(assignmentId, pupil.id, 1));
   await signIn(context, { role: "pupil", id: pupil.id });
-  const secrets = [...lesson.questions.map((q) => q.explanation), ...lesson.sorting.map((s) => s.explanation)];
+  const secrets = [
+    ...lesson.questions.map((q) => q.explanation),
+    ...lesson.sorting.map((s) => s.explanation),
+  ];
   const noKeys = async () => {
     await page.goto(`/pupil/assignments/${assignmentId}/feedback`);
     await expect(page.getByText(/^Nilai: 0 dari/)).toBeVisible();
     await expect(page.getByText(/Kunci jawaban dan penjelasannya muncul setelah/)).toBeVisible();
     await expect(page.getByText("Jawaban benar")).toHaveCount(0);
-    const html = await (await page.request.get(`/pupil/assignments/${assignmentId}/feedback`)).text();
+    const html = await (
+      await page.request.get(`/pupil/assignments/${assignmentId}/feedback`)
+    ).text();
     for (const secret of secrets) expect(html).not.toContain(secret);
   };
   await noKeys();

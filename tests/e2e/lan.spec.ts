@@ -16,7 +16,11 @@ async function expectSignedInTeacher(page: Page) {
   await expect(page).toHaveURL(/\/teacher$/);
 }
 
-test("over plain HTTP on a LAN name, a teacher signs up, signs in and stays signed in", async ({ page, context, baseURL }) => {
+test("over plain HTTP on a LAN name, a teacher signs up, signs in and stays signed in", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   expect(baseURL).toMatch(/^http:\/\/sekolah\.test:\d+$/);
   const email = `${unique("lan")}@sekolah.test`;
   const password = "kopi tubruk di pagi hari";
@@ -33,7 +37,13 @@ test("over plain HTTP on a LAN name, a teacher signs up, signs in and stays sign
 
   // The cookie the browser kept: not Secure (plain HTTP), so it comes back on every request.
   const [cookie] = (await context.cookies()).filter((c) => c.name.endsWith("telaah_session"));
-  expect(cookie).toMatchObject({ name: "telaah_session", secure: false, httpOnly: true, sameSite: "Lax", domain: "sekolah.test" });
+  expect(cookie).toMatchObject({
+    name: "telaah_session",
+    secure: false,
+    httpOnly: true,
+    sameSite: "Lax",
+    domain: "sekolah.test",
+  });
   await page.reload();
   await expectSignedInTeacher(page);
 
@@ -78,10 +88,22 @@ test("over plain HTTP on a LAN name, a teacher signs up, signs in and stays sign
 /** A raw request to the LAN server, as any program on the network could send it. */
 function send(path: string, headers: Record<string, string>, body?: string) {
   return new Promise<{ status: number; location: string }>((resolve, reject) => {
-    const req = http.request({ host: "127.0.0.1", port: lanPort, path, method: body ? "POST" : "GET", agent: false, headers }, (res) => {
-      res.resume();
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, location: String(res.headers.location ?? "") }));
-    });
+    const req = http.request(
+      {
+        host: "127.0.0.1",
+        port: lanPort,
+        path,
+        method: body ? "POST" : "GET",
+        agent: false,
+        headers,
+      },
+      (res) => {
+        res.resume();
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, location: String(res.headers.location ?? "") }),
+        );
+      },
+    );
     req.on("error", reject);
     req.end(body);
   });
@@ -98,7 +120,12 @@ test("without a trusted proxy, a forged X-Forwarded-For does not choose the thro
       "Content-Type": "application/x-www-form-urlencoded",
       "X-Forwarded-For": forged,
     },
-    new URLSearchParams({ code: randomJoinCode(), displayName: "Tamu", pin: "4821", pinConfirm: "4821" }).toString(),
+    new URLSearchParams({
+      code: randomJoinCode(),
+      displayName: "Tamu",
+      pin: "4821",
+      pinConfirm: "4821",
+    }).toString(),
   );
   expect(response.status).toBe(400);
   const keys = testDb().prepare("SELECT key FROM throttles").pluck().all() as string[];
@@ -107,11 +134,16 @@ test("without a trusted proxy, a forged X-Forwarded-For does not choose the thro
   expect(keys.some((k) => k.endsWith("ip:127.0.0.1"))).toBe(true);
 });
 
-test("when the sign-in cookie does not come back, the sign-in page says why in plain words", async ({ page }) => {
+test("when the sign-in cookie does not come back, the sign-in page says why in plain words", async ({
+  page,
+}) => {
   // What a browser that blocks cookies sends after a successful sign-in: it comes from the sign-in
   // page (Referer), but without the session cookie.
   const origin = `http://sekolah.test:${lanPort}`;
-  const bounced = await send("/teacher", { Host: `sekolah.test:${lanPort}`, Referer: `${origin}/teacher/login` });
+  const bounced = await send("/teacher", {
+    Host: `sekolah.test:${lanPort}`,
+    Referer: `${origin}/teacher/login`,
+  });
   expect(bounced.status).toBe(302);
   expect(bounced.location).toBe("/teacher/login?redirectTo=%2Fteacher&cookie=missing");
   // Without that Referer (a plain visit) the sign-in page is just the sign-in page.
@@ -119,6 +151,8 @@ test("when the sign-in cookie does not come back, the sign-in page says why in p
   expect(plain.location).toBe("/teacher/login?redirectTo=%2Fteacher");
 
   await page.goto(bounced.location);
-  await expect(page.getByRole("alert")).toContainText("browser ini tidak mengirim kembali cookie sesi");
+  await expect(page.getByRole("alert")).toContainText(
+    "browser ini tidak mengirim kembali cookie sesi",
+  );
   await expectAccessible(page);
 });

@@ -15,7 +15,8 @@ const lesson = seedLesson();
 const [q1, q2] = lesson.questions;
 const TOTAL = lesson.questions.length + lesson.sorting.length;
 const baseURL = () => `http://127.0.0.1:${process.env.E2E_PORT}`;
-const letter = (q: typeof q1, optionId: string) => String.fromCharCode(65 + q.options.findIndex((o) => o.id === optionId));
+const letter = (q: typeof q1, optionId: string) =>
+  String.fromCharCode(65 + q.options.findIndex((o) => o.id === optionId));
 const wrong = (q: typeof q1) => q.options.find((o) => o.id !== q.correct)!;
 
 const WORDS = {
@@ -52,7 +53,11 @@ async function setup(options: Parameters<typeof createAssignment>[1] = {}) {
   return { teacher, klass, ani, budi, assignmentId };
 }
 
-async function contextFor(browser: Browser, owner: { role: "teacher" | "pupil"; id: number }, options: { locale?: string; javaScriptEnabled?: boolean } = {}) {
+async function contextFor(
+  browser: Browser,
+  owner: { role: "teacher" | "pupil"; id: number },
+  options: { locale?: string; javaScriptEnabled?: boolean } = {},
+) {
   const context = await browser.newContext({
     baseURL: baseURL(),
     locale: options.locale ?? "id-ID",
@@ -76,17 +81,29 @@ async function startQuiz(context: BrowserContext, assignmentId: number): Promise
 }
 
 async function choose(page: Page, q: typeof q1, optionId: string) {
-  await page.getByRole("group", { name: q.stem }).getByLabel(q.options.find((o) => o.id === optionId)!.text, { exact: true }).check();
+  await page
+    .getByRole("group", { name: q.stem })
+    .getByLabel(q.options.find((o) => o.id === optionId)!.text, { exact: true })
+    .check();
 }
 
 const pupilRow = (page: Page, caption: string, name: string) =>
-  page.getByRole("table", { name: caption }).getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
+  page
+    .getByRole("table", { name: caption })
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name, exact: true }) });
 
 for (const lang of ["id", "en"] as const) {
-  test(`[${lang}] a pupil answers and the teacher's live view shows it within 5 s, without a reload`, async ({ browser }) => {
+  test(`[${lang}] a pupil answers and the teacher's live view shows it within 5 s, without a reload`, async ({
+    browser,
+  }) => {
     const w = WORDS[lang];
     const s = await setup();
-    const teacherContext = await contextFor(browser, { role: "teacher", id: s.teacher.id }, { locale: lang === "id" ? "id-ID" : "en-US" });
+    const teacherContext = await contextFor(
+      browser,
+      { role: "teacher", id: s.teacher.id },
+      { locale: lang === "id" ? "id-ID" : "en-US" },
+    );
     const teacher = await teacherContext.newPage();
     await teacher.goto(`/teacher/assignments/${s.assignmentId}/live`);
     await expectAccessible(teacher);
@@ -104,24 +121,41 @@ for (const lang of ["id", "en"] as const) {
     await expect(ani.getByRole("cell").nth(0)).toHaveText(w.quiz, { timeout: 5000 });
     await expect(ani.getByRole("cell").nth(1)).toHaveText(w.answered(1), { timeout: 5000 });
     const q1Table = teacher.getByRole("table", { name: `${w.question(1)}: ${q1.stem}` });
-    const chosenRow = q1Table.getByRole("row").filter({ has: teacher.getByRole("rowheader", { name: new RegExp(`^${letter(q1, chosen.id)}\\. `) }) });
+    const chosenRow = q1Table
+      .getByRole("row")
+      .filter({
+        has: teacher.getByRole("rowheader", { name: new RegExp(`^${letter(q1, chosen.id)}\\. `) }),
+      });
     await expect(chosenRow.locator(".live-count")).toHaveText("1", { timeout: 5000 });
     // the key is named in words
-    await expect(q1Table.getByRole("rowheader", { name: new RegExp(`^${letter(q1, q1.correct)}\\. .*\\((kunci|key)\\)$`) })).toBeVisible();
-    expect(await teacher.evaluate(() => (window as unknown as { liveMark?: number }).liveMark)).toBe(17);
+    await expect(
+      q1Table.getByRole("rowheader", {
+        name: new RegExp(`^${letter(q1, q1.correct)}\\. .*\\((kunci|key)\\)$`),
+      }),
+    ).toBeVisible();
+    expect(
+      await teacher.evaluate(() => (window as unknown as { liveMark?: number }).liveMark),
+    ).toBe(17);
     await expectAccessible(teacher);
 
     // the projector: large type, counts, no names
     await teacher.getByRole("link", { name: w.projector }).click();
     await expect(teacher.getByRole("heading", { level: 1 })).toHaveText(w.questionOf(1));
-    await expect(teacher.locator(".projector-counts tr").filter({ hasText: `${letter(q1, chosen.id)}. ` }).locator(".live-count")).toHaveText("1");
+    await expect(
+      teacher
+        .locator(".projector-counts tr")
+        .filter({ hasText: `${letter(q1, chosen.id)}. ` })
+        .locator(".live-count"),
+    ).toHaveText("1");
     await expectAccessible(teacher);
     await pupilContext.close();
     await teacherContext.close();
   });
 }
 
-test("the projector shows no names, reveals the key with its evidence, moves with the keyboard, and shows exemplary posts anonymously", async ({ browser }) => {
+test("the projector shows no names, reveals the key with its evidence, moves with the keyboard, and shows exemplary posts anonymously", async ({
+  browser,
+}) => {
   const s = await setup();
   // both pupils answered q1: Ani wrongly, Budi rightly; Ani's post is exemplary
   const db = testDb();
@@ -130,13 +164,21 @@ test("the projector shows no names, reveals the key with its evidence, moves wit
     [s.budi.id, q1.correct],
   ] as const) {
     const { id } = db
-      .prepare("INSERT INTO attempts (assignment_id, pupil_id, number, seed, started_at) VALUES (?, ?, 1, 7, ?) RETURNING id")
+      .prepare(
+        "INSERT INTO attempts (assignment_id, pupil_id, number, seed, started_at) VALUES (?, ?, 1, 7, ?) RETURNING id",
+      )
       .get(s.assignmentId, pupilId, Date.now()) as { id: number };
-    db.prepare("INSERT INTO answers (attempt_id, kind, item_id, choice, change_seq) VALUES (?, 'quiz', ?, ?, 1)").run(id, q1.id, choice);
+    db.prepare(
+      "INSERT INTO answers (attempt_id, kind, item_id, choice, change_seq) VALUES (?, 'quiz', ?, ?, 1)",
+    ).run(id, q1.id, choice);
   }
-  db.prepare("INSERT INTO assignment_live (assignment_id, version) VALUES (?, 1)").run(s.assignmentId);
+  db.prepare("INSERT INTO assignment_live (assignment_id, version) VALUES (?, 1)").run(
+    s.assignmentId,
+  );
   const body = "Belum terbukti, karena paragraf 3 hanya memuat tuduhan.";
-  db.prepare("INSERT INTO posts (assignment_id, prompt_id, author_id, body, exemplary) VALUES (?, ?, ?, ?, 1)").run(s.assignmentId, lesson.prompts[0].id, s.ani.id, body);
+  db.prepare(
+    "INSERT INTO posts (assignment_id, prompt_id, author_id, body, exemplary) VALUES (?, ?, ?, ?, 1)",
+  ).run(s.assignmentId, lesson.prompts[0].id, s.ani.id, body);
 
   const context = await contextFor(browser, { role: "teacher", id: s.teacher.id });
   const page = await context.newPage();
@@ -146,7 +188,9 @@ test("the projector shows no names, reveals the key with its evidence, moves wit
     expect(text).not.toContain("Ani Lestari");
     expect(text).not.toContain("Budi Santoso");
   };
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Soal 1 dari ${lesson.questions.length}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    `Soal 1 dari ${lesson.questions.length}`,
+  );
   await expect(page.getByText("2 siswa menjawab")).toBeVisible();
   await expect(page.getByText("(Jawaban benar)")).toHaveCount(0);
   await noNames();
@@ -159,21 +203,31 @@ test("the projector shows no names, reveals the key with its evidence, moves wit
   await expect(keyRow.getByRole("rowheader")).toContainText(`${letter(q1, q1.correct)}. `);
   await expect(keyRow.getByRole("rowheader")).toContainText("(Jawaban benar)");
   await expect(keyRow.locator(".live-count")).toHaveText("1");
-  const evidence = page.getByRole("figure").filter({ hasText: `Bukti di paragraf ${q1.evidence[0]}` });
+  const evidence = page
+    .getByRole("figure")
+    .filter({ hasText: `Bukti di paragraf ${q1.evidence[0]}` });
   await expect(evidence.locator("mark")).toHaveText(lesson.paragraphs[q1.evidence[0] - 1]);
   await noNames();
   await expectAccessible(page);
 
   // → next question, ← back
   await page.keyboard.press("ArrowRight");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Soal 2 dari ${lesson.questions.length}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    `Soal 2 dari ${lesson.questions.length}`,
+  );
   await expect(page.getByText("(Jawaban benar)")).toHaveCount(0);
   await page.keyboard.press("ArrowLeft");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Soal 1 dari ${lesson.questions.length}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    `Soal 1 dari ${lesson.questions.length}`,
+  );
 
   // a sorting statement: its words are marked inside their paragraph on reveal
-  await page.goto(`/teacher/assignments/${s.assignmentId}/projector?item=${lesson.questions.length + 1}&reveal=1`);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Pernyataan 1 dari ${lesson.sorting.length}`);
+  await page.goto(
+    `/teacher/assignments/${s.assignmentId}/projector?item=${lesson.questions.length + 1}&reveal=1`,
+  );
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    `Pernyataan 1 dari ${lesson.sorting.length}`,
+  );
   await expect(page.locator(".projector-evidence mark")).toHaveText(lesson.sorting[0].quote);
 
   // the last part: exemplary posts, without the author until the teacher chooses
@@ -188,7 +242,9 @@ test("the projector shows no names, reveals the key with its evidence, moves wit
   await context.close();
 });
 
-test("closing the assignment hands in open work with its saved answers; the pupil is told and loses nothing", async ({ browser }) => {
+test("closing the assignment hands in open work with its saved answers; the pupil is told and loses nothing", async ({
+  browser,
+}) => {
   const s = await setup();
   const pupilContext = await contextFor(browser, { role: "pupil", id: s.ani.id });
   const pupil = await startQuiz(pupilContext, s.assignmentId);
@@ -201,33 +257,51 @@ test("closing the assignment hands in open work with its saved answers; the pupi
   // without the confirmation box: refused, with the reason beside the box
   await teacher.getByRole("button", { name: "Waktu habis: tutup untuk semua" }).click();
   await expect(teacher.getByText("Centang kotak ini dulu untuk menutup tugas.")).toBeVisible();
-  await expect(teacher.getByLabel("Ya, tutup tugas ini untuk semua siswa sekarang")).toHaveAttribute("aria-invalid", "true");
+  await expect(
+    teacher.getByLabel("Ya, tutup tugas ini untuk semua siswa sekarang"),
+  ).toHaveAttribute("aria-invalid", "true");
   await expectAccessible(teacher);
   expect(attemptsOf(s.ani.id, s.assignmentId)[0].submittedAt).toBeNull();
   await teacher.getByLabel("Ya, tutup tugas ini untuk semua siswa sekarang").check();
   await teacher.getByRole("button", { name: "Waktu habis: tutup untuk semua" }).click();
-  await expect(teacher.getByRole("status").filter({ hasText: "Tugas ditutup. 1 pekerjaan yang masih terbuka sudah dikumpulkan." })).toBeVisible();
-  await expect(pupilRow(teacher, WORDS.id.caption, "Ani Lestari").getByRole("cell").nth(3)).toHaveText("dikumpulkan saat tugas ditutup");
+  await expect(
+    teacher
+      .getByRole("status")
+      .filter({ hasText: "Tugas ditutup. 1 pekerjaan yang masih terbuka sudah dikumpulkan." }),
+  ).toBeVisible();
+  await expect(
+    pupilRow(teacher, WORDS.id.caption, "Ani Lestari").getByRole("cell").nth(3),
+  ).toHaveText("dikumpulkan saat tugas ditutup");
   await expectAccessible(teacher);
 
   const [attempt] = attemptsOf(s.ani.id, s.assignmentId);
   expect(attempt.submittedAt).not.toBeNull();
   expect(attempt.quizScore).toBe(1);
-  expect(testDb().prepare("SELECT submitted_by_close AS b FROM attempts WHERE id = ?").get(attempt.id)).toEqual({ b: 1 });
-  expect(storedAnswers(s.ani.id, s.assignmentId)).toEqual([{ kind: "quiz", itemId: q1.id, choice: q1.correct }]);
+  expect(
+    testDb().prepare("SELECT submitted_by_close AS b FROM attempts WHERE id = ?").get(attempt.id),
+  ).toEqual({ b: 1 });
+  expect(storedAnswers(s.ani.id, s.assignmentId)).toEqual([
+    { kind: "quiz", itemId: q1.id, choice: q1.correct },
+  ]);
 
   // the pupil, still on the quiz page, picks another answer: a clear message, nothing lost
   await choose(pupil, q2, q2.correct);
   await expect(pupil.locator(`#${q2.id} .save-state`)).toHaveText(/Gurumu sudah menutup tugas ini/);
   await pupil.reload();
-  await expect(pupil.getByRole("status").filter({ hasText: "Gurumu sudah menutup tugas ini (waktu habis)." })).toBeVisible();
+  await expect(
+    pupil.getByRole("status").filter({ hasText: "Gurumu sudah menutup tugas ini (waktu habis)." }),
+  ).toBeVisible();
   await expectAccessible(pupil);
-  expect(storedAnswers(s.ani.id, s.assignmentId)).toEqual([{ kind: "quiz", itemId: q1.id, choice: q1.correct }]);
+  expect(storedAnswers(s.ani.id, s.assignmentId)).toEqual([
+    { kind: "quiz", itemId: q1.id, choice: q1.correct },
+  ]);
   await pupilContext.close();
   await teacherContext.close();
 });
 
-test("an answer chosen offline before the close is taken when the pupil comes back online", async ({ browser }) => {
+test("an answer chosen offline before the close is taken when the pupil comes back online", async ({
+  browser,
+}) => {
   const s = await setup();
   const pupilContext = await contextFor(browser, { role: "pupil", id: s.budi.id });
   const pupil = await startQuiz(pupilContext, s.assignmentId);
@@ -245,16 +319,24 @@ test("an answer chosen offline before the close is taken when the pupil comes ba
 
   await pupilContext.setOffline(false);
   await expect(pupil.locator(`#${q1.id} .save-state`)).toHaveText("Tersimpan");
-  expect(storedAnswers(s.budi.id, s.assignmentId)).toEqual([{ kind: "quiz", itemId: q1.id, choice: q1.correct }]);
+  expect(storedAnswers(s.budi.id, s.assignmentId)).toEqual([
+    { kind: "quiz", itemId: q1.id, choice: q1.correct },
+  ]);
   expect(attemptsOf(s.budi.id, s.assignmentId)[0].quizScore).toBe(1);
   await pupilContext.close();
   await teacherContext.close();
 });
 
 test.describe("without JavaScript", () => {
-  test("the refresh link brings the live view up to date, and 'may need help' follows the chosen minutes", async ({ browser }) => {
+  test("the refresh link brings the live view up to date, and 'may need help' follows the chosen minutes", async ({
+    browser,
+  }) => {
     const s = await setup();
-    const context = await contextFor(browser, { role: "teacher", id: s.teacher.id }, { javaScriptEnabled: false });
+    const context = await contextFor(
+      browser,
+      { role: "teacher", id: s.teacher.id },
+      { javaScriptEnabled: false },
+    );
     const page = await context.newPage();
     await page.goto(`/teacher/assignments/${s.assignmentId}/live`);
     await expect(page.getByText("Halaman ini memperbarui diri")).toHaveCount(0);
@@ -264,18 +346,18 @@ test.describe("without JavaScript", () => {
     // Budi started 7 minutes ago and saved one answer 6 minutes ago (as the app writes it)
     const db = testDb();
     const { id } = db
-      .prepare("INSERT INTO attempts (assignment_id, pupil_id, number, seed, started_at) VALUES (?, ?, 1, 7, ?) RETURNING id")
+      .prepare(
+        "INSERT INTO attempts (assignment_id, pupil_id, number, seed, started_at) VALUES (?, ?, 1, 7, ?) RETURNING id",
+      )
       .get(s.assignmentId, s.budi.id, Date.now() - 7 * 60_000) as { id: number };
     const { version } = db
-      .prepare("INSERT INTO assignment_live (assignment_id, version) VALUES (?, 1) ON CONFLICT DO UPDATE SET version = version + 1 RETURNING version")
+      .prepare(
+        "INSERT INTO assignment_live (assignment_id, version) VALUES (?, 1) ON CONFLICT DO UPDATE SET version = version + 1 RETURNING version",
+      )
       .get(s.assignmentId) as { version: number };
-    db.prepare("INSERT INTO answers (attempt_id, kind, item_id, choice, saved_at, change_seq) VALUES (?, 'quiz', ?, ?, ?, ?)").run(
-      id,
-      q1.id,
-      q1.correct,
-      Date.now() - 6 * 60_000,
-      version,
-    );
+    db.prepare(
+      "INSERT INTO answers (attempt_id, kind, item_id, choice, saved_at, change_seq) VALUES (?, 'quiz', ?, ?, ?, ?)",
+    ).run(id, q1.id, q1.correct, Date.now() - 6 * 60_000, version);
 
     await page.getByRole("link", { name: "Muat ulang data" }).click();
     await expect(budi.getByRole("cell").nth(0)).toHaveText("Kuis");
@@ -293,7 +375,9 @@ test.describe("without JavaScript", () => {
     // closing works as a plain form too
     await page.getByLabel("Ya, tutup tugas ini untuk semua siswa sekarang").check();
     await page.getByRole("button", { name: "Waktu habis: tutup untuk semua" }).click();
-    await expect(page.getByText("Tugas ditutup. 1 pekerjaan yang masih terbuka sudah dikumpulkan.")).toBeVisible();
+    await expect(
+      page.getByText("Tugas ditutup. 1 pekerjaan yang masih terbuka sudah dikumpulkan."),
+    ).toBeVisible();
     await expect(budi.getByRole("cell").nth(0)).toHaveText("Sudah mengumpulkan");
     await context.close();
   });

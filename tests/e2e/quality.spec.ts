@@ -3,7 +3,13 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "../support/axe";
 import { createClass, createPupil, createTeacher, signIn, testDb } from "../support/factories";
-import { attemptsOf, createAssignment, SEED_SLUG, seedLesson, storedAnswers } from "../support/lesson";
+import {
+  attemptsOf,
+  createAssignment,
+  SEED_SLUG,
+  seedLesson,
+  storedAnswers,
+} from "../support/lesson";
 
 const lesson = seedLesson();
 const index = lesson.questions.findIndex((q) => q.partB);
@@ -27,8 +33,10 @@ const partB = (page: Page) => page.getByRole("group", { name: `Soal ${n}, Bagian
 // each part is its own small form; the save status sits after the fieldset
 const savedA = (page: Page) => page.locator(`section[id="${q.id}"]`).getByRole("status");
 const savedB = (page: Page) => page.locator(`section[id="${q.id}.b"]`).getByRole("status");
-const saveA = (page: Page) => page.locator(`section[id="${q.id}"]`).getByRole("button", { name: /Simpan jawaban/ });
-const saveB = (page: Page) => page.locator(`section[id="${q.id}.b"]`).getByRole("button", { name: /Simpan jawaban/ });
+const saveA = (page: Page) =>
+  page.locator(`section[id="${q.id}"]`).getByRole("button", { name: /Simpan jawaban/ });
+const saveB = (page: Page) =>
+  page.locator(`section[id="${q.id}.b"]`).getByRole("button", { name: /Simpan jawaban/ });
 
 // The whole quiz page (18 questions) makes axe slow on a busy machine.
 test.describe.configure({ timeout: 240_000 });
@@ -41,7 +49,10 @@ async function start(page: Page, assignmentId: number) {
 }
 
 test.describe("with JavaScript", () => {
-  test("a pupil answers both parts, scores 2 of 2 and sees the quotation marked in its paragraph", async ({ page, context }) => {
+  test("a pupil answers both parts, scores 2 of 2 and sees the quotation marked in its paragraph", async ({
+    page,
+    context,
+  }) => {
     const s = await setup();
     await signIn(context, { role: "pupil", id: s.pupil.id });
     await page.setViewportSize({ width: 360, height: 740 });
@@ -65,7 +76,11 @@ test.describe("with JavaScript", () => {
     await page.getByRole("region", { name: "Kuis" }).locator("details.fb-right > summary").click();
     await expect(item).toContainText("2 dari 2 poin");
     await expect(item.locator("mark")).toHaveText(keyQuote);
-    await expect(item.getByText(`Kutipan pendukung di dalam paragraf ${b.options.find((o) => o.id === b.correct)!.paragraph}`)).toBeVisible();
+    await expect(
+      item.getByText(
+        `Kutipan pendukung di dalam paragraf ${b.options.find((o) => o.id === b.correct)!.paragraph}`,
+      ),
+    ).toBeVisible();
     await expectAccessible(page);
 
     await page.getByRole("button", { name: "English" }).click();
@@ -80,7 +95,10 @@ test.describe("without JavaScript", () => {
   // No axe here: axe-core hangs on these pages with JavaScript off (the quiz spec has no axe in its
   // no-JS tests either); the same pages are axe-checked with JavaScript above.
 
-  test("each part saves with its own button; Part A right and Part B wrong scores 1", async ({ page, context }) => {
+  test("each part saves with its own button; Part A right and Part B wrong scores 1", async ({
+    page,
+    context,
+  }) => {
     const s = await setup();
     await signIn(context, { role: "pupil", id: s.pupil.id });
     await start(page, s.assignmentId);
@@ -107,7 +125,9 @@ test.describe("without JavaScript", () => {
   });
 });
 
-test("the teacher-only box is on the lesson page for teachers, and nowhere for pupils or visitors", async ({ browser }) => {
+test("the teacher-only box is on the lesson page for teachers, and nowhere for pupils or visitors", async ({
+  browser,
+}) => {
   const s = await setup();
   const teacherContext = await browser.newContext();
   await signIn(teacherContext, { role: "teacher", id: s.teacher.id });
@@ -142,7 +162,9 @@ test("the teacher-only box is on the lesson page for teachers, and nowhere for p
   expect(await pupil.content()).not.toContain("Hwasong");
 });
 
-test("the CER rubric: the pupil sees it before writing, the teacher rates each part, results and CSV count the levels", async ({ browser }) => {
+test("the CER rubric: the pupil sees it before writing, the teacher rates each part, results and CSV count the levels", async ({
+  browser,
+}) => {
   const s = await setup();
   const pupilContext = await browser.newContext();
   await signIn(pupilContext, { role: "pupil", id: s.pupil.id });
@@ -150,12 +172,23 @@ test("the CER rubric: the pupil sees it before writing, the teacher rates each p
   await pupil.goto(`/pupil/assignments/${s.assignmentId}/discuss`);
   const rubric = pupil.getByRole("table", { name: "Rubrik untuk pertanyaan ini" }).first();
   await expect(rubric).toBeVisible();
-  await expect(rubric.getByRole("row", { name: /Bukti/ })).toContainText(lesson.prompts[0].rubric!.evidence.proficient);
+  await expect(rubric.getByRole("row", { name: /Bukti/ })).toContainText(
+    lesson.prompts[0].rubric!.evidence.proficient,
+  );
   await expectAccessible(pupil);
 
   testDb()
-    .prepare("INSERT INTO posts (assignment_id, prompt_id, author_id, body, claim, evidence, reasoning) VALUES (?, 'd1', ?, ?, ?, ?, ?)")
-    .run(s.assignmentId, s.pupil.id, "Klaim\n\nBukti\n\nAlasan", "Artikel tidak membuktikannya.", "Paragraf 3 memuat tuduhan dan bantahan.", "Tuduhan bukan bukti.");
+    .prepare(
+      "INSERT INTO posts (assignment_id, prompt_id, author_id, body, claim, evidence, reasoning) VALUES (?, 'd1', ?, ?, ?, ?, ?)",
+    )
+    .run(
+      s.assignmentId,
+      s.pupil.id,
+      "Klaim\n\nBukti\n\nAlasan",
+      "Artikel tidak membuktikannya.",
+      "Paragraf 3 memuat tuduhan dan bantahan.",
+      "Tuduhan bukan bukti.",
+    );
 
   const teacherContext = await browser.newContext();
   await signIn(teacherContext, { role: "teacher", id: s.teacher.id });
@@ -165,27 +198,46 @@ test("the CER rubric: the pupil sees it before writing, the teacher rates each p
   await post.locator("summary", { hasText: "Rubrik" }).click();
   await expect(post.getByRole("table", { name: "Rubrik untuk pertanyaan ini" })).toBeVisible();
   await post.getByText(`Umpan balik pribadi untuk ${s.pupil.name}`).click();
-  await post.getByLabel("Umpan balikmu").fill("Bukti sudah menyebut paragraf; jelaskan juga apakah itu bukti.");
+  await post
+    .getByLabel("Umpan balikmu")
+    .fill("Bukti sudah menyebut paragraf; jelaskan juga apakah itu bukti.");
   await post.getByLabel("Tingkat untuk Klaim").selectOption({ label: "Mahir" });
   await post.getByLabel("Tingkat untuk Bukti").selectOption({ label: "Berkembang" });
   await post.getByLabel("Tingkat untuk Alasan").selectOption({ label: "Berkembang" });
   await expectAccessible(teacher);
   await post.getByRole("button", { name: "Simpan umpan balik" }).click();
-  await expect(teacher.locator("article.post").first().locator(".feedback-box")).toContainText("Mahir");
+  await expect(teacher.locator("article.post").first().locator(".feedback-box")).toContainText(
+    "Mahir",
+  );
   await expectAccessible(teacher);
 
   await teacher.goto(`/teacher/assignments/${s.assignmentId}/results`);
   const section = teacher.getByRole("region", { name: "Rubrik CER: sebaran tingkat" });
   const table = section.getByRole("table").first();
-  await expect(table.getByRole("row", { name: /Klaim/ }).getByRole("cell")).toHaveText(["0", "0", "1"]);
-  await expect(table.getByRole("row", { name: /Bukti/ }).getByRole("cell")).toHaveText(["0", "1", "0"]);
+  await expect(table.getByRole("row", { name: /Klaim/ }).getByRole("cell")).toHaveText([
+    "0",
+    "0",
+    "1",
+  ]);
+  await expect(table.getByRole("row", { name: /Bukti/ }).getByRole("cell")).toHaveText([
+    "0",
+    "1",
+    "0",
+  ]);
   await expectAccessible(teacher);
-  const csv = await (await teacher.request.get(`/teacher/assignments/${s.assignmentId}/results.csv`)).text();
-  const [header, row] = csv.replace(/^\uFEFF/, "").split("\r\n").map((line) => line.split(","));
+  const csv = await (
+    await teacher.request.get(`/teacher/assignments/${s.assignmentId}/results.csv`)
+  ).text();
+  const [header, row] = csv
+    .replace(/^\uFEFF/, "")
+    .split("\r\n")
+    .map((line) => line.split(","));
   expect(row[header.indexOf("d1 Klaim")]).toBe("Mahir");
   expect(row[header.indexOf("d1 Bukti")]).toBe("Berkembang");
   await teacher.getByRole("button", { name: "English" }).click();
-  await expect(teacher.getByRole("region", { name: "CER rubric: distribution of levels" })).toBeVisible();
+  await expect(
+    teacher.getByRole("region", { name: "CER rubric: distribution of levels" }),
+  ).toBeVisible();
   await expectAccessible(teacher);
   await teacher.goto(`/teacher/assignments/${s.assignmentId}/discussion`);
   await expectAccessible(teacher);

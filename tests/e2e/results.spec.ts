@@ -8,14 +8,20 @@ import { createAssignment, seedLesson } from "../support/lesson";
 
 const lesson = seedLesson();
 const [q1, q2, q3] = lesson.questions;
-const letter = (q: typeof q1, optionId: string) => String.fromCharCode(65 + q.options.findIndex((o) => o.id === optionId));
+const letter = (q: typeof q1, optionId: string) =>
+  String.fromCharCode(65 + q.options.findIndex((o) => o.id === optionId));
 const optionAt = (q: typeof q1, index: number) => q.options[index].id;
 const allegation = lesson.sorting.find((s) => s.category === "allegation")!;
 
 type Choices = { quiz: Record<string, string>; sort: Record<string, string> };
 const allRight = (): Choices => ({
   // a two-part question's Part B is stored under `<id>.b`
-  quiz: Object.fromEntries(lesson.questions.flatMap((q) => [[q.id, q.correct], ...(q.partB ? [[`${q.id}.b`, q.partB.correct]] : [])])),
+  quiz: Object.fromEntries(
+    lesson.questions.flatMap((q) => [
+      [q.id, q.correct],
+      ...(q.partB ? [[`${q.id}.b`, q.partB.correct]] : []),
+    ]),
+  ),
   sort: Object.fromEntries(lesson.sorting.map((s) => [s.id, s.category])),
 });
 
@@ -36,11 +42,23 @@ type HandScore = (typeof HAND_WORKED)[keyof typeof HAND_WORKED];
 /** A submitted attempt with these choices, stored with the hand-worked score a submit gives them. */
 function submitAttempt(assignmentId: number, pupilId: number, choices: Choices, score: HandScore) {
   // the fixture's arithmetic assumes the lesson's size; a changed seed lesson must fail loudly here
-  expect([lesson.questions.length, lesson.questions.filter((q) => q.partB).length, lesson.sorting.length]).toEqual([18, 2, 17]);
+  expect([
+    lesson.questions.length,
+    lesson.questions.filter((q) => q.partB).length,
+    lesson.sorting.length,
+  ]).toEqual([18, 2, 17]);
   expect([q1, q2, q3].some((q) => q.partB)).toBe(false);
   const answers = [
-    ...Object.entries(choices.quiz).map(([itemId, choice]) => ({ kind: "quiz" as const, itemId, choice })),
-    ...Object.entries(choices.sort).map(([itemId, choice]) => ({ kind: "sort" as const, itemId, choice })),
+    ...Object.entries(choices.quiz).map(([itemId, choice]) => ({
+      kind: "quiz" as const,
+      itemId,
+      choice,
+    })),
+    ...Object.entries(choices.sort).map(([itemId, choice]) => ({
+      kind: "sort" as const,
+      itemId,
+      choice,
+    })),
   ];
   const now = Date.now();
   const db = testDb();
@@ -49,8 +67,19 @@ function submitAttempt(assignmentId: number, pupilId: number, choices: Choices, 
       `INSERT INTO attempts (assignment_id, pupil_id, number, seed, started_at, submitted_at, quiz_score, quiz_max, sort_score, sort_max)
        VALUES (?, ?, 1, 7, ?, ?, ?, ?, ?, ?) RETURNING id`,
     )
-    .get(assignmentId, pupilId, now - 20 * 60_000, now, score.quizScore, score.quizMax, score.sortScore, score.sortMax) as { id: number };
-  const insert = db.prepare("INSERT INTO answers (attempt_id, kind, item_id, choice) VALUES (?, ?, ?, ?)");
+    .get(
+      assignmentId,
+      pupilId,
+      now - 20 * 60_000,
+      now,
+      score.quizScore,
+      score.quizMax,
+      score.sortScore,
+      score.sortMax,
+    ) as { id: number };
+  const insert = db.prepare(
+    "INSERT INTO answers (attempt_id, kind, item_id, choice) VALUES (?, ?, ?, ?)",
+  );
   for (const a of answers) insert.run(id, a.kind, a.itemId, a.choice);
   return score;
 }
@@ -90,13 +119,33 @@ async function setup() {
     formula: submitAttempt(assignmentId, formula.id, f, HAND_WORKED.formula),
   };
   testDb()
-    .prepare("INSERT INTO posts (assignment_id, prompt_id, author_id, body, exemplary) VALUES (?, ?, ?, ?, 1)")
-    .run(assignmentId, lesson.prompts[0].id, ani.id, "Belum terbukti, karena paragraf 3 hanya memuat tuduhan.");
-  return { teacher, klass, ani, budi, formula, dewi, assignmentId, scores, q3Top: letter(q3, q3Wrong[0]) };
+    .prepare(
+      "INSERT INTO posts (assignment_id, prompt_id, author_id, body, exemplary) VALUES (?, ?, ?, ?, 1)",
+    )
+    .run(
+      assignmentId,
+      lesson.prompts[0].id,
+      ani.id,
+      "Belum terbukti, karena paragraf 3 hanya memuat tuduhan.",
+    );
+  return {
+    teacher,
+    klass,
+    ani,
+    budi,
+    formula,
+    dewi,
+    assignmentId,
+    scores,
+    q3Top: letter(q3, q3Wrong[0]),
+  };
 }
 
 const row = (page: Page, table: string, header: string) =>
-  page.getByRole("table", { name: table }).getByRole("row").filter({ has: page.getByRole("rowheader", { name: header, exact: true }) });
+  page
+    .getByRole("table", { name: table })
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: header, exact: true }) });
 
 /** RFC 4180: fields separated by commas, quoted with "…" where needed, "" for a quote inside. */
 function parseCsv(text: string): string[][] {
@@ -107,16 +156,16 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ",") current.push(field), (field = "");
+    else if (c === ",") (current.push(field), (field = ""));
     else if (c === "\n" || c === "\r") {
       if (c === "\r" && text[i + 1] === "\n") i++;
       current.push(field);
       rows.push(current);
-      (current = []), (field = "");
+      ((current = []), (field = ""));
     } else field += c;
   }
   if (field || current.length) rows.push([...current, field]);
@@ -124,7 +173,10 @@ function parseCsv(text: string): string[][] {
 }
 
 test.describe("with JavaScript", () => {
-  test("a teacher sees completion, scores, facility and the flagged question, and the CSV says the same", async ({ page, context }) => {
+  test("a teacher sees completion, scores, facility and the flagged question, and the CSV says the same", async ({
+    page,
+    context,
+  }) => {
     const s = await setup();
     await signIn(context, { role: "teacher", id: s.teacher.id });
     await page.goto(`/teacher/assignments/${s.assignmentId}`);
@@ -132,7 +184,9 @@ test.describe("with JavaScript", () => {
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Hasil kelas");
 
     const completion = "Status setiap siswa untuk tugas ini";
-    await expect(row(page, completion, "Sudah dikumpulkan").getByRole("cell").first()).toHaveText("3");
+    await expect(row(page, completion, "Sudah dikumpulkan").getByRole("cell").first()).toHaveText(
+      "3",
+    );
     await expect(row(page, completion, "Belum dimulai").getByRole("cell").first()).toHaveText("1");
     await expect(row(page, completion, "Belum dimulai")).toContainText("Dewi Anggraini");
     await expect(page.getByText("3 dari 4 siswa sudah mengumpulkan.")).toBeVisible();
@@ -148,18 +202,33 @@ test.describe("with JavaScript", () => {
     await expect(row(page, items, "Soal 4").getByRole("cell").nth(3)).toHaveText("—");
     await expect(page.getByText("Soal yang perlu dibahas: Soal 3.")).toBeVisible();
     const item3 = page.getByRole("article", { name: "Soal 3 — perlu dibahas" });
-    await expect(item3.getByText(`Banyak yang memilih ${s.q3Top}: baca paragraf ${q3.evidence.join(", ")} bersama kelas.`)).toBeVisible();
+    await expect(
+      item3.getByText(
+        `Banyak yang memilih ${s.q3Top}: baca paragraf ${q3.evidence.join(", ")} bersama kelas.`,
+      ),
+    ).toBeVisible();
     // the right option is named in text, not only coloured
-    await expect(item3.getByRole("rowheader", { name: /jawaban benar/ })).toContainText(`${letter(q3, q3.correct)}.`);
-    const q3TopRow = item3.getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${s.q3Top}\\. `) }) });
+    await expect(item3.getByRole("rowheader", { name: /jawaban benar/ })).toContainText(
+      `${letter(q3, q3.correct)}.`,
+    );
+    const q3TopRow = item3
+      .getByRole("row")
+      .filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${s.q3Top}\\. `) }) });
     await expect(q3TopRow.getByRole("cell").first()).toHaveText("2");
 
     // the allegation read as a reported event, twice
-    await expect(page.getByText("Tuduhan (oleh pihak yang disebut) dibaca sebagai Peristiwa yang dilaporkan: 2 kali")).toBeVisible();
+    await expect(
+      page.getByText(
+        "Tuduhan (oleh pihak yang disebut) dibaca sebagai Peristiwa yang dilaporkan: 2 kali",
+      ),
+    ).toBeVisible();
     await expect(page.getByText("1 dari 4 siswa menanggapi").first()).toBeVisible();
 
     // the CSV holds the same numbers and defuses the formula-looking name
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Unduh hasil (CSV)" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Unduh hasil (CSV)" }).click(),
+    ]);
     const text = fs.readFileSync((await download.path())!, "utf8");
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const [header, ...rows] = parseCsv(text.slice(1));
@@ -170,7 +239,9 @@ test.describe("with JavaScript", () => {
     expect(byName.has(FORMULA_NAME)).toBe(false);
     expect(Number(byName.get("Ani Lestari")![col("Nilai (%)")])).toBe(s.scores.ani.percent);
     expect(Number(byName.get("Budi Santoso")![col("Nilai (%)")])).toBe(s.scores.budi.percent);
-    expect(Number(byName.get(`'${FORMULA_NAME}`)![col("Kuis (maks 20)")])).toBe(s.scores.formula.quizScore);
+    expect(Number(byName.get(`'${FORMULA_NAME}`)![col("Kuis (maks 20)")])).toBe(
+      s.scores.formula.quizScore,
+    );
     const q1Right = rows.map((r) => r[col("Soal 1 (q1) benar")]);
     expect(q1Right.filter((v) => v === "1")).toHaveLength(1);
     expect(byName.get("Dewi Anggraini")![col("Status")]).toBe("Belum dimulai");
@@ -179,11 +250,18 @@ test.describe("with JavaScript", () => {
     // one pupil's work, from the name in the table
     await page.getByRole("link", { name: "Budi Santoso" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Budi Santoso");
-    await expect(row(page, "Jawaban siswa untuk setiap soal", `Soal 1: ${q1.stem}`).getByRole("cell").last()).toHaveText("Salah");
-    await expect(row(page, "Jawaban siswa untuk setiap soal", `Soal 2: ${q2.stem}`).getByRole("cell").last()).toHaveText("Benar");
+    await expect(
+      row(page, "Jawaban siswa untuk setiap soal", `Soal 1: ${q1.stem}`).getByRole("cell").last(),
+    ).toHaveText("Salah");
+    await expect(
+      row(page, "Jawaban siswa untuk setiap soal", `Soal 2: ${q2.stem}`).getByRole("cell").last(),
+    ).toHaveText("Benar");
   });
 
-  test("results, a pupil's page and the class overview pass axe in both languages", async ({ page, context }) => {
+  test("results, a pupil's page and the class overview pass axe in both languages", async ({
+    page,
+    context,
+  }) => {
     const s = await setup();
     await signIn(context, { role: "teacher", id: s.teacher.id });
     const errors: string[] = [];
@@ -208,20 +286,34 @@ test.describe("with JavaScript", () => {
     }
     expect(errors, "errors in the browser (hydration)").toEqual([]);
     await page.goto(pages[0]);
-    await expect(page.getByText("Discrimination = the upper–lower 27 % index", { exact: false })).toBeVisible();
+    await expect(
+      page.getByText("Discrimination = the upper–lower 27 % index", { exact: false }),
+    ).toBeVisible();
     // the class page links to the overview, which links on to each assignment's results
     await page.goto(`/teacher/classes/${s.klass.id}`);
     await page.getByRole("link", { name: "See results of all assignments" }).click();
-    await expect(row(page, "Each pupil's score per assignment (percent), or their status when nothing is submitted", "Dewi Anggraini")).toContainText("Not started");
+    await expect(
+      row(
+        page,
+        "Each pupil's score per assignment (percent), or their status when nothing is submitted",
+        "Dewi Anggraini",
+      ),
+    ).toContainText("Not started");
     await page.getByRole("link", { name: lesson.title }).first().click();
     await expect(page).toHaveURL(new RegExp(`/teacher/assignments/${s.assignmentId}/results$`));
   });
 
-  test("a pupil sees only their own results; another teacher gets 404 everywhere", async ({ page, context, browser }) => {
+  test("a pupil sees only their own results; another teacher gets 404 everywhere", async ({
+    page,
+    context,
+    browser,
+  }) => {
     const s = await setup();
     await signIn(context, { role: "pupil", id: s.budi.id });
     await page.goto(`/pupil/assignments/${s.assignmentId}/feedback`);
-    await expect(page.getByText(`Kuis: ${s.scores.budi.quizScore} dari ${s.scores.budi.quizMax}`)).toBeVisible();
+    await expect(
+      page.getByText(`Kuis: ${s.scores.budi.quizScore} dari ${s.scores.budi.quizMax}`),
+    ).toBeVisible();
     await expect(page.getByRole("heading", { name: "Hasilmu per keterampilan" })).toBeVisible();
     await expect(page.getByText("Ani Lestari")).toHaveCount(0);
     for (const url of [
@@ -259,20 +351,31 @@ test.describe("without JavaScript", () => {
     const s = await setup();
     await signIn(context, { role: "teacher", id: s.teacher.id });
     await page.goto(`/teacher/assignments/${s.assignmentId}/results`);
-    const table = page.getByRole("table", { name: "Nilai setiap siswa dari percobaan yang dihitung" });
+    const table = page.getByRole("table", {
+      name: "Nilai setiap siswa dari percobaan yang dihitung",
+    });
     await expect(table.getByRole("rowheader")).toHaveCount(4);
     await table.getByRole("link", { name: /^Nilai/ }).click();
     await expect(page).toHaveURL(/sort=score&dir=desc/);
-    await expect(table.getByRole("columnheader", { name: /^Nilai/ })).toHaveAttribute("aria-sort", "descending");
+    await expect(table.getByRole("columnheader", { name: /^Nilai/ })).toHaveAttribute(
+      "aria-sort",
+      "descending",
+    );
     // highest score first; Dewi, with no score, last
     const ranked = [
       ["Ani Lestari", s.scores.ani.percent],
       ["Budi Santoso", s.scores.budi.percent],
       [FORMULA_NAME, s.scores.formula.percent],
     ].sort((a, b) => (b[1] as number) - (a[1] as number));
-    await expect(table.getByRole("rowheader")).toHaveText([...ranked.map((r) => r[0] as string), "Dewi Anggraini"]);
+    await expect(table.getByRole("rowheader")).toHaveText([
+      ...ranked.map((r) => r[0] as string),
+      "Dewi Anggraini",
+    ]);
     await table.getByRole("link", { name: /^Nilai/ }).click();
     await expect(page).toHaveURL(/sort=score&dir=asc/);
-    await expect(table.getByRole("rowheader")).toHaveText([...ranked.reverse().map((r) => r[0] as string), "Dewi Anggraini"]);
+    await expect(table.getByRole("rowheader")).toHaveText([
+      ...ranked.reverse().map((r) => r[0] as string),
+      "Dewi Anggraini",
+    ]);
   });
 });

@@ -18,15 +18,26 @@ async function switchToEnglish(page: Page) {
 
 /** The text the first card's QR code holds, read from the picture the browser drew. */
 async function decodeFirstQr(page: Page): Promise<string> {
-  const png = PNG.sync.read(await page.locator(".sign-in-cards li").first().locator(".card-qr img").screenshot());
+  const png = PNG.sync.read(
+    await page.locator(".sign-in-cards li").first().locator(".card-qr img").screenshot(),
+  );
   const found = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
   expect(found, "the card's QR code decodes").not.toBeNull();
   return found!.data;
 }
 
-const count = (sql: string, ...args: unknown[]) => (testDb().prepare(sql).get(...args) as { n: number }).n;
+const count = (sql: string, ...args: unknown[]) =>
+  (
+    testDb()
+      .prepare(sql)
+      .get(...args) as { n: number }
+  ).n;
 
-test("a pasted list becomes pupils and cards with PINs; the card's QR opens sign-in with the code; a pupil signs in at 360 px", async ({ page, browser, baseURL }) => {
+test("a pasted list becomes pupils and cards with PINs; the card's QR opens sign-in with the code; a pupil signs in at 360 px", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(150_000);
   const teacher = await createTeacher({ name: "Bu Roster" });
   const klass = createClass(teacher.id, { name: "7A Roster" });
@@ -49,7 +60,9 @@ test("a pasted list becomes pupils and cards with PINs; the card's QR opens sign
 
   await list.fill("Ani Lestari\n\n  Budi  Santoso\nCitra\n");
   await page.getByRole("button", { name: "Buat siswa dan kartu masuk" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kartu masuk dengan PIN: 7A Roster");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Kartu masuk dengan PIN: 7A Roster",
+  );
   await expect(page.getByRole("status")).toContainText("3 siswa dibuat.");
   const cards = page.getByRole("list", { name: "Kartu masuk" }).getByRole("listitem");
   await expect(cards).toHaveCount(3);
@@ -65,12 +78,17 @@ test("a pasted list becomes pupils and cards with PINs; the card's QR opens sign
   await page.emulateMedia({ media: "print" });
   await expect(page.locator("header").first()).toBeHidden();
   await expect(page.getByRole("button", { name: "Cetak kartu" })).toBeHidden();
-  const columns = await page.locator(".sign-in-cards").evaluate((el) => getComputedStyle(el).gridTemplateColumns.split(" ").length);
+  const columns = await page
+    .locator(".sign-in-cards")
+    .evaluate((el) => getComputedStyle(el).gridTemplateColumns.split(" ").length);
   expect(columns).toBe(2);
   await page.emulateMedia({ media: "screen" });
 
   // the pupil scans the card: the code is filled in; name and PIN from the card sign them in
-  const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "id-ID" });
+  const phone = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    locale: "id-ID",
+  });
   const pupil = await phone.newPage();
   await pupil.goto(signInUrl);
   await expect(pupil.getByLabel("Kode kelas")).toHaveValue(klass.joinCode);
@@ -79,7 +97,9 @@ test("a pasted list becomes pupils and cards with PINs; the card's QR opens sign
   await pupil.getByLabel("PIN").fill(pin);
   await pupil.getByRole("button", { name: "Masuk" }).click();
   await expect(pupil).toHaveURL(/\/pupil$/);
-  const overflow = await pupil.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await pupil.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await phone.close();
 
@@ -92,7 +112,9 @@ test("a pasted list becomes pupils and cards with PINs; the card's QR opens sign
   await expectAccessible(page);
   await page.getByText("New PINs for every pupil", { exact: true }).click();
   await page.getByRole("button", { name: "Yes, make new PINs for every pupil" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign-in cards with PINs: 7A Roster");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Sign-in cards with PINs: 7A Roster",
+  );
   await expect(page.locator(".card-pin")).toHaveCount(4);
   await expectAccessible(page);
   await page.goto(`/teacher/classes/${klass.id}/roster`);
@@ -113,7 +135,9 @@ test("a pasted list becomes pupils and cards with PINs; the card's QR opens sign
   await noJs.close();
 });
 
-test("rename a pupil and merge a duplicate into them: the work moves, the rule is said first", async ({ page }) => {
+test("rename a pupil and merge a duplicate into them: the work moves, the rule is said first", async ({
+  page,
+}) => {
   const teacher = await createTeacher({ name: "Bu Gabung" });
   const klass = createClass(teacher.id, { name: "8B Gabung" });
   const keep = await createPupil(klass.id, { name: "Dewi" });
@@ -122,7 +146,9 @@ test("rename a pupil and merge a duplicate into them: the work moves, the rule i
   const a2 = createAssignment(klass.id);
   insertAttempt(a1, dup.id);
   insertAttempt(a2, dup.id);
-  testDb().prepare("UPDATE attempts SET submitted_at = ? WHERE pupil_id = ? AND assignment_id = ?").run(Date.now(), dup.id, a2);
+  testDb()
+    .prepare("UPDATE attempts SET submitted_at = ? WHERE pupil_id = ? AND assignment_id = ?")
+    .run(Date.now(), dup.id, a2);
   insertAttempt(a2, keep.id);
   await signIn(page.context(), { role: "teacher", id: teacher.id });
 
@@ -140,7 +166,9 @@ test("rename a pupil and merge a duplicate into them: the work moves, the rule i
   await expect(page.getByRole("rowheader", { name: "Dewi Ayu" })).toBeVisible();
 
   await page.getByRole("link", { name: "Gabungkan untuk Dewi Ayu" }).click();
-  await expect(page.getByText("hanya satu yang disimpan: yang kemajuannya lebih banyak")).toBeVisible();
+  await expect(
+    page.getByText("hanya satu yang disimpan: yang kemajuannya lebih banyak"),
+  ).toBeVisible();
   await page.getByRole("button", { name: "Gabungkan dan hapus Dewi Ayu" }).click();
   await expect(page.getByLabel("Gabungkan ke")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByText("Centang kotak ini untuk menggabungkan.")).toBeVisible();
@@ -150,8 +178,15 @@ test("rename a pupil and merge a duplicate into them: the work moves, the rule i
   await page.getByRole("button", { name: "Gabungkan dan hapus Dewi Ayu" }).click();
   await expect(page.getByRole("rowheader")).toHaveText(["Dewi"]);
   // a1: only the duplicate worked on it → moved; a2: the duplicate's submitted attempt beats the open one
-  const attempts = testDb().prepare("SELECT assignment_id AS a, submitted_at IS NOT NULL AS s FROM attempts WHERE pupil_id = ? ORDER BY assignment_id").all(keep.id);
-  expect(attempts).toEqual([{ a: a1, s: 0 }, { a: a2, s: 1 }]);
+  const attempts = testDb()
+    .prepare(
+      "SELECT assignment_id AS a, submitted_at IS NOT NULL AS s FROM attempts WHERE pupil_id = ? ORDER BY assignment_id",
+    )
+    .all(keep.id);
+  expect(attempts).toEqual([
+    { a: a1, s: 0 },
+    { a: a2, s: 1 },
+  ]);
   expect(count("SELECT count(*) AS n FROM pupils WHERE id = ?", dup.id)).toBe(0);
 
   await switchToEnglish(page);
@@ -164,7 +199,9 @@ test("rename a pupil and merge a duplicate into them: the work moves, the rule i
   await expectAccessible(page);
 });
 
-test("next year: a class's assignments copied into a new class, one assignment copied, several classes archived at once", async ({ page }) => {
+test("next year: a class's assignments copied into a new class, one assignment copied, several classes archived at once", async ({
+  page,
+}) => {
   const teacher = await createTeacher({ name: "Bu Tahun" });
   const old = createClass(teacher.id, { name: "7C 2025", grade: "7", subject: "IPS" });
   const other = createClass(teacher.id, { name: "7D 2025", grade: "7", subject: "IPS" });
@@ -185,7 +222,11 @@ test("next year: a class's assignments copied into a new class, one assignment c
   await page.getByRole("button", { name: "Buat kelas dan salin tugas" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("8C 2026");
   const copied = Number(/\/teacher\/classes\/(\d+)$/.exec(page.url())?.[1]);
-  const rows = testDb().prepare("SELECT due_at AS due, max_attempts AS max, feedback FROM assignments WHERE class_id = ? ORDER BY id").all(copied) as { due: number; max: number; feedback: string }[];
+  const rows = testDb()
+    .prepare(
+      "SELECT due_at AS due, max_attempts AS max, feedback FROM assignments WHERE class_id = ? ORDER BY id",
+    )
+    .all(copied) as { due: number; max: number; feedback: string }[];
   expect(rows).toHaveLength(2);
   expect(rows[0].due).toBeGreaterThan(Date.now());
   expect((rows[0].due - past) % (7 * 24 * 3600_000)).toBe(0);
@@ -211,14 +252,23 @@ test("next year: a class's assignments copied into a new class, one assignment c
   await expect(page).toHaveURL(/\/teacher$/);
   const archived = page.getByRole("list", { name: "Kelas yang diarsipkan" });
   await expect(archived.getByRole("link")).toHaveText(["7C 2025", "7D 2025"]);
-  expect(count("SELECT count(*) AS n FROM classes WHERE teacher_id = ? AND archived_at IS NOT NULL", teacher.id)).toBe(2);
+  expect(
+    count(
+      "SELECT count(*) AS n FROM classes WHERE teacher_id = ? AND archived_at IS NOT NULL",
+      teacher.id,
+    ),
+  ).toBe(2);
 
   await switchToEnglish(page);
   await page.goto(`/teacher/classes/${copied}/copy`);
   await expectAccessible(page);
   await page.goto("/teacher/classes/archive");
   await expectAccessible(page);
-  const copiedAssignment = (testDb().prepare("SELECT id FROM assignments WHERE class_id = ? ORDER BY id LIMIT 1").get(copied) as { id: number }).id;
+  const copiedAssignment = (
+    testDb()
+      .prepare("SELECT id FROM assignments WHERE class_id = ? ORDER BY id LIMIT 1")
+      .get(copied) as { id: number }
+  ).id;
   await page.goto(`/teacher/assignments/${copiedAssignment}/copy`);
   await expectAccessible(page);
 });

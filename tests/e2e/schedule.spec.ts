@@ -6,14 +6,23 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { translate } from "../../app/i18n";
 import { dateToZonedLocal } from "../../app/utils/zones";
 import { expectAccessible } from "../support/axe";
-import { createClass, createPupil, createTeacher, signIn, testDb, unique } from "../support/factories";
+import {
+  createClass,
+  createPupil,
+  createTeacher,
+  signIn,
+  testDb,
+  unique,
+} from "../support/factories";
 import { attemptsOf, createAssignment, seedLesson, SEED_SLUG } from "../support/lesson";
 
 test.describe.configure({ timeout: 180_000 });
 
 const lesson = seedLesson();
-const t = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) => translate("id", key, vars);
-const en = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) => translate("en", key, vars);
+const t = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) =>
+  translate("id", key, vars);
+const en = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) =>
+  translate("en", key, vars);
 const HOUR = 3600_000;
 
 async function pupilPage(browser: Browser, pupilId: number): Promise<Page> {
@@ -28,13 +37,19 @@ async function teacherPage(browser: Browser, teacherId: number): Promise<Page> {
   return context.newPage();
 }
 
-test("an extension lets one pupil submit after the due date while a classmate is refused; the results show it", async ({ browser }) => {
+test("an extension lets one pupil submit after the due date while a classmate is refused; the results show it", async ({
+  browser,
+}) => {
   const teacher = await createTeacher();
   const klass = createClass(teacher.id);
   const ani = await createPupil(klass.id, { name: unique("Ani") });
   const budi = await createPupil(klass.id, { name: unique("Budi") });
   const due = Date.now() + HOUR;
-  const assignmentId = createAssignment(klass.id, { dueAt: due, acceptLate: false, maxAttempts: 1 });
+  const assignmentId = createAssignment(klass.id, {
+    dueAt: due,
+    acceptLate: false,
+    maxAttempts: 1,
+  });
 
   // the teacher opens Ani's page from the results and gives her two more days
   const tp = await teacherPage(browser, teacher.id);
@@ -54,7 +69,9 @@ test("an extension lets one pupil submit after the due date while a classmate is
   await tp.getByLabel(t("ext.due")).fill(dateToZonedLocal(own, "WIB"));
   await tp.getByRole("button", { name: t("ext.save") }).click();
   await expect(tp.getByRole("status")).toHaveText(t("ext.saved"));
-  await expect(tp.locator(".extension-note")).toContainText(t("ext.extendedTo", { due: "" }).trim());
+  await expect(tp.locator(".extension-note")).toContainText(
+    t("ext.extendedTo", { due: "" }).trim(),
+  );
   await expectAccessible(tp);
   await tp.getByRole("button", { name: "English" }).click();
   await expect(tp.locator("html")).toHaveAttribute("lang", "en");
@@ -65,7 +82,9 @@ test("an extension lets one pupil submit after the due date while a classmate is
   await expect(tp.getByRole("heading", { name: t("ext.heading") })).toBeVisible();
 
   // the class's due date passes (the stored time moves)
-  testDb().prepare("UPDATE assignments SET due_at = ? WHERE id = ?").run(Date.now() - 60_000, assignmentId);
+  testDb()
+    .prepare("UPDATE assignments SET due_at = ? WHERE id = ?")
+    .run(Date.now() - 60_000, assignmentId);
 
   // Budi is refused: no start, the work is closed
   const bp = await pupilPage(browser, budi.id);
@@ -83,10 +102,15 @@ test("an extension lets one pupil submit after the due date while a classmate is
   await expect(ap).toHaveURL(/\/read$/);
   await ap.goto(`/pupil/assignments/${assignmentId}/quiz`);
   const q = lesson.questions[0];
-  await ap.getByRole("group", { name: q.stem }).getByLabel(q.options.find((o) => o.id === q.correct)!.text, { exact: true }).check();
+  await ap
+    .getByRole("group", { name: q.stem })
+    .getByLabel(q.options.find((o) => o.id === q.correct)!.text, { exact: true })
+    .check();
   await expect(ap.locator(`#${q.id} .save-state`)).toHaveText(t("save.saved"));
   await ap.getByRole("button", { name: "Kumpulkan jawaban" }).click();
-  await expect.poll(() => attemptsOf(ani.id, assignmentId).filter((a) => a.submittedAt !== null).length).toBe(1);
+  await expect
+    .poll(() => attemptsOf(ani.id, assignmentId).filter((a) => a.submittedAt !== null).length)
+    .toBe(1);
   expect(attemptsOf(ani.id, assignmentId)[0].late).toBe(0);
   await ap.goto(`/pupil/assignments/${assignmentId}`);
   await expect(ap.getByText(t("ext.forYou"), { exact: false })).toBeVisible();
@@ -95,10 +119,14 @@ test("an extension lets one pupil submit after the due date while a classmate is
   // the results say who has an extension, on the page and in the CSV
   await tp.goto(`/teacher/assignments/${assignmentId}/results`);
   const pupilsTable = tp.locator("table").filter({ has: tp.locator("caption#pupils-caption") });
-  const aniRow = pupilsTable.getByRole("row").filter({ has: tp.getByRole("rowheader", { name: ani.name }) });
+  const aniRow = pupilsTable
+    .getByRole("row")
+    .filter({ has: tp.getByRole("rowheader", { name: ani.name }) });
   await expect(aniRow).toContainText(t("status.submitted"));
   await expect(aniRow.locator(".extension-note")).toBeVisible();
-  const budiRow = pupilsTable.getByRole("row").filter({ has: tp.getByRole("rowheader", { name: budi.name }) });
+  const budiRow = pupilsTable
+    .getByRole("row")
+    .filter({ has: tp.getByRole("rowheader", { name: budi.name }) });
   await expect(budiRow).toContainText(t("status.missed"));
   await expect(budiRow.locator(".extension-note")).toHaveCount(0);
   await expectAccessible(tp);
@@ -107,7 +135,11 @@ test("an extension lets one pupil submit after the due date while a classmate is
   await expect(aniRow.locator(".extension-note")).toContainText("extended to");
   await expectAccessible(tp);
   const csv = await tp.request.get(`/teacher/assignments/${assignmentId}/results.csv`);
-  const [header, ...rows] = (await csv.text()).replace(/^\uFEFF/, "").trim().split("\r\n").map((l) => l.split(","));
+  const [header, ...rows] = (await csv.text())
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split("\r\n")
+    .map((l) => l.split(","));
   expect(header.slice(-2)).toEqual([en("ext.colDue"), en("ext.colExtra")]);
   const aniCsv = rows.find((r) => r[0] === ani.name)!;
   expect(aniCsv.at(-2)).toBe(`${dateToZonedLocal(own, "WIB").replace("T", " ")} WIB`);
@@ -116,7 +148,9 @@ test("an extension lets one pupil submit after the due date while a classmate is
   await bp.context().close();
 });
 
-test("a scheduled assignment is invisible to pupils (dashboard and direct address) until its opening time", async ({ browser }) => {
+test("a scheduled assignment is invisible to pupils (dashboard and direct address) until its opening time", async ({
+  browser,
+}) => {
   const teacher = await createTeacher();
   const klass = createClass(teacher.id);
   const pupil = await createPupil(klass.id);
@@ -127,7 +161,9 @@ test("a scheduled assignment is invisible to pupils (dashboard and direct addres
   await tp.goto(`/teacher/assign?lesson=${SEED_SLUG}&class=${klass.id}`);
   await tp.getByLabel(t("assign.due"), { exact: true }).fill(dateToZonedLocal(due, "WIB"));
   // an opening after the due date is refused next to the field
-  await tp.getByLabel(t("sched.opens")).fill(dateToZonedLocal(new Date(due.getTime() + HOUR), "WIB"));
+  await tp
+    .getByLabel(t("sched.opens"))
+    .fill(dateToZonedLocal(new Date(due.getTime() + HOUR), "WIB"));
   await tp.getByRole("button", { name: t("assign.submit") }).click();
   await expect(tp.getByLabel(t("sched.opens"))).toHaveAttribute("aria-invalid", "true");
   await expect(tp.getByText(t("sched.err.opensAfterDue"))).toBeVisible();
@@ -164,12 +200,16 @@ test("a scheduled assignment is invisible to pupils (dashboard and direct addres
     const response = await pp.goto(`/pupil/assignments/${assignmentId}${step}`);
     expect(response?.status(), step).toBe(404);
   }
-  const start = await pp.request.post(`/pupil/assignments/${assignmentId}?index`, { form: { next: "read" } });
+  const start = await pp.request.post(`/pupil/assignments/${assignmentId}?index`, {
+    form: { next: "read" },
+  });
   expect(start.status()).toBe(404);
   expect(attemptsOf(pupil.id, assignmentId)).toEqual([]);
 
   // the opening time comes (the stored time moves): now it is there, nothing had to run
-  testDb().prepare("UPDATE assignments SET opens_at = ? WHERE id = ?").run(Date.now() - 60_000, assignmentId);
+  testDb()
+    .prepare("UPDATE assignments SET opens_at = ? WHERE id = ?")
+    .run(Date.now() - 60_000, assignmentId);
   await pp.goto("/pupil");
   await pp.getByRole("link", { name: lesson.title }).click();
   await expect(pp).toHaveURL(new RegExp(`/pupil/assignments/${assignmentId}$`));

@@ -20,8 +20,14 @@ const sessionsOf = (column: "teacher_id" | "pupil_id", id: number) =>
     )
     .all(id) as Row[];
 const age = (idHash: string, set: { createdAt?: number; lastSeenAt?: number }) => {
-  if (set.createdAt !== undefined) testDb().prepare("UPDATE sessions SET created_at = ? WHERE id_hash = ?").run(set.createdAt, idHash);
-  if (set.lastSeenAt !== undefined) testDb().prepare("UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?").run(set.lastSeenAt, idHash);
+  if (set.createdAt !== undefined)
+    testDb()
+      .prepare("UPDATE sessions SET created_at = ? WHERE id_hash = ?")
+      .run(set.createdAt, idHash);
+  if (set.lastSeenAt !== undefined)
+    testDb()
+      .prepare("UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?")
+      .run(set.lastSeenAt, idHash);
 };
 
 async function pupilSignIn(page: Page, input: { code: string; name: string; pin: string }) {
@@ -41,7 +47,9 @@ async function teacherSignIn(page: Page, input: { email: string; password: strin
   await expect(page).toHaveURL(/\/teacher$/);
 }
 
-test("pupil: joined through the form; last seen refreshes; idle for an hour or signed in for 8 hours ends it", async ({ page }) => {
+test("pupil: joined through the form; last seen refreshes; idle for an hour or signed in for 8 hours ends it", async ({
+  page,
+}) => {
   const teacher = await createTeacher();
   const klass = createClass(teacher.id);
   const name = unique("Siswa Sesi");
@@ -52,7 +60,11 @@ test("pupil: joined through the form; last seen refreshes; idle for an hour or s
   await page.getByLabel("Ulangi PIN").fill("2580");
   await page.getByRole("button", { name: "Gabung" }).click();
   await expect(page).toHaveURL(/\/pupil$/);
-  const pupilId = (testDb().prepare("SELECT id FROM pupils WHERE class_id = ? AND display_name = ?").get(klass.id, name) as { id: number }).id;
+  const pupilId = (
+    testDb()
+      .prepare("SELECT id FROM pupils WHERE class_id = ? AND display_name = ?")
+      .get(klass.id, name) as { id: number }
+  ).id;
 
   // the session the app made: 8 hours at most, for pupils on shared school computers
   let [row] = sessionsOf("pupil_id", pupilId);
@@ -75,13 +87,18 @@ test("pupil: joined through the form; last seen refreshes; idle for an hour or s
   // signed in again through the form; active all along, but past 8 hours since signing in
   await pupilSignIn(page, { code: klass.joinCode, name, pin: "2580" });
   [row] = sessionsOf("pupil_id", pupilId);
-  age(row.idHash, { createdAt: Date.now() - 8 * HOUR - MINUTE, lastSeenAt: Date.now() - MINUTE / 2 });
+  age(row.idHash, {
+    createdAt: Date.now() - 8 * HOUR - MINUTE,
+    lastSeenAt: Date.now() - MINUTE / 2,
+  });
   await page.goto("/pupil");
   await expect(page).toHaveURL(/\/pupil\/login\?redirectTo=%2Fpupil$/);
   expect(sessionsOf("pupil_id", pupilId)).toEqual([]);
 });
 
-test("teacher: signed up and in through the forms; two idle days or 14 days since signing in end it", async ({ page }) => {
+test("teacher: signed up and in through the forms; two idle days or 14 days since signing in end it", async ({
+  page,
+}) => {
   const email = `${unique("sesi")}@sekolah.test`;
   const password = "kopi tubruk di pagi hari";
   await actFromOwnAddress(page);
@@ -94,11 +111,17 @@ test("teacher: signed up and in through the forms; two idle days or 14 days sinc
   await expect(page.getByRole("heading", { name: "Kode pemulihan akunmu" })).toBeVisible();
   await page.getByRole("link", { name: "Saya sudah menyimpannya, lanjut ke beranda guru" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Dasbor guru" })).toBeVisible();
-  const teacherId = (testDb().prepare("SELECT id FROM teachers WHERE email = ?").get(email) as { id: number }).id;
+  const teacherId = (
+    testDb().prepare("SELECT id FROM teachers WHERE email = ?").get(email) as { id: number }
+  ).id;
   // the stored password hash is the app's own (argon2id with its real cost), not a test shortcut
-  expect((testDb().prepare("SELECT password_hash AS h FROM teachers WHERE id = ?").get(teacherId) as { h: string }).h).toMatch(
-    /^\$argon2id\$v=19\$m=19456,t=2,p=1\$/,
-  );
+  expect(
+    (
+      testDb().prepare("SELECT password_hash AS h FROM teachers WHERE id = ?").get(teacherId) as {
+        h: string;
+      }
+    ).h,
+  ).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
   let [row] = sessionsOf("teacher_id", teacherId);
   expect(row.expiresAt - row.createdAt).toBe(14 * DAY);
 
@@ -119,7 +142,10 @@ test("teacher: signed up and in through the forms; two idle days or 14 days sinc
   // in again through the form; active, but 14 days since signing in
   await teacherSignIn(page, { email, password });
   [row] = sessionsOf("teacher_id", teacherId);
-  age(row.idHash, { createdAt: Date.now() - 14 * DAY - MINUTE, lastSeenAt: Date.now() - MINUTE / 2 });
+  age(row.idHash, {
+    createdAt: Date.now() - 14 * DAY - MINUTE,
+    lastSeenAt: Date.now() - MINUTE / 2,
+  });
   await page.goto("/teacher");
   await expect(page).toHaveURL(/\/teacher\/login\?redirectTo=%2Fteacher$/);
   expect(sessionsOf("teacher_id", teacherId)).toEqual([]);

@@ -36,7 +36,11 @@ test("SIGTERM: no new connections, the in-flight save completes and is stored, W
     expect(quiz, ctx.rec.samples.join("; ")).not.toBeNull();
     client.close();
     const item = quiz!.items[0];
-    const body = new URLSearchParams({ kind: item.kind, itemId: item.itemId, choice: item.choices[1] }).toString();
+    const body = new URLSearchParams({
+      kind: item.kind,
+      itemId: item.itemId,
+      choice: item.choices[1],
+    }).toString();
 
     // The save is in flight once the server has read its headers and asked for the body
     // (100 Continue): the app is then waiting in the action for the form data.

@@ -12,17 +12,21 @@ test("the server exits with code 1 and names the broken field when a lesson is i
     [`${SEED_SLUG}.md`]: replaceOnce(seedSource(), "  - id: q2\n", "  - id: q1\n"),
   });
   const buildDir = process.env.BUILD_DIR ?? "build";
-  const server = spawn(process.execPath, ["--import", "tsx", "server/index.ts", `${buildDir}/index.js`], {
-    detached: true,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      HOST: "127.0.0.1",
-      PORT: "0",
-      CONTENT_DIR: dir,
-      DATABASE_PATH: path.join(dir, "telaah.db"),
+  const server = spawn(
+    process.execPath,
+    ["--import", "tsx", "server/index.ts", `${buildDir}/index.js`],
+    {
+      detached: true,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        HOST: "127.0.0.1",
+        PORT: "0",
+        CONTENT_DIR: dir,
+        DATABASE_PATH: path.join(dir, "telaah.db"),
+      },
     },
-  });
+  );
   let stderr = "";
   let stdout = "";
   server.stderr.on("data", (chunk) => (stderr += chunk));
@@ -34,7 +38,9 @@ test("the server exits with code 1 and names the broken field when a lesson is i
 
   expect(code, `stdout: ${stdout}\nstderr: ${stderr}`).toBe(1);
   expect(stderr).toContain("Invalid lesson content:");
-  expect(stderr).toContain(`${path.join(dir, "lessons", `${SEED_SLUG}.md`)}: questions[1].id: duplicate id "q1"`);
+  expect(stderr).toContain(
+    `${path.join(dir, "lessons", `${SEED_SLUG}.md`)}: questions[1].id: duplicate id "q1"`,
+  );
   expect(stderr).toContain("refuses to start");
   expect(stderr).not.toMatch(/^\s+at /m);
   expect(stdout).not.toContain("http://");
@@ -46,9 +52,22 @@ async function startAndRead(env: Record<string, string>, until: RegExp) {
   const buildDir = process.env.BUILD_DIR ?? "build";
   const server = spawn(
     process.execPath,
-    ["--import", "tsx", "--import", "./tests/support/loopback-only.mjs", "server/index.ts", `${buildDir}/index.js`],
+    [
+      "--import",
+      "tsx",
+      "--import",
+      "./tests/support/loopback-only.mjs",
+      "server/index.ts",
+      `${buildDir}/index.js`,
+    ],
     {
-      env: { ...process.env, NODE_ENV: "production", DATABASE_PATH: path.join(dir, "telaah.db"), HOST: "", ...env },
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_PATH: path.join(dir, "telaah.db"),
+        HOST: "",
+        ...env,
+      },
     },
   );
   let stdout = "";
@@ -64,7 +83,9 @@ async function startAndRead(env: Record<string, string>, until: RegExp) {
   });
   // a request, to see whether it is logged
   const port = Number(/localhost:(\d+)/.exec(stdout)?.[1] ?? env.PORT);
-  const status = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status).catch(() => 0);
+  const status = await fetch(`http://127.0.0.1:${port}/healthz`)
+    .then((r) => r.status)
+    .catch(() => 0);
   server.kill("SIGTERM");
   const code = await new Promise<number | null>((resolve) =>
     server.exitCode !== null ? resolve(server.exitCode) : server.on("exit", (c) => resolve(c)),
@@ -82,23 +103,36 @@ const networkAddresses = () =>
 test("on start the server prints where it can be reached and which address pupils use; LOG_LEVEL=warn keeps it quiet", async () => {
   test.setTimeout(120_000); // two starts of the whole server
   const port = String(Number(process.env.E2E_PORT ?? 3310) + 2);
-  const out = await startAndRead({ PORT: port, LOG_LEVEL: "info" }, /Pupils on the same network|Only this computer/);
+  const out = await startAndRead(
+    { PORT: port, LOG_LEVEL: "info" },
+    /Pupils on the same network|Only this computer/,
+  );
   expect(out.status).toBe(200);
   expect(out.code, out.stderr).toBe(0);
   expect(out.stdout).toContain(`http://localhost:${port}`);
   const addresses = networkAddresses();
   for (const address of addresses) expect(out.stdout).toContain(`http://${address}:${port}`);
   if (addresses.length) {
-    expect(out.stdout).toMatch(new RegExp(`Pupils on the same network \\(Wi-Fi\\) open: http://[\\d.]+:${port}`));
+    expect(out.stdout).toMatch(
+      new RegExp(`Pupils on the same network \\(Wi-Fi\\) open: http://[\\d.]+:${port}`),
+    );
     expect(out.stderr).toContain("plain HTTP on a network address");
   } else {
     expect(out.stdout).toContain("Only this computer can reach it");
   }
   // one JSON line per request, with the path and the status
-  const requests = out.stdout.split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as Record<string, unknown>);
-  expect(requests).toContainEqual(expect.objectContaining({ msg: "request", method: "GET", path: "/healthz", status: 200 }));
+  const requests = out.stdout
+    .split("\n")
+    .filter((l) => l.startsWith("{"))
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+  expect(requests).toContainEqual(
+    expect.objectContaining({ msg: "request", method: "GET", path: "/healthz", status: 200 }),
+  );
 
-  const quiet = await startAndRead({ PORT: port, LOG_LEVEL: "warn", TRUST_PROXY: "true" }, /TRUST_PROXY=true/);
+  const quiet = await startAndRead(
+    { PORT: port, LOG_LEVEL: "warn", TRUST_PROXY: "true" },
+    /TRUST_PROXY=true/,
+  );
   expect(quiet.status).toBe(200);
   expect(quiet.stdout).toBe("");
   expect(quiet.stderr).toContain("Warning: TRUST_PROXY=true");
@@ -107,12 +141,22 @@ test("on start the server prints where it can be reached and which address pupil
 test("a world-readable session secret file is warned about at start", async () => {
   test.setTimeout(90_000); // a start of the whole server
   const dir = tempContentDir({});
-  fs.writeFileSync(path.join(dir, "session-secret"), "a-secret-anyone-on-this-machine-can-read", { mode: 0o644 });
+  fs.writeFileSync(path.join(dir, "session-secret"), "a-secret-anyone-on-this-machine-can-read", {
+    mode: 0o644,
+  });
   fs.chmodSync(path.join(dir, "session-secret"), 0o644);
   const port = String(Number(process.env.E2E_PORT ?? 3310) + 3);
   const out = await startAndRead(
-    { PORT: port, LOG_LEVEL: "warn", SESSION_SECRET: "", CONTENT_DIR: "content", DATABASE_PATH: path.join(dir, "telaah.db") },
+    {
+      PORT: port,
+      LOG_LEVEL: "warn",
+      SESSION_SECRET: "",
+      CONTENT_DIR: "content",
+      DATABASE_PATH: path.join(dir, "telaah.db"),
+    },
     /session secret file/,
   );
-  expect(out.stderr).toContain(`the session secret file ${path.join(dir, "session-secret")} can be read by other users (mode 644)`);
+  expect(out.stderr).toContain(
+    `the session secret file ${path.join(dir, "session-secret")} can be read by other users (mode 644)`,
+  );
 });

@@ -20,14 +20,26 @@ import {
   timed,
   type Item,
 } from "../bench/driver";
-import { AckLog, openStep, page, save, start, submit, verifyAcks, type Ctx, type Pupil } from "../bench/flow";
+import {
+  AckLog,
+  openStep,
+  page,
+  save,
+  start,
+  submit,
+  verifyAcks,
+  type Ctx,
+  type Pupil,
+} from "../bench/flow";
 import { seedClasses } from "../bench/seed";
 
 const flags = parseFlags();
 const entry = requireBuild(flags);
 const runs = num(flags, "runs", 6);
 const pupilCount = num(flags, "pupils", 200);
-const killPoints = (typeof flags["kill-ms"] === "string" ? flags["kill-ms"] : "150,400,800,1300,2000,3000")
+const killPoints = (
+  typeof flags["kill-ms"] === "string" ? flags["kill-ms"] : "150,400,800,1300,2000,3000"
+)
   .split(",")
   .map(Number);
 
@@ -54,8 +66,14 @@ async function oneRun(run: number, killAfterMs: number): Promise<RunResult> {
   let server = await startServer({ entry, dbPath, logDir: dir });
   let client = new Client(server.url, 256);
   const prep: Ctx = { client, rec: new Recorder(), acks: new AckLog() };
-  const classes = await seedClasses(dbPath, { classes: Math.ceil(pupilCount / 50), perClass: 50, label: `crash${run}` });
-  const pupils: Pupil[] = classes.flatMap((c) => c.pupils.map((p) => ({ ...p, assignmentId: c.assignmentId }))).slice(0, pupilCount);
+  const classes = await seedClasses(dbPath, {
+    classes: Math.ceil(pupilCount / 50),
+    perClass: 50,
+    label: `crash${run}`,
+  });
+  const pupils: Pupil[] = classes
+    .flatMap((c) => c.pupils.map((p) => ({ ...p, assignmentId: c.assignmentId })))
+    .slice(0, pupilCount);
 
   // Every pupil has started and holds the sort and quiz items (not part of the burst).
   const workers: Worker[] = [];
@@ -102,9 +120,12 @@ async function oneRun(run: number, killAfterMs: number): Promise<RunResult> {
   await burstDone;
   const ackedBeforeKill = acks.answers.size;
   const failedByKill = burst.rec.errors;
-  if (exit.signal !== "SIGKILL") problems.push(`server ended by ${JSON.stringify(exit)}, not by the kill`);
+  if (exit.signal !== "SIGKILL")
+    problems.push(`server ended by ${JSON.stringify(exit)}, not by the kill`);
   if (failedByKill === 0 && unfinished === 0)
-    problems.push(`the burst had ended before the kill at ${killAfterMs} ms: nothing was in flight`);
+    problems.push(
+      `the burst had ended before the kill at ${killAfterMs} ms: nothing was in flight`,
+    );
   const walAfterKill = fs.existsSync(`${dbPath}-wal`) && fs.statSync(`${dbPath}-wal`).size > 0;
   client.close();
 
@@ -112,7 +133,9 @@ async function oneRun(run: number, killAfterMs: number): Promise<RunResult> {
   server = await startServer({ entry, dbPath, logDir: dir });
   client = new Client(server.url, 256);
   const db = new Database(dbPath);
-  const integrity = (db.pragma("integrity_check") as { integrity_check: string }[]).map((r) => r.integrity_check).join("; ");
+  const integrity = (db.pragma("integrity_check") as { integrity_check: string }[])
+    .map((r) => r.integrity_check)
+    .join("; ");
   const halfSubmitted = db
     .prepare(
       `SELECT count(*) FROM attempts WHERE (submitted_at IS NULL) != (quiz_score IS NULL)

@@ -27,9 +27,12 @@ export function randomJoinCode(): string {
 }
 
 // Fast test-only hashing parameters: verification reads the parameters from the hash string.
-const fastHash = (secret: string) => hash(secret, { memoryCost: 1024, timeCost: 1, parallelism: 1 });
+const fastHash = (secret: string) =>
+  hash(secret, { memoryCost: 1024, timeCost: 1, parallelism: 1 });
 
-export async function createTeacher(input: { name?: string; email?: string; password?: string } = {}) {
+export async function createTeacher(
+  input: { name?: string; email?: string; password?: string } = {},
+) {
   const name = input.name ?? "Bu Sari";
   const email = input.email ?? `${unique("guru")}@sekolah.test`;
   const password = input.password ?? "kopi-tubruk-pagi";
@@ -41,7 +44,12 @@ export async function createTeacher(input: { name?: string; email?: string; pass
 
 export function createClass(
   teacherId: number,
-  input: { name?: string; grade?: string; subject?: string; timeZone?: "WIB" | "WITA" | "WIT" } = {},
+  input: {
+    name?: string;
+    grade?: string;
+    subject?: string;
+    timeZone?: "WIB" | "WITA" | "WIT";
+  } = {},
 ) {
   const joinCode = randomJoinCode();
   const name = input.name ?? unique("Kelas 8A");
@@ -49,7 +57,14 @@ export function createClass(
     .prepare(
       "INSERT INTO classes (teacher_id, name, grade, subject, time_zone, join_code) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
     )
-    .get(teacherId, name, input.grade ?? "8", input.subject ?? "Bahasa Indonesia", input.timeZone ?? "WIB", joinCode) as {
+    .get(
+      teacherId,
+      name,
+      input.grade ?? "8",
+      input.subject ?? "Bahasa Indonesia",
+      input.timeZone ?? "WIB",
+      joinCode,
+    ) as {
     id: number;
   };
   return { id: row.id, name, joinCode };
@@ -61,7 +76,9 @@ export async function createPupil(classId: number, input: { name?: string; pin?:
   const name = input.name ?? unique("Siswa");
   const pin = input.pin ?? "4821";
   const row = testDb()
-    .prepare("INSERT INTO pupils (class_id, display_name, name_key, pin_hash) VALUES (?, ?, ?, ?) RETURNING id")
+    .prepare(
+      "INSERT INTO pupils (class_id, display_name, name_key, pin_hash) VALUES (?, ?, ?, ?) RETURNING id",
+    )
     .get(classId, name, nameKey(name), await fastHash(pin)) as { id: number };
   return { id: row.id, name, pin };
 }
@@ -70,7 +87,9 @@ export async function createPupil(classId: number, input: { name?: string; pin?:
 export async function signIn(context: BrowserContext, owner: TestOwner) {
   const { value } = await insertSession(testDb(), owner);
   const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
-  await context.addCookies([{ name: SESSION_COOKIE_NAME, value, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
+  await context.addCookies([
+    { name: SESSION_COOKIE_NAME, value, url: baseURL, httpOnly: true, sameSite: "Lax" },
+  ]);
 }
 
 /** The current lesson version id of a slug (the newest row). */

@@ -33,8 +33,11 @@ export function seedArticle(): { headline: string; paragraphs: string[] } {
   if (!result.ok) throw new Error(`seed lesson does not parse: ${JSON.stringify(result.problems)}`);
   const { title, paragraphs } = result.lesson;
   const hashes = seedArticleHashes();
-  if (sha256(title) !== hashes.headline || paragraphs.length !== hashes.paragraphs.length ||
-      paragraphs.some((p, i) => sha256(p) !== hashes.paragraphs[i]))
+  if (
+    sha256(title) !== hashes.headline ||
+    paragraphs.length !== hashes.paragraphs.length ||
+    paragraphs.some((p, i) => sha256(p) !== hashes.paragraphs[i])
+  )
     throw new Error("the seed lesson's headline or paragraphs differ from the original article");
   return { headline: title, paragraphs };
 }
@@ -66,6 +69,7 @@ export function editFrontmatter(edit: (data: any) => void, source = seedSource()
 export function tempContentDir(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "telaah-content-"));
   fs.mkdirSync(path.join(dir, "lessons"));
-  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, "lessons", name), text);
+  for (const [name, text] of Object.entries(files))
+    fs.writeFileSync(path.join(dir, "lessons", name), text);
   return dir;
 }

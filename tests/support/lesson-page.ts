@@ -14,8 +14,10 @@ export const CATEGORY_LABEL: Record<string, string> = {
   opinion: "Penilaian atau pendapat penulis",
 };
 
-export const optionText = (qIndex: number, id: string) => lesson.questions[qIndex].options.find((o) => o.id === id)!.text;
-export const wrongOption = (qIndex: number) => lesson.questions[qIndex].options.find((o) => o.id !== lesson.questions[qIndex].correct)!.id;
+export const optionText = (qIndex: number, id: string) =>
+  lesson.questions[qIndex].options.find((o) => o.id === id)!.text;
+export const wrongOption = (qIndex: number) =>
+  lesson.questions[qIndex].options.find((o) => o.id !== lesson.questions[qIndex].correct)!.id;
 
 /** A teacher, a class with one pupil, and an assignment of the seed lesson. */
 export async function setup(options: Parameters<typeof createAssignment>[1] = {}) {
@@ -26,16 +28,22 @@ export async function setup(options: Parameters<typeof createAssignment>[1] = {}
   return { teacher, klass, pupil, assignmentId };
 }
 
-export const question = (page: Page, index: number) => page.getByRole("group", { name: lesson.questions[index].stem });
+export const question = (page: Page, index: number) =>
+  page.getByRole("group", { name: lesson.questions[index].stem });
 export const statement = (page: Page, index: number) =>
-  page.getByRole("group", { name: `Pernyataan ${index + 1} (paragraf ${lesson.sorting[index].paragraph})` });
+  page.getByRole("group", {
+    name: `Pernyataan ${index + 1} (paragraf ${lesson.sorting[index].paragraph})`,
+  });
 
 /** Checks the keyed quotation of question `index`'s Part B, when it is a two-part question. */
 export async function answerPartB(page: Page, index: number) {
   const b = lesson.questions[index].partB;
   if (!b) return;
   const key = b.options.find((o) => o.id === b.correct)!;
-  await page.getByRole("group", { name: `Soal ${index + 1}, Bagian B` }).getByRole("radio", { name: key.quote, exact: false }).check();
+  await page
+    .getByRole("group", { name: `Soal ${index + 1}, Bagian B` })
+    .getByRole("radio", { name: key.quote, exact: false })
+    .check();
 }
 
 /** Answerable parts of the quiz: a two-part question has two. */

@@ -68,7 +68,8 @@ const FUTURE_DUE = () => new Date(Date.now() + 10 * 24 * 3600_000).toISOString()
 const LONG_TEXT = "Menurut saya tuduhan itu belum didukung bukti yang bisa diperiksa orang lain.";
 
 /** Which teacher or pupil a role is, in the world. */
-const teacherOf = (w: World, role: Role) => (role === "teacherB" ? w.B.teacher : role === "coTeacherA" ? w.co.teacher : w.A.teacher);
+const teacherOf = (w: World, role: Role) =>
+  role === "teacherB" ? w.B.teacher : role === "coTeacherA" ? w.co.teacher : w.A.teacher;
 const pupilOf = (w: World, role: Role) => (role === "pupilB" ? w.B.pupil : w.A.pupil);
 
 /**
@@ -96,20 +97,33 @@ export function massAssignmentExtras(w: World): FormValues {
   };
 }
 
-const row = <T>(sql: string, ...args: unknown[]) => testDb().prepare(sql).get(...args) as T;
-const draftsOf = (teacherId: number) => row<{ n: number }>("SELECT count(*) AS n FROM authored_lessons WHERE owner_id = ?", teacherId).n;
-const rows = <T>(sql: string, ...args: unknown[]) => testDb().prepare(sql).all(...args) as T[];
+const row = <T>(sql: string, ...args: unknown[]) =>
+  testDb()
+    .prepare(sql)
+    .get(...args) as T;
+const draftsOf = (teacherId: number) =>
+  row<{ n: number }>("SELECT count(*) AS n FROM authored_lessons WHERE owner_id = ?", teacherId).n;
+const rows = <T>(sql: string, ...args: unknown[]) =>
+  testDb()
+    .prepare(sql)
+    .all(...args) as T[];
 
 function expectPostOfPupilA(w: World, where: string, ...args: unknown[]) {
-  const post = row<{ author_id: number; assignment_id: number; hidden: number; exemplary: number } | undefined>(
-    `SELECT author_id, assignment_id, hidden, exemplary FROM posts WHERE ${where}`,
-    ...args,
-  );
-  expect(post).toEqual({ author_id: w.A.pupil.id, assignment_id: w.A.assignmentId, hidden: 0, exemplary: 0 });
+  const post = row<
+    { author_id: number; assignment_id: number; hidden: number; exemplary: number } | undefined
+  >(`SELECT author_id, assignment_id, hidden, exemplary FROM posts WHERE ${where}`, ...args);
+  expect(post).toEqual({
+    author_id: w.A.pupil.id,
+    assignment_id: w.A.assignmentId,
+    hidden: 0,
+    exemplary: 0,
+  });
 }
 
 function expectClassB(w: World) {
-  expect(row("SELECT teacher_id AS teacherId, name FROM classes WHERE id = ?", w.B.klass.id)).toEqual({
+  expect(
+    row("SELECT teacher_id AS teacherId, name FROM classes WHERE id = ?", w.B.klass.id),
+  ).toEqual({
     teacherId: w.B.teacher.id,
     name: w.B.klass.name,
   });
@@ -117,7 +131,10 @@ function expectClassB(w: World) {
 
 /** The session row the answer's Set-Cookie names (signed cookie → id → its SHA-256 in the table). */
 async function issuedSession(response: APIResponse) {
-  const header = response.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value);
+  const header = response
+    .headersArray()
+    .filter((h) => h.name.toLowerCase() === "set-cookie")
+    .map((h) => h.value);
   const raw = header.find((h) => h.startsWith(`${SESSION_COOKIE_NAME}=`));
   expect(raw, "a session cookie is set").toBeTruthy();
   const id = await sessionIdOf(raw!);
@@ -131,19 +148,41 @@ async function issuedSession(response: APIResponse) {
 
 const sessionRowOf = (w: World, role: Role) => {
   const s =
-    role === "pupilA" ? w.A.sessions.pupil : role === "pupilB" ? w.B.sessions.pupil : role === "teacherA" ? w.A.sessions.teacher : role === "teacherB" ? w.B.sessions.teacher : role === "coTeacherA" ? w.co.session : null;
+    role === "pupilA"
+      ? w.A.sessions.pupil
+      : role === "pupilB"
+        ? w.B.sessions.pupil
+        : role === "teacherA"
+          ? w.A.sessions.teacher
+          : role === "teacherB"
+            ? w.B.sessions.teacher
+            : role === "coTeacherA"
+              ? w.co.session
+              : null;
   if (!s) return null;
-  return row<{ n: number }>("SELECT count(*) AS n FROM sessions WHERE id_hash = ?", hashSessionId(s.id)).n;
+  return row<{ n: number }>(
+    "SELECT count(*) AS n FROM sessions WHERE id_hash = ?",
+    hashSessionId(s.id),
+  ).n;
 };
 
-const pinHashOf = (id: number) => row<{ hash: string }>("SELECT pin_hash AS hash FROM pupils WHERE id = ?", id).hash;
-const closedOf = (id: number) => row<{ c: number }>("SELECT discussion_closed AS c FROM assignments WHERE id = ?", id).c;
+const pinHashOf = (id: number) =>
+  row<{ hash: string }>("SELECT pin_hash AS hash FROM pupils WHERE id = ?", id).hash;
+const closedOf = (id: number) =>
+  row<{ c: number }>("SELECT discussion_closed AS c FROM assignments WHERE id = ?", id).c;
 
 const sha256 = (text: string) => crypto.createHash("sha256").update(text).digest("hex");
 /** A fresh recovery code of teacher A, stored as the app stores it (app/models/recovery.server.ts). */
 function recoveryCodeOf(teacherId: number): string {
-  const code = crypto.randomBytes(8).toString("hex").toUpperCase().replace(/[01]/g, "Q").slice(0, 16);
-  testDb().prepare("INSERT INTO recovery_codes (teacher_id, code_hash) VALUES (?, ?)").run(teacherId, sha256(`recovery:${code}`));
+  const code = crypto
+    .randomBytes(8)
+    .toString("hex")
+    .toUpperCase()
+    .replace(/[01]/g, "Q")
+    .slice(0, 16);
+  testDb()
+    .prepare("INSERT INTO recovery_codes (teacher_id, code_hash) VALUES (?, ?)")
+    .run(teacherId, sha256(`recovery:${code}`));
   return code;
 }
 /** A fresh one-hour reset link token of a teacher, as the reset-password script makes it. */
@@ -155,10 +194,16 @@ function resetTokenOf(teacherId: number): string {
   return token;
 }
 const coTeachersOf = (classId: number) =>
-  rows<{ t: number }>("SELECT teacher_id AS t FROM class_teachers WHERE class_id = ? ORDER BY teacher_id", classId).map((r) => r.t);
+  rows<{ t: number }>(
+    "SELECT teacher_id AS t FROM class_teachers WHERE class_id = ? ORDER BY teacher_id",
+    classId,
+  ).map((r) => r.t);
 
 export const MATRIX: Record<string, RouteSpec> = {
-  "$.tsx": { get: NOBODY, post: [{ name: "post to an unknown path", cells: NOBODY, form: () => ({ text: "halo" }) }] },
+  "$.tsx": {
+    get: NOBODY,
+    post: [{ name: "post to an unknown path", cells: NOBODY, form: () => ({ text: "halo" }) }],
+  },
   "_index.tsx": { get: PUBLIC },
   "healthz.ts": { get: PUBLIC },
   "join.tsx": {
@@ -167,9 +212,17 @@ export const MATRIX: Record<string, RouteSpec> = {
       {
         name: "join class A",
         cells: PUBLIC,
-        form: (w) => ({ code: w.A.klass.joinCode, displayName: unique("Penggabung"), pin: "2580", pinConfirm: "2580" }),
+        form: (w) => ({
+          code: w.A.klass.joinCode,
+          displayName: unique("Penggabung"),
+          pin: "2580",
+          pinConfirm: "2580",
+        }),
         check: (w, _role, form) => {
-          const joined = row<{ classId: number }>("SELECT class_id AS classId FROM pupils WHERE display_name = ?", form.displayName);
+          const joined = row<{ classId: number }>(
+            "SELECT class_id AS classId FROM pupils WHERE display_name = ?",
+            form.displayName,
+          );
           expect(joined.classId).toBe(w.A.klass.id);
         },
       },
@@ -183,8 +236,14 @@ export const MATRIX: Record<string, RouteSpec> = {
         cells: PUBLIC,
         form: () => ({ lang: "en", redirectTo: "/privacy" }),
         check: (_w, _role, _form, { response }) => {
-          const set = response.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value);
-          expect(set.filter((c) => c.startsWith("lang=")), "the choice is remembered").toHaveLength(1);
+          const set = response
+            .headersArray()
+            .filter((h) => h.name.toLowerCase() === "set-cookie")
+            .map((h) => h.value);
+          expect(
+            set.filter((c) => c.startsWith("lang=")),
+            "the choice is remembered",
+          ).toHaveLength(1);
           const location = response.headers()["location"] ?? response.headers()["x-remix-redirect"];
           expect(location, "back where the person was").toBe("/privacy");
         },
@@ -203,8 +262,11 @@ export const MATRIX: Record<string, RouteSpec> = {
         check: (w, role) => {
           // the signed-in role's own session row is gone; the others' stay
           // (roles post in the order anon, pupilA, pupilB, teacherA, teacherB)
-          if (role !== "anon") expect(sessionRowOf(w, role), `${role}'s session after sign-out`).toBe(0);
-          else for (const r of ["pupilA", "pupilB", "teacherA", "teacherB", "coTeacherA"] as const) expect(sessionRowOf(w, r), `${r} still signed in`).toBe(1);
+          if (role !== "anon")
+            expect(sessionRowOf(w, role), `${role}'s session after sign-out`).toBe(0);
+          else
+            for (const r of ["pupilA", "pupilB", "teacherA", "teacherB", "coTeacherA"] as const)
+              expect(sessionRowOf(w, r), `${r} still signed in`).toBe(1);
         },
       },
     ],
@@ -220,9 +282,12 @@ export const MATRIX: Record<string, RouteSpec> = {
         form: () => ({ next: "read" }),
         check: (w) => {
           // the open attempt is continued, for pupil A only; nobody else gets one here
-          expect(rows("SELECT pupil_id AS p, number FROM attempts WHERE assignment_id = ?", w.A.assignmentId)).toEqual([
-            { p: w.A.pupil.id, number: 1 },
-          ]);
+          expect(
+            rows(
+              "SELECT pupil_id AS p, number FROM attempts WHERE assignment_id = ?",
+              w.A.assignmentId,
+            ),
+          ).toEqual([{ p: w.A.pupil.id, number: 1 }]);
         },
       },
     ],
@@ -234,18 +299,30 @@ export const MATRIX: Record<string, RouteSpec> = {
         name: "respond (open)",
         cells: PUPIL_OF_A,
         form: () => ({ intent: "respond", promptId: "d4", body: LONG_TEXT }),
-        check: (w) => expectPostOfPupilA(w, "assignment_id = ? AND prompt_id = 'd4'", w.A.assignmentId),
+        check: (w) =>
+          expectPostOfPupilA(w, "assignment_id = ? AND prompt_id = 'd4'", w.A.assignmentId),
       },
       {
         name: "respond (CER)",
         cells: PUPIL_OF_A,
-        form: () => ({ intent: "respond", promptId: "d1", claim: LONG_TEXT, evidence: LONG_TEXT, reasoning: LONG_TEXT }),
-        check: (w) => expectPostOfPupilA(w, "assignment_id = ? AND prompt_id = 'd1'", w.A.assignmentId),
+        form: () => ({
+          intent: "respond",
+          promptId: "d1",
+          claim: LONG_TEXT,
+          evidence: LONG_TEXT,
+          reasoning: LONG_TEXT,
+        }),
+        check: (w) =>
+          expectPostOfPupilA(w, "assignment_id = ? AND prompt_id = 'd1'", w.A.assignmentId),
       },
       {
         name: "reply",
         cells: PUPIL_OF_A,
-        form: (w) => ({ intent: "reply", parentId: w.A.postId, body: "Saya setuju, buktinya memang tidak ada." }),
+        form: (w) => ({
+          intent: "reply",
+          parentId: w.A.postId,
+          body: "Saya setuju, buktinya memang tidak ada.",
+        }),
         check: (w) => expectPostOfPupilA(w, "parent_id = ?", w.A.postId),
       },
       {
@@ -254,7 +331,9 @@ export const MATRIX: Record<string, RouteSpec> = {
         form: (w) => ({ intent: "edit", postId: w.A.postId, body: LONG_TEXT }),
         check: (w) => {
           expectPostOfPupilA(w, "id = ?", w.A.postId);
-          expect(row<{ body: string }>("SELECT body FROM posts WHERE id = ?", w.A.postId).body).toBe(LONG_TEXT);
+          expect(
+            row<{ body: string }>("SELECT body FROM posts WHERE id = ?", w.A.postId).body,
+          ).toBe(LONG_TEXT);
         },
       },
       {
@@ -262,8 +341,18 @@ export const MATRIX: Record<string, RouteSpec> = {
         cells: PUPIL_OF_A,
         form: (w) => ({ intent: "delete", postId: w.A.postId }),
         check: (w) => {
-          expect(row<{ gone: number }>("SELECT deleted_at IS NOT NULL AS gone FROM posts WHERE id = ?", w.A.postId).gone).toBe(1);
-          expect(row<{ gone: number }>("SELECT deleted_at IS NOT NULL AS gone FROM posts WHERE id = ?", w.B.postId).gone).toBe(0);
+          expect(
+            row<{ gone: number }>(
+              "SELECT deleted_at IS NOT NULL AS gone FROM posts WHERE id = ?",
+              w.A.postId,
+            ).gone,
+          ).toBe(1);
+          expect(
+            row<{ gone: number }>(
+              "SELECT deleted_at IS NOT NULL AS gone FROM posts WHERE id = ?",
+              w.B.postId,
+            ).gone,
+          ).toBe(0);
         },
       },
     ],
@@ -283,7 +372,12 @@ export const MATRIX: Record<string, RouteSpec> = {
             w.A.attemptId,
           );
           expect(a).toEqual({ quiz: 0, late: 0, submitted: 1 });
-          expect(row<{ open: number }>("SELECT submitted_at IS NULL AS open FROM attempts WHERE id = ?", w.B.attemptId).open).toBe(1);
+          expect(
+            row<{ open: number }>(
+              "SELECT submitted_at IS NULL AS open FROM attempts WHERE id = ?",
+              w.B.attemptId,
+            ).open,
+          ).toBe(1);
         },
       },
     ],
@@ -295,12 +389,21 @@ export const MATRIX: Record<string, RouteSpec> = {
       {
         name: "save every statement on the page and go on",
         cells: PUPIL_OF_A,
-        form: (w) => ({ attemptId: w.A.attemptId, [`a.${lesson.sorting[0].id}`]: "opinion", intent: "next" }),
+        form: (w) => ({
+          attemptId: w.A.attemptId,
+          [`a.${lesson.sorting[0].id}`]: "opinion",
+          intent: "next",
+        }),
         check: (w) => {
-          expect(rows("SELECT kind, item_id AS item, choice FROM answers WHERE attempt_id = ?", w.A.attemptId)).toEqual([
-            { kind: "sort", item: lesson.sorting[0].id, choice: "opinion" },
-          ]);
-          expect(rows("SELECT item_id FROM answers WHERE attempt_id = ?", w.B.attemptId)).toEqual([]);
+          expect(
+            rows(
+              "SELECT kind, item_id AS item, choice FROM answers WHERE attempt_id = ?",
+              w.A.attemptId,
+            ),
+          ).toEqual([{ kind: "sort", item: lesson.sorting[0].id, choice: "opinion" }]);
+          expect(rows("SELECT item_id FROM answers WHERE attempt_id = ?", w.B.attemptId)).toEqual(
+            [],
+          );
         },
       },
     ],
@@ -319,10 +422,16 @@ export const MATRIX: Record<string, RouteSpec> = {
           redirectTo: `/pupil/assignments/${w.A.assignmentId}/quiz`,
         }),
         check: (w) => {
-          expect(rows("SELECT kind, item_id AS item, choice FROM answers WHERE attempt_id = ?", w.A.attemptId)).toEqual([
-            { kind: "quiz", item: firstQuestion.id, choice: wrongOption.id },
-          ]);
-          const a = row("SELECT quiz_score AS quiz, submitted_at AS submitted FROM attempts WHERE id = ?", w.A.attemptId);
+          expect(
+            rows(
+              "SELECT kind, item_id AS item, choice FROM answers WHERE attempt_id = ?",
+              w.A.attemptId,
+            ),
+          ).toEqual([{ kind: "quiz", item: firstQuestion.id, choice: wrongOption.id }]);
+          const a = row(
+            "SELECT quiz_score AS quiz, submitted_at AS submitted FROM attempts WHERE id = ?",
+            w.A.attemptId,
+          );
           expect(a).toEqual({ quiz: null, submitted: null });
         },
       },
@@ -336,9 +445,17 @@ export const MATRIX: Record<string, RouteSpec> = {
       {
         name: "sign in as pupil A",
         cells: PUBLIC,
-        form: (w) => ({ code: w.A.klass.joinCode, displayName: w.A.pupil.name, pin: w.A.pupil.pin }),
+        form: (w) => ({
+          code: w.A.klass.joinCode,
+          displayName: w.A.pupil.name,
+          pin: w.A.pupil.pin,
+        }),
         check: async (w, _role, _form, { response }) => {
-          expect(await issuedSession(response)).toEqual({ role: "pupil", teacherId: null, pupilId: w.A.pupil.id });
+          expect(await issuedSession(response)).toEqual({
+            role: "pupil",
+            teacherId: null,
+            pupilId: w.A.pupil.id,
+          });
         },
       },
     ],
@@ -351,7 +468,10 @@ export const MATRIX: Record<string, RouteSpec> = {
         cells: ANY_TEACHER,
         form: () => ({ name: unique("Kelas Baru"), grade: "9", subject: "PPKn", timeZone: "WITA" }),
         check: (w, role, form) => {
-          const made = row<{ teacherId: number }>("SELECT teacher_id AS teacherId FROM classes WHERE name = ?", form.name);
+          const made = row<{ teacherId: number }>(
+            "SELECT teacher_id AS teacherId FROM classes WHERE name = ?",
+            form.name,
+          );
           expect(made.teacherId).toBe(teacherOf(w, role).id);
         },
       },
@@ -363,9 +483,16 @@ export const MATRIX: Record<string, RouteSpec> = {
       {
         name: "new recovery codes",
         cells: ANY_TEACHER,
-        form: (w, role) => ({ intent: "recoveryCodes", currentPassword: teacherOf(w, role).password }),
+        form: (w, role) => ({
+          intent: "recoveryCodes",
+          currentPassword: teacherOf(w, role).password,
+        }),
         check: (w, role) => {
-          const unused = (id: number) => row<{ n: number }>("SELECT count(*) AS n FROM recovery_codes WHERE teacher_id = ? AND used_at IS NULL", id).n;
+          const unused = (id: number) =>
+            row<{ n: number }>(
+              "SELECT count(*) AS n FROM recovery_codes WHERE teacher_id = ? AND used_at IS NULL",
+              id,
+            ).n;
           expect(unused(teacherOf(w, role).id)).toBe(8);
         },
       },
@@ -374,7 +501,12 @@ export const MATRIX: Record<string, RouteSpec> = {
         cells: ANY_TEACHER,
         form: (w, role) => ({ password: teacherOf(w, role).password, confirm: "yes" }),
         check: (w, role) => {
-          expect(row<{ n: number }>("SELECT count(*) AS n FROM teachers WHERE id = ?", teacherOf(w, role).id).n).toBe(0);
+          expect(
+            row<{ n: number }>(
+              "SELECT count(*) AS n FROM teachers WHERE id = ?",
+              teacherOf(w, role).id,
+            ).n,
+          ).toBe(0);
         },
       },
     ],
@@ -396,8 +528,18 @@ export const MATRIX: Record<string, RouteSpec> = {
           postFirst: "on",
         }),
         check: (w) => {
-          expect(row<{ n: number }>("SELECT count(*) AS n FROM assignments WHERE class_id = ?", w.A.klass.id).n).toBe(2);
-          expect(row<{ n: number }>("SELECT count(*) AS n FROM assignments WHERE class_id = ?", w.B.klass.id).n).toBe(1);
+          expect(
+            row<{ n: number }>(
+              "SELECT count(*) AS n FROM assignments WHERE class_id = ?",
+              w.A.klass.id,
+            ).n,
+          ).toBe(2);
+          expect(
+            row<{ n: number }>(
+              "SELECT count(*) AS n FROM assignments WHERE class_id = ?",
+              w.B.klass.id,
+            ).n,
+          ).toBe(1);
         },
       },
     ],
@@ -419,7 +561,10 @@ export const MATRIX: Record<string, RouteSpec> = {
           postFirst: "on",
         }),
         check: (w) => {
-          const a = row("SELECT class_id AS classId, max_attempts AS max, feedback FROM assignments WHERE id = ?", w.A.assignmentId);
+          const a = row(
+            "SELECT class_id AS classId, max_attempts AS max, feedback FROM assignments WHERE id = ?",
+            w.A.assignmentId,
+          );
           expect(a).toEqual({ classId: w.A.klass.id, max: 3, feedback: "after_due" });
         },
       },
@@ -443,10 +588,18 @@ export const MATRIX: Record<string, RouteSpec> = {
         cells: TEACHER_A_ONLY,
         form: (w) => ({ toClassId: w.A.spare.id }),
         check: (w) => {
-          expect(rows("SELECT lesson_version_id AS v FROM assignments WHERE class_id = ?", w.A.spare.id)).toEqual(
+          expect(
+            rows("SELECT lesson_version_id AS v FROM assignments WHERE class_id = ?", w.A.spare.id),
+          ).toEqual(
             rows("SELECT lesson_version_id AS v FROM assignments WHERE id = ?", w.A.assignmentId),
           );
-          expect(row<{ n: number }>("SELECT count(*) AS n FROM assignments WHERE class_id IN (?, ?)", w.B.klass.id, w.B.spare.id).n).toBe(1);
+          expect(
+            row<{ n: number }>(
+              "SELECT count(*) AS n FROM assignments WHERE class_id IN (?, ?)",
+              w.B.klass.id,
+              w.B.spare.id,
+            ).n,
+          ).toBe(1);
         },
       },
     ],
@@ -459,8 +612,18 @@ export const MATRIX: Record<string, RouteSpec> = {
         cells: TEACHER_OF_A,
         form: () => ({}),
         check: (w) => {
-          expect(row<{ n: number }>("SELECT count(*) AS n FROM assignments WHERE id = ?", w.A.assignmentId).n).toBe(0);
-          expect(row<{ n: number }>("SELECT count(*) AS n FROM assignments WHERE id = ?", w.B.assignmentId).n).toBe(1);
+          expect(
+            row<{ n: number }>(
+              "SELECT count(*) AS n FROM assignments WHERE id = ?",
+              w.A.assignmentId,
+            ).n,
+          ).toBe(0);
+          expect(
+            row<{ n: number }>(
+              "SELECT count(*) AS n FROM assignments WHERE id = ?",
+              w.B.assignmentId,
+            ).n,
+          ).toBe(1);
         },
       },
     ],
@@ -480,11 +643,19 @@ export const MATRIX: Record<string, RouteSpec> = {
       {
         name: "private feedback",
         cells: TEACHER_OF_A,
-        form: (w) => ({ intent: "feedback", postId: w.A.postId, body: "Bagus, sebutkan paragrafnya juga." }),
+        form: (w) => ({
+          intent: "feedback",
+          postId: w.A.postId,
+          body: "Bagus, sebutkan paragrafnya juga.",
+        }),
         check: (w) => {
-          expect(rows("SELECT post_id AS postId FROM post_feedback WHERE post_id IN (?, ?)", w.A.postId, w.B.postId)).toEqual([
-            { postId: w.A.postId },
-          ]);
+          expect(
+            rows(
+              "SELECT post_id AS postId FROM post_feedback WHERE post_id IN (?, ?)",
+              w.A.postId,
+              w.B.postId,
+            ),
+          ).toEqual([{ postId: w.A.postId }]);
         },
       },
       {
@@ -492,8 +663,12 @@ export const MATRIX: Record<string, RouteSpec> = {
         cells: TEACHER_OF_A,
         form: (w) => ({ intent: "hide", postId: w.A.postId, value: "true" }),
         check: (w) => {
-          expect(row<{ h: number }>("SELECT hidden AS h FROM posts WHERE id = ?", w.A.postId).h).toBe(1);
-          expect(row<{ h: number }>("SELECT hidden AS h FROM posts WHERE id = ?", w.B.postId).h).toBe(0);
+          expect(
+            row<{ h: number }>("SELECT hidden AS h FROM posts WHERE id = ?", w.A.postId).h,
+          ).toBe(1);
+          expect(
+            row<{ h: number }>("SELECT hidden AS h FROM posts WHERE id = ?", w.B.postId).h,
+          ).toBe(0);
         },
       },
       {
@@ -501,8 +676,12 @@ export const MATRIX: Record<string, RouteSpec> = {
         cells: TEACHER_OF_A,
         form: (w) => ({ intent: "exemplary", postId: w.A.postId, value: "true" }),
         check: (w) => {
-          expect(row<{ e: number }>("SELECT exemplary AS e FROM posts WHERE id = ?", w.A.postId).e).toBe(1);
-          expect(row<{ e: number }>("SELECT exemplary AS e FROM posts WHERE id = ?", w.B.postId).e).toBe(0);
+          expect(
+            row<{ e: number }>("SELECT exemplary AS e FROM posts WHERE id = ?", w.A.postId).e,
+          ).toBe(1);
+          expect(
+            row<{ e: number }>("SELECT exemplary AS e FROM posts WHERE id = ?", w.B.postId).e,
+          ).toBe(0);
         },
       },
     ],
@@ -515,11 +694,22 @@ export const MATRIX: Record<string, RouteSpec> = {
         cells: TEACHER_OF_A,
         form: () => ({ intent: "close", confirm: "yes" }),
         check: (w) => {
-          const closed = (id: number) => row<{ c: number | null }>("SELECT closed_at AS c FROM assignments WHERE id = ?", id).c;
+          const closed = (id: number) =>
+            row<{ c: number | null }>("SELECT closed_at AS c FROM assignments WHERE id = ?", id).c;
           expect(closed(w.A.assignmentId)).not.toBeNull();
           expect(closed(w.B.assignmentId)).toBeNull();
-          expect(row<{ s: number | null; b: number }>("SELECT submitted_at AS s, submitted_by_close AS b FROM attempts WHERE id = ?", w.A.attemptId).b).toBe(1);
-          expect(row<{ s: number | null }>("SELECT submitted_at AS s FROM attempts WHERE id = ?", w.B.attemptId).s).toBeNull();
+          expect(
+            row<{ s: number | null; b: number }>(
+              "SELECT submitted_at AS s, submitted_by_close AS b FROM attempts WHERE id = ?",
+              w.A.attemptId,
+            ).b,
+          ).toBe(1);
+          expect(
+            row<{ s: number | null }>(
+              "SELECT submitted_at AS s FROM attempts WHERE id = ?",
+              w.B.attemptId,
+            ).s,
+          ).toBeNull();
         },
       },
     ],
@@ -535,7 +725,10 @@ export const MATRIX: Record<string, RouteSpec> = {
         form: () => ({ intent: "extend", due: FUTURE_DUE(), extraAttempts: "1" }),
         check: (w) => {
           const of = (s: World["A"]) =>
-            rows("SELECT pupil_id AS pupilId, extra_attempts AS extra FROM extensions WHERE assignment_id = ?", s.assignmentId);
+            rows(
+              "SELECT pupil_id AS pupilId, extra_attempts AS extra FROM extensions WHERE assignment_id = ?",
+              s.assignmentId,
+            );
           // the pupil and assignment come from the address, never from the form's extras
           expect(of(w.A)).toEqual([{ pupilId: w.A.pupil.id, extra: 1 }]);
           expect(of(w.B)).toEqual([]);
@@ -546,12 +739,24 @@ export const MATRIX: Record<string, RouteSpec> = {
         cells: TEACHER_OF_A,
         form: () => ({ intent: "clear" }),
         before: (w) => {
-          testDb().prepare("INSERT OR IGNORE INTO extensions (assignment_id, pupil_id, extra_attempts) VALUES (?, ?, 1)").run(w.A.assignmentId, w.A.pupil.id);
-          testDb().prepare("INSERT OR IGNORE INTO extensions (assignment_id, pupil_id, extra_attempts) VALUES (?, ?, 1)").run(w.B.assignmentId, w.B.pupil.id);
+          testDb()
+            .prepare(
+              "INSERT OR IGNORE INTO extensions (assignment_id, pupil_id, extra_attempts) VALUES (?, ?, 1)",
+            )
+            .run(w.A.assignmentId, w.A.pupil.id);
+          testDb()
+            .prepare(
+              "INSERT OR IGNORE INTO extensions (assignment_id, pupil_id, extra_attempts) VALUES (?, ?, 1)",
+            )
+            .run(w.B.assignmentId, w.B.pupil.id);
           return null;
         },
         check: (w) => {
-          const n = (s: World["A"]) => row<{ n: number }>("SELECT count(*) AS n FROM extensions WHERE assignment_id = ?", s.assignmentId).n;
+          const n = (s: World["A"]) =>
+            row<{ n: number }>(
+              "SELECT count(*) AS n FROM extensions WHERE assignment_id = ?",
+              s.assignmentId,
+            ).n;
           expect(n(w.A)).toBe(0);
           expect(n(w.B)).toBe(1);
         },
@@ -569,7 +774,9 @@ export const MATRIX: Record<string, RouteSpec> = {
         cells: TEACHER_OF_A,
         form: () => ({ intent: "rename", name: unique("Nama Baru") }),
         check: (w, _role, form) => {
-          expect(row("SELECT teacher_id AS teacherId, name FROM classes WHERE id = ?", w.A.klass.id)).toEqual({
+          expect(
+            row("SELECT teacher_id AS teacherId, name FROM classes WHERE id = ?", w.A.klass.id),
+          ).toEqual({
             teacherId: w.A.teacher.id,
             name: form.name,
           });
@@ -588,12 +795,15 @@ export const MATRIX: Record<string, RouteSpec> = {
         cells: TEACHER_OF_A,
         form: (w) => ({ intent: "resetPin", pupilId: w.A.pupil.id }),
         before: (w) => ({
-          a: row<{ hash: string }>("SELECT pin_hash AS hash FROM pupils WHERE id = ?", w.A.pupil.id).hash,
-          b: row<{ hash: string }>("SELECT pin_hash AS hash FROM pupils WHERE id = ?", w.B.pupil.id).hash,
+          a: row<{ hash: string }>("SELECT pin_hash AS hash FROM pupils WHERE id = ?", w.A.pupil.id)
+            .hash,
+          b: row<{ hash: string }>("SELECT pin_hash AS hash FROM pupils WHERE id = ?", w.B.pupil.id)
+            .hash,
         }),
         check: (w, _role, _form, { before }) => {
           const was = before as { a: string; b: string };
-          const hashOf = (id: number) => row<{ hash: string }>("SELECT pin_hash AS hash FROM pupils WHERE id = ?", id).hash;
+          const hashOf = (id: number) =>
+            row<{ hash: string }>("SELECT pin_hash AS hash FROM pupils WHERE id = ?", id).hash;
           expect(hashOf(w.A.pupil.id), "pupil A's PIN hash is replaced").not.toBe(was.a);
           expect(hashOf(w.B.pupil.id), "pupil B's PIN hash is untouched").toBe(was.b);
         },
@@ -607,7 +817,11 @@ export const MATRIX: Record<string, RouteSpec> = {
         name: "new PINs for every pupil",
         cells: TEACHER_OF_A,
         form: () => ({ intent: "resetAll" }),
-        before: (w) => ({ a: pinHashOf(w.A.pupil.id), twin: pinHashOf(w.A.twin.id), b: pinHashOf(w.B.pupil.id) }),
+        before: (w) => ({
+          a: pinHashOf(w.A.pupil.id),
+          twin: pinHashOf(w.A.twin.id),
+          b: pinHashOf(w.B.pupil.id),
+        }),
         check: async (w, _role, _form, { response, before }) => {
           const was = before as { a: string; twin: string; b: string };
           expect(pinHashOf(w.A.pupil.id)).not.toBe(was.a);
@@ -627,7 +841,10 @@ export const MATRIX: Record<string, RouteSpec> = {
         form: () => ({ names: `${unique("Daftar")}\n\n${unique("Daftar")}\n` }),
         check: (w, _role, form) => {
           const names = String(form.names).split("\n").filter(Boolean);
-          const made = rows<{ classId: number }>("SELECT class_id AS classId FROM pupils WHERE display_name IN (?, ?)", ...names);
+          const made = rows<{ classId: number }>(
+            "SELECT class_id AS classId FROM pupils WHERE display_name IN (?, ?)",
+            ...names,
+          );
           expect(made).toEqual([{ classId: w.A.klass.id }, { classId: w.A.klass.id }]);
         },
       },
@@ -639,14 +856,26 @@ export const MATRIX: Record<string, RouteSpec> = {
       {
         name: "copy the assignments into a new class",
         cells: TEACHER_OF_A,
-        form: () => ({ name: unique("Kelas Tahun Depan"), grade: "9", subject: "IPS", timeZone: "WIT" }),
+        form: () => ({
+          name: unique("Kelas Tahun Depan"),
+          grade: "9",
+          subject: "IPS",
+          timeZone: "WIT",
+        }),
         check: (w, role, form) => {
-          const made = row<{ id: number; teacherId: number }>("SELECT id, teacher_id AS teacherId FROM classes WHERE name = ?", form.name);
+          const made = row<{ id: number; teacherId: number }>(
+            "SELECT id, teacher_id AS teacherId FROM classes WHERE name = ?",
+            form.name,
+          );
           expect(made.teacherId).toBe(teacherOf(w, role).id);
-          expect(rows("SELECT lesson_version_id AS v FROM assignments WHERE class_id = ?", made.id)).toEqual(
+          expect(
+            rows("SELECT lesson_version_id AS v FROM assignments WHERE class_id = ?", made.id),
+          ).toEqual(
             rows("SELECT lesson_version_id AS v FROM assignments WHERE class_id = ?", w.A.klass.id),
           );
-          expect(row<{ n: number }>("SELECT count(*) AS n FROM pupils WHERE class_id = ?", made.id).n).toBe(0);
+          expect(
+            row<{ n: number }>("SELECT count(*) AS n FROM pupils WHERE class_id = ?", made.id).n,
+          ).toBe(0);
         },
       },
     ],
@@ -660,7 +889,8 @@ export const MATRIX: Record<string, RouteSpec> = {
         cells: OWNER_OF_A,
         form: (w) => ({ classId: [w.A.klass.id, w.A.spare.id] }),
         check: (w) => {
-          const archived = (id: number) => row<{ a: number | null }>("SELECT archived_at AS a FROM classes WHERE id = ?", id).a;
+          const archived = (id: number) =>
+            row<{ a: number | null }>("SELECT archived_at AS a FROM classes WHERE id = ?", id).a;
           expect(archived(w.A.klass.id)).not.toBeNull();
           expect(archived(w.A.spare.id)).not.toBeNull();
           expect(archived(w.B.klass.id)).toBeNull();
@@ -676,8 +906,12 @@ export const MATRIX: Record<string, RouteSpec> = {
         cells: OWNER_OF_A,
         form: () => ({ confirm: "yes" }),
         check: (w) => {
-          expect(row<{ n: number }>("SELECT count(*) AS n FROM classes WHERE id = ?", w.A.klass.id).n).toBe(0);
-          expect(row<{ n: number }>("SELECT count(*) AS n FROM pupils WHERE id = ?", w.A.pupil.id).n).toBe(0);
+          expect(
+            row<{ n: number }>("SELECT count(*) AS n FROM classes WHERE id = ?", w.A.klass.id).n,
+          ).toBe(0);
+          expect(
+            row<{ n: number }>("SELECT count(*) AS n FROM pupils WHERE id = ?", w.A.pupil.id).n,
+          ).toBe(0);
           expectClassB(w);
         },
       },
@@ -691,7 +925,9 @@ export const MATRIX: Record<string, RouteSpec> = {
         cells: OWNER_OF_A,
         form: (w) => ({ intent: "invite", email: w.B.teacher.email }),
         check: (w) => {
-          expect(coTeachersOf(w.A.klass.id)).toEqual([w.B.teacher.id, w.co.teacher.id].sort((a, b) => a - b));
+          expect(coTeachersOf(w.A.klass.id)).toEqual(
+            [w.B.teacher.id, w.co.teacher.id].sort((a, b) => a - b),
+          );
           expect(coTeachersOf(w.B.klass.id)).toEqual([]);
         },
       },
@@ -722,8 +958,18 @@ export const MATRIX: Record<string, RouteSpec> = {
         form: () => ({}),
         check: (w) => {
           // only pupil A's sessions end; class B's pupil keeps theirs
-          expect(row<{ n: number }>("SELECT count(*) AS n FROM sessions WHERE pupil_id = ?", w.A.pupil.id).n).toBe(0);
-          expect(row<{ n: number }>("SELECT count(*) AS n FROM sessions WHERE pupil_id = ?", w.B.pupil.id).n).toBeGreaterThan(0);
+          expect(
+            row<{ n: number }>(
+              "SELECT count(*) AS n FROM sessions WHERE pupil_id = ?",
+              w.A.pupil.id,
+            ).n,
+          ).toBe(0);
+          expect(
+            row<{ n: number }>(
+              "SELECT count(*) AS n FROM sessions WHERE pupil_id = ?",
+              w.B.pupil.id,
+            ).n,
+          ).toBeGreaterThan(0);
         },
       },
     ],
@@ -736,8 +982,12 @@ export const MATRIX: Record<string, RouteSpec> = {
         cells: TEACHER_OF_A,
         form: () => ({ displayName: unique("Nama Baru") }),
         check: (w, _role, form) => {
-          expect(row<{ n: string }>("SELECT display_name AS n FROM pupils WHERE id = ?", w.A.pupil.id).n).toBe(form.displayName);
-          expect(row<{ n: string }>("SELECT display_name AS n FROM pupils WHERE id = ?", w.B.pupil.id).n).toBe(w.B.pupil.name);
+          expect(
+            row<{ n: string }>("SELECT display_name AS n FROM pupils WHERE id = ?", w.A.pupil.id).n,
+          ).toBe(form.displayName);
+          expect(
+            row<{ n: string }>("SELECT display_name AS n FROM pupils WHERE id = ?", w.B.pupil.id).n,
+          ).toBe(w.B.pupil.name);
         },
       },
     ],
@@ -750,10 +1000,18 @@ export const MATRIX: Record<string, RouteSpec> = {
         cells: TEACHER_OF_A,
         form: (w) => ({ intoId: w.A.twin.id, confirm: "yes" }),
         check: (w) => {
-          expect(row<{ n: number }>("SELECT count(*) AS n FROM pupils WHERE id = ?", w.A.pupil.id).n).toBe(0);
-          expect(row<{ p: number }>("SELECT pupil_id AS p FROM attempts WHERE id = ?", w.A.attemptId).p).toBe(w.A.twin.id);
-          expect(row<{ a: number }>("SELECT author_id AS a FROM posts WHERE id = ?", w.A.postId).a).toBe(w.A.twin.id);
-          expect(row<{ p: number }>("SELECT pupil_id AS p FROM attempts WHERE id = ?", w.B.attemptId).p).toBe(w.B.pupil.id);
+          expect(
+            row<{ n: number }>("SELECT count(*) AS n FROM pupils WHERE id = ?", w.A.pupil.id).n,
+          ).toBe(0);
+          expect(
+            row<{ p: number }>("SELECT pupil_id AS p FROM attempts WHERE id = ?", w.A.attemptId).p,
+          ).toBe(w.A.twin.id);
+          expect(
+            row<{ a: number }>("SELECT author_id AS a FROM posts WHERE id = ?", w.A.postId).a,
+          ).toBe(w.A.twin.id);
+          expect(
+            row<{ p: number }>("SELECT pupil_id AS p FROM attempts WHERE id = ?", w.B.attemptId).p,
+          ).toBe(w.B.pupil.id);
         },
       },
     ],
@@ -766,7 +1024,13 @@ export const MATRIX: Record<string, RouteSpec> = {
         cells: TEACHER_OF_A,
         form: () => ({ confirm: "yes" }),
         check: (w) => {
-          expect(row<{ n: number }>("SELECT count(*) AS n FROM pupils WHERE id IN (?, ?)", w.A.pupil.id, w.B.pupil.id).n).toBe(1);
+          expect(
+            row<{ n: number }>(
+              "SELECT count(*) AS n FROM pupils WHERE id IN (?, ?)",
+              w.A.pupil.id,
+              w.B.pupil.id,
+            ).n,
+          ).toBe(1);
         },
       },
     ],
@@ -781,7 +1045,13 @@ export const MATRIX: Record<string, RouteSpec> = {
         form: () => ({ intent: "copy", slug: SEED_SLUG }),
         check: (w, role) => {
           const owner = teacherOf(w, role).id;
-          expect(row<{ n: number }>("SELECT count(*) AS n FROM authored_lessons WHERE owner_id = ? AND copied_from = ?", owner, SEED_SLUG).n).toBeGreaterThan(0);
+          expect(
+            row<{ n: number }>(
+              "SELECT count(*) AS n FROM authored_lessons WHERE owner_id = ? AND copied_from = ?",
+              owner,
+              SEED_SLUG,
+            ).n,
+          ).toBeGreaterThan(0);
         },
       },
     ],
@@ -806,7 +1076,10 @@ export const MATRIX: Record<string, RouteSpec> = {
         }),
         // a draft with that title now belongs to this teacher (and only to them)
         check: (w, role, form) => {
-          const made = row<{ o: number }>("SELECT owner_id AS o FROM authored_lessons WHERE title = ?", form.title);
+          const made = row<{ o: number }>(
+            "SELECT owner_id AS o FROM authored_lessons WHERE title = ?",
+            form.title,
+          );
           expect(made?.o).toBe(teacherOf(w, role).id);
         },
       },
@@ -821,7 +1094,8 @@ export const MATRIX: Record<string, RouteSpec> = {
         form: () => ({ file: lessonFileText }),
         before: (w, role) => draftsOf(teacherOf(w, role).id),
         // one more private draft for this teacher
-        check: (w, role, _form, { before }) => expect(draftsOf(teacherOf(w, role).id)).toBe((before as number) + 1),
+        check: (w, role, _form, { before }) =>
+          expect(draftsOf(teacherOf(w, role).id)).toBe((before as number) + 1),
       },
     ],
   },
@@ -831,11 +1105,25 @@ export const MATRIX: Record<string, RouteSpec> = {
       {
         name: "save the objectives",
         cells: LESSON_OWNER_A,
-        form: () => ({ intent: "lists", objectives: "Membedakan tuduhan dari bukti.", glossary: "", speakers: "", teacherNotes: "" }),
+        form: () => ({
+          intent: "lists",
+          objectives: "Membedakan tuduhan dari bukti.",
+          glossary: "",
+          speakers: "",
+          teacherNotes: "",
+        }),
         check: (w) => {
-          const draft = JSON.parse(row<{ draft: string }>("SELECT draft FROM authored_lessons WHERE id = ?", w.A.lessonId).draft);
+          const draft = JSON.parse(
+            row<{ draft: string }>("SELECT draft FROM authored_lessons WHERE id = ?", w.A.lessonId)
+              .draft,
+          );
           expect(draft.objectives).toEqual(["Membedakan tuduhan dari bukti."]);
-          expect(row<{ o: number }>("SELECT owner_id AS o FROM authored_lessons WHERE id = ?", w.A.lessonId).o).toBe(w.A.teacher.id);
+          expect(
+            row<{ o: number }>(
+              "SELECT owner_id AS o FROM authored_lessons WHERE id = ?",
+              w.A.lessonId,
+            ).o,
+          ).toBe(w.A.teacher.id);
         },
       },
     ],
@@ -848,13 +1136,20 @@ export const MATRIX: Record<string, RouteSpec> = {
         cells: LESSON_OWNER_A,
         // the choices carried from the sort and quiz steps (app/models/lesson-preview.server.ts)
         form: () => ({ "q.q1": "a" }),
-        before: (w) => row<{ n: number }>("SELECT count(*) AS n FROM attempts WHERE pupil_id = ?", w.A.pupil.id).n,
+        before: (w) =>
+          row<{ n: number }>("SELECT count(*) AS n FROM attempts WHERE pupil_id = ?", w.A.pupil.id)
+            .n,
         // the preview answers with the draft's explanations (it is a copy of the seed lesson), and
         // writes nothing for anyone: class A's pupil still has only the attempt the world made
         check: async (w, _role, _form, { response, before }) => {
           expect(response.status()).toBe(200);
           expect(await response.text()).toContain(seedLesson().questions[0].explanation);
-          expect(row<{ n: number }>("SELECT count(*) AS n FROM attempts WHERE pupil_id = ?", w.A.pupil.id).n).toBe(before);
+          expect(
+            row<{ n: number }>(
+              "SELECT count(*) AS n FROM attempts WHERE pupil_id = ?",
+              w.A.pupil.id,
+            ).n,
+          ).toBe(before);
         },
       },
     ],
@@ -867,10 +1162,21 @@ export const MATRIX: Record<string, RouteSpec> = {
       {
         name: "new password with a recovery code of teacher A",
         cells: PUBLIC,
-        form: (w) => ({ email: w.A.teacher.email, code: recoveryCodeOf(w.A.teacher.id), password: `sandi baru ${unique("p")}` }),
+        form: (w) => ({
+          email: w.A.teacher.email,
+          code: recoveryCodeOf(w.A.teacher.id),
+          password: `sandi baru ${unique("p")}`,
+        }),
         check: async (w, _role, form, { response }) => {
-          expect(await issuedSession(response)).toEqual({ role: "teacher", teacherId: w.A.teacher.id, pupilId: null });
-          const used = row<{ u: number | null }>("SELECT used_at AS u FROM recovery_codes WHERE code_hash = ?", sha256(`recovery:${form.code}`));
+          expect(await issuedSession(response)).toEqual({
+            role: "teacher",
+            teacherId: w.A.teacher.id,
+            pupilId: null,
+          });
+          const used = row<{ u: number | null }>(
+            "SELECT used_at AS u FROM recovery_codes WHERE code_hash = ?",
+            sha256(`recovery:${form.code}`),
+          );
           expect(used.u).not.toBeNull();
         },
       },
@@ -882,10 +1188,20 @@ export const MATRIX: Record<string, RouteSpec> = {
       {
         name: "new password through a reset link of teacher A",
         cells: PUBLIC,
-        form: (w) => ({ token: resetTokenOf(w.A.teacher.id), password: `sandi baru ${unique("p")}` }),
+        form: (w) => ({
+          token: resetTokenOf(w.A.teacher.id),
+          password: `sandi baru ${unique("p")}`,
+        }),
         check: async (w, _role, form, { response }) => {
-          expect(await issuedSession(response)).toEqual({ role: "teacher", teacherId: w.A.teacher.id, pupilId: null });
-          const used = row<{ u: number | null }>("SELECT used_at AS u FROM password_resets WHERE token_hash = ?", sha256(`reset:${form.token}`));
+          expect(await issuedSession(response)).toEqual({
+            role: "teacher",
+            teacherId: w.A.teacher.id,
+            pupilId: null,
+          });
+          const used = row<{ u: number | null }>(
+            "SELECT used_at AS u FROM password_resets WHERE token_hash = ?",
+            sha256(`reset:${form.token}`),
+          );
           expect(used.u).not.toBeNull();
         },
       },
@@ -899,7 +1215,11 @@ export const MATRIX: Record<string, RouteSpec> = {
         cells: PUBLIC,
         form: (w) => ({ email: w.A.teacher.email, password: w.A.teacher.password }),
         check: async (w, _role, _form, { response }) => {
-          expect(await issuedSession(response)).toEqual({ role: "teacher", teacherId: w.A.teacher.id, pupilId: null });
+          expect(await issuedSession(response)).toEqual({
+            role: "teacher",
+            teacherId: w.A.teacher.id,
+            pupilId: null,
+          });
         },
       },
     ],
@@ -910,9 +1230,16 @@ export const MATRIX: Record<string, RouteSpec> = {
       {
         name: "sign up",
         cells: PUBLIC,
-        form: () => ({ name: "Bu Tes", email: `${unique("baru")}@sekolah.test`, password: "kopi tubruk di pagi hari" }),
+        form: () => ({
+          name: "Bu Tes",
+          email: `${unique("baru")}@sekolah.test`,
+          password: "kopi tubruk di pagi hari",
+        }),
         check: (_w, _role, form) => {
-          const made = row<{ n: number }>("SELECT count(*) AS n FROM teachers WHERE email = ?", form.email);
+          const made = row<{ n: number }>(
+            "SELECT count(*) AS n FROM teachers WHERE email = ?",
+            form.email,
+          );
           expect(made.n).toBe(1);
         },
       },

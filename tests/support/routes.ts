@@ -64,21 +64,25 @@ export function patternOf(name: string): { pattern: string; params: string[]; in
 
 function exportsOf(source: string) {
   const has = (name: string) =>
-    new RegExp(`export\\s+(async\\s+)?function\\s+${name}\\b|export\\s+(const|let)\\s+${name}\\b|export\\s*\\{[^}]*\\b${name}\\b[^}]*\\}`).test(
-      source,
-    );
+    new RegExp(
+      `export\\s+(async\\s+)?function\\s+${name}\\b|export\\s+(const|let)\\s+${name}\\b|export\\s*\\{[^}]*\\b${name}\\b[^}]*\\}`,
+    ).test(source);
   return { loader: has("loader"), action: has("action"), page: /export\s+default\b/.test(source) };
 }
 
 /** Every route module in app/routes, file routes and folder routes (`folder/route.tsx`) alike. */
 export function routeFiles(dir = ROUTES_DIR): RouteFile[] {
   const out: RouteFile[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of fs
+    .readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))) {
     if (entry.name.startsWith(".") || /\.test\.(ts|tsx)$/.test(entry.name)) continue;
     let file: string | undefined;
     let name: string;
     if (entry.isDirectory()) {
-      const inner = fs.readdirSync(path.join(dir, entry.name)).find((f) => /^(route|index)\.(tsx|ts|jsx|js)$/.test(f));
+      const inner = fs
+        .readdirSync(path.join(dir, entry.name))
+        .find((f) => /^(route|index)\.(tsx|ts|jsx|js)$/.test(f));
       if (!inner) continue;
       file = path.join(dir, entry.name, inner);
       name = entry.name;
@@ -88,7 +92,14 @@ export function routeFiles(dir = ROUTES_DIR): RouteFile[] {
       name = entry.name.replace(SOURCE, "");
     }
     const { pattern, params, index } = patternOf(name);
-    out.push({ file: entry.name, id: `routes/${name}`, pattern, params, index, ...exportsOf(fs.readFileSync(file, "utf8")) });
+    out.push({
+      file: entry.name,
+      id: `routes/${name}`,
+      pattern,
+      params,
+      index,
+      ...exportsOf(fs.readFileSync(file, "utf8")),
+    });
   }
   return out;
 }

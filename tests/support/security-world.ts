@@ -20,16 +20,32 @@ export function sessionFor(owner: Owner): Promise<{ header: string; id: string; 
 export function insertAttempt(assignmentId: number, pupilId: number, number = 1) {
   return (
     testDb()
-      .prepare("INSERT INTO attempts (assignment_id, pupil_id, number, seed) VALUES (?, ?, ?, ?) RETURNING id")
+      .prepare(
+        "INSERT INTO attempts (assignment_id, pupil_id, number, seed) VALUES (?, ?, ?, ?) RETURNING id",
+      )
       .get(assignmentId, pupilId, number, 12345 + number) as { id: number }
   ).id;
 }
 
-export function insertPost(input: { assignmentId: number; authorId: number; promptId: string; body: string; parentId?: number }) {
+export function insertPost(input: {
+  assignmentId: number;
+  authorId: number;
+  promptId: string;
+  body: string;
+  parentId?: number;
+}) {
   return (
     testDb()
-      .prepare("INSERT INTO posts (assignment_id, prompt_id, author_id, parent_id, body) VALUES (?, ?, ?, ?, ?) RETURNING id")
-      .get(input.assignmentId, input.promptId, input.authorId, input.parentId ?? null, input.body) as { id: number }
+      .prepare(
+        "INSERT INTO posts (assignment_id, prompt_id, author_id, parent_id, body) VALUES (?, ?, ?, ?, ?) RETURNING id",
+      )
+      .get(
+        input.assignmentId,
+        input.promptId,
+        input.authorId,
+        input.parentId ?? null,
+        input.body,
+      ) as { id: number }
   ).id;
 }
 
@@ -41,12 +57,23 @@ export function insertAuthoredLesson(teacherId: number, slug: string) {
       .prepare(
         "INSERT INTO authored_lessons (slug, owner_id, draft, title, language, grade_band, search_text) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
       )
-      .get(slug, teacherId, JSON.stringify(draft), draft.title, draft.language, draft.gradeBand, draft.title.toLowerCase()) as { id: number }
+      .get(
+        slug,
+        teacherId,
+        JSON.stringify(draft),
+        draft.title,
+        draft.language,
+        draft.gradeBand,
+        draft.title.toLowerCase(),
+      ) as { id: number }
   ).id;
 }
 
 async function side(label: string) {
-  const teacher = await createTeacher({ name: `Guru ${label}`, password: `kata sandi guru ${label} ${unique("x")}` });
+  const teacher = await createTeacher({
+    name: `Guru ${label}`,
+    password: `kata sandi guru ${label} ${unique("x")}`,
+  });
   const klass = createClass(teacher.id, { name: unique(`Kelas ${label}`) });
   const pupil = await createPupil(klass.id, { name: unique(`Siswa ${label}`), pin: "4821" });
   const assignmentId = createAssignment(klass.id, { maxAttempts: 2, feedback: "immediate" });
@@ -65,14 +92,30 @@ async function side(label: string) {
     teacher: await sessionFor({ role: "teacher", id: teacher.id }),
     pupil: await sessionFor({ role: "pupil", id: pupil.id }),
   };
-  return { teacher, klass, pupil, twin, spare, assignmentId, attemptId, postId, lessonId, sessions };
+  return {
+    teacher,
+    klass,
+    pupil,
+    twin,
+    spare,
+    assignmentId,
+    attemptId,
+    postId,
+    lessonId,
+    sessions,
+  };
 }
 
 export type Side = Awaited<ReturnType<typeof side>>;
 /** Another teacher of the installation, co-teaching class A (owns no class). */
 async function coTeacherOf(a: Side) {
-  const teacher = await createTeacher({ name: "Guru Pendamping", password: `kata sandi pendamping ${unique("x")}` });
-  testDb().prepare("INSERT INTO class_teachers (class_id, teacher_id) VALUES (?, ?)").run(a.klass.id, teacher.id);
+  const teacher = await createTeacher({
+    name: "Guru Pendamping",
+    password: `kata sandi pendamping ${unique("x")}`,
+  });
+  testDb()
+    .prepare("INSERT INTO class_teachers (class_id, teacher_id) VALUES (?, ?)")
+    .run(a.klass.id, teacher.id);
   return { teacher, session: await sessionFor({ role: "teacher", id: teacher.id }) };
 }
 
@@ -152,7 +195,13 @@ export function encodeForm(form: FormValues): string {
  */
 export function send(
   request: APIRequestContext,
-  input: { method: "GET" | "POST"; url: string; cookie: string; form?: FormValues; headers?: Record<string, string> },
+  input: {
+    method: "GET" | "POST";
+    url: string;
+    cookie: string;
+    form?: FormValues;
+    headers?: Record<string, string>;
+  },
 ): Promise<APIResponse> {
   const base = `http://127.0.0.1:${process.env.E2E_PORT}`;
   const headers: Record<string, string> = { Cookie: input.cookie, ...input.headers };

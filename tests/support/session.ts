@@ -26,20 +26,31 @@ export async function insertSession(
   secret = process.env.SESSION_SECRET ?? "",
 ): Promise<{ id: string; value: string; header: string }> {
   const id = newSessionId();
-  const row = sessionRowFor(id, owner.role === "teacher" ? { role: "teacher", teacherId: owner.id } : { role: "pupil", pupilId: owner.id });
+  const row = sessionRowFor(
+    id,
+    owner.role === "teacher"
+      ? { role: "teacher", teacherId: owner.id }
+      : { role: "pupil", pupilId: owner.id },
+  );
   drizzle(db).insert(sessions).values(row).run();
   const value = await signSessionId(id, secret);
   return { id, value, header: `${SESSION_COOKIE_NAME}=${value}` };
 }
 
 /** The signed cookie value that carries a session id. */
-export async function signSessionId(id: string, secret = process.env.SESSION_SECRET ?? ""): Promise<string> {
+export async function signSessionId(
+  id: string,
+  secret = process.env.SESSION_SECRET ?? "",
+): Promise<string> {
   const header = await makeSessionCookie("plain", [secret]).serialize(id);
   return header.split(";")[0].split("=").slice(1).join("=");
 }
 
 /** The session id a Set-Cookie (or Cookie) header carries, or null if it is missing or not ours. */
-export async function sessionIdOf(header: string, secret = process.env.SESSION_SECRET ?? ""): Promise<string | null> {
+export async function sessionIdOf(
+  header: string,
+  secret = process.env.SESSION_SECRET ?? "",
+): Promise<string | null> {
   const value = (await makeSessionCookie("plain", [secret]).parse(header.split(";")[0])) as unknown;
   return typeof value === "string" ? value : null;
 }

@@ -14,12 +14,19 @@ process.env.SESSION_SECRET = "unit-test-secret";
 const { hashSecret, verifySecret, verifyAgainstDummy } = await import("~/utils/hash.server");
 const { passwordProblem, PASSWORD_MAX, PASSWORD_MIN } = await import("~/utils/password-policy");
 const { COMMON_PASSWORDS } = await import("~/utils/common-passwords");
-const { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, generateJoinCode, joinCodeEntropyBits, normalizeJoinCode, isJoinCodeShape } =
-  await import("~/utils/join-code");
+const {
+  JOIN_CODE_ALPHABET,
+  JOIN_CODE_LENGTH,
+  generateJoinCode,
+  joinCodeEntropyBits,
+  normalizeJoinCode,
+  isJoinCodeShape,
+} = await import("~/utils/join-code");
 const { nameKey, cleanDisplayName } = await import("~/utils/name-key");
 const { isValidPin, generatePin } = await import("~/utils/pin");
 const factories = await import("../support/factories");
-const { throttleStatus, countUse, clearThrottle, retryMinutes } = await import("~/models/throttle.server");
+const { throttleStatus, countUse, clearThrottle, retryMinutes } =
+  await import("~/models/throttle.server");
 const { isExpired, SESSION_POLICY } = await import("~/utils/session.server");
 const { createTeacher, signInTeacher } = await import("~/models/teacher.server");
 
@@ -63,13 +70,24 @@ test("password policy: 8 to 128 characters, no composition rules, common ones re
   // Lower case only, digits only, spaces: no composition rules.
   assert.equal(passwordProblem("sayang sekali hujan"), null);
   assert.equal(passwordProblem("90817263"), null);
-  for (const common of ["12345678", "password", "indonesia", "bismillah", "sayangku", "Bismillah", "PASSWORD"]) {
+  for (const common of [
+    "12345678",
+    "password",
+    "indonesia",
+    "bismillah",
+    "sayangku",
+    "Bismillah",
+    "PASSWORD",
+  ]) {
     assert.equal(passwordProblem(common), "accounts.v.passwordCommon", common);
   }
   assert.ok(COMMON_PASSWORDS.size >= 200);
   for (const entry of COMMON_PASSWORDS) {
     assert.equal(entry, entry.toLowerCase(), `list entries are lower case: ${entry}`);
-    assert.ok([...entry].length >= PASSWORD_MIN, `shorter ones are refused by length already: ${entry}`);
+    assert.ok(
+      [...entry].length >= PASSWORD_MIN,
+      `shorter ones are refused by length already: ${entry}`,
+    );
   }
 });
 
@@ -125,12 +143,14 @@ test("name keys fold case, width and spaces, and match the test factories' copy"
   assert.equal(nameKey("Budi"), nameKey(" budi "));
   assert.notEqual(nameKey("Budi"), nameKey("Bud i"));
   assert.equal(cleanDisplayName("  Siti   Nurhaliza "), "Siti Nurhaliza");
-  for (const s of [...(naughty as string[]), "Çağrı", "İsmail", "ß", "Ａｌｉ"]) assert.equal(nameKey(s), factories.nameKey(s), s);
+  for (const s of [...(naughty as string[]), "Çağrı", "İsmail", "ß", "Ａｌｉ"])
+    assert.equal(nameKey(s), factories.nameKey(s), s);
 });
 
 test("PINs are 4–8 ASCII digits; generated PINs are 6 random digits", () => {
   for (const ok of ["0000", "1234", "12345678"]) assert.equal(isValidPin(ok), true, ok);
-  for (const bad of ["", "123", "123456789", "12a4", "１２３４", "١٢٣٤", " 1234", "1234\n"]) assert.equal(isValidPin(bad), false, bad);
+  for (const bad of ["", "123", "123456789", "12a4", "１２３４", "١٢٣٤", " 1234", "1234\n"])
+    assert.equal(isValidPin(bad), false, bad);
   const pins = new Set(Array.from({ length: 200 }, () => generatePin()));
   for (const pin of pins) assert.match(pin, /^\d{6}$/);
   assert.ok(pins.size > 190);
@@ -141,7 +161,11 @@ test("throttle: ten failures are allowed, the 11th attempt is refused until the 
   const rule = { limit: 10, windowMs: 15 * MINUTE };
   const start = Date.UTC(2025, 0, 6, 8, 0, 0);
   for (let i = 0; i < 10; i++) {
-    assert.deepEqual(throttleStatus(key, rule, start + i * 1000), { blocked: false }, `attempt ${i + 1}`);
+    assert.deepEqual(
+      throttleStatus(key, rule, start + i * 1000),
+      { blocked: false },
+      `attempt ${i + 1}`,
+    );
     countUse(key, rule, start + i * 1000);
   }
   const refused = throttleStatus(key, rule, start + 10_000);
@@ -154,7 +178,11 @@ test("throttle: ten failures are allowed, the 11th attempt is refused until the 
   // A failure after the window starts a new count of one.
   countUse(key, rule, start + 16 * MINUTE);
   for (let i = 0; i < 8; i++) countUse(key, rule, start + 16 * MINUTE + i);
-  assert.equal(throttleStatus(key, rule, start + 17 * MINUTE).blocked, false, "9 failures in the new window");
+  assert.equal(
+    throttleStatus(key, rule, start + 17 * MINUTE).blocked,
+    false,
+    "9 failures in the new window",
+  );
   countUse(key, rule, start + 17 * MINUTE);
   assert.equal(throttleStatus(key, rule, start + 17 * MINUTE).blocked, true);
   clearThrottle(key);
@@ -166,35 +194,74 @@ test("throttle: ten failures are allowed, the 11th attempt is refused until the 
 test("teacher sign-in: the 11th failure is refused even with the right password; success resets the count", async () => {
   const email = `guru-${Date.now()}@sekolah.test`;
   const signUpAt = Date.UTC(2025, 0, 6, 7, 0, 0); // an hour before the sign-ins below
-  const created = await createTeacher({ name: "Bu Sari", email: email.toUpperCase(), password: "kopi tubruk di pagi hari", now: signUpAt });
-  assert.equal(created.ok, true);
-  const again = await createTeacher({ name: "Bu Sari", email, password: "kopi tubruk di pagi hari", now: signUpAt });
-  // A second sign-up with a taken email and another password: the neutral answer, nothing created.
-  assert.deepEqual(await createTeacher({ name: "Bu Sari", email, password: "teh manis hangat sekali", now: signUpAt }), {
-    ok: false,
-    reason: "unavailable",
+  const created = await createTeacher({
+    name: "Bu Sari",
+    email: email.toUpperCase(),
+    password: "kopi tubruk di pagi hari",
+    now: signUpAt,
   });
+  assert.equal(created.ok, true);
+  const again = await createTeacher({
+    name: "Bu Sari",
+    email,
+    password: "kopi tubruk di pagi hari",
+    now: signUpAt,
+  });
+  // A second sign-up with a taken email and another password: the neutral answer, nothing created.
+  assert.deepEqual(
+    await createTeacher({
+      name: "Bu Sari",
+      email,
+      password: "teh manis hangat sekali",
+      now: signUpAt,
+    }),
+    {
+      ok: false,
+      reason: "unavailable",
+    },
+  );
   // With that account's own password it is a sign-in.
   assert.equal(again.ok, true);
 
   const ip = { key: "ip:203.0.113.7", direct: false };
   const t0 = Date.UTC(2025, 0, 6, 8, 0, 0);
-  const unknown = await signInTeacher({ email: "tidak-ada@sekolah.test", password: "apa saja", ip, now: t0 });
+  const unknown = await signInTeacher({
+    email: "tidak-ada@sekolah.test",
+    password: "apa saja",
+    ip,
+    now: t0,
+  });
   assert.deepEqual(unknown, { ok: false, reason: "invalid" });
   for (let i = 0; i < 10; i++) {
     const result = await signInTeacher({ email, password: `salah ${i}`, ip, now: t0 + i });
     assert.deepEqual(result, { ok: false, reason: "invalid" });
   }
-  const refused = await signInTeacher({ email, password: "kopi tubruk di pagi hari", ip, now: t0 + 60_000 });
+  const refused = await signInTeacher({
+    email,
+    password: "kopi tubruk di pagi hari",
+    ip,
+    now: t0 + 60_000,
+  });
   assert.equal(refused.ok, false);
   assert.equal(!refused.ok && refused.reason, "throttled");
 
   const later = t0 + 15 * MINUTE;
-  const ok = await signInTeacher({ email: ` ${email.toUpperCase()} `, password: "kopi tubruk di pagi hari", ip, now: later });
+  const ok = await signInTeacher({
+    email: ` ${email.toUpperCase()} `,
+    password: "kopi tubruk di pagi hari",
+    ip,
+    now: later,
+  });
   assert.equal(ok.ok, true);
   // The account counter was reset: nine new failures do not block.
-  for (let i = 0; i < 9; i++) await signInTeacher({ email, password: `salah lagi ${i}`, ip, now: later + 1 + i });
-  const stillOk = await signInTeacher({ email, password: "kopi tubruk di pagi hari", ip, now: later + 100 });
+  for (let i = 0; i < 9; i++)
+    await signInTeacher({ email, password: `salah lagi ${i}`, ip, now: later + 1 + i });
+  const stillOk = await signInTeacher({
+    email,
+    password: "kopi tubruk di pagi hari",
+    ip,
+    now: later + 100,
+  });
   assert.equal(stillOk.ok, true);
 });
 
@@ -208,11 +275,23 @@ test("session expiry: idle timeout and maximum lifetime for both roles", () => {
       lastSeenAt: new Date(lastSeen),
       expiresAt: new Date(created + maxMs),
     });
-    assert.equal(isExpired(row(created), created + idleMs - 1), false, `${role}: just before idle timeout`);
+    assert.equal(
+      isExpired(row(created), created + idleMs - 1),
+      false,
+      `${role}: just before idle timeout`,
+    );
     assert.equal(isExpired(row(created), created + idleMs), true, `${role}: idle timeout`);
     // Active all along (seen a minute ago) but past the maximum lifetime.
-    assert.equal(isExpired(row(created + maxMs - MINUTE), created + maxMs - 1), false, `${role}: before max`);
-    assert.equal(isExpired(row(created + maxMs - MINUTE), created + maxMs), true, `${role}: max lifetime`);
+    assert.equal(
+      isExpired(row(created + maxMs - MINUTE), created + maxMs - 1),
+      false,
+      `${role}: before max`,
+    );
+    assert.equal(
+      isExpired(row(created + maxMs - MINUTE), created + maxMs),
+      true,
+      `${role}: max lifetime`,
+    );
   }
   // Shared school computers: pupil sessions are shorter than teachers'.
   assert.ok(SESSION_POLICY.pupil.idleMs < SESSION_POLICY.teacher.idleMs);
@@ -224,36 +303,86 @@ test("pupils: names are unique per class by key; the 11th wrong PIN is throttled
   const { sqlite } = await import("~/db.server");
   const { joinClass, signInPupil, resetPin } = await import("~/models/pupil.server");
   const { createClass: makeClass, setJoinEnabled } = await import("~/models/class.server");
-  const teacher = await createTeacher({ name: "Pak Dedi", email: `dedi-${Date.now()}@sekolah.test`, password: "kopi tubruk di pagi hari" });
+  const teacher = await createTeacher({
+    name: "Pak Dedi",
+    email: `dedi-${Date.now()}@sekolah.test`,
+    password: "kopi tubruk di pagi hari",
+  });
   assert.ok(teacher.ok);
   const teacherId = teacher.ok ? teacher.teacherId : 0;
-  const classId = makeClass({ teacherId, name: "8B", grade: "8", subject: "PPKn", timeZone: "WIB" });
-  const code = (sqlite().prepare("SELECT join_code AS code FROM classes WHERE id = ?").get(classId) as { code: string }).code;
+  const classId = makeClass({
+    teacherId,
+    name: "8B",
+    grade: "8",
+    subject: "PPKn",
+    timeZone: "WIB",
+  });
+  const code = (
+    sqlite().prepare("SELECT join_code AS code FROM classes WHERE id = ?").get(classId) as {
+      code: string;
+    }
+  ).code;
   const ip = { key: "ip:198.51.100.4", direct: false };
 
-  const joined = await joinClass({ code: code.toLowerCase(), displayName: "  Siti  Aminah ", pin: "2468", ip });
+  const joined = await joinClass({
+    code: code.toLowerCase(),
+    displayName: "  Siti  Aminah ",
+    pin: "2468",
+    ip,
+  });
   assert.equal(joined.ok, true);
-  assert.deepEqual(await joinClass({ code, displayName: "siti aminah", pin: "1357", ip }), { ok: false, reason: "nameTaken" });
+  assert.deepEqual(await joinClass({ code, displayName: "siti aminah", pin: "1357", ip }), {
+    ok: false,
+    reason: "nameTaken",
+  });
   setJoinEnabled({ classId, teacherId, enabled: false });
-  assert.deepEqual(await joinClass({ code, displayName: "Rina", pin: "1357", ip }), { ok: false, reason: "joinDisabled" });
+  assert.deepEqual(await joinClass({ code, displayName: "Rina", pin: "1357", ip }), {
+    ok: false,
+    reason: "joinDisabled",
+  });
 
   const t0 = Date.UTC(2025, 0, 6, 8, 0, 0);
   for (let i = 0; i < 10; i++) {
-    const wrong = await signInPupil({ code, displayName: "Siti Aminah", pin: String(1000 + i), ip, now: t0 + i });
+    const wrong = await signInPupil({
+      code,
+      displayName: "Siti Aminah",
+      pin: String(1000 + i),
+      ip,
+      now: t0 + i,
+    });
     assert.deepEqual(wrong, { ok: false, reason: "invalid" }, `failure ${i + 1}`);
   }
-  const refused = await signInPupil({ code, displayName: "Siti Aminah", pin: "2468", ip, now: t0 + 20 });
+  const refused = await signInPupil({
+    code,
+    displayName: "Siti Aminah",
+    pin: "2468",
+    ip,
+    now: t0 + 20,
+  });
   assert.equal(!refused.ok && refused.reason, "throttled");
 
   const pupilId = joined.ok ? joined.pupilId : 0;
   const reset = await resetPin({ classId, pupilId, teacherId });
   assert.match(reset.pin, /^\d{6}$/);
-  assert.deepEqual(await signInPupil({ code, displayName: "SITI AMINAH", pin: "2468", ip, now: t0 + 30 }), { ok: false, reason: "invalid" });
-  assert.deepEqual(await signInPupil({ code, displayName: "Siti Aminah", pin: reset.pin, ip, now: t0 + 40 }), { ok: true, pupilId });
+  assert.deepEqual(
+    await signInPupil({ code, displayName: "SITI AMINAH", pin: "2468", ip, now: t0 + 30 }),
+    { ok: false, reason: "invalid" },
+  );
+  assert.deepEqual(
+    await signInPupil({ code, displayName: "Siti Aminah", pin: reset.pin, ip, now: t0 + 40 }),
+    { ok: true, pupilId },
+  );
   // Another teacher cannot reset this pupil's PIN.
-  const other = await createTeacher({ name: "Bu Ani", email: `ani-${Date.now()}@sekolah.test`, password: "teh manis hangat sekali" });
+  const other = await createTeacher({
+    name: "Bu Ani",
+    email: `ani-${Date.now()}@sekolah.test`,
+    password: "teh manis hangat sekali",
+  });
   assert.ok(other.ok);
-  await assert.rejects(resetPin({ classId, pupilId, teacherId: other.ok ? other.teacherId : 0 }), (e: unknown) => e instanceof Response && e.status === 404);
+  await assert.rejects(
+    resetPin({ classId, pupilId, teacherId: other.ok ? other.teacherId : 0 }),
+    (e: unknown) => e instanceof Response && e.status === 404,
+  );
 });
 
 test("removing a pupil deletes, in one go, everything they made, and keeps classmates' replies", async () => {
@@ -261,10 +390,18 @@ test("removing a pupil deletes, in one go, everything they made, and keeps class
   const { createSession } = await import("~/utils/session.server");
   const { removePupil, joinClass } = await import("~/models/pupil.server");
   const { createClass: makeClass } = await import("~/models/class.server");
-  const teacher = await createTeacher({ name: "Bu Rina", email: `rina-${Date.now()}@sekolah.test`, password: "kopi tubruk di pagi hari" });
+  const teacher = await createTeacher({
+    name: "Bu Rina",
+    email: `rina-${Date.now()}@sekolah.test`,
+    password: "kopi tubruk di pagi hari",
+  });
   const teacherId = teacher.ok ? teacher.teacherId : 0;
   const classId = makeClass({ teacherId, name: "9A", grade: "9", subject: "IPS", timeZone: "WIT" });
-  const code = (sqlite().prepare("SELECT join_code AS code FROM classes WHERE id = ?").get(classId) as { code: string }).code;
+  const code = (
+    sqlite().prepare("SELECT join_code AS code FROM classes WHERE id = ?").get(classId) as {
+      code: string;
+    }
+  ).code;
   const ip = { key: "ip:192.0.2.9", direct: false };
   const a = await joinClass({ code, displayName: "Andi", pin: "1111", ip });
   const b = await joinClass({ code, displayName: "Bela", pin: "2222", ip });
@@ -275,34 +412,53 @@ test("removing a pupil deletes, in one go, everything they made, and keeps class
 
   const db = sqlite();
   const version = db
-    .prepare("INSERT INTO lesson_versions (slug, content_hash, snapshot) VALUES ('unit', ?, '{}') RETURNING id")
+    .prepare(
+      "INSERT INTO lesson_versions (slug, content_hash, snapshot) VALUES ('unit', ?, '{}') RETURNING id",
+    )
     .get(`hash-${Date.now()}`) as { id: number };
   const assignment = db
-    .prepare("INSERT INTO assignments (class_id, lesson_version_id, due_at) VALUES (?, ?, ?) RETURNING id")
+    .prepare(
+      "INSERT INTO assignments (class_id, lesson_version_id, due_at) VALUES (?, ?, ?) RETURNING id",
+    )
     .get(classId, version.id, Date.now()) as { id: number };
   const attempt = db
-    .prepare("INSERT INTO attempts (assignment_id, pupil_id, number, seed) VALUES (?, ?, 1, 7) RETURNING id")
+    .prepare(
+      "INSERT INTO attempts (assignment_id, pupil_id, number, seed) VALUES (?, ?, 1, 7) RETURNING id",
+    )
     .get(assignment.id, andi) as { id: number };
-  db.prepare("INSERT INTO answers (attempt_id, kind, item_id, choice) VALUES (?, 'quiz', 'q1', 'a')").run(attempt.id);
+  db.prepare(
+    "INSERT INTO answers (attempt_id, kind, item_id, choice) VALUES (?, 'quiz', 'q1', 'a')",
+  ).run(attempt.id);
   const post = db
-    .prepare("INSERT INTO posts (assignment_id, prompt_id, author_id, body) VALUES (?, 'p1', ?, 'Pendapat Andi') RETURNING id")
+    .prepare(
+      "INSERT INTO posts (assignment_id, prompt_id, author_id, body) VALUES (?, 'p1', ?, 'Pendapat Andi') RETURNING id",
+    )
     .get(assignment.id, andi) as { id: number };
   db.prepare("INSERT INTO post_feedback (post_id, body) VALUES (?, 'Bagus')").run(post.id);
   const belaPost = db
-    .prepare("INSERT INTO posts (assignment_id, prompt_id, author_id, body) VALUES (?, 'p1', ?, 'Pendapat Bela') RETURNING id")
+    .prepare(
+      "INSERT INTO posts (assignment_id, prompt_id, author_id, body) VALUES (?, 'p1', ?, 'Pendapat Bela') RETURNING id",
+    )
     .get(assignment.id, bela) as { id: number };
   // Andi's reply to Bela, and Bela's reply to Andi's post.
   const andiReply = db
-    .prepare("INSERT INTO posts (assignment_id, prompt_id, author_id, parent_id, body) VALUES (?, 'p1', ?, ?, 'Setuju') RETURNING id")
+    .prepare(
+      "INSERT INTO posts (assignment_id, prompt_id, author_id, parent_id, body) VALUES (?, 'p1', ?, ?, 'Setuju') RETURNING id",
+    )
     .get(assignment.id, andi, belaPost.id) as { id: number };
   const belaReply = db
-    .prepare("INSERT INTO posts (assignment_id, prompt_id, author_id, parent_id, body) VALUES (?, 'p1', ?, ?, 'Balasan Bela') RETURNING id")
+    .prepare(
+      "INSERT INTO posts (assignment_id, prompt_id, author_id, parent_id, body) VALUES (?, 'p1', ?, ?, 'Balasan Bela') RETURNING id",
+    )
     .get(assignment.id, bela, post.id) as { id: number };
   const andiLonely = db
-    .prepare("INSERT INTO posts (assignment_id, prompt_id, author_id, body) VALUES (?, 'p2', ?, 'Tanpa balasan') RETURNING id")
+    .prepare(
+      "INSERT INTO posts (assignment_id, prompt_id, author_id, body) VALUES (?, 'p2', ?, 'Tanpa balasan') RETURNING id",
+    )
     .get(assignment.id, andi) as { id: number };
 
-  const countOf = (sql: string, ...args: unknown[]) => (db.prepare(sql).get(...args) as { n: number }).n;
+  const countOf = (sql: string, ...args: unknown[]) =>
+    (db.prepare(sql).get(...args) as { n: number }).n;
   assert.deepEqual(removePupil({ classId, pupilId: andi, teacherId }), { displayName: "Andi" });
   assert.equal(countOf("SELECT count(*) AS n FROM pupils WHERE id = ?", andi), 0);
   assert.equal(countOf("SELECT count(*) AS n FROM sessions WHERE pupil_id = ?", andi), 0);
@@ -312,16 +468,30 @@ test("removing a pupil deletes, in one go, everything they made, and keeps class
   assert.equal(countOf("SELECT count(*) AS n FROM post_feedback WHERE post_id = ?", post.id), 0);
   // Andi's words are gone: his reply and his unanswered post are deleted, his replied-to post is
   // a blank placeholder with no author.
-  assert.equal(countOf("SELECT count(*) AS n FROM posts WHERE id IN (?, ?)", andiReply.id, andiLonely.id), 0);
-  const placeholder = db.prepare("SELECT author_id, body, claim, deleted_at FROM posts WHERE id = ?").get(post.id) as Record<string, unknown>;
+  assert.equal(
+    countOf("SELECT count(*) AS n FROM posts WHERE id IN (?, ?)", andiReply.id, andiLonely.id),
+    0,
+  );
+  const placeholder = db
+    .prepare("SELECT author_id, body, claim, deleted_at FROM posts WHERE id = ?")
+    .get(post.id) as Record<string, unknown>;
   assert.equal(placeholder.author_id, null);
   assert.equal(placeholder.body, "");
   assert.equal(placeholder.claim, null);
   assert.notEqual(placeholder.deleted_at, null);
-  assert.equal(countOf("SELECT count(*) AS n FROM posts WHERE body LIKE '%Andi%' OR body = 'Setuju'"), 0);
+  assert.equal(
+    countOf("SELECT count(*) AS n FROM posts WHERE body LIKE '%Andi%' OR body = 'Setuju'"),
+    0,
+  );
   // Classmates' work stays, the reply to Andi's post included.
   assert.equal(countOf("SELECT count(*) AS n FROM posts WHERE id = ?", belaPost.id), 1);
-  assert.equal(countOf("SELECT count(*) AS n FROM posts WHERE id = ? AND body = 'Balasan Bela'", belaReply.id), 1);
+  assert.equal(
+    countOf("SELECT count(*) AS n FROM posts WHERE id = ? AND body = 'Balasan Bela'", belaReply.id),
+    1,
+  );
   assert.equal(countOf("SELECT count(*) AS n FROM pupils WHERE id = ?", bela), 1);
-  assert.throws(() => removePupil({ classId, pupilId: andi, teacherId }), (e: unknown) => e instanceof Response && e.status === 404);
+  assert.throws(
+    () => removePupil({ classId, pupilId: andi, teacherId }),
+    (e: unknown) => e instanceof Response && e.status === 404,
+  );
 });

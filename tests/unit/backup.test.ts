@@ -24,12 +24,36 @@ after(() => fs.rmSync(dir, { recursive: true, force: true }));
 function seededDatabase(name: string): { file: string; attemptId: number } {
   const file = path.join(dir, name);
   const { sqlite } = openDatabase(file);
-  const teacher = sqlite.prepare("INSERT INTO teachers (name, email, password_hash) VALUES ('Bu Sari', ?, 'x') RETURNING id").get(`${name}@sekolah.test`) as { id: number };
-  const klass = sqlite.prepare("INSERT INTO classes (teacher_id, name, grade, subject, join_code) VALUES (?, '8A', '8', 'BI', ?) RETURNING id").get(teacher.id, `CODE${name}`) as { id: number };
-  const pupil = sqlite.prepare("INSERT INTO pupils (class_id, display_name, name_key, pin_hash) VALUES (?, 'Budi', 'budi', 'x') RETURNING id").get(klass.id) as { id: number };
-  const version = sqlite.prepare("INSERT INTO lesson_versions (slug, content_hash, snapshot) VALUES ('l', 'h', '{}') RETURNING id").get() as { id: number };
-  const assignment = sqlite.prepare("INSERT INTO assignments (class_id, lesson_version_id, due_at) VALUES (?, ?, ?) RETURNING id").get(klass.id, version.id, Date.now() + 86_400_000) as { id: number };
-  const attempt = sqlite.prepare("INSERT INTO attempts (assignment_id, pupil_id, number, seed) VALUES (?, ?, 1, 7) RETURNING id").get(assignment.id, pupil.id) as { id: number };
+  const teacher = sqlite
+    .prepare(
+      "INSERT INTO teachers (name, email, password_hash) VALUES ('Bu Sari', ?, 'x') RETURNING id",
+    )
+    .get(`${name}@sekolah.test`) as { id: number };
+  const klass = sqlite
+    .prepare(
+      "INSERT INTO classes (teacher_id, name, grade, subject, join_code) VALUES (?, '8A', '8', 'BI', ?) RETURNING id",
+    )
+    .get(teacher.id, `CODE${name}`) as { id: number };
+  const pupil = sqlite
+    .prepare(
+      "INSERT INTO pupils (class_id, display_name, name_key, pin_hash) VALUES (?, 'Budi', 'budi', 'x') RETURNING id",
+    )
+    .get(klass.id) as { id: number };
+  const version = sqlite
+    .prepare(
+      "INSERT INTO lesson_versions (slug, content_hash, snapshot) VALUES ('l', 'h', '{}') RETURNING id",
+    )
+    .get() as { id: number };
+  const assignment = sqlite
+    .prepare(
+      "INSERT INTO assignments (class_id, lesson_version_id, due_at) VALUES (?, ?, ?) RETURNING id",
+    )
+    .get(klass.id, version.id, Date.now() + 86_400_000) as { id: number };
+  const attempt = sqlite
+    .prepare(
+      "INSERT INTO attempts (assignment_id, pupil_id, number, seed) VALUES (?, ?, 1, 7) RETURNING id",
+    )
+    .get(assignment.id, pupil.id) as { id: number };
   sqlite.close();
   return { file, attemptId: attempt.id };
 }
@@ -38,7 +62,10 @@ function seededDatabase(name: string): { file: string; attemptId: number } {
  * Another process writing as the app does: one small transaction per answer (and a session row
  * every tenth), as fast as it can, reporting its count, until its stdin closes.
  */
-function startWriter(file: string, attemptId: number): { child: ChildProcess; written: () => number; stop: () => Promise<number> } {
+function startWriter(
+  file: string,
+  attemptId: number,
+): { child: ChildProcess; written: () => number; stop: () => Promise<number> } {
   const code = `
     const Database = require("better-sqlite3");
     const db = new Database(${JSON.stringify(file)});
@@ -56,7 +83,10 @@ function startWriter(file: string, attemptId: number): { child: ChildProcess; wr
       if (stopping) { db.close(); process.stdout.write("done " + n + "\\n"); return; }
       setImmediate(burst);
     })();`;
-  const child = spawn(process.execPath, ["-e", code], { cwd: process.cwd(), stdio: ["pipe", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["-e", code], {
+    cwd: process.cwd(),
+    stdio: ["pipe", "pipe", "inherit"],
+  });
   let count = 0;
   let final: number | null = null;
   const finished = new Promise<number>((resolve, reject) => {
@@ -67,7 +97,9 @@ function startWriter(file: string, attemptId: number): { child: ChildProcess; wr
         else if (line) count = Number(line);
       }
     });
-    child.on("exit", (exit) => (exit === 0 && final !== null ? resolve(final) : reject(new Error(`writer exited ${exit}`))));
+    child.on("exit", (exit) =>
+      exit === 0 && final !== null ? resolve(final) : reject(new Error(`writer exited ${exit}`)),
+    );
   });
   return {
     child,
@@ -101,8 +133,14 @@ test("a backup taken while another process writes restores elsewhere with every 
   assert.equal(integrityCheck(backup.file), "ok");
   // The copy is one instant in the middle of the load: after the writes seen before it started,
   // before the ones that followed it.
-  assert.ok(backup.counts.answers >= before, `backup holds ${backup.counts.answers} answers, ${before} were written before it`);
-  assert.ok(backup.counts.answers < total, `backup holds ${backup.counts.answers} answers of ${total}`);
+  assert.ok(
+    backup.counts.answers >= before,
+    `backup holds ${backup.counts.answers} answers, ${before} were written before it`,
+  );
+  assert.ok(
+    backup.counts.answers < total,
+    `backup holds ${backup.counts.answers} answers of ${total}`,
+  );
 
   const restored = path.join(dir, "elsewhere", "restored.db");
   const result = restoreDatabase(backup.file, restored);
@@ -113,14 +151,27 @@ test("a backup taken while another process writes restores elsewhere with every 
   const copy = new Database(restored, { readonly: true });
   const tables = Object.keys(tableCounts(file));
   assert.deepEqual(Object.keys(result.counts), tables, "the restored file has every table");
-  assert.ok(tables.includes("answers") && tables.includes("sessions") && tables.includes("__drizzle_migrations"));
+  assert.ok(
+    tables.includes("answers") &&
+      tables.includes("sessions") &&
+      tables.includes("__drizzle_migrations"),
+  );
   for (const table of tables) {
-    const upTo = (copy.prepare(`SELECT coalesce(max(rowid), 0) FROM "${table}"`).pluck().get() as number) ?? 0;
-    const inSource = source.prepare(`SELECT count(*) FROM "${table}" WHERE rowid <= ?`).pluck().get(upTo) as number;
-    assert.equal(result.counts[table], inSource, `${table}: ${result.counts[table]} rows restored, ${inSource} in the source up to the backup point`);
+    const upTo =
+      (copy.prepare(`SELECT coalesce(max(rowid), 0) FROM "${table}"`).pluck().get() as number) ?? 0;
+    const inSource = source
+      .prepare(`SELECT count(*) FROM "${table}" WHERE rowid <= ?`)
+      .pluck()
+      .get(upTo) as number;
+    assert.equal(
+      result.counts[table],
+      inSource,
+      `${table}: ${result.counts[table]} rows restored, ${inSource} in the source up to the backup point`,
+    );
   }
   assert.ok(
-    (source.prepare("SELECT count(*) FROM answers").pluck().get() as number) > result.counts.answers,
+    (source.prepare("SELECT count(*) FROM answers").pluck().get() as number) >
+      result.counts.answers,
     "the source kept growing after the backup point",
   );
   source.close();
@@ -143,10 +194,16 @@ test("restore refuses while the database is open elsewhere and leaves it untouch
 
   assert.equal(databaseInUse(file), false);
   const result = restoreDatabase(backup.file, file);
-  assert.ok(result.previous && fs.existsSync(result.previous), "the replaced database is kept beside it");
+  assert.ok(
+    result.previous && fs.existsSync(result.previous),
+    "the replaced database is kept beside it",
+  );
   assert.equal(fs.existsSync(`${file}-wal`), false, "no log of the old database is left to replay");
   const restored = new Database(file, { readonly: true });
-  assert.equal(restored.prepare("SELECT email FROM teachers").pluck().get(), "other.db@sekolah.test");
+  assert.equal(
+    restored.prepare("SELECT email FROM teachers").pluck().get(),
+    "other.db@sekolah.test",
+  );
   restored.close();
 });
 

@@ -16,22 +16,39 @@ function world() {
   const file = path.join(dir, "telaah.db");
   const db = new Database(file);
   migrate(drizzle(db), { migrationsFolder: path.resolve("db/migrations") });
-  const one = (sql: string, ...args: unknown[]) => (db.prepare(sql).get(...args) as { id: number }).id;
-  const teacher = one("INSERT INTO teachers (name, email, password_hash) VALUES ('Bu Uji', 'uji@sekolah.test', 'x') RETURNING id");
-  const klass = one("INSERT INTO classes (teacher_id, name, grade, subject, join_code) VALUES (?, 'K', '8', 'BI', 'UJIKODE2') RETURNING id", teacher);
-  const pupil = one("INSERT INTO pupils (class_id, display_name, name_key, pin_hash) VALUES (?, 'Ani', 'ani', 'x') RETURNING id", klass);
-  const version = one("INSERT INTO lesson_versions (slug, content_hash, snapshot) VALUES ('l', 'h', '{}') RETURNING id");
+  const one = (sql: string, ...args: unknown[]) =>
+    (db.prepare(sql).get(...args) as { id: number }).id;
+  const teacher = one(
+    "INSERT INTO teachers (name, email, password_hash) VALUES ('Bu Uji', 'uji@sekolah.test', 'x') RETURNING id",
+  );
+  const klass = one(
+    "INSERT INTO classes (teacher_id, name, grade, subject, join_code) VALUES (?, 'K', '8', 'BI', 'UJIKODE2') RETURNING id",
+    teacher,
+  );
+  const pupil = one(
+    "INSERT INTO pupils (class_id, display_name, name_key, pin_hash) VALUES (?, 'Ani', 'ani', 'x') RETURNING id",
+    klass,
+  );
+  const version = one(
+    "INSERT INTO lesson_versions (slug, content_hash, snapshot) VALUES ('l', 'h', '{}') RETURNING id",
+  );
   const assignment = one(
     "INSERT INTO assignments (class_id, lesson_version_id, due_at, max_attempts, counting, feedback) VALUES (?, ?, ?, 1, 'highest', 'immediate') RETURNING id",
     klass,
     version,
     Date.now() + 3600_000,
   );
-  const attempt = one("INSERT INTO attempts (assignment_id, pupil_id, number, seed) VALUES (?, ?, 1, 1) RETURNING id", assignment, pupil);
+  const attempt = one(
+    "INSERT INTO attempts (assignment_id, pupil_id, number, seed) VALUES (?, ?, 1, 1) RETURNING id",
+    assignment,
+    pupil,
+  );
   const acks = new AckLog();
   const store = (itemId: string, choice: string) =>
     db
-      .prepare("INSERT INTO answers (attempt_id, kind, item_id, choice) VALUES (?, 'quiz', ?, ?) ON CONFLICT DO UPDATE SET choice = excluded.choice")
+      .prepare(
+        "INSERT INTO answers (attempt_id, kind, item_id, choice) VALUES (?, 'quiz', ?, ?) ON CONFLICT DO UPDATE SET choice = excluded.choice",
+      )
       .run(attempt, itemId, choice);
   // Three answers sent, stored and acknowledged, as the benchmark's save() logs them.
   for (const [itemId, choice] of [
@@ -43,7 +60,9 @@ function world() {
     store(itemId, choice);
     acks.record(attempt, "quiz", itemId, choice);
   }
-  db.prepare("UPDATE attempts SET submitted_at = ?, quiz_score = 1, quiz_max = 3, sort_score = 0, sort_max = 0 WHERE id = ?").run(Date.now(), attempt);
+  db.prepare(
+    "UPDATE attempts SET submitted_at = ?, quiz_score = 1, quiz_max = 3, sort_score = 0, sort_max = 0 WHERE id = ?",
+  ).run(Date.now(), attempt);
   acks.submitted.add(attempt);
   const cleanup = () => {
     db.close();

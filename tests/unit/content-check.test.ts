@@ -4,15 +4,25 @@ import { spawnSync } from "node:child_process";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ContentError, loadLessonsFrom } from "../../app/content/lessons.server";
-import { editFrontmatter, replaceOnce, SEED_SLUG, seedSource, tempContentDir } from "../support/lesson-fixtures";
+import {
+  editFrontmatter,
+  replaceOnce,
+  SEED_SLUG,
+  seedSource,
+  tempContentDir,
+} from "../support/lesson-fixtures";
 
 const FILE = `${SEED_SLUG}.md`;
 
 function contentCheck(...args: string[]) {
-  const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/content-check.ts", ...args], {
-    encoding: "utf8",
-    env: { ...process.env, CONTENT_DIR: undefined },
-  });
+  const run = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "scripts/content-check.ts", ...args],
+    {
+      encoding: "utf8",
+      env: { ...process.env, CONTENT_DIR: undefined },
+    },
+  );
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -83,9 +93,18 @@ test("content:check lists every problem of every file, not only the first", () =
   });
   const run = contentCheck(dir);
   assert.equal(run.code, 1);
-  assert.ok(run.stderr.includes(`${path.join(dir, "lessons", FILE)}: ${broken[0].expected}`), run.stderr);
-  assert.ok(run.stderr.includes(`${path.join(dir, "lessons", "second.md")}: ${broken[2].expected}`), run.stderr);
-  assert.ok(run.stderr.includes(`${path.join(dir, "lessons", "second.md")}: ${broken[3].expected}`), run.stderr);
+  assert.ok(
+    run.stderr.includes(`${path.join(dir, "lessons", FILE)}: ${broken[0].expected}`),
+    run.stderr,
+  );
+  assert.ok(
+    run.stderr.includes(`${path.join(dir, "lessons", "second.md")}: ${broken[2].expected}`),
+    run.stderr,
+  );
+  assert.ok(
+    run.stderr.includes(`${path.join(dir, "lessons", "second.md")}: ${broken[3].expected}`),
+    run.stderr,
+  );
   assert.match(run.stderr, /content:check: 3 problem\(s\) found/);
 });
 
@@ -102,7 +121,13 @@ test("the app's start-up refuses invalid content with the message and exit code 
   const dir = tempContentDir({ [FILE]: broken[2].source() });
   const run = spawnSync(
     process.execPath,
-    ["--import", "tsx", "--input-type=module", "-e", "const m = await import('./app/startup.server.ts'); m.startup();"],
+    [
+      "--import",
+      "tsx",
+      "--input-type=module",
+      "-e",
+      "const m = await import('./app/startup.server.ts'); m.startup();",
+    ],
     {
       encoding: "utf8",
       env: { ...process.env, CONTENT_DIR: dir, DATABASE_PATH: path.join(dir, "telaah.db") },
@@ -110,7 +135,10 @@ test("the app's start-up refuses invalid content with the message and exit code 
   );
   assert.equal(run.status, 1, run.stderr);
   assert.ok(run.stderr.includes("Invalid lesson content:"), run.stderr);
-  assert.ok(run.stderr.includes(`${path.join(dir, "lessons", FILE)}: ${broken[2].expected}`), run.stderr);
+  assert.ok(
+    run.stderr.includes(`${path.join(dir, "lessons", FILE)}: ${broken[2].expected}`),
+    run.stderr,
+  );
   assert.match(run.stderr, /refuses to start/);
   assert.doesNotMatch(run.stderr, /^\s+at /m, "no stack trace");
 });

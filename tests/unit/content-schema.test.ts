@@ -24,7 +24,10 @@ test("a small good lesson fixture parses into numbered paragraphs", () => {
   const result = parseLesson(fs.readFileSync("tests/fixtures/lessons/minimal-good.md", "utf8"));
   assert.ok(result.ok, result.ok ? "" : JSON.stringify(result.problems));
   assert.equal(result.lesson.slug, "minimal-good");
-  assert.deepEqual(result.lesson.paragraphs, ["The bridge reopened on Monday.", "The mayor said the bridge is safe."]);
+  assert.deepEqual(result.lesson.paragraphs, [
+    "The bridge reopened on Monday.",
+    "The mayor said the bridge is safe.",
+  ]);
   assert.equal(result.lesson.source.outlet, null);
   assert.equal(result.lesson.prompts[0].mode, "cer");
 });
@@ -70,9 +73,18 @@ test("a duplicate question id is refused", () => {
 });
 
 test("duplicate option, sorting and prompt ids are refused", () => {
-  assertProblem(editFrontmatter((d) => (d.questions[0].options[1].id = "a")), 'questions[0].options[1].id: duplicate id "a"');
-  assertProblem(editFrontmatter((d) => (d.sorting[3].id = "s1")), 'sorting[3].id: duplicate id "s1"');
-  assertProblem(editFrontmatter((d) => (d.prompts[1].id = "d1")), 'prompts[1].id: duplicate id "d1"');
+  assertProblem(
+    editFrontmatter((d) => (d.questions[0].options[1].id = "a")),
+    'questions[0].options[1].id: duplicate id "a"',
+  );
+  assertProblem(
+    editFrontmatter((d) => (d.sorting[3].id = "s1")),
+    'sorting[3].id: duplicate id "s1"',
+  );
+  assertProblem(
+    editFrontmatter((d) => (d.prompts[1].id = "d1")),
+    'prompts[1].id: duplicate id "d1"',
+  );
 });
 
 test("a sorting quote that is not in its paragraph is refused", () => {
@@ -86,17 +98,32 @@ test("a sorting quote that is not in its paragraph is refused", () => {
 });
 
 test("a sorting speaker that is not declared is refused", () => {
-  assertProblem(editFrontmatter((d) => (d.sorting[0].speaker = "cnn")), 'sorting[0].speaker: "cnn" is not a speaker id');
+  assertProblem(
+    editFrontmatter((d) => (d.sorting[0].speaker = "cnn")),
+    'sorting[0].speaker: "cnn" is not a speaker id',
+  );
 });
 
 test("unknown fields are refused at the top and inside items", () => {
-  assertProblem(editFrontmatter((d) => (d.publisher = "Kompas")), "(root): unknown field(s): publisher");
-  assertProblem(editFrontmatter((d) => (d.questions[4].hint = "lihat paragraf 3")), "questions[4]: unknown field(s): hint");
-  assertProblem(editFrontmatter((d) => (d.source.website = "https://example.org")), "source: unknown field(s): website");
+  assertProblem(
+    editFrontmatter((d) => (d.publisher = "Kompas")),
+    "(root): unknown field(s): publisher",
+  );
+  assertProblem(
+    editFrontmatter((d) => (d.questions[4].hint = "lihat paragraf 3")),
+    "questions[4]: unknown field(s): hint",
+  );
+  assertProblem(
+    editFrontmatter((d) => (d.source.website = "https://example.org")),
+    "source: unknown field(s): website",
+  );
 });
 
 test("the source link is optional and only http(s)", () => {
-  assertProblem(editFrontmatter((d) => (d.source.url = "javascript:alert(1)")), "source.url: must start with http:// or https://");
+  assertProblem(
+    editFrontmatter((d) => (d.source.url = "javascript:alert(1)")),
+    "source.url: must start with http:// or https://",
+  );
 });
 
 test("an unknown skill or category names the allowed values", () => {
@@ -108,7 +135,10 @@ test("an unknown skill or category names the allowed values", () => {
     editFrontmatter((d) => (d.sorting[2].category = "fact")),
     'sorting[2].category: "fact" is not one of reported-event, allegation, denial, unsourced-claim, opinion',
   );
-  assertProblem(editFrontmatter((d) => (d.prompts[0].mode = "essay")), 'prompts[0].mode: "essay" is not one of open, cer');
+  assertProblem(
+    editFrontmatter((d) => (d.prompts[0].mode = "essay")),
+    'prompts[0].mode: "essay" is not one of open, cer',
+  );
 });
 
 test("a question needs 3 to 5 options", () => {
@@ -119,21 +149,40 @@ test("a question needs 3 to 5 options", () => {
     options.push({ id: "e", text: "Pilihan kelima" }, { id: "f", text: "Pilihan keenam" });
   });
   assertProblem(six, "questions[3].options: needs 3 to 5 options");
-  const five = editFrontmatter((d) => d.questions[3].options.push({ id: "e", text: "Pilihan kelima" }));
+  const five = editFrontmatter((d) =>
+    d.questions[3].options.push({ id: "e", text: "Pilihan kelima" }),
+  );
   assert.ok(parseLesson(five).ok, "five options are allowed");
 });
 
 test("missing required fields and bad values are named", () => {
-  assertProblem(editFrontmatter((d) => delete d.title), "title: Required");
-  assertProblem(editFrontmatter((d) => (d.questions[0].stem = "   ")), "questions[0].stem: must not be empty");
-  assertProblem(editFrontmatter((d) => (d.slug = "KTT Putin")), "slug: must be lower-case letters, digits and dashes");
-  assertProblem(editFrontmatter((d) => (d.source.eventDate = "19/6/2024")), "source.eventDate: Invalid date");
-  assertProblem(editFrontmatter((d) => (d.questions[0].evidence = [])), "questions[0].evidence: needs at least one paragraph");
+  assertProblem(
+    editFrontmatter((d) => delete d.title),
+    "title: Required",
+  );
+  assertProblem(
+    editFrontmatter((d) => (d.questions[0].stem = "   ")),
+    "questions[0].stem: must not be empty",
+  );
+  assertProblem(
+    editFrontmatter((d) => (d.slug = "KTT Putin")),
+    "slug: must be lower-case letters, digits and dashes",
+  );
+  assertProblem(
+    editFrontmatter((d) => (d.source.eventDate = "19/6/2024")),
+    "source.eventDate: Invalid date",
+  );
+  assertProblem(
+    editFrontmatter((d) => (d.questions[0].evidence = [])),
+    "questions[0].evidence: needs at least one paragraph",
+  );
 });
 
 test("a file without frontmatter is refused", () => {
   const body = seedSource().split("\n---\n").slice(1).join("\n---\n");
-  assert.deepEqual(problemsOf(body), ["(file): must start with YAML frontmatter between --- lines"]);
+  assert.deepEqual(problemsOf(body), [
+    "(file): must start with YAML frontmatter between --- lines",
+  ]);
 });
 
 test("frontmatter that is not valid YAML is refused with the parser's reason", () => {

@@ -5,7 +5,11 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 
-const UNITS = ["deploy/telaah.service", "deploy/telaah-backup.service", "deploy/telaah-backup.timer"];
+const UNITS = [
+  "deploy/telaah.service",
+  "deploy/telaah-backup.service",
+  "deploy/telaah-backup.timer",
+];
 const hasSystemdAnalyze = spawnSync("systemd-analyze", ["--version"]).status === 0;
 
 test(`the units pass ${hasSystemdAnalyze ? "systemd-analyze verify" : "a reading (systemd-analyze is not installed here)"}`, () => {
@@ -20,7 +24,12 @@ test(`the units pass ${hasSystemdAnalyze ? "systemd-analyze verify" : "a reading
     assert.match(text, /^\[Unit\]$/m, unit);
   }
   const service = fs.readFileSync("deploy/telaah.service", "utf8");
-  for (const line of ["ExecStart=/usr/bin/node --import tsx server/index.ts build/index.js", "Restart=on-failure", "Environment=NODE_ENV=production", "WantedBy=multi-user.target"])
+  for (const line of [
+    "ExecStart=/usr/bin/node --import tsx server/index.ts build/index.js",
+    "Restart=on-failure",
+    "Environment=NODE_ENV=production",
+    "WantedBy=multi-user.target",
+  ])
     assert.ok(service.includes(line), `telaah.service lacks ${line}`);
   assert.match(fs.readFileSync("deploy/telaah-backup.timer", "utf8"), /^OnCalendar=/m);
   assert.match(fs.readFileSync("deploy/telaah-backup.service", "utf8"), /scripts\/db-backup\.ts/);

@@ -20,8 +20,10 @@ import {
   type Segment,
 } from "../../app/utils/discussion";
 
-const cites = (segments: Segment[]) => segments.filter((s) => s.kind === "cite").map((s) => (s as { paragraph: number }).paragraph);
-const links = (segments: Segment[]) => segments.filter((s) => s.kind === "link").map((s) => (s as { href: string }).href);
+const cites = (segments: Segment[]) =>
+  segments.filter((s) => s.kind === "cite").map((s) => (s as { paragraph: number }).paragraph);
+const links = (segments: Segment[]) =>
+  segments.filter((s) => s.kind === "link").map((s) => (s as { href: string }).href);
 const joined = (segments: Segment[]) => segments.map((s) => s.text).join("");
 
 test("citations: the usual ways pupils cite a paragraph become links to that paragraph", () => {
@@ -60,11 +62,14 @@ test("links: only http and https addresses become links; trailing punctuation st
   const segments = segmentPost("Cek https://example.org/a?b=1. Atau (http://contoh.id/x).", 7);
   assert.deepEqual(links(segments), ["https://example.org/a?b=1", "http://contoh.id/x"]);
   assert.equal(joined(segments), "Cek https://example.org/a?b=1. Atau (http://contoh.id/x).");
-  assert.deepEqual(links(segmentPost("https://id.wikipedia.org/wiki/Foo_(bar)", 7)), ["https://id.wikipedia.org/wiki/Foo_(bar)"]);
+  assert.deepEqual(links(segmentPost("https://id.wikipedia.org/wiki/Foo_(bar)", 7)), [
+    "https://id.wikipedia.org/wiki/Foo_(bar)",
+  ]);
 });
 
 test("links: script-ish schemes and markup never become links or elements", () => {
-  const nasty = "<script>alert(1)</script> <img src=x onerror=alert(1)> javascript:alert(1) data:text/html,<b>x</b> vbscript:x";
+  const nasty =
+    "<script>alert(1)</script> <img src=x onerror=alert(1)> javascript:alert(1) data:text/html,<b>x</b> vbscript:x";
   const segments = segmentPost(nasty, 7);
   assert.deepEqual(links(segments), []);
   assert.deepEqual(segments, [{ kind: "text", text: nasty }]);
@@ -90,21 +95,38 @@ test("lengths: trimmed, CRLF counted as one line break, limits per kind with one
   assert.equal(short.success, false);
   assert.equal(short.error?.issues[0].message, "discuss.err.openShort");
   assert.equal(openSchema.safeParse({ body: "   " }).error?.issues[0].message, "discuss.err.empty");
-  assert.equal(openSchema.safeParse({ body: "x".repeat(2001) }).error?.issues[0].message, "discuss.err.openLong");
+  assert.equal(
+    openSchema.safeParse({ body: "x".repeat(2001) }).error?.issues[0].message,
+    "discuss.err.openLong",
+  );
   const ok = openSchema.safeParse({ body: "  baris satu yang cukup\r\nbaris dua  " });
   assert.equal(ok.success, true);
   assert.equal(ok.data?.body, "baris satu yang cukup\nbaris dua");
   assert.equal(openSchema.safeParse({ body: "x".repeat(2000) }).success, true);
 
-  const cer = cerSchema.safeParse({ claim: "Klaim yang cukup", evidence: "", reasoning: "Alasan yang cukup" });
+  const cer = cerSchema.safeParse({
+    claim: "Klaim yang cukup",
+    evidence: "",
+    reasoning: "Alasan yang cukup",
+  });
   assert.equal(cer.success, false);
   assert.deepEqual(
     cer.error?.issues.map((i) => [i.path[0], i.message]),
     [["evidence", "discuss.err.cerMissing"]],
   );
-  assert.equal(cerSchema.safeParse({ claim: "x".repeat(10), evidence: "y".repeat(1000), reasoning: "z".repeat(10) }).success, true);
+  assert.equal(
+    cerSchema.safeParse({
+      claim: "x".repeat(10),
+      evidence: "y".repeat(1000),
+      reasoning: "z".repeat(10),
+    }).success,
+    true,
+  );
   assert.equal(replySchema.safeParse({ parentId: "4", body: "ok" }).success, true);
-  assert.equal(replySchema.safeParse({ parentId: "4", body: "x" }).error?.issues[0].message, "discuss.err.replyShort");
+  assert.equal(
+    replySchema.safeParse({ parentId: "4", body: "x" }).error?.issues[0].message,
+    "discuss.err.replyShort",
+  );
   assert.equal(replySchema.safeParse({ parentId: "abc", body: "oke" }).success, false);
 });
 
@@ -156,16 +178,40 @@ test("edit rules: author only, until feedback, while open, not once deleted", ()
 });
 
 test("reply rules: one level, visible targets in the same assignment, post-first respected", () => {
-  const base = { assignmentId: 10, pupilId: 100, postFirst: true, ownResponse: true, closed: false };
+  const base = {
+    assignmentId: 10,
+    pupilId: 100,
+    postFirst: true,
+    ownResponse: true,
+    closed: false,
+  };
   const theirs = post({ authorId: 200 });
   assert.equal(replyRefusal({ ...base, parent: theirs }), null);
   assert.equal(replyRefusal({ ...base, parent: null }), "discuss.err.replyTarget");
-  assert.equal(replyRefusal({ ...base, parent: post({ authorId: 200, assignmentId: 11 }) }), "discuss.err.replyTarget");
-  assert.equal(replyRefusal({ ...base, parent: post({ authorId: 200, parentId: 7 }) }), "discuss.err.replyNested");
-  assert.equal(replyRefusal({ ...base, parent: post({ authorId: 200, hidden: true }) }), "discuss.err.replyHidden");
-  assert.equal(replyRefusal({ ...base, parent: post({ authorId: 200, deleted: true }) }), "discuss.err.replyDeleted");
-  assert.equal(replyRefusal({ ...base, ownResponse: false, parent: theirs }), "discuss.err.postFirst");
-  assert.equal(replyRefusal({ ...base, ownResponse: false, postFirst: false, parent: theirs }), null);
+  assert.equal(
+    replyRefusal({ ...base, parent: post({ authorId: 200, assignmentId: 11 }) }),
+    "discuss.err.replyTarget",
+  );
+  assert.equal(
+    replyRefusal({ ...base, parent: post({ authorId: 200, parentId: 7 }) }),
+    "discuss.err.replyNested",
+  );
+  assert.equal(
+    replyRefusal({ ...base, parent: post({ authorId: 200, hidden: true }) }),
+    "discuss.err.replyHidden",
+  );
+  assert.equal(
+    replyRefusal({ ...base, parent: post({ authorId: 200, deleted: true }) }),
+    "discuss.err.replyDeleted",
+  );
+  assert.equal(
+    replyRefusal({ ...base, ownResponse: false, parent: theirs }),
+    "discuss.err.postFirst",
+  );
+  assert.equal(
+    replyRefusal({ ...base, ownResponse: false, postFirst: false, parent: theirs }),
+    null,
+  );
   assert.equal(replyRefusal({ ...base, closed: true, parent: theirs }), "discuss.err.closed");
   // a pupil may answer replies under their own response
   assert.equal(replyRefusal({ ...base, parent: post({ authorId: 100 }) }), null);

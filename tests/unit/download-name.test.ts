@@ -11,11 +11,25 @@ test("the ASCII name keeps letters and digits, drops accents, quotes and slashes
 });
 
 test("Content-Disposition has a quoted ASCII filename and an RFC 5987 filename*", () => {
-  const value = contentDisposition({ className: "Kelas 8A/B \"x\"\r\n", lesson: "Menguatkan Peningkatan Hubungan", slug: "ktt-putin-kim-2024", day: "2026-11-28" }, "xlsx");
-  assert.match(value, /^attachment; filename="kelas-8a-b-x-ktt-putin-kim-2024-2026-11-28\.xlsx"; filename\*=UTF-8''/);
+  const value = contentDisposition(
+    {
+      className: 'Kelas 8A/B "x"\r\n',
+      lesson: "Menguatkan Peningkatan Hubungan",
+      slug: "ktt-putin-kim-2024",
+      day: "2026-11-28",
+    },
+    "xlsx",
+  );
+  assert.match(
+    value,
+    /^attachment; filename="kelas-8a-b-x-ktt-putin-kim-2024-2026-11-28\.xlsx"; filename\*=UTF-8''/,
+  );
   const encoded = value.split("filename*=UTF-8''")[1];
   assert.match(encoded, /^[A-Za-z0-9%._~!-]+$/, "only attr-chars and percent escapes");
-  assert.equal(decodeURIComponent(encoded), "Kelas 8A B x - Menguatkan Peningkatan Hubungan - 2026-11-28.xlsx");
+  assert.equal(
+    decodeURIComponent(encoded),
+    "Kelas 8A B x - Menguatkan Peningkatan Hubungan - 2026-11-28.xlsx",
+  );
   assert.doesNotMatch(value, /[\r\n]/);
 });
 

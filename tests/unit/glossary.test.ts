@@ -21,7 +21,10 @@ test("marks the first whole-word occurrence of each term and keeps the rest as t
 });
 
 test("the longer term wins where terms overlap; parts of words and dashed words do not match", () => {
-  const segments = glossarySegments("Tanpa bukti konkret, pembuktian dan sikap anti-Barat-an tetap dugaan.", glossary);
+  const segments = glossarySegments(
+    "Tanpa bukti konkret, pembuktian dan sikap anti-Barat-an tetap dugaan.",
+    glossary,
+  );
   assert.deepEqual(
     segments.filter((s) => "term" in s).map((s) => s.text),
     ["bukti konkret"],
@@ -30,7 +33,11 @@ test("the longer term wins where terms overlap; parts of words and dashed words 
 
 test("case-insensitive, keeping the text's own spelling; no terms gives one plain segment", () => {
   const [first, second] = glossarySegments("Anti-Barat sekali.", glossary);
-  assert.deepEqual(first, { text: "Anti-Barat", term: "anti-Barat", definition: "menentang Barat" });
+  assert.deepEqual(first, {
+    text: "Anti-Barat",
+    term: "anti-Barat",
+    definition: "menentang Barat",
+  });
   assert.deepEqual(second, { text: " sekali." });
   assert.deepEqual(glossarySegments("Tidak ada apa-apa.", []), [{ text: "Tidak ada apa-apa." }]);
   assert.deepEqual(glossarySegments("", glossary), []);

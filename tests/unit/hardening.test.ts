@@ -31,10 +31,24 @@ after(async () => {
 });
 
 async function classWithCode(name = "8A") {
-  const teacher = await createTeacher({ name: "Bu Uji", email: `uji-${++seq}@sekolah.test`, password: "kopi tubruk di pagi hari" });
+  const teacher = await createTeacher({
+    name: "Bu Uji",
+    email: `uji-${++seq}@sekolah.test`,
+    password: "kopi tubruk di pagi hari",
+  });
   assert.ok(teacher.ok);
-  const classId = createClass({ teacherId: teacher.ok ? teacher.teacherId : 0, name, grade: "8", subject: "IPS", timeZone: "WIB" });
-  const code = (sqlite().prepare("SELECT join_code AS code FROM classes WHERE id = ?").get(classId) as { code: string }).code;
+  const classId = createClass({
+    teacherId: teacher.ok ? teacher.teacherId : 0,
+    name,
+    grade: "8",
+    subject: "IPS",
+    timeZone: "WIB",
+  });
+  const code = (
+    sqlite().prepare("SELECT join_code AS code FROM classes WHERE id = ?").get(classId) as {
+      code: string;
+    }
+  ).code;
   return { classId, code };
 }
 
@@ -44,7 +58,9 @@ test("60 wrong PINs sent at once, then the right one: at most 10 are evaluated",
   assert.equal((await joinClass({ code, displayName: "Sari", pin: "4826", ip })).ok, true);
   const now = Date.now();
   const guesses = await Promise.all(
-    Array.from({ length: 60 }, (_, i) => signInPupil({ code, displayName: "Sari", pin: String(5000 + i), ip, now })),
+    Array.from({ length: 60 }, (_, i) =>
+      signInPupil({ code, displayName: "Sari", pin: String(5000 + i), ip, now }),
+    ),
   );
   const evaluated = guesses.filter((r) => !r.ok && r.reason === "invalid").length;
   const refused = guesses.filter((r) => !r.ok && r.reason === "throttled").length;
@@ -58,30 +74,49 @@ test("60 wrong PINs sent at once, then the right one: at most 10 are evaluated",
 
 test("30 wrong teacher passwords at once: at most 10 evaluated; account deletion is held the same way", async () => {
   const email = `serbu-${++seq}@sekolah.test`;
-  const made = await createTeacher({ name: "Pak Tono", email, password: "kopi tubruk di pagi hari" });
+  const made = await createTeacher({
+    name: "Pak Tono",
+    email,
+    password: "kopi tubruk di pagi hari",
+  });
   assert.ok(made.ok);
   const now = Date.now();
   const tries = await Promise.all(
-    Array.from({ length: 30 }, (_, i) => signInTeacher({ email, password: `salah ${i}`, ip: address(), now })),
+    Array.from({ length: 30 }, (_, i) =>
+      signInTeacher({ email, password: `salah ${i}`, ip: address(), now }),
+    ),
   );
   assert.ok(tries.filter((r) => !r.ok && r.reason === "invalid").length <= 10);
 
   const { deleteTeacherAccount } = await import("~/models/privacy.server");
-  const other = await createTeacher({ name: "Bu Lia", email: `lia-${++seq}@sekolah.test`, password: "teh manis hangat sekali" });
+  const other = await createTeacher({
+    name: "Bu Lia",
+    email: `lia-${++seq}@sekolah.test`,
+    password: "teh manis hangat sekali",
+  });
   assert.ok(other.ok);
   const teacherId = other.ok ? other.teacherId : 0;
   const deletions = await Promise.all(
-    Array.from({ length: 30 }, (_, i) => deleteTeacherAccount({ teacherId, password: `salah ${i}`, now })),
+    Array.from({ length: 30 }, (_, i) =>
+      deleteTeacherAccount({ teacherId, password: `salah ${i}`, now }),
+    ),
   );
   assert.ok(deletions.filter((r) => !r.ok && r.reason === "wrongPassword").length <= 10);
   assert.ok(deletions.every((r) => !r.ok));
 });
 
 test("a delay rule: free attempts, then doubling waits capped, forgotten after quiet; in-flight attempts count", () => {
-  const rule = { kind: "delay" as const, free: 3, baseMs: 10_000, capMs: 40_000, forgetMs: 15 * MINUTE };
+  const rule = {
+    kind: "delay" as const,
+    free: 3,
+    baseMs: 10_000,
+    capMs: 40_000,
+    forgetMs: 15 * MINUTE,
+  };
   const key = `test:delay:${++seq}`;
   const t0 = Date.UTC(2025, 0, 6, 8, 0, 0);
-  for (let i = 0; i < 3; i++) assert.equal(takeSlot([[key, rule]], t0 + i).ok, true, `free ${i + 1}`);
+  for (let i = 0; i < 3; i++)
+    assert.equal(takeSlot([[key, rule]], t0 + i).ok, true, `free ${i + 1}`);
   const waiting = takeSlot([[key, rule]], t0 + 5);
   assert.deepEqual(waiting, { ok: false, retryAfterMs: 10_000 - 3, wait: true });
   assert.equal(takeSlot([[key, rule]], t0 + 2 + 10_000).ok, true);
@@ -90,7 +125,11 @@ test("a delay rule: free attempts, then doubling waits capped, forgotten after q
   const t1 = t0 + 30_002;
   assert.equal(throttleStatus(key, rule, t1 + 39_999).blocked, true, "then 40 s (the cap)");
   assert.equal(takeSlot([[key, rule]], t1 + 40_000).ok, true);
-  assert.equal(throttleStatus(key, rule, t1 + 40_000 + 40_000).blocked, false, "never more than the cap");
+  assert.equal(
+    throttleStatus(key, rule, t1 + 40_000 + 40_000).blocked,
+    false,
+    "never more than the cap",
+  );
   assert.equal(throttleStatus(key, rule, t1 + 40_000 + 15 * MINUTE).blocked, false);
   // A slot given back (a success) does not count.
   const key2 = `test:delay:${++seq}`;
@@ -115,18 +154,46 @@ test("101 wrong class codes from one address: a pupil of another class still joi
   const t0 = Date.now();
   let evaluated = 0;
   for (let i = 0; i < 101; i++) {
-    const guess = await joinClass({ code: "ABCDEFGH", displayName: `Tebak ${i}`, pin: "1111", ip: attacker, now: t0 + i });
+    const guess = await joinClass({
+      code: "ABCDEFGH",
+      displayName: `Tebak ${i}`,
+      pin: "1111",
+      ip: attacker,
+      now: t0 + i,
+    });
     if (!guess.ok && guess.reason === "unknownCode") evaluated++;
   }
   assert.equal(evaluated, RULES.joinAddress.free, "after the free ones, guesses wait");
   // From another address (another school, another phone network): at once.
-  const pupil = await joinClass({ code, displayName: "Wulan", pin: "2580", ip: address(), now: t0 + 200 });
+  const pupil = await joinClass({
+    code,
+    displayName: "Wulan",
+    pin: "2580",
+    ip: address(),
+    now: t0 + 200,
+  });
   assert.equal(pupil.ok, true);
   // From the guesser's own address (a school behind one NAT): a short wait, never 15 minutes.
-  const sameAddress = await joinClass({ code, displayName: "Yusuf", pin: "2580", ip: attacker, now: t0 + 200 });
+  const sameAddress = await joinClass({
+    code,
+    displayName: "Yusuf",
+    pin: "2580",
+    ip: attacker,
+    now: t0 + 200,
+  });
   assert.equal(!sameAddress.ok && sameAddress.reason, "throttled");
-  assert.ok(!sameAddress.ok && sameAddress.reason === "throttled" && sameAddress.retryAfterMs <= RULES.joinAddress.capMs);
-  const later = await joinClass({ code, displayName: "Yusuf", pin: "2580", ip: attacker, now: t0 + 200 + RULES.joinAddress.capMs });
+  assert.ok(
+    !sameAddress.ok &&
+      sameAddress.reason === "throttled" &&
+      sameAddress.retryAfterMs <= RULES.joinAddress.capMs,
+  );
+  const later = await joinClass({
+    code,
+    displayName: "Yusuf",
+    pin: "2580",
+    ip: attacker,
+    now: t0 + 200 + RULES.joinAddress.capMs,
+  });
   assert.equal(later.ok, true);
   // Joining with a right code gave its slot back: the address is no worse off than before.
 });
@@ -136,16 +203,27 @@ test("teacher sign-ups: each takes a slot of the address's delay; a taken email 
   const t0 = Date.now();
   const results = [];
   for (let i = 0; i < RULES.signUpAddress.free + 1; i++)
-    results.push(await createTeacher({ name: "Guru", email: `banjir-${++seq}@sekolah.test`, password: "kopi tubruk di pagi hari", ip, now: t0 }));
+    results.push(
+      await createTeacher({
+        name: "Guru",
+        email: `banjir-${++seq}@sekolah.test`,
+        password: "kopi tubruk di pagi hari",
+        ip,
+        now: t0,
+      }),
+    );
   assert.equal(results.filter((r) => r.ok).length, RULES.signUpAddress.free);
   const last = results.at(-1);
   assert.equal(last && !last.ok && last.reason, "throttled");
   const email = `ada-${++seq}@sekolah.test`;
   await createTeacher({ name: "Guru", email, password: "kopi tubruk di pagi hari", ip: address() });
-  assert.deepEqual(await createTeacher({ name: "Guru", email, password: "lain sama sekali ya", ip: address() }), {
-    ok: false,
-    reason: "unavailable",
-  });
+  assert.deepEqual(
+    await createTeacher({ name: "Guru", email, password: "lain sama sekali ya", ip: address() }),
+    {
+      ok: false,
+      reason: "unavailable",
+    },
+  );
 });
 
 test("every redirect variant from the issue stays on the site", () => {
@@ -170,7 +248,10 @@ test("every redirect variant from the issue stays on the site", () => {
     assert.match(out, /^\/(?![/\\])/, to);
     assert.equal(new URL(out, "https://telaah.test").origin, "https://telaah.test", to);
   }
-  assert.equal(safeRedirect("/pupil/assignments/3/quiz?x=1#q2", "/"), "/pupil/assignments/3/quiz?x=1#q2");
+  assert.equal(
+    safeRedirect("/pupil/assignments/3/quiz?x=1#q2", "/"),
+    "/pupil/assignments/3/quiz?x=1#q2",
+  );
 });
 
 test("display names: invisible characters and direction controls are refused; look-alikes share a skeleton", () => {
@@ -191,17 +272,38 @@ test("display names: invisible characters and direction controls are refused; lo
   for (const name of invisible) {
     const parsed = displayName.safeParse(name);
     assert.equal(parsed.success, false, JSON.stringify(name));
-    assert.equal(parsed.success ? "" : parsed.error.issues[0].message, "hardening.v.nameInvisible", JSON.stringify(name));
+    assert.equal(
+      parsed.success ? "" : parsed.error.issues[0].message,
+      "hardening.v.nameInvisible",
+      JSON.stringify(name),
+    );
   }
   const stacked = displayName.safeParse("B\u0336\u0336\u0336\u0336\u0336udi");
   assert.equal(stacked.success ? "" : stacked.error.issues[0].message, "hardening.v.nameMarks");
-  for (const ok of ["Budi", "Siti Nurhaliza", "Nguyễn Văn An", "Çağrı", "Zoë", "Ni Luh Putu Ayu", "محمد", "小明"])
+  for (const ok of [
+    "Budi",
+    "Siti Nurhaliza",
+    "Nguyễn Văn An",
+    "Çağrı",
+    "Zoë",
+    "Ni Luh Putu Ayu",
+    "محمد",
+    "小明",
+  ])
     assert.equal(displayName.safeParse(ok).success, true, ok);
   // NFKC: full-width letters are stored as ordinary ones.
   assert.deepEqual(displayName.safeParse("Ｂｕｄｉ"), { success: true, data: "Budi" });
 
   const budi = nameSkeleton("Budi");
-  for (const lookAlike of ["Bud\u0456", "Вudi", "Budі", "budi", "Βudι", "Ｂudi", "Βиdi".replace("и", "u")])
+  for (const lookAlike of [
+    "Bud\u0456",
+    "Вudi",
+    "Budі",
+    "budi",
+    "Βudι",
+    "Ｂudi",
+    "Βиdi".replace("и", "u"),
+  ])
     assert.equal(nameSkeleton(lookAlike), budi, lookAlike);
   assert.equal(nameSkeleton("BUDI"), nameSkeleton("ВUDl"), "capital I and small l meet");
   assert.equal(nameSkeleton("Rina"), nameSkeleton("Rіnа"));
@@ -221,11 +323,20 @@ test("joining with a classmate's look-alike name is refused as taken; another cl
   const ip = address();
   assert.equal((await joinClass({ code: a.code, displayName: "Budi", pin: "1470", ip })).ok, true);
   for (const lookAlike of ["Bud\u0456", "Вudi", "Βudi", "BudI", "budi"])
-    assert.deepEqual(await joinClass({ code: a.code, displayName: lookAlike, pin: "1470", ip }), { ok: false, reason: "nameTaken" }, lookAlike);
-  assert.equal((await joinClass({ code: b.code, displayName: "Bud\u0456", pin: "1470", ip })).ok, true);
+    assert.deepEqual(
+      await joinClass({ code: a.code, displayName: lookAlike, pin: "1470", ip }),
+      { ok: false, reason: "nameTaken" },
+      lookAlike,
+    );
+  assert.equal(
+    (await joinClass({ code: b.code, displayName: "Bud\u0456", pin: "1470", ip })).ok,
+    true,
+  );
   // Two look-alikes joining at the same moment: one of them only.
   const c = await classWithCode("7C");
-  const both = await Promise.all(["Rina", "Rіna"].map((name) => joinClass({ code: c.code, displayName: name, pin: "1470", ip })));
+  const both = await Promise.all(
+    ["Rina", "Rіna"].map((name) => joinClass({ code: c.code, displayName: name, pin: "1470", ip })),
+  );
   assert.equal(both.filter((r) => r.ok).length, 1);
 });
 
@@ -234,14 +345,36 @@ test("answer keys: never while the pupil can still start or submit an attempt", 
   const before = due.getTime() - MINUTE;
   const after = due.getTime() + MINUTE;
   const policy = { feedback: "after_due" as const, dueAt: due, acceptLate: true, maxAttempts: 3 };
-  const pupil = (attemptsMade: number, openAttempt = false) => ({ submitted: attemptsMade > 0, openAttempt, attemptsMade });
+  const pupil = (attemptsMade: number, openAttempt = false) => ({
+    submitted: attemptsMade > 0,
+    openAttempt,
+    attemptsMade,
+  });
   // The issue's case: past due, late work accepted, attempts left.
   assert.equal(keysVisible(policy, pupil(1), after), false);
-  assert.equal(keysVisible(policy, pupil(3, true), after), false, "an open attempt can still be submitted");
+  assert.equal(
+    keysVisible(policy, pupil(3, true), after),
+    false,
+    "an open attempt can still be submitted",
+  );
   assert.equal(keysVisible(policy, pupil(3), after), true, "all attempts used");
-  assert.equal(keysVisible({ ...policy, acceptLate: false }, pupil(1), after), true, "no more work accepted");
+  assert.equal(
+    keysVisible({ ...policy, acceptLate: false }, pupil(1), after),
+    true,
+    "no more work accepted",
+  );
   assert.equal(keysVisible({ ...policy, feedback: "immediate" }, pupil(1), before), false);
-  assert.equal(keysVisible({ ...policy, feedback: "immediate", maxAttempts: 1 }, pupil(1), before), true);
-  assert.equal(keysVisible({ ...policy, maxAttempts: 0 }, pupil(9), after), false, "unlimited attempts, late work accepted");
-  assert.equal(keysVisible({ ...policy, feedback: "never", maxAttempts: 1 }, pupil(1), after), false);
+  assert.equal(
+    keysVisible({ ...policy, feedback: "immediate", maxAttempts: 1 }, pupil(1), before),
+    true,
+  );
+  assert.equal(
+    keysVisible({ ...policy, maxAttempts: 0 }, pupil(9), after),
+    false,
+    "unlimited attempts, late work accepted",
+  );
+  assert.equal(
+    keysVisible({ ...policy, feedback: "never", maxAttempts: 1 }, pupil(1), after),
+    false,
+  );
 });

@@ -33,6 +33,7 @@ test("invariantResponse passes a truthy condition and throws the same 404 otherw
 });
 
 test("a malformed id is the same 404 as a missing row", async () => {
-  for (const bad of [null, "", "0", "-1", "1.5", "abc", "99999999999999999"]) await is404(() => parseId(bad));
+  for (const bad of [null, "", "0", "-1", "1.5", "abc", "99999999999999999"])
+    await is404(() => parseId(bad));
   assert.equal(parseId("42"), 42);
 });

@@ -1,7 +1,13 @@
 // The dictionaries: the same keys and placeholders in both languages; language choice; interpolation.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { dictionaries, isLang, isMessageKey, langFromAcceptLanguage, translate } from "../../app/i18n";
+import {
+  dictionaries,
+  isLang,
+  isMessageKey,
+  langFromAcceptLanguage,
+  translate,
+} from "../../app/i18n";
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -23,7 +29,11 @@ test("id and en have exactly the same keys", () => {
 
 test("every key has the same {placeholders} in both languages", () => {
   const mismatches = Object.entries(dictionaries.id)
-    .filter(([key, text]) => placeholders(text).join() !== placeholders(dictionaries.en[key as keyof typeof dictionaries.en] ?? "").join())
+    .filter(
+      ([key, text]) =>
+        placeholders(text).join() !==
+        placeholders(dictionaries.en[key as keyof typeof dictionaries.en] ?? "").join(),
+    )
     .map(([key]) => key);
   assert.deepEqual(mismatches, []);
 });

@@ -2,12 +2,25 @@
 // information (all empty = none; complete facts), and accepting a warning that is really open.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { factRows, parseAcknowledgement, parseOutsideInfo, parsePrompt, promptValues, RUBRIC_FIELDS } from "../../app/utils/lesson-editor-form";
+import {
+  factRows,
+  parseAcknowledgement,
+  parseOutsideInfo,
+  parsePrompt,
+  promptValues,
+  RUBRIC_FIELDS,
+} from "../../app/utils/lesson-editor-form";
 
-const rubricForm = (text: (name: string) => string) => Object.fromEntries(RUBRIC_FIELDS.map((f) => [f.name, text(f.name)]));
+const rubricForm = (text: (name: string) => string) =>
+  Object.fromEntries(RUBRIC_FIELDS.map((f) => [f.name, text(f.name)]));
 
 test("a CER prompt takes a full rubric, and gives it back as the same form values", () => {
-  const raw = { mode: "cer", prompt: " Apakah terbukti? ", guidance: "Tuduhan bukan bukti.", ...rubricForm((n) => ` isi ${n} `) };
+  const raw = {
+    mode: "cer",
+    prompt: " Apakah terbukti? ",
+    guidance: "Tuduhan bukan bukti.",
+    ...rubricForm((n) => ` isi ${n} `),
+  };
   const parsed = parsePrompt(raw, "d1");
   assert.ok(parsed.ok);
   assert.equal(parsed.value.prompt, "Apakah terbukti?");
@@ -17,11 +30,17 @@ test("a CER prompt takes a full rubric, and gives it back as the same form value
 });
 
 test("a rubric is all nine cells or none, and only on a CER prompt", () => {
-  const partial = parsePrompt({ mode: "cer", prompt: "P", guidance: "G", rubric_claim_beginning: "x" }, "d1");
+  const partial = parsePrompt(
+    { mode: "cer", prompt: "P", guidance: "G", rubric_claim_beginning: "x" },
+    "d1",
+  );
   assert.ok(!partial.ok);
   assert.equal(partial.errors.rubric, "le.err.rubricAll");
   assert.equal(partial.errors.rubric_reasoning_proficient, "ed.err.required");
-  const open = parsePrompt({ mode: "open", prompt: "P", guidance: "G", ...rubricForm(() => "x") }, "d1");
+  const open = parsePrompt(
+    { mode: "open", prompt: "P", guidance: "G", ...rubricForm(() => "x") },
+    "d1",
+  );
   assert.ok(!open.ok);
   assert.equal(open.errors.rubric, "le.err.rubricCer");
   const none = parsePrompt({ mode: "cer", prompt: "P", guidance: "G" }, "d1");
@@ -32,10 +51,18 @@ test("a rubric is all nine cells or none, and only on a CER prompt", () => {
 test("outside information: empty means none; otherwise a heading, a caveat and complete facts", () => {
   const empty = parseOutsideInfo({ outsideTitle: " ", caveat: "", fact_date_0: "" });
   assert.deepEqual(empty, { ok: true, value: undefined });
-  const half = parseOutsideInfo({ outsideTitle: "Di luar artikel", caveat: "Hanya untuk guru.", fact_date_0: "Juni 2024", fact_text_0: "Sebuah fakta." });
+  const half = parseOutsideInfo({
+    outsideTitle: "Di luar artikel",
+    caveat: "Hanya untuk guru.",
+    fact_date_0: "Juni 2024",
+    fact_text_0: "Sebuah fakta.",
+  });
   assert.ok(!half.ok);
   assert.equal(half.errors.fact_0, "le.err.factRow");
-  const noFacts = parseOutsideInfo({ outsideTitle: "Di luar artikel", caveat: "Hanya untuk guru." });
+  const noFacts = parseOutsideInfo({
+    outsideTitle: "Di luar artikel",
+    caveat: "Hanya untuk guru.",
+  });
   assert.ok(!noFacts.ok);
   assert.equal(noFacts.errors.facts, "le.err.facts");
   const full = parseOutsideInfo({
@@ -47,7 +74,17 @@ test("outside information: empty means none; otherwise a heading, a caveat and c
   });
   assert.deepEqual(full, {
     ok: true,
-    value: { title: "Di luar artikel", caveat: "Hanya untuk guru.", facts: [{ date: "19 Juni 2024", source: "Pengumuman pemerintah", text: "Perjanjian ditandatangani." }] },
+    value: {
+      title: "Di luar artikel",
+      caveat: "Hanya untuk guru.",
+      facts: [
+        {
+          date: "19 Juni 2024",
+          source: "Pengumuman pemerintah",
+          text: "Perjanjian ditandatangani.",
+        },
+      ],
+    },
   });
   // the form shows every filled row and two empty ones
   assert.equal(factRows({ fact_text_2: "x" }), 5);
@@ -56,14 +93,23 @@ test("outside information: empty means none; otherwise a heading, a caveat and c
 
 test("only a warning that is open can be accepted, and only with a reason", () => {
   const open = [{ check: "small-category", item: "opinion" }];
-  assert.deepEqual(parseAcknowledgement({ check: "small-category", item: "opinion", reason: " Sengaja. " }, open), {
-    ok: true,
-    value: { check: "small-category", item: "opinion", reason: "Sengaja." },
-  });
-  const other = parseAcknowledgement({ check: "small-category", item: "denial", reason: "x" }, open);
+  assert.deepEqual(
+    parseAcknowledgement({ check: "small-category", item: "opinion", reason: " Sengaja. " }, open),
+    {
+      ok: true,
+      value: { check: "small-category", item: "opinion", reason: "Sengaja." },
+    },
+  );
+  const other = parseAcknowledgement(
+    { check: "small-category", item: "denial", reason: "x" },
+    open,
+  );
   assert.ok(!other.ok);
   assert.equal(other.errors.form, "v.invalid");
-  const noReason = parseAcknowledgement({ check: "small-category", item: "opinion", reason: "" }, open);
+  const noReason = parseAcknowledgement(
+    { check: "small-category", item: "opinion", reason: "" },
+    open,
+  );
   assert.ok(!noReason.ok);
   assert.equal(noReason.errors.reason, "ed.err.required");
 });

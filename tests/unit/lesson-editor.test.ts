@@ -11,7 +11,8 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "telaah-editor-"));
 process.env.DATABASE_PATH = path.join(dir, "editor.db");
 
 const { sqlite } = await import("~/db.server");
-const { syncLessonVersions, currentLessonVersion, getLessonVersion } = await import("~/models/lesson.server");
+const { syncLessonVersions, currentLessonVersion, getLessonVersion } =
+  await import("~/models/lesson.server");
 const editor = await import("~/models/lesson-editor.server");
 const { parseLesson } = await import("~/content/parse");
 const { lessonHash, getLesson } = await import("~/content/lessons.server");
@@ -19,10 +20,18 @@ const { serializeLesson } = await import("~/content/serialize");
 
 syncLessonVersions();
 const db = sqlite();
-const insertId = (sqlText: string, ...args: unknown[]) => (db.prepare(`${sqlText} RETURNING id`).get(...args) as { id: number }).id;
-const sari = insertId("INSERT INTO teachers (name, email, password_hash) VALUES ('Bu Sari', 'sari@x.test', 'h')");
-const joko = insertId("INSERT INTO teachers (name, email, password_hash) VALUES ('Pak Joko', 'joko@x.test', 'h')");
-const klass = insertId("INSERT INTO classes (teacher_id, name, grade, subject, join_code) VALUES (?, '8A', '8', 'BI', 'AAAA2222')", sari);
+const insertId = (sqlText: string, ...args: unknown[]) =>
+  (db.prepare(`${sqlText} RETURNING id`).get(...args) as { id: number }).id;
+const sari = insertId(
+  "INSERT INTO teachers (name, email, password_hash) VALUES ('Bu Sari', 'sari@x.test', 'h')",
+);
+const joko = insertId(
+  "INSERT INTO teachers (name, email, password_hash) VALUES ('Pak Joko', 'joko@x.test', 'h')",
+);
+const klass = insertId(
+  "INSERT INTO classes (teacher_id, name, grade, subject, join_code) VALUES (?, '8A', '8', 'BI', 'AAAA2222')",
+  sari,
+);
 
 const ARTICLE = [
   "Kepala desa mengumumkan pasar baru akan dibuka bulan depan.",
@@ -37,7 +46,14 @@ function newLesson(owner = sari) {
     article: ARTICLE,
     language: "id",
     gradeBand: "SMP (kelas 7–9)",
-    source: { outlet: "Kabar Desa", author: null, publishedAt: "2026-11-01", eventDate: null, url: "https://example.org/pasar", note: null },
+    source: {
+      outlet: "Kabar Desa",
+      author: null,
+      publishedAt: "2026-11-01",
+      eventDate: null,
+      url: "https://example.org/pasar",
+      note: null,
+    },
   });
 }
 
@@ -65,8 +81,14 @@ test("a new draft keeps the pasted paragraphs and the source exactly as typed", 
   assert.match(row.slug, /^pasar-baru-di-desa-[0-9a-f]{6}$/);
   // Incomplete: the same messages content:check prints for a file.
   const v = editor.validateDraft(draft);
-  assert.ok(v.problems.some((p) => p.path === "questions"), JSON.stringify(v.problems));
-  assert.throws(() => editor.getOwnLesson({ teacherId: joko, lessonId: id }), (r: Response) => r.status === 404);
+  assert.ok(
+    v.problems.some((p) => p.path === "questions"),
+    JSON.stringify(v.problems),
+  );
+  assert.throws(
+    () => editor.getOwnLesson({ teacherId: joko, lessonId: id }),
+    (r: Response) => r.status === 404,
+  );
 });
 
 test("the draft is checked by the file pipeline: a quote not in its paragraph is the file error", () => {
@@ -75,38 +97,69 @@ test("the draft is checked by the file pipeline: a quote not in its paragraph is
     ...d,
     objectives: ["Membedakan tuduhan dari bukti."],
     questions: [question],
-    sorting: [{ id: "s1", quote: "menaikkan harga sewa kios", paragraph: 3, category: "allegation", explanation: "Tuduhan warga." }],
+    sorting: [
+      {
+        id: "s1",
+        quote: "menaikkan harga sewa kios",
+        paragraph: 3,
+        category: "allegation",
+        explanation: "Tuduhan warga.",
+      },
+    ],
   }));
   const v = editor.validateDraft(draft);
-  assert.deepEqual(v.problems, [{ path: "sorting[0].quote", message: "not found verbatim in paragraph 3" }]);
+  assert.deepEqual(v.problems, [
+    { path: "sorting[0].quote", message: "not found verbatim in paragraph 3" },
+  ]);
   assert.equal(editor.publishLesson({ teacherId: sari, lessonId: id }).ok, false);
 });
 
 test("publishing pins a version like start-up does; republishing adds version 2 and old assignments stay on 1", () => {
   const id = newLesson();
-  editor.updateDraft({ teacherId: sari, lessonId: id }, (d) => ({ ...d, objectives: ["Membedakan tuduhan dari bukti."], questions: [question] }));
+  editor.updateDraft({ teacherId: sari, lessonId: id }, (d) => ({
+    ...d,
+    objectives: ["Membedakan tuduhan dari bukti."],
+    questions: [question],
+  }));
   const first = editor.publishLesson({ teacherId: sari, lessonId: id });
   assert.ok(first.ok);
   const row = editor.getOwnLesson({ teacherId: sari, lessonId: id });
   const snapshot = getLessonVersion(first.versionId)!;
-  assert.equal(lessonHash(snapshot), (db.prepare("SELECT content_hash AS h FROM lesson_versions WHERE id = ?").get(first.versionId) as { h: string }).h);
+  assert.equal(
+    lessonHash(snapshot),
+    (
+      db
+        .prepare("SELECT content_hash AS h FROM lesson_versions WHERE id = ?")
+        .get(first.versionId) as { h: string }
+    ).h,
+  );
   assert.deepEqual(parseLesson(serializeLesson(snapshot)), { ok: true, lesson: snapshot });
   assert.equal(currentLessonVersion(row.slug)?.id, first.versionId);
 
   // An assignment made now, exactly as for a file lesson.
-  const assignment = insertId("INSERT INTO assignments (class_id, lesson_version_id, due_at) VALUES (?, ?, ?)", klass, first.versionId, Date.now() + 1e7);
+  const assignment = insertId(
+    "INSERT INTO assignments (class_id, lesson_version_id, due_at) VALUES (?, ?, ?)",
+    klass,
+    first.versionId,
+    Date.now() + 1e7,
+  );
 
   // Publishing again without changes adds nothing.
   const same = editor.publishLesson({ teacherId: sari, lessonId: id });
   assert.ok(same.ok && same.versionId === first.versionId);
 
-  editor.updateDraft({ teacherId: sari, lessonId: id }, (d) => ({ ...d, questions: [{ ...d.questions[0], stem: "Menurut paragraf 2, siapa yang menuduh?" }] }));
+  editor.updateDraft({ teacherId: sari, lessonId: id }, (d) => ({
+    ...d,
+    questions: [{ ...d.questions[0], stem: "Menurut paragraf 2, siapa yang menuduh?" }],
+  }));
   // Editing touches only the draft: the published version is unchanged.
   assert.equal(currentLessonVersion(row.slug)?.id, first.versionId);
   const second = editor.publishLesson({ teacherId: sari, lessonId: id });
   assert.ok(second.ok && second.versionId !== first.versionId);
   assert.equal(currentLessonVersion(row.slug)?.id, second.versionId);
-  const pinned = db.prepare("SELECT lesson_version_id AS v FROM assignments WHERE id = ?").get(assignment) as { v: number };
+  const pinned = db
+    .prepare("SELECT lesson_version_id AS v FROM assignments WHERE id = ?")
+    .get(assignment) as { v: number };
   assert.equal(pinned.v, first.versionId);
   assert.deepEqual(editor.versionLabel(first.versionId), { slug: row.slug, number: 1, latest: 2 });
   assert.equal(getLessonVersion(first.versionId)!.questions[0].stem, question.stem);
@@ -117,9 +170,18 @@ test("publishing pins a version like start-up does; republishing adds version 2 
 
 test("private until shared; others see only shared published lessons; only the author edits", () => {
   const id = newLesson();
-  editor.updateDraft({ teacherId: sari, lessonId: id }, (d) => ({ ...d, title: "Sewa Kios Pasar", objectives: ["x"], questions: [question] }));
+  editor.updateDraft({ teacherId: sari, lessonId: id }, (d) => ({
+    ...d,
+    title: "Sewa Kios Pasar",
+    objectives: ["x"],
+    questions: [question],
+  }));
   const slug = editor.getOwnLesson({ teacherId: sari, lessonId: id }).slug;
-  assert.equal(editor.setShared({ teacherId: sari, lessonId: id, shared: true }), false, "a draft never published cannot be shared");
+  assert.equal(
+    editor.setShared({ teacherId: sari, lessonId: id, shared: true }),
+    false,
+    "a draft never published cannot be shared",
+  );
   assert.ok(editor.publishLesson({ teacherId: sari, lessonId: id }).ok);
   assert.equal(editor.usableLesson(joko, slug), undefined);
   assert.ok(!editor.library(joko, { q: "kios" }).some((l) => l.slug === slug));
@@ -129,8 +191,14 @@ test("private until shared; others see only shared published lessons; only the a
   assert.equal(seen?.ownerName, "Bu Sari");
   assert.equal(seen?.id, null);
   assert.ok(editor.assignableLessons(joko).some((l) => l.slug === slug));
-  assert.throws(() => editor.saveDraft({ teacherId: joko, lessonId: id, draft: getLessonVersion(1)! }), (r: Response) => r.status === 404);
-  assert.throws(() => editor.deleteLesson({ teacherId: joko, lessonId: id }), (r: Response) => r.status === 404);
+  assert.throws(
+    () => editor.saveDraft({ teacherId: joko, lessonId: id, draft: getLessonVersion(1)! }),
+    (r: Response) => r.status === 404,
+  );
+  assert.throws(
+    () => editor.deleteLesson({ teacherId: joko, lessonId: id }),
+    (r: Response) => r.status === 404,
+  );
 
   const copy = editor.copyLesson({ teacherId: joko, slug });
   const copied = editor.getOwnLesson({ teacherId: joko, lessonId: copy });
@@ -148,15 +216,24 @@ test("private until shared; others see only shared published lessons; only the a
 
 test("search, language, grade and owner filters; the seed file is listed and can be copied", () => {
   const all = editor.library(joko, { owner: "files" });
-  assert.deepEqual(all.map((l) => l.slug), [SEED_SLUG]);
-  assert.deepEqual(editor.library(joko, { q: "putin", owner: "files" }).map((l) => l.slug), [SEED_SLUG]);
+  assert.deepEqual(
+    all.map((l) => l.slug),
+    [SEED_SLUG],
+  );
+  assert.deepEqual(
+    editor.library(joko, { q: "putin", owner: "files" }).map((l) => l.slug),
+    [SEED_SLUG],
+  );
   assert.deepEqual(editor.library(joko, { language: "en", owner: "files" }), []);
   assert.ok(editor.library(sari, { owner: "mine", q: "pasar" }).every((l) => l.source === "mine"));
   assert.deepEqual(editor.library(sari, { q: "100%_" }), []);
   const copy = editor.copyLesson({ teacherId: joko, slug: SEED_SLUG });
   const draft = editor.getOwnLesson({ teacherId: joko, lessonId: copy }).draft as Draft;
   assert.equal(editor.validateDraft(draft).problems.length, 0);
-  assert.throws(() => editor.copyLesson({ teacherId: joko, slug: "no-such-lesson" }), (r: Response) => r.status === 404);
+  assert.throws(
+    () => editor.copyLesson({ teacherId: joko, slug: "no-such-lesson" }),
+    (r: Response) => r.status === 404,
+  );
 });
 
 test("export → import → the same content hash (seed lesson); bad files and aliases are refused", () => {
@@ -168,9 +245,12 @@ test("export → import → the same content hash (seed lesson); bad files and a
   // The file is already in the library, so the imported draft gets its own slug; its content is the same.
   const imported = editor.importLesson({ teacherId: sari, text });
   assert.ok(imported.ok);
-  const draft = editor.getOwnLesson({ teacherId: sari, lessonId: imported.lessonId }).draft as Draft;
+  const draft = editor.getOwnLesson({ teacherId: sari, lessonId: imported.lessonId })
+    .draft as Draft;
   assert.equal(lessonHash({ ...draft, slug: SEED_SLUG }), original.hash);
-  const again = parseLesson(editor.exportLesson({ teacherId: sari, slug: imported.slug, draft: true }));
+  const again = parseLesson(
+    editor.exportLesson({ teacherId: sari, slug: imported.slug, draft: true }),
+  );
   assert.ok(again.ok);
   assert.equal(lessonHash({ ...again.lesson, slug: SEED_SLUG }), original.hash);
 
@@ -179,25 +259,42 @@ test("export → import → the same content hash (seed lesson); bad files and a
   assert.ok(!refused.ok);
   assert.match(refused.problems[0].message, /alias/i);
 
-  const unknown = editor.importLesson({ teacherId: sari, text: seedSource().replace("gradeBand:", "colour: red\ngradeBand:") });
-  assert.deepEqual(!unknown.ok && unknown.problems, [{ path: "(root)", message: "unknown field(s): colour" }]);
+  const unknown = editor.importLesson({
+    teacherId: sari,
+    text: seedSource().replace("gradeBand:", "colour: red\ngradeBand:"),
+  });
+  assert.deepEqual(!unknown.ok && unknown.problems, [
+    { path: "(root)", message: "unknown field(s): colour" },
+  ]);
   const big = editor.importLesson({ teacherId: sari, text: seedSource() + "x".repeat(300 * 1024) });
   assert.deepEqual(!big.ok && big.problems, [{ path: "(file)", message: "larger than 256 KB" }]);
 });
 
 test("'assign the newest' finds an own published lesson even behind 200 newer lessons; a withdrawn one is not offered", () => {
   const id = newLesson();
-  editor.updateDraft({ teacherId: sari, lessonId: id }, (d) => ({ ...d, objectives: ["x"], questions: [question] }));
+  editor.updateDraft({ teacherId: sari, lessonId: id }, (d) => ({
+    ...d,
+    objectives: ["x"],
+    questions: [question],
+  }));
   assert.ok(editor.publishLesson({ teacherId: sari, lessonId: id }).ok);
   const slug = editor.getOwnLesson({ teacherId: sari, lessonId: id }).slug;
-  const versionId = (db.prepare("SELECT published_version_id AS v FROM authored_lessons WHERE id = ?").get(id) as { v: number }).v;
+  const versionId = (
+    db.prepare("SELECT published_version_id AS v FROM authored_lessons WHERE id = ?").get(id) as {
+      v: number;
+    }
+  ).v;
   const insert = db.prepare(
     "INSERT INTO authored_lessons (slug, owner_id, draft, title, language, grade_band, search_text, published_version_id, updated_at) VALUES (?, ?, '{}', 'Baru', 'id', 'SMP', 'baru', ?, ?)",
   );
   db.transaction(() => {
-    for (let i = 0; i < 201; i++) insert.run(`lebih-baru-${i}`, sari, versionId, Date.now() + 60_000 + i);
+    for (let i = 0; i < 201; i++)
+      insert.run(`lebih-baru-${i}`, sari, versionId, Date.now() + 60_000 + i);
   })();
-  assert.ok(!editor.assignableLessons(sari).some((l) => l.slug === slug), "the plain list stops at 200 lessons");
+  assert.ok(
+    !editor.assignableLessons(sari).some((l) => l.slug === slug),
+    "the plain list stops at 200 lessons",
+  );
   assert.equal(editor.assignableLessons(sari, slug)[0].slug, slug);
   editor.withdrawLesson({ teacherId: sari, lessonId: id, withdrawn: true });
   assert.ok(!editor.assignableLessons(sari, slug).some((l) => l.slug === slug));

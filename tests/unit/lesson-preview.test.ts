@@ -10,7 +10,10 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "telaah-preview-"));
 process.env.DATABASE_PATH = path.join(dir, "preview.db");
 
 const { parseLesson } = await import("~/content/parse");
-const preview = { ...(await import("~/models/lesson-preview.server")), ...(await import("~/utils/preview-fields")) };
+const preview = {
+  ...(await import("~/models/lesson-preview.server")),
+  ...(await import("~/utils/preview-fields")),
+};
 const { scoreAttempt } = await import("~/utils/quiz");
 const { partBId } = await import("~/utils/two-part");
 
@@ -36,11 +39,18 @@ test("carried choices keep only items and options of this draft, and travel back
   ]);
   const choices = preview.readChoices(lesson, fields);
   assert.deepEqual(choices, { quiz: { [q1.id]: q1.options[1].id }, sort: { [s1.id]: "denial" } });
-  assert.deepEqual(preview.readChoices(lesson, new URLSearchParams(preview.carriedFields(choices))), choices);
+  assert.deepEqual(
+    preview.readChoices(lesson, new URLSearchParams(preview.carriedFields(choices))),
+    choices,
+  );
 });
 
 test("the sort, quiz and discuss steps carry no key, explanation or teacher guidance", () => {
-  const pages = JSON.stringify([preview.sortPage(lesson), preview.quizPage(lesson), preview.discussPage(lesson)]);
+  const pages = JSON.stringify([
+    preview.sortPage(lesson),
+    preview.quizPage(lesson),
+    preview.discussPage(lesson),
+  ]);
   for (const q of lesson.questions) {
     assert.ok(!pages.includes(q.explanation), q.id);
     assert.ok(!pages.includes('"correct"'));
@@ -51,10 +61,17 @@ test("the sort, quiz and discuss steps carry no key, explanation or teacher guid
 
 test("the feedback scores the carried choices exactly as a submitted attempt is scored, with the evidence", () => {
   const two = lesson.questions.find((q) => q.partB)!;
-  const quiz: Record<string, string> = Object.fromEntries(lesson.questions.map((q, i) => [q.id, i % 2 ? q.correct : q.options.find((o) => o.id !== q.correct)!.id]));
+  const quiz: Record<string, string> = Object.fromEntries(
+    lesson.questions.map((q, i) => [
+      q.id,
+      i % 2 ? q.correct : q.options.find((o) => o.id !== q.correct)!.id,
+    ]),
+  );
   quiz[two.id] = two.correct;
   quiz[partBId(two.id)] = two.partB!.correct;
-  const sort = Object.fromEntries(lesson.sorting.map((s, i) => [s.id, i % 3 ? s.category : "opinion"]));
+  const sort = Object.fromEntries(
+    lesson.sorting.map((s, i) => [s.id, i % 3 ? s.category : "opinion"]),
+  );
   const review = preview.previewReview(lesson, { quiz, sort });
   const rows = [
     ...Object.entries(quiz).map(([itemId, choice]) => ({ kind: "quiz" as const, itemId, choice })),
@@ -65,7 +82,8 @@ test("the feedback scores the carried choices exactly as a submitted attempt is 
   assert.equal(reviewed.outcome, "right");
   assert.equal(reviewed.points, 2);
   assert.equal(reviewed.partB?.correct, true);
-  for (const q of review.questions) for (const p of q.evidence) assert.equal(review.paragraphs[p], lesson.paragraphs[p - 1]);
+  for (const q of review.questions)
+    for (const p of q.evidence) assert.equal(review.paragraphs[p], lesson.paragraphs[p - 1]);
   // nothing chosen: everything unanswered, score 0
   const empty = preview.previewReview(lesson, { quiz: {}, sort: {} });
   assert.equal(empty.score.quizScore + empty.score.sortScore, 0);

@@ -8,7 +8,13 @@ import assert from "node:assert/strict";
 import { lessonHash, loadLessonsFrom } from "../../app/content/lessons.server";
 import { parseLesson } from "../../app/content/parse";
 import { parseHighlight } from "../../app/utils/highlight";
-import { editFrontmatter, replaceOnce, SEED_SLUG, seedSource, tempContentDir } from "../support/lesson-fixtures";
+import {
+  editFrontmatter,
+  replaceOnce,
+  SEED_SLUG,
+  seedSource,
+  tempContentDir,
+} from "../support/lesson-fixtures";
 
 const FILE = `${SEED_SLUG}.md`;
 const EDITED_SENTENCE = "Sejarah menunjukkan hubungan yang rumit antara Rusia dan Korea Utara.";
@@ -47,18 +53,26 @@ test("two files with the same slug are an error naming both", () => {
   const report = loadLessonsFrom(dir);
   const copy = path.join(dir, "lessons", "zz-copy.md");
   assert.ok(
-    report.errors.includes(`${copy}: slug: "${SEED_SLUG}" is also used by ${path.join(dir, "lessons", FILE)}`),
+    report.errors.includes(
+      `${copy}: slug: "${SEED_SLUG}" is also used by ${path.join(dir, "lessons", FILE)}`,
+    ),
     report.errors.join("\n"),
   );
 });
 
 test("files that are not .md are ignored, and a missing folder is reported", () => {
-  const dir = tempContentDir({ [FILE]: seedSource(), "notes.txt": "not a lesson", "draft.md.bak": "---\n" });
+  const dir = tempContentDir({
+    [FILE]: seedSource(),
+    "notes.txt": "not a lesson",
+    "draft.md.bak": "---\n",
+  });
   const report = loadLessonsFrom(dir);
   assert.deepEqual(report.errors, []);
   assert.equal(report.lessons.length, 1);
   const empty = fs.mkdtempSync(path.join(os.tmpdir(), "telaah-empty-"));
-  assert.deepEqual(loadLessonsFrom(empty).errors, [`${path.join(empty, "lessons")}: folder not found`]);
+  assert.deepEqual(loadLessonsFrom(empty).errors, [
+    `${path.join(empty, "lessons")}: folder not found`,
+  ]);
 });
 
 test("lessonHash is stable for equal content and changes with any edit", () => {
@@ -86,11 +100,14 @@ test("the database opens in WAL mode with foreign keys on and the migrations app
 });
 
 test("syncLessonVersions records a lesson once, and a new row only when its content changes", async () => {
-  const { syncLessonVersions, currentLessonVersion, getLessonVersion } = await import("~/models/lesson.server");
+  const { syncLessonVersions, currentLessonVersion, getLessonVersion } =
+    await import("~/models/lesson.server");
   const { sqlite } = await import("~/db.server");
   const rows = () =>
     sqlite()
-      .prepare("SELECT id, content_hash AS hash, snapshot FROM lesson_versions WHERE slug = ? ORDER BY id")
+      .prepare(
+        "SELECT id, content_hash AS hash, snapshot FROM lesson_versions WHERE slug = ? ORDER BY id",
+      )
       .all(SEED_SLUG) as { id: number; hash: string; snapshot: string }[];
 
   assert.equal(syncLessonVersions(), 1);
@@ -103,7 +120,11 @@ test("syncLessonVersions records a lesson once, and a new row only when its cont
   // Another start of the app on the same database, with one paragraph of the lesson edited.
   // (A fresh process: the loader caches the content folder for the lifetime of a process.)
   const edited = tempContentDir({
-    [FILE]: replaceOnce(seedSource(), EDITED_SENTENCE, "Sejarah hubungan Rusia dan Korea Utara rumit."),
+    [FILE]: replaceOnce(
+      seedSource(),
+      EDITED_SENTENCE,
+      "Sejarah hubungan Rusia dan Korea Utara rumit.",
+    ),
   });
   const restart = spawnSync(
     process.execPath,
@@ -125,7 +146,11 @@ test("syncLessonVersions records a lesson once, and a new row only when its cont
   const snapshot = JSON.parse(after[1].snapshot) as { paragraphs: string[] };
   assert.ok(snapshot.paragraphs[3].startsWith("Sejarah hubungan Rusia dan Korea Utara rumit."));
   // The old version is kept untouched: assignments pinned to it still read the original text.
-  assert.ok((JSON.parse(after[0].snapshot) as { paragraphs: string[] }).paragraphs[3].startsWith(EDITED_SENTENCE));
+  assert.ok(
+    (JSON.parse(after[0].snapshot) as { paragraphs: string[] }).paragraphs[3].startsWith(
+      EDITED_SENTENCE,
+    ),
+  );
   // Back on the original content, nothing new is recorded.
   assert.equal(syncLessonVersions(), 0);
 });

@@ -15,24 +15,40 @@ const { syncLessonVersions, getLessonVersion } = await import("~/models/lesson.s
 const { getPupilAssignment } = await import("~/models/assignment.server");
 const { saveAnswer, startAttempt, submitAttempt } = await import("~/models/attempt.server");
 const { liveClass, closeForEveryone, countsOnly } = await import("~/models/live.server");
-const { chosenBeforeClose, OFFLINE_GRACE_MS, sweepAllDue } = await import("~/models/closing.server");
+const { chosenBeforeClose, OFFLINE_GRACE_MS, sweepAllDue } =
+  await import("~/models/closing.server");
 const { mayNeedHelp, parseHelpMinutes, DEFAULT_HELP_MINUTES } = await import("~/utils/live");
 const { scoreAttempt } = await import("~/utils/quiz");
 
 syncLessonVersions();
 const db = sqlite();
-const versionId = (db.prepare("SELECT id FROM lesson_versions ORDER BY id LIMIT 1").get() as { id: number }).id;
+const versionId = (
+  db.prepare("SELECT id FROM lesson_versions ORDER BY id LIMIT 1").get() as { id: number }
+).id;
 const lesson = getLessonVersion(versionId)!;
 const [q1, q2] = lesson.questions;
 const s1 = lesson.sorting[0];
 const wrong = (q: typeof q1) => q.options.find((o) => o.id !== q.correct)!.id;
 
-const insertId = (sqlText: string, ...args: unknown[]) => (db.prepare(`${sqlText} RETURNING id`).get(...args) as { id: number }).id;
-const teacher = insertId("INSERT INTO teachers (name, email, password_hash) VALUES ('Bu Sari', 'sari@x.test', 'h')");
-const other = insertId("INSERT INTO teachers (name, email, password_hash) VALUES ('Pak Joko', 'joko@x.test', 'h')");
-const klass = insertId("INSERT INTO classes (teacher_id, name, grade, subject, join_code) VALUES (?, '8A', '8', 'BI', 'AAAA2222')", teacher);
+const insertId = (sqlText: string, ...args: unknown[]) =>
+  (db.prepare(`${sqlText} RETURNING id`).get(...args) as { id: number }).id;
+const teacher = insertId(
+  "INSERT INTO teachers (name, email, password_hash) VALUES ('Bu Sari', 'sari@x.test', 'h')",
+);
+const other = insertId(
+  "INSERT INTO teachers (name, email, password_hash) VALUES ('Pak Joko', 'joko@x.test', 'h')",
+);
+const klass = insertId(
+  "INSERT INTO classes (teacher_id, name, grade, subject, join_code) VALUES (?, '8A', '8', 'BI', 'AAAA2222')",
+  teacher,
+);
 const pupil = (name: string) =>
-  insertId("INSERT INTO pupils (class_id, display_name, name_key, pin_hash) VALUES (?, ?, ?, 'h')", klass, name, name.toLowerCase());
+  insertId(
+    "INSERT INTO pupils (class_id, display_name, name_key, pin_hash) VALUES (?, ?, ?, 'h')",
+    klass,
+    name,
+    name.toLowerCase(),
+  );
 const HOUR = 3600_000;
 const assignment = (input: { dueAt?: number; acceptLate?: boolean } = {}) =>
   insertId(
@@ -43,18 +59,27 @@ const assignment = (input: { dueAt?: number; acceptLate?: boolean } = {}) =>
     input.acceptLate === false ? 0 : 1,
   );
 const start = (pupilId: number, assignmentId: number, now = Date.now()) => {
-  const r = startAttempt({ pupilId, assignment: getPupilAssignment({ classId: klass, assignmentId, pupilId }), now });
+  const r = startAttempt({
+    pupilId,
+    assignment: getPupilAssignment({ classId: klass, assignmentId, pupilId }),
+    now,
+  });
   assert.ok(r.ok);
   return r.attempt.id;
 };
-const view = (assignmentId: number, ifNoneMatch?: string) => liveClass({ teacherId: teacher, assignmentId, ifNoneMatch });
+const view = (assignmentId: number, ifNoneMatch?: string) =>
+  liveClass({ teacherId: teacher, assignmentId, ifNoneMatch });
 const snap = (assignmentId: number) => {
   const r = view(assignmentId);
   assert.equal(r.notModified, false);
   return r.notModified ? null! : r.snapshot;
 };
 const attemptRow = (id: number) =>
-  db.prepare("SELECT submitted_at AS submittedAt, submitted_by_close AS byClose, quiz_score AS quizScore, sort_score AS sortScore FROM attempts WHERE id = ?").get(id) as {
+  db
+    .prepare(
+      "SELECT submitted_at AS submittedAt, submitted_by_close AS byClose, quiz_score AS quizScore, sort_score AS sortScore FROM attempts WHERE id = ?",
+    )
+    .get(id) as {
     submittedAt: number | null;
     byClose: number;
     quizScore: number | null;
@@ -68,7 +93,14 @@ const citra = pupil("Citra");
 test("the live view follows steps and counts; an unchanged view answers 'not modified'", () => {
   const a = assignment();
   let s = snap(a);
-  assert.deepEqual(s.pupils.map((p) => [p.name, p.step, p.answered]), [["Ani", "not_started", 0], ["Budi", "not_started", 0], ["Citra", "not_started", 0]]);
+  assert.deepEqual(
+    s.pupils.map((p) => [p.name, p.step, p.answered]),
+    [
+      ["Ani", "not_started", 0],
+      ["Budi", "not_started", 0],
+      ["Citra", "not_started", 0],
+    ],
+  );
   const etag = s.etag;
   assert.equal(view(a, etag).notModified, true);
 
@@ -76,9 +108,14 @@ test("the live view follows steps and counts; an unchanged view answers 'not mod
   s = snap(a);
   assert.notEqual(s.etag, etag);
   assert.equal(s.pupils[0].step, "reading");
-  assert.ok(saveAnswer({ pupilId: ani, attemptId: at, kind: "sort", itemId: s1.id, choice: s1.category }).ok);
+  assert.ok(
+    saveAnswer({ pupilId: ani, attemptId: at, kind: "sort", itemId: s1.id, choice: s1.category })
+      .ok,
+  );
   assert.equal(snap(a).pupils[0].step, "sorting");
-  assert.ok(saveAnswer({ pupilId: ani, attemptId: at, kind: "quiz", itemId: q1.id, choice: wrong(q1) }).ok);
+  assert.ok(
+    saveAnswer({ pupilId: ani, attemptId: at, kind: "quiz", itemId: q1.id, choice: wrong(q1) }).ok,
+  );
   s = snap(a);
   assert.equal(s.pupils[0].step, "quiz");
   assert.equal(s.pupils[0].answered, 2);
@@ -86,9 +123,14 @@ test("the live view follows steps and counts; an unchanged view answers 'not mod
   assert.deepEqual(s.sort[s1.id], { [s1.category]: 1 });
 
   // changing an answer moves the count from the old option to the new one
-  assert.ok(saveAnswer({ pupilId: ani, attemptId: at, kind: "quiz", itemId: q1.id, choice: q1.correct }).ok);
+  assert.ok(
+    saveAnswer({ pupilId: ani, attemptId: at, kind: "quiz", itemId: q1.id, choice: q1.correct }).ok,
+  );
   const bt = start(budi, a);
-  assert.ok(saveAnswer({ pupilId: budi, attemptId: bt, kind: "quiz", itemId: q1.id, choice: q1.correct }).ok);
+  assert.ok(
+    saveAnswer({ pupilId: budi, attemptId: bt, kind: "quiz", itemId: q1.id, choice: q1.correct })
+      .ok,
+  );
   s = snap(a);
   assert.deepEqual(s.quiz[q1.id], { [q1.correct]: 2 });
   assert.equal(view(a, s.etag).notModified, true);
@@ -99,7 +141,9 @@ test("the live view follows steps and counts; an unchanged view answers 'not mod
   assert.equal(s.pupils[0].step, "submitted");
   assert.deepEqual(s.quiz[q1.id], { [q1.correct]: 2 });
   // a post moves the submitted pupil on to "discussing"
-  db.prepare("INSERT INTO posts (assignment_id, prompt_id, author_id, body) VALUES (?, ?, ?, 'x')").run(a, lesson.prompts[0]?.id ?? "p", ani);
+  db.prepare(
+    "INSERT INTO posts (assignment_id, prompt_id, author_id, body) VALUES (?, ?, ?, 'x')",
+  ).run(a, lesson.prompts[0]?.id ?? "p", ani);
   assert.equal(snap(a).pupils[0].step, "discussing");
   // the projector's share has no pupil in it
   const counts = countsOnly(snap(a));
@@ -116,10 +160,14 @@ test("another app instance's writes reach the view through the database alone", 
   second.pragma("busy_timeout = 5000");
   second.transaction(() => {
     const { version } = second
-      .prepare("INSERT INTO assignment_live (assignment_id, version) VALUES (?, 1) ON CONFLICT DO UPDATE SET version = version + 1 RETURNING version")
+      .prepare(
+        "INSERT INTO assignment_live (assignment_id, version) VALUES (?, 1) ON CONFLICT DO UPDATE SET version = version + 1 RETURNING version",
+      )
       .get(a) as { version: number };
     second
-      .prepare("INSERT INTO answers (attempt_id, kind, item_id, choice, saved_at, change_seq) VALUES (?, 'quiz', ?, ?, ?, ?)")
+      .prepare(
+        "INSERT INTO answers (attempt_id, kind, item_id, choice, saved_at, change_seq) VALUES (?, 'quiz', ?, ?, ?, ?)",
+      )
       .run(at, q2.id, wrong(q2), Date.now(), version);
   })();
   second.close();
@@ -131,7 +179,10 @@ test("another app instance's writes reach the view through the database alone", 
 
 test("only the assignment's own teacher sees it", () => {
   const a = assignment();
-  assert.throws(() => liveClass({ teacherId: other, assignmentId: a }), (e: unknown) => e instanceof Response && e.status === 404);
+  assert.throws(
+    () => liveClass({ teacherId: other, assignmentId: a }),
+    (e: unknown) => e instanceof Response && e.status === 404,
+  );
 });
 
 test("closing submits every open attempt with its saved answers, marked; later saves are refused", () => {
@@ -142,7 +193,9 @@ test("closing submits every open attempt with its saved answers, marked; later s
   saveAnswer({ pupilId: ani, attemptId: at, kind: "sort", itemId: s1.id, choice: s1.category });
   assert.ok(submitAttempt({ pupilId: budi, attemptId: bt }).ok);
   const closedAt = Date.now();
-  assert.deepEqual(closeForEveryone({ teacherId: teacher, assignmentId: a, now: closedAt }), { closed: 1 });
+  assert.deepEqual(closeForEveryone({ teacherId: teacher, assignmentId: a, now: closedAt }), {
+    closed: 1,
+  });
   const row = attemptRow(at);
   assert.equal(row.submittedAt, closedAt);
   assert.equal(row.byClose, 1);
@@ -154,15 +207,38 @@ test("closing submits every open attempt with its saved answers, marked; later s
   assert.equal(row.sortScore, expected.sortScore);
   assert.equal(attemptRow(bt).byClose, 0);
   // closing again changes nothing
-  assert.deepEqual(closeForEveryone({ teacherId: teacher, assignmentId: a, now: closedAt + 1000 }), { closed: 0 });
+  assert.deepEqual(
+    closeForEveryone({ teacherId: teacher, assignmentId: a, now: closedAt + 1000 }),
+    { closed: 0 },
+  );
   const s = snap(a);
   assert.equal(s.closedAt, closedAt);
   assert.equal(s.pupils.find((p) => p.name === "Ani")!.byClose, true);
   // a save after the close without a queue time: "ended"; nobody can start again
-  const r = saveAnswer({ pupilId: ani, attemptId: at, kind: "quiz", itemId: q2.id, choice: q2.correct, now: closedAt + 10 });
+  const r = saveAnswer({
+    pupilId: ani,
+    attemptId: at,
+    kind: "quiz",
+    itemId: q2.id,
+    choice: q2.correct,
+    now: closedAt + 10,
+  });
   assert.deepEqual(r, { ok: false, reason: "ended", assignmentId: a });
-  assert.deepEqual(saveAnswer({ pupilId: budi, attemptId: bt, kind: "quiz", itemId: q2.id, choice: q2.correct, now: closedAt + 10 }).ok, false);
-  const again = startAttempt({ pupilId: citra, assignment: getPupilAssignment({ classId: klass, assignmentId: a, pupilId: citra }) });
+  assert.deepEqual(
+    saveAnswer({
+      pupilId: budi,
+      attemptId: bt,
+      kind: "quiz",
+      itemId: q2.id,
+      choice: q2.correct,
+      now: closedAt + 10,
+    }).ok,
+    false,
+  );
+  const again = startAttempt({
+    pupilId: citra,
+    assignment: getPupilAssignment({ classId: klass, assignmentId: a, pupilId: citra }),
+  });
   assert.deepEqual(again, { ok: false, reason: "closed" });
 });
 
@@ -187,11 +263,29 @@ test("an answer queued offline is taken after the close if chosen before it and 
   assert.equal(ok.ok, true);
   assert.equal(attemptRow(at).quizScore, 1);
   // chosen after the close (the slow clock does not help)
-  const late = saveAnswer({ pupilId: ani, attemptId: at, kind: "quiz", itemId: q2.id, choice: q2.correct, now: sentAt, chosenAt: closedAt + 1000 + skew, sentAt: sentAt + skew });
+  const late = saveAnswer({
+    pupilId: ani,
+    attemptId: at,
+    kind: "quiz",
+    itemId: q2.id,
+    choice: q2.correct,
+    now: sentAt,
+    chosenAt: closedAt + 1000 + skew,
+    sentAt: sentAt + skew,
+  });
   assert.equal(late.ok, false);
   // chosen before, but arriving after the grace period
   const tooLate = closedAt + OFFLINE_GRACE_MS + 1;
-  const stale = saveAnswer({ pupilId: ani, attemptId: at, kind: "quiz", itemId: q2.id, choice: q2.correct, now: tooLate, chosenAt: closedAt - 1000, sentAt: tooLate });
+  const stale = saveAnswer({
+    pupilId: ani,
+    attemptId: at,
+    kind: "quiz",
+    itemId: q2.id,
+    choice: q2.correct,
+    now: tooLate,
+    chosenAt: closedAt - 1000,
+    sentAt: tooLate,
+  });
   assert.equal(stale.ok, false);
   assert.equal(attemptRow(at).quizScore, 1);
 });
@@ -202,7 +296,9 @@ test("work that refuses lateness closes at its due time the next time anyone ope
   const at = start(budi, a);
   saveAnswer({ pupilId: budi, attemptId: at, kind: "quiz", itemId: q1.id, choice: wrong(q1) });
   db.prepare("UPDATE assignments SET due_at = ? WHERE id = ?").run(Date.now() - 1000, a);
-  const due = (db.prepare("SELECT due_at AS d FROM assignments WHERE id = ?").get(a) as { d: number }).d;
+  const due = (
+    db.prepare("SELECT due_at AS d FROM assignments WHERE id = ?").get(a) as { d: number }
+  ).d;
   const opened = getPupilAssignment({ classId: klass, assignmentId: a, pupilId: budi });
   assert.equal(opened.closedAt?.getTime(), due);
   const row = attemptRow(at);
@@ -230,27 +326,93 @@ test("the minute sweep hands in past-due work nobody has opened, and only that",
   assert.equal(attemptRow(atLateOk).submittedAt, null, "late work allowed: stays open");
   assert.equal(attemptRow(atLater).submittedAt, null, "not yet due: stays open");
   // a second sweep (or another instance's) changes nothing
-  const closedAt = (db.prepare("SELECT closed_at AS c FROM assignments WHERE id = ?").get(due) as { c: number }).c;
+  const closedAt = (
+    db.prepare("SELECT closed_at AS c FROM assignments WHERE id = ?").get(due) as { c: number }
+  ).c;
   sweepAllDue();
-  assert.equal((db.prepare("SELECT closed_at AS c FROM assignments WHERE id = ?").get(due) as { c: number }).c, closedAt);
+  assert.equal(
+    (db.prepare("SELECT closed_at AS c FROM assignments WHERE id = ?").get(due) as { c: number }).c,
+    closedAt,
+  );
 });
 
 test("the grace rule and the 'may need help' rule", () => {
   const closesAt = 1_000_000_000_000;
-  assert.equal(chosenBeforeClose({ closesAt, now: closesAt + 1000 }), false, "no queue time: refused");
-  assert.equal(chosenBeforeClose({ closesAt, now: closesAt + 1000, chosenAt: closesAt - 1, sentAt: closesAt + 1000 }), true);
-  assert.equal(chosenBeforeClose({ closesAt, now: closesAt + 1000, chosenAt: closesAt + 1, sentAt: closesAt + 1000 }), false);
+  assert.equal(
+    chosenBeforeClose({ closesAt, now: closesAt + 1000 }),
+    false,
+    "no queue time: refused",
+  );
+  assert.equal(
+    chosenBeforeClose({
+      closesAt,
+      now: closesAt + 1000,
+      chosenAt: closesAt - 1,
+      sentAt: closesAt + 1000,
+    }),
+    true,
+  );
+  assert.equal(
+    chosenBeforeClose({
+      closesAt,
+      now: closesAt + 1000,
+      chosenAt: closesAt + 1,
+      sentAt: closesAt + 1000,
+    }),
+    false,
+  );
   // a device clock an hour fast: chosen at "close + 30 min" on it is 30 min before the close
-  assert.equal(chosenBeforeClose({ closesAt, now: closesAt + 1000, chosenAt: closesAt + 30 * 60_000, sentAt: closesAt + HOUR + 1000 }), true);
-  assert.equal(chosenBeforeClose({ closesAt, now: closesAt + OFFLINE_GRACE_MS + 1, chosenAt: closesAt - 1, sentAt: closesAt + OFFLINE_GRACE_MS + 1 }), false);
-  assert.equal(chosenBeforeClose({ closesAt, now: closesAt + 1000, chosenAt: closesAt - 1, sentAt: closesAt - 2 }), false, "chosen after sent");
+  assert.equal(
+    chosenBeforeClose({
+      closesAt,
+      now: closesAt + 1000,
+      chosenAt: closesAt + 30 * 60_000,
+      sentAt: closesAt + HOUR + 1000,
+    }),
+    true,
+  );
+  assert.equal(
+    chosenBeforeClose({
+      closesAt,
+      now: closesAt + OFFLINE_GRACE_MS + 1,
+      chosenAt: closesAt - 1,
+      sentAt: closesAt + OFFLINE_GRACE_MS + 1,
+    }),
+    false,
+  );
+  assert.equal(
+    chosenBeforeClose({
+      closesAt,
+      now: closesAt + 1000,
+      chosenAt: closesAt - 1,
+      sentAt: closesAt - 2,
+    }),
+    false,
+    "chosen after sent",
+  );
 
   const now = 10 * HOUR;
-  assert.equal(mayNeedHelp({ step: "quiz", lastSavedAt: now - 6 * 60_000, startedAt: now - HOUR }, 5, now), true);
-  assert.equal(mayNeedHelp({ step: "quiz", lastSavedAt: now - 4 * 60_000, startedAt: now - HOUR }, 5, now), false);
-  assert.equal(mayNeedHelp({ step: "reading", lastSavedAt: null, startedAt: now - 6 * 60_000 }, 5, now), true);
-  assert.equal(mayNeedHelp({ step: "submitted", lastSavedAt: now - HOUR, startedAt: now - HOUR }, 5, now), false);
-  assert.equal(mayNeedHelp({ step: "not_started", lastSavedAt: null, startedAt: null }, 5, now), false);
+  assert.equal(
+    mayNeedHelp({ step: "quiz", lastSavedAt: now - 6 * 60_000, startedAt: now - HOUR }, 5, now),
+    true,
+  );
+  assert.equal(
+    mayNeedHelp({ step: "quiz", lastSavedAt: now - 4 * 60_000, startedAt: now - HOUR }, 5, now),
+    false,
+  );
+  assert.equal(
+    mayNeedHelp({ step: "reading", lastSavedAt: null, startedAt: now - 6 * 60_000 }, 5, now),
+    true,
+  );
+  assert.equal(
+    mayNeedHelp({ step: "submitted", lastSavedAt: now - HOUR, startedAt: now - HOUR }, 5, now),
+    false,
+  );
+  assert.equal(
+    mayNeedHelp({ step: "not_started", lastSavedAt: null, startedAt: null }, 5, now),
+    false,
+  );
   assert.equal(parseHelpMinutes("8"), 8);
-  for (const bad of [null, "", "0", "91", "-3", "2.5", "abc", "1e1"]) assert.equal(parseHelpMinutes(bad), DEFAULT_HELP_MINUTES);
+  for (const bad of [null, "", "0", "91", "-3", "2.5", "abc", "1e1"])
+    assert.equal(parseHelpMinutes(bad), DEFAULT_HELP_MINUTES);
 });

@@ -53,7 +53,13 @@ function clean(questions: Question[] = []): Lesson {
       evidence: [3],
     }),
   ];
-  const categories = ["reported-event", "allegation", "denial", "unsourced-claim", "opinion"] as const;
+  const categories = [
+    "reported-event",
+    "allegation",
+    "denial",
+    "unsourced-claim",
+    "opinion",
+  ] as const;
   return {
     slug: "fixture",
     title: "Bridge",
@@ -92,11 +98,23 @@ test("the key is the longest option in more than 40 % of questions, and 'pick th
   lesson.questions = [
     q(["Opened the new bridge on Monday", "Closed it", "Sold it", "Painted it"]),
     q(["Residents expect less traffic", "Nothing", "Rain", "Cars"]),
-    q(["Critics say it cost too much", "Free", "Cheap", "Paid"], "a", { skill: "allegation-evidence", evidence: [3], explanation: "Critics claimed cost." }),
-    q(["Said", "Proved beyond doubt", "Denied", "Ignored"], "a", { skill: "vocabulary", evidence: [3], explanation: "Critics claimed." }),
+    q(["Critics say it cost too much", "Free", "Cheap", "Paid"], "a", {
+      skill: "allegation-evidence",
+      evidence: [3],
+      explanation: "Critics claimed cost.",
+    }),
+    q(["Said", "Proved beyond doubt", "Denied", "Ignored"], "a", {
+      skill: "vocabulary",
+      evidence: [3],
+      explanation: "Critics claimed.",
+    }),
     q(["Monday", "Sunday", "Friday", "Weekly"], "a", { skill: "sourcing" }),
   ];
-  assert.equal(longestStrategyScore(lesson), 3 / 5 + 0.25 / 5, "three longest keys, one four-way tie (Monday…), one miss");
+  assert.equal(
+    longestStrategyScore(lesson),
+    3 / 5 + 0.25 / 5,
+    "three longest keys, one four-way tie (Monday…), one miss",
+  );
   assert.ok(checks(lesson).includes("longest-key"));
   assert.ok(checks(lesson).includes("longest-strategy"));
 });
@@ -105,13 +123,17 @@ test("a key that is the only option without an absolute word in more than 30 % o
   const lesson = clean();
   lesson.questions = [
     q(["Maybe opened", "Always closed", "Never built", "Proves nothing"]),
-    q(["It seems so", "It is pasti so", "Semua agree", "It never happened"], "a", { skill: "sourcing" }),
+    q(["It seems so", "It is pasti so", "Semua agree", "It never happened"], "a", {
+      skill: "sourcing",
+    }),
     q(["Reported", "Always", "Filed", "Noted"], "a", { skill: "allegation-evidence" }),
     q(["Said", "Proved beyond doubt", "Denied", "Ignored"], "a", { skill: "vocabulary" }),
   ];
   const [first, second] = lesson.questions.map((x) => x.id);
   assert.deepEqual(
-    qualityWarnings(lesson).filter((w) => w.check === "only-hedged-key").map((w) => w.message.split(":").pop()?.trim()),
+    qualityWarnings(lesson)
+      .filter((w) => w.check === "only-hedged-key")
+      .map((w) => w.message.split(":").pop()?.trim()),
     [`${first}, ${second}`],
   );
   assert.equal(hedgedStrategyScore(lesson), (1 + 1 + 0.25 + 0.25) / 4);
@@ -119,45 +141,79 @@ test("a key that is the only option without an absolute word in more than 30 % o
 
 test("duplicate and near-duplicate options", () => {
   const lesson = clean();
-  lesson.questions[0] = q(["Opened a bridge", "opened a bridge!", "Built a new road", "Sold an old bridge"]);
-  lesson.questions[1] = q(["The traffic in the old town will go down", "The traffic in the old town will go down a lot", "A river", "A market"], "a", {
-    skill: "sourcing",
-  });
-  const found = qualityWarnings(lesson).filter((w) => w.check === "duplicate-options");
-  assert.deepEqual(found.map((w) => `${w.item}: ${w.message}`), [
-    `${lesson.questions[0].id}: options a and b are the same`,
-    `${lesson.questions[1].id}: options a and b are near-duplicates`,
+  lesson.questions[0] = q([
+    "Opened a bridge",
+    "opened a bridge!",
+    "Built a new road",
+    "Sold an old bridge",
   ]);
+  lesson.questions[1] = q(
+    [
+      "The traffic in the old town will go down",
+      "The traffic in the old town will go down a lot",
+      "A river",
+      "A market",
+    ],
+    "a",
+    {
+      skill: "sourcing",
+    },
+  );
+  const found = qualityWarnings(lesson).filter((w) => w.check === "duplicate-options");
+  assert.deepEqual(
+    found.map((w) => `${w.item}: ${w.message}`),
+    [
+      `${lesson.questions[0].id}: options a and b are the same`,
+      `${lesson.questions[1].id}: options a and b are near-duplicates`,
+    ],
+  );
 });
 
 test("'semua benar' and 'all of the above' options", () => {
   const lesson = clean();
-  lesson.questions[0] = q(["Opened a bridge", "Semua jawaban benar", "Built a road", "All of the above"]);
+  lesson.questions[0] = q([
+    "Opened a bridge",
+    "Semua jawaban benar",
+    "Built a road",
+    "All of the above",
+  ]);
   assert.equal(checks(lesson).filter((c) => c === "all-of-the-above").length, 2);
 });
 
 test("a vocabulary key that repeats the glossary definition", () => {
   const lesson = clean();
-  lesson.questions[3] = q(["Said something is true without proof", "Proved it", "Denied it", "Ignored it"], "a", {
-    skill: "vocabulary",
-    stem: "What does 'claimed' mean in paragraph 3?",
-    evidence: [3],
-    explanation: "Critics claimed the cost.",
-  });
+  lesson.questions[3] = q(
+    ["Said something is true without proof", "Proved it", "Denied it", "Ignored it"],
+    "a",
+    {
+      skill: "vocabulary",
+      stem: "What does 'claimed' mean in paragraph 3?",
+      evidence: [3],
+      explanation: "Critics claimed the cost.",
+    },
+  );
   assert.deepEqual(checks(lesson), ["vocabulary-glossary"]);
 });
 
 test("a skill with no question", () => {
   const lesson = clean();
   lesson.questions = lesson.questions.filter((x) => x.skill !== "vocabulary");
-  assert.deepEqual(qualityWarnings(lesson).map((w) => `${w.check} ${w.item}`), ["skill-without-question vocabulary"]);
+  assert.deepEqual(
+    qualityWarnings(lesson).map((w) => `${w.check} ${w.item}`),
+    ["skill-without-question vocabulary"],
+  );
 });
 
 test("a sorting category with fewer than two statements, unless acknowledged with a reason", () => {
   const lesson = clean();
   lesson.sorting = lesson.sorting.filter((s) => s.id !== "s20");
-  assert.deepEqual(qualityWarnings(lesson).map((w) => `${w.check} ${w.item}`), ["small-category denial"]);
-  lesson.acknowledged = [{ check: "small-category", item: "denial", reason: "the text has one denial" }];
+  assert.deepEqual(
+    qualityWarnings(lesson).map((w) => `${w.check} ${w.item}`),
+    ["small-category denial"],
+  );
+  lesson.acknowledged = [
+    { check: "small-category", item: "denial", reason: "the text has one denial" },
+  ];
   assert.deepEqual(qualityWarnings(lesson), []);
 });
 
@@ -192,10 +248,14 @@ test("content:check prints warnings as `file: item: warning: …` after the erro
       d.sorting = d.sorting.filter((s: { id: string }) => s.id !== "s16");
     }),
   });
-  const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/content-check.ts", dir], { encoding: "utf8" });
+  const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/content-check.ts", dir], {
+    encoding: "utf8",
+  });
   assert.equal(run.status, 0, run.stderr);
   assert.ok(
-    run.stderr.includes(`${path.join(dir, "lessons", file)}: allegation: warning: the sorting category "allegation" has 1 statement(s), fewer than two`),
+    run.stderr.includes(
+      `${path.join(dir, "lessons", file)}: allegation: warning: the sorting category "allegation" has 1 statement(s), fewer than two`,
+    ),
     run.stderr,
   );
   assert.match(run.stdout, /1 lesson\(s\) valid, 1 warning\(s\)/);

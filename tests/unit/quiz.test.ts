@@ -81,7 +81,10 @@ test("statuses on the dashboards", () => {
   const rules = { dueAt: due, acceptLate: false };
   assert.equal(pupilStatus(rules, null, before), "not_started");
   assert.equal(pupilStatus(rules, { submittedAt: null, late: false }, before), "in_progress");
-  assert.equal(pupilStatus(rules, { submittedAt: new Date(before), late: false }, after), "submitted");
+  assert.equal(
+    pupilStatus(rules, { submittedAt: new Date(before), late: false }, after),
+    "submitted",
+  );
   assert.equal(pupilStatus(rules, { submittedAt: new Date(after), late: true }, after), "late");
   assert.equal(pupilStatus(rules, null, after), "missed");
   assert.equal(pupilStatus({ ...rules, acceptLate: true }, null, after), "late");
@@ -101,33 +104,61 @@ test("feedback shows right after submitting, after the due date, or never", () =
 test("the shuffle is a permutation, deterministic per seed, different across seeds", () => {
   const items = Array.from({ length: 15 }, (_, i) => i);
   const a = shuffleWithSeed(items, 12345);
-  assert.deepEqual([...a].sort((x, y) => x - y), items);
+  assert.deepEqual(
+    [...a].sort((x, y) => x - y),
+    items,
+  );
   assert.deepEqual(shuffleWithSeed(items, 12345), a);
   assert.notDeepEqual(shuffleWithSeed(items, 54321), a);
-  assert.deepEqual(items, Array.from({ length: 15 }, (_, i) => i), "the input is not mutated");
+  assert.deepEqual(
+    items,
+    Array.from({ length: 15 }, (_, i) => i),
+    "the input is not mutated",
+  );
 });
 
 test("attempt order: lesson order unshuffled; shuffled questions, options and statements stable per seed", () => {
   const plain = attemptOrder(lesson, 7, false);
-  assert.deepEqual(plain.questions.map((q) => q.id), lesson.questions.map((q) => q.id));
+  assert.deepEqual(
+    plain.questions.map((q) => q.id),
+    lesson.questions.map((q) => q.id),
+  );
   const one = attemptOrder(lesson, 7, true);
   const again = attemptOrder(lesson, 7, true);
   assert.deepEqual(one, again);
-  assert.notDeepEqual(one.questions.map((q) => q.id), plain.questions.map((q) => q.id));
+  assert.notDeepEqual(
+    one.questions.map((q) => q.id),
+    plain.questions.map((q) => q.id),
+  );
   for (const q of one.questions) {
     const original = lesson.questions.find((x) => x.id === q.id)!;
     assert.deepEqual([...q.options].sort(), original.options.map((o) => o.id).sort());
   }
   assert.deepEqual([...one.sorting].sort(), lesson.sorting.map((s) => s.id).sort());
   // across many seeds, the option orders are not all the same (options really are shuffled)
-  const firstOptionOrders = new Set(Array.from({ length: 20 }, (_, s) => attemptOrder(lesson, s, true).questions.find((q) => q.id === "q1")!.options.join("")));
+  const firstOptionOrders = new Set(
+    Array.from({ length: 20 }, (_, s) =>
+      attemptOrder(lesson, s, true)
+        .questions.find((q) => q.id === "q1")!
+        .options.join(""),
+    ),
+  );
   assert.ok(firstOptionOrders.size > 1);
 });
 
 test("due times are read in the class's zone (WIB +7, WITA +8, WIT +9) and shown back", () => {
-  assert.equal(zonedLocalToDate("2026-12-01T14:00", "WIB")!.toISOString(), "2026-12-01T07:00:00.000Z");
-  assert.equal(zonedLocalToDate("2026-12-01T14:00", "WITA")!.toISOString(), "2026-12-01T06:00:00.000Z");
-  assert.equal(zonedLocalToDate("2026-12-01T14:00", "WIT")!.toISOString(), "2026-12-01T05:00:00.000Z");
+  assert.equal(
+    zonedLocalToDate("2026-12-01T14:00", "WIB")!.toISOString(),
+    "2026-12-01T07:00:00.000Z",
+  );
+  assert.equal(
+    zonedLocalToDate("2026-12-01T14:00", "WITA")!.toISOString(),
+    "2026-12-01T06:00:00.000Z",
+  );
+  assert.equal(
+    zonedLocalToDate("2026-12-01T14:00", "WIT")!.toISOString(),
+    "2026-12-01T05:00:00.000Z",
+  );
   assert.equal(zonedLocalToDate("2026-02-31T10:00", "WIB"), null);
   assert.equal(zonedLocalToDate("2026-12-01 14:00", "WIB"), null);
   assert.equal(zonedLocalToDate("2026-13-01T14:00", "WIB"), null);

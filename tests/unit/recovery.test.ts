@@ -15,7 +15,8 @@ const { RULES } = await import("~/models/throttle.server");
 const { createTeacher, signInTeacher } = await import("~/models/teacher.server");
 const recovery = await import("~/models/recovery.server");
 const access = await import("~/models/class-access.server");
-const { createClass, deleteClass, listClasses, setArchived, renameClass } = await import("~/models/class.server");
+const { createClass, deleteClass, listClasses, setArchived, renameClass } =
+  await import("~/models/class.server");
 const { getTeacherAssignment, listClassAssignments } = await import("~/models/assignment.server");
 const { createSession } = await import("~/utils/session.server");
 const { sqlite } = await import("~/db.server");
@@ -39,7 +40,11 @@ async function teacher(name = "Bu Uji") {
 }
 
 const sessionsOf = (teacherId: number) =>
-  (sqlite().prepare("SELECT count(*) AS n FROM sessions WHERE teacher_id = ?").get(teacherId) as { n: number }).n;
+  (
+    sqlite().prepare("SELECT count(*) AS n FROM sessions WHERE teacher_id = ?").get(teacherId) as {
+      n: number;
+    }
+  ).n;
 
 test("recovery codes: 8 distinct codes of 16 characters, stored only as hashes, new ones replace the old", async () => {
   const t = await teacher();
@@ -47,11 +52,18 @@ test("recovery codes: 8 distinct codes of 16 characters, stored only as hashes, 
   assert.equal(codes.length, 8);
   assert.equal(new Set(codes).size, 8);
   for (const c of codes) assert.match(c, /^[A-HJKMNP-Z2-9]{4}(-[A-HJKMNP-Z2-9]{4}){3}$/);
-  const stored = sqlite().prepare("SELECT code_hash AS h FROM recovery_codes WHERE teacher_id = ?").all(t.id) as { h: string }[];
+  const stored = sqlite()
+    .prepare("SELECT code_hash AS h FROM recovery_codes WHERE teacher_id = ?")
+    .all(t.id) as { h: string }[];
   assert.equal(stored.length, 8);
   for (const { h } of stored) for (const c of codes) assert.ok(!h.includes(c.replace(/-/g, "")));
   const again = recovery.issueRecoveryCodes(t.id);
-  const old = await recovery.recoverWithCode({ email: t.email, code: codes[0], newPassword: NEW_PASSWORD, ip: address() });
+  const old = await recovery.recoverWithCode({
+    email: t.email,
+    code: codes[0],
+    newPassword: NEW_PASSWORD,
+    ip: address(),
+  });
   assert.deepEqual(old, { ok: false, reason: "invalid" });
   assert.equal(recovery.unusedRecoveryCodes(t.id), 8);
   assert.notDeepEqual(again, codes);
@@ -64,22 +76,58 @@ test("a recovery code changes the password, ends every session, works once; type
   await createSession({ role: "teacher", teacherId: t.id });
   assert.equal(sessionsOf(t.id), 2);
   const typed = ` ${code.toLowerCase().replace(/-/g, " ")} `;
-  const result = await recovery.recoverWithCode({ email: t.email.toUpperCase(), code: typed, newPassword: NEW_PASSWORD, ip: address() });
+  const result = await recovery.recoverWithCode({
+    email: t.email.toUpperCase(),
+    code: typed,
+    newPassword: NEW_PASSWORD,
+    ip: address(),
+  });
   assert.deepEqual(result, { ok: true, teacherId: t.id });
   assert.equal(sessionsOf(t.id), 0);
-  assert.equal((await signInTeacher({ email: t.email, password: NEW_PASSWORD, ip: address() })).ok, true);
-  assert.equal((await signInTeacher({ email: t.email, password: PASSWORD, ip: address() })).ok, false);
-  const twice = await recovery.recoverWithCode({ email: t.email, code, newPassword: PASSWORD, ip: address() });
+  assert.equal(
+    (await signInTeacher({ email: t.email, password: NEW_PASSWORD, ip: address() })).ok,
+    true,
+  );
+  assert.equal(
+    (await signInTeacher({ email: t.email, password: PASSWORD, ip: address() })).ok,
+    false,
+  );
+  const twice = await recovery.recoverWithCode({
+    email: t.email,
+    code,
+    newPassword: PASSWORD,
+    ip: address(),
+  });
   assert.deepEqual(twice, { ok: false, reason: "invalid" });
   assert.equal(recovery.unusedRecoveryCodes(t.id), 7);
-  assert.equal((await recovery.recoverWithCode({ email: t.email, code: second, newPassword: PASSWORD, ip: address() })).ok, true);
+  assert.equal(
+    (
+      await recovery.recoverWithCode({
+        email: t.email,
+        code: second,
+        newPassword: PASSWORD,
+        ip: address(),
+      })
+    ).ok,
+    true,
+  );
 });
 
 test("an unknown email and a wrong code get the same answer", async () => {
   const t = await teacher();
   const [code] = recovery.issueRecoveryCodes(t.id);
-  const unknown = await recovery.recoverWithCode({ email: `niemand-${++seq}@sekolah.test`, code, newPassword: NEW_PASSWORD, ip: address() });
-  const wrong = await recovery.recoverWithCode({ email: t.email, code: "ABCD-EFGH-JKMN-PQRS", newPassword: NEW_PASSWORD, ip: address() });
+  const unknown = await recovery.recoverWithCode({
+    email: `niemand-${++seq}@sekolah.test`,
+    code,
+    newPassword: NEW_PASSWORD,
+    ip: address(),
+  });
+  const wrong = await recovery.recoverWithCode({
+    email: t.email,
+    code: "ABCD-EFGH-JKMN-PQRS",
+    newPassword: NEW_PASSWORD,
+    ip: address(),
+  });
   assert.deepEqual(unknown, wrong);
   assert.deepEqual(unknown, { ok: false, reason: "invalid" });
 });
@@ -88,7 +136,14 @@ test("one code posted 10 times at once changes the password once", async () => {
   const t = await teacher();
   const [code] = recovery.issueRecoveryCodes(t.id);
   const results = await Promise.all(
-    Array.from({ length: 10 }, (_, i) => recovery.recoverWithCode({ email: t.email, code, newPassword: `${NEW_PASSWORD} ${i}`, ip: address() })),
+    Array.from({ length: 10 }, (_, i) =>
+      recovery.recoverWithCode({
+        email: t.email,
+        code,
+        newPassword: `${NEW_PASSWORD} ${i}`,
+        ip: address(),
+      }),
+    ),
   );
   assert.equal(results.filter((r) => r.ok).length, 1);
   assert.equal(recovery.unusedRecoveryCodes(t.id), 7);
@@ -100,14 +155,26 @@ test("40 wrong codes for one account at once: at most the sign-in limit are eval
   const now = Date.now();
   const guesses = await Promise.all(
     Array.from({ length: 40 }, (_, i) =>
-      recovery.recoverWithCode({ email: t.email, code: `ABCD-EFGH-JKMN-${String(1000 + i).replace(/[01]/g, "Q")}`, newPassword: NEW_PASSWORD, ip: address(), now }),
+      recovery.recoverWithCode({
+        email: t.email,
+        code: `ABCD-EFGH-JKMN-${String(1000 + i).replace(/[01]/g, "Q")}`,
+        newPassword: NEW_PASSWORD,
+        ip: address(),
+        now,
+      }),
     ),
   );
   const evaluated = guesses.filter((r) => !r.ok && r.reason === "invalid").length;
   const refused = guesses.filter((r) => !r.ok && r.reason === "throttled").length;
   assert.ok(evaluated <= RULES.teacherAccount.limit, `${evaluated} codes were checked`);
   assert.equal(evaluated + refused, 40);
-  const right = await recovery.recoverWithCode({ email: t.email, code, newPassword: NEW_PASSWORD, ip: address(), now });
+  const right = await recovery.recoverWithCode({
+    email: t.email,
+    code,
+    newPassword: NEW_PASSWORD,
+    ip: address(),
+    now,
+  });
   assert.equal(!right.ok && right.reason, "throttled");
   // the code was not spent by the refused attempt
   assert.equal(recovery.unusedRecoveryCodes(t.id), 8);
@@ -118,7 +185,13 @@ test("one address spraying codes over many emails waits after its free attempts"
   const now = Date.now();
   const results = await Promise.all(
     Array.from({ length: 60 }, () =>
-      recovery.recoverWithCode({ email: `spray-${++seq}@sekolah.test`, code: "ABCD-EFGH-JKMN-PQRS", newPassword: NEW_PASSWORD, ip, now }),
+      recovery.recoverWithCode({
+        email: `spray-${++seq}@sekolah.test`,
+        code: "ABCD-EFGH-JKMN-PQRS",
+        newPassword: NEW_PASSWORD,
+        ip,
+        now,
+      }),
     ),
   );
   const evaluated = results.filter((r) => !r.ok && r.reason === "invalid").length;
@@ -128,14 +201,21 @@ test("one address spraying codes over many emails waits after its free attempts"
 
 test("new codes need the current password, counted like a sign-in", async () => {
   const t = await teacher();
-  assert.deepEqual(await recovery.regenerateRecoveryCodes({ teacherId: t.id, password: "salah sekali ini" }), { ok: false, reason: "wrongPassword" });
+  assert.deepEqual(
+    await recovery.regenerateRecoveryCodes({ teacherId: t.id, password: "salah sekali ini" }),
+    { ok: false, reason: "wrongPassword" },
+  );
   const made = await recovery.regenerateRecoveryCodes({ teacherId: t.id, password: PASSWORD });
   assert.ok(made.ok && made.codes.length === 8);
   const now = Date.now();
   const burst = await Promise.all(
-    Array.from({ length: 20 }, () => recovery.regenerateRecoveryCodes({ teacherId: t.id, password: "salah sekali ini", now })),
+    Array.from({ length: 20 }, () =>
+      recovery.regenerateRecoveryCodes({ teacherId: t.id, password: "salah sekali ini", now }),
+    ),
   );
-  assert.ok(burst.filter((r) => !r.ok && r.reason === "wrongPassword").length <= RULES.teacherAccount.limit);
+  assert.ok(
+    burst.filter((r) => !r.ok && r.reason === "wrongPassword").length <= RULES.teacherAccount.limit,
+  );
 });
 
 test("a reset link: sets the password once, ends sessions; an expired or replaced one is refused", async () => {
@@ -143,14 +223,20 @@ test("a reset link: sets the password once, ends sessions; an expired or replace
   const made = recovery.createResetToken({ email: t.email });
   assert.ok(made);
   assert.equal(recovery.createResetToken({ email: `niemand-${++seq}@sekolah.test` }), null);
-  const stored = sqlite().prepare("SELECT token_hash AS h, expires_at AS e FROM password_resets WHERE teacher_id = ?").get(t.id) as { h: string; e: number };
+  const stored = sqlite()
+    .prepare("SELECT token_hash AS h, expires_at AS e FROM password_resets WHERE teacher_id = ?")
+    .get(t.id) as { h: string; e: number };
   assert.notEqual(stored.h, made!.token);
   assert.ok(Math.abs(stored.e - (Date.now() + 3600_000)) < 60_000);
   assert.deepEqual(recovery.resetLinkState(made!.token), { ok: true, name: "Bu Uji" });
   await createSession({ role: "teacher", teacherId: t.id });
   const both = await Promise.all([
     recovery.resetWithToken({ token: made!.token, newPassword: NEW_PASSWORD, ip: address() }),
-    recovery.resetWithToken({ token: made!.token, newPassword: `${NEW_PASSWORD} dua`, ip: address() }),
+    recovery.resetWithToken({
+      token: made!.token,
+      newPassword: `${NEW_PASSWORD} dua`,
+      ip: address(),
+    }),
   ]);
   assert.equal(both.filter((r) => r.ok).length, 1);
   assert.equal(sessionsOf(t.id), 0);
@@ -158,7 +244,10 @@ test("a reset link: sets the password once, ends sessions; an expired or replace
 
   const late = recovery.createResetToken({ email: t.email, now: Date.now() - 3601_000 });
   assert.deepEqual(recovery.resetLinkState(late!.token), { ok: false, reason: "expired" });
-  assert.deepEqual(await recovery.resetWithToken({ token: late!.token, newPassword: NEW_PASSWORD, ip: address() }), { ok: false, reason: "expired" });
+  assert.deepEqual(
+    await recovery.resetWithToken({ token: late!.token, newPassword: NEW_PASSWORD, ip: address() }),
+    { ok: false, reason: "expired" },
+  );
 
   const first = recovery.createResetToken({ email: t.email })!;
   const newer = recovery.createResetToken({ email: t.email })!;
@@ -171,7 +260,14 @@ test("reset-link posts from one address are throttled under a burst", async () =
   const ip = address();
   const now = Date.now();
   const results = await Promise.all(
-    Array.from({ length: 50 }, (_, i) => recovery.resetWithToken({ token: `x${"a".repeat(30)}${i}`, newPassword: NEW_PASSWORD, ip, now })),
+    Array.from({ length: 50 }, (_, i) =>
+      recovery.resetWithToken({
+        token: `x${"a".repeat(30)}${i}`,
+        newPassword: NEW_PASSWORD,
+        ip,
+        now,
+      }),
+    ),
   );
   const evaluated = results.filter((r) => !r.ok && r.reason !== "throttled").length;
   assert.ok(evaluated <= RULES.recoverAddress.free, `${evaluated} evaluated`);
@@ -181,7 +277,13 @@ test("co-teachers: one access check for owner and co-teacher; the owner-only var
   const owner = await teacher("Bu Pemilik");
   const co = await teacher("Pak Pendamping");
   const other = await teacher("Bu Lain");
-  const classId = createClass({ teacherId: owner.id, name: "8B", grade: "8", subject: "IPS", timeZone: "WIB" });
+  const classId = createClass({
+    teacherId: owner.id,
+    name: "8B",
+    grade: "8",
+    subject: "IPS",
+    timeZone: "WIB",
+  });
   const status = (f: () => unknown) => {
     try {
       f();
@@ -190,45 +292,118 @@ test("co-teachers: one access check for owner and co-teacher; the owner-only var
       return (e as Response).status;
     }
   };
-  assert.equal(status(() => access.getTaughtClass({ classId, teacherId: co.id })), 404);
-  assert.deepEqual(access.addCoTeacher({ classId, teacherId: owner.id, email: `niemand-${++seq}@sekolah.test` }), { ok: false, reason: "noSuchTeacher" });
-  assert.deepEqual(access.addCoTeacher({ classId, teacherId: owner.id, email: owner.email }), { ok: false, reason: "self" });
-  assert.deepEqual(access.addCoTeacher({ classId, teacherId: owner.id, email: ` ${co.email.toUpperCase()} ` }), { ok: true, coTeacherId: co.id });
-  assert.deepEqual(access.addCoTeacher({ classId, teacherId: owner.id, email: co.email }), { ok: false, reason: "already" });
+  assert.equal(
+    status(() => access.getTaughtClass({ classId, teacherId: co.id })),
+    404,
+  );
+  assert.deepEqual(
+    access.addCoTeacher({ classId, teacherId: owner.id, email: `niemand-${++seq}@sekolah.test` }),
+    { ok: false, reason: "noSuchTeacher" },
+  );
+  assert.deepEqual(access.addCoTeacher({ classId, teacherId: owner.id, email: owner.email }), {
+    ok: false,
+    reason: "self",
+  });
+  assert.deepEqual(
+    access.addCoTeacher({ classId, teacherId: owner.id, email: ` ${co.email.toUpperCase()} ` }),
+    { ok: true, coTeacherId: co.id },
+  );
+  assert.deepEqual(access.addCoTeacher({ classId, teacherId: owner.id, email: co.email }), {
+    ok: false,
+    reason: "already",
+  });
   // a co-teacher cannot invite, remove or delete; another teacher sees nothing
-  assert.equal(status(() => access.addCoTeacher({ classId, teacherId: co.id, email: other.email })), 403);
+  assert.equal(
+    status(() => access.addCoTeacher({ classId, teacherId: co.id, email: other.email })),
+    403,
+  );
   assert.equal(access.getTaughtClass({ classId, teacherId: co.id }).role, "coTeacher");
-  assert.equal(status(() => access.getTaughtClass({ classId, teacherId: other.id })), 404);
-  assert.equal(status(() => deleteClass({ classId, teacherId: co.id })), 403);
-  assert.equal(status(() => setArchived({ classId, teacherId: co.id, archived: true })), 403);
-  assert.equal(status(() => deleteClass({ classId, teacherId: other.id })), 404);
-  assert.equal(status(() => access.removeCoTeacher({ classId, teacherId: co.id, coTeacherId: co.id })), 403);
-  assert.equal(status(() => access.leaveClass({ classId, teacherId: owner.id })), 403);
+  assert.equal(
+    status(() => access.getTaughtClass({ classId, teacherId: other.id })),
+    404,
+  );
+  assert.equal(
+    status(() => deleteClass({ classId, teacherId: co.id })),
+    403,
+  );
+  assert.equal(
+    status(() => setArchived({ classId, teacherId: co.id, archived: true })),
+    403,
+  );
+  assert.equal(
+    status(() => deleteClass({ classId, teacherId: other.id })),
+    404,
+  );
+  assert.equal(
+    status(() => access.removeCoTeacher({ classId, teacherId: co.id, coTeacherId: co.id })),
+    403,
+  );
+  assert.equal(
+    status(() => access.leaveClass({ classId, teacherId: owner.id })),
+    403,
+  );
   // but manages it: renames, lists assignments, sees it on the dashboard with the owner's name
   renameClass({ classId, teacherId: co.id, name: "8B baru" });
   assert.deepEqual(listClassAssignments({ classId, teacherId: co.id }), []);
-  assert.equal(status(() => listClassAssignments({ classId, teacherId: other.id })), 404);
+  assert.equal(
+    status(() => listClassAssignments({ classId, teacherId: other.id })),
+    404,
+  );
   const seen = listClasses({ teacherId: co.id }).find((c) => c.id === classId);
-  assert.deepEqual(seen && { name: seen.name, role: seen.role, ownerName: seen.ownerName }, { name: "8B baru", role: "coTeacher", ownerName: "Bu Pemilik" });
-  assert.equal(status(() => getTeacherAssignment({ assignmentId: 999999, teacherId: co.id })), 404);
-  assert.deepEqual(access.listClassTeachers({ classId, teacherId: co.id }).map((t) => [t.name, t.owner]), [
-    ["Bu Pemilik", true],
-    ["Pak Pendamping", false],
-  ]);
+  assert.deepEqual(seen && { name: seen.name, role: seen.role, ownerName: seen.ownerName }, {
+    name: "8B baru",
+    role: "coTeacher",
+    ownerName: "Bu Pemilik",
+  });
+  assert.equal(
+    status(() => getTeacherAssignment({ assignmentId: 999999, teacherId: co.id })),
+    404,
+  );
+  assert.deepEqual(
+    access.listClassTeachers({ classId, teacherId: co.id }).map((t) => [t.name, t.owner]),
+    [
+      ["Bu Pemilik", true],
+      ["Pak Pendamping", false],
+    ],
+  );
   access.leaveClass({ classId, teacherId: co.id });
-  assert.equal(status(() => access.getTaughtClass({ classId, teacherId: co.id })), 404);
+  assert.equal(
+    status(() => access.getTaughtClass({ classId, teacherId: co.id })),
+    404,
+  );
   access.addCoTeacher({ classId, teacherId: owner.id, email: co.email });
   access.removeCoTeacher({ classId, teacherId: owner.id, coTeacherId: co.id });
-  assert.equal(status(() => access.getTaughtClass({ classId, teacherId: co.id })), 404);
+  assert.equal(
+    status(() => access.getTaughtClass({ classId, teacherId: co.id })),
+    404,
+  );
   access.addCoTeacher({ classId, teacherId: owner.id, email: co.email });
   assert.deepEqual(deleteClass({ classId, teacherId: owner.id }), { name: "8B baru" });
-  assert.equal((sqlite().prepare("SELECT count(*) AS n FROM class_teachers WHERE class_id = ?").get(classId) as { n: number }).n, 0);
+  assert.equal(
+    (
+      sqlite()
+        .prepare("SELECT count(*) AS n FROM class_teachers WHERE class_id = ?")
+        .get(classId) as { n: number }
+    ).n,
+    0,
+  );
 });
 
 test("co-teacher invitations: a burst of lookups by one owner is held at the limit", async () => {
   const owner = await teacher();
-  const classId = createClass({ teacherId: owner.id, name: "9C", grade: "9", subject: "IPS", timeZone: "WIB" });
+  const classId = createClass({
+    teacherId: owner.id,
+    name: "9C",
+    grade: "9",
+    subject: "IPS",
+    timeZone: "WIB",
+  });
   const now = Date.now();
-  const results = Array.from({ length: 40 }, () => access.addCoTeacher({ classId, teacherId: owner.id, email: `cari-${++seq}@sekolah.test`, now }));
-  assert.equal(results.filter((r) => !r.ok && r.reason === "noSuchTeacher").length, RULES.coTeacherInvite.limit);
+  const results = Array.from({ length: 40 }, () =>
+    access.addCoTeacher({ classId, teacherId: owner.id, email: `cari-${++seq}@sekolah.test`, now }),
+  );
+  assert.equal(
+    results.filter((r) => !r.ok && r.reason === "noSuchTeacher").length,
+    RULES.coTeacherInvite.limit,
+  );
 });

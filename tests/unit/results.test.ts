@@ -10,25 +10,48 @@ process.env.DATABASE_PATH = path.join(dir, "results.db");
 
 const { sqlite } = await import("~/db.server");
 const { syncLessonVersions, getLessonVersion } = await import("~/models/lesson.server");
-const { assignmentResults, pupilWork, classResults, assignmentResultsPage, pupilWorkPage, classResultsPage } = await import(
-  "~/models/results.server"
-);
+const {
+  assignmentResults,
+  pupilWork,
+  classResults,
+  assignmentResultsPage,
+  pupilWorkPage,
+  classResultsPage,
+} = await import("~/models/results.server");
 const { scoreAttempt } = await import("~/utils/quiz");
 
 syncLessonVersions();
 const db = sqlite();
-const versionId = (db.prepare("SELECT id FROM lesson_versions ORDER BY id LIMIT 1").get() as { id: number }).id;
+const versionId = (
+  db.prepare("SELECT id FROM lesson_versions ORDER BY id LIMIT 1").get() as { id: number }
+).id;
 const lesson = getLessonVersion(versionId)!;
 const [q1, q2] = lesson.questions;
 const wrong = (q: typeof q1) => q.options.find((o) => o.id !== q.correct)!.id;
 
-const insertId = (sqlText: string, ...args: unknown[]) => (db.prepare(`${sqlText} RETURNING id`).get(...args) as { id: number }).id;
-const teacher = insertId("INSERT INTO teachers (name, email, password_hash) VALUES ('Bu Sari', 'sari@x.test', 'h')");
-const otherTeacher = insertId("INSERT INTO teachers (name, email, password_hash) VALUES ('Pak Joko', 'joko@x.test', 'h')");
-const klass = insertId("INSERT INTO classes (teacher_id, name, grade, subject, join_code) VALUES (?, '8A', '8', 'BI', 'AAAA2222')", teacher);
-const otherClass = insertId("INSERT INTO classes (teacher_id, name, grade, subject, join_code) VALUES (?, '8B', '8', 'BI', 'BBBB3333')", otherTeacher);
+const insertId = (sqlText: string, ...args: unknown[]) =>
+  (db.prepare(`${sqlText} RETURNING id`).get(...args) as { id: number }).id;
+const teacher = insertId(
+  "INSERT INTO teachers (name, email, password_hash) VALUES ('Bu Sari', 'sari@x.test', 'h')",
+);
+const otherTeacher = insertId(
+  "INSERT INTO teachers (name, email, password_hash) VALUES ('Pak Joko', 'joko@x.test', 'h')",
+);
+const klass = insertId(
+  "INSERT INTO classes (teacher_id, name, grade, subject, join_code) VALUES (?, '8A', '8', 'BI', 'AAAA2222')",
+  teacher,
+);
+const otherClass = insertId(
+  "INSERT INTO classes (teacher_id, name, grade, subject, join_code) VALUES (?, '8B', '8', 'BI', 'BBBB3333')",
+  otherTeacher,
+);
 const pupil = (classId: number, name: string) =>
-  insertId("INSERT INTO pupils (class_id, display_name, name_key, pin_hash) VALUES (?, ?, ?, 'h')", classId, name, name.toLowerCase());
+  insertId(
+    "INSERT INTO pupils (class_id, display_name, name_key, pin_hash) VALUES (?, ?, ?, 'h')",
+    classId,
+    name,
+    name.toLowerCase(),
+  );
 const ani = pupil(klass, "Ani");
 const budi = pupil(klass, "Budi");
 const citra = pupil(klass, "Citra");
@@ -48,8 +71,18 @@ const assignment = (counting: "highest" | "last", dueAt = now + 24 * HOUR) =>
   );
 
 /** An attempt whose stored score is what the server would have computed from these choices. */
-function attempt(assignmentId: number, pupilId: number, number: number, quiz: Record<string, string>, submitted = true) {
-  const answers = Object.entries(quiz).map(([itemId, choice]) => ({ kind: "quiz" as const, itemId, choice }));
+function attempt(
+  assignmentId: number,
+  pupilId: number,
+  number: number,
+  quiz: Record<string, string>,
+  submitted = true,
+) {
+  const answers = Object.entries(quiz).map(([itemId, choice]) => ({
+    kind: "quiz" as const,
+    itemId,
+    choice,
+  }));
   const s = scoreAttempt(lesson, answers);
   const id = insertId(
     `INSERT INTO attempts (assignment_id, pupil_id, number, seed, started_at, submitted_at, quiz_score, quiz_max, sort_score, sort_max)
@@ -64,7 +97,10 @@ function attempt(assignmentId: number, pupilId: number, number: number, quiz: Re
     submitted ? s.sortScore : null,
     submitted ? s.sortMax : null,
   );
-  for (const a of answers) db.prepare("INSERT INTO answers (attempt_id, kind, item_id, choice) VALUES (?, 'quiz', ?, ?)").run(id, a.itemId, a.choice);
+  for (const a of answers)
+    db.prepare(
+      "INSERT INTO answers (attempt_id, kind, item_id, choice) VALUES (?, 'quiz', ?, ?)",
+    ).run(id, a.itemId, a.choice);
   return id;
 }
 
@@ -82,7 +118,13 @@ attempt(highest, dedi, 1, { [q1.id]: q1.correct, [q2.id]: q2.correct }, false);
 test("the highest-scoring submitted attempt counts, an unsubmitted better one does not", () => {
   const r = assignmentResults({ teacherId: teacher, assignmentId: highest, now });
   const counting = Object.fromEntries(r.pupils.map((p) => [p.name, p.counting?.id ?? null]));
-  assert.deepEqual(counting, { Ani: aniBest, Budi: budiBest, Citra: citraOnly, Dedi: null, Eka: null });
+  assert.deepEqual(counting, {
+    Ani: aniBest,
+    Budi: budiBest,
+    Citra: citraOnly,
+    Dedi: null,
+    Eka: null,
+  });
   assert.equal(r.pupils.find((p) => p.name === "Ani")!.attempts, 2);
   // The counting attempt's choices are the ones loaded, not the later worse attempt's.
   assert.equal(r.pupils.find((p) => p.name === "Ani")!.quiz[q1.id], q1.correct);
@@ -91,14 +133,18 @@ test("the highest-scoring submitted attempt counts, an unsubmitted better one do
 test("non-submitters show in completion but not in the item statistics", () => {
   const r = assignmentResults({ teacherId: teacher, assignmentId: highest, now });
   assert.equal(r.submitted, 3);
-  assert.deepEqual(
-    Object.fromEntries(Object.entries(r.completion).map(([k, v]) => [k, v.names])),
-    { not_started: ["Eka"], in_progress: ["Dedi"], submitted: ["Ani", "Budi", "Citra"], late: [], missed: [] },
-  );
+  assert.deepEqual(Object.fromEntries(Object.entries(r.completion).map(([k, v]) => [k, v.names])), {
+    not_started: ["Eka"],
+    in_progress: ["Dedi"],
+    submitted: ["Ani", "Budi", "Citra"],
+    late: [],
+    missed: [],
+  });
   const item1 = r.items.find((i) => i.id === q1.id)!;
   // q1 right for Ani and Budi out of the 3 submitters (Dedi's right answer is not counted): 2/3.
   assert.equal(item1.facility, 2 / 3);
-  const counted = item1.counts.options.reduce((sum, o) => sum + o.count, 0) + item1.counts.unanswered;
+  const counted =
+    item1.counts.options.reduce((sum, o) => sum + o.count, 0) + item1.counts.unanswered;
   assert.equal(counted, 3);
   const item2 = r.items.find((i) => i.id === q2.id)!;
   // q2 right for Ani and Citra; Budi's counting attempt left it blank, which counts as wrong: 2/3.
@@ -106,7 +152,10 @@ test("non-submitters show in completion but not in the item statistics", () => {
   assert.equal(item2.counts.unanswered, 1);
   // Fewer than 4 submitters: no discrimination index yet.
   assert.equal(item1.discrimination, null);
-  assert.equal(r.scores.histogram.reduce((sum, b) => sum + b.count, 0), 3);
+  assert.equal(
+    r.scores.histogram.reduce((sum, b) => sum + b.count, 0),
+    3,
+  );
 });
 
 test("with the last rule the latest submitted attempt counts even when it scored less", () => {
@@ -130,7 +179,11 @@ test("past the due time, pupils without a submission are missed and late submiss
 
 test("discussion participation counts responses per prompt, replies, exemplary and hidden posts; deleted ones not", () => {
   const [d1, d2] = lesson.prompts;
-  const post = (author: number, promptId: string, extra: { parent?: number; hidden?: number; exemplary?: number; deleted?: boolean } = {}) =>
+  const post = (
+    author: number,
+    promptId: string,
+    extra: { parent?: number; hidden?: number; exemplary?: number; deleted?: boolean } = {},
+  ) =>
     insertId(
       "INSERT INTO posts (assignment_id, prompt_id, author_id, parent_id, body, hidden, exemplary, deleted_at) VALUES (?, ?, ?, ?, 'isi', ?, ?, ?)",
       highest,
@@ -168,11 +221,26 @@ test("another teacher, a pupil of another class and a missing assignment all get
     }
     return "no error";
   };
-  assert.equal(status(() => assignmentResults({ teacherId: otherTeacher, assignmentId: highest })), 404);
-  assert.equal(status(() => assignmentResults({ teacherId: teacher, assignmentId: 999_999 })), 404);
-  assert.equal(status(() => pupilWork({ teacherId: teacher, assignmentId: highest, pupilId: outsider })), 404);
-  assert.equal(status(() => pupilWork({ teacherId: otherTeacher, assignmentId: highest, pupilId: ani })), 404);
-  assert.equal(status(() => classResults({ teacherId: otherTeacher, classId: klass })), 404);
+  assert.equal(
+    status(() => assignmentResults({ teacherId: otherTeacher, assignmentId: highest })),
+    404,
+  );
+  assert.equal(
+    status(() => assignmentResults({ teacherId: teacher, assignmentId: 999_999 })),
+    404,
+  );
+  assert.equal(
+    status(() => pupilWork({ teacherId: teacher, assignmentId: highest, pupilId: outsider })),
+    404,
+  );
+  assert.equal(
+    status(() => pupilWork({ teacherId: otherTeacher, assignmentId: highest, pupilId: ani })),
+    404,
+  );
+  assert.equal(
+    status(() => classResults({ teacherId: otherTeacher, classId: klass })),
+    404,
+  );
 });
 
 test("the class overview gives each pupil's counting score per assignment", () => {
@@ -200,16 +268,23 @@ test("the pupil table sorts by a column with pupils lacking a value last in both
     late: false,
   });
   const rows = [row(1, "Citra", 50), row(2, "ani", null), row(3, "Budi", 80), row(4, "Dewi", 50)];
-  const names = (key: "score" | "name", dir: "asc" | "desc") => sortRows(rows, key, dir).map((r) => r.name);
+  const names = (key: "score" | "name", dir: "asc" | "desc") =>
+    sortRows(rows, key, dir).map((r) => r.name);
   assert.deepEqual(names("score", "desc"), ["Budi", "Citra", "Dewi", "ani"]);
   assert.deepEqual(names("score", "asc"), ["Citra", "Dewi", "Budi", "ani"]);
   assert.deepEqual(names("name", "asc"), ["ani", "Budi", "Citra", "Dewi"]);
-  assert.deepEqual(parseSort(new URLSearchParams("sort=drop table&dir=sideways")), { key: "name", dir: "asc" });
+  assert.deepEqual(parseSort(new URLSearchParams("sort=drop table&dir=sideways")), {
+    key: "name",
+    dir: "asc",
+  });
 });
 
 test("the CSV starts with a BOM, has one row per pupil and defuses formula-looking names", async () => {
   const { resultsCsv } = await import("~/utils/results-csv");
-  const csvClass = insertId("INSERT INTO classes (teacher_id, name, grade, subject, join_code) VALUES (?, '8C', '8', 'BI', 'CCCC4444')", teacher);
+  const csvClass = insertId(
+    "INSERT INTO classes (teacher_id, name, grade, subject, join_code) VALUES (?, '8C', '8', 'BI', 'CCCC4444')",
+    teacher,
+  );
   const sneaky = pupil(csvClass, '=HYPERLINK("x")');
   pupil(csvClass, "-2+3");
   const csvAssignment = insertId(
@@ -219,13 +294,22 @@ test("the CSV starts with a BOM, has one row per pupil and defuses formula-looki
     now + HOUR,
   );
   attempt(csvAssignment, sneaky, 1, { [q1.id]: q1.correct });
-  const text = resultsCsv(assignmentResults({ teacherId: teacher, assignmentId: csvAssignment, now }), "en");
+  const text = resultsCsv(
+    assignmentResults({ teacherId: teacher, assignmentId: csvAssignment, now }),
+    "en",
+  );
   assert.equal(text.charCodeAt(0), 0xfeff);
   const lines = text.slice(1).trim().split("\r\n");
   assert.equal(lines.length, 3);
   assert.ok(lines[0].startsWith("Name,Status,Late,Score (%),Quiz (max"), lines[0]);
-  assert.ok(lines.some((l) => l.startsWith(`"'=HYPERLINK(""x"")",Submitted,No,`)), lines.join("\n"));
-  assert.ok(lines.some((l) => l.startsWith("'-2+3,Not started,No")), lines.join("\n"));
+  assert.ok(
+    lines.some((l) => l.startsWith(`"'=HYPERLINK(""x"")",Submitted,No,`)),
+    lines.join("\n"),
+  );
+  assert.ok(
+    lines.some((l) => l.startsWith("'-2+3,Not started,No")),
+    lines.join("\n"),
+  );
   // q1 answered with the right option, q2 left blank
   const header = lines[0].split(",");
   const sneakyRow = lines.find((l) => l.includes("HYPERLINK"))!.split(",");
@@ -245,15 +329,36 @@ test("the results pages' data: one pupil's work with letters and verdicts, the f
   // Ani's counting attempt has q1 right: her choice and the right answer are the same letter.
   assert.deepEqual([first.mine?.letter, first.right.letter, first.correct], [letter, letter, true]);
   assert.equal(w.sorting.length, lesson.sorting.length);
-  assert.ok(w.sorting.every((s) => s.mine === null && !s.correct), "no sorting answers: none mine, none right");
-  assert.throws(() => pupilWorkPage({ teacherId: teacher, assignmentId: highest, pupilId: outsider, now }), (e: unknown) => e instanceof Response && e.status === 404);
+  assert.ok(
+    w.sorting.every((s) => s.mine === null && !s.correct),
+    "no sorting answers: none mine, none right",
+  );
+  assert.throws(
+    () => pupilWorkPage({ teacherId: teacher, assignmentId: highest, pupilId: outsider, now }),
+    (e: unknown) => e instanceof Response && e.status === 404,
+  );
 
-  const view = assignmentResultsPage({ teacherId: teacher, assignmentId: highest, sort: { key: "name", dir: "asc" }, now });
-  for (const item of view.items) assert.equal(item.flagged, item.lowFacility || item.lowDiscrimination);
-  assert.deepEqual(view.rows.map((r) => r.name), ["Ani", "Budi", "Citra", "Dedi", "Eka"]);
+  const view = assignmentResultsPage({
+    teacherId: teacher,
+    assignmentId: highest,
+    sort: { key: "name", dir: "asc" },
+    now,
+  });
+  for (const item of view.items)
+    assert.equal(item.flagged, item.lowFacility || item.lowDiscrimination);
+  assert.deepEqual(
+    view.rows.map((r) => r.name),
+    ["Ani", "Budi", "Citra", "Dedi", "Eka"],
+  );
   assert.ok(Array.isArray(view.topConfusions));
 
   const overview = classResultsPage({ teacherId: teacher, classId: klass, now });
   assert.ok(overview.assignments.every((a) => typeof a.dueAt === "string"));
-  assert.deepEqual(overview.statuses, ["not_started", "in_progress", "submitted", "late", "missed"]);
+  assert.deepEqual(overview.statuses, [
+    "not_started",
+    "in_progress",
+    "submitted",
+    "late",
+    "missed",
+  ]);
 });

@@ -33,14 +33,21 @@ function seedClass(archivedDaysAgo: number | null): Seeded {
       .prepare(
         "INSERT INTO classes (teacher_id, name, grade, subject, join_code, archived_at) VALUES (?, ?, '8', 'PPKn', ?, ?) RETURNING id",
       )
-      .get(teacherId, `Kelas ${seq}`, `CODE${seq}XYZ`, archivedDaysAgo === null ? null : NOW - archivedDaysAgo * DAY) as {
+      .get(
+        teacherId,
+        `Kelas ${seq}`,
+        `CODE${seq}XYZ`,
+        archivedDaysAgo === null ? null : NOW - archivedDaysAgo * DAY,
+      ) as {
       id: number;
     }
   ).id;
   const pupil = (name: string) =>
     (
       db
-        .prepare("INSERT INTO pupils (class_id, display_name, name_key, pin_hash) VALUES (?, ?, ?, 'x') RETURNING id")
+        .prepare(
+          "INSERT INTO pupils (class_id, display_name, name_key, pin_hash) VALUES (?, ?, ?, 'x') RETURNING id",
+        )
         .get(classId, name, name.toLowerCase()) as { id: number }
     ).id;
   const pupilId = pupil(`Budi ${seq}`);
@@ -54,32 +61,46 @@ function seedClass(archivedDaysAgo: number | null): Seeded {
   );
   const assignmentId = (
     db
-      .prepare("INSERT INTO assignments (class_id, lesson_version_id, due_at) VALUES (?, ?, ?) RETURNING id")
+      .prepare(
+        "INSERT INTO assignments (class_id, lesson_version_id, due_at) VALUES (?, ?, ?) RETURNING id",
+      )
       .get(classId, lessonVersionId, NOW + DAY) as { id: number }
   ).id;
   const attemptId = (
     db
-      .prepare("INSERT INTO attempts (assignment_id, pupil_id, number, seed) VALUES (?, ?, 1, 7) RETURNING id")
+      .prepare(
+        "INSERT INTO attempts (assignment_id, pupil_id, number, seed) VALUES (?, ?, 1, 7) RETURNING id",
+      )
       .get(assignmentId, pupilId) as { id: number }
   ).id;
-  db.prepare("INSERT INTO answers (attempt_id, kind, item_id, choice) VALUES (?, 'quiz', 'q1', 'a')").run(attemptId);
-  db.prepare("INSERT INTO answers (attempt_id, kind, item_id, choice) VALUES (?, 'sort', 's1', 'denial')").run(attemptId);
+  db.prepare(
+    "INSERT INTO answers (attempt_id, kind, item_id, choice) VALUES (?, 'quiz', 'q1', 'a')",
+  ).run(attemptId);
+  db.prepare(
+    "INSERT INTO answers (attempt_id, kind, item_id, choice) VALUES (?, 'sort', 's1', 'denial')",
+  ).run(attemptId);
   const postId = (
     db
-      .prepare("INSERT INTO posts (assignment_id, prompt_id, author_id, body) VALUES (?, 'p1', ?, 'Buktinya tidak ada.') RETURNING id")
+      .prepare(
+        "INSERT INTO posts (assignment_id, prompt_id, author_id, body) VALUES (?, 'p1', ?, 'Buktinya tidak ada.') RETURNING id",
+      )
       .get(assignmentId, pupilId) as { id: number }
   ).id;
-  db.prepare("INSERT INTO post_feedback (post_id, body) VALUES (?, 'Bagus, sebutkan paragrafnya.')").run(postId);
-  db.prepare("INSERT INTO posts (assignment_id, prompt_id, author_id, parent_id, body) VALUES (?, 'p1', ?, ?, 'Setuju.')").run(
-    assignmentId,
-    classmateId,
-    postId,
-  );
+  db.prepare(
+    "INSERT INTO post_feedback (post_id, body) VALUES (?, 'Bagus, sebutkan paragrafnya.')",
+  ).run(postId);
+  db.prepare(
+    "INSERT INTO posts (assignment_id, prompt_id, author_id, parent_id, body) VALUES (?, 'p1', ?, ?, 'Setuju.')",
+  ).run(assignmentId, classmateId, postId);
   return { classId, pupilId, attemptId, postId };
 }
 
 const countWhere = (table: string, column: string, value: number | string) =>
-  (sqlite().prepare(`SELECT count(*) AS n FROM ${table} WHERE ${column} = ?`).get(value) as { n: number }).n;
+  (
+    sqlite().prepare(`SELECT count(*) AS n FROM ${table} WHERE ${column} = ?`).get(value) as {
+      n: number;
+    }
+  ).n;
 
 function exists(seeded: Seeded) {
   return {
@@ -95,13 +116,33 @@ function exists(seeded: Seeded) {
     ).n,
     feedback: countWhere("post_feedback", "post_id", seeded.postId),
     throttles: (
-      sqlite().prepare("SELECT count(*) AS n FROM throttles WHERE key LIKE ?").get(`pupil:${seeded.classId}:%`) as { n: number }
+      sqlite()
+        .prepare("SELECT count(*) AS n FROM throttles WHERE key LIKE ?")
+        .get(`pupil:${seeded.classId}:%`) as { n: number }
     ).n,
   };
 }
 
-const ALL_THERE = { class: 1, pupils: 2, sessions: 1, attempts: 1, answers: 2, posts: 2, feedback: 1, throttles: 1 };
-const ALL_GONE = { class: 0, pupils: 0, sessions: 0, attempts: 0, answers: 0, posts: 0, feedback: 0, throttles: 0 };
+const ALL_THERE = {
+  class: 1,
+  pupils: 2,
+  sessions: 1,
+  attempts: 1,
+  answers: 2,
+  posts: 2,
+  feedback: 1,
+  throttles: 1,
+};
+const ALL_GONE = {
+  class: 0,
+  pupils: 0,
+  sessions: 0,
+  attempts: 0,
+  answers: 0,
+  posts: 0,
+  feedback: 0,
+  throttles: 0,
+};
 
 let old: Seeded;
 let recent: Seeded;
@@ -111,12 +152,16 @@ before(() => {
   const db = sqlite();
   teacherId = (
     db
-      .prepare("INSERT INTO teachers (name, email, password_hash) VALUES ('Bu Sari', 'sari@sekolah.test', 'x') RETURNING id")
+      .prepare(
+        "INSERT INTO teachers (name, email, password_hash) VALUES ('Bu Sari', 'sari@sekolah.test', 'x') RETURNING id",
+      )
       .get() as { id: number }
   ).id;
   lessonVersionId = (
     db
-      .prepare("INSERT INTO lesson_versions (slug, content_hash, snapshot) VALUES ('uji', 'h1', '{}') RETURNING id")
+      .prepare(
+        "INSERT INTO lesson_versions (slug, content_hash, snapshot) VALUES ('uji', 'h1', '{}') RETURNING id",
+      )
       .get() as { id: number }
   ).id;
   old = seedClass(400);
@@ -142,7 +187,15 @@ function runScript(args: string[], env: Record<string, string> = {}) {
 test("classes archived longer ago than the retention period are deleted with all their data", () => {
   assert.deepEqual(exists(old), ALL_THERE);
   const report = purgeArchivedClasses({ now: NOW, retentionDays: 365 });
-  assert.deepEqual(report, { classes: 1, pupils: 2, assignments: 1, attempts: 1, answers: 2, posts: 2, feedback: 1 });
+  assert.deepEqual(report, {
+    classes: 1,
+    pupils: 2,
+    assignments: 1,
+    attempts: 1,
+    answers: 2,
+    posts: 2,
+    feedback: 1,
+  });
   assert.deepEqual(exists(old), ALL_GONE);
   // Archived 10 days ago, and never archived: untouched.
   assert.deepEqual(exists(recent), ALL_THERE);
@@ -159,18 +212,56 @@ test("the retention run also sweeps expired sessions and stale throttle counters
   const insertSession = db.prepare(
     "INSERT INTO sessions (id_hash, role, teacher_id, pupil_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
   );
-  insertSession.run("expired", "teacher", teacherId, null, NOW - 20 * DAY, NOW - 20 * DAY, NOW - 6 * DAY);
-  insertSession.run("teacher-idle", "teacher", teacherId, null, NOW - 5 * DAY, NOW - 3 * DAY, NOW + 9 * DAY);
-  insertSession.run("pupil-idle", "pupil", null, active.pupilId, NOW - 3 * 3600_000, NOW - 2 * 3600_000, NOW + 5 * 3600_000);
-  insertSession.run("teacher-live", "teacher", teacherId, null, NOW - DAY, NOW - 3600_000, NOW + 13 * DAY);
-  db.prepare("INSERT INTO throttles (key, window_start, count) VALUES ('sign-in:stale', ?, 3)").run(NOW - 2 * DAY);
-  db.prepare("INSERT INTO throttles (key, window_start, count) VALUES ('sign-in:fresh', ?, 3)").run(NOW - 60_000);
+  insertSession.run(
+    "expired",
+    "teacher",
+    teacherId,
+    null,
+    NOW - 20 * DAY,
+    NOW - 20 * DAY,
+    NOW - 6 * DAY,
+  );
+  insertSession.run(
+    "teacher-idle",
+    "teacher",
+    teacherId,
+    null,
+    NOW - 5 * DAY,
+    NOW - 3 * DAY,
+    NOW + 9 * DAY,
+  );
+  insertSession.run(
+    "pupil-idle",
+    "pupil",
+    null,
+    active.pupilId,
+    NOW - 3 * 3600_000,
+    NOW - 2 * 3600_000,
+    NOW + 5 * 3600_000,
+  );
+  insertSession.run(
+    "teacher-live",
+    "teacher",
+    teacherId,
+    null,
+    NOW - DAY,
+    NOW - 3600_000,
+    NOW + 13 * DAY,
+  );
+  db.prepare("INSERT INTO throttles (key, window_start, count) VALUES ('sign-in:stale', ?, 3)").run(
+    NOW - 2 * DAY,
+  );
+  db.prepare("INSERT INTO throttles (key, window_start, count) VALUES ('sign-in:fresh', ?, 3)").run(
+    NOW - 60_000,
+  );
 
   const report = runRetention({ now: NOW, retentionDays: 365 });
   assert.equal(report.classes, 0);
   assert.equal(report.sessions, 3);
   assert.equal(report.throttles, 1);
-  const left = (db.prepare("SELECT id_hash AS id FROM sessions ORDER BY id_hash").all() as { id: string }[]).map((r) => r.id);
+  const left = (
+    db.prepare("SELECT id_hash AS id FROM sessions ORDER BY id_hash").all() as { id: string }[]
+  ).map((r) => r.id);
   assert.deepEqual(left, ["live-2", "live-3", "teacher-live"]);
   assert.equal(countWhere("throttles", "key", "sign-in:fresh"), 1);
   assert.equal(countWhere("throttles", "key", "sign-in:stale"), 0);
@@ -186,7 +277,10 @@ test("npm run db:retention uses ARCHIVE_RETENTION_DAYS, and --days overrides it"
   const second = runScript(["--days", "5"], { ARCHIVE_RETENTION_DAYS: "30" });
   assert.equal(second.status, 0, second.stderr);
   assert.match(second.stdout, /older than 5 day/);
-  assert.match(second.stdout, /deleted 1 class\(es\) with 2 pupil\(s\), 1 assignment\(s\), 1 attempt\(s\), 2 answer\(s\), 2 post\(s\), 1 feedback/);
+  assert.match(
+    second.stdout,
+    /deleted 1 class\(es\) with 2 pupil\(s\), 1 assignment\(s\), 1 attempt\(s\), 2 answer\(s\), 2 post\(s\), 1 feedback/,
+  );
   assert.deepEqual(exists(recent), ALL_GONE);
   assert.deepEqual(exists(active), ALL_THERE);
 });

@@ -6,11 +6,18 @@ import { levelDistribution, levelsSchema } from "../../app/utils/rubric";
 import { editFrontmatter, seedSource } from "../support/lesson-fixtures";
 
 test("level fields: empty means not rated, anything but the three levels is refused", () => {
-  assert.deepEqual(levelsSchema.parse({ claimLevel: "proficient", evidenceLevel: "", reasoningLevel: "beginning" }), {
-    claim: "proficient",
-    evidence: null,
-    reasoning: "beginning",
-  });
+  assert.deepEqual(
+    levelsSchema.parse({
+      claimLevel: "proficient",
+      evidenceLevel: "",
+      reasoningLevel: "beginning",
+    }),
+    {
+      claim: "proficient",
+      evidence: null,
+      reasoning: "beginning",
+    },
+  );
   assert.deepEqual(levelsSchema.parse({}), { claim: null, evidence: null, reasoning: null });
   assert.equal(levelsSchema.safeParse({ claimLevel: "excellent" }).success, false);
 });
@@ -43,7 +50,9 @@ test("a rubric on an open prompt is an error", () => {
   const source = editFrontmatter((d) => {
     const open = d.prompts.find((p: { mode: string }) => p.mode === "open");
     // a copy: a shared object would be written as a YAML alias, which lesson files refuse
-    open.rubric = structuredClone(d.prompts.find((p: { mode: string; rubric?: unknown }) => p.rubric).rubric);
+    open.rubric = structuredClone(
+      d.prompts.find((p: { mode: string; rubric?: unknown }) => p.rubric).rubric,
+    );
   });
   const result = parseLesson(source);
   assert.equal(result.ok, false);

@@ -12,7 +12,8 @@ process.env.DATABASE_PATH = path.join(dir, "schedule.db");
 
 const { sqlite } = await import("~/db.server");
 const { syncLessonVersions, getLessonVersion } = await import("~/models/lesson.server");
-const { getPupilAssignment, listPupilAssignments, updateAssignment } = await import("~/models/assignment.server");
+const { getPupilAssignment, listPupilAssignments, updateAssignment } =
+  await import("~/models/assignment.server");
 const { saveAnswer, startAttempt, submitAttempt } = await import("~/models/attempt.server");
 const { closeForEveryone } = await import("~/models/live.server");
 const { setExtension, clearExtension } = await import("~/models/extension.server");
@@ -23,18 +24,41 @@ const { personalRules, isOpened } = await import("~/utils/extension");
 
 syncLessonVersions();
 const db = sqlite();
-const versionId = (db.prepare("SELECT id FROM lesson_versions ORDER BY id LIMIT 1").get() as { id: number }).id;
+const versionId = (
+  db.prepare("SELECT id FROM lesson_versions ORDER BY id LIMIT 1").get() as { id: number }
+).id;
 const lesson = getLessonVersion(versionId)!;
 const [q1] = lesson.questions;
 
-const insertId = (sqlText: string, ...args: unknown[]) => (db.prepare(`${sqlText} RETURNING id`).get(...args) as { id: number }).id;
-const teacher = insertId("INSERT INTO teachers (name, email, password_hash) VALUES ('Bu Sari', 'sari@x.test', 'h')");
-const other = insertId("INSERT INTO teachers (name, email, password_hash) VALUES ('Pak Joko', 'joko@x.test', 'h')");
-const klass = insertId("INSERT INTO classes (teacher_id, name, grade, subject, join_code) VALUES (?, '8A', '8', 'BI', 'AAAA2222')", teacher);
+const insertId = (sqlText: string, ...args: unknown[]) =>
+  (db.prepare(`${sqlText} RETURNING id`).get(...args) as { id: number }).id;
+const teacher = insertId(
+  "INSERT INTO teachers (name, email, password_hash) VALUES ('Bu Sari', 'sari@x.test', 'h')",
+);
+const other = insertId(
+  "INSERT INTO teachers (name, email, password_hash) VALUES ('Pak Joko', 'joko@x.test', 'h')",
+);
+const klass = insertId(
+  "INSERT INTO classes (teacher_id, name, grade, subject, join_code) VALUES (?, '8A', '8', 'BI', 'AAAA2222')",
+  teacher,
+);
 const pupil = (name: string) =>
-  insertId("INSERT INTO pupils (class_id, display_name, name_key, pin_hash) VALUES (?, ?, ?, 'h')", klass, name, name.toLowerCase());
+  insertId(
+    "INSERT INTO pupils (class_id, display_name, name_key, pin_hash) VALUES (?, ?, ?, 'h')",
+    klass,
+    name,
+    name.toLowerCase(),
+  );
 const HOUR = 3600_000;
-const assignment = (input: { dueAt?: number; acceptLate?: boolean; maxAttempts?: number; opensAt?: number | null; feedback?: string } = {}) =>
+const assignment = (
+  input: {
+    dueAt?: number;
+    acceptLate?: boolean;
+    maxAttempts?: number;
+    opensAt?: number | null;
+    feedback?: string;
+  } = {},
+) =>
   insertId(
     "INSERT INTO assignments (class_id, lesson_version_id, due_at, accept_late, max_attempts, opens_at, feedback) VALUES (?, ?, ?, ?, ?, ?, ?)",
     klass,
@@ -45,15 +69,22 @@ const assignment = (input: { dueAt?: number; acceptLate?: boolean; maxAttempts?:
     input.opensAt ?? null,
     input.feedback ?? "immediate",
   );
-const mine = (pupilId: number, assignmentId: number, now = Date.now()) => getPupilAssignment({ classId: klass, assignmentId, pupilId, now });
-const start = (pupilId: number, assignmentId: number, now = Date.now()) => startAttempt({ pupilId, assignment: mine(pupilId, assignmentId, now), now });
+const mine = (pupilId: number, assignmentId: number, now = Date.now()) =>
+  getPupilAssignment({ classId: klass, assignmentId, pupilId, now });
+const start = (pupilId: number, assignmentId: number, now = Date.now()) =>
+  startAttempt({ pupilId, assignment: mine(pupilId, assignmentId, now), now });
 const attemptRow = (id: number) =>
-  db.prepare("SELECT submitted_at AS submittedAt, submitted_by_close AS byClose, late FROM attempts WHERE id = ?").get(id) as {
+  db
+    .prepare(
+      "SELECT submitted_at AS submittedAt, submitted_by_close AS byClose, late FROM attempts WHERE id = ?",
+    )
+    .get(id) as {
     submittedAt: number | null;
     byClose: number;
     late: number;
   };
-const moveDue = (assignmentId: number, dueAt: number) => db.prepare("UPDATE assignments SET due_at = ? WHERE id = ?").run(dueAt, assignmentId);
+const moveDue = (assignmentId: number, dueAt: number) =>
+  db.prepare("UPDATE assignments SET due_at = ? WHERE id = ?").run(dueAt, assignmentId);
 const isNotFound = (e: unknown) => e instanceof Response && e.status === 404;
 
 const ani = pupil("Ani");
@@ -64,13 +95,27 @@ test("personal rules: the later date, more attempts (unlimited stays so), a clos
   const later = new Date(Date.UTC(2026, 10, 3, 10));
   const base = { dueAt: due, maxAttempts: 1, closedAt: due, acceptLate: false };
   assert.equal(personalRules(base, null), base);
-  assert.deepEqual(personalRules(base, { dueAt: later, extraAttempts: 1 }), { ...base, dueAt: later, maxAttempts: 2, closedAt: later });
+  assert.deepEqual(personalRules(base, { dueAt: later, extraAttempts: 1 }), {
+    ...base,
+    dueAt: later,
+    maxAttempts: 2,
+    closedAt: later,
+  });
   // an earlier "extension" date never shortens the class's
-  assert.equal(personalRules(base, { dueAt: new Date(due.getTime() - HOUR), extraAttempts: 0 }).dueAt, due);
-  assert.equal(personalRules({ ...base, maxAttempts: 0 }, { dueAt: null, extraAttempts: 2 }).maxAttempts, 0);
+  assert.equal(
+    personalRules(base, { dueAt: new Date(due.getTime() - HOUR), extraAttempts: 0 }).dueAt,
+    due,
+  );
+  assert.equal(
+    personalRules({ ...base, maxAttempts: 0 }, { dueAt: null, extraAttempts: 2 }).maxAttempts,
+    0,
+  );
   // a close after the pupil's own date stays
   const lateClose = new Date(later.getTime() + HOUR);
-  assert.equal(personalRules({ ...base, closedAt: lateClose }, { dueAt: later, extraAttempts: 0 }).closedAt, lateClose);
+  assert.equal(
+    personalRules({ ...base, closedAt: lateClose }, { dueAt: later, extraAttempts: 0 }).closedAt,
+    lateClose,
+  );
   assert.equal(isOpened({ opensAt: null }, 0), true);
   assert.equal(isOpened({ opensAt: later }, later.getTime() - 1), false);
   assert.equal(isOpened({ opensAt: later }, later.getTime()), true);
@@ -81,7 +126,13 @@ test("an extension lets one pupil work and submit on time after the class's due 
   const at = start(ani, a);
   const bt = start(budi, a);
   assert.ok(at.ok && bt.ok);
-  setExtension({ teacherId: teacher, assignmentId: a, pupilId: ani, dueAt: new Date(Date.now() + 2 * HOUR), extraAttempts: 0 });
+  setExtension({
+    teacherId: teacher,
+    assignmentId: a,
+    pupilId: ani,
+    dueAt: new Date(Date.now() + 2 * HOUR),
+    extraAttempts: 0,
+  });
   // time passes: the class's due date is behind us (decision 071: the stored time moves)
   moveDue(a, Date.now() - 60_000);
   // Budi's page closes the assignment and hands his attempt in; Ani's stays open
@@ -89,8 +140,25 @@ test("an extension lets one pupil work and submit on time after the class's due 
   assert.equal(attemptRow(bt.attempt.id).byClose, 1);
   assert.equal(attemptRow(at.attempt.id).submittedAt, null);
   // Ani still saves and submits, not late; Budi's save is refused
-  assert.ok(saveAnswer({ pupilId: ani, attemptId: at.attempt.id, kind: "quiz", itemId: q1.id, choice: q1.correct }).ok);
-  assert.equal(saveAnswer({ pupilId: budi, attemptId: bt.attempt.id, kind: "quiz", itemId: q1.id, choice: q1.correct }).ok, false);
+  assert.ok(
+    saveAnswer({
+      pupilId: ani,
+      attemptId: at.attempt.id,
+      kind: "quiz",
+      itemId: q1.id,
+      choice: q1.correct,
+    }).ok,
+  );
+  assert.equal(
+    saveAnswer({
+      pupilId: budi,
+      attemptId: bt.attempt.id,
+      kind: "quiz",
+      itemId: q1.id,
+      choice: q1.correct,
+    }).ok,
+    false,
+  );
   const done = submitAttempt({ pupilId: ani, attemptId: at.attempt.id });
   assert.ok(done.ok && !done.already);
   assert.equal(attemptRow(at.attempt.id).late, 0);
@@ -103,8 +171,14 @@ test("an extension lets one pupil work and submit on time after the class's due 
   assert.equal(row(budi).extension, null);
   const csv = resultsCsv(results, "en").slice(1).split("\r\n");
   assert.ok(csv[0].endsWith("Own due date,Extra attempts"), csv[0]);
-  assert.match(csv.find((l) => l.startsWith("Ani,"))!, /,\d{4}-\d{2}-\d{2} \d{2}:\d{2} WIB,0$/);
-  assert.match(csv.find((l) => l.startsWith("Budi,"))!, /,,0$/);
+  assert.match(
+    csv.find((l) => l.startsWith("Ani,"))!,
+    /,\d{4}-\d{2}-\d{2} \d{2}:\d{2} WIB,0$/,
+  );
+  assert.match(
+    csv.find((l) => l.startsWith("Budi,"))!,
+    /,,0$/,
+  );
 });
 
 test("the extended pupil's open attempt is handed in at their own date, lazily, like the close would", () => {
@@ -112,7 +186,13 @@ test("the extended pupil's open attempt is handed in at their own date, lazily, 
   const at = start(ani, a);
   assert.ok(at.ok);
   const own = Date.now() + HOUR;
-  setExtension({ teacherId: teacher, assignmentId: a, pupilId: ani, dueAt: new Date(own), extraAttempts: 0 });
+  setExtension({
+    teacherId: teacher,
+    assignmentId: a,
+    pupilId: ani,
+    dueAt: new Date(own),
+    extraAttempts: 0,
+  });
   moveDue(a, Date.now() - 60_000);
   assert.ok(mine(budi, a).closedAt);
   assert.equal(attemptRow(at.attempt.id).submittedAt, null);
@@ -120,7 +200,10 @@ test("the extended pupil's open attempt is handed in at their own date, lazily, 
   const later = mine(ani, a, own + 1000);
   assert.equal(later.closedAt?.getTime(), own);
   assert.deepEqual(attemptRow(at.attempt.id), { submittedAt: own, byClose: 1, late: 0 });
-  assert.deepEqual(startAttempt({ pupilId: ani, assignment: later, now: own + 1000 }), { ok: false, reason: "closed" });
+  assert.deepEqual(startAttempt({ pupilId: ani, assignment: later, now: own + 1000 }), {
+    ok: false,
+    reason: "closed",
+  });
 });
 
 test("closing for everyone ('waktu habis') spares a pupil with a later own date until it", () => {
@@ -128,16 +211,40 @@ test("closing for everyone ('waktu habis') spares a pupil with a later own date 
   const at = start(ani, a);
   const bt = start(budi, a);
   assert.ok(at.ok && bt.ok);
-  setExtension({ teacherId: teacher, assignmentId: a, pupilId: ani, dueAt: new Date(Date.now() + 48 * HOUR), extraAttempts: 0 });
+  setExtension({
+    teacherId: teacher,
+    assignmentId: a,
+    pupilId: ani,
+    dueAt: new Date(Date.now() + 48 * HOUR),
+    extraAttempts: 0,
+  });
   assert.deepEqual(closeForEveryone({ teacherId: teacher, assignmentId: a }), { closed: 1 });
   assert.equal(attemptRow(bt.attempt.id).byClose, 1);
   assert.equal(attemptRow(at.attempt.id).submittedAt, null);
-  assert.ok(saveAnswer({ pupilId: ani, attemptId: at.attempt.id, kind: "quiz", itemId: q1.id, choice: q1.correct }).ok);
+  assert.ok(
+    saveAnswer({
+      pupilId: ani,
+      attemptId: at.attempt.id,
+      kind: "quiz",
+      itemId: q1.id,
+      choice: q1.correct,
+    }).ok,
+  );
   // the teacher takes the extension back: the close now applies to Ani too, her saved work handed in
   clearExtension({ teacherId: teacher, assignmentId: a, pupilId: ani });
   assert.equal(attemptRow(at.attempt.id).byClose, 1);
   // another teacher cannot give extensions here
-  assert.throws(() => setExtension({ teacherId: other, assignmentId: a, pupilId: budi, dueAt: null, extraAttempts: 1 }), isNotFound);
+  assert.throws(
+    () =>
+      setExtension({
+        teacherId: other,
+        assignmentId: a,
+        pupilId: budi,
+        dueAt: null,
+        extraAttempts: 1,
+      }),
+    isNotFound,
+  );
 });
 
 test("burst: one extra attempt, 20 concurrent starts, exactly one more attempt is made", async () => {
@@ -146,19 +253,40 @@ test("burst: one extra attempt, 20 concurrent starts, exactly one more attempt i
   assert.ok(first.ok);
   assert.ok(submitAttempt({ pupilId: ani, attemptId: first.attempt.id }).ok);
   assert.deepEqual(start(ani, a), { ok: false, reason: "limit" });
-  setExtension({ teacherId: teacher, assignmentId: a, pupilId: ani, dueAt: null, extraAttempts: 1 });
+  setExtension({
+    teacherId: teacher,
+    assignmentId: a,
+    pupilId: ani,
+    dueAt: null,
+    extraAttempts: 1,
+  });
   // the form sent twice replaces, it does not add
-  setExtension({ teacherId: teacher, assignmentId: a, pupilId: ani, dueAt: null, extraAttempts: 1 });
+  setExtension({
+    teacherId: teacher,
+    assignmentId: a,
+    pupilId: ani,
+    dueAt: null,
+    extraAttempts: 1,
+  });
   // every request read the rules before any of them wrote
   const rules = Array.from({ length: 20 }, () => mine(ani, a));
-  const results = await Promise.all(rules.map(async (assignment) => startAttempt({ pupilId: ani, assignment })));
+  const results = await Promise.all(
+    rules.map(async (assignment) => startAttempt({ pupilId: ani, assignment })),
+  );
   assert.equal(results.filter((r) => r.ok && r.created).length, 1);
   assert.equal(results.filter((r) => r.ok && !r.created).length, 19);
   const second = results.find((r) => r.ok && r.created)!;
   assert.ok(second.ok && submitAttempt({ pupilId: ani, attemptId: second.attempt.id }).ok);
   const again = await Promise.all(Array.from({ length: 20 }, async () => start(ani, a)));
   assert.ok(again.every((r) => !r.ok && r.reason === "limit"));
-  assert.equal((db.prepare("SELECT count(*) AS n FROM attempts WHERE assignment_id = ? AND pupil_id = ?").get(a, ani) as { n: number }).n, 2);
+  assert.equal(
+    (
+      db
+        .prepare("SELECT count(*) AS n FROM attempts WHERE assignment_id = ? AND pupil_id = ?")
+        .get(a, ani) as { n: number }
+    ).n,
+    2,
+  );
   // removing the extension takes the allowance back
   clearExtension({ teacherId: teacher, assignmentId: a, pupilId: ani });
   assert.equal(mine(ani, a).maxAttempts, 1);
@@ -168,10 +296,17 @@ test("feedback 'after the due date' waits for the last extended date: classmates
   const a = assignment({ feedback: "after_due", acceptLate: false });
   const bt = start(budi, a);
   assert.ok(bt.ok && submitAttempt({ pupilId: budi, attemptId: bt.attempt.id }).ok);
-  setExtension({ teacherId: teacher, assignmentId: a, pupilId: ani, dueAt: new Date(Date.now() + 2 * HOUR), extraAttempts: 0 });
+  setExtension({
+    teacherId: teacher,
+    assignmentId: a,
+    pupilId: ani,
+    dueAt: new Date(Date.now() + 2 * HOUR),
+    extraAttempts: 0,
+  });
   moveDue(a, Date.now() - 60_000);
   const budiRules = mine(budi, a);
-  const shown = (now: number) => keysVisible(budiRules, { submitted: true, openAttempt: false, attemptsMade: 1 }, now);
+  const shown = (now: number) =>
+    keysVisible(budiRules, { submitted: true, openAttempt: false, attemptsMade: 1 }, now);
   assert.equal(shown(Date.now()), false);
   assert.equal(shown(Date.now() + 3 * HOUR), true);
 });
@@ -180,13 +315,42 @@ test("before its opening time an assignment is nowhere for pupils; then it is th
   const opens = Date.now() + HOUR;
   const a = assignment({ opensAt: opens, dueAt: opens + 24 * HOUR });
   assert.throws(() => mine(ani, a), isNotFound);
-  assert.equal(listPupilAssignments({ pupilId: ani, classId: klass }).some((x) => x.id === a), false);
+  assert.equal(
+    listPupilAssignments({ pupilId: ani, classId: klass }).some((x) => x.id === a),
+    false,
+  );
   // lazily open: the first look after the time sees it, nothing had to run
   assert.equal(mine(ani, a, opens).id, a);
-  assert.equal(listPupilAssignments({ pupilId: ani, classId: klass, now: opens }).some((x) => x.id === a), true);
+  assert.equal(
+    listPupilAssignments({ pupilId: ani, classId: klass, now: opens }).some((x) => x.id === a),
+    true,
+  );
   assert.ok(start(ani, a, opens + 1).ok);
   // once a pupil has started, the opening cannot move into the future
-  const settings = { dueAt: new Date(opens + 48 * HOUR), acceptLate: true, maxAttempts: 1, counting: "highest" as const, feedback: "immediate" as const, shuffle: false, postFirst: true };
-  assert.deepEqual(updateAssignment({ teacherId: teacher, assignmentId: a, settings: { ...settings, opensAt: new Date(opens + HOUR) }, now: opens + 2 }), { ok: false, reason: "started" });
-  assert.deepEqual(updateAssignment({ teacherId: teacher, assignmentId: a, settings: { ...settings, opensAt: null } }), { ok: true });
+  const settings = {
+    dueAt: new Date(opens + 48 * HOUR),
+    acceptLate: true,
+    maxAttempts: 1,
+    counting: "highest" as const,
+    feedback: "immediate" as const,
+    shuffle: false,
+    postFirst: true,
+  };
+  assert.deepEqual(
+    updateAssignment({
+      teacherId: teacher,
+      assignmentId: a,
+      settings: { ...settings, opensAt: new Date(opens + HOUR) },
+      now: opens + 2,
+    }),
+    { ok: false, reason: "started" },
+  );
+  assert.deepEqual(
+    updateAssignment({
+      teacherId: teacher,
+      assignmentId: a,
+      settings: { ...settings, opensAt: null },
+    }),
+    { ok: true },
+  );
 });

@@ -20,7 +20,11 @@ test("the headline and all seven paragraphs equal the original article verbatim 
   assert.equal(sha256(lesson.title), original.headline, "the headline differs from the original");
   assert.equal(lesson.paragraphs.length, original.paragraphs.length);
   lesson.paragraphs.forEach((text, index) =>
-    assert.equal(sha256(text), original.paragraphs[index], `paragraph ${index + 1} differs from the original`),
+    assert.equal(
+      sha256(text),
+      original.paragraphs[index],
+      `paragraph ${index + 1} differs from the original`,
+    ),
   );
   assert.equal(lesson.language, "id");
 });
@@ -38,7 +42,10 @@ test("at least 12 questions covering all four skills in the required numbers", (
   const { questions } = seed();
   assert.ok(questions.length >= 12, `${questions.length} questions`);
   assert.ok(count(questions, (q) => q.skill === "comprehension") >= 4, "comprehension ≥ 4");
-  assert.ok(count(questions, (q) => q.skill === "allegation-evidence") >= 4, "allegation-evidence ≥ 4");
+  assert.ok(
+    count(questions, (q) => q.skill === "allegation-evidence") >= 4,
+    "allegation-evidence ≥ 4",
+  );
   assert.ok(count(questions, (q) => q.skill === "sourcing") >= 2, "sourcing ≥ 2");
   assert.ok(count(questions, (q) => q.skill === "vocabulary") >= 2, "vocabulary ≥ 2");
 });
@@ -47,7 +54,10 @@ test("at least 8 sorting items spanning all five categories", () => {
   const { sorting } = seed();
   assert.ok(sorting.length >= 8, `${sorting.length} sorting items`);
   for (const category of CATEGORIES)
-    assert.ok(count(sorting, (s) => s.category === category) >= 1, `no sorting item of category ${category}`);
+    assert.ok(
+      count(sorting, (s) => s.category === category) >= 1,
+      `no sorting item of category ${category}`,
+    );
 });
 
 test("at least 3 discussion prompts, at least one Claim/Evidence/Reasoning", () => {
@@ -57,7 +67,8 @@ test("at least 3 discussion prompts, at least one Claim/Evidence/Reasoning", () 
 });
 
 test("no option is an 'all of the above' or 'none of the above' escape", () => {
-  const banned = /semua (benar|jawaban|pilihan)|tidak ada (yang benar|jawaban)|all of the above|none of the above|a dan b|b dan c/i;
+  const banned =
+    /semua (benar|jawaban|pilihan)|tidak ada (yang benar|jawaban)|all of the above|none of the above|a dan b|b dan c/i;
   for (const q of seed().questions) {
     for (const o of q.options) assert.doesNotMatch(o.text, banned, `${q.id}.${o.id}: ${o.text}`);
     const texts = q.options.map((o) => o.text.trim().toLowerCase());
@@ -76,16 +87,26 @@ test("every point the first lesson must teach is reached by a sorting item", () 
     ["considered by whom?", /^unsourced-claim: .*dianggap sebagai dua pemimpin otoriter/],
     ["which community?", /^unsourced-claim: .*komunitas internasional/],
     ["the writer's own 'no concrete evidence'", /^unsourced-claim: .*tidak ada bukti konkret/],
-    ["arms trade as the summit's focus", /^unsourced-claim: .*perdagangan senjata menjadi fokus utama/],
+    [
+      "arms trade as the summit's focus",
+      /^unsourced-claim: .*perdagangan senjata menjadi fokus utama/,
+    ],
     ["'penuh kehangatan' is judgement", /^opinion: .*penuh kehangatan/],
-    ["'dianggap sebagai langkah penting' is unsourced, keyed like 'dianggap' above", /^unsourced-claim: .*dianggap sebagai langkah penting/],
+    [
+      "'dianggap sebagai langkah penting' is unsourced, keyed like 'dianggap' above",
+      /^unsourced-claim: .*dianggap sebagai langkah penting/,
+    ],
     ["'simbol dari komitmen' is judgement", /^opinion: .*simbol dari komitmen/],
   ];
   for (const [point, pattern] of needed)
-    assert.ok(quotes.some((q) => pattern.test(q)), `no sorting item teaches ${point}`);
+    assert.ok(
+      quotes.some((q) => pattern.test(q)),
+      `no sorting item teaches ${point}`,
+    );
 });
 
 test("the allegation-vs-evidence questions point at paragraph 3, where the allegation and denial are", () => {
   const questions = seed().questions.filter((q) => q.skill === "allegation-evidence");
-  for (const q of questions) assert.ok(q.evidence.includes(3), `${q.id} evidence ${q.evidence.join(",")}`);
+  for (const q of questions)
+    assert.ok(q.evidence.includes(3), `${q.id} evidence ${q.evidence.join(",")}`);
 });

@@ -50,13 +50,26 @@ function opts() {
   return ["a", "b", "c", "d"].map((id) => ({ id }));
 }
 const answers: [number, string, string | null][] = [
-  [1, "q1", "a"], [1, "q2", "b"], [1, "q3", "c"],
-  [2, "q1", "a"], [2, "q2", "b"], [2, "q3", "d"],
-  [3, "q1", "b"], [3, "q2", "c"], [3, "q3", "d"],
-  [4, "q1", "b"], [4, "q2", "b"], [4, "q3", "d"],
-  [5, "q1", "a"], [5, "q2", "c"], [5, "q3", null],
-  [6, "q1", "a"], /* P6 has no q2 row */ [6, "q3", "b"],
-  [7, "q1", "d"], [7, "q2", "d"], [7, "q3", "d"],
+  [1, "q1", "a"],
+  [1, "q2", "b"],
+  [1, "q3", "c"],
+  [2, "q1", "a"],
+  [2, "q2", "b"],
+  [2, "q3", "d"],
+  [3, "q1", "b"],
+  [3, "q2", "c"],
+  [3, "q3", "d"],
+  [4, "q1", "b"],
+  [4, "q2", "b"],
+  [4, "q3", "d"],
+  [5, "q1", "a"],
+  [5, "q2", "c"],
+  [5, "q3", null],
+  [6, "q1", "a"],
+  /* P6 has no q2 row */ [6, "q3", "b"],
+  [7, "q1", "d"],
+  [7, "q2", "d"],
+  [7, "q3", "d"],
 ];
 const responses: QuizResponse[] = answers.map(([pupilId, questionId, choice]) => ({
   pupilId,
@@ -73,7 +86,8 @@ const totals: PupilTotal[] = [
   { pupilId: 6, score: 1, max: 7 },
 ];
 const submitted = totals.map((t) => t.pupilId);
-const forQuestion = (id: string) => responses.filter((r) => r.questionId === id && submitted.includes(r.pupilId));
+const forQuestion = (id: string) =>
+  responses.filter((r) => r.questionId === id && submitted.includes(r.pupilId));
 
 // Fractions are compared with a tolerance: 2/3 has no exact binary form.
 function close(actual: number | null, expected: number) {
@@ -150,14 +164,22 @@ test("option counts include zero options, null choices and missing rows as unans
   });
   // q2: b = P1 P2 P4 = 3, c = P3 P5 = 2; P6 has no row → unanswered = 6 pupils − 5 rows = 1
   const q2 = optionCounts(questions[1], forQuestion("q2"), 6);
-  assert.deepEqual(q2.options.map((o) => o.count), [0, 3, 2, 0]);
+  assert.deepEqual(
+    q2.options.map((o) => o.count),
+    [0, 3, 2, 0],
+  );
   assert.equal(q2.unanswered, 1);
   // q3 without nPupils: b = P6, c = P1, d = P2 P3 P4; P5's null → unanswered 1; 1+1+3+1 = 6 rows
   const q3 = optionCounts(questions[2], forQuestion("q3"));
-  assert.deepEqual(q3.options.map((o) => o.count), [0, 1, 1, 3]);
+  assert.deepEqual(
+    q3.options.map((o) => o.count),
+    [0, 1, 1, 3],
+  );
   assert.equal(q3.unanswered, 1);
   // a choice of an option that no longer exists is kept apart rather than dropped
-  const stale = optionCounts(questions[0], [{ pupilId: 1, questionId: "q1", choice: "e", correct: false }]);
+  const stale = optionCounts(questions[0], [
+    { pupilId: 1, questionId: "q1", choice: "e", correct: false },
+  ]);
   assert.equal(stale.unknown, 1);
 });
 
@@ -194,7 +216,11 @@ test("item analysis counts only submitted pupils and flags hard or non-discrimin
   close(few[0].facility, 2 / 3);
   assert.equal(few[0].flagged, false);
   // nobody chose a wrong option → no hint
-  const allRight = itemAnalysis(questions.slice(0, 1), forQuestion("q1").filter((r) => r.correct), totals.slice(0, 2));
+  const allRight = itemAnalysis(
+    questions.slice(0, 1),
+    forQuestion("q1").filter((r) => r.correct),
+    totals.slice(0, 2),
+  );
   assert.equal(allRight[0].topWrongOption, null);
 });
 
@@ -226,7 +252,13 @@ test("skill shares for the class and each pupil, unanswered counting as wrong", 
    */
   const perPupil = pupilSkillShares(questions, responses, submitted);
   assert.deepEqual(
-    perPupil.map((p) => [p.pupilId, p.skills[0].correct, p.skills[0].total, p.skills[1].correct, p.skills[1].total]),
+    perPupil.map((p) => [
+      p.pupilId,
+      p.skills[0].correct,
+      p.skills[0].total,
+      p.skills[1].correct,
+      p.skills[1].total,
+    ]),
     [
       [1, 2, 2, 1, 1],
       [2, 1, 2, 1, 1],
@@ -255,7 +287,11 @@ test("confusion table: rows are true categories, columns chosen ones, both in CA
    * Row unsourced-claim:     no item → all 0
    * Row opinion (s4):        OP = P1 P2 = 2, UC = P3 P5 = 2, RE = P6 = 1, unanswered P4 = 1 → total 6
    */
-  const RE = "reported-event", AL = "allegation", DE = "denial", UC = "unsourced-claim", OP = "opinion";
+  const RE = "reported-event",
+    AL = "allegation",
+    DE = "denial",
+    UC = "unsourced-claim",
+    OP = "opinion";
   const truth: Record<string, Category> = { s1: RE, s2: AL, s3: DE, s4: OP };
   const grid: (Category | null)[][] = [
     [RE, AL, DE, OP],
@@ -266,7 +302,12 @@ test("confusion table: rows are true categories, columns chosen ones, both in CA
     [AL, RE, null, RE],
   ];
   const sorts: SortResponse[] = grid.flatMap((row, p) =>
-    row.map((chosen, i) => ({ pupilId: p + 1, itemId: `s${i + 1}`, trueCategory: truth[`s${i + 1}`], chosen })),
+    row.map((chosen, i) => ({
+      pupilId: p + 1,
+      itemId: `s${i + 1}`,
+      trueCategory: truth[`s${i + 1}`],
+      chosen,
+    })),
   );
   const table = confusionTable(sorts);
   assert.deepEqual(
@@ -290,13 +331,10 @@ test("confusion table: rows are true categories, columns chosen ones, both in CA
     { from: RE, to: AL, count: 2 },
     { from: OP, to: UC, count: 2 },
   ]);
-  assert.deepEqual(
-    topConfusions(table, 10).slice(3),
-    [
-      { from: DE, to: AL, count: 1 },
-      { from: OP, to: RE, count: 1 },
-    ],
-  );
+  assert.deepEqual(topConfusions(table, 10).slice(3), [
+    { from: DE, to: AL, count: 1 },
+    { from: OP, to: RE, count: 1 },
+  ]);
   assert.deepEqual(topConfusions(confusionTable([])), [], "no answers, no mix-ups");
 });
 
@@ -369,9 +407,9 @@ const classArb = fc
     fc.record({
       totals: fc.tuple(
         ...ids.map((pupilId) =>
-          fc.integer({ min: 0, max: 10 }).chain((max) =>
-            fc.integer({ min: 0, max }).map((score) => ({ pupilId, score, max })),
-          ),
+          fc
+            .integer({ min: 0, max: 10 })
+            .chain((max) => fc.integer({ min: 0, max }).map((score) => ({ pupilId, score, max }))),
         ),
       ),
       responses: fc.tuple(
@@ -407,9 +445,15 @@ test("property: option counts plus unanswered and unknown sum to the number of r
   const choice = fc.option(fc.constantFrom("a", "b", "c", "d", "zz"));
   fc.assert(
     fc.property(fc.array(choice, { maxLength: 60 }), (choices) => {
-      const rs = choices.map((c, i) => ({ pupilId: i, questionId: "q1", choice: c, correct: c === "a" }));
+      const rs = choices.map((c, i) => ({
+        pupilId: i,
+        questionId: "q1",
+        choice: c,
+        correct: c === "a",
+      }));
       const counts = optionCounts(questions[0], rs);
-      const sum = counts.options.reduce((s, o) => s + o.count, 0) + counts.unanswered + counts.unknown;
+      const sum =
+        counts.options.reduce((s, o) => s + o.count, 0) + counts.unanswered + counts.unknown;
       return sum === rs.length && counts.options.length === 4;
     }),
   );

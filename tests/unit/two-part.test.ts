@@ -30,7 +30,11 @@ test("a two-part question scores 2 when both parts are right, 1 for Part A only,
   assert.equal(questionPoints(twoPart, twoPart.correct, b.correct), 2);
   assert.equal(questionPoints(twoPart, twoPart.correct, wrongB), 1);
   assert.equal(questionPoints(twoPart, twoPart.correct, undefined), 1);
-  assert.equal(questionPoints(twoPart, wrongA, b.correct), 0, "Part B right without Part A earns nothing");
+  assert.equal(
+    questionPoints(twoPart, wrongA, b.correct),
+    0,
+    "Part B right without Part A earns nothing",
+  );
   assert.equal(questionPoints(twoPart, undefined, undefined), 0);
   const single = lesson.questions.find((q) => !q.partB) as Question;
   assert.equal(questionPoints(single, single.correct, undefined), 1);
@@ -44,14 +48,20 @@ test("an attempt's quiz score adds the points and its maximum counts 2 per two-p
     { kind: "quiz", itemId: single.id, choice: single.correct },
   ]);
   assert.equal(score.quizScore, 3);
-  assert.equal(score.quizMax, lesson.questions.length + lesson.questions.filter((q) => q.partB).length);
+  assert.equal(
+    score.quizMax,
+    lesson.questions.length + lesson.questions.filter((q) => q.partB).length,
+  );
   assert.equal(lessonMaxPoints(lesson), score.quizMax);
 });
 
 test("Part B answers are stored as `<id>.b` and accept only Part B's option ids", () => {
   assert.equal(isValidChoice(lesson, "quiz", partBId(twoPart.id), b.correct), "ok");
   assert.equal(isValidChoice(lesson, "quiz", partBId(twoPart.id), "z"), "choice");
-  assert.equal(isValidChoice(lesson, "quiz", `${lesson.questions.find((q) => !q.partB)!.id}.b`, "a"), "item");
+  assert.equal(
+    isValidChoice(lesson, "quiz", `${lesson.questions.find((q) => !q.partB)!.id}.b`, "a"),
+    "item",
+  );
 });
 
 test("item analysis reports facility for each part; skills count points (B only with A right)", () => {
@@ -98,7 +108,19 @@ test("the CSV gives a two-part question Part A's letter, Part B's letter and its
   const col = (name: string) => header.indexOf(name);
   assert.ok(col(`Question ${n} (${twoPart.id}) points (0–2)`) > 0, header.join(" | "));
   const letter = (ids: string[], id: string) => String.fromCharCode(65 + ids.indexOf(id));
-  assert.equal(row[col(`Question ${n} (${twoPart.id}) Part B`)], letter(b.options.map((o) => o.id), wrongB));
+  assert.equal(
+    row[col(`Question ${n} (${twoPart.id}) Part B`)],
+    letter(
+      b.options.map((o) => o.id),
+      wrongB,
+    ),
+  );
   assert.equal(row[col(`Question ${n} (${twoPart.id}) points (0–2)`)], "1");
-  assert.equal(row[col(`Question ${n} (${twoPart.id}) Part B`) - 1], letter(twoPart.options.map((o) => o.id), twoPart.correct));
+  assert.equal(
+    row[col(`Question ${n} (${twoPart.id}) Part B`) - 1],
+    letter(
+      twoPart.options.map((o) => o.id),
+      twoPart.correct,
+    ),
+  );
 });

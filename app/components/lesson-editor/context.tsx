@@ -10,13 +10,17 @@ export const EditorContext = createContext<EditorState>({ result: undefined, les
 
 export function useEditor() {
   const state = useContext(EditorContext);
-  const own = (intent: string, itemId: string) => state.result?.intent === intent && (state.result.itemId ?? "") === itemId;
+  const own = (intent: string, itemId: string) =>
+    state.result?.intent === intent && (state.result.itemId ?? "") === itemId;
   return {
     ...state,
     own,
     /** What the teacher typed when this form was refused, else the saved values. */
-    valuesFor: (intent: string, itemId: string, saved: EdValues): EdValues => (own(intent, itemId) && !state.result!.ok ? state.result!.values ?? saved : saved),
-    errorsFor: (intent: string, itemId: string): EdErrors => (own(intent, itemId) && !state.result!.ok ? state.result!.errors : undefined),
-    savedBy: (intent: string, itemId: string) => (own(intent, itemId) && state.result!.ok ? state.result! : undefined),
+    valuesFor: (intent: string, itemId: string, saved: EdValues): EdValues =>
+      own(intent, itemId) && !state.result!.ok ? (state.result!.values ?? saved) : saved,
+    errorsFor: (intent: string, itemId: string): EdErrors =>
+      own(intent, itemId) && !state.result!.ok ? state.result!.errors : undefined,
+    savedBy: (intent: string, itemId: string) =>
+      own(intent, itemId) && state.result!.ok ? state.result! : undefined,
   };
 }

@@ -23,8 +23,14 @@ function restore(form: HTMLFormElement, entries: [string, string][]) {
   const values = new Map<string, string[]>();
   for (const [k, v] of entries) values.set(k, [...(values.get(k) ?? []), v]);
   for (const el of Array.from(form.elements)) {
-    if (!(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement)) continue;
-    if (!el.name || SKIP.has(el.name) || (el instanceof HTMLInputElement && el.type === "hidden")) continue;
+    if (!(
+      el instanceof HTMLInputElement ||
+      el instanceof HTMLTextAreaElement ||
+      el instanceof HTMLSelectElement
+    ))
+      continue;
+    if (!el.name || SKIP.has(el.name) || (el instanceof HTMLInputElement && el.type === "hidden"))
+      continue;
     const list = values.get(el.name) ?? [];
     if (el instanceof HTMLInputElement && el.type === "checkbox") {
       if (el.checked !== list.includes(el.value)) el.click();
@@ -82,7 +88,9 @@ export function DraftForm(props: {
   const onInput = (event: React.FormEvent<HTMLFormElement>) => {
     const form = event.currentTarget;
     const data = new FormData(form);
-    const entries = [...data.entries()].filter((e): e is [string, string] => typeof e[1] === "string" && !SKIP.has(e[0]));
+    const entries = [...data.entries()].filter(
+      (e): e is [string, string] => typeof e[1] === "string" && !SKIP.has(e[0]),
+    );
     try {
       localStorage.setItem(key, JSON.stringify({ at: Date.now(), entries } satisfies Stored));
     } catch {
@@ -95,10 +103,21 @@ export function DraftForm(props: {
       fetcher.submit(data, { method: "post" });
     }, AUTOSAVE_MS);
   };
-  const errors = fetcher.data && !fetcher.data.ok && fetcher.state === "idle" ? fetcher.data.errors : props.errors;
+  const errors =
+    fetcher.data && !fetcher.data.ok && fetcher.state === "idle"
+      ? fetcher.data.errors
+      : props.errors;
 
   return (
-    <Form ref={ref} method="post" noValidate className="editor-form" aria-label={props.label} onInput={onInput} preventScrollReset>
+    <Form
+      ref={ref}
+      method="post"
+      noValidate
+      className="editor-form"
+      aria-label={props.label}
+      onInput={onInput}
+      preventScrollReset
+    >
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="itemId" value={itemId} />
       {restored ? (
@@ -124,7 +143,9 @@ export function DraftForm(props: {
           {t(saved.message, saved.vars)}
         </p>
       ) : null}
-      {fetcher.data?.ok && fetcher.state === "idle" ? <p role="status">{t("ed.autosaved")}</p> : null}
+      {fetcher.data?.ok && fetcher.state === "idle" ? (
+        <p role="status">{t("ed.autosaved")}</p>
+      ) : null}
     </Form>
   );
 }

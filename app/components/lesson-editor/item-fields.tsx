@@ -1,6 +1,13 @@
 // The fields of one question, sorting statement or discussion prompt (ids carry the form's prefix).
 import { useEffect, useRef, useState } from "react";
-import { EdCheck, EdError, EdSelect, EdText, type EdErrors, type EdValues } from "~/components/editor-fields";
+import {
+  EdCheck,
+  EdError,
+  EdSelect,
+  EdText,
+  type EdErrors,
+  type EdValues,
+} from "~/components/editor-fields";
 import { CATEGORIES, SKILLS } from "~/content/schema";
 import { useT } from "~/i18n/use-t";
 import { OPTION_IDS, RUBRIC_FIELDS } from "~/utils/lesson-editor-form";
@@ -9,34 +16,72 @@ type Common = { prefix: string; values: EdValues; errors: EdErrors };
 
 function useParagraphOptions(paragraphs: string[]) {
   const t = useT();
-  return [{ value: "", label: "–" }, ...paragraphs.map((_, i) => ({ value: String(i + 1), label: t("lesson.paragraph", { n: i + 1 }) }))];
+  return [
+    { value: "", label: "–" },
+    ...paragraphs.map((_, i) => ({
+      value: String(i + 1),
+      label: t("lesson.paragraph", { n: i + 1 }),
+    })),
+  ];
 }
 
-export function QuestionFields({ prefix, values, errors, paragraphs }: Common & { paragraphs: string[] }) {
+export function QuestionFields({
+  prefix,
+  values,
+  errors,
+  paragraphs,
+}: Common & { paragraphs: string[] }) {
   const t = useT();
   const paraOptions = useParagraphOptions(paragraphs);
   const f = { prefix, values, errors };
-  const keyOptions = (label: (id: string) => string) => [{ value: "", label: "–" }, ...OPTION_IDS.map((o) => ({ value: o, label: label(o.toUpperCase()) }))];
+  const keyOptions = (label: (id: string) => string) => [
+    { value: "", label: "–" },
+    ...OPTION_IDS.map((o) => ({ value: o, label: label(o.toUpperCase()) })),
+  ];
   return (
     <>
-      <EdSelect {...f} name="skill" label={t("ed.skill")} options={SKILLS.map((s) => ({ value: s, label: t(`skill.${s}`) }))} />
+      <EdSelect
+        {...f}
+        name="skill"
+        label={t("ed.skill")}
+        options={SKILLS.map((s) => ({ value: s, label: t(`skill.${s}`) }))}
+      />
       <EdText {...f} name="stem" label={t("ed.stem")} multiline rows={2} />
-      <fieldset aria-describedby={`${prefix}-options-hint${errors?.options ? ` ${prefix}-options-error` : ""}`}>
+      <fieldset
+        aria-describedby={`${prefix}-options-hint${errors?.options ? ` ${prefix}-options-error` : ""}`}
+      >
         <legend>{t("ed.optionsHint")}</legend>
         <p className="hint" id={`${prefix}-options-hint`}>
           {t("ed.optionsHint")}
         </p>
         {OPTION_IDS.map((o) => (
-          <EdText key={o} {...f} name={`option_${o}`} label={t("ed.option", { id: o.toUpperCase() })} />
+          <EdText
+            key={o}
+            {...f}
+            name={`option_${o}`}
+            label={t("ed.option", { id: o.toUpperCase() })}
+          />
         ))}
         <EdError {...f} name="options" />
       </fieldset>
-      <EdSelect {...f} name="correct" label={t("ed.correct")} options={keyOptions((id) => t("ed.option", { id }))} />
+      <EdSelect
+        {...f}
+        name="correct"
+        label={t("ed.correct")}
+        options={keyOptions((id) => t("ed.option", { id }))}
+      />
       <EdText {...f} name="explanation" label={t("ed.explanation")} multiline rows={2} />
       <fieldset aria-describedby={errors?.evidence ? `${prefix}-evidence-error` : undefined}>
         <legend>{t("ed.evidence")}</legend>
         {paragraphs.map((_, i) => (
-          <EdCheck key={i} prefix={prefix} name="evidence" value={String(i + 1)} label={t("lesson.paragraph", { n: i + 1 })} values={values} />
+          <EdCheck
+            key={i}
+            prefix={prefix}
+            name="evidence"
+            value={String(i + 1)}
+            label={t("lesson.paragraph", { n: i + 1 })}
+            values={values}
+          />
         ))}
         <EdError {...f} name="evidence" />
       </fieldset>
@@ -48,20 +93,46 @@ export function QuestionFields({ prefix, values, errors, paragraphs }: Common & 
           <legend>{t("ed.optionsHint")}</legend>
           {OPTION_IDS.map((o) => (
             <div key={o} className="quote-option">
-              <EdText {...f} name={`partB_quote_${o}`} label={t("ed.partBQuote", { id: o.toUpperCase() })} />
-              <EdSelect {...f} name={`partB_paragraph_${o}`} label={t("ed.partBParagraph", { id: o.toUpperCase() })} options={paraOptions} />
+              <EdText
+                {...f}
+                name={`partB_quote_${o}`}
+                label={t("ed.partBQuote", { id: o.toUpperCase() })}
+              />
+              <EdSelect
+                {...f}
+                name={`partB_paragraph_${o}`}
+                label={t("ed.partBParagraph", { id: o.toUpperCase() })}
+                options={paraOptions}
+              />
             </div>
           ))}
           <EdError {...f} name="partB" />
         </fieldset>
-        <EdSelect {...f} name="partBCorrect" label={t("ed.partBCorrect")} options={keyOptions((id) => t("ed.partBQuote", { id }))} />
-        <EdText {...f} name="partBExplanation" label={t("ed.partBExplanation")} multiline rows={2} />
+        <EdSelect
+          {...f}
+          name="partBCorrect"
+          label={t("ed.partBCorrect")}
+          options={keyOptions((id) => t("ed.partBQuote", { id }))}
+        />
+        <EdText
+          {...f}
+          name="partBExplanation"
+          label={t("ed.partBExplanation")}
+          multiline
+          rows={2}
+        />
       </details>
     </>
   );
 }
 
-export function SortingFields({ prefix, values, errors, paragraphs, speakers }: Common & { paragraphs: string[]; speakers: { id: string; label: string }[] }) {
+export function SortingFields({
+  prefix,
+  values,
+  errors,
+  paragraphs,
+  speakers,
+}: Common & { paragraphs: string[]; speakers: { id: string; label: string }[] }) {
   const t = useT();
   const paraOptions = useParagraphOptions(paragraphs);
   const f = { prefix, values, errors };
@@ -76,13 +147,21 @@ export function SortingFields({ prefix, values, errors, paragraphs, speakers }: 
     const form = quoteRef.current?.closest("form");
     if (!text || !node || !form) return;
     (form.elements.namedItem("quote") as HTMLTextAreaElement).value = text;
-    (form.elements.namedItem("paragraph") as HTMLSelectElement).value = node.getAttribute("data-paragraph") ?? "";
+    (form.elements.namedItem("paragraph") as HTMLSelectElement).value =
+      node.getAttribute("data-paragraph") ?? "";
     form.dispatchEvent(new Event("input", { bubbles: true }));
   };
   return (
     <>
       <div ref={quoteRef}>
-        <EdText {...f} name="quote" label={t("ed.quote")} hint={t("ed.quoteHint")} multiline rows={2} />
+        <EdText
+          {...f}
+          name="quote"
+          label={t("ed.quote")}
+          hint={t("ed.quoteHint")}
+          multiline
+          rows={2}
+        />
         {hydrated ? (
           <button type="button" className="secondary" onClick={takeSelection}>
             {t("ed.useSelection")}
@@ -90,8 +169,24 @@ export function SortingFields({ prefix, values, errors, paragraphs, speakers }: 
         ) : null}
       </div>
       <EdSelect {...f} name="paragraph" label={t("ed.paragraph")} options={paraOptions} />
-      <EdSelect {...f} name="category" label={t("ed.category")} options={[{ value: "", label: "–" }, ...CATEGORIES.map((c) => ({ value: c, label: t(`cat.${c}`) }))]} />
-      <EdSelect {...f} name="speaker" label={t("ed.speaker")} options={[{ value: "", label: t("ed.noSpeaker") }, ...speakers.map((s) => ({ value: s.id, label: s.label }))]} />
+      <EdSelect
+        {...f}
+        name="category"
+        label={t("ed.category")}
+        options={[
+          { value: "", label: "–" },
+          ...CATEGORIES.map((c) => ({ value: c, label: t(`cat.${c}`) })),
+        ]}
+      />
+      <EdSelect
+        {...f}
+        name="speaker"
+        label={t("ed.speaker")}
+        options={[
+          { value: "", label: t("ed.noSpeaker") },
+          ...speakers.map((s) => ({ value: s.id, label: s.label })),
+        ]}
+      />
       <EdText {...f} name="explanation" label={t("ed.explanation")} multiline rows={2} />
     </>
   );
@@ -116,7 +211,9 @@ export function PromptFields({ prefix, values, errors }: Common) {
       <EdText {...f} name="guidance" label={t("ed.guidance")} multiline rows={2} />
       <details open={hasRubric || values.mode === "cer" || Boolean(errors?.rubric)}>
         <summary>{t("le.rubric")}</summary>
-        <fieldset aria-describedby={`${prefix}-rubric-hint${errors?.rubric ? ` ${prefix}-rubric-error` : ""}`}>
+        <fieldset
+          aria-describedby={`${prefix}-rubric-hint${errors?.rubric ? ` ${prefix}-rubric-error` : ""}`}
+        >
           <legend>{t("le.rubric")}</legend>
           <p className="hint" id={`${prefix}-rubric-hint`}>
             {t("le.rubricHint")}
@@ -128,7 +225,10 @@ export function PromptFields({ prefix, values, errors }: Common) {
               name={r.name}
               multiline
               rows={2}
-              label={t("le.rubricCell", { component: t(`rubric.component.${r.component}`), level: t(`rubric.level.${r.level}`) })}
+              label={t("le.rubricCell", {
+                component: t(`rubric.component.${r.component}`),
+                level: t(`rubric.level.${r.level}`),
+              })}
             />
           ))}
           <EdError {...f} name="rubric" />

@@ -11,7 +11,13 @@ import { useEditor } from "./context";
 import { DraftForm } from "./draft-form";
 
 /** A warning with the form to accept it, giving the reason (stored in the lesson's `acknowledged`). */
-export function WarningWithAcceptance({ warning, label }: { warning: WarningNote; label?: string }) {
+export function WarningWithAcceptance({
+  warning,
+  label,
+}: {
+  warning: WarningNote;
+  label?: string;
+}) {
   const t = useT();
   const editor = useEditor();
   const itemId = `${warning.check}:${warning.item}`;
@@ -22,12 +28,25 @@ export function WarningWithAcceptance({ warning, label }: { warning: WarningNote
       {label ? <strong>{label}:</strong> : null} {t(warning.key)}
       <details open={Boolean(errors)}>
         <summary>{t("le.ack")}</summary>
-        <Form method="post" noValidate preventScrollReset aria-label={`${t("le.ack")}: ${warning.item}`}>
+        <Form
+          method="post"
+          noValidate
+          preventScrollReset
+          aria-label={`${t("le.ack")}: ${warning.item}`}
+        >
           <input type="hidden" name="intent" value="acknowledge" />
           <input type="hidden" name="itemId" value={itemId} />
           <input type="hidden" name="check" value={warning.check} />
           <input type="hidden" name="item" value={warning.item} />
-          <EdText prefix={prefix} name="reason" label={t("le.ackReason")} multiline rows={2} values={editor.valuesFor("acknowledge", itemId, {})} errors={errors} />
+          <EdText
+            prefix={prefix}
+            name="reason"
+            label={t("le.ackReason")}
+            multiline
+            rows={2}
+            values={editor.valuesFor("acknowledge", itemId, {})}
+            errors={errors}
+          />
           <EdError prefix={prefix} name="form" errors={errors} />
           <button type="submit" className="secondary">
             {t("le.ack")}
@@ -49,13 +68,27 @@ function Notes({ notes, id }: { notes: ItemNotes | undefined; id: string }) {
         </li>
       ))}
       {notes.warnings.map((w) => (
-        <WarningWithAcceptance key={`${w.check}:${w.item}`} warning={w} label={t("ed.itemWarning")} />
+        <WarningWithAcceptance
+          key={`${w.check}:${w.item}`}
+          warning={w}
+          label={t("ed.itemWarning")}
+        />
       ))}
     </ul>
   );
 }
 
-function ItemTools({ kind, itemId, first, last }: { kind: ItemKind; itemId: string; first: boolean; last: boolean }) {
+function ItemTools({
+  kind,
+  itemId,
+  first,
+  last,
+}: {
+  kind: ItemKind;
+  itemId: string;
+  first: boolean;
+  last: boolean;
+}) {
   const t = useT();
   return (
     <Form method="post" className="item-tools" preventScrollReset>

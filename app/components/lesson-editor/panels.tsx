@@ -15,13 +15,23 @@ export function StatusPanel({ data }: { data: Page }) {
   const t = useT();
   const editor = useEditor();
   const next = (data.published ?? 0) + 1;
-  const done = ["publish", "share", "unshare", "withdraw", "restore"].map((i) => editor.savedBy(i, "")).find(Boolean);
+  const done = ["publish", "share", "unshare", "withdraw", "restore"]
+    .map((i) => editor.savedBy(i, ""))
+    .find(Boolean);
   return (
     <section aria-labelledby="status-heading" className="card">
       <h2 id="status-heading">{t("ed.title")}</h2>
       <p>
-        {data.published === null ? t("ed.status.draft") : data.dirty ? t("ed.status.dirty", { n: data.published, next }) : t("ed.status.published", { n: data.published })}{" "}
-        {data.withdrawn ? t("ed.status.withdrawn") : data.shared ? t("ed.status.shared") : t("ed.status.private")}
+        {data.published === null
+          ? t("ed.status.draft")
+          : data.dirty
+            ? t("ed.status.dirty", { n: data.published, next })
+            : t("ed.status.published", { n: data.published })}{" "}
+        {data.withdrawn
+          ? t("ed.status.withdrawn")
+          : data.shared
+            ? t("ed.status.shared")
+            : t("ed.status.private")}
       </p>
       {done?.message ? (
         <p className="saved" role="status">
@@ -42,7 +52,8 @@ export function StatusPanel({ data }: { data: Page }) {
       </p>
       {data.versions.length ? (
         <p>
-          {t("ed.versions")}: {data.versions.map((v) => t("ed.version", { n: v.number })).join(", ")}
+          {t("ed.versions")}:{" "}
+          {data.versions.map((v) => t("ed.version", { n: v.number })).join(", ")}
         </p>
       ) : null}
     </section>
@@ -52,12 +63,19 @@ export function StatusPanel({ data }: { data: Page }) {
 export function QualityPanel({ data }: { data: Page }) {
   const t = useT();
   const editor = useEditor();
-  const errors = editor.errorsFor("publish", "") ?? editor.errorsFor("share", "") ?? editor.errorsFor("deleteLesson", "");
+  const errors =
+    editor.errorsFor("publish", "") ??
+    editor.errorsFor("share", "") ??
+    editor.errorsFor("deleteLesson", "");
   const acknowledged = data.draft.acknowledged;
   return (
     <section aria-labelledby="quality-heading" className="card quality">
       <h2 id="quality-heading">{t("ed.quality")}</h2>
-      <p>{data.problemCount === 0 ? t("ed.noProblems") : t("ed.errorsBlock", { n: data.problemCount })}</p>
+      <p>
+        {data.problemCount === 0
+          ? t("ed.noProblems")
+          : t("ed.errorsBlock", { n: data.problemCount })}
+      </p>
       {data.lessonProblems.length ? (
         <ul className="item-notes">
           {data.lessonProblems.map((p, i) => (
@@ -81,7 +99,8 @@ export function QualityPanel({ data }: { data: Page }) {
           <ul className="acknowledged">
             {acknowledged.map((a, i) => (
               <li key={i}>
-                {t(`check.${a.check}` as Parameters<typeof t>[0])} — {t("le.ackItem", { item: a.item, reason: a.reason })}{" "}
+                {t(`check.${a.check}` as Parameters<typeof t>[0])} —{" "}
+                {t("le.ackItem", { item: a.item, reason: a.reason })}{" "}
                 <Form method="post" className="inline" preventScrollReset>
                   <input type="hidden" name="index" value={i} />
                   <button type="submit" name="intent" value="unacknowledge" className="secondary">
@@ -94,7 +113,9 @@ export function QualityPanel({ data }: { data: Page }) {
         </>
       ) : null}
       <Form method="post" noValidate>
-        {data.warningCount ? <EdCheck prefix="pub" name="warningsSeen" label={t("ed.warningsSeen")} values={{}} /> : null}
+        {data.warningCount ? (
+          <EdCheck prefix="pub" name="warningsSeen" label={t("ed.warningsSeen")} values={{}} />
+        ) : null}
         <EdError prefix="pub" name="publish" errors={errors} />
         <EdError prefix="pub" name="share" errors={errors} />
         <EdError prefix="pub" name="deleteLesson" errors={errors} />
@@ -102,11 +123,21 @@ export function QualityPanel({ data }: { data: Page }) {
           <button type="submit" name="intent" value="publish">
             {t("ed.publish")}
           </button>{" "}
-          <button type="submit" name="intent" value={data.shared ? "unshare" : "share"} className="secondary">
+          <button
+            type="submit"
+            name="intent"
+            value={data.shared ? "unshare" : "share"}
+            className="secondary"
+          >
             {t(data.shared ? "ed.unshare" : "ed.share")}
           </button>{" "}
           {data.withdrawn || data.published !== null ? (
-            <button type="submit" name="intent" value={data.withdrawn ? "restore" : "withdraw"} className="secondary">
+            <button
+              type="submit"
+              name="intent"
+              value={data.withdrawn ? "restore" : "withdraw"}
+              className="secondary"
+            >
               {t(data.withdrawn ? "ed.restore" : "ed.withdraw")}
             </button>
           ) : null}{" "}
@@ -119,7 +150,11 @@ export function QualityPanel({ data }: { data: Page }) {
   );
 }
 
-export function OutsideInfoPanel({ values }: { values: Record<string, string | string[] | undefined> }) {
+export function OutsideInfoPanel({
+  values,
+}: {
+  values: Record<string, string | string[] | undefined>;
+}) {
   const t = useT();
   const editor = useEditor();
   const rows = factRows(values);
@@ -127,21 +162,65 @@ export function OutsideInfoPanel({ values }: { values: Record<string, string | s
     <section aria-labelledby="outside-heading" className="card">
       <h2 id="outside-heading">{t("le.outside")}</h2>
       <p className="hint">{t("le.outsideLead")}</p>
-      <DraftForm intent="outside" label={t("le.outside")} autosave values={values} errors={editor.errorsFor("outside", "")} submitLabel={t("ed.save")}>
+      <DraftForm
+        intent="outside"
+        label={t("le.outside")}
+        autosave
+        values={values}
+        errors={editor.errorsFor("outside", "")}
+        submitLabel={t("ed.save")}
+      >
         {(v, e) => (
           <>
-            <EdText prefix="outside" name="outsideTitle" label={t("le.outsideTitle")} values={v} errors={e} />
+            <EdText
+              prefix="outside"
+              name="outsideTitle"
+              label={t("le.outsideTitle")}
+              values={v}
+              errors={e}
+            />
             {Array.from({ length: rows }, (_, i) => (
-              <fieldset key={i} aria-describedby={e?.[`fact_${i}`] ? `outside-fact_${i}-error` : undefined}>
+              <fieldset
+                key={i}
+                aria-describedby={e?.[`fact_${i}`] ? `outside-fact_${i}-error` : undefined}
+              >
                 <legend>{t("le.fact", { n: i + 1 })}</legend>
-                <EdText prefix="outside" name={`fact_date_${i}`} label={t("le.factDate", { n: i + 1 })} values={v} errors={e} />
-                <EdText prefix="outside" name={`fact_source_${i}`} label={t("le.factSource", { n: i + 1 })} values={v} errors={e} />
-                <EdText prefix="outside" name={`fact_text_${i}`} label={t("le.factText", { n: i + 1 })} multiline rows={2} values={v} errors={e} />
+                <EdText
+                  prefix="outside"
+                  name={`fact_date_${i}`}
+                  label={t("le.factDate", { n: i + 1 })}
+                  values={v}
+                  errors={e}
+                />
+                <EdText
+                  prefix="outside"
+                  name={`fact_source_${i}`}
+                  label={t("le.factSource", { n: i + 1 })}
+                  values={v}
+                  errors={e}
+                />
+                <EdText
+                  prefix="outside"
+                  name={`fact_text_${i}`}
+                  label={t("le.factText", { n: i + 1 })}
+                  multiline
+                  rows={2}
+                  values={v}
+                  errors={e}
+                />
                 <EdError prefix="outside" name={`fact_${i}`} errors={e} />
               </fieldset>
             ))}
             <EdError prefix="outside" name="facts" errors={e} />
-            <EdText prefix="outside" name="caveat" label={t("le.caveat")} multiline rows={3} values={v} errors={e} />
+            <EdText
+              prefix="outside"
+              name="caveat"
+              label={t("le.caveat")}
+              multiline
+              rows={3}
+              values={v}
+              errors={e}
+            />
           </>
         )}
       </DraftForm>

@@ -1,7 +1,8 @@
 // UI words for assigning lessons and for the pupil's lesson flow (read, sort, quiz, feedback).
 const id = {
   "assign.title": "Beri tugas pelajaran",
-  "assign.lead": "Pilih pelajaran, kelas, dan aturan pengerjaannya. Tugas dikunci pada versi pelajaran saat ini.",
+  "assign.lead":
+    "Pilih pelajaran, kelas, dan aturan pengerjaannya. Tugas dikunci pada versi pelajaran saat ini.",
   "assign.lesson": "Pelajaran",
   "assign.classes": "Kelas",
   "assign.classesHint": "Pilih satu kelas atau lebih.",
@@ -30,7 +31,8 @@ const id = {
   "assign.save": "Simpan pengaturan",
   "assign.delete": "Hapus tugas",
   "assign.deleteTitle": "Hapus tugas ini?",
-  "assign.deleteWarning": "Semua jawaban, nilai, dan tanggapan diskusi siswa untuk tugas ini akan ikut terhapus. Ini tidak bisa dibatalkan.",
+  "assign.deleteWarning":
+    "Semua jawaban, nilai, dan tanggapan diskusi siswa untuk tugas ini akan ikut terhapus. Ini tidak bisa dibatalkan.",
   "assign.deleteConfirm": "Ya, hapus tugas beserta jawabannya",
   "assign.cancel": "Batal",
   "assign.pinned": "Versi pelajaran terkunci: {hash}",
@@ -68,18 +70,23 @@ const id = {
   "flow.submitted": "Sudah dikumpulkan pada {at}.",
   "flow.submittedLate": "Dikumpulkan terlambat pada {at}.",
   "flow.notStarted": "Kamu belum mulai mengerjakan tugas ini.",
-  "flow.readFirst": "Baca artikelnya dulu dengan teliti. Nomor paragraf akan dipakai di soal dan diskusi.",
+  "flow.readFirst":
+    "Baca artikelnya dulu dengan teliti. Nomor paragraf akan dipakai di soal dan diskusi.",
   "flow.err.limit": "Kesempatan mengerjakan sudah habis.",
-  "flow.err.closed": "Batas waktu sudah lewat dan guru tidak menerima pekerjaan terlambat. Jawaban yang sudah tersimpan tetap aman.",
+  "flow.err.closed":
+    "Batas waktu sudah lewat dan guru tidak menerima pekerjaan terlambat. Jawaban yang sudah tersimpan tetap aman.",
   "flow.err.submitted": "Pekerjaan ini sudah dikumpulkan, jadi jawaban tidak bisa diubah lagi.",
   "flow.err.item": "Soal itu tidak ada di pelajaran ini.",
   "flow.err.choice": "Pilihan itu tidak ada untuk soal ini.",
   "flow.err.noChoice": "Pilih salah satu jawaban dulu.",
-  "flow.lateWarning": "Batas waktu sudah lewat. Kamu masih boleh mengumpulkan, tetapi akan ditandai terlambat.",
-  "flow.noOpenAttempt": "Tidak ada pengerjaan yang sedang terbuka: mulai dulu, atau lihat hasil yang sudah dikumpulkan di ringkasan.",
+  "flow.lateWarning":
+    "Batas waktu sudah lewat. Kamu masih boleh mengumpulkan, tetapi akan ditandai terlambat.",
+  "flow.noOpenAttempt":
+    "Tidak ada pengerjaan yang sedang terbuka: mulai dulu, atau lihat hasil yang sudah dikumpulkan di ringkasan.",
 
   "sort.title": "Pilah pernyataan",
-  "sort.lead": "Untuk setiap kutipan dari artikel, pilih jenis pernyataannya. Jawaban tersimpan begitu kamu memilih.",
+  "sort.lead":
+    "Untuk setiap kutipan dari artikel, pilih jenis pernyataannya. Jawaban tersimpan begitu kamu memilih.",
   "sort.item": "Pernyataan {n} (paragraf {p})",
   "sort.category": "Jenis pernyataan",
   "cat.reported-event": "Peristiwa yang dilaporkan",
@@ -94,7 +101,8 @@ const id = {
   "cat.opinion.hint": "Kata-kata penulis yang menilai, bukan melaporkan.",
 
   "quiz.title": "Kuis",
-  "quiz.lead": "Pilih satu jawaban untuk setiap soal. Jawaban tersimpan begitu kamu memilih; kumpulkan jika sudah selesai.",
+  "quiz.lead":
+    "Pilih satu jawaban untuk setiap soal. Jawaban tersimpan begitu kamu memilih; kumpulkan jika sudah selesai.",
   "quiz.question": "Soal {n}",
   "quiz.save": "Simpan jawaban",
   "quiz.submitTitle": "Kumpulkan",
@@ -105,8 +113,10 @@ const id = {
 
   "save.saving": "Menyimpan…",
   "save.saved": "Tersimpan",
-  "save.failed": "Belum tersimpan: koneksi terputus. Jawaban disimpan di perangkat ini dan dikirim otomatis saat koneksi kembali.",
-  "save.offlineBanner": "Koneksi terputus. Jawabanmu disimpan di perangkat ini dan akan dikirim saat koneksi kembali. Jangan tutup halaman ini.",
+  "save.failed":
+    "Belum tersimpan: koneksi terputus. Jawaban disimpan di perangkat ini dan dikirim otomatis saat koneksi kembali.",
+  "save.offlineBanner":
+    "Koneksi terputus. Jawabanmu disimpan di perangkat ini dan akan dikirim saat koneksi kembali. Jangan tutup halaman ini.",
   "save.pending": "{n} jawaban menunggu dikirim.",
 
   "feedback.title": "Pembahasan",
@@ -120,11 +130,11 @@ const id = {
   "feedback.wrong": "Salah",
   "feedback.why": "Penjelasan",
   "feedback.evidence": "Lihat bukti di paragraf {p}",
-  "feedback.notYet": "Pembahasan belum bisa dilihat. Gurumu mengatur agar pembahasan muncul setelah batas waktu ({due}).",
+  "feedback.notYet":
+    "Pembahasan belum bisa dilihat. Gurumu mengatur agar pembahasan muncul setelah batas waktu ({due}).",
   "feedback.never": "Gurumu tidak menampilkan pembahasan untuk tugas ini.",
   "feedback.notSubmitted": "Pembahasan muncul setelah kamu mengumpulkan jawaban.",
   "feedback.source": "Sumber pernyataan: {speaker}",
-
 
   "status.not_started": "Belum dimulai",
   "status.in_progress": "Sedang dikerjakan",
@@ -140,7 +150,8 @@ const id = {
 
 const en: Record<keyof typeof id, string> = {
   "assign.title": "Assign a lesson",
-  "assign.lead": "Choose the lesson, the classes and the rules. The assignment is pinned to the lesson's current version.",
+  "assign.lead":
+    "Choose the lesson, the classes and the rules. The assignment is pinned to the lesson's current version.",
   "assign.lesson": "Lesson",
   "assign.classes": "Classes",
   "assign.classesHint": "Choose one or more classes.",
@@ -169,7 +180,8 @@ const en: Record<keyof typeof id, string> = {
   "assign.save": "Save settings",
   "assign.delete": "Delete assignment",
   "assign.deleteTitle": "Delete this assignment?",
-  "assign.deleteWarning": "Every answer, score and discussion post for this assignment will be deleted too. This cannot be undone.",
+  "assign.deleteWarning":
+    "Every answer, score and discussion post for this assignment will be deleted too. This cannot be undone.",
   "assign.deleteConfirm": "Yes, delete the assignment and its answers",
   "assign.cancel": "Cancel",
   "assign.pinned": "Pinned lesson version: {hash}",
@@ -207,18 +219,22 @@ const en: Record<keyof typeof id, string> = {
   "flow.submitted": "Submitted on {at}.",
   "flow.submittedLate": "Submitted late on {at}.",
   "flow.notStarted": "You have not started this assignment yet.",
-  "flow.readFirst": "Read the article carefully first. Paragraph numbers are used in the questions and the discussion.",
+  "flow.readFirst":
+    "Read the article carefully first. Paragraph numbers are used in the questions and the discussion.",
   "flow.err.limit": "You have used all your attempts.",
-  "flow.err.closed": "The due date has passed and your teacher does not accept late work. Answers already saved are kept.",
+  "flow.err.closed":
+    "The due date has passed and your teacher does not accept late work. Answers already saved are kept.",
   "flow.err.submitted": "This work has been submitted, so answers can no longer change.",
   "flow.err.item": "That question is not part of this lesson.",
   "flow.err.choice": "That option does not exist for this question.",
   "flow.err.noChoice": "Choose an answer first.",
   "flow.lateWarning": "The due date has passed. You can still submit, but it will be marked late.",
-  "flow.noOpenAttempt": "No attempt is open: start one first, or see what you submitted on the overview.",
+  "flow.noOpenAttempt":
+    "No attempt is open: start one first, or see what you submitted on the overview.",
 
   "sort.title": "Sort the statements",
-  "sort.lead": "For each quotation from the article, choose what kind of statement it is. Your answer is saved as soon as you choose.",
+  "sort.lead":
+    "For each quotation from the article, choose what kind of statement it is. Your answer is saved as soon as you choose.",
   "sort.item": "Statement {n} (paragraph {p})",
   "sort.category": "Kind of statement",
   "cat.reported-event": "Reported event",
@@ -226,14 +242,16 @@ const en: Record<keyof typeof id, string> = {
   "cat.denial": "Denial",
   "cat.unsourced-claim": "Claim without a source",
   "cat.opinion": "The writer's judgement or opinion",
-  "cat.reported-event.hint": "Something reported as having happened, such as a landing or a ceremony.",
+  "cat.reported-event.hint":
+    "Something reported as having happened, such as a landing or a ceremony.",
   "cat.allegation.hint": "A named party accuses another of doing something.",
   "cat.denial.hint": "The accused party says it is not true.",
   "cat.unsourced-claim.hint": "A statement of fact that does not say who it comes from.",
   "cat.opinion.hint": "The writer's own words that judge rather than report.",
 
   "quiz.title": "Quiz",
-  "quiz.lead": "Choose one answer for each question. Answers are saved as soon as you choose; submit when you are done.",
+  "quiz.lead":
+    "Choose one answer for each question. Answers are saved as soon as you choose; submit when you are done.",
   "quiz.question": "Question {n}",
   "quiz.save": "Save answer",
   "quiz.submitTitle": "Submit",
@@ -244,8 +262,10 @@ const en: Record<keyof typeof id, string> = {
 
   "save.saving": "Saving…",
   "save.saved": "Saved",
-  "save.failed": "Not saved yet: the connection dropped. Your answer is kept on this device and sent automatically when the connection returns.",
-  "save.offlineBanner": "Connection lost. Your answers are kept on this device and will be sent when the connection returns. Do not close this page.",
+  "save.failed":
+    "Not saved yet: the connection dropped. Your answer is kept on this device and sent automatically when the connection returns.",
+  "save.offlineBanner":
+    "Connection lost. Your answers are kept on this device and will be sent when the connection returns. Do not close this page.",
   "save.pending": "{n} answers waiting to be sent.",
 
   "feedback.title": "Feedback",
@@ -259,11 +279,11 @@ const en: Record<keyof typeof id, string> = {
   "feedback.wrong": "Wrong",
   "feedback.why": "Explanation",
   "feedback.evidence": "See the evidence in paragraph {p}",
-  "feedback.notYet": "Feedback is not available yet. Your teacher set it to appear after the due date ({due}).",
+  "feedback.notYet":
+    "Feedback is not available yet. Your teacher set it to appear after the due date ({due}).",
   "feedback.never": "Your teacher does not show feedback for this assignment.",
   "feedback.notSubmitted": "Feedback appears after you submit your answers.",
   "feedback.source": "Source of the statement: {speaker}",
-
 
   "status.not_started": "Not started",
   "status.in_progress": "In progress",

@@ -21,7 +21,8 @@ const id = {
   "home.lead":
     "Telaah adalah ruang kelas untuk membaca berita secara kritis. Guru memberi tugas artikel berita; siswa membaca, memilah pernyataan, menjawab kuis, dan berdiskusi: siapa menuduh apa, bukti apa yang ditunjukkan, siapa yang membantah, dan mana penilaian penulis sendiri.",
   "home.teacherTitle": "Saya guru",
-  "home.teacherBody": "Buat kelas, beri tugas pelajaran, dan lihat siapa yang tertinggal dan di bagian mana.",
+  "home.teacherBody":
+    "Buat kelas, beri tugas pelajaran, dan lihat siapa yang tertinggal dan di bagian mana.",
   "home.teacherSignup": "Daftar sebagai guru",
   "home.teacherLogin": "Masuk sebagai guru",
   "home.pupilTitle": "Saya siswa",
@@ -33,7 +34,8 @@ const id = {
   "lessons.title": "Pustaka pelajaran",
   "lessons.lead": "Artikel berita yang bisa ditugaskan guru ke kelasnya.",
   "lessons.minutes": "± {minutes} menit",
-  "lessons.counts": "{questions} soal kuis · {sorting} pernyataan untuk dipilah · {prompts} pertanyaan diskusi",
+  "lessons.counts":
+    "{questions} soal kuis · {sorting} pernyataan untuk dipilah · {prompts} pertanyaan diskusi",
   "lessons.grade": "Jenjang: {grade}",
   "lessons.open": "Buka pelajaran",
 
@@ -55,7 +57,8 @@ const id = {
   "error.notFoundTitle": "Halaman tidak ditemukan",
   "error.notFoundBody": "Halaman yang kamu cari tidak ada, atau kamu tidak punya akses ke sana.",
   "error.title": "Terjadi kesalahan",
-  "error.body": "Maaf, ada yang tidak beres di pihak kami. Jawabanmu yang sudah tersimpan tetap aman. Coba lagi sebentar lagi.",
+  "error.body":
+    "Maaf, ada yang tidak beres di pihak kami. Jawabanmu yang sudah tersimpan tetap aman. Coba lagi sebentar lagi.",
   "error.forbidden": "Permintaan ini ditolak.",
   "error.backHome": "Kembali ke beranda",
   "error.status": "Kode {status}",
@@ -97,7 +100,8 @@ const en: Record<keyof typeof id, string> = {
   "lessons.title": "Lesson library",
   "lessons.lead": "News articles that teachers can assign to their classes.",
   "lessons.minutes": "about {minutes} minutes",
-  "lessons.counts": "{questions} quiz questions · {sorting} statements to sort · {prompts} discussion prompts",
+  "lessons.counts":
+    "{questions} quiz questions · {sorting} statements to sort · {prompts} discussion prompts",
   "lessons.grade": "Level: {grade}",
   "lessons.open": "Open lesson",
 
@@ -117,9 +121,11 @@ const en: Record<keyof typeof id, string> = {
   "lesson.highlighted": "The highlighted paragraph holds the evidence for this question.",
 
   "error.notFoundTitle": "Page not found",
-  "error.notFoundBody": "The page you are looking for does not exist, or you do not have access to it.",
+  "error.notFoundBody":
+    "The page you are looking for does not exist, or you do not have access to it.",
   "error.title": "Something went wrong",
-  "error.body": "Sorry, something went wrong on our side. Answers already saved are safe. Please try again in a moment.",
+  "error.body":
+    "Sorry, something went wrong on our side. Answers already saved are safe. Please try again in a moment.",
   "error.forbidden": "This request was refused.",
   "error.backHome": "Back to home",
   "error.status": "Status {status}",

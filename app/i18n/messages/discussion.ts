@@ -1,9 +1,11 @@
 // UI words for the discussion feature, both languages side by side (en must have every id key).
 const id = {
-  "discuss.lead": "Tulis tanggapanmu untuk setiap pertanyaan, lalu baca dan balas tanggapan teman sekelas.",
+  "discuss.lead":
+    "Tulis tanggapanmu untuk setiap pertanyaan, lalu baca dan balas tanggapan teman sekelas.",
   "discuss.leadPostFirst":
     "Tulis tanggapanmu sendiri dulu. Setelah itu tanggapan teman sekelas untuk pertanyaan yang sama akan muncul, dan kamu bisa membalasnya.",
-  "discuss.closedNote": "Gurumu sudah menutup diskusi ini. Kamu masih bisa membaca, tetapi tidak bisa menulis, membalas, atau mengubah tanggapan.",
+  "discuss.closedNote":
+    "Gurumu sudah menutup diskusi ini. Kamu masih bisa membaca, tetapi tidak bisa menulis, membalas, atau mengubah tanggapan.",
   "discuss.progress": "{done} dari {total} pertanyaan sudah kamu tanggapi.",
   "discuss.allDone": "Langkah diskusi selesai: semua pertanyaan sudah kamu tanggapi.",
   "discuss.noPrompts": "Pelajaran ini tidak punya pertanyaan diskusi.",
@@ -11,7 +13,8 @@ const id = {
   "discuss.cerTag": "Klaim – Bukti – Alasan",
   "discuss.yourResponse": "Tanggapanmu",
   "discuss.classmates": "Tanggapan teman sekelas",
-  "discuss.classmatesLocked": "Tulis tanggapanmu dulu. Setelah itu tanggapan teman sekelas akan muncul di sini.",
+  "discuss.classmatesLocked":
+    "Tulis tanggapanmu dulu. Setelah itu tanggapan teman sekelas akan muncul di sini.",
   "discuss.noClassmates": "Belum ada tanggapan dari teman sekelas.",
   "discuss.field.body": "Tanggapanmu",
   "discuss.field.claim": "Klaim",
@@ -19,7 +22,8 @@ const id = {
   "discuss.field.reasoning": "Alasan",
   "discuss.hint.open": "Kalau merujuk artikel, sebut nomor paragrafnya, mis. paragraf 3.",
   "discuss.hint.claim": "Jawabanmu atas pertanyaan, dalam satu atau dua kalimat.",
-  "discuss.hint.evidence": "Apa yang tertulis di artikel yang mendukung klaimmu? Sebut nomor paragraf, mis. paragraf 3.",
+  "discuss.hint.evidence":
+    "Apa yang tertulis di artikel yang mendukung klaimmu? Sebut nomor paragraf, mis. paragraf 3.",
   "discuss.hint.reasoning": "Mengapa bukti itu mendukung klaimmu?",
   "discuss.limits": "{min}–{max} karakter.",
   "discuss.counter": "{n} / {max} karakter",
@@ -60,18 +64,26 @@ const id = {
   "discuss.err.feedbackShort": "Umpan balik terlalu pendek: minimal 2 karakter.",
   "discuss.err.feedbackLong": "Umpan balik terlalu panjang: maksimal 2000 karakter.",
   "discuss.err.notYours": "Itu bukan tulisanmu.",
-  "discuss.err.locked": "Gurumu sudah memberi umpan balik, jadi tulisan ini tidak bisa diubah atau dihapus lagi.",
+  "discuss.err.locked":
+    "Gurumu sudah memberi umpan balik, jadi tulisan ini tidak bisa diubah atau dihapus lagi.",
   "discuss.err.gone": "Tulisan ini sudah dihapus.",
-  "discuss.err.closed": "Gurumu sudah menutup diskusi ini, jadi tulisanmu tidak bisa dikirim. Teksmu masih ada di bawah.",
+  "discuss.err.closed":
+    "Gurumu sudah menutup diskusi ini, jadi tulisanmu tidak bisa dikirim. Teksmu masih ada di bawah.",
   "discuss.err.replyTarget": "Tanggapan yang ingin kamu balas tidak ada di diskusi ini.",
-  "discuss.err.replyNested": "Balasan hanya bisa ditulis untuk tanggapan, bukan untuk balasan lain.",
+  "discuss.err.replyNested":
+    "Balasan hanya bisa ditulis untuk tanggapan, bukan untuk balasan lain.",
   "discuss.err.replyHidden": "Tanggapan ini disembunyikan oleh guru, jadi tidak bisa dibalas.",
   "discuss.err.replyDeleted": "Tanggapan ini sudah dihapus penulisnya, jadi tidak bisa dibalas.",
-  "discuss.err.postFirst": "Tulis tanggapanmu sendiri untuk pertanyaan ini dulu, baru kamu bisa membalas teman.",
-  "discuss.err.throttle": "Kamu mengirim terlalu banyak tulisan dalam satu menit. Tunggu sebentar, lalu kirim lagi.",
-  "discuss.err.already": "Kamu sudah menanggapi pertanyaan ini. Ubah tanggapanmu yang ada bila perlu.",
-  "discuss.err.exemplary": "Hanya tanggapan utama yang masih ada yang bisa ditandai sebagai contoh baik.",
-  "discuss.err.feedbackDeleted": "Tulisan ini sudah dihapus penulisnya, jadi tidak bisa diberi umpan balik.",
+  "discuss.err.postFirst":
+    "Tulis tanggapanmu sendiri untuk pertanyaan ini dulu, baru kamu bisa membalas teman.",
+  "discuss.err.throttle":
+    "Kamu mengirim terlalu banyak tulisan dalam satu menit. Tunggu sebentar, lalu kirim lagi.",
+  "discuss.err.already":
+    "Kamu sudah menanggapi pertanyaan ini. Ubah tanggapanmu yang ada bila perlu.",
+  "discuss.err.exemplary":
+    "Hanya tanggapan utama yang masih ada yang bisa ditandai sebagai contoh baik.",
+  "discuss.err.feedbackDeleted":
+    "Tulisan ini sudah dihapus penulisnya, jadi tidak bisa diberi umpan balik.",
 
   "discuss.mod.title": "Moderasi diskusi",
   "discuss.mod.link": "Moderasi diskusi",
@@ -106,10 +118,12 @@ const id = {
 } as const;
 
 const en: Record<keyof typeof id, string> = {
-  "discuss.lead": "Write your response to each question, then read and reply to your classmates' responses.",
+  "discuss.lead":
+    "Write your response to each question, then read and reply to your classmates' responses.",
   "discuss.leadPostFirst":
     "Write your own response first. Then your classmates' responses to the same question appear, and you can reply to them.",
-  "discuss.closedNote": "Your teacher has closed this discussion. You can still read it, but you cannot write, reply or change responses.",
+  "discuss.closedNote":
+    "Your teacher has closed this discussion. You can still read it, but you cannot write, reply or change responses.",
   "discuss.progress": "You have responded to {done} of {total} questions.",
   "discuss.allDone": "Discussion step done: you have responded to every question.",
   "discuss.noPrompts": "This lesson has no discussion questions.",
@@ -117,7 +131,8 @@ const en: Record<keyof typeof id, string> = {
   "discuss.cerTag": "Claim – Evidence – Reasoning",
   "discuss.yourResponse": "Your response",
   "discuss.classmates": "Classmates' responses",
-  "discuss.classmatesLocked": "Write your response first. Your classmates' responses will then appear here.",
+  "discuss.classmatesLocked":
+    "Write your response first. Your classmates' responses will then appear here.",
   "discuss.noClassmates": "No responses from classmates yet.",
   "discuss.field.body": "Your response",
   "discuss.field.claim": "Claim",
@@ -125,7 +140,8 @@ const en: Record<keyof typeof id, string> = {
   "discuss.field.reasoning": "Reasoning",
   "discuss.hint.open": "When you refer to the article, give the paragraph number, e.g. paragraf 3.",
   "discuss.hint.claim": "Your answer to the question, in one or two sentences.",
-  "discuss.hint.evidence": "What does the article say that supports your claim? Give the paragraph number, e.g. paragraf 3.",
+  "discuss.hint.evidence":
+    "What does the article say that supports your claim? Give the paragraph number, e.g. paragraf 3.",
   "discuss.hint.reasoning": "Why does that evidence support your claim?",
   "discuss.limits": "{min}–{max} characters.",
   "discuss.counter": "{n} / {max} characters",
@@ -166,17 +182,23 @@ const en: Record<keyof typeof id, string> = {
   "discuss.err.feedbackShort": "Feedback too short: at least 2 characters.",
   "discuss.err.feedbackLong": "Feedback too long: at most 2000 characters.",
   "discuss.err.notYours": "That is not your post.",
-  "discuss.err.locked": "Your teacher has given feedback, so this post can no longer be changed or deleted.",
+  "discuss.err.locked":
+    "Your teacher has given feedback, so this post can no longer be changed or deleted.",
   "discuss.err.gone": "This post has been deleted.",
-  "discuss.err.closed": "Your teacher has closed this discussion, so your post could not be sent. Your text is still below.",
+  "discuss.err.closed":
+    "Your teacher has closed this discussion, so your post could not be sent. Your text is still below.",
   "discuss.err.replyTarget": "The response you want to reply to is not in this discussion.",
   "discuss.err.replyNested": "Replies can only be written to responses, not to other replies.",
   "discuss.err.replyHidden": "This response was hidden by the teacher, so it cannot be replied to.",
-  "discuss.err.replyDeleted": "This response was deleted by its author, so it cannot be replied to.",
-  "discuss.err.postFirst": "Write your own response to this question first; then you can reply to classmates.",
+  "discuss.err.replyDeleted":
+    "This response was deleted by its author, so it cannot be replied to.",
+  "discuss.err.postFirst":
+    "Write your own response to this question first; then you can reply to classmates.",
   "discuss.err.throttle": "You sent too many posts in one minute. Wait a moment, then send again.",
-  "discuss.err.already": "You have already responded to this question. Edit your existing response if needed.",
-  "discuss.err.exemplary": "Only a top-level response that still exists can be marked as a good example.",
+  "discuss.err.already":
+    "You have already responded to this question. Edit your existing response if needed.",
+  "discuss.err.exemplary":
+    "Only a top-level response that still exists can be marked as a good example.",
   "discuss.err.feedbackDeleted": "This post was deleted by its author, so it cannot get feedback.",
 
   "discuss.mod.title": "Discussion moderation",

@@ -7,7 +7,8 @@ const id = {
   "le.err.rubricAll": "Isi ketiga tingkat untuk setiap bagian, atau kosongkan semuanya.",
   "le.err.rubricCer": "Rubrik hanya untuk bentuk Klaim – Bukti – Penalaran.",
   "le.outside": "Informasi di luar artikel (hanya untuk guru)",
-  "le.outsideLead": "Fakta dari luar artikel, masing-masing dengan tanggal dan sumbernya. Siswa tidak melihatnya. Kosongkan semua kotak untuk menghapusnya; baris fakta yang kosong diabaikan.",
+  "le.outsideLead":
+    "Fakta dari luar artikel, masing-masing dengan tanggal dan sumbernya. Siswa tidak melihatnya. Kosongkan semua kotak untuk menghapusnya; baris fakta yang kosong diabaikan.",
   "le.outsideTitle": "Judul informasi",
   "le.fact": "Fakta {n}",
   "le.factDate": "Tanggal fakta {n}",
@@ -32,7 +33,8 @@ const en: Record<keyof typeof id, string> = {
   "le.err.rubricAll": "Fill in all three levels of every part, or leave them all empty.",
   "le.err.rubricCer": "A rubric is only for the Claim – Evidence – Reasoning form.",
   "le.outside": "Information from outside the article (teachers only)",
-  "le.outsideLead": "Facts from outside the article, each with its date and source. Pupils do not see them. Empty every box to remove it; empty fact rows are ignored.",
+  "le.outsideLead":
+    "Facts from outside the article, each with its date and source. Pupils do not see them. Empty every box to remove it; empty fact rows are ignored.",
   "le.outsideTitle": "Heading",
   "le.fact": "Fact {n}",
   "le.factDate": "Date of fact {n}",

@@ -1,7 +1,8 @@
 // UI words for the lesson editor and the teachers' library, both languages side by side.
 const id = {
   "lib.title": "Pustaka pelajaran guru",
-  "lib.lead": "Pelajaran dari berkas, pelajaranmu sendiri, dan pelajaran yang dibagikan guru lain di Telaah ini.",
+  "lib.lead":
+    "Pelajaran dari berkas, pelajaranmu sendiri, dan pelajaran yang dibagikan guru lain di Telaah ini.",
   "lib.new": "Pelajaran baru",
   "lib.import": "Unggah berkas pelajaran (.md)",
   "lib.search": "Cari kata di judul dan teks",
@@ -30,7 +31,8 @@ const id = {
   "ed.lang.en": "Bahasa Inggris",
 
   "new.title": "Pelajaran baru dari artikel",
-  "new.lead": "Tempel teks artikel. Baris kosong memisahkan paragraf. Tidak ada yang ditebak atau diisi otomatis: jika sumber tidak menyebut sesuatu, tandai \"tidak disebutkan\".",
+  "new.lead":
+    'Tempel teks artikel. Baris kosong memisahkan paragraf. Tidak ada yang ditebak atau diisi otomatis: jika sumber tidak menyebut sesuatu, tandai "tidak disebutkan".',
   "new.titleField": "Judul artikel (persis seperti aslinya)",
   "new.article": "Teks artikel",
   "new.articleHint": "Satu paragraf per blok; pisahkan paragraf dengan satu baris kosong.",
@@ -92,7 +94,8 @@ const id = {
   "ed.statement": "Pernyataan {n}",
   "ed.newStatement": "Pernyataan baru",
   "ed.quote": "Kutipan (persis seperti di paragraf)",
-  "ed.quoteHint": "Dengan JavaScript: pilih kata di paragraf lalu tekan \"Pakai pilihan\". Tanpa JavaScript: tempel kutipannya; server memeriksa bahwa kutipan ada persis di paragraf itu.",
+  "ed.quoteHint":
+    'Dengan JavaScript: pilih kata di paragraf lalu tekan "Pakai pilihan". Tanpa JavaScript: tempel kutipannya; server memeriksa bahwa kutipan ada persis di paragraf itu.',
   "ed.useSelection": "Pakai pilihan",
   "ed.paragraph": "Paragraf",
   "ed.category": "Kategori",
@@ -136,21 +139,23 @@ const id = {
   "ed.err.evidence": "Pilih paling sedikit satu paragraf bukti.",
   "ed.err.paragraph": "Pilih paragraf yang ada.",
   "ed.err.verbatim": "Kutipan ini tidak ada persis di paragraf yang dipilih.",
-  "ed.err.date": "Tanggal harus berbentuk TTTT-BB-HH, atau tandai \"tidak disebutkan\".",
-  "ed.err.url": "Tautan harus diawali http:// atau https://, atau tandai \"tidak disebutkan\".",
-  "ed.err.stated": "Isi, atau tandai \"tidak disebutkan\".",
+  "ed.err.date": 'Tanggal harus berbentuk TTTT-BB-HH, atau tandai "tidak disebutkan".',
+  "ed.err.url": 'Tautan harus diawali http:// atau https://, atau tandai "tidak disebutkan".',
+  "ed.err.stated": 'Isi, atau tandai "tidak disebutkan".',
   "ed.err.article": "Tempel teks artikel (paling sedikit satu paragraf).",
   "ed.err.minutes": "Isi angka menit antara 1 dan 240.",
   "ed.err.glossary": "Tulis setiap baris sebagai istilah: definisi.",
   "ed.err.notPublished": "Terbitkan dulu sebelum membagikan.",
   "ed.err.problems": "Perbaiki kesalahan dulu sebelum terbit.",
   "ed.err.seeWarnings": "Baca peringatannya dan centang kotak konfirmasi.",
-  "ed.err.hasAssignments": "Pelajaran ini sudah ditugaskan, jadi tidak bisa dihapus; kamu bisa menariknya dari pustaka.",
+  "ed.err.hasAssignments":
+    "Pelajaran ini sudah ditugaskan, jadi tidak bisa dihapus; kamu bisa menariknya dari pustaka.",
   "ed.err.file": "Pilih berkas .md.",
   "ed.err.fileSize": "Berkas lebih dari 256 KB.",
 
   "imp.title": "Unggah berkas pelajaran",
-  "imp.lead": "Berkas .md dalam format yang sama dengan content/lessons. Berkas menjadi draf pribadimu.",
+  "imp.lead":
+    "Berkas .md dalam format yang sama dengan content/lessons. Berkas menjadi draf pribadimu.",
   "imp.file": "Berkas pelajaran (.md, paling besar 256 KB)",
   "imp.submit": "Unggah",
   "imp.problems": "Berkas tidak bisa dipakai:",
@@ -164,15 +169,24 @@ const id = {
   "skill.sourcing": "Sumber",
   "skill.vocabulary": "Kosakata",
 
-  "check.longest-key": "Kunci jawaban terlalu sering menjadi pilihan terpanjang. Perbaiki: samakan panjang pilihan.",
-  "check.longest-strategy": "Memilih pilihan terpanjang saja sudah memberi banyak nilai. Perbaiki: buat pengecoh sepanjang kunci.",
-  "check.only-hedged-key": "Kunci sering menjadi satu-satunya pilihan tanpa kata mutlak (selalu, pasti). Perbaiki: beri kata mutlak juga pada kunci atau hapus dari pengecoh.",
-  "check.duplicate-options": "Dua pilihan sama atau hampir sama. Perbaiki: ganti salah satunya dengan pengecoh lain.",
-  "check.all-of-the-above": "Pilihan \"semua benar/tidak ada yang benar\" bisa ditebak. Perbaiki: ganti dengan pengecoh yang masuk akal.",
-  "check.vocabulary-glossary": "Kunci mengulang definisi di daftar kata: ini menguji mencari, bukan memahami. Perbaiki: tanyakan makna dalam konteks.",
-  "check.skill-without-question": "Ada keterampilan yang tidak diuji satu soal pun. Perbaiki: tambahkan soal untuk keterampilan itu (atau biarkan jika disengaja).",
-  "check.small-category": "Kategori pemilahan ini punya kurang dari dua pernyataan. Perbaiki: tambahkan pernyataan.",
-  "check.evidence-words": "Paragraf bukti tidak memuat satu pun kata dari penjelasan. Perbaiki: periksa nomor paragraf bukti.",
+  "check.longest-key":
+    "Kunci jawaban terlalu sering menjadi pilihan terpanjang. Perbaiki: samakan panjang pilihan.",
+  "check.longest-strategy":
+    "Memilih pilihan terpanjang saja sudah memberi banyak nilai. Perbaiki: buat pengecoh sepanjang kunci.",
+  "check.only-hedged-key":
+    "Kunci sering menjadi satu-satunya pilihan tanpa kata mutlak (selalu, pasti). Perbaiki: beri kata mutlak juga pada kunci atau hapus dari pengecoh.",
+  "check.duplicate-options":
+    "Dua pilihan sama atau hampir sama. Perbaiki: ganti salah satunya dengan pengecoh lain.",
+  "check.all-of-the-above":
+    'Pilihan "semua benar/tidak ada yang benar" bisa ditebak. Perbaiki: ganti dengan pengecoh yang masuk akal.',
+  "check.vocabulary-glossary":
+    "Kunci mengulang definisi di daftar kata: ini menguji mencari, bukan memahami. Perbaiki: tanyakan makna dalam konteks.",
+  "check.skill-without-question":
+    "Ada keterampilan yang tidak diuji satu soal pun. Perbaiki: tambahkan soal untuk keterampilan itu (atau biarkan jika disengaja).",
+  "check.small-category":
+    "Kategori pemilahan ini punya kurang dari dua pernyataan. Perbaiki: tambahkan pernyataan.",
+  "check.evidence-words":
+    "Paragraf bukti tidak memuat satu pun kata dari penjelasan. Perbaiki: periksa nomor paragraf bukti.",
 
   "prob.empty": "{path}: wajib diisi",
   "prob.options": "{path}: perlu 3 sampai 5 pilihan",
@@ -189,7 +203,8 @@ const id = {
 
 const en: Record<keyof typeof id, string> = {
   "lib.title": "Teachers' lesson library",
-  "lib.lead": "Lessons from files, your own lessons, and lessons other teachers of this Telaah have shared.",
+  "lib.lead":
+    "Lessons from files, your own lessons, and lessons other teachers of this Telaah have shared.",
   "lib.new": "New lesson",
   "lib.import": "Upload a lesson file (.md)",
   "lib.search": "Search words in title and text",
@@ -218,7 +233,8 @@ const en: Record<keyof typeof id, string> = {
   "ed.lang.en": "English",
 
   "new.title": "New lesson from an article",
-  "new.lead": "Paste the article text. Blank lines separate paragraphs. Nothing is guessed or filled in for you: when the source does not say something, mark it \"not stated\".",
+  "new.lead":
+    'Paste the article text. Blank lines separate paragraphs. Nothing is guessed or filled in for you: when the source does not say something, mark it "not stated".',
   "new.titleField": "Article title (exactly as published)",
   "new.article": "Article text",
   "new.articleHint": "One paragraph per block; separate paragraphs with one blank line.",
@@ -280,7 +296,8 @@ const en: Record<keyof typeof id, string> = {
   "ed.statement": "Statement {n}",
   "ed.newStatement": "New statement",
   "ed.quote": "Quotation (exactly as in the paragraph)",
-  "ed.quoteHint": "With JavaScript: select the words in the paragraph and press \"Use selection\". Without JavaScript: paste the quotation; the server checks it is verbatim in that paragraph.",
+  "ed.quoteHint":
+    'With JavaScript: select the words in the paragraph and press "Use selection". Without JavaScript: paste the quotation; the server checks it is verbatim in that paragraph.',
   "ed.useSelection": "Use selection",
   "ed.paragraph": "Paragraph",
   "ed.category": "Category",
@@ -324,21 +341,23 @@ const en: Record<keyof typeof id, string> = {
   "ed.err.evidence": "Choose at least one evidence paragraph.",
   "ed.err.paragraph": "Choose an existing paragraph.",
   "ed.err.verbatim": "This quotation is not verbatim in the chosen paragraph.",
-  "ed.err.date": "Dates are YYYY-MM-DD, or mark \"not stated\".",
-  "ed.err.url": "The link must start with http:// or https://, or mark \"not stated\".",
-  "ed.err.stated": "Fill it in, or mark \"not stated\".",
+  "ed.err.date": 'Dates are YYYY-MM-DD, or mark "not stated".',
+  "ed.err.url": 'The link must start with http:// or https://, or mark "not stated".',
+  "ed.err.stated": 'Fill it in, or mark "not stated".',
   "ed.err.article": "Paste the article text (at least one paragraph).",
   "ed.err.minutes": "Enter minutes between 1 and 240.",
   "ed.err.glossary": "Write each line as term: definition.",
   "ed.err.notPublished": "Publish before sharing.",
   "ed.err.problems": "Fix the errors before publishing.",
   "ed.err.seeWarnings": "Read the warnings and tick the confirmation box.",
-  "ed.err.hasAssignments": "This lesson has been assigned, so it cannot be deleted; you can withdraw it from the library.",
+  "ed.err.hasAssignments":
+    "This lesson has been assigned, so it cannot be deleted; you can withdraw it from the library.",
   "ed.err.file": "Choose a .md file.",
   "ed.err.fileSize": "The file is larger than 256 KB.",
 
   "imp.title": "Upload a lesson file",
-  "imp.lead": "A .md file in the same format as content/lessons. The file becomes your private draft.",
+  "imp.lead":
+    "A .md file in the same format as content/lessons. The file becomes your private draft.",
   "imp.file": "Lesson file (.md, at most 256 KB)",
   "imp.submit": "Upload",
   "imp.problems": "The file cannot be used:",
@@ -352,15 +371,24 @@ const en: Record<keyof typeof id, string> = {
   "skill.sourcing": "Sourcing",
   "skill.vocabulary": "Vocabulary",
 
-  "check.longest-key": "The key is too often the longest option. Fix: make the options similar in length.",
-  "check.longest-strategy": "Just picking the longest option scores a lot. Fix: make distractors as long as the key.",
-  "check.only-hedged-key": "The key is often the only option without an absolute word (always, never). Fix: use absolute words in the key too, or drop them from distractors.",
-  "check.duplicate-options": "Two options are the same or nearly so. Fix: replace one with another distractor.",
-  "check.all-of-the-above": "\"All/none of the above\" options can be guessed. Fix: replace it with a plausible distractor.",
-  "check.vocabulary-glossary": "The key repeats the glossary definition: this tests look-up, not understanding. Fix: ask for the meaning in context.",
-  "check.skill-without-question": "A skill is tested by no question. Fix: add a question for it (or leave it if intended).",
-  "check.small-category": "This sorting category has fewer than two statements. Fix: add statements.",
-  "check.evidence-words": "The evidence paragraph contains none of the explanation's words. Fix: check the evidence paragraph number.",
+  "check.longest-key":
+    "The key is too often the longest option. Fix: make the options similar in length.",
+  "check.longest-strategy":
+    "Just picking the longest option scores a lot. Fix: make distractors as long as the key.",
+  "check.only-hedged-key":
+    "The key is often the only option without an absolute word (always, never). Fix: use absolute words in the key too, or drop them from distractors.",
+  "check.duplicate-options":
+    "Two options are the same or nearly so. Fix: replace one with another distractor.",
+  "check.all-of-the-above":
+    '"All/none of the above" options can be guessed. Fix: replace it with a plausible distractor.',
+  "check.vocabulary-glossary":
+    "The key repeats the glossary definition: this tests look-up, not understanding. Fix: ask for the meaning in context.",
+  "check.skill-without-question":
+    "A skill is tested by no question. Fix: add a question for it (or leave it if intended).",
+  "check.small-category":
+    "This sorting category has fewer than two statements. Fix: add statements.",
+  "check.evidence-words":
+    "The evidence paragraph contains none of the explanation's words. Fix: check the evidence paragraph number.",
 
   "prob.empty": "{path}: must not be empty",
   "prob.options": "{path}: needs 3 to 5 options",

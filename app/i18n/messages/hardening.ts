@@ -1,6 +1,7 @@
 // UI words for the hardening work (throttle delays, name rules, hidden keys), both languages side by side.
 const id = {
-  "hardening.throttledSeconds": "Terlalu banyak percobaan dari jaringan ini. Coba lagi dalam {seconds} detik.",
+  "hardening.throttledSeconds":
+    "Terlalu banyak percobaan dari jaringan ini. Coba lagi dalam {seconds} detik.",
   "hardening.v.nameInvisible":
     "Nama tampilan memuat karakter tak terlihat atau pengatur arah teks. Ketik namamu dengan huruf biasa saja.",
   "hardening.v.nameMarks": "Nama tampilan memuat terlalu banyak tanda diakritik bertumpuk.",
@@ -11,7 +12,8 @@ const id = {
 };
 
 const en: Record<keyof typeof id, string> = {
-  "hardening.throttledSeconds": "Too many attempts from this network. Try again in {seconds} seconds.",
+  "hardening.throttledSeconds":
+    "Too many attempts from this network. Try again in {seconds} seconds.",
   "hardening.v.nameInvisible":
     "The display name contains invisible characters or text-direction controls. Type your name with ordinary letters.",
   "hardening.v.nameMarks": "The display name has too many accent marks stacked on one letter.",

@@ -8,9 +8,11 @@ const id = {
   "live.auto": "Halaman ini memperbarui diri setiap 2 detik.",
   "live.refresh": "Muat ulang data",
   "live.updatedAt": "Data pukul {time}.",
-  "live.summary": "{started} dari {total} siswa sudah mulai · {submitted} sudah mengumpulkan · {help} mungkin butuh bantuan",
+  "live.summary":
+    "{started} dari {total} siswa sudah mulai · {submitted} sudah mengumpulkan · {help} mungkin butuh bantuan",
   "live.pupilsHeading": "Siswa",
-  "live.pupilsCaption": "Setiap siswa: langkah, jumlah jawaban, dan kapan jawaban terakhir tersimpan",
+  "live.pupilsCaption":
+    "Setiap siswa: langkah, jumlah jawaban, dan kapan jawaban terakhir tersimpan",
   "live.col.name": "Nama",
   "live.col.step": "Langkah",
   "live.col.answered": "Dijawab",
@@ -29,13 +31,14 @@ const id = {
   "live.needHelp": "mungkin butuh bantuan",
   "live.byClose": "dikumpulkan saat tugas ditutup",
   "live.noPupils": "Belum ada siswa di kelas ini.",
-  "live.helpLegend": "Tanda \"mungkin butuh bantuan\"",
+  "live.helpLegend": 'Tanda "mungkin butuh bantuan"',
   "live.helpLabel": "Setelah berapa menit tanpa jawaban tersimpan",
   "live.helpHint": "Angka 1 sampai 90. Berlaku untuk siswa yang sedang mengerjakan.",
   "live.helpApply": "Terapkan",
   "live.questionsHeading": "Jawaban per soal",
   "live.statementsHeading": "Pemilahan per pernyataan",
-  "live.countsNote": "Jumlah jawaban per pilihan dari percobaan terakhir setiap siswa. Siswa tidak pernah melihat jawaban temannya.",
+  "live.countsNote":
+    "Jumlah jawaban per pilihan dari percobaan terakhir setiap siswa. Siswa tidak pernah melihat jawaban temannya.",
   "live.questionN": "Soal {n}",
   "live.statementN": "Pernyataan {n}",
   "live.col.option": "Pilihan",
@@ -43,7 +46,8 @@ const id = {
   "live.key": "kunci",
   "live.projector": "Buka tampilan proyektor",
   "live.closeHeading": "Akhiri pelajaran",
-  "live.closeExplain": "Menutup tugas untuk semua siswa sekarang (\"waktu habis\"). Pekerjaan yang masih terbuka langsung dikumpulkan dengan semua jawaban yang sudah tersimpan, dan tidak ada jawaban baru yang diterima lagi.",
+  "live.closeExplain":
+    'Menutup tugas untuk semua siswa sekarang ("waktu habis"). Pekerjaan yang masih terbuka langsung dikumpulkan dengan semua jawaban yang sudah tersimpan, dan tidak ada jawaban baru yang diterima lagi.',
   "live.closeConfirm": "Ya, tutup tugas ini untuk semua siswa sekarang",
   "live.closeButton": "Waktu habis: tutup untuk semua",
   "live.err.confirm": "Centang kotak ini dulu untuk menutup tugas.",
@@ -72,9 +76,12 @@ const id = {
   "proj.claim": "Klaim",
   "proj.evidenceField": "Bukti",
   "proj.reasoning": "Alasan",
-  "pupilLive.closedByTeacher": "Gurumu sudah menutup tugas ini (waktu habis). Semua jawabanmu yang sudah tersimpan sudah dikumpulkan untukmu; tidak ada yang hilang.",
-  "pupilLive.closedAtDue": "Batas waktu sudah lewat, jadi tugas ini ditutup. Semua jawabanmu yang sudah tersimpan sudah dikumpulkan untukmu.",
-  "flow.err.ended": "Gurumu sudah menutup tugas ini, jadi pilihan ini tidak tersimpan. Jawabanmu yang tersimpan sebelumnya sudah dikumpulkan.",
+  "pupilLive.closedByTeacher":
+    "Gurumu sudah menutup tugas ini (waktu habis). Semua jawabanmu yang sudah tersimpan sudah dikumpulkan untukmu; tidak ada yang hilang.",
+  "pupilLive.closedAtDue":
+    "Batas waktu sudah lewat, jadi tugas ini ditutup. Semua jawabanmu yang sudah tersimpan sudah dikumpulkan untukmu.",
+  "flow.err.ended":
+    "Gurumu sudah menutup tugas ini, jadi pilihan ini tidak tersimpan. Jawabanmu yang tersimpan sebelumnya sudah dikumpulkan.",
 } as const;
 
 const en: Record<keyof typeof id, string> = {
@@ -86,7 +93,8 @@ const en: Record<keyof typeof id, string> = {
   "live.auto": "This page updates itself every 2 seconds.",
   "live.refresh": "Refresh the data",
   "live.updatedAt": "Data as of {time}.",
-  "live.summary": "{started} of {total} pupils have started · {submitted} have submitted · {help} may need help",
+  "live.summary":
+    "{started} of {total} pupils have started · {submitted} have submitted · {help} may need help",
   "live.pupilsHeading": "Pupils",
   "live.pupilsCaption": "Each pupil: step, number of answers, and when the last answer was saved",
   "live.col.name": "Name",
@@ -107,13 +115,14 @@ const en: Record<keyof typeof id, string> = {
   "live.needHelp": "may need help",
   "live.byClose": "submitted when the assignment closed",
   "live.noPupils": "No pupils in this class yet.",
-  "live.helpLegend": "The \"may need help\" mark",
+  "live.helpLegend": 'The "may need help" mark',
   "live.helpLabel": "After how many minutes without a saved answer",
   "live.helpHint": "A number from 1 to 90. Applies to pupils who are working.",
   "live.helpApply": "Apply",
   "live.questionsHeading": "Answers per question",
   "live.statementsHeading": "Sorting per statement",
-  "live.countsNote": "Answers per option from each pupil's latest attempt. Pupils never see their classmates' answers.",
+  "live.countsNote":
+    "Answers per option from each pupil's latest attempt. Pupils never see their classmates' answers.",
   "live.questionN": "Question {n}",
   "live.statementN": "Statement {n}",
   "live.col.option": "Option",
@@ -121,7 +130,8 @@ const en: Record<keyof typeof id, string> = {
   "live.key": "key",
   "live.projector": "Open the projector view",
   "live.closeHeading": "End the lesson",
-  "live.closeExplain": "Closes the assignment for every pupil now (\"time is up\"). Work still open is submitted at once with every answer already saved, and no new answer is taken.",
+  "live.closeExplain":
+    'Closes the assignment for every pupil now ("time is up"). Work still open is submitted at once with every answer already saved, and no new answer is taken.',
   "live.closeConfirm": "Yes, close this assignment for every pupil now",
   "live.closeButton": "Time is up: close for everyone",
   "live.err.confirm": "Tick this box first to close the assignment.",
@@ -150,9 +160,12 @@ const en: Record<keyof typeof id, string> = {
   "proj.claim": "Claim",
   "proj.evidenceField": "Evidence",
   "proj.reasoning": "Reasoning",
-  "pupilLive.closedByTeacher": "Your teacher has closed this assignment (time is up). Every answer of yours that was saved has been handed in for you; nothing is lost.",
-  "pupilLive.closedAtDue": "The due time has passed, so this assignment is closed. Every answer of yours that was saved has been handed in for you.",
-  "flow.err.ended": "Your teacher has closed this assignment, so this choice was not saved. The answers you saved before have been handed in.",
+  "pupilLive.closedByTeacher":
+    "Your teacher has closed this assignment (time is up). Every answer of yours that was saved has been handed in for you; nothing is lost.",
+  "pupilLive.closedAtDue":
+    "The due time has passed, so this assignment is closed. Every answer of yours that was saved has been handed in for you.",
+  "flow.err.ended":
+    "Your teacher has closed this assignment, so this choice was not saved. The answers you saved before have been handed in.",
 };
 
 export const live = { id, en };

@@ -9,13 +9,16 @@ const id = {
     "Sekolah yang menjalankan instalasi Telaah ini bertanggung jawab atas data di dalamnya. Telaah adalah perangkat lunak yang dijalankan sekolah di server pilihannya; Telaah sendiri tidak mengirim data ke siapa pun.",
   "privacy.collect.title": "Data apa yang disimpan",
   "privacy.collect.pupilsTitle": "Tentang siswa",
-  "privacy.collect.pupilName": "Nama tampilan yang kamu pilih sendiri saat bergabung (boleh nama panggilan).",
+  "privacy.collect.pupilName":
+    "Nama tampilan yang kamu pilih sendiri saat bergabung (boleh nama panggilan).",
   "privacy.collect.pupilPin":
     "PIN-mu, hanya dalam bentuk hash (diacak satu arah): tidak ada yang bisa membacanya, termasuk gurumu.",
-  "privacy.collect.pupilClass": "Kelas yang kamu ikuti, kapan kamu bergabung, dan kapan terakhir kali kamu aktif.",
+  "privacy.collect.pupilClass":
+    "Kelas yang kamu ikuti, kapan kamu bergabung, dan kapan terakhir kali kamu aktif.",
   "privacy.collect.pupilAnswers":
     "Pekerjaanmu: pilihan jawaban kuis dan pemilahan pernyataan, kapan disimpan dan dikumpulkan, serta nilainya.",
-  "privacy.collect.pupilPosts": "Tulisanmu di diskusi kelas, dan umpan balik gurumu atas tulisan itu.",
+  "privacy.collect.pupilPosts":
+    "Tulisanmu di diskusi kelas, dan umpan balik gurumu atas tulisan itu.",
   "privacy.collect.pupilNot":
     "Yang tidak disimpan: email, tanggal lahir, nomor telepon, alamat, foto, atau lokasi siswa.",
   "privacy.collect.teachersTitle": "Tentang guru",
@@ -29,12 +32,14 @@ const id = {
   "privacy.collect.none":
     "Tidak ada iklan, pelacak, analitik, atau layanan pihak ketiga. Tidak ada data lain yang dikumpulkan.",
   "privacy.why.title": "Untuk apa",
-  "privacy.why.signIn": "Nama tampilan dan PIN: agar siswa bisa masuk tanpa email, dan guru tahu siapa yang mengerjakan.",
+  "privacy.why.signIn":
+    "Nama tampilan dan PIN: agar siswa bisa masuk tanpa email, dan guru tahu siapa yang mengerjakan.",
   "privacy.why.work":
     "Jawaban dan nilai: agar siswa mendapat umpan balik dan guru tahu bagian mana yang perlu diajarkan ulang.",
   "privacy.why.posts": "Tulisan diskusi: agar kelas bisa berdiskusi tentang bukti dan tuduhan.",
   "privacy.why.security": "Sesi dan catatan percobaan gagal: agar akun tetap aman.",
-  "privacy.why.nothingElse": "Data tidak dipakai untuk iklan, tidak dijual, dan tidak dipakai untuk apa pun di luar pelajaran.",
+  "privacy.why.nothingElse":
+    "Data tidak dipakai untuk iklan, tidak dijual, dan tidak dipakai untuk apa pun di luar pelajaran.",
   "privacy.retention.title": "Berapa lama disimpan",
   "privacy.retention.pupilSession":
     "Sesi siswa berakhir setelah {idle} tanpa aktivitas, dan paling lama {max} setelah masuk.",
@@ -43,11 +48,14 @@ const id = {
   "privacy.retention.signOut": "Tombol «Keluar» langsung menghapus sesi.",
   "privacy.retention.classes":
     "Data kelas (siswa, jawaban, tulisan) disimpan selama kelas itu dipakai. Kelas yang diarsipkan dihapus seluruhnya {period} setelah diarsipkan.",
-  "privacy.retention.removed": "Jika guru mengeluarkan seorang siswa dari kelas, semua data siswa itu langsung dihapus.",
+  "privacy.retention.removed":
+    "Jika guru mengeluarkan seorang siswa dari kelas, semua data siswa itu langsung dihapus.",
   "privacy.retention.teacherDeleted":
     "Jika guru menghapus akunnya, semua kelasnya beserta siswa, jawaban, dan tulisan di dalamnya langsung dihapus.",
-  "privacy.retention.throttles": "Catatan percobaan masuk yang gagal dihapus paling lama setelah satu hari.",
-  "privacy.retention.backups": "Salinan cadangan (backup) yang dibuat sekolah mengikuti aturan sekolah tentang cadangan.",
+  "privacy.retention.throttles":
+    "Catatan percobaan masuk yang gagal dihapus paling lama setelah satu hari.",
+  "privacy.retention.backups":
+    "Salinan cadangan (backup) yang dibuat sekolah mengikuti aturan sekolah tentang cadangan.",
   "privacy.access.title": "Siapa yang bisa melihatnya",
   "privacy.access.pupil":
     "Kamu sendiri: nama, kelas, jawaban, nilai (saat gurumu mengizinkan umpan balik), dan tulisanmu.",
@@ -144,14 +152,18 @@ const en: Record<keyof typeof id, string> = {
     "The school that runs this Telaah installation is responsible for it. Telaah is software the school runs on a server of its choice; Telaah itself sends data to no one.",
   "privacy.collect.title": "What is kept",
   "privacy.collect.pupilsTitle": "About pupils",
-  "privacy.collect.pupilName": "The display name you chose yourself when joining (a nickname is fine).",
+  "privacy.collect.pupilName":
+    "The display name you chose yourself when joining (a nickname is fine).",
   "privacy.collect.pupilPin":
     "Your PIN, only as a hash (scrambled one way): nobody can read it, not even your teacher.",
-  "privacy.collect.pupilClass": "The class you are in, when you joined, and when you were last active.",
+  "privacy.collect.pupilClass":
+    "The class you are in, when you joined, and when you were last active.",
   "privacy.collect.pupilAnswers":
     "Your work: your quiz choices and statement sorting, when they were saved and handed in, and the scores.",
-  "privacy.collect.pupilPosts": "What you write in the class discussion, and your teacher's feedback on it.",
-  "privacy.collect.pupilNot": "Not kept: pupils' email, birth date, phone number, address, photo or location.",
+  "privacy.collect.pupilPosts":
+    "What you write in the class discussion, and your teacher's feedback on it.",
+  "privacy.collect.pupilNot":
+    "Not kept: pupils' email, birth date, phone number, address, photo or location.",
   "privacy.collect.teachersTitle": "About teachers",
   "privacy.collect.teacher":
     "Name, email address and password as a hash (never as plain text); the classes a teacher creates and the work they assign.",
@@ -160,27 +172,36 @@ const en: Record<keyof typeof id, string> = {
     "When you sign in, the browser keeps one cookie holding a random session number; the server keeps a hash of that number, your role and the times. A second cookie only remembers your language.",
   "privacy.collect.throttles":
     "To stop guessing of PINs, passwords and class codes, failed attempts are counted for a short while (per account and per network address).",
-  "privacy.collect.none": "No ads, no tracking, no analytics, no third-party services. Nothing else is collected.",
+  "privacy.collect.none":
+    "No ads, no tracking, no analytics, no third-party services. Nothing else is collected.",
   "privacy.why.title": "Why",
-  "privacy.why.signIn": "Display name and PIN: so pupils can sign in without email, and the teacher knows whose work it is.",
-  "privacy.why.work": "Answers and scores: so pupils get feedback and the teacher sees what to teach again.",
+  "privacy.why.signIn":
+    "Display name and PIN: so pupils can sign in without email, and the teacher knows whose work it is.",
+  "privacy.why.work":
+    "Answers and scores: so pupils get feedback and the teacher sees what to teach again.",
   "privacy.why.posts": "Discussion posts: so the class can discuss evidence and allegations.",
   "privacy.why.security": "Sessions and failed-attempt counts: to keep accounts safe.",
-  "privacy.why.nothingElse": "The data is not used for ads, not sold, and not used for anything beyond the lessons.",
+  "privacy.why.nothingElse":
+    "The data is not used for ads, not sold, and not used for anything beyond the lessons.",
   "privacy.retention.title": "How long it is kept",
-  "privacy.retention.pupilSession": "A pupil's session ends after {idle} without activity, and at most {max} after signing in.",
+  "privacy.retention.pupilSession":
+    "A pupil's session ends after {idle} without activity, and at most {max} after signing in.",
   "privacy.retention.teacherSession":
     "A teacher's session ends after {idle} without activity, and at most {max} after signing in.",
   "privacy.retention.signOut": "The “Sign out” button deletes the session at once.",
   "privacy.retention.classes":
     "Class data (pupils, answers, posts) is kept while the class is in use. An archived class is deleted completely {period} after it was archived.",
-  "privacy.retention.removed": "When a teacher removes a pupil from a class, all of that pupil's data is deleted at once.",
+  "privacy.retention.removed":
+    "When a teacher removes a pupil from a class, all of that pupil's data is deleted at once.",
   "privacy.retention.teacherDeleted":
     "When a teacher deletes their account, all their classes with the pupils, answers and posts in them are deleted at once.",
-  "privacy.retention.throttles": "Counts of failed sign-in attempts are deleted after one day at most.",
-  "privacy.retention.backups": "Backup copies made by the school follow the school's own rules for backups.",
+  "privacy.retention.throttles":
+    "Counts of failed sign-in attempts are deleted after one day at most.",
+  "privacy.retention.backups":
+    "Backup copies made by the school follow the school's own rules for backups.",
   "privacy.access.title": "Who can see it",
-  "privacy.access.pupil": "You: your name, class, answers, scores (when your teacher allows feedback) and posts.",
+  "privacy.access.pupil":
+    "You: your name, class, answers, scores (when your teacher allows feedback) and posts.",
   "privacy.access.teacher":
     "Your teacher (the teacher who owns the class): all pupil data in their class, except the PIN, which nobody can read.",
   "privacy.access.classmates":
@@ -188,7 +209,8 @@ const en: Record<keyof typeof id, string> = {
   "privacy.access.nobody":
     "Nobody else: other teachers and pupils of other classes cannot see your class's data. Whoever runs the school's server can technically open the database file; the school is responsible for limiting that access.",
   "privacy.rights.title": "Your rights",
-  "privacy.rights.see": "See it: a signed-in pupil can open “What is stored about me” from their dashboard.",
+  "privacy.rights.see":
+    "See it: a signed-in pupil can open “What is stored about me” from their dashboard.",
   "privacy.rights.export":
     "Export it: a pupil can download their own data as a JSON file; a teacher can download the data of each pupil in their class.",
   "privacy.rights.delete":

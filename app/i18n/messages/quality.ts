@@ -3,7 +3,8 @@ const id = {
   "twoPart.partA": "Bagian A",
   "twoPart.partB": "Bagian B",
   "twoPart.questionPart": "Soal {n}, Bagian {part}",
-  "twoPart.lead": "Soal dua bagian: jawab Bagian A, lalu pilih kutipan dari artikel yang paling mendukung jawabanmu di Bagian B.",
+  "twoPart.lead":
+    "Soal dua bagian: jawab Bagian A, lalu pilih kutipan dari artikel yang paling mendukung jawabanmu di Bagian B.",
   "twoPart.scoring": "Nilai: 2 poin bila kedua bagian benar, 1 poin bila hanya Bagian A benar.",
   "twoPart.paragraphOf": "(paragraf {p})",
   "twoPart.points": "{points} dari {max} poin",
@@ -37,8 +38,10 @@ const en: Record<keyof typeof id, string> = {
   "twoPart.partA": "Part A",
   "twoPart.partB": "Part B",
   "twoPart.questionPart": "Question {n}, Part {part}",
-  "twoPart.lead": "Two-part question: answer Part A, then in Part B choose the quotation from the article that best supports your answer.",
-  "twoPart.scoring": "Scoring: 2 points when both parts are right, 1 point when only Part A is right.",
+  "twoPart.lead":
+    "Two-part question: answer Part A, then in Part B choose the quotation from the article that best supports your answer.",
+  "twoPart.scoring":
+    "Scoring: 2 points when both parts are right, 1 point when only Part A is right.",
   "twoPart.paragraphOf": "(paragraph {p})",
   "twoPart.points": "{points} of {max} points",
   "twoPart.supportTitle": "The supporting quotation inside paragraph {p}",

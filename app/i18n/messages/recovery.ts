@@ -28,14 +28,16 @@ const id = {
   "rc.forgot.noCodes":
     "Tidak punya kode lagi? Minta orang yang mengelola server Telaah sekolahmu membuat tautan atur ulang untukmu.",
   "rc.forgot.code": "Kode pemulihan",
-  "rc.forgot.codeHint": "16 huruf dan angka, misalnya ABCD-EFGH-JKMN-PQRS. Tanda hubung boleh ditulis atau tidak.",
+  "rc.forgot.codeHint":
+    "16 huruf dan angka, misalnya ABCD-EFGH-JKMN-PQRS. Tanda hubung boleh ditulis atau tidak.",
   "rc.forgot.submit": "Ganti kata sandi dan masuk",
   "rc.forgot.failed":
     "Email atau kode pemulihan tidak cocok, atau kode itu sudah pernah dipakai. Periksa lalu coba lagi.",
   "rc.v.code": "Tulis kode pemulihan seperti di kertasmu (16 huruf dan angka).",
   // Reset link (/teacher/reset?token=…)
   "rc.reset.title": "Atur ulang kata sandi",
-  "rc.reset.lead": "Pilih kata sandi baru untuk akun {name}. Setelah itu semua sesi lama akun ini berakhir.",
+  "rc.reset.lead":
+    "Pilih kata sandi baru untuk akun {name}. Setelah itu semua sesi lama akun ini berakhir.",
   "rc.reset.submit": "Simpan kata sandi baru",
   "rc.reset.expiredTitle": "Tautan ini sudah kedaluwarsa",
   "rc.reset.expired":
@@ -103,7 +105,8 @@ const en: Record<keyof typeof id, string> = {
   "rc.codes.signupDone": "Your account has been created and you are signed in.",
   "rc.account.title": "Recovery codes",
   "rc.account.unused": "Unused codes: {count} of {total}.",
-  "rc.account.body": "Make new codes if yours are lost or nearly used up. Every old code stops working at once.",
+  "rc.account.body":
+    "Make new codes if yours are lost or nearly used up. Every old code stops working at once.",
   "rc.account.password": "Your password, to make new codes",
   "rc.account.submit": "Make new recovery codes",
   "rc.account.wrongPassword": "Wrong password.",
@@ -117,15 +120,19 @@ const en: Record<keyof typeof id, string> = {
   "rc.forgot.noCodes":
     "No codes left? Ask the person who runs your school's Telaah server to make a reset link for you.",
   "rc.forgot.code": "Recovery code",
-  "rc.forgot.codeHint": "16 letters and digits, for example ABCD-EFGH-JKMN-PQRS. Dashes are optional.",
+  "rc.forgot.codeHint":
+    "16 letters and digits, for example ABCD-EFGH-JKMN-PQRS. Dashes are optional.",
   "rc.forgot.submit": "Change password and sign in",
-  "rc.forgot.failed": "The email or recovery code does not match, or the code was used before. Check and try again.",
+  "rc.forgot.failed":
+    "The email or recovery code does not match, or the code was used before. Check and try again.",
   "rc.v.code": "Type the recovery code as it is on your paper (16 letters and digits).",
   "rc.reset.title": "Reset your password",
-  "rc.reset.lead": "Choose a new password for {name}'s account. Every old session of this account then ends.",
+  "rc.reset.lead":
+    "Choose a new password for {name}'s account. Every old session of this account then ends.",
   "rc.reset.submit": "Save the new password",
   "rc.reset.expiredTitle": "This link has expired",
-  "rc.reset.expired": "A reset link works for one hour. Ask the person who runs the server for a new one.",
+  "rc.reset.expired":
+    "A reset link works for one hour. Ask the person who runs the server for a new one.",
   "rc.reset.usedTitle": "This link cannot be used",
   "rc.reset.used":
     "This link was already used, was replaced by a newer one, or is incomplete. Each link works once; ask the person who runs the server for a new one.",

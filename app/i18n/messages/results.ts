@@ -73,16 +73,19 @@ const id = {
     "Fasilitas = bagian siswa yang menjawab soal dengan benar (soal yang tidak dijawab dihitung salah). Makin kecil, makin sulit soalnya.",
   "results.def.discrimination":
     "Daya beda = indeks kelompok atas–bawah 27 %: siswa diurutkan menurut nilai totalnya; 27 % teratas dan 27 % terbawah dibandingkan. Daya beda = bagian yang benar di kelompok atas dikurangi bagian yang benar di kelompok bawah (dari −1 sampai 1). Angka yang tinggi berarti siswa yang kuat lebih sering benar daripada siswa yang lemah; angka di sekitar 0 atau negatif berarti soal itu tidak membedakan, mungkin karena membingungkan. Perlu minimal {min} siswa yang mengumpulkan.",
-  "results.def.flag": "Soal ditandai perlu dibahas bila fasilitasnya di bawah {facility} atau daya bedanya di bawah {discrimination}.",
+  "results.def.flag":
+    "Soal ditandai perlu dibahas bila fasilitasnya di bawah {facility} atau daya bedanya di bawah {discrimination}.",
   "results.noneFlagged": "Tidak ada soal yang ditandai perlu dibahas.",
   "results.flaggedList": "Soal yang perlu dibahas: {list}.",
   "results.itemsCaption": "Ringkasan setiap soal",
   "results.questionN": "Soal {n}",
   "results.flagged": "perlu dibahas",
-  "results.itemFacts": "Keterampilan: {skill} · Fasilitas: {facility} · Daya beda: {discrimination}",
+  "results.itemFacts":
+    "Keterampilan: {skill} · Fasilitas: {facility} · Daya beda: {discrimination}",
   "results.tooFew": "belum bisa dihitung (terlalu sedikit siswa)",
   "results.reason.facility": "Sedikit siswa yang menjawab benar.",
-  "results.reason.discrimination": "Siswa yang nilainya tinggi tidak lebih sering benar daripada yang nilainya rendah: periksa apakah soal ini ambigu.",
+  "results.reason.discrimination":
+    "Siswa yang nilainya tinggi tidak lebih sering benar daripada yang nilainya rendah: periksa apakah soal ini ambigu.",
   "results.hint.wrong": "Banyak yang memilih {option}: baca paragraf {paragraphs} bersama kelas.",
   "results.hint.none": "Baca paragraf {paragraphs} bersama kelas.",
   "results.optionsCaption": "Jumlah siswa per pilihan jawaban, soal {n}",
@@ -107,7 +110,8 @@ const id = {
   "results.discussion": "Partisipasi diskusi",
   "results.noPrompts": "Pelajaran ini tidak punya pertanyaan diskusi.",
   "results.respondedOf": "{count} dari {total} siswa menanggapi",
-  "results.discussionTotals": "Balasan: {replies} · ditandai teladan: {exemplary} · disembunyikan: {hidden}",
+  "results.discussionTotals":
+    "Balasan: {replies} · ditandai teladan: {exemplary} · disembunyikan: {hidden}",
   "results.discussionCaption": "Siapa menanggapi setiap pertanyaan diskusi",
   "results.promptN": "Pertanyaan {n}",
   "results.csv.name": "Nama",
@@ -126,7 +130,8 @@ const id = {
   "results.attemptsCaption": "Semua percobaan siswa ini",
   "results.noAttempts": "Siswa ini belum mulai mengerjakan.",
   "results.counts": "dihitung",
-  "results.notSubmittedYet": "Percobaan {n} belum dikumpulkan: ini jawaban yang tersimpan sejauh ini.",
+  "results.notSubmittedYet":
+    "Percobaan {n} belum dikumpulkan: ini jawaban yang tersimpan sejauh ini.",
   "results.answers": "Jawaban kuis (percobaan {n})",
   "results.answersCaption": "Jawaban siswa untuk setiap soal",
   "results.sortingChoices": "Pilahan pernyataan",
@@ -148,7 +153,8 @@ const id = {
   "results.classAssignments": "Tugas",
   "results.classAssignmentsCaption": "Penyelesaian dan rata-rata nilai setiap tugas",
   "results.classPupils": "Nilai siswa di semua tugas",
-  "results.classPupilsCaption": "Nilai setiap siswa per tugas (persen), atau statusnya bila belum mengumpulkan",
+  "results.classPupilsCaption":
+    "Nilai setiap siswa per tugas (persen), atau statusnya bila belum mengumpulkan",
   "results.assignmentN": "tugas {n}",
   "results.classLink": "Lihat hasil semua tugas",
   "results.mySkills": "Hasilmu per keterampilan",
@@ -228,7 +234,8 @@ const en: Record<keyof typeof id, string> = {
     "Facility = the share of pupils who answered the question correctly (a question left blank counts as wrong). The lower it is, the harder the question.",
   "results.def.discrimination":
     "Discrimination = the upper–lower 27 % index: pupils are ranked by their total score, and the top 27 % are compared with the bottom 27 %. Discrimination = the share right in the upper group minus the share right in the lower group (from −1 to 1). A high value means strong pupils get it right more often than weak ones; a value near 0 or below means the question does not tell them apart, perhaps because it is confusing. It needs at least {min} pupils who submitted.",
-  "results.def.flag": "A question is flagged for discussion when its facility is below {facility} or its discrimination is below {discrimination}.",
+  "results.def.flag":
+    "A question is flagged for discussion when its facility is below {facility} or its discrimination is below {discrimination}.",
   "results.noneFlagged": "No question is flagged for discussion.",
   "results.flaggedList": "Questions to discuss: {list}.",
   "results.itemsCaption": "Summary of every question",
@@ -237,7 +244,8 @@ const en: Record<keyof typeof id, string> = {
   "results.itemFacts": "Skill: {skill} · Facility: {facility} · Discrimination: {discrimination}",
   "results.tooFew": "not yet (too few pupils)",
   "results.reason.facility": "Few pupils answered correctly.",
-  "results.reason.discrimination": "Pupils with high scores are not right more often than those with low scores: check whether the question is ambiguous.",
+  "results.reason.discrimination":
+    "Pupils with high scores are not right more often than those with low scores: check whether the question is ambiguous.",
   "results.hint.wrong": "Many chose {option}: read paragraph {paragraphs} with the class.",
   "results.hint.none": "Read paragraph {paragraphs} with the class.",
   "results.optionsCaption": "Pupils per answer option, question {n}",
@@ -262,7 +270,8 @@ const en: Record<keyof typeof id, string> = {
   "results.discussion": "Discussion participation",
   "results.noPrompts": "This lesson has no discussion prompts.",
   "results.respondedOf": "{count} of {total} pupils responded",
-  "results.discussionTotals": "Replies: {replies} · marked exemplary: {exemplary} · hidden: {hidden}",
+  "results.discussionTotals":
+    "Replies: {replies} · marked exemplary: {exemplary} · hidden: {hidden}",
   "results.discussionCaption": "Who responded to each discussion prompt",
   "results.promptN": "Prompt {n}",
   "results.csv.name": "Name",
@@ -303,7 +312,8 @@ const en: Record<keyof typeof id, string> = {
   "results.classAssignments": "Assignments",
   "results.classAssignmentsCaption": "Completion and average score of each assignment",
   "results.classPupils": "Pupils across all assignments",
-  "results.classPupilsCaption": "Each pupil's score per assignment (percent), or their status when nothing is submitted",
+  "results.classPupilsCaption":
+    "Each pupil's score per assignment (percent), or their status when nothing is submitted",
   "results.assignmentN": "assignment {n}",
   "results.classLink": "See results of all assignments",
   "results.mySkills": "Your results per skill",

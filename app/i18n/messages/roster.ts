@@ -7,21 +7,26 @@ const id = {
   "roster.add.lead":
     "Tempel daftar nama dari buku absen, satu nama per baris, paling banyak 60. Baris kosong dilewati. Setiap siswa mendapat PIN 4 angka acak, yang hanya tampil sekali: di kartu masuk setelah daftar disimpan.",
   "roster.add.label": "Nama siswa, satu per baris",
-  "roster.add.hint": "Aturan nama sama seperti saat siswa bergabung sendiri: nama kembar atau yang terlihat sama tidak diterima.",
+  "roster.add.hint":
+    "Aturan nama sama seperti saat siswa bergabung sendiri: nama kembar atau yang terlihat sama tidak diterima.",
   "roster.add.submit": "Buat siswa dan kartu masuk",
   "roster.v.empty": "Tulis minimal satu nama.",
-  "roster.v.tooMany": "Paling banyak 60 nama sekali simpan. Bagi daftarnya menjadi beberapa bagian.",
-  "roster.v.lines": "Daftar belum disimpan dan tidak ada siswa yang dibuat. Perbaiki baris berikut:",
+  "roster.v.tooMany":
+    "Paling banyak 60 nama sekali simpan. Bagi daftarnya menjadi beberapa bagian.",
+  "roster.v.lines":
+    "Daftar belum disimpan dan tidak ada siswa yang dibuat. Perbaiki baris berikut:",
   "roster.problem.line": "Baris {line} ({name}): {reason}",
   "roster.problem.empty": "kosong.",
   "roster.problem.tooLong": "lebih dari 40 karakter.",
   "roster.problem.invisible": "berisi karakter tak terlihat atau pengatur arah teks.",
   "roster.problem.marks": "terlalu banyak tanda bertumpuk pada satu huruf.",
-  "roster.problem.taken": "sudah ada siswa dengan nama ini, atau nama yang terlihat sama, di kelas ini.",
+  "roster.problem.taken":
+    "sudah ada siswa dengan nama ini, atau nama yang terlihat sama, di kelas ini.",
   "roster.problem.twice": "nama ini, atau yang terlihat sama, sudah ada di baris sebelumnya.",
   "roster.cards.created": "{count} siswa dibuat.",
   "roster.cards.newHeading": "Kartu masuk dengan PIN: {name}",
-  "roster.cards.pinOnce": "PIN di kartu ini hanya tampil sekarang. Cetak kartunya sebelum meninggalkan halaman ini; setelah itu PIN hanya bisa diganti, tidak bisa dilihat lagi.",
+  "roster.cards.pinOnce":
+    "PIN di kartu ini hanya tampil sekarang. Cetak kartunya sebelum meninggalkan halaman ini; setelah itu PIN hanya bisa diganti, tidak bisa dilihat lagi.",
   "roster.cards.print": "Cetak kartu",
   "roster.cards.printHint": "Satu halaman A4 memuat 10 kartu. Gunting di garis putus-putus.",
   "roster.cards.pinBlank": "PIN pilihanmu, atau tanya gurumu",
@@ -36,7 +41,8 @@ const id = {
   "roster.rename.pageTitle": "Ganti nama siswa",
   "roster.rename.heading": "Ganti nama {name}",
   "roster.rename.label": "Nama baru",
-  "roster.rename.hint": "Aturan sama seperti saat bergabung. PIN dan pekerjaan siswa tidak berubah; siswa masuk dengan nama baru.",
+  "roster.rename.hint":
+    "Aturan sama seperti saat bergabung. PIN dan pekerjaan siswa tidak berubah; siswa masuk dengan nama baru.",
   "roster.rename.submit": "Simpan nama",
   "roster.v.taken": "Sudah ada siswa dengan nama ini, atau nama yang terlihat sama, di kelas ini.",
   "roster.merge.link": "Gabungkan",
@@ -88,7 +94,8 @@ const en: Record<keyof typeof id, string> = {
   "roster.add.lead":
     "Paste the names from the class register, one per line, at most 60. Blank lines are skipped. Each pupil gets a random 4-digit PIN, shown only once: on the sign-in cards after the list is saved.",
   "roster.add.label": "Pupils' names, one per line",
-  "roster.add.hint": "The same name rules as when pupils join by themselves: a name already taken, or one that looks the same, is refused.",
+  "roster.add.hint":
+    "The same name rules as when pupils join by themselves: a name already taken, or one that looks the same, is refused.",
   "roster.add.submit": "Create pupils and sign-in cards",
   "roster.v.empty": "Write at least one name.",
   "roster.v.tooMany": "At most 60 names at a time. Split the list into several parts.",
@@ -98,11 +105,13 @@ const en: Record<keyof typeof id, string> = {
   "roster.problem.tooLong": "longer than 40 characters.",
   "roster.problem.invisible": "contains invisible characters or text-direction controls.",
   "roster.problem.marks": "too many marks stacked on one letter.",
-  "roster.problem.taken": "a pupil of this class already has this name, or one that looks the same.",
+  "roster.problem.taken":
+    "a pupil of this class already has this name, or one that looks the same.",
   "roster.problem.twice": "this name, or one that looks the same, is on an earlier line.",
   "roster.cards.created": "{count} pupils created.",
   "roster.cards.newHeading": "Sign-in cards with PINs: {name}",
-  "roster.cards.pinOnce": "The PINs on these cards are shown only now. Print the cards before you leave this page; afterwards a PIN can only be replaced, never shown again.",
+  "roster.cards.pinOnce":
+    "The PINs on these cards are shown only now. Print the cards before you leave this page; afterwards a PIN can only be replaced, never shown again.",
   "roster.cards.print": "Print the cards",
   "roster.cards.printHint": "One A4 page holds 10 cards. Cut along the dashed lines.",
   "roster.cards.pinBlank": "The PIN you chose, or ask your teacher",
@@ -117,7 +126,8 @@ const en: Record<keyof typeof id, string> = {
   "roster.rename.pageTitle": "Rename a pupil",
   "roster.rename.heading": "Rename {name}",
   "roster.rename.label": "New name",
-  "roster.rename.hint": "The same rules as when joining. The pupil's PIN and work stay; they sign in with the new name.",
+  "roster.rename.hint":
+    "The same rules as when joining. The pupil's PIN and work stay; they sign in with the new name.",
   "roster.rename.submit": "Save the name",
   "roster.v.taken": "A pupil of this class already has this name, or one that looks the same.",
   "roster.merge.link": "Merge",

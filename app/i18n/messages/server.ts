@@ -14,7 +14,8 @@ const id = {
   "session.cookieMissing.secureOverHttp":
     "Server ini memberi tanda Secure pada cookie-nya, padahal alamat ini memakai http:// tanpa https://, sehingga browser membuangnya. Minta pengelola Telaah menghapus pengaturan COOKIE_SECURE=true atau memakai https://.",
   "class.joinLink.title": "Tautan bergabung",
-  "class.joinLink.lead": "Siswa di jaringan yang sama membuka alamat ini atau memindai kode QR, lalu memasukkan kode kelas.",
+  "class.joinLink.lead":
+    "Siswa di jaringan yang sama membuka alamat ini atau memindai kode QR, lalu memasukkan kode kelas.",
   "class.joinLink.qrAlt": "Kode QR untuk {url}",
   "class.joinLink.loopback":
     "Kamu membuka Telaah lewat localhost, alamat yang hanya berlaku di komputer ini. Untuk siswa, buka Telaah lewat alamat jaringan komputer ini (tertulis saat server dijalankan), lalu tautan dan kode QR di sini ikut berubah.",
@@ -25,7 +26,8 @@ const en: Record<keyof typeof id, string> = {
   "server.crossSite.body":
     "This form was sent from another website, so Telaah did not act on it. Open Telaah directly in your browser and try again.",
   "server.tooLarge.title": "Too much data",
-  "server.tooLarge.body": "What was sent is larger than 64 KB, Telaah's limit. Shorten the text and try again.",
+  "server.tooLarge.body":
+    "What was sent is larger than 64 KB, Telaah's limit. Shorten the text and try again.",
   "server.home": "Back to the start page",
   "session.cookieMissing.title": "You are not signed in yet",
   "session.cookieMissing.body":
@@ -33,7 +35,8 @@ const en: Record<keyof typeof id, string> = {
   "session.cookieMissing.secureOverHttp":
     "This server marks its cookie Secure, but this address uses http:// without https://, so the browser drops it. Ask whoever runs Telaah to remove the COOKIE_SECURE=true setting or to use https://.",
   "class.joinLink.title": "Join link",
-  "class.joinLink.lead": "Pupils on the same network open this address or scan the QR code, then enter the class code.",
+  "class.joinLink.lead":
+    "Pupils on the same network open this address or scan the QR code, then enter the class code.",
   "class.joinLink.qrAlt": "QR code for {url}",
   "class.joinLink.loopback":
     "You opened Telaah through localhost, an address that only works on this computer. For pupils, open Telaah through this computer's network address (printed when the server starts); the link and QR code here follow.",

@@ -4,9 +4,11 @@ const id = {
   "gloss.close": "Tutup",
   "gloss.seeList": "Semua kata sulit ada di daftar di bawah artikel.",
   "key.preview": "Lihat sebagai siswa",
-  "key.previewIntro": "Soal, pernyataan, dan pertanyaan diskusi persis seperti yang dilihat siswa, tanpa kunci.",
+  "key.previewIntro":
+    "Soal, pernyataan, dan pertanyaan diskusi persis seperti yang dilihat siswa, tanpa kunci.",
   "key.title": "Kunci jawaban dan panduan diskusi",
-  "key.intro": "Hanya guru yang melihat bagian ini. Siswa tidak pernah menerima kunci dari halaman ini.",
+  "key.intro":
+    "Hanya guru yang melihat bagian ini. Siswa tidak pernah menerima kunci dari halaman ini.",
   "key.questions": "Kuis",
   "key.sorting": "Pilah pernyataan",
   "key.sortingCategories": "Kategori yang bisa dipilih siswa:",
@@ -26,7 +28,8 @@ const id = {
   "key.guidance": "Panduan untuk guru:",
   "grid.heading": "Jawaban per siswa dan soal",
   "grid.caption": "Setiap sel: benar, salah, atau belum dijawab, dengan huruf pilihan siswa",
-  "grid.legend": "✓ benar · ✗ salah · – belum dijawab. Huruf = pilihan siswa. Siswa yang belum mengumpulkan menunjukkan jawaban yang sudah tersimpan.",
+  "grid.legend":
+    "✓ benar · ✗ salah · – belum dijawab. Huruf = pilihan siswa. Siswa yang belum mengumpulkan menunjukkan jawaban yang sudah tersimpan.",
   "grid.right": "benar",
   "grid.wrong": "salah",
   "grid.none": "belum dijawab",
@@ -62,7 +65,8 @@ const en: Record<keyof typeof id, string> = {
   "gloss.close": "Close",
   "gloss.seeList": "Every difficult word is also in the glossary below the article.",
   "key.preview": "View as pupil",
-  "key.previewIntro": "The questions, statements and discussion prompts exactly as pupils see them, without the key.",
+  "key.previewIntro":
+    "The questions, statements and discussion prompts exactly as pupils see them, without the key.",
   "key.title": "Answer key and discussion guidance",
   "key.intro": "Only teachers see this part. Pupils never receive the key from this page.",
   "key.questions": "Quiz",
@@ -84,7 +88,8 @@ const en: Record<keyof typeof id, string> = {
   "key.guidance": "Guidance for the teacher:",
   "grid.heading": "Answers by pupil and question",
   "grid.caption": "Each cell: right, wrong or not answered, with the letter the pupil chose",
-  "grid.legend": "✓ right · ✗ wrong · – not answered. Letter = the pupil's choice. Pupils who have not submitted show what is saved so far.",
+  "grid.legend":
+    "✓ right · ✗ wrong · – not answered. Letter = the pupil's choice. Pupils who have not submitted show what is saved so far.",
   "grid.right": "right",
   "grid.wrong": "wrong",
   "grid.none": "not answered",
