@@ -2,9 +2,11 @@
 import "react";
 
 declare module "react" {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- must match React's declaration
   interface HTMLAttributes<T> {
     popover?: "auto" | "manual" | "";
   }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- must match React's declaration
   interface ButtonHTMLAttributes<T> {
     popovertarget?: string;
     popovertargetaction?: "toggle" | "show" | "hide";

@@ -8,7 +8,6 @@ import { sweepAllDue } from "~/models/closing.server";
 const SWEEP_EVERY_MS = 60_000;
 
 declare global {
-  // eslint-disable-next-line no-var
   var __telaahStarted: boolean | undefined;
 }
 

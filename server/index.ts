@@ -4,7 +4,7 @@
 // app's own settings are in app/utils/env.server.ts.
 import fs from "node:fs";
 import http from "node:http";
-import type { Socket } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import url from "node:url";
@@ -83,7 +83,7 @@ server.on("connection", (socket) => {
   socket.once("close", () => sockets.delete(socket));
 });
 
-const port = (server.address() as import("node:net").AddressInfo).port;
+const port = (server.address() as AddressInfo).port;
 const secretFile = path.join(
   path.dirname(path.resolve(process.env.DATABASE_PATH || path.join("data", "telaah.db"))),
   "session-secret",

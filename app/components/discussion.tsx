@@ -1,7 +1,7 @@
 // Discussion pieces shared by the pupil and teacher pages: post text (citations and safe links as
 // the only markup), CER parts, bylines, and the counted text field.
 import { clipMarks } from "~/utils/display-name";
-import { Name, Trans } from "~/components/name";
+import { Name } from "~/components/name";
 import { useEffect, useState } from "react";
 import type { MessageKey } from "~/i18n";
 import { useLang, useT } from "~/i18n/use-t";

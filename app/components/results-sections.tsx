@@ -490,7 +490,7 @@ export function ConfusionSection({ data }: Props) {
 type Participant = ResultsView["participation"]["pupils"][number];
 
 export function DiscussionSection({ data }: Props) {
-  const { t, lang } = useFormat();
+  const { t } = useFormat();
   return (
     <section aria-labelledby="discussion-heading">
       <h2 id="discussion-heading">{t("results.discussion")}</h2>

@@ -1,6 +1,6 @@
 // The class discussion: responses, replies, edits, teacher moderation and private feedback, with
 // who-may-see and who-may-write decided next to every query (rules in ~/utils/discussion).
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { postFeedback, posts, pupils } from "../../db/schema";
 import { db } from "~/db.server";
 import type { FieldErrors } from "~/utils/form.server";
@@ -14,7 +14,6 @@ import { throttleStatus, countUse } from "~/models/throttle.server";
 import {
   canSeeClassmates,
   cerBody,
-  discussionDone,
   editRefusal,
   hasOwnResponse,
   POST_RULE,

@@ -140,11 +140,7 @@ function splitKey(key: string): ["quiz" | "sort", string] {
 }
 
 /** Reads what changed since the cache's version (everything, for a new cache) and applies it. */
-function refresh(
-  cache: Cache,
-  assignment: TeacherAssignment,
-  mark: { version: number; post: number; pupils: string },
-) {
+function refresh(cache: Cache, assignment: TeacherAssignment) {
   const s = stmts(cache.conn);
   const read = cache.conn.transaction(() => {
     // one read snapshot: the version and the rows it covers
@@ -233,7 +229,10 @@ function stepOf(cache: Cache, attempt: CachedAttempt | undefined, pupilId: numbe
   if (attempt.submittedAt !== null) return cache.posters.has(pupilId) ? "discussing" : "submitted";
   let quiz = 0;
   let sort = 0;
-  for (const key of attempt.answers.keys()) key.startsWith("quiz:") ? quiz++ : sort++;
+  for (const key of attempt.answers.keys()) {
+    if (key.startsWith("quiz:")) quiz++;
+    else sort++;
+  }
   if (quiz > 0) return "quiz";
   if (sort > 0) return "sorting";
   return "reading";
@@ -307,11 +306,7 @@ export function liveClass(input: {
   }
   let current = cache.snapshot?.mark ?? "";
   if (current !== etag) {
-    current = refresh(cache, assignment, {
-      version: m.version ?? 0,
-      post: m.post ?? 0,
-      pupils: m.pupils,
-    });
+    current = refresh(cache, assignment);
     cache.snapshot = { mark: current, value: toSnapshot(cache, assignment.lesson, current) };
   }
   return {

@@ -1,6 +1,6 @@
 // "What is stored about me": everything the database holds about the signed-in pupil, the
 // download of it, and how to have it deleted.
-import { Name, Trans } from "~/components/name";
+import { Name } from "~/components/name";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";

@@ -1,7 +1,7 @@
 // The teacher's account: who they are signed in as, new recovery codes (current password
 // required; shown once), and deleting the account with all its data (password and a confirmation
 // box required). Two forms told apart by `intent`; both work without JavaScript.
-import { Name, Trans } from "~/components/name";
+import { Name } from "~/components/name";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";

@@ -1,5 +1,5 @@
 // Assign a lesson to one or more of the teacher's classes, with its rules.
-import { Name, Trans } from "~/components/name";
+import { Name } from "~/components/name";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";

@@ -1,5 +1,5 @@
 // Confirmation step before an assignment and everything pupils made for it is deleted.
-import { Name, Trans } from "~/components/name";
+import { Name } from "~/components/name";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";

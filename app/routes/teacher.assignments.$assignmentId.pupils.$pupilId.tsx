@@ -1,6 +1,6 @@
 // One pupil's work on one assignment, for its teacher: attempts, every answer right or wrong, sorting choices, posts and
 // feedback, and the pupil's extension (a later due date, extra attempts).
-import { Name, Trans } from "~/components/name";
+import { Name } from "~/components/name";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";

@@ -213,6 +213,11 @@ function pushText(out: Segment[], text: string) {
   else out.push({ kind: "text", text });
 }
 
+function pushPiece(out: Segment[], piece: Segment) {
+  if (piece.kind === "text") pushText(out, piece.text);
+  else out.push(piece);
+}
+
 /** Citations of paragraphs 1..paragraphCount become `cite` segments; other numbers stay text. */
 export function parseCitations(text: string, paragraphCount: number): Segment[] {
   const out: Segment[] = [];
@@ -272,12 +277,10 @@ export function segmentPost(text: string, paragraphCount: number): Segment[] {
     const raw = trimUrl(match[0]);
     const href = safeHref(raw);
     if (!href) continue;
-    for (const s of parseCitations(text.slice(at, start), paragraphCount))
-      s.kind === "text" ? pushText(out, s.text) : out.push(s);
+    for (const s of parseCitations(text.slice(at, start), paragraphCount)) pushPiece(out, s);
     out.push({ kind: "link", text: raw, href });
     at = start + raw.length;
   }
-  for (const s of parseCitations(text.slice(at), paragraphCount))
-    s.kind === "text" ? pushText(out, s.text) : out.push(s);
+  for (const s of parseCitations(text.slice(at), paragraphCount)) pushPiece(out, s);
   return out;
 }

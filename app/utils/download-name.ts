@@ -14,8 +14,8 @@ export function asciiSlug(text: string, max = 40): string {
 
 /** Characters no file system or browser likes in a name, and control characters, become a space. */
 function readable(text: string, max: number): string {
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
   const clean = text
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
     .replace(/[\u0000-\u001f\u007f"*/:<>?\\|]+/g, " ")
     .replace(/\s+/g, " ")
     .trim();

@@ -5,7 +5,7 @@ import {
   answerForms,
   assignmentLinks,
   hidden,
-  Jar,
+  type Jar,
   location,
   pick,
   timed,

@@ -502,13 +502,11 @@ test("with JavaScript: write, check, preview, publish, share, assign; a pupil do
     )
     .get(lessonId) as { h: string };
   await page.goto("/teacher/lessons/import");
-  await page
-    .getByLabel(id("imp.file"))
-    .setInputFiles({
-      name: "pasar.md",
-      mimeType: "text/markdown",
-      buffer: Buffer.from(await exported.text()),
-    });
+  await page.getByLabel(id("imp.file")).setInputFiles({
+    name: "pasar.md",
+    mimeType: "text/markdown",
+    buffer: Buffer.from(await exported.text()),
+  });
   await page.getByRole("button", { name: id("imp.submit") }).click();
   await expect(page).toHaveURL(/\/teacher\/lessons\/\d+$/);
   expect(hashOf({ ...draftOf(lessonIdOf(page)), slug })).toBe(published.h);

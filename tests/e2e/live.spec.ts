@@ -121,11 +121,9 @@ for (const lang of ["id", "en"] as const) {
     await expect(ani.getByRole("cell").nth(0)).toHaveText(w.quiz, { timeout: 5000 });
     await expect(ani.getByRole("cell").nth(1)).toHaveText(w.answered(1), { timeout: 5000 });
     const q1Table = teacher.getByRole("table", { name: `${w.question(1)}: ${q1.stem}` });
-    const chosenRow = q1Table
-      .getByRole("row")
-      .filter({
-        has: teacher.getByRole("rowheader", { name: new RegExp(`^${letter(q1, chosen.id)}\\. `) }),
-      });
+    const chosenRow = q1Table.getByRole("row").filter({
+      has: teacher.getByRole("rowheader", { name: new RegExp(`^${letter(q1, chosen.id)}\\. `) }),
+    });
     await expect(chosenRow.locator(".live-count")).toHaveText("1", { timeout: 5000 });
     // the key is named in words
     await expect(

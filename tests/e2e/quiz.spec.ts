@@ -1,6 +1,6 @@
 // A pupil works through a lesson: read, sort, quiz, submit, feedback — with and without
 // JavaScript, across reloads, devices and a dropped connection. A teacher assigns it first.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { expectAccessible } from "../support/axe";
 import { createClass, createPupil, createTeacher, signIn } from "../support/factories";
 import { attemptsOf, createAssignment, storedAnswers } from "../support/lesson";

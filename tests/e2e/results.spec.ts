@@ -10,7 +10,6 @@ const lesson = seedLesson();
 const [q1, q2, q3] = lesson.questions;
 const letter = (q: typeof q1, optionId: string) =>
   String.fromCharCode(65 + q.options.findIndex((o) => o.id === optionId));
-const optionAt = (q: typeof q1, index: number) => q.options[index].id;
 const allegation = lesson.sorting.find((s) => s.category === "allegation")!;
 
 type Choices = { quiz: Record<string, string>; sort: Record<string, string> };
@@ -156,16 +155,21 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ",") (current.push(field), (field = ""));
-    else if (c === "\n" || c === "\r") {
+    else if (c === ",") {
+      current.push(field);
+      field = "";
+    } else if (c === "\n" || c === "\r") {
       if (c === "\r" && text[i + 1] === "\n") i++;
       current.push(field);
       rows.push(current);
-      ((current = []), (field = ""));
+      current = [];
+      field = "";
     } else field += c;
   }
   if (field || current.length) rows.push([...current, field]);

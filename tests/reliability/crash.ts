@@ -17,7 +17,6 @@ import {
   round,
   startServer,
   tempDir,
-  timed,
   type Item,
 } from "../bench/driver";
 import {

@@ -56,7 +56,7 @@ const ani = pupil(klass, "Ani");
 const budi = pupil(klass, "Budi");
 const citra = pupil(klass, "Citra");
 const dedi = pupil(klass, "Dedi");
-const eka = pupil(klass, "Eka");
+pupil(klass, "Eka"); // in the class, never started
 const outsider = pupil(otherClass, "Fajar");
 
 const HOUR = 3600_000;

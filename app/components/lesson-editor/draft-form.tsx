@@ -59,17 +59,10 @@ export function DraftForm(props: {
   const key = `telaah-editor:${editor.lessonId}:${intent}:${itemId || "new"}`;
   const saved = editor.savedBy(intent, itemId);
 
-  const forget = () => {
-    try {
-      localStorage.removeItem(key);
-    } catch {
-      /* storage may be off: then there is nothing to forget */
-    }
-  };
   // The server has it: by this form's post, or by its autosave.
   useEffect(() => {
-    if (saved || fetcher.data?.ok) forget();
-  }, [saved, fetcher.data]);
+    if (saved || fetcher.data?.ok) forgetTyping(key);
+  }, [saved, fetcher.data, key]);
 
   // Coming back: typing the server never confirmed is put back into the form (and, for existing
   // parts, saved again by the input events that puts it back).
@@ -83,7 +76,7 @@ export function DraftForm(props: {
     if (!stored || !ref.current) return;
     restore(ref.current, stored.entries);
     setRestored(true);
-  }, []);
+  }, [key]);
   useEffect(() => () => clearTimeout(timer.current), []);
   const onInput = (event: React.FormEvent<HTMLFormElement>) => {
     const form = event.currentTarget;
@@ -127,7 +120,7 @@ export function DraftForm(props: {
             type="button"
             className="secondary"
             onClick={() => {
-              forget();
+              forgetTyping(key);
               setRestored(false);
               ref.current?.reset();
             }}
@@ -148,4 +141,12 @@ export function DraftForm(props: {
       ) : null}
     </Form>
   );
+}
+
+function forgetTyping(key: string) {
+  try {
+    localStorage.removeItem(key);
+  } catch {
+    /* storage may be off: then there is nothing to forget */
+  }
 }
