@@ -2,22 +2,21 @@
 import { CookieTrouble } from "~/components/cookie-trouble";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { Field, FormError, Honeypot } from "~/components/accounts-fields";
+import { Form, Link, useNavigation, useSearchParams } from "@remix-run/react";
+import { Field, FormErrors, getFormProps, Honeypot, useAppForm } from "~/components/form";
 import { useT } from "~/i18n/use-t";
 import { signInTeacher } from "~/models/teacher.server";
 import {
   accountHeaders,
+  BOT_REFUSAL,
   NO_STORE,
-  refuse,
-  refuseBot,
-  refuseThrottled,
   startSessionAndRedirect,
+  throttled,
 } from "~/utils/accounts-form.server";
 import { teacherLoginSchema } from "~/utils/accounts-schemas";
 import { getViewer, safeRedirect } from "~/utils/auth.server";
 import { ipBucket } from "~/utils/client-ip.server";
-import { echoValues, parseWith, readForm } from "~/utils/form.server";
+import { parseForm, refuse } from "~/utils/form.server";
 import { honeypotFilled } from "~/utils/honeypot";
 import { title } from "~/utils/meta";
 
@@ -34,20 +33,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({}, { headers: NO_STORE });
 }
 
-// Never echoed back: the password; redirectTo is re-rendered from the URL.
-const OMIT = ["password", "redirectTo"];
+// Never sent back: the password; redirectTo is re-rendered from the URL.
+const HIDE = ["password", "redirectTo"];
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await readForm(request);
-  if (honeypotFilled(form)) return refuseBot();
-  const parsed = parseWith(teacherLoginSchema, form, OMIT);
-  if (!parsed.ok) return refuse(parsed);
-  const result = await signInTeacher({ ...parsed.data, ip: ipBucket(request) });
+  const { form, submission } = await parseForm(request, teacherLoginSchema);
+  if (honeypotFilled(form)) return refuse(submission, { ...BOT_REFUSAL, hide: HIDE });
+  if (submission.status !== "success") return refuse(submission, { hide: HIDE });
+  const result = await signInTeacher({ ...submission.value, ip: ipBucket(request) });
   if (!result.ok) {
-    const values = echoValues(form, OMIT);
     if (result.reason === "throttled")
-      return refuseThrottled(values, result.retryAfterMs, result.wait);
-    return refuse({ errors: { password: "accounts.login.failed" }, values });
+      return refuse(submission, { ...throttled(result.retryAfterMs, result.wait), hide: HIDE });
+    return refuse(submission, { fieldErrors: { password: "accounts.login.failed" }, hide: HIDE });
   }
   return startSessionAndRedirect(
     request,
@@ -58,33 +55,28 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function TeacherLogin() {
   const t = useT();
-  const data = useActionData<typeof action>();
+  const [form, fields] = useAppForm<typeof teacherLoginSchema>({ id: "login" });
   const busy = useNavigation().state === "submitting";
   const [params] = useSearchParams();
-  const values = data?.values ?? {};
-  const errors = data?.errors ?? {};
   const redirectTo = params.get("redirectTo");
   return (
     <div className="narrow">
       <h1>{t("accounts.login.title")}</h1>
       <CookieTrouble />
-      <Form method="post" noValidate>
-        <FormError error={data?.formError} vars={data?.formVars} />
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors form={form} />
         <Field
-          name="email"
+          meta={fields.email}
           type="email"
           label={t("accounts.field.email")}
-          error={errors.email}
-          defaultValue={values.email}
           autoComplete="username"
           inputMode="email"
           spellCheck={false}
         />
         <Field
-          name="password"
+          meta={fields.password}
           type="password"
           label={t("accounts.field.password")}
-          error={errors.password}
           autoComplete="current-password"
         />
         <Honeypot />

@@ -4,6 +4,7 @@ import { retryMinutes, retrySeconds } from "~/models/throttle.server";
 import { createSession, destroySession } from "./session.server";
 import type { MessageKey, Vars } from "~/i18n";
 import { invalid, type FieldErrors, type FormFailure } from "./form.server";
+import { message } from "./form-message";
 
 export const NO_STORE = { "Cache-Control": "no-store" } as const;
 
@@ -56,6 +57,25 @@ export function refuseThrottled(
         );
   response.headers.set("Retry-After", String(seconds));
   return response;
+}
+
+/** A filled honeypot, for `refuse()`: refused quietly with a generic message. */
+export const BOT_REFUSAL = { formError: "accounts.form.refused" } as const;
+
+/**
+ * Too many attempts, for `refuse()`: 429 with Retry-After and "try again in N seconds" (`wait`:
+ * only a per-address or per-class wait refused) or "in N minutes" (an account's window).
+ */
+export function throttled(retryAfterMs: number, wait = false) {
+  const seconds = retrySeconds(retryAfterMs);
+  return {
+    status: 429,
+    headers: { "Retry-After": String(seconds) },
+    formError:
+      wait && seconds <= 60
+        ? message("hardening.throttledSeconds", { seconds })
+        : message("accounts.throttled", { minutes: retryMinutes(retryAfterMs) }),
+  };
 }
 
 /** Ends any session the browser had, starts a fresh one (a new id at every sign-in), goes on. */

@@ -1,0 +1,287 @@
+// The one form kit (decision 017): Conform's `useForm` over the action's reply, and labelled
+// fields whose ids, `aria-invalid` and `aria-describedby` come from Conform. Messages are
+// dictionary keys (see ~/utils/form-message), translated here, next to their field.
+import {
+  getCollectionProps,
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  useForm,
+  type FieldMetadata,
+  type FormMetadata,
+  type SubmissionResult,
+} from "@conform-to/react";
+import { useActionData } from "@remix-run/react";
+import type {
+  InputHTMLAttributes,
+  ReactNode,
+  SelectHTMLAttributes,
+  TextareaHTMLAttributes,
+} from "react";
+import type { z } from "zod";
+import { useT } from "~/i18n/use-t";
+import type { FormReply } from "~/utils/form-reply";
+import { readMessage } from "~/utils/form-message";
+import { HONEYPOT_FIELD } from "~/utils/honeypot";
+
+export { getFormProps };
+export type Reply = SubmissionResult<string[]>;
+
+/** The reply of the form named `intent` (or of the page's only form) in an action's answer. */
+export function replyOf(data: unknown, intent?: string): Reply | undefined {
+  if (!data || typeof data !== "object" || !("result" in data)) return undefined;
+  const reply = data as FormReply;
+  if (intent !== undefined && reply.intent !== intent) return undefined;
+  return reply.result;
+}
+
+/**
+ * A form of the page: `id` must be unique on the page (the field ids derive from it), `intent`
+ * names the form when the page has several, `reply` is for fetcher forms (their own data).
+ */
+export function useAppForm<S extends z.ZodTypeAny>(options: {
+  id: string;
+  intent?: string;
+  reply?: unknown;
+  defaultValue?: Partial<Record<keyof z.input<S>, unknown>>;
+}) {
+  const actionData = useActionData<unknown>();
+  const lastResult = replyOf(
+    options.reply === undefined ? actionData : options.reply,
+    options.intent,
+  );
+  return useForm<z.input<S>, z.output<S>, string[]>({
+    id: options.id,
+    lastResult: lastResult ?? null,
+    defaultValue: options.defaultValue as never,
+    // The server validates; with JavaScript the form is sent as it is and the answer shown in place.
+    shouldValidate: "onSubmit",
+  });
+}
+
+type Meta = FieldMetadata<unknown, Record<string, unknown>, string[]>;
+
+/** The field's first message, translated; `id` is what the input's aria-describedby names. */
+export function FieldErrors({ meta }: { meta: Meta }) {
+  const t = useT();
+  const first = meta.errors?.[0];
+  if (!first) return null;
+  const { key, vars } = readMessage(first);
+  return (
+    <p className="field-error" id={meta.errorId}>
+      {t(key, vars)}
+    </p>
+  );
+}
+
+/** A message about the whole form (refused, throttled, changed meanwhile), read out when it appears. */
+export function FormErrors({ form }: { form: Pick<FormMetadata, "errors" | "errorId"> }) {
+  const t = useT();
+  const first = form.errors?.[0];
+  if (!first) return null;
+  const { key, vars } = readMessage(first);
+  return (
+    <p className="form-error" role="alert" id={form.errorId}>
+      {t(key, vars)}
+    </p>
+  );
+}
+
+function Hint({ id, children }: { id: string; children?: ReactNode }) {
+  if (!children) return null;
+  return (
+    <p className="hint field-hint" id={id}>
+      {children}
+    </p>
+  );
+}
+
+type InputType = "text" | "email" | "password" | "number" | "date" | "datetime-local" | "url";
+
+/** A labelled input with its hint and error. Extra attributes go to the input. */
+export function Field({
+  meta,
+  label,
+  hint,
+  type = "text",
+  className,
+  ...attributes
+}: {
+  meta: Meta;
+  label: ReactNode;
+  hint?: ReactNode;
+  type?: InputType;
+  className?: string;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "name" | "id" | "defaultValue">) {
+  const { key, ...props } = getInputProps(meta as FieldMetadata<string>, {
+    type,
+    ariaDescribedBy: hint ? meta.descriptionId : undefined,
+  });
+  return (
+    <div className={className ? `field ${className}` : "field"}>
+      <label htmlFor={meta.id}>{label}</label>
+      <Hint id={meta.descriptionId}>{hint}</Hint>
+      <input key={key} {...props} {...attributes} />
+      <FieldErrors meta={meta} />
+    </div>
+  );
+}
+
+export function TextareaField({
+  meta,
+  label,
+  hint,
+  className,
+  ...attributes
+}: {
+  meta: Meta;
+  label: ReactNode;
+  hint?: ReactNode;
+  className?: string;
+} & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "id" | "defaultValue">) {
+  const { key, ...props } = getTextareaProps(meta as FieldMetadata<string>, {
+    ariaDescribedBy: hint ? meta.descriptionId : undefined,
+  });
+  return (
+    <div className={className ? `field ${className}` : "field"}>
+      <label htmlFor={meta.id}>{label}</label>
+      <Hint id={meta.descriptionId}>{hint}</Hint>
+      <textarea key={key} {...props} {...attributes} />
+      <FieldErrors meta={meta} />
+    </div>
+  );
+}
+
+export function SelectField({
+  meta,
+  label,
+  hint,
+  children,
+  className,
+  ...attributes
+}: {
+  meta: Meta;
+  label: ReactNode;
+  hint?: ReactNode;
+  children: ReactNode;
+  className?: string;
+} & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name" | "id" | "defaultValue">) {
+  const { key, ...props } = getSelectProps(meta as FieldMetadata<string>, {
+    ariaDescribedBy: hint ? meta.descriptionId : undefined,
+  });
+  return (
+    <div className={className ? `field ${className}` : "field"}>
+      <label htmlFor={meta.id}>{label}</label>
+      <Hint id={meta.descriptionId}>{hint}</Hint>
+      <select key={key} {...props} {...attributes}>
+        {children}
+      </select>
+      <FieldErrors meta={meta} />
+    </div>
+  );
+}
+
+/** One checkbox sending `value` (default "yes") when ticked, its label beside it. */
+export function CheckboxField({
+  meta,
+  label,
+  hint,
+  value = "yes",
+  className,
+}: {
+  meta: Meta;
+  label: ReactNode;
+  hint?: ReactNode;
+  value?: string;
+  className?: string;
+}) {
+  const { key, ...props } = getInputProps(meta as FieldMetadata<string>, {
+    type: "checkbox",
+    value,
+    ariaDescribedBy: hint ? meta.descriptionId : undefined,
+  });
+  return (
+    <div className={className ? `field checkbox-field ${className}` : "field checkbox-field"}>
+      <label htmlFor={meta.id}>
+        <input key={key} {...props} /> {label}
+      </label>
+      <Hint id={meta.descriptionId}>{hint}</Hint>
+      <FieldErrors meta={meta} />
+    </div>
+  );
+}
+
+/** The "yes, I mean it" box of a destructive form: a field named `confirm` in the schema. */
+export function ConfirmCheckbox({ meta, label }: { meta: Meta; label: ReactNode }) {
+  return <CheckboxField meta={meta} label={label} />;
+}
+
+/**
+ * Radio buttons or checkboxes for one field, in a fieldset whose legend names the group; the
+ * error is announced with the group.
+ */
+export function ChoiceGroup({
+  meta,
+  legend,
+  type,
+  options,
+  hint,
+  className,
+}: {
+  meta: Meta;
+  legend: ReactNode;
+  type: "radio" | "checkbox";
+  options: { value: string; label: ReactNode }[];
+  hint?: ReactNode;
+  className?: string;
+}) {
+  const items = getCollectionProps(meta as FieldMetadata<string | string[]>, {
+    type,
+    options: options.map((o) => o.value),
+  });
+  const described =
+    [hint ? meta.descriptionId : null, meta.errors?.length ? meta.errorId : null]
+      .filter(Boolean)
+      .join(" ") || undefined;
+  return (
+    <fieldset className={className} aria-describedby={described}>
+      <legend>{legend}</legend>
+      <Hint id={meta.descriptionId}>{hint}</Hint>
+      {items.map(({ key, ...props }, index) => (
+        <div className="field checkbox-field" key={key}>
+          <label htmlFor={props.id}>
+            <input {...props} /> {options[index].label}
+          </label>
+        </div>
+      ))}
+      <FieldErrors meta={meta} />
+    </fieldset>
+  );
+}
+
+/** Names which of a page's forms was sent; the action dispatches on it. */
+export function Intent({ value }: { value: string }) {
+  return <input type="hidden" name="intent" value={value} />;
+}
+
+/**
+ * Hidden from people (off-screen, aria-hidden, out of the tab order) but present for bots that
+ * fill every input; the server refuses a submission where it is filled.
+ */
+export function Honeypot() {
+  const t = useT();
+  return (
+    <div className="honeypot" aria-hidden="true">
+      <label htmlFor="field-honeypot">{t("accounts.honeypot.label")}</label>
+      <input
+        id="field-honeypot"
+        name={HONEYPOT_FIELD}
+        type="text"
+        tabIndex={-1}
+        autoComplete="off"
+        defaultValue=""
+      />
+    </div>
+  );
+}
