@@ -6,6 +6,7 @@ import {
   assignments,
   attempts,
   classes,
+  extensions,
   postFeedback,
   posts,
   pupils,
@@ -179,6 +180,21 @@ function buildExport(pupilId: number, audience: Audience, now: number) {
         .all()
     : [];
 
+  // A later due date or extra attempts the teacher gave this pupil (issue 18): stored about them.
+  const extensionRows = db
+    .select({
+      assignmentId: extensions.assignmentId,
+      lessonVersionId: assignments.lessonVersionId,
+      dueAt: extensions.dueAt,
+      extraAttempts: extensions.extraAttempts,
+      createdAt: extensions.createdAt,
+    })
+    .from(extensions)
+    .innerJoin(assignments, eq(assignments.id, extensions.assignmentId))
+    .where(eq(extensions.pupilId, pupilId))
+    .orderBy(asc(extensions.assignmentId))
+    .all();
+
   return {
     format: "telaah-pupil-data",
     version: 1,
@@ -240,6 +256,13 @@ function buildExport(pupilId: number, audience: Audience, now: number) {
           }),
       };
     }),
+    extensions: extensionRows.map((x) => ({
+      assignmentId: x.assignmentId,
+      lesson: lessonRef(x.lessonVersionId),
+      dueAt: x.dueAt?.toISOString() ?? null,
+      extraAttempts: x.extraAttempts,
+      grantedAt: x.createdAt.toISOString(),
+    })),
     // Only the pupil's own posts: a reply names its parent by id, never by its (someone else's) text.
     posts: pupilPosts(pupilId).map((p) => ({
       id: p.id,

@@ -354,3 +354,30 @@ test("before its opening time an assignment is nowhere for pupils; then it is th
     { ok: true },
   );
 });
+
+test("a pupil's extension is in their data export (and the teacher's), and only theirs", async () => {
+  const { exportOwnData, exportPupilForTeacher } = await import("~/models/privacy.server");
+  const id = assignment();
+  const dewi = pupil("Dewi");
+  const eko = pupil("Eko");
+  const later = new Date(Date.now() + 72 * HOUR);
+  setExtension({
+    teacherId: teacher,
+    assignmentId: id,
+    pupilId: dewi,
+    dueAt: later,
+    extraAttempts: 2,
+  });
+  const own = exportOwnData({ pupilId: dewi });
+  const mineOnly = own.extensions.filter((x) => x.assignmentId === id);
+  assert.deepEqual(
+    mineOnly.map((x) => ({ due: x.dueAt, extra: x.extraAttempts })),
+    [{ due: later.toISOString(), extra: 2 }],
+  );
+  assert.equal(mineOnly[0].lesson?.title, lesson.title);
+  assert.deepEqual(
+    exportPupilForTeacher({ classId: klass, pupilId: dewi, teacherId: teacher }).extensions.length,
+    own.extensions.length,
+  );
+  assert.deepEqual(exportOwnData({ pupilId: eko }).extensions, []);
+});
