@@ -28,7 +28,7 @@ const KIND: Record<string, string> = {
 type Shape = {
   columns: Record<string, unknown>;
   primaryKey: string[];
-  indexes: Record<string, { columns: string[]; unique: boolean }>;
+  indexes: Record<string, { columns: string[]; unique: boolean; partial: boolean }>;
   uniques: string[];
   foreignKeys: string[];
 };
@@ -36,7 +36,7 @@ type Shape = {
 /** Both dialects' table configs have these fields; only the column classes differ. */
 type Config = {
   columns: Column[];
-  indexes: { config: { name?: string; columns: unknown[]; unique: boolean } }[];
+  indexes: { config: { name?: string; columns: unknown[]; unique: boolean; where?: unknown } }[];
   foreignKeys: {
     reference(): { columns: Column[]; foreignColumns: Column[] };
     onDelete?: string;
@@ -83,6 +83,8 @@ function shape(config: Config): Shape {
     indexes[ix.name] = {
       columns: ix.columns.map((c) => (c as Column).name),
       unique: ix.unique,
+      // a partial index's condition is dialect SQL; that both have one is what can be compared
+      partial: ix.where !== undefined,
     };
   }
   const uniques = [
