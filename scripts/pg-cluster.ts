@@ -119,6 +119,23 @@ function cleanup(bin: string) {
   fs.rmSync(cluster.dir, { recursive: true, force: true });
 }
 
+/** The script's own options come before the command; everything from the command on is its own. */
+function parseArgs(argv: string[]): { fast: boolean; command: string[] } {
+  let fast = false;
+  let i = 0;
+  for (; i < argv.length; i++) {
+    if (argv[i] === "--fast") fast = true;
+    else if (argv[i] === "--") {
+      i++;
+      break;
+    } else if (argv[i].startsWith("--")) fail(`unknown option ${argv[i]}`);
+    else break;
+  }
+  return { fast, command: argv.slice(i) };
+}
+
+const options = parseArgs(process.argv.slice(2));
+
 function start(bin: string): Promise<Cluster> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "telaah-pg-"));
   const data = path.join(dir, "data");
@@ -139,7 +156,7 @@ function start(bin: string): Promise<Cluster> {
   ]);
   if (init.status !== 0) throw new Error(`initdb failed:\n${init.stderr || init.stdout}`);
   return candidatePorts().then(async (ports) => {
-    const fast = process.argv.includes("--fast")
+    const fast = options.fast
       ? " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
       : "";
     for (const port of ports) {
@@ -176,7 +193,7 @@ function start(bin: string): Promise<Cluster> {
 }
 
 async function main() {
-  const args = process.argv.slice(2).filter((a) => a !== "--fast");
+  const args = options.command;
   const bin = findBin();
   let child: ChildProcess | undefined;
   let interrupted: NodeJS.Signals | undefined;
