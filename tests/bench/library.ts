@@ -147,6 +147,7 @@ if (fs.existsSync(buildFile)) {
       new Request(`http://127.0.0.1/teacher/lessons/${big}`, { headers: { Cookie: header } }),
     );
     const html = await response.text();
+    if (process.env.BENCH_DUMP) fs.writeFileSync(process.env.BENCH_DUMP, html);
     if (response.status !== 200 || !html.includes("q40"))
       throw new Error(`editor page: ${response.status}`);
   };

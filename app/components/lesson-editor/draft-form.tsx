@@ -1,16 +1,17 @@
 // One editor form. Without JavaScript: a plain post that comes back with what was typed. With it:
 // every keystroke is kept in this browser (so a closed tab loses nothing), existing parts save
 // themselves shortly after typing stops, and the kept copy is dropped once the server has it.
+// Every post carries the draft revision the tab knows of; the tab learns each save's new one.
 import { Form, useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import type { EdErrors, EdValues } from "~/components/editor-fields";
 import { useT } from "~/i18n/use-t";
 import type { EditorResult } from "~/models/lesson-editor-page.server";
-import { useEditor } from "./context";
+import { RevisionField, useEditor } from "./context";
 
 type Stored = { at: number; entries: [string, string][] };
 const AUTOSAVE_MS = 800;
-const SKIP = new Set(["intent", "itemId", "autosave"]);
+const SKIP = new Set(["intent", "itemId", "autosave", "revision"]);
 
 function setValue(el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, value: string) {
   // The prototype's setter, so React's onChange (e.g. the numbered preview) sees the change.
@@ -55,6 +56,10 @@ export function DraftForm(props: {
   const fetcher = useFetcher<EditorResult>();
   const ref = useRef<HTMLFormElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>();
+  // One autosave at a time: a second one waits for the first's answer (and its new revision).
+  const pending = useRef<FormData | null>(null);
+  const busy = useRef(false);
+  busy.current = fetcher.state !== "idle";
   const [restored, setRestored] = useState(false);
   const key = `telaah-editor:${editor.lessonId}:${intent}:${itemId || "new"}`;
   const saved = editor.savedBy(intent, itemId);
@@ -66,10 +71,26 @@ export function DraftForm(props: {
       /* storage may be off: then there is nothing to forget */
     }
   };
+  const send = (data: FormData) => {
+    if (busy.current) {
+      pending.current = data;
+      return;
+    }
+    data.set("revision", String(editor.latest.current));
+    fetcher.submit(data, { method: "post" });
+  };
   // The server has it: by this form's post, or by its autosave.
   useEffect(() => {
     if (saved || fetcher.data?.ok) forget();
   }, [saved, fetcher.data]);
+  useEffect(() => {
+    if (fetcher.data) editor.learn(fetcher.data.revision);
+    if (fetcher.state === "idle" && pending.current) {
+      const next = pending.current;
+      pending.current = null;
+      send(next);
+    }
+  }, [fetcher.state, fetcher.data]);
 
   // Coming back: typing the server never confirmed is put back into the form (and, for existing
   // parts, saved again by the input events that puts it back).
@@ -100,8 +121,15 @@ export function DraftForm(props: {
     clearTimeout(timer.current);
     timer.current = setTimeout(() => {
       data.set("autosave", "1");
-      fetcher.submit(data, { method: "post" });
+      send(data);
     }, AUTOSAVE_MS);
+  };
+  // A save by the button replaces a waiting autosave and carries the newest revision known.
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    clearTimeout(timer.current);
+    pending.current = null;
+    const field = event.currentTarget.elements.namedItem("revision");
+    if (field instanceof HTMLInputElement) field.value = String(editor.latest.current);
   };
   const errors =
     fetcher.data && !fetcher.data.ok && fetcher.state === "idle"
@@ -116,10 +144,17 @@ export function DraftForm(props: {
       className="editor-form"
       aria-label={props.label}
       onInput={onInput}
+      onSubmit={onSubmit}
       preventScrollReset
     >
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="itemId" value={itemId} />
+      <RevisionField />
+      {errors?.stale ? (
+        <p className="field-error" role="alert">
+          {t(errors.stale)}
+        </p>
+      ) : null}
       {restored ? (
         <p className="note" role="status">
           {t("le.restored")}{" "}
