@@ -2,7 +2,7 @@
 // every keystroke is kept in this browser (so a closed tab loses nothing), existing parts save
 // themselves shortly after typing stops, and the kept copy is dropped once the server has it.
 // Every post carries the draft revision the tab knows of; the tab learns each save's new one.
-import { Form, useFetcher } from "@remix-run/react";
+import { Form, useFetcher, useFetchers } from "@remix-run/react";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import type { EdErrors, EdValues } from "~/components/editor-fields";
 import { useT } from "~/i18n/use-t";
@@ -56,10 +56,12 @@ export function DraftForm(props: {
   const fetcher = useFetcher<EditorResult>();
   const ref = useRef<HTMLFormElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>();
-  // One autosave at a time: a second one waits for the first's answer (and its new revision).
+  // One autosave at a time in the whole tab: an autosave waits while any save of this page is
+  // under way, so it is sent with the revision that save's answer gives (decision 095).
   const pending = useRef<FormData | null>(null);
+  const busyAnywhere = useFetchers().some((f) => f.state !== "idle");
   const busy = useRef(false);
-  busy.current = fetcher.state !== "idle";
+  busy.current = busyAnywhere;
   const [restored, setRestored] = useState(false);
   const key = `telaah-editor:${editor.lessonId}:${intent}:${itemId || "new"}`;
   const saved = editor.savedBy(intent, itemId);
@@ -83,14 +85,16 @@ export function DraftForm(props: {
   useEffect(() => {
     if (saved || fetcher.data?.ok) forget();
   }, [saved, fetcher.data]);
+  const { learn } = editor;
   useEffect(() => {
-    if (fetcher.data) editor.learn(fetcher.data.revision);
-    if (fetcher.state === "idle" && pending.current) {
-      const next = pending.current;
-      pending.current = null;
-      send(next);
-    }
-  }, [fetcher.state, fetcher.data]);
+    if (fetcher.data) learn(fetcher.data.revision);
+  }, [fetcher.data, learn]);
+  useEffect(() => {
+    if (busyAnywhere || !pending.current) return;
+    const next = pending.current;
+    pending.current = null;
+    send(next);
+  }, [busyAnywhere]);
 
   // Coming back: typing the server never confirmed is put back into the form (and, for existing
   // parts, saved again by the input events that puts it back).
