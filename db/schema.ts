@@ -121,6 +121,9 @@ export const authoredLessons = sqliteTable(
     shared: integer("shared", { mode: "boolean" }).notNull().default(false),
     withdrawnAt: integer("withdrawn_at", { mode: "timestamp_ms" }),
     copiedFrom: text("copied_from"),
+    // Goes up by one with every saved change of the draft; a save must name the revision it was
+    // made from, so a second tab (or a late autosave) cannot overwrite a newer draft unseen.
+    revision: integer("revision").notNull().default(0),
     createdAt: createdAt(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
   },

@@ -18,6 +18,7 @@ import { roster } from "./messages/roster";
 import { recovery } from "./messages/recovery";
 import { schedule } from "./messages/schedule";
 import { preview } from "./messages/preview";
+import { editorItems } from "./messages/editor-items";
 
 export const en: Record<MessageKey, string> = {
   ...core.en,
@@ -38,4 +39,5 @@ export const en: Record<MessageKey, string> = {
   ...recovery.en,
   ...schedule.en,
   ...preview.en,
+  ...editorItems.en,
 };

@@ -18,6 +18,7 @@ import { roster } from "./messages/roster";
 import { recovery } from "./messages/recovery";
 import { schedule } from "./messages/schedule";
 import { preview } from "./messages/preview";
+import { editorItems } from "./messages/editor-items";
 
 export const id = {
   ...core.id,
@@ -38,6 +39,7 @@ export const id = {
   ...recovery.id,
   ...schedule.id,
   ...preview.id,
+  ...editorItems.id,
 };
 
 export type MessageKey = keyof typeof id;

@@ -18,6 +18,12 @@ import {
   type ItemKind,
 } from "./lesson-editor.server";
 import {
+  listsValues,
+  metaValues,
+  outsideInfoValues,
+  promptValues,
+  questionValues,
+  sortingValues,
   parseAcknowledgement,
   parseLists,
   parseMeta,
@@ -37,7 +43,22 @@ export type Note = { key: MessageKey; vars: Vars };
 export type WarningNote = { check: string; item: string; key: MessageKey };
 export type ItemNotes = { problems: Note[]; warnings: WarningNote[] };
 
-export function editorPage(ref: Ref) {
+export type ItemSummary = { id: string; n: number; text: string; notes: ItemNotes };
+export type OpenItem = { kind: ItemKind; id: string; values: Record<string, string | string[]> };
+
+const SUMMARY_WORDS = 12;
+/** The first words of an item, for its summary row. */
+export function firstWords(text: string, words = SUMMARY_WORDS): string {
+  const all = text.trim().split(/\s+/).filter(Boolean);
+  return all.length > words ? `${all.slice(0, words).join(" ")} …` : all.join(" ");
+}
+
+/**
+ * What the editor page shows. Every item is a summary row (number, first words, its problems and
+ * warnings); only the item named by `edit` (`?edit=q3`) comes with its saved values for the full
+ * form: rendering ~45 full forms made a 40-question page cost ~100 ms.
+ */
+export function editorPage(ref: Ref, edit: string | null = null) {
   const row = getOwnLesson(ref);
   const draft = row.draft as Draft;
   const { problems, warnings } = validateDraft(draft);
@@ -62,10 +83,43 @@ export function editorPage(ref: Ref) {
     if (itemIds.has(base)) note(base).warnings.push(entry);
     else lessonWarnings.push(entry);
   }
+  const summaries = <T extends { id: string }>(items: T[], text: (item: T) => string) =>
+    items.map((item, i) => ({
+      id: item.id,
+      n: i + 1,
+      text: firstWords(text(item)),
+      notes: notes[item.id] ?? { problems: [], warnings: [] },
+    }));
+  const question = draft.questions.find((q) => q.id === edit);
+  const statement = draft.sorting.find((x) => x.id === edit);
+  const prompt = draft.prompts.find((x) => x.id === edit);
+  const open: OpenItem | null = question
+    ? { kind: "questions", id: question.id, values: questionValues(question) }
+    : statement
+      ? { kind: "sorting", id: statement.id, values: sortingValues(statement) }
+      : prompt
+        ? { kind: "prompts", id: prompt.id, values: promptValues(prompt) }
+        : null;
   return {
     id: row.id,
     slug: row.slug,
-    draft,
+    revision: row.revision,
+    lesson: {
+      title: draft.title,
+      language: draft.language,
+      paragraphs: draft.paragraphs,
+      speakers: draft.speakers,
+      acknowledged: draft.acknowledged,
+    },
+    meta: metaValues(draft),
+    lists: listsValues(draft),
+    outside: outsideInfoValues(draft.outsideInfo),
+    items: {
+      questions: summaries(draft.questions, (q) => q.stem),
+      sorting: summaries(draft.sorting, (x) => x.quote),
+      prompts: summaries(draft.prompts, (x) => x.prompt),
+    },
+    open,
     versions,
     published: versions.find((v) => v.id === row.publishedVersionId)?.number ?? null,
     dirty: row.dirty,
@@ -73,7 +127,6 @@ export function editorPage(ref: Ref) {
     withdrawn: row.withdrawnAt !== null,
     problemCount: problems.length,
     warningCount: warnings.length,
-    notes,
     lessonProblems,
     lessonWarnings,
   };
@@ -83,11 +136,43 @@ export type EditorResult = {
   intent: string;
   itemId: string;
   ok: boolean;
+  /** The draft's revision after this post: the page sends it with its next save. */
+  revision: number;
+  /** Refused because the draft changed since the page was loaded (another tab, a late autosave). */
+  stale?: boolean;
   errors?: FormErrors;
   values?: Record<string, string | string[]>;
   message?: MessageKey;
   vars?: Record<string, number>;
 };
+
+/** Forms that change the draft, or publish it, must be made from its current revision. */
+const CHECKED = new Set([
+  "meta",
+  "lists",
+  "outside",
+  "question",
+  "sorting",
+  "prompt",
+  "acknowledge",
+  "unacknowledge",
+  "deleteItem",
+  "up",
+  "down",
+  "publish",
+]);
+
+/**
+ * The revision a form was made from: its hidden `revision` field. A post without one (a script,
+ * the authorization and fuzz tests) is taken as made from the current revision; a malformed one
+ * is refused like a stale one.
+ */
+function postedRevision(form: FormData, current: number): number {
+  const raw = form.get("revision");
+  if (raw === null || raw === "") return current;
+  const n = Number(raw);
+  return Number.isSafeInteger(n) && n >= 0 ? n : -1;
+}
 
 const KINDS: ItemKind[] = ["questions", "sorting", "prompts"];
 
@@ -100,18 +185,30 @@ export function editorAction(ref: Ref, form: FormData): EditorResult | "deleted"
   const itemId = String(form.get("itemId") ?? "");
   const kind = String(form.get("kind") ?? "") as ItemKind;
   const autosave = Boolean(form.get("autosave"));
-  const fail = (errors: FormErrors): EditorResult => ({
+  let revision = row.revision;
+  const expected = postedRevision(form, row.revision);
+  const fail = (errors: FormErrors, stale = false): EditorResult => ({
     intent,
     itemId,
     ok: false,
+    revision,
+    ...(stale ? { stale } : {}),
     errors,
     values: raw as Record<string, string | string[]>,
   });
+  const stale = () => fail({ stale: "ed.err.stale" }, true);
   const done = (
     message: MessageKey = autosave ? "ed.autosaved" : "ed.saved",
     vars?: Record<string, number>,
-  ): EditorResult => ({ intent, itemId, ok: true, message, vars });
-  const save = (next: Draft) => saveDraft({ ...ref, draft: next });
+  ): EditorResult => ({ intent, itemId, ok: true, revision, message, vars });
+  // The check and the write are one conditional UPDATE (saveDraft): a save made from an older
+  // revision than the stored one never lands, even when two arrive at the same moment.
+  const save = (next: Draft) => {
+    const saved = saveDraft({ ...ref, draft: next, revision: expected });
+    revision = saved.revision;
+    return saved.ok;
+  };
+  if (CHECKED.has(intent) && expected !== row.revision) return stale();
   // An id posted by the page must name an existing item; a new item gets the next free id.
   const idIn = (k: ItemKind, prefix: string) =>
     (draft[k] as { id: string }[]).some((x) => x.id === itemId)
@@ -122,8 +219,7 @@ export function editorAction(ref: Ref, form: FormData): EditorResult | "deleted"
     apply: (value: T) => Draft,
   ) => {
     if (!parsed.ok) return fail(parsed.errors);
-    save(apply(parsed.value));
-    return done();
+    return save(apply(parsed.value)) ? done() : stale();
   };
 
   switch (intent) {
@@ -160,28 +256,30 @@ export function editorAction(ref: Ref, form: FormData): EditorResult | "deleted"
     case "unacknowledge": {
       const at = Number(form.get("index"));
       if (!Number.isInteger(at) || !draft.acknowledged[at]) notFound();
-      save({ ...draft, acknowledged: draft.acknowledged.filter((_, i) => i !== at) });
-      return done();
+      return save({ ...draft, acknowledged: draft.acknowledged.filter((_, i) => i !== at) })
+        ? done()
+        : stale();
     }
     case "deleteItem":
     case "up":
     case "down": {
       if (!KINDS.includes(kind) || !(draft[kind] as { id: string }[]).some((x) => x.id === itemId))
         notFound();
-      save(
+      return save(
         intent === "deleteItem"
           ? removeItem(draft, kind, itemId)
           : moveItem(draft, kind, itemId, intent === "up" ? -1 : 1),
-      );
-      return done();
+      )
+        ? done()
+        : stale();
     }
     case "publish": {
       const { problems, warnings } = validateDraft(draft);
       if (problems.length) return fail({ publish: "ed.err.problems" });
       if (warnings.length && !form.get("warningsSeen"))
         return fail({ publish: "ed.err.seeWarnings" });
-      const result = publishLesson(ref);
-      if (!result.ok) return fail({ publish: "ed.err.problems" });
+      const result = publishLesson({ ...ref, revision: expected });
+      if (!result.ok) return "stale" in result ? stale() : fail({ publish: "ed.err.problems" });
       const number = versionsOf(row.slug).find((v) => v.id === result.versionId)?.number ?? 1;
       return done("ed.published", { n: number });
     }

@@ -174,8 +174,20 @@ export function getOwnLesson({
   return row;
 }
 
-/** Replaces the draft (the owner only). Library columns follow the draft until the first publish. */
-export function saveDraft(input: { teacherId: number; lessonId: number; draft: Draft }) {
+export type SaveResult = { ok: true; revision: number } | { ok: false; revision: number };
+
+/**
+ * Replaces the draft (the owner only), if it is still at `revision` (the one the teacher's page
+ * showed): one conditional UPDATE, so of two saves made from the same revision exactly one is
+ * written and the other is refused with the current revision. Library columns follow the draft
+ * until the first publish.
+ */
+export function saveDraft(input: {
+  teacherId: number;
+  lessonId: number;
+  draft: Draft;
+  revision: number;
+}): SaveResult {
   const row = getOwnLesson(input);
   const draft = { ...input.draft, slug: row.slug };
   const listed = row.publishedVersionId
@@ -186,37 +198,71 @@ export function saveDraft(input: { teacherId: number; lessonId: number; draft: D
         gradeBand: draft.gradeBand,
         searchText: searchTextOf(draft),
       };
-  db.update(authoredLessons)
-    .set({ draft, dirty: true, updatedAt: new Date(), ...listed })
-    .where(eq(authoredLessons.id, row.id))
-    .run();
+  const written = db
+    .update(authoredLessons)
+    .set({
+      draft,
+      dirty: true,
+      updatedAt: new Date(),
+      revision: sql`${authoredLessons.revision} + 1`,
+      ...listed,
+    })
+    .where(
+      and(
+        eq(authoredLessons.id, row.id),
+        eq(authoredLessons.ownerId, input.teacherId),
+        eq(authoredLessons.revision, input.revision),
+      ),
+    )
+    .returning({ revision: authoredLessons.revision })
+    .get();
+  if (!written) return { ok: false, revision: getOwnLesson(input).revision };
   validateDraft(draft);
+  return { ok: true, revision: written.revision };
 }
 
+/** Reads, changes and saves the draft (scripts, tests, benches): the change is made on the revision it read. */
 export function updateDraft(
   input: { teacherId: number; lessonId: number },
   change: (draft: Draft) => Draft,
 ): Draft {
   const row = getOwnLesson(input);
   const draft = change(structuredClone(row.draft as Draft));
-  saveDraft({ ...input, draft });
+  if (!saveDraft({ ...input, draft, revision: row.revision }).ok)
+    throw new Error(`lesson ${row.id}: changed while it was being updated`);
   return draft;
 }
 
 export type PublishResult =
-  { ok: true; versionId: number } | { ok: false; problems: ContentProblem[] };
+  | { ok: true; versionId: number }
+  | { ok: false; problems: ContentProblem[] }
+  | { ok: false; stale: true };
 
 /**
  * Publishing = what start-up does for a file: canonical file text → parse → content hash →
  * one lesson_versions row per distinct hash. Earlier versions are never touched.
  */
-export function publishLesson(input: { teacherId: number; lessonId: number }): PublishResult {
+export function publishLesson(input: {
+  teacherId: number;
+  lessonId: number;
+  /** The draft revision the teacher saw; publishing a newer one unseen is refused. */
+  revision?: number;
+}): PublishResult {
   const row = getOwnLesson(input);
+  if (input.revision !== undefined && input.revision !== row.revision)
+    return { ok: false, stale: true };
   const { problems, lesson } = validateDraft(row.draft as Draft);
   if (!lesson) return { ok: false, problems };
   const hash = lessonHash(lesson);
   const versionId = db.transaction(
     (tx) => {
+      // What was validated is what is published: a save in between refuses this publish.
+      const current = tx
+        .select({ revision: authoredLessons.revision })
+        .from(authoredLessons)
+        .where(eq(authoredLessons.id, row.id))
+        .get();
+      if (current?.revision !== row.revision) return null;
       tx.insert(lessonVersions)
         .values({ slug: lesson.slug, contentHash: hash, snapshot: lesson })
         .onConflictDoNothing()
@@ -242,7 +288,7 @@ export function publishLesson(input: { teacherId: number; lessonId: number }): P
     },
     { behavior: "immediate" },
   );
-  return { ok: true, versionId };
+  return versionId === null ? { ok: false, stale: true } : { ok: true, versionId };
 }
 
 /** Sharing needs a published version: others only ever see published versions. */

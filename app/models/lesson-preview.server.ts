@@ -1,11 +1,11 @@
 // A teacher's draft walked through as a pupil: the step pages' data without keys, and the
 // feedback computed from choices carried in the form — nothing here reads or writes attempts.
-import type { Category } from "~/content/schema";
 import { paragraphTexts, referencedParagraphs } from "~/components/paragraph-ref";
 import { getOwnLesson, validateDraft, type Draft } from "~/models/lesson-editor.server";
 import { percent, scoreAttempt, type AnswerRow } from "~/utils/quiz";
 import { skillShares } from "~/utils/stats";
-import { maxPoints, partBId, pointResponses, questionPoints, quizParts } from "~/utils/two-part";
+import { partBId, pointResponses, quizParts } from "~/utils/two-part";
+import { quizQuestionView, reviewLesson } from "~/utils/lesson-review";
 import { quizField, sortField, type Choices } from "~/utils/preview-fields";
 
 /** The teacher's own draft (404 for anyone else) and whether it still has errors. */
@@ -51,23 +51,7 @@ export function sortPage(lesson: Draft) {
 export function quizPage(lesson: Draft) {
   const count = lesson.paragraphs.length;
   return {
-    questions: lesson.questions.map((q) => ({
-      id: q.id,
-      stem: q.stem,
-      options: q.options.map((o) => ({ id: o.id, text: o.text })),
-      refs: referencedParagraphs(q.stem, count),
-      partB: q.partB
-        ? {
-            id: partBId(q.id),
-            stem: q.partB.stem,
-            options: q.partB.options.map((o) => ({
-              id: o.id,
-              text: o.quote,
-              paragraph: o.paragraph,
-            })),
-          }
-        : null,
-    })),
+    questions: lesson.questions.map((q) => quizQuestionView(q, count)),
     paragraphs: paragraphTexts(
       lesson.paragraphs,
       new Set(lesson.questions.flatMap((q) => referencedParagraphs(q.stem, count))),
@@ -84,8 +68,6 @@ export function discussPage(lesson: Draft) {
     rubric: p.mode === "cer" ? (p.rubric ?? null) : null,
   }));
 }
-
-type Outcome = "right" | "wrong" | "unanswered";
 
 /**
  * The feedback page's review, built the way the pupils' feedback step builds it from a stored
@@ -105,63 +87,12 @@ export function previewReview(lesson: Draft, choices: Choices) {
     })),
   ];
   const score = scoreAttempt(lesson, rows);
-  const speakers = new Map(lesson.speakers.map((s) => [s.id, s.label]));
-  const outcome = (mine: string | null, right: string): Outcome =>
-    mine === null ? "unanswered" : mine === right ? "right" : "wrong";
-  const questions = lesson.questions.map((q) => {
-    const mine = choices.quiz[q.id] ?? null;
-    const text = (option: string | null) => q.options.find((o) => o.id === option)?.text ?? null;
-    const b = q.partB;
-    const mineB = b ? (choices.quiz[partBId(q.id)] ?? null) : null;
-    const quote = (option: string | null) => b?.options.find((o) => o.id === option) ?? null;
-    const key = b ? quote(b.correct) : null;
-    const points = questionPoints(q, mine ?? undefined, mineB ?? undefined);
-    return {
-      id: q.id,
-      stem: q.stem,
-      mine: text(mine),
-      right: text(q.correct) ?? "",
-      outcome:
-        mine === null
-          ? ("unanswered" as const)
-          : points === maxPoints(q)
-            ? ("right" as const)
-            : ("wrong" as const),
-      explanation: q.explanation,
-      evidence: q.evidence,
-      points,
-      maxPoints: maxPoints(q),
-      partB:
-        b && key
-          ? {
-              stem: b.stem,
-              mine: quote(mineB)?.quote ?? null,
-              right: key.quote,
-              correct: mineB === b.correct,
-              explanation: b.explanation,
-              paragraph: key.paragraph,
-              paragraphText: lesson.paragraphs[key.paragraph - 1] ?? "",
-            }
-          : null,
-    };
-  });
-  const sorting = lesson.sorting.map((s) => {
-    const mine = (choices.sort[s.id] ?? null) as Category | null;
-    return {
-      id: s.id,
-      quote: s.quote,
-      paragraph: s.paragraph,
-      mine,
-      right: s.category,
-      outcome: outcome(mine, s.category),
-      explanation: s.explanation,
-      speaker: s.speaker ? (speakers.get(s.speaker) ?? null) : null,
-    };
-  });
-  const cited = new Set([
-    ...questions.flatMap((q) => q.evidence),
-    ...sorting.map((x) => x.paragraph),
-  ]);
+  // In lesson order, as an assignment with shuffling off.
+  const { questions, sorting, cited } = reviewLesson(
+    lesson,
+    { questions: lesson.questions.map((q) => q.id), sorting: lesson.sorting.map((x) => x.id) },
+    (kind, itemId) => (kind === "quiz" ? choices.quiz[itemId] : choices.sort[itemId]) ?? null,
+  );
   // one made-up pupil id: skill shares are computed for a single answer sheet
   const responses = pointResponses(lesson, 0, choices.quiz);
   return {

@@ -2,6 +2,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { PromptIntro } from "~/components/step-items";
 import { useT } from "~/i18n/use-t";
 import { getPupilAssignment } from "~/models/assignment.server";
 import {
@@ -18,7 +19,6 @@ import { loadFlow, parseId } from "~/models/lesson-flow.server";
 import { markRepliesSeen } from "~/models/news.server";
 import { requirePupil } from "~/utils/auth.server";
 import { CER_FIELDS, cerSchema, openSchema, postIdSchema, replySchema } from "~/utils/discussion";
-import { RubricTable } from "~/components/rubric";
 import { echoValues, invalid, parseWith, readForm } from "~/utils/form.server";
 import { notFound } from "~/utils/http.server";
 import {
@@ -168,25 +168,12 @@ export default function Discuss() {
           aria-labelledby={`prompt-${prompt.id}`}
           id={`prompt-${prompt.id}-section`}
         >
-          <h3 id={`prompt-${prompt.id}`}>
-            {t("discuss.promptHeading", { n: index + 1 })}
-            {prompt.mode === "cer" ? ` (${t("discuss.cerTag")})` : null}
-          </h3>
-          <p lang={data.language} className="prompt-text">
-            {prompt.prompt}
-          </p>
-          {prompt.rubric ? (
-            <details className="rubric-box" open={prompt.own ? undefined : true}>
-              <summary>
-                {t("rubric.title")} — {t("rubric.beforeWriting")}
-              </summary>
-              <RubricTable
-                rubric={prompt.rubric}
-                language={data.language}
-                id={`rubric-${prompt.id}`}
-              />
-            </details>
-          ) : null}
+          <PromptIntro
+            prompt={prompt}
+            index={index}
+            language={data.language}
+            rubricOpen={!prompt.own}
+          />
           <h4>{t("discuss.yourResponse")}</h4>
           {prompt.own ? (
             <Post data={data} post={prompt.own} failureFor={failureFor} editing={editing} />

@@ -2,13 +2,8 @@
 // Summary first, mistakes before right answers, numbered in the order the pupil saw the items.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import {
-  FeedbackSummary,
-  ReviewSection,
-  type Outcome,
-  type ReviewItem,
-} from "~/components/feedback-review";
+import { useLoaderData } from "@remix-run/react";
+import { LessonFeedback } from "~/components/lesson-feedback";
 import { paragraphTexts } from "~/components/paragraph-ref";
 import { useLang, useT } from "~/i18n/use-t";
 import { attemptAnswers } from "~/models/attempt.server";
@@ -17,8 +12,8 @@ import { requirePupil } from "~/utils/auth.server";
 import { formatDateTime, formatPercent } from "~/utils/format";
 import { attemptOrder, percent } from "~/utils/quiz";
 import { skillShares } from "~/utils/stats";
-import { PartBFeedback } from "~/components/two-part-feedback";
-import { maxPoints, partBId, pointResponses, questionPoints, quizParts } from "~/utils/two-part";
+import { pointResponses, quizParts } from "~/utils/two-part";
+import { reviewLesson } from "~/utils/lesson-review";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const pupil = await requirePupil(request);
@@ -38,7 +33,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const chosen = new Map(
     attemptAnswers(attempt.id).map((x) => [`${x.kind}:${x.itemId}`, x.choice]),
   );
-  const speakers = new Map(flow.lesson.speakers.map((s) => [s.id, s.label]));
   const score = {
     quizScore: attempt.quizScore ?? 0,
     quizMax: attempt.quizMax ?? 0,
@@ -59,68 +53,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const responses = pointResponses(flow.lesson, pupil.pupilId, quizChoices);
   // Numbered in the order this pupil saw them (shuffled or not), as on the quiz page.
   const order = attemptOrder(flow.lesson, attempt.seed, a.shuffle);
-  const questionsById = new Map(flow.lesson.questions.map((q) => [q.id, q]));
-  const sortingById = new Map(flow.lesson.sorting.map((x) => [x.id, x]));
-  const outcome = (mine: string | null, right: string): Outcome =>
-    mine === null ? "unanswered" : mine === right ? "right" : "wrong";
-  const questions = order.questions.map(({ id }) => {
-    const q = questionsById.get(id)!;
-    const mine = chosen.get(`quiz:${q.id}`) ?? null;
-    const text = (option: string | null) => q.options.find((o) => o.id === option)?.text ?? null;
-    // Two-part questions: Part B's quotation, the right one shown inside its paragraph.
-    const b = q.partB;
-    const mineB = b ? (chosen.get(`quiz:${partBId(q.id)}`) ?? null) : null;
-    const quote = (option: string | null) => b?.options.find((o) => o.id === option) ?? null;
-    const key = b ? quote(b.correct) : null;
-    const points = questionPoints(q, mine ?? undefined, mineB ?? undefined);
-    return {
-      id: q.id,
-      stem: q.stem,
-      mine: text(mine),
-      right: text(q.correct)!,
-      // a two-part question is right only with both parts right
-      outcome:
-        mine === null
-          ? ("unanswered" as const)
-          : points === maxPoints(q)
-            ? ("right" as const)
-            : ("wrong" as const),
-      explanation: q.explanation,
-      evidence: q.evidence,
-      points,
-      maxPoints: maxPoints(q),
-      partB:
-        b && key
-          ? {
-              stem: b.stem,
-              mine: quote(mineB)?.quote ?? null,
-              right: key.quote,
-              correct: mineB === b.correct,
-              explanation: b.explanation,
-              paragraph: key.paragraph,
-              paragraphText: flow.lesson.paragraphs[key.paragraph - 1] ?? "",
-            }
-          : null,
-    };
-  });
-  const sorting = order.sorting.map((id) => {
-    const s = sortingById.get(id)!;
-    const mine = (chosen.get(`sort:${s.id}`) ?? null) as typeof s.category | null;
-    return {
-      id: s.id,
-      quote: s.quote,
-      paragraph: s.paragraph,
-      mine,
-      right: s.category,
-      outcome: outcome(mine, s.category),
-      explanation: s.explanation,
-      speaker: s.speaker ? (speakers.get(s.speaker) ?? null) : null,
-    };
-  });
-  const cited = new Set([
-    ...questions.flatMap((q) => q.evidence),
-    ...sorting.map((x) => x.paragraph),
-  ]);
+  const { questions, sorting, cited } = reviewLesson(
+    flow.lesson,
+    { questions: order.questions.map((q) => q.id), sorting: order.sorting },
+    (kind, itemId) => chosen.get(`${kind}:${itemId}`) ?? null,
+  );
   return json(
     {
       ...base,
@@ -179,77 +116,12 @@ export default function Feedback() {
       </section>
     );
   }
-  const quizItems: ReviewItem[] = r.questions.map((q, index) => ({
-    id: q.id,
-    title: t("quiz.question", { n: index + 1 }),
-    outcome: q.outcome,
-    prompt: <p lang={data.language}>{q.stem}</p>,
-    mine: q.mine,
-    right: q.right,
-    explanation: q.explanation,
-    evidence: q.evidence,
-    note: q.partB ? (
-      <>
-        <p>{t("twoPart.points", { points: q.points, max: q.maxPoints })}</p>
-        <PartBFeedback partB={q.partB} language={data.language} />
-      </>
-    ) : undefined,
-  }));
-  const sortItems: ReviewItem[] = r.sorting.map((s, index) => ({
-    id: s.id,
-    title: t("sort.item", { n: index + 1, p: s.paragraph }),
-    outcome: s.outcome,
-    prompt: (
-      <blockquote lang={data.language}>
-        <p>{s.quote}</p>
-      </blockquote>
-    ),
-    mine: s.mine ? t(`cat.${s.mine}`) : null,
-    right: t(`cat.${s.right}`),
-    explanation: s.explanation,
-    evidence: [s.paragraph],
-    note: s.speaker ? <p>{t("feedback.source", { speaker: s.speaker })}</p> : undefined,
-  }));
   return (
-    <section aria-labelledby="feedback-heading">
-      <h2 id="feedback-heading">{t("feedback.title")}</h2>
-      <FeedbackSummary
-        scoreLine={t("feedback.score", {
-          score: r.score.quizScore + r.score.sortScore,
-          max: r.score.quizMax + r.score.sortMax,
-          percent: formatPercent(lang, r.percent / 100),
-        })}
-        partLines={[
-          t("feedback.quizScore", { score: r.score.quizScore, max: r.score.quizMax }),
-          t("feedback.sortScore", { score: r.score.sortScore, max: r.score.sortMax }),
-        ]}
-        skills={r.skills.map((s) => ({
-          label: t(`results.skill.${s.skill}`),
-          line: t("results.outOf", { score: s.correct, max: s.total }),
-        }))}
-        items={[...quizItems, ...sortItems]}
-      />
-      <ReviewSection
-        id="fb-quiz"
-        title={t("quiz.title")}
-        items={quizItems}
-        language={data.language}
-        texts={r.paragraphs}
-        articleHref={read}
-      />
-      <ReviewSection
-        id="fb-sort"
-        title={t("sort.title")}
-        items={sortItems}
-        language={data.language}
-        texts={r.paragraphs}
-        articleHref={read}
-      />
-      <p className="next-step">
-        <Link className="button" to={`/pupil/assignments/${data.id}/discuss`}>
-          {t("pf.fb.next", { step: t("flow.discuss") })}
-        </Link>
-      </p>
-    </section>
+    <LessonFeedback
+      review={r}
+      language={data.language}
+      articleHref={read}
+      discussHref={`/pupil/assignments/${data.id}/discuss`}
+    />
   );
 }

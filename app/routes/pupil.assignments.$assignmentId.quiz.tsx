@@ -5,13 +5,13 @@ import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useAnswerQueue } from "~/components/answer-queue";
 import {
   AnswerPageForm,
-  ChoiceItem,
   NoOpenAttempt,
   noJsOutcome,
   OfflineBanner,
 } from "~/components/choice-item";
 import { useReportProgress } from "~/components/lesson-progress";
-import { paragraphTexts, ParagraphRefs, referencedParagraphs } from "~/components/paragraph-ref";
+import { paragraphTexts, referencedParagraphs } from "~/components/paragraph-ref";
+import { QuizQuestion } from "~/components/step-items";
 import { useT } from "~/i18n/use-t";
 import { answerPageAction } from "~/models/answer-page.server";
 import { submitAttempt } from "~/models/attempt.server";
@@ -19,9 +19,7 @@ import { loadFlow, parseId, savedChoices } from "~/models/lesson-flow.server";
 import { requirePupil } from "~/utils/auth.server";
 import { attemptOrder, feedbackVisible } from "~/utils/quiz";
 import { getPupilAssignment } from "~/models/assignment.server";
-import { Fragment } from "react";
-import { itemLabel } from "~/components/two-part";
-import { partBId } from "~/utils/two-part";
+import { quizQuestionView } from "~/utils/lesson-review";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const pupil = await requirePupil(request);
@@ -44,29 +42,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       attempt: {
         id: flow.open.id,
         // stems and options only: the key and explanations stay on the server until feedback
-        questions: order.questions.map(({ id, options }) => {
-          const q = byId.get(id)!;
-          const text = new Map(q.options.map((o) => [o.id, o.text]));
-          // Part B (two-part questions): verbatim quotations with their paragraph, in lesson order.
-          const partB = q.partB
-            ? {
-                id: partBId(id),
-                stem: q.partB.stem,
-                options: q.partB.options.map((o) => ({
-                  id: o.id,
-                  text: o.quote,
-                  paragraph: o.paragraph,
-                })),
-              }
-            : null;
-          return {
-            id,
-            stem: q.stem,
-            options: options.map((o) => ({ id: o, text: text.get(o)! })),
-            refs: referencedParagraphs(q.stem, flow.lesson.paragraphs.length),
-            partB,
-          };
-        }),
+        questions: order.questions.map(({ id, options }) =>
+          quizQuestionView(byId.get(id)!, flow.lesson.paragraphs.length, options),
+        ),
         paragraphs: paragraphTexts(
           flow.lesson.paragraphs,
           new Set(
@@ -132,72 +110,14 @@ function QuizItems({ data, attempt }: { data: Data; attempt: NonNullable<Data["a
       </p>
       <AnswerPageForm attemptId={attempt.id} hydrated={queue.hydrated}>
         {attempt.questions.map((q, index) => (
-          <Fragment key={q.id}>
-            <ChoiceItem
-              itemId={q.id}
-              legend={
-                <>
-                  <span className="qnum">
-                    {q.partB
-                      ? itemLabel(t, { n: index + 1, part: "A" })
-                      : t("quiz.question", { n: index + 1 })}
-                    .{" "}
-                  </span>
-                  <span lang={data.language}>{q.stem}</span>
-                </>
-              }
-              body={
-                <>
-                  {q.partB ? (
-                    <p className="muted">
-                      {t("twoPart.lead")} {t("twoPart.scoring")}
-                    </p>
-                  ) : null}
-                  <ParagraphRefs
-                    numbers={q.refs}
-                    texts={attempt.paragraphs}
-                    language={data.language}
-                    idPrefix={q.id}
-                  />
-                </>
-              }
-              options={q.options.map((o) => ({ id: o.id, label: o.text, lang: data.language }))}
-              choice={queue.choices[q.id]}
-              state={queue.states[q.id]}
-              refusal={queue.refusals[q.id]}
-              hydrated={queue.hydrated}
-              saveLabel={t("quiz.question", { n: index + 1 })}
-              onChoose={queue.choose}
-              noJs={data.noJs}
-            />
-            {q.partB ? (
-              <ChoiceItem
-                itemId={q.partB.id}
-                legend={
-                  <>
-                    <span className="qnum">{itemLabel(t, { n: index + 1, part: "B" })}. </span>
-                    <span lang={data.language}>{q.partB.stem}</span>
-                  </>
-                }
-                options={q.partB.options.map((o) => ({
-                  id: o.id,
-                  label: (
-                    <>
-                      <q lang={data.language}>{o.text}</q>{" "}
-                      {t("twoPart.paragraphOf", { p: o.paragraph })}
-                    </>
-                  ),
-                }))}
-                choice={queue.choices[q.partB.id]}
-                state={queue.states[q.partB.id]}
-                refusal={queue.refusals[q.partB.id]}
-                hydrated={queue.hydrated}
-                saveLabel={itemLabel(t, { n: index + 1, part: "B" })}
-                onChoose={queue.choose}
-                noJs={data.noJs}
-              />
-            ) : null}
-          </Fragment>
+          <QuizQuestion
+            key={q.id}
+            q={q}
+            index={index}
+            language={data.language}
+            paragraphs={attempt.paragraphs}
+            choice={{ ...queue, onChoose: queue.choose, noJs: data.noJs }}
+          />
         ))}
         <section aria-labelledby="submit-heading" className="item">
           <h3 id="submit-heading">{t("quiz.submitTitle")}</h3>

@@ -5,18 +5,18 @@ import { useLoaderData } from "@remix-run/react";
 import { useAnswerQueue } from "~/components/answer-queue";
 import {
   AnswerPageForm,
-  ChoiceItem,
   NoOpenAttempt,
   noJsOutcome,
   OfflineBanner,
 } from "~/components/choice-item";
 import { useReportProgress } from "~/components/lesson-progress";
-import { paragraphTexts, ParagraphRef } from "~/components/paragraph-ref";
+import { paragraphTexts } from "~/components/paragraph-ref";
+import { CategoryList, SortStatement } from "~/components/step-items";
 import { useT } from "~/i18n/use-t";
 import { answerPageAction } from "~/models/answer-page.server";
 import { loadFlow, parseId, savedChoices } from "~/models/lesson-flow.server";
 import { requirePupil } from "~/utils/auth.server";
-import { attemptOrder, CATEGORY_IDS } from "~/utils/quiz";
+import { attemptOrder } from "~/utils/quiz";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const pupil = await requirePupil(request);
@@ -67,46 +67,16 @@ function SortItems({ data, attempt }: { data: Data; attempt: NonNullable<Data["a
       <p role="status" className="muted">
         {t("flow.progress", { answered, total: attempt.items.length })}
       </p>
-      <details className="categories">
-        <summary>{t("sort.category")}</summary>
-        <dl>
-          {CATEGORY_IDS.map((c) => (
-            <div key={c}>
-              <dt>{t(`cat.${c}`)}</dt>
-              <dd>{t(`cat.${c}.hint`)}</dd>
-            </div>
-          ))}
-        </dl>
-      </details>
+      <CategoryList />
       <AnswerPageForm attemptId={attempt.id} hydrated={queue.hydrated} nextTo={quiz}>
         {attempt.items.map((item, index) => (
-          <ChoiceItem
+          <SortStatement
             key={item.id}
-            itemId={item.id}
-            legend={t("sort.item", { n: index + 1, p: item.paragraph })}
-            body={
-              <>
-                <blockquote lang={data.language}>
-                  <p>{item.quote}</p>
-                </blockquote>
-                {attempt.paragraphs[item.paragraph] ? (
-                  <ParagraphRef
-                    n={item.paragraph}
-                    text={attempt.paragraphs[item.paragraph]}
-                    language={data.language}
-                    idPrefix={item.id}
-                  />
-                ) : null}
-              </>
-            }
-            options={CATEGORY_IDS.map((c) => ({ id: c, label: t(`cat.${c}`) }))}
-            choice={queue.choices[item.id]}
-            state={queue.states[item.id]}
-            refusal={queue.refusals[item.id]}
-            hydrated={queue.hydrated}
-            saveLabel={t("sort.item", { n: index + 1, p: item.paragraph })}
-            onChoose={queue.choose}
-            noJs={data.noJs}
+            item={item}
+            index={index}
+            language={data.language}
+            paragraphs={attempt.paragraphs}
+            choice={{ ...queue, onChoose: queue.choose, noJs: data.noJs }}
           />
         ))}
         <p>

@@ -1,8 +1,10 @@
 // The lesson editor: every part of a lesson file as small forms that work without JavaScript,
 // the file pipeline's errors and the item-quality warnings next to the items, publish and share.
+// Items are summary rows; `?edit=<item id>` opens one item's full form.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { useCallback, useRef, useState } from "react";
 import { EdText } from "~/components/editor-fields";
 import { EditorContext, useEditor } from "~/components/lesson-editor/context";
 import { DraftForm } from "~/components/lesson-editor/draft-form";
@@ -12,7 +14,12 @@ import {
   SortingFields,
 } from "~/components/lesson-editor/item-fields";
 import { ItemSection } from "~/components/lesson-editor/item-section";
-import { OutsideInfoPanel, QualityPanel, StatusPanel } from "~/components/lesson-editor/panels";
+import {
+  OutsideInfoPanel,
+  QualityPanel,
+  StaleNotice,
+  StatusPanel,
+} from "~/components/lesson-editor/panels";
 import { LessonMetaFields } from "~/components/lesson-meta-fields";
 import { useT } from "~/i18n/use-t";
 import { getOwnLesson } from "~/models/lesson-editor.server";
@@ -20,22 +27,18 @@ import { editorAction, editorPage, type EditorResult } from "~/models/lesson-edi
 import { requireTeacher } from "~/utils/auth.server";
 import { readForm } from "~/utils/form.server";
 import { parseId } from "~/utils/ids";
-import {
-  listsValues,
-  metaValues,
-  outsideInfoValues,
-  promptValues,
-  questionValues,
-  sortingValues,
-} from "~/utils/lesson-editor-form";
 import { rawTitle } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  data ? rawTitle(matches, data.draft.title) : [];
+  data ? rawTitle(matches, data.lesson.title) : [];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
-  const page = editorPage({ teacherId: teacher.teacherId, lessonId: parseId(params.lessonId) });
+  const edit = new URL(request.url).searchParams.get("edit");
+  const page = editorPage(
+    { teacherId: teacher.teacherId, lessonId: parseId(params.lessonId) },
+    edit,
+  );
   return json(page, { headers: { "Cache-Control": "no-store" } });
 }
 
@@ -46,14 +49,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   getOwnLesson(ref);
   const result = editorAction(ref, await readForm(request));
   if (result === "deleted") return redirect("/teacher/lessons");
-  return json<EditorResult>(result, { status: result.ok ? 200 : 400 });
+  // 409: the draft changed since this page was loaded; what was typed comes back with the message.
+  return json<EditorResult>(result, { status: result.ok ? 200 : result.stale ? 409 : 400 });
 }
 
 function Sections() {
   const data = useLoaderData<typeof loader>();
   const t = useT();
   const editor = useEditor();
-  const draft = data.draft;
+  const draft = data.lesson;
   return (
     <>
       <section aria-labelledby="meta-heading" className="card">
@@ -62,7 +66,7 @@ function Sections() {
           intent="meta"
           label={t("ed.meta")}
           autosave
-          values={editor.valuesFor("meta", "", metaValues(draft))}
+          values={editor.valuesFor("meta", "", data.meta)}
           errors={editor.errorsFor("meta", "")}
           submitLabel={t("ed.save")}
         >
@@ -89,7 +93,7 @@ function Sections() {
           intent="lists"
           label={t("ed.lists")}
           autosave
-          values={editor.valuesFor("lists", "", listsValues(draft))}
+          values={editor.valuesFor("lists", "", data.lists)}
           errors={editor.errorsFor("lists", "")}
           submitLabel={t("ed.save")}
         >
@@ -140,12 +144,12 @@ function Sections() {
         kind="questions"
         intent="question"
         heading={t("ed.questions")}
-        items={draft.questions}
+        items={data.items.questions}
+        open={data.open}
+        language={draft.language}
         itemTitle={(n) => t("ed.question", { n })}
         newTitle="ed.newQuestion"
         newValues={{ skill: "comprehension" }}
-        notes={data.notes}
-        valuesOf={questionValues}
         fields={(prefix, values, errors) => (
           <QuestionFields
             prefix={prefix}
@@ -159,12 +163,12 @@ function Sections() {
         kind="sorting"
         intent="sorting"
         heading={t("ed.sorting")}
-        items={draft.sorting}
+        items={data.items.sorting}
+        open={data.open}
+        language={draft.language}
         itemTitle={(n) => t("ed.statement", { n })}
         newTitle="ed.newStatement"
         newValues={{}}
-        notes={data.notes}
-        valuesOf={sortingValues}
         fields={(prefix, values, errors) => (
           <SortingFields
             prefix={prefix}
@@ -179,19 +183,17 @@ function Sections() {
         kind="prompts"
         intent="prompt"
         heading={t("ed.prompts")}
-        items={draft.prompts}
+        items={data.items.prompts}
+        open={data.open}
+        language={draft.language}
         itemTitle={(n) => t("ed.prompt", { n })}
         newTitle="ed.newPrompt"
         newValues={{ mode: "open" }}
-        notes={data.notes}
-        valuesOf={promptValues}
         fields={(prefix, values, errors) => (
           <PromptFields prefix={prefix} values={values} errors={errors} />
         )}
       />
-      <OutsideInfoPanel
-        values={editor.valuesFor("outside", "", outsideInfoValues(draft.outsideInfo))}
-      />
+      <OutsideInfoPanel values={editor.valuesFor("outside", "", data.outside)} />
     </>
   );
 }
@@ -199,10 +201,20 @@ function Sections() {
 export default function LessonEditor() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as EditorResult | undefined;
+  // The newest revision known: the page's, the last post's, or an autosave's answer.
+  const [learned, setLearned] = useState(0);
+  const revision = Math.max(data.revision, result?.revision ?? 0, learned);
+  const latest = useRef(revision);
+  latest.current = Math.max(latest.current, revision);
+  const learn = useCallback((r: number) => {
+    latest.current = Math.max(latest.current, r);
+    setLearned((x) => Math.max(x, r));
+  }, []);
   return (
-    <EditorContext.Provider value={{ result, lessonId: data.id }}>
+    <EditorContext.Provider value={{ result, lessonId: data.id, revision, latest, learn }}>
       <div className="lesson-editor">
-        <h1 lang={data.draft.language}>{data.draft.title}</h1>
+        <h1 lang={data.lesson.language}>{data.lesson.title}</h1>
+        <StaleNotice />
         <StatusPanel data={data} />
         <QualityPanel data={data} />
         <Sections />

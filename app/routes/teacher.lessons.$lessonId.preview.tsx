@@ -9,16 +9,13 @@ import type {
 } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Fragment, useEffect, useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { Glossary, Paragraphs, SourceLine } from "~/components/article";
-import { ChoiceItem, type NoJsOutcome } from "~/components/choice-item";
-import { FeedbackSummary, ReviewSection, type ReviewItem } from "~/components/feedback-review";
-import { ParagraphRef, ParagraphRefs } from "~/components/paragraph-ref";
+import { type NoJsOutcome } from "~/components/choice-item";
 import { ResponseForm } from "~/components/pupil-discussion";
-import { RubricTable } from "~/components/rubric";
-import { itemLabel } from "~/components/two-part";
-import { PartBFeedback } from "~/components/two-part-feedback";
-import { useLang, useT } from "~/i18n/use-t";
+import { LessonFeedback } from "~/components/lesson-feedback";
+import { CategoryList, PromptIntro, QuizQuestion, SortStatement } from "~/components/step-items";
+import { useT } from "~/i18n/use-t";
 import {
   discussPage,
   previewDraft,
@@ -37,11 +34,10 @@ import {
 } from "~/utils/preview-fields";
 import { requireTeacher } from "~/utils/auth.server";
 import { readForm } from "~/utils/form.server";
-import { formatPercent, readingMinutes } from "~/utils/format";
+import { readingMinutes } from "~/utils/format";
 import { parseHighlight } from "~/utils/highlight";
 import { parseId } from "~/utils/ids";
 import { rawTitle } from "~/utils/meta";
-import { CATEGORY_IDS } from "~/utils/quiz";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? rawTitle(matches, data.title) : [];
@@ -297,47 +293,22 @@ function SortStep({
       <p role="status" className="muted">
         {t("flow.progress", { answered, total: sort.items.length })}
       </p>
-      <details className="categories">
-        <summary>{t("sort.category")}</summary>
-        <dl>
-          {CATEGORY_IDS.map((c) => (
-            <div key={c}>
-              <dt>{t(`cat.${c}`)}</dt>
-              <dd>{t(`cat.${c}.hint`)}</dd>
-            </div>
-          ))}
-        </dl>
-      </details>
+      <CategoryList />
       <StepForm base={base} step="sort" carry={carry}>
         {sort.items.map((item, index) => (
-          <ChoiceItem
+          <SortStatement
             key={item.id}
-            itemId={item.id}
-            field={sortField(item.id)}
-            legend={t("sort.item", { n: index + 1, p: item.paragraph })}
-            body={
-              <>
-                <blockquote lang={data.language}>
-                  <p>{item.quote}</p>
-                </blockquote>
-                {sort.paragraphs[item.paragraph] ? (
-                  <ParagraphRef
-                    n={item.paragraph}
-                    text={sort.paragraphs[item.paragraph]}
-                    language={data.language}
-                    idPrefix={item.id}
-                  />
-                ) : null}
-              </>
-            }
-            options={CATEGORY_IDS.map((c) => ({ id: c, label: t(`cat.${c}`) }))}
-            choice={picked[item.id]}
-            state={undefined}
-            refusal={undefined}
-            hydrated={hydrated}
-            saveLabel={t("sort.item", { n: index + 1, p: item.paragraph })}
-            onChoose={(itemId, choice) => setPicked((p) => ({ ...p, [itemId]: choice }))}
-            noJs={NO_JS_OUTCOME}
+            item={item}
+            index={index}
+            language={data.language}
+            paragraphs={sort.paragraphs}
+            choice={{
+              choices: picked,
+              hydrated,
+              onChoose: (itemId, choice) => setPicked((p) => ({ ...p, [itemId]: choice })),
+              noJs: NO_JS_OUTCOME,
+              field: sortField,
+            }}
           />
         ))}
         <p>
@@ -379,74 +350,20 @@ function QuizStep({
       </p>
       <StepForm base={base} step="quiz" carry={carry}>
         {quiz.questions.map((q, index) => (
-          <Fragment key={q.id}>
-            <ChoiceItem
-              itemId={q.id}
-              field={quizField(q.id)}
-              legend={
-                <>
-                  <span className="qnum">
-                    {q.partB
-                      ? itemLabel(t, { n: index + 1, part: "A" })
-                      : t("quiz.question", { n: index + 1 })}
-                    .{" "}
-                  </span>
-                  <span lang={data.language}>{q.stem}</span>
-                </>
-              }
-              body={
-                <>
-                  {q.partB ? (
-                    <p className="muted">
-                      {t("twoPart.lead")} {t("twoPart.scoring")}
-                    </p>
-                  ) : null}
-                  <ParagraphRefs
-                    numbers={q.refs}
-                    texts={quiz.paragraphs}
-                    language={data.language}
-                    idPrefix={q.id}
-                  />
-                </>
-              }
-              options={q.options.map((o) => ({ id: o.id, label: o.text, lang: data.language }))}
-              choice={picked[q.id]}
-              state={undefined}
-              refusal={undefined}
-              hydrated={hydrated}
-              saveLabel={t("quiz.question", { n: index + 1 })}
-              onChoose={choose}
-              noJs={NO_JS_OUTCOME}
-            />
-            {q.partB ? (
-              <ChoiceItem
-                itemId={q.partB.id}
-                field={quizField(q.partB.id)}
-                legend={
-                  <>
-                    <span className="qnum">{itemLabel(t, { n: index + 1, part: "B" })}. </span>
-                    <span lang={data.language}>{q.partB.stem}</span>
-                  </>
-                }
-                options={q.partB.options.map((o) => ({
-                  id: o.id,
-                  label: (
-                    <>
-                      <q lang={data.language}>{o.text}</q>{" "}
-                      {t("twoPart.paragraphOf", { p: o.paragraph })}
-                    </>
-                  ),
-                }))}
-                choice={picked[q.partB.id]}
-                state={undefined}
-                refusal={undefined}
-                hydrated={hydrated}
-                saveLabel={itemLabel(t, { n: index + 1, part: "B" })}
-                onChoose={choose}
-                noJs={NO_JS_OUTCOME}
-              />
-            ) : null}
-          </Fragment>
+          <QuizQuestion
+            key={q.id}
+            q={q}
+            index={index}
+            language={data.language}
+            paragraphs={quiz.paragraphs}
+            choice={{
+              choices: picked,
+              hydrated,
+              onChoose: choose,
+              noJs: NO_JS_OUTCOME,
+              field: quizField,
+            }}
+          />
         ))}
         <section aria-labelledby="submit-heading" className="item">
           <h3 id="submit-heading">{t("quiz.submitTitle")}</h3>
@@ -473,7 +390,6 @@ function FeedbackStep(props: {
 }) {
   const { data, review: r } = props;
   const t = useT();
-  const lang = useLang();
   if (!r)
     return (
       <section aria-labelledby="feedback-heading">
@@ -484,79 +400,13 @@ function FeedbackStep(props: {
         </p>
       </section>
     );
-  const quizItems: ReviewItem[] = r.questions.map((q, index) => ({
-    id: q.id,
-    title: t("quiz.question", { n: index + 1 }),
-    outcome: q.outcome,
-    prompt: <p lang={data.language}>{q.stem}</p>,
-    mine: q.mine,
-    right: q.right,
-    explanation: q.explanation,
-    evidence: q.evidence,
-    note: q.partB ? (
-      <>
-        <p>{t("twoPart.points", { points: q.points, max: q.maxPoints })}</p>
-        <PartBFeedback partB={q.partB} language={data.language} />
-      </>
-    ) : undefined,
-  }));
-  const sortItems: ReviewItem[] = r.sorting.map((s, index) => ({
-    id: s.id,
-    title: t("sort.item", { n: index + 1, p: s.paragraph }),
-    outcome: s.outcome,
-    prompt: (
-      <blockquote lang={data.language}>
-        <p>{s.quote}</p>
-      </blockquote>
-    ),
-    mine: s.mine ? t(`cat.${s.mine}`) : null,
-    right: t(`cat.${s.right}`),
-    explanation: s.explanation,
-    evidence: [s.paragraph],
-    note: s.speaker ? <p>{t("feedback.source", { speaker: s.speaker })}</p> : undefined,
-  }));
-  const scoreLine = t("feedback.score", {
-    score: r.score.quizScore + r.score.sortScore,
-    max: r.score.quizMax + r.score.sortMax,
-    percent: formatPercent(lang, r.percent / 100),
-  });
   return (
-    <section aria-labelledby="feedback-heading">
-      <h2 id="feedback-heading">{t("feedback.title")}</h2>
-      <FeedbackSummary
-        scoreLine={scoreLine}
-        partLines={[
-          t("feedback.quizScore", { score: r.score.quizScore, max: r.score.quizMax }),
-          t("feedback.sortScore", { score: r.score.sortScore, max: r.score.sortMax }),
-        ]}
-        skills={r.skills.map((s) => ({
-          label: t(`results.skill.${s.skill}`),
-          line: t("results.outOf", { score: s.correct, max: s.total }),
-        }))}
-        items={[...quizItems, ...sortItems]}
-      />
-      <ReviewSection
-        id="fb-quiz"
-        title={t("quiz.title")}
-        items={quizItems}
-        language={data.language}
-        texts={r.paragraphs}
-        articleHref={props.readHref}
-      />
-      <ReviewSection
-        id="fb-sort"
-        title={t("sort.title")}
-        items={sortItems}
-        language={data.language}
-        texts={r.paragraphs}
-        articleHref={props.readHref}
-      />
-      <p className="next-step">
-        <Link className="button" to={props.discussHref}>
-          {t("pf.fb.next", { step: t("flow.discuss") })}
-        </Link>
-      </p>
-    </section>
+    <LessonFeedback
+      review={r}
+      language={data.language}
+      articleHref={props.readHref}
+      discussHref={props.discussHref}
+    />
   );
 }
 
@@ -579,25 +429,7 @@ function DiscussStep({ data, prompts }: { data: Data; prompts: NonNullable<Data[
           aria-labelledby={`prompt-${prompt.id}`}
           id={`prompt-${prompt.id}-section`}
         >
-          <h3 id={`prompt-${prompt.id}`}>
-            {t("discuss.promptHeading", { n: index + 1 })}
-            {prompt.mode === "cer" ? ` (${t("discuss.cerTag")})` : null}
-          </h3>
-          <p lang={data.language} className="prompt-text">
-            {prompt.prompt}
-          </p>
-          {prompt.rubric ? (
-            <details className="rubric-box" open>
-              <summary>
-                {t("rubric.title")} — {t("rubric.beforeWriting")}
-              </summary>
-              <RubricTable
-                rubric={prompt.rubric}
-                language={data.language}
-                id={`rubric-${prompt.id}`}
-              />
-            </details>
-          ) : null}
+          <PromptIntro prompt={prompt} index={index} language={data.language} rubricOpen={true} />
           <h4>{t("discuss.yourResponse")}</h4>
           <ResponseForm
             data={data}

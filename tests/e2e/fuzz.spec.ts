@@ -1806,8 +1806,11 @@ test("the lesson editor's text fields (new lesson, source, lists, items, rubric,
     ))
       await post(check.form(payload));
     const preview = `/teacher/lessons/${lessonId}/preview`;
+    // the editor shows one item's form at a time (decision 094): each item opened once
     for (const url of [
-      `/teacher/lessons/${lessonId}`,
+      `/teacher/lessons/${lessonId}?edit=q1`,
+      `/teacher/lessons/${lessonId}?edit=s1`,
+      `/teacher/lessons/${lessonId}?edit=d1`,
       preview,
       `${preview}?step=sort`,
       `${preview}?step=quiz`,

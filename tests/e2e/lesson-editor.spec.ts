@@ -284,6 +284,23 @@ test("with JavaScript: write, check, preview, publish, share, assign; a pupil do
   await lists.getByLabel(id("ed.glossary")).fill("kios: tempat berjualan kecil di pasar");
   await expect(lists.getByText(id("ed.autosaved"))).toBeVisible();
 
+  // A second tab still showing the older draft cannot overwrite it: its save is refused beside the
+  // form, with its typing kept; this tab's own autosaves keep working (it learns each new revision).
+  const stale = await context.newPage();
+  await stale.goto(editorUrl);
+  await lists.getByLabel(id("ed.objectives")).fill("Tujuan dari tab pertama.");
+  await lists.getByRole("button", { name: id("ed.save") }).click();
+  await expect(lists.getByText(id("ed.saved"))).toBeVisible();
+  const staleLists = stale.getByRole("form", { name: id("ed.lists") });
+  await staleLists.getByLabel(id("ed.objectives")).fill("Tujuan dari tab kedua.");
+  await staleLists.getByRole("button", { name: id("ed.save") }).click();
+  await expect(staleLists.getByRole("alert")).toHaveText(id("ed.err.stale"));
+  await expect(staleLists.getByLabel(id("ed.objectives"))).toHaveValue("Tujuan dari tab kedua.");
+  await stale.close();
+  expect(draftOf(lessonId).objectives).toEqual(["Tujuan dari tab pertama."]);
+  await lists.getByLabel(id("ed.objectives")).fill("Membedakan tuduhan dari bukti.");
+  await expect.poll(() => draftOf(lessonId).objectives).toEqual(["Membedakan tuduhan dari bukti."]);
+
   // Four questions; the second has a Part B of quotations.
   for (const [n, q] of QUESTIONS.entries()) {
     const form = page.getByRole("form", { name: id("ed.newQuestion") });
@@ -319,9 +336,16 @@ test("with JavaScript: write, check, preview, publish, share, assign; a pupil do
   }
   expect(draftOf(lessonId).questions[1].partB?.options.map((o) => o.paragraph)).toEqual([2, 3, 4]);
 
-  // The duplicate option is flagged next to question 4; changing it clears the warning.
+  // Items are summary rows, one form at a time: the duplicate option is flagged on question 4's
+  // row; opening it and changing the option clears the warning.
   const q4 = page.getByRole("article", { name: id("ed.question", { n: 4 }) });
   await expect(q4.getByText(id("check.duplicate-options"))).toBeVisible();
+  await expect(page.getByRole("form", { name: /^Soal \d+$/ })).toHaveCount(0);
+  await q4
+    .getByRole("link", { name: id("edi.edit", { item: id("ed.question", { n: 4 }) }) })
+    .click();
+  await expect(page).toHaveURL(/\?edit=q4#q4$/);
+  await expect(page.getByRole("form", { name: /^Soal \d+$/ })).toHaveCount(1);
   await q4.getByLabel(id("ed.option", { id: "B" })).fill("Menyetujui tuduhan dengan senang hati");
   await q4.getByRole("button", { name: id("ed.save") }).click();
   await expect(q4.getByText(id("check.duplicate-options"))).toHaveCount(0);
@@ -402,7 +426,7 @@ test("with JavaScript: write, check, preview, publish, share, assign; a pupil do
     "/teacher/lessons",
     "/teacher/lessons/new",
     "/teacher/lessons/import",
-    editorUrl,
+    `${editorUrl}?edit=q2`,
     `${editorUrl}/preview?step=feedback`,
   ]);
 
@@ -472,7 +496,7 @@ test("with JavaScript: write, check, preview, publish, share, assign; a pupil do
   // The teacher edits question 1 and closes the tab before it saves; back again, the typing is
   // restored and saved, and republishing makes version 2 while the assignment stays on version 1.
   const edited = "Menurut kepala desa, kapan pasar baru akan dibuka?";
-  await page.goto(editorUrl);
+  await page.goto(`${editorUrl}?edit=q1`);
   await page
     .getByRole("form", { name: id("ed.question", { n: 1 }) })
     .getByLabel(id("ed.stem"), { exact: true })
@@ -480,6 +504,11 @@ test("with JavaScript: write, check, preview, publish, share, assign; a pupil do
   await page.close();
   page = await context.newPage();
   await page.goto(editorUrl);
+  const q1Row = page.getByRole("article", { name: id("ed.question", { n: 1 }) });
+  await expect(q1Row.getByText(id("edi.keptTyping"))).toBeVisible();
+  await q1Row
+    .getByRole("link", { name: id("edi.edit", { item: id("ed.question", { n: 1 }) }) })
+    .click();
   const q1 = page.getByRole("form", { name: id("ed.question", { n: 1 }) });
   await expect(q1.getByLabel(id("ed.stem"), { exact: true })).toHaveValue(edited);
   await expect(q1.getByText(id("ed.autosaved"))).toBeVisible();
@@ -591,6 +620,26 @@ test.describe("without JavaScript", () => {
     await again.getByLabel(id("ed.correct")).selectOption("a");
     await again.getByRole("button", { name: id("ed.add") }).click();
     await expect(page.getByRole("heading", { name: id("ed.question", { n: 1 }) })).toBeVisible();
+    // The question's row opens its form by a plain link; a refused save keeps it open, as typed.
+    await page
+      .getByRole("link", { name: id("edi.edit", { item: id("ed.question", { n: 1 }) }) })
+      .click();
+    const q1 = page.getByRole("form", { name: id("ed.question", { n: 1 }) });
+    await q1.getByLabel(id("ed.stem"), { exact: true }).fill("");
+    await q1.getByLabel(id("ed.explanation")).fill("Penjelasan yang baru diketik.");
+    await q1.getByRole("button", { name: id("ed.save") }).click();
+    const q1Again = page.getByRole("form", { name: id("ed.question", { n: 1 }) });
+    await expect(q1Again.getByLabel(id("ed.stem"), { exact: true })).toHaveAttribute(
+      "aria-invalid",
+      "true",
+    );
+    await expect(q1Again.getByLabel(id("ed.explanation"))).toHaveValue(
+      "Penjelasan yang baru diketik.",
+    );
+    await q1Again.getByLabel(id("ed.stem"), { exact: true }).fill(q.stem);
+    await q1Again.getByLabel(id("ed.explanation")).fill(q.explanation);
+    await q1Again.getByRole("button", { name: id("ed.save") }).click();
+    await expect(page.getByText(id("ed.saved"))).toBeVisible();
 
     // A sorting quotation that is not verbatim, and a half-written rubric, are refused beside the field.
     const statement = page.getByRole("form", { name: id("ed.newStatement") });

@@ -192,7 +192,8 @@ test("private until shared; others see only shared published lessons; only the a
   assert.equal(seen?.id, null);
   assert.ok(editor.assignableLessons(joko).some((l) => l.slug === slug));
   assert.throws(
-    () => editor.saveDraft({ teacherId: joko, lessonId: id, draft: getLessonVersion(1)! }),
+    () =>
+      editor.saveDraft({ teacherId: joko, lessonId: id, draft: getLessonVersion(1)!, revision: 0 }),
     (r: Response) => r.status === 404,
   );
   assert.throws(

@@ -1,12 +1,34 @@
 // What every editor form needs from the page: the last posted result (to re-fill a refused form
-// and show its messages), and the lesson's id (typing kept in the browser is stored per lesson).
-import { createContext, useContext } from "react";
+// and show its messages), the lesson's id (typing kept in the browser is stored per lesson), and
+// the draft's newest known revision (sent with every save, so a stale tab cannot overwrite).
+import { createContext, useContext, type MutableRefObject } from "react";
 import type { EdErrors, EdValues } from "~/components/editor-fields";
 import type { EditorResult } from "~/models/lesson-editor-page.server";
 
-export type EditorState = { result: EditorResult | undefined; lessonId: number };
+export type EditorState = {
+  result: EditorResult | undefined;
+  lessonId: number;
+  /** The newest revision this tab knows of: the page's, or a later save's answer. */
+  revision: number;
+  /** The same, readable when an autosave is sent (after the render that scheduled it). */
+  latest: MutableRefObject<number>;
+  /** A save's answer tells the tab the revision it made. */
+  learn: (revision: number) => void;
+};
 
-export const EditorContext = createContext<EditorState>({ result: undefined, lessonId: 0 });
+export const EditorContext = createContext<EditorState>({
+  result: undefined,
+  lessonId: 0,
+  revision: 0,
+  latest: { current: 0 },
+  learn: () => {},
+});
+
+/** The hidden field every editor form sends: the revision the teacher's page shows. */
+export function RevisionField() {
+  const { revision } = useContext(EditorContext);
+  return <input type="hidden" name="revision" value={revision} />;
+}
 
 export function useEditor() {
   const state = useContext(EditorContext);

@@ -1,16 +1,17 @@
 // One editor form. Without JavaScript: a plain post that comes back with what was typed. With it:
 // every keystroke is kept in this browser (so a closed tab loses nothing), existing parts save
 // themselves shortly after typing stops, and the kept copy is dropped once the server has it.
-import { Form, useFetcher } from "@remix-run/react";
+// Every post carries the draft revision the tab knows of; the tab learns each save's new one.
+import { Form, useFetcher, useFetchers } from "@remix-run/react";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import type { EdErrors, EdValues } from "~/components/editor-fields";
 import { useT } from "~/i18n/use-t";
 import type { EditorResult } from "~/models/lesson-editor-page.server";
-import { useEditor } from "./context";
+import { RevisionField, useEditor } from "./context";
 
 type Stored = { at: number; entries: [string, string][] };
 const AUTOSAVE_MS = 800;
-const SKIP = new Set(["intent", "itemId", "autosave"]);
+const SKIP = new Set(["intent", "itemId", "autosave", "revision"]);
 
 function setValue(el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, value: string) {
   // The prototype's setter, so React's onChange (e.g. the numbered preview) sees the change.
@@ -55,14 +56,39 @@ export function DraftForm(props: {
   const fetcher = useFetcher<EditorResult>();
   const ref = useRef<HTMLFormElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>();
+  // One autosave at a time in the whole tab: an autosave waits while any save of this page is
+  // under way, so it is sent with the revision that save's answer gives (decision 095).
+  const pending = useRef<FormData | null>(null);
+  const busyAnywhere = useFetchers().some((f) => f.state !== "idle");
+  const busy = useRef(false);
+  busy.current = busyAnywhere;
   const [restored, setRestored] = useState(false);
   const key = `telaah-editor:${editor.lessonId}:${intent}:${itemId || "new"}`;
   const saved = editor.savedBy(intent, itemId);
 
+  const send = (data: FormData) => {
+    if (busy.current) {
+      pending.current = data;
+      return;
+    }
+    data.set("revision", String(editor.latest.current));
+    fetcher.submit(data, { method: "post" });
+  };
   // The server has it: by this form's post, or by its autosave.
   useEffect(() => {
     if (saved || fetcher.data?.ok) forgetTyping(key);
   }, [saved, fetcher.data, key]);
+  const { learn } = editor;
+  useEffect(() => {
+    if (fetcher.data) learn(fetcher.data.revision);
+  }, [fetcher.data, learn]);
+  useEffect(() => {
+    if (busyAnywhere || !pending.current) return;
+    const next = pending.current;
+    pending.current = null;
+    send(next);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a held autosave goes out once, when the page's other saves end
+  }, [busyAnywhere]);
 
   // Coming back: typing the server never confirmed is put back into the form (and, for existing
   // parts, saved again by the input events that puts it back).
@@ -93,8 +119,15 @@ export function DraftForm(props: {
     clearTimeout(timer.current);
     timer.current = setTimeout(() => {
       data.set("autosave", "1");
-      fetcher.submit(data, { method: "post" });
+      send(data);
     }, AUTOSAVE_MS);
+  };
+  // A save by the button replaces a waiting autosave and carries the newest revision known.
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    clearTimeout(timer.current);
+    pending.current = null;
+    const field = event.currentTarget.elements.namedItem("revision");
+    if (field instanceof HTMLInputElement) field.value = String(editor.latest.current);
   };
   const errors =
     fetcher.data && !fetcher.data.ok && fetcher.state === "idle"
@@ -109,10 +142,17 @@ export function DraftForm(props: {
       className="editor-form"
       aria-label={props.label}
       onInput={onInput}
+      onSubmit={onSubmit}
       preventScrollReset
     >
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="itemId" value={itemId} />
+      <RevisionField />
+      {errors?.stale ? (
+        <p className="field-error" role="alert">
+          {t(errors.stale)}
+        </p>
+      ) : null}
       {restored ? (
         <p className="note" role="status">
           {t("le.restored")}{" "}

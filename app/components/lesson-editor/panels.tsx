@@ -5,11 +5,32 @@ import { EdCheck, EdError, EdText } from "~/components/editor-fields";
 import { useT } from "~/i18n/use-t";
 import type { editorPage } from "~/models/lesson-editor-page.server";
 import { factRows } from "~/utils/lesson-editor-form";
-import { useEditor } from "./context";
+import { RevisionField, useEditor } from "./context";
 import { DraftForm } from "./draft-form";
 import { WarningWithAcceptance } from "./item-section";
 
 type Page = ReturnType<typeof editorPage>;
+
+/** Forms without fields of their own (move, delete, accept, publish) refused as stale say so here. */
+const WITHOUT_OWN_MESSAGE = new Set([
+  "deleteItem",
+  "up",
+  "down",
+  "acknowledge",
+  "unacknowledge",
+  "publish",
+]);
+
+export function StaleNotice() {
+  const t = useT();
+  const { result } = useEditor();
+  if (!result?.stale || !WITHOUT_OWN_MESSAGE.has(result.intent)) return null;
+  return (
+    <p className="field-error" role="alert">
+      {t("ed.err.stale")}
+    </p>
+  );
+}
 
 export function StatusPanel({ data }: { data: Page }) {
   const t = useT();
@@ -67,7 +88,7 @@ export function QualityPanel({ data }: { data: Page }) {
     editor.errorsFor("publish", "") ??
     editor.errorsFor("share", "") ??
     editor.errorsFor("deleteLesson", "");
-  const acknowledged = data.draft.acknowledged;
+  const acknowledged = data.lesson.acknowledged;
   return (
     <section aria-labelledby="quality-heading" className="card quality">
       <h2 id="quality-heading">{t("ed.quality")}</h2>
@@ -103,6 +124,7 @@ export function QualityPanel({ data }: { data: Page }) {
                 {t("le.ackItem", { item: a.item, reason: a.reason })}{" "}
                 <Form method="post" className="inline" preventScrollReset>
                   <input type="hidden" name="index" value={i} />
+                  <RevisionField />
                   <button type="submit" name="intent" value="unacknowledge" className="secondary">
                     {t("le.unack")}
                   </button>
@@ -113,6 +135,7 @@ export function QualityPanel({ data }: { data: Page }) {
         </>
       ) : null}
       <Form method="post" noValidate>
+        <RevisionField />
         {data.warningCount ? (
           <EdCheck prefix="pub" name="warningsSeen" label={t("ed.warningsSeen")} values={{}} />
         ) : null}
