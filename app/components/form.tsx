@@ -62,12 +62,22 @@ export function useAppForm<S extends z.ZodTypeAny>(options: {
 
 type Meta = FieldMetadata<unknown, Record<string, unknown>, string[]>;
 
-/** The field's first message, translated; `id` is what the input's aria-describedby names. */
-export function FieldErrors({ meta }: { meta: Meta }) {
+/**
+ * The field's first message, translated; `id` is what the input's aria-describedby names.
+ * `details` (e.g. a list of the refused lines) is shown with the message and read out with it.
+ */
+export function FieldErrors({ meta, details }: { meta: Meta; details?: ReactNode }) {
   const t = useT();
   const first = meta.errors?.[0];
   if (!first) return null;
   const { key, vars } = readMessage(first);
+  if (details)
+    return (
+      <div className="field-error" id={meta.errorId}>
+        <p>{t(key, vars)}</p>
+        {details}
+      </div>
+    );
   return (
     <p className="field-error" id={meta.errorId}>
       {t(key, vars)}
@@ -132,12 +142,15 @@ export function TextareaField({
   meta,
   label,
   hint,
+  errorDetails,
   className,
   ...attributes
 }: {
   meta: Meta;
   label: ReactNode;
   hint?: ReactNode;
+  /** Shown under the field's message when it has one (see FieldErrors). */
+  errorDetails?: ReactNode;
   className?: string;
 } & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "id" | "defaultValue">) {
   const { key, ...props } = getTextareaProps(meta as FieldMetadata<string>, {
@@ -148,7 +161,7 @@ export function TextareaField({
       <label htmlFor={meta.id}>{label}</label>
       <Hint id={meta.descriptionId}>{hint}</Hint>
       <textarea key={key} {...props} {...attributes} />
-      <FieldErrors meta={meta} />
+      <FieldErrors meta={meta} details={errorDetails} />
     </div>
   );
 }

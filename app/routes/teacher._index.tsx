@@ -2,17 +2,17 @@
 import { Name, Trans } from "~/components/name";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Field, SelectField } from "~/components/accounts-fields";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Field, getFormProps, SelectField, useAppForm } from "~/components/form";
 import { useT } from "~/i18n/use-t";
 import { TeacherNewsSection } from "~/components/teacher-news";
 import { createClass, listClasses, type ClassSummary } from "~/models/class.server";
 import { getLessonVersion } from "~/models/lesson.server";
 import { visitDashboard } from "~/models/news.server";
-import { NO_STORE, refuse } from "~/utils/accounts-form.server";
+import { NO_STORE } from "~/utils/accounts-form.server";
 import { classSchema, GRADES } from "~/utils/accounts-schemas";
 import { requireTeacher } from "~/utils/auth.server";
-import { parseWith, readForm } from "~/utils/form.server";
+import { parseForm, refuse } from "~/utils/form.server";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => title(matches, "accounts.dashboard.title");
@@ -40,11 +40,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await readForm(request);
+  const { submission } = await parseForm(request, classSchema);
   const teacher = await requireTeacher(request);
-  const parsed = parseWith(classSchema, form);
-  if (!parsed.ok) return refuse(parsed);
-  const classId = createClass({ teacherId: teacher.teacherId, ...parsed.data });
+  if (submission.status !== "success") return refuse(submission);
+  const classId = createClass({ teacherId: teacher.teacherId, ...submission.value });
   return redirect(`/teacher/classes/${classId}`, { headers: NO_STORE });
 }
 
@@ -77,10 +76,11 @@ function ClassList({ classes, labelledBy }: { classes: ClassSummary[]; labelledB
 export default function TeacherDashboard() {
   const t = useT();
   const { name, active, archived, news } = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>();
+  const [form, fields] = useAppForm<typeof classSchema>({
+    id: "new-class",
+    defaultValue: { grade: "8", timeZone: "WIB" },
+  });
   const busy = useNavigation().state === "submitting";
-  const values = data?.values ?? {};
-  const errors = data?.errors ?? {};
   return (
     <>
       <h1>{t("accounts.dashboard.title")}</h1>
@@ -112,21 +112,14 @@ export default function TeacherDashboard() {
 
       <section aria-labelledby="create-heading" className="no-print">
         <h2 id="create-heading">{t("accounts.dashboard.create")}</h2>
-        <Form method="post" noValidate>
+        <Form method="post" {...getFormProps(form)}>
           <Field
-            name="name"
+            meta={fields.name}
             label={t("accounts.field.className")}
             hint={t("accounts.field.classNameHint")}
-            error={errors.name}
-            defaultValue={values.name}
             autoComplete="off"
           />
-          <SelectField
-            name="grade"
-            label={t("accounts.field.grade")}
-            error={errors.grade}
-            defaultValue={values.grade ?? "8"}
-          >
+          <SelectField meta={fields.grade} label={t("accounts.field.grade")}>
             {GRADES.map((g) => (
               <option key={g} value={g}>
                 {t("accounts.grade.option", { grade: g })}
@@ -134,19 +127,12 @@ export default function TeacherDashboard() {
             ))}
           </SelectField>
           <Field
-            name="subject"
+            meta={fields.subject}
             label={t("accounts.field.subject")}
             hint={t("accounts.field.subjectHint")}
-            error={errors.subject}
-            defaultValue={values.subject}
             autoComplete="off"
           />
-          <SelectField
-            name="timeZone"
-            label={t("accounts.field.timeZone")}
-            error={errors.timeZone}
-            defaultValue={values.timeZone ?? "WIB"}
-          >
+          <SelectField meta={fields.timeZone} label={t("accounts.field.timeZone")}>
             <option value="WIB">{t("accounts.zone.WIB")}</option>
             <option value="WITA">{t("accounts.zone.WITA")}</option>
             <option value="WIT">{t("accounts.zone.WIT")}</option>

@@ -5,7 +5,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { Field } from "~/components/accounts-fields";
+import { Field, getFormProps, Intent, useAppForm } from "~/components/form";
 import { useLang, useT } from "~/i18n/use-t";
 import {
   getTaughtClass,
@@ -19,10 +19,10 @@ import { listClassTeachers } from "~/models/class-access.server";
 import { listRoster, resetPin } from "~/models/pupil.server";
 import { listClassAssignments } from "~/models/assignment.server";
 import { ClassAssignmentList } from "~/components/assignment-lists";
-import { NO_STORE, refuse } from "~/utils/accounts-form.server";
+import { NO_STORE } from "~/utils/accounts-form.server";
 import { className } from "~/utils/accounts-schemas";
 import { requireTeacher } from "~/utils/auth.server";
-import { parseWith, readForm } from "~/utils/form.server";
+import { parseSubmission, readForm, refuse } from "~/utils/form.server";
 import { formatDateTime } from "~/utils/format";
 import { joinLink } from "~/utils/join-link.server";
 import { title } from "~/utils/meta";
@@ -92,32 +92,33 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const teacher = await requireTeacher(request);
   const ref = { classId: parseId(params.classId), teacherId: teacher.teacherId };
-  const parsedIntent = parseWith(intentSchema, form);
-  if (!parsedIntent.ok) return refuse(parsedIntent);
+  const chosen = parseSubmission(form, intentSchema);
+  if (chosen.status !== "success") return refuse(chosen);
+  const { intent } = chosen.value;
   const back = () => redirect(`/teacher/classes/${ref.classId}`, { headers: NO_STORE });
-  switch (parsedIntent.data.intent) {
+  switch (intent) {
     case "rename": {
-      const parsed = parseWith(renameSchema, form);
-      if (!parsed.ok) return refuse(parsed);
-      renameClass({ ...ref, name: parsed.data.name });
+      const submission = parseSubmission(form, renameSchema);
+      if (submission.status !== "success") return refuse(submission, { intent });
+      renameClass({ ...ref, name: submission.value.name });
       return back();
     }
     case "archive":
     case "unarchive":
-      setArchived({ ...ref, archived: parsedIntent.data.intent === "archive" });
+      setArchived({ ...ref, archived: intent === "archive" });
       return back();
     case "joinOff":
     case "joinOn":
-      setJoinEnabled({ ...ref, enabled: parsedIntent.data.intent === "joinOn" });
+      setJoinEnabled({ ...ref, enabled: intent === "joinOn" });
       return back();
     case "regenerate":
       regenerateJoinCode(ref);
       return back();
     case "resetPin": {
-      const parsed = parseWith(pupilSchema, form);
-      if (!parsed.ok) notFound();
+      const submission = parseSubmission(form, pupilSchema);
+      if (submission.status !== "success") notFound();
       // The new PIN travels only in this response (never stored in clear, never in a URL).
-      const reset = await resetPin({ ...ref, pupilId: parsed.data.pupilId });
+      const reset = await resetPin({ ...ref, pupilId: submission.value.pupilId });
       return json({ ok: true as const, reset }, { headers: NO_STORE });
     }
   }
@@ -129,8 +130,11 @@ export default function ClassPage() {
   const { klass, join, roster, assignments, owner } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const errors = data && !data.ok ? data.errors : {};
-  const values = data && !data.ok ? data.values : {};
+  const [renameForm, renameFields] = useAppForm<typeof renameSchema>({
+    id: "rename-class",
+    intent: "rename",
+    defaultValue: { name: klass.name },
+  });
   const reset = data && data.ok ? data.reset : null;
   return (
     <>
@@ -183,13 +187,13 @@ export default function ClassPage() {
         </dl>
         <div className="actions no-print">
           <Form method="post">
-            <input type="hidden" name="intent" value={klass.joinEnabled ? "joinOff" : "joinOn"} />
+            <Intent value={klass.joinEnabled ? "joinOff" : "joinOn"} />
             <button type="submit" className="secondary" disabled={busy}>
               {klass.joinEnabled ? t("accounts.class.turnJoinOff") : t("accounts.class.turnJoinOn")}
             </button>
           </Form>
           <Form method="post">
-            <input type="hidden" name="intent" value="regenerate" />
+            <Intent value="regenerate" />
             <button type="submit" className="secondary" disabled={busy}>
               {t("accounts.class.regenerate")}
             </button>
@@ -323,13 +327,11 @@ export default function ClassPage() {
         <p>
           <Link to={`/teacher/classes/${klass.id}/copy`}>{t("next.copyClass.link")}</Link>
         </p>
-        <Form method="post" noValidate>
-          <input type="hidden" name="intent" value="rename" />
+        <Form method="post" {...getFormProps(renameForm)}>
+          <Intent value="rename" />
           <Field
-            name="name"
+            meta={renameFields.name}
             label={t("accounts.field.className")}
-            error={errors.name}
-            defaultValue={values.name ?? klass.name}
             autoComplete="off"
           />
           <p>
@@ -342,7 +344,7 @@ export default function ClassPage() {
           <p className="hint">{t("co.archiveOwnerOnly")}</p>
         ) : klass.archived ? (
           <Form method="post">
-            <input type="hidden" name="intent" value="unarchive" />
+            <Intent value="unarchive" />
             <p className="hint">{t("accounts.class.unarchiveHint")}</p>
             <p>
               <button type="submit" className="secondary" disabled={busy}>
@@ -356,7 +358,7 @@ export default function ClassPage() {
             <summary>{t("accounts.class.archive")}</summary>
             <p className="hint">{t("accounts.class.archiveHint")}</p>
             <Form method="post">
-              <input type="hidden" name="intent" value="archive" />
+              <Intent value="archive" />
               <button type="submit" className="danger" disabled={busy}>
                 {t("pf.archive.confirm")}
               </button>

@@ -5,6 +5,8 @@ import { Name, Trans } from "~/components/name";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { Intent } from "~/components/form";
 import { CardSheet, PrintButton } from "~/components/sign-in-cards";
 import { useT } from "~/i18n/use-t";
 import { getTaughtClass, parseId } from "~/models/class.server";
@@ -12,7 +14,7 @@ import { listRoster } from "~/models/pupil.server";
 import { resetAllPins } from "~/models/roster.server";
 import { NO_STORE } from "~/utils/accounts-form.server";
 import { requireTeacher } from "~/utils/auth.server";
-import { readForm } from "~/utils/form.server";
+import { parseForm, refuse } from "~/utils/form.server";
 import { joinLink, signInLink } from "~/utils/join-link.server";
 import { title } from "~/utils/meta";
 
@@ -43,11 +45,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
+const resetAllSchema = z.object({ intent: z.literal("resetAll") });
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = await readForm(request);
+  const { submission } = await parseForm(request, resetAllSchema);
   const teacher = await requireTeacher(request);
   const classId = parseId(params.classId);
-  if (form.get("intent") !== "resetAll") throw new Response("Bad request", { status: 400 });
+  if (submission.status !== "success") return refuse(submission);
   // The new PINs travel only in this response (never stored in clear, never in a URL).
   const cards = await resetAllPins({ classId, teacherId: teacher.teacherId });
   return json(
@@ -59,7 +63,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function SignInCards() {
   const t = useT();
   const data = useLoaderData<typeof loader>();
-  const fresh = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  const fresh = answer && "cards" in answer ? answer : undefined;
   const busy = useNavigation().state === "submitting";
   const cards = fresh?.cards ?? data.cards;
   return (
@@ -99,7 +104,7 @@ export default function SignInCards() {
           <summary>{t("roster.cards.resetAll")}</summary>
           <p className="hint">{t("roster.cards.resetAllHint")}</p>
           <Form method="post">
-            <input type="hidden" name="intent" value="resetAll" />
+            <Intent value="resetAll" />
             <button type="submit" className="danger" disabled={busy}>
               {t("roster.cards.resetAllConfirm")}
             </button>

@@ -3,16 +3,16 @@
 import { Name, Trans } from "~/components/name";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Field, SelectField } from "~/components/accounts-fields";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Field, getFormProps, SelectField, useAppForm } from "~/components/form";
 import { useT } from "~/i18n/use-t";
 import { listClassAssignments } from "~/models/assignment.server";
 import { getTaughtClass, parseId } from "~/models/class.server";
 import { copyClassWithAssignments } from "~/models/next-year.server";
-import { NO_STORE, refuse } from "~/utils/accounts-form.server";
+import { NO_STORE } from "~/utils/accounts-form.server";
 import { classSchema, GRADES } from "~/utils/accounts-schemas";
 import { requireTeacher } from "~/utils/auth.server";
-import { parseWith, readForm } from "~/utils/form.server";
+import { parseForm, refuse } from "~/utils/form.server";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => title(matches, "next.copyClass.pageTitle");
@@ -36,16 +36,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = await readForm(request);
+  const { submission } = await parseForm(request, classSchema);
   const teacher = await requireTeacher(request);
   const fromClassId = parseId(params.classId);
   getTaughtClass({ classId: fromClassId, teacherId: teacher.teacherId });
-  const parsed = parseWith(classSchema, form);
-  if (!parsed.ok) return refuse(parsed);
+  if (submission.status !== "success") return refuse(submission);
   const { classId } = copyClassWithAssignments({
     teacherId: teacher.teacherId,
     fromClassId,
-    ...parsed.data,
+    ...submission.value,
   });
   return redirect(`/teacher/classes/${classId}`, { headers: NO_STORE });
 }
@@ -53,12 +52,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function CopyClass() {
   const t = useT();
   const klass = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>();
+  const [form, fields] = useAppForm<typeof classSchema>({
+    id: "copy-class",
+    defaultValue: {
+      grade: GRADES.includes(klass.grade as (typeof GRADES)[number]) ? klass.grade : "8",
+      subject: klass.subject,
+      timeZone: klass.timeZone,
+    },
+  });
   const busy = useNavigation().state === "submitting";
-  const values = data?.values ?? {};
-  const errors = data?.errors ?? {};
-  const grade =
-    values.grade ?? (GRADES.includes(klass.grade as (typeof GRADES)[number]) ? klass.grade : "8");
   return (
     <div className="narrow">
       <h1>
@@ -68,21 +70,14 @@ export default function CopyClass() {
       <p>
         <Link to={`/teacher/classes/${klass.id}`}>{t("accounts.cards.back")}</Link>
       </p>
-      <Form method="post" noValidate>
+      <Form method="post" {...getFormProps(form)}>
         <Field
-          name="name"
+          meta={fields.name}
           label={t("accounts.field.className")}
           hint={t("accounts.field.classNameHint")}
-          error={errors.name}
-          defaultValue={values.name}
           autoComplete="off"
         />
-        <SelectField
-          name="grade"
-          label={t("accounts.field.grade")}
-          error={errors.grade}
-          defaultValue={grade}
-        >
+        <SelectField meta={fields.grade} label={t("accounts.field.grade")}>
           {GRADES.map((g) => (
             <option key={g} value={g}>
               {t("accounts.grade.option", { grade: g })}
@@ -90,19 +85,12 @@ export default function CopyClass() {
           ))}
         </SelectField>
         <Field
-          name="subject"
+          meta={fields.subject}
           label={t("accounts.field.subject")}
           hint={t("accounts.field.subjectHint")}
-          error={errors.subject}
-          defaultValue={values.subject ?? klass.subject}
           autoComplete="off"
         />
-        <SelectField
-          name="timeZone"
-          label={t("accounts.field.timeZone")}
-          error={errors.timeZone}
-          defaultValue={values.timeZone ?? klass.timeZone}
-        >
+        <SelectField meta={fields.timeZone} label={t("accounts.field.timeZone")}>
           <option value="WIB">{t("accounts.zone.WIB")}</option>
           <option value="WITA">{t("accounts.zone.WITA")}</option>
           <option value="WIT">{t("accounts.zone.WIT")}</option>

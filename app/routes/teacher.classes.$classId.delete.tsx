@@ -3,15 +3,15 @@
 import { Name, Trans } from "~/components/name";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { ConfirmCheckbox } from "~/components/forms";
+import { ConfirmCheckbox, getFormProps, useAppForm } from "~/components/form";
 import { useT } from "~/i18n/use-t";
 import { listClassTeachers } from "~/models/class-access.server";
 import { deleteClass, getTaughtClass, parseId } from "~/models/class.server";
-import { NO_STORE, refuse } from "~/utils/accounts-form.server";
+import { NO_STORE } from "~/utils/accounts-form.server";
 import { requireTeacher } from "~/utils/auth.server";
-import { parseWith, readForm } from "~/utils/form.server";
+import { parseForm, refuse } from "~/utils/form.server";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => title(matches, "co.delete.link");
@@ -32,14 +32,13 @@ const confirmSchema = z.object({
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = await readForm(request);
+  const { submission } = await parseForm(request, confirmSchema);
   const teacher = await requireTeacher(request);
   const ref = { classId: parseId(params.classId), teacherId: teacher.teacherId };
   const klass = getTaughtClass(ref);
   if (klass.role !== "owner")
     throw new Response("Only the owner of the class may delete it", { status: 403 });
-  const parsed = parseWith(confirmSchema, form);
-  if (!parsed.ok) return refuse(parsed);
+  if (submission.status !== "success") return refuse(submission);
   deleteClass(ref);
   return redirect("/teacher", { headers: NO_STORE });
 }
@@ -47,9 +46,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function DeleteClass() {
   const t = useT();
   const { classId, className, owner, canDelete } = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>();
+  const [form, fields] = useAppForm<typeof confirmSchema>({ id: "delete-class" });
   const busy = useNavigation().state === "submitting";
-  const error = data?.errors.confirm;
   return (
     <div className="narrow">
       <h1>
@@ -58,8 +56,8 @@ export default function DeleteClass() {
       {canDelete ? (
         <>
           <p className="note">{t("co.delete.body")}</p>
-          <Form method="post" noValidate>
-            <ConfirmCheckbox label={t("co.delete.confirm")} error={error} />
+          <Form method="post" {...getFormProps(form)}>
+            <ConfirmCheckbox meta={fields.confirm} label={t("co.delete.confirm")} />
             <p className="actions">
               <button type="submit" className="danger" disabled={busy}>
                 {t("co.delete.submit")}

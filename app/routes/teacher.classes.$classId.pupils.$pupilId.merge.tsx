@@ -2,16 +2,16 @@
 // for an assignment both worked on is said before confirming (docs/decisions/101).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { SelectField } from "~/components/accounts-fields";
+import { ConfirmCheckbox, getFormProps, SelectField, useAppForm } from "~/components/form";
 import { useT } from "~/i18n/use-t";
 import { parseId } from "~/models/class.server";
 import { getTaughtPupil, listRoster } from "~/models/pupil.server";
 import { mergePupils } from "~/models/roster.server";
-import { NO_STORE, refuse } from "~/utils/accounts-form.server";
+import { NO_STORE } from "~/utils/accounts-form.server";
 import { requireTeacher } from "~/utils/auth.server";
-import { parseWith, readForm } from "~/utils/form.server";
+import { parseForm, refuse } from "~/utils/form.server";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => title(matches, "roster.merge.pageTitle");
@@ -43,15 +43,14 @@ const mergeSchema = z.object({
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = await readForm(request);
+  const { submission } = await parseForm(request, mergeSchema);
   const { ref } = await pupilOf(request, params);
-  const parsed = parseWith(mergeSchema, form);
-  if (!parsed.ok) return refuse(parsed);
+  if (submission.status !== "success") return refuse(submission);
   mergePupils({
     classId: ref.classId,
     teacherId: ref.teacherId,
     fromId: ref.pupilId,
-    intoId: parsed.data.intoId,
+    intoId: submission.value.intoId,
   });
   return redirect(`/teacher/classes/${ref.classId}`, { headers: NO_STORE });
 }
@@ -59,9 +58,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function MergePupil() {
   const t = useT();
   const { classId, name, others } = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>();
+  const [form, fields] = useAppForm<typeof mergeSchema>({ id: "merge-pupil" });
   const busy = useNavigation().state === "submitting";
-  const errors = data?.errors ?? {};
   const back = <Link to={`/teacher/classes/${classId}`}>{t("accounts.cards.back")}</Link>;
   return (
     <div className="narrow">
@@ -73,13 +71,8 @@ export default function MergePupil() {
           {t("roster.merge.none")} {back}
         </p>
       ) : (
-        <Form method="post" noValidate>
-          <SelectField
-            name="intoId"
-            label={t("roster.merge.into")}
-            error={errors.intoId}
-            defaultValue={data?.values?.intoId ?? ""}
-          >
+        <Form method="post" {...getFormProps(form)}>
+          <SelectField meta={fields.intoId} label={t("roster.merge.into")}>
             <option value="">{t("roster.merge.choose")}</option>
             {others.map((p) => (
               <option key={p.id} value={p.id}>
@@ -87,23 +80,7 @@ export default function MergePupil() {
               </option>
             ))}
           </SelectField>
-          <div className="field">
-            <input
-              type="checkbox"
-              id="field-confirm"
-              name="confirm"
-              value="yes"
-              defaultChecked={data?.values?.confirm === "yes"}
-              aria-invalid={errors.confirm ? true : undefined}
-              aria-describedby={errors.confirm ? "field-confirm-error" : undefined}
-            />{" "}
-            <label htmlFor="field-confirm">{t("roster.merge.confirm", { name })}</label>
-            {errors.confirm ? (
-              <p className="field-error" id="field-confirm-error">
-                {t(errors.confirm)}
-              </p>
-            ) : null}
-          </div>
+          <ConfirmCheckbox meta={fields.confirm} label={t("roster.merge.confirm", { name })} />
           <p className="actions">
             <button type="submit" className="danger" disabled={busy}>
               {t("roster.merge.submit", { name })}

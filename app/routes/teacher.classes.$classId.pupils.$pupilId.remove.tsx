@@ -3,15 +3,15 @@
 import { Name, Trans } from "~/components/name";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { ConfirmCheckbox } from "~/components/forms";
+import { ConfirmCheckbox, getFormProps, useAppForm } from "~/components/form";
 import { useT } from "~/i18n/use-t";
 import { getTaughtClass, parseId } from "~/models/class.server";
 import { getTaughtPupil, removePupil } from "~/models/pupil.server";
-import { NO_STORE, refuse } from "~/utils/accounts-form.server";
+import { NO_STORE } from "~/utils/accounts-form.server";
 import { requireTeacher } from "~/utils/auth.server";
-import { parseWith, readForm } from "~/utils/form.server";
+import { parseForm, refuse } from "~/utils/form.server";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => title(matches, "accounts.remove.title");
@@ -36,13 +36,12 @@ const confirmSchema = z.object({
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = await readForm(request);
+  const { submission } = await parseForm(request, confirmSchema);
   const teacher = await requireTeacher(request);
   const ref = refs(params, teacher.teacherId);
-  const parsed = parseWith(confirmSchema, form);
-  if (!parsed.ok) {
+  if (submission.status !== "success") {
     getTaughtPupil(ref);
-    return refuse(parsed);
+    return refuse(submission);
   }
   removePupil(ref);
   return redirect(`/teacher/classes/${ref.classId}`, { headers: NO_STORE });
@@ -51,9 +50,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function RemovePupil() {
   const t = useT();
   const { classId, className, pupilName } = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>();
+  const [form, fields] = useAppForm<typeof confirmSchema>({ id: "remove-pupil" });
   const busy = useNavigation().state === "submitting";
-  const error = data?.errors.confirm;
   return (
     <div className="narrow">
       <h1>
@@ -66,12 +64,12 @@ export default function RemovePupil() {
         />
       </p>
       <p className="note">{t("accounts.remove.permanent")}</p>
-      <Form method="post" noValidate>
+      <Form method="post" {...getFormProps(form)}>
         <ConfirmCheckbox
+          meta={fields.confirm}
           label={
             <Trans k="accounts.remove.confirmLabel" vars={{ name: <Name>{pupilName}</Name> }} />
           }
-          error={error}
         />
         <p className="actions">
           <button type="submit" className="danger" disabled={busy}>

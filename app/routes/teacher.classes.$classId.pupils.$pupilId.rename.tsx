@@ -2,17 +2,17 @@
 // look-alike. PIN, sessions and work stay with the pupil.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { Field } from "~/components/accounts-fields";
+import { Field, getFormProps, useAppForm } from "~/components/form";
 import { useT } from "~/i18n/use-t";
 import { parseId } from "~/models/class.server";
 import { getTaughtPupil } from "~/models/pupil.server";
 import { renamePupil } from "~/models/roster.server";
-import { NO_STORE, refuse } from "~/utils/accounts-form.server";
+import { NO_STORE } from "~/utils/accounts-form.server";
 import { displayName } from "~/utils/accounts-schemas";
 import { requireTeacher } from "~/utils/auth.server";
-import { echoValues, parseWith, readForm } from "~/utils/form.server";
+import { parseForm, refuse } from "~/utils/form.server";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => title(matches, "roster.rename.pageTitle");
@@ -35,32 +35,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const renameSchema = z.object({ displayName });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = await readForm(request);
+  const { submission } = await parseForm(request, renameSchema);
   const { ref } = await pupilOf(request, params);
-  const parsed = parseWith(renameSchema, form);
-  if (!parsed.ok) return refuse(parsed);
-  const result = renamePupil({ ...ref, displayName: parsed.data.displayName });
+  if (submission.status !== "success") return refuse(submission);
+  const result = renamePupil({ ...ref, displayName: submission.value.displayName });
   // the schema above refused every other reason already
-  if (!result.ok)
-    return refuse({ errors: { displayName: "roster.v.taken" }, values: echoValues(form) });
+  if (!result.ok) return refuse(submission, { fieldErrors: { displayName: "roster.v.taken" } });
   return redirect(`/teacher/classes/${ref.classId}`, { headers: NO_STORE });
 }
 
 export default function RenamePupil() {
   const t = useT();
   const { classId, name } = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>();
+  const [form, fields] = useAppForm<typeof renameSchema>({
+    id: "rename-pupil",
+    defaultValue: { displayName: name },
+  });
   const busy = useNavigation().state === "submitting";
   return (
     <div className="narrow">
       <h1>{t("roster.rename.heading", { name })}</h1>
-      <Form method="post" noValidate>
+      <Form method="post" {...getFormProps(form)}>
         <Field
-          name="displayName"
+          meta={fields.displayName}
           label={t("roster.rename.label")}
           hint={t("roster.rename.hint")}
-          error={data?.errors?.displayName}
-          defaultValue={data?.values?.displayName ?? name}
           autoComplete="off"
         />
         <p className="actions">

@@ -5,15 +5,17 @@ import { Name, Trans } from "~/components/name";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { getFormProps, TextareaField, useAppForm } from "~/components/form";
 import { z } from "zod";
 import { CardSheet, PrintButton } from "~/components/sign-in-cards";
-import type { MessageKey } from "~/i18n";
+import { isMessageKey, type MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import { getTaughtClass, parseId } from "~/models/class.server";
-import { addPupilsFromList, type LineProblem } from "~/models/roster.server";
-import { NO_STORE, refuse } from "~/utils/accounts-form.server";
+import { addPupilsFromList } from "~/models/roster.server";
+import { NO_STORE } from "~/utils/accounts-form.server";
 import { requireTeacher } from "~/utils/auth.server";
-import { echoValues, parseWith, readForm, type FieldErrors } from "~/utils/form.server";
+import { message, readMessage } from "~/utils/form-message";
+import { parseForm, refuse } from "~/utils/form.server";
 import { signInLink } from "~/utils/join-link.server";
 import { title } from "~/utils/meta";
 
@@ -41,24 +43,24 @@ const listSchema = z.object({
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = await readForm(request);
+  const { submission } = await parseForm(request, listSchema);
   const { teacherId, klass } = await classOf(request, params.classId);
-  const parsed = parseWith(listSchema, form);
-  if (!parsed.ok) return refuse(parsed);
-  const result = await addPupilsFromList({ classId: klass.id, teacherId, text: parsed.data.names });
-  const values = echoValues(form);
+  if (submission.status !== "success") return refuse(submission);
+  const result = await addPupilsFromList({
+    classId: klass.id,
+    teacherId,
+    text: submission.value.names,
+  });
   if (!result.ok) {
-    const error: MessageKey =
-      result.reason === "empty"
-        ? "roster.v.empty"
-        : result.reason === "tooMany"
-          ? "roster.v.tooMany"
-          : "roster.v.lines";
-    const problems: LineProblem[] = result.reason === "lines" ? result.problems : [];
-    return json(
-      { ok: false as const, errors: { names: error } as FieldErrors, values, problems },
-      { status: 400, headers: NO_STORE },
+    if (result.reason !== "lines")
+      return refuse(submission, {
+        fieldErrors: { names: result.reason === "empty" ? "roster.v.empty" : "roster.v.tooMany" },
+      });
+    // the message, then one per refused line (listed under it on the page)
+    const lines = result.problems.map((p) =>
+      message("roster.problem.line", { line: p.line, name: p.name, reason: p.reason }),
     );
+    return refuse(submission, { fieldErrors: { names: ["roster.v.lines", ...lines] } });
   }
   const link = await signInLink(request, klass.joinCode);
   // The PINs travel only in this response (never stored in clear, never in a URL).
@@ -75,10 +77,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   );
 }
 
+function reasonKey(reason: string): MessageKey {
+  const key = `roster.problem.${reason}`;
+  return isMessageKey(key) ? key : "v.invalid";
+}
+
 export default function AddPupils() {
   const t = useT();
   const { classId, className } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
+  const [form, fields] = useAppForm<typeof listSchema>({ id: "roster" });
   const busy = useNavigation().state === "submitting";
   const back = <Link to={`/teacher/classes/${classId}`}>{t("accounts.cards.back")}</Link>;
   if (data && data.ok) {
@@ -106,9 +114,7 @@ export default function AddPupils() {
       </div>
     );
   }
-  const error = data?.errors?.names;
-  const problems = data && "problems" in data ? data.problems : [];
-  const describedBy = ["names-hint", error ? "names-error" : undefined].filter(Boolean).join(" ");
+  const problems = (fields.names.errors ?? []).slice(1).map(readMessage);
   return (
     <div className="narrow">
       <h1>
@@ -116,44 +122,33 @@ export default function AddPupils() {
       </h1>
       <p>{t("roster.add.lead")}</p>
       <p>{back}</p>
-      <Form method="post" noValidate>
-        <div className="field">
-          <label htmlFor="field-names">{t("roster.add.label")}</label>
-          <p className="hint field-hint" id="names-hint">
-            {t("roster.add.hint")}
-          </p>
-          <textarea
-            id="field-names"
-            name="names"
-            rows={14}
-            defaultValue={data?.values?.names ?? ""}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={describedBy}
-            autoComplete="off"
-            spellCheck={false}
-          />
-          {error ? (
-            <div className="field-error" id="names-error">
-              <p>{t(error)}</p>
-              {problems.length ? (
-                <ul className="roster-problems">
-                  {problems.map((p) => (
-                    <li key={p.line}>
-                      <Trans
-                        k="roster.problem.line"
-                        vars={{
-                          line: String(p.line),
-                          name: <Name>{p.name}</Name>,
-                          reason: t(`roster.problem.${p.reason}` as MessageKey),
-                        }}
-                      />
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
-            </div>
-          ) : null}
-        </div>
+      <Form method="post" {...getFormProps(form)}>
+        <TextareaField
+          meta={fields.names}
+          label={t("roster.add.label")}
+          hint={t("roster.add.hint")}
+          rows={14}
+          autoComplete="off"
+          spellCheck={false}
+          errorDetails={
+            problems.length ? (
+              <ul className="roster-problems">
+                {problems.map(({ vars = {} }) => (
+                  <li key={vars.line}>
+                    <Trans
+                      k="roster.problem.line"
+                      vars={{
+                        line: String(vars.line),
+                        name: <Name>{String(vars.name)}</Name>,
+                        reason: t(reasonKey(String(vars.reason))),
+                      }}
+                    />
+                  </li>
+                ))}
+              </ul>
+            ) : null
+          }
+        />
         <p>
           <button type="submit" disabled={busy}>
             {t("roster.add.submit")}

@@ -3,16 +3,9 @@
 import { Name, Trans } from "~/components/name";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import {
-  Form,
-  Link,
-  useActionData,
-  useLoaderData,
-  useNavigation,
-  useSearchParams,
-} from "@remix-run/react";
+import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { Field, FormError } from "~/components/accounts-fields";
+import { Field, FormErrors, getFormProps, Intent, useAppForm } from "~/components/form";
 import { useT } from "~/i18n/use-t";
 import {
   addCoTeacher,
@@ -23,10 +16,11 @@ import {
 } from "~/models/class-access.server";
 import { parseId } from "~/models/class.server";
 import { retryMinutes } from "~/models/throttle.server";
-import { NO_STORE, refuse } from "~/utils/accounts-form.server";
+import { NO_STORE } from "~/utils/accounts-form.server";
 import { email } from "~/utils/accounts-schemas";
 import { requireTeacher } from "~/utils/auth.server";
-import { echoValues, parseWith, readForm } from "~/utils/form.server";
+import { message } from "~/utils/form-message";
+import { parseSubmission, readForm, refuse } from "~/utils/form.server";
 import { title } from "~/utils/meta";
 import { notFound } from "~/utils/http.server";
 
@@ -62,38 +56,34 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const teacher = await requireTeacher(request);
   const ref = { classId: parseId(params.classId), teacherId: teacher.teacherId };
   getTaughtClass(ref);
-  const parsedIntent = parseWith(intentSchema, form);
-  if (!parsedIntent.ok) return refuse(parsedIntent);
+  const chosen = parseSubmission(form, intentSchema);
+  if (chosen.status !== "success") return refuse(chosen);
+  const { intent } = chosen.value;
   const here = `/teacher/classes/${ref.classId}/teachers`;
-  switch (parsedIntent.data.intent) {
+  switch (intent) {
     case "invite": {
-      const parsed = parseWith(inviteSchema, form);
-      if (!parsed.ok) return refuse(parsed);
-      const added = addCoTeacher({ ...ref, email: parsed.data.email });
+      const submission = parseSubmission(form, inviteSchema);
+      if (submission.status !== "success") return refuse(submission, { intent });
+      const added = addCoTeacher({ ...ref, email: submission.value.email });
       if (added.ok) return redirect(`${here}?added=${added.coTeacherId}`, { headers: NO_STORE });
-      const values = echoValues(form);
       if (added.reason === "throttled")
-        return refuse(
-          {
-            errors: {},
-            values,
-            formError: "co.throttled",
-            formVars: { minutes: retryMinutes(added.retryAfterMs) },
-          },
-          429,
-        );
-      const message =
+        return refuse(submission, {
+          intent,
+          status: 429,
+          formError: message("co.throttled", { minutes: retryMinutes(added.retryAfterMs) }),
+        });
+      const refused =
         added.reason === "noSuchTeacher"
           ? "co.noSuchTeacher"
           : added.reason === "self"
             ? "co.self"
             : "co.already";
-      return refuse({ errors: { email: message }, values });
+      return refuse(submission, { intent, fieldErrors: { email: refused } });
     }
     case "remove": {
-      const parsed = parseWith(removeSchema, form);
-      if (!parsed.ok) notFound();
-      removeCoTeacher({ ...ref, coTeacherId: parsed.data.coTeacherId });
+      const submission = parseSubmission(form, removeSchema);
+      if (submission.status !== "success") notFound();
+      removeCoTeacher({ ...ref, coTeacherId: submission.value.coTeacherId });
       return redirect(`${here}?removed=1`, { headers: NO_STORE });
     }
     case "leave":
@@ -105,12 +95,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ClassTeachers() {
   const t = useT();
   const { klass, isOwner, teachers } = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>();
+  const [inviteForm, inviteFields] = useAppForm<typeof inviteSchema>({
+    id: "invite",
+    intent: "invite",
+  });
   const busy = useNavigation().state === "submitting";
   const [params] = useSearchParams();
   const added = teachers.find((c) => !c.owner && String(c.id) === params.get("added"))?.name;
-  const errors = data?.errors ?? {};
-  const values = data?.values ?? {};
   return (
     <>
       <h1>
@@ -155,7 +146,7 @@ export default function ClassTeachers() {
                     <td>
                       {c.owner ? null : (
                         <Form method="post">
-                          <input type="hidden" name="intent" value="remove" />
+                          <Intent value="remove" />
                           <input type="hidden" name="coTeacherId" value={c.id} />
                           <button
                             type="submit"
@@ -180,15 +171,13 @@ export default function ClassTeachers() {
         <section aria-labelledby="invite-heading" className="narrow">
           <h2 id="invite-heading">{t("co.inviteTitle")}</h2>
           <p>{t("co.inviteBody")}</p>
-          <Form method="post" noValidate>
-            <FormError error={data?.formError} vars={data?.formVars} />
-            <input type="hidden" name="intent" value="invite" />
+          <Form method="post" {...getFormProps(inviteForm)}>
+            <FormErrors form={inviteForm} />
+            <Intent value="invite" />
             <Field
-              name="email"
+              meta={inviteFields.email}
               type="email"
               label={t("co.email")}
-              error={errors.email}
-              defaultValue={values.email}
               autoComplete="off"
               inputMode="email"
               spellCheck={false}
@@ -205,7 +194,7 @@ export default function ClassTeachers() {
           <h2 id="leave-heading">{t("co.leaveTitle")}</h2>
           <p>{t("co.leaveBody")}</p>
           <Form method="post">
-            <input type="hidden" name="intent" value="leave" />
+            <Intent value="leave" />
             <p>
               <button type="submit" className="danger" disabled={busy}>
                 {t("co.leaveSubmit")}

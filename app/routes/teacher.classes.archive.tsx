@@ -2,15 +2,16 @@
 // one archived from its own page does: decision record 042).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { ChoiceGroup, getFormProps, useAppForm } from "~/components/form";
 import { Name } from "~/components/name";
 import { useT } from "~/i18n/use-t";
 import { listClasses } from "~/models/class.server";
 import { archiveClasses } from "~/models/next-year.server";
-import { NO_STORE, refuse } from "~/utils/accounts-form.server";
+import { NO_STORE } from "~/utils/accounts-form.server";
 import { requireTeacher } from "~/utils/auth.server";
-import { parseWith, readForm } from "~/utils/form.server";
+import { parseForm, refuse } from "~/utils/form.server";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => title(matches, "next.archive.pageTitle");
@@ -45,20 +46,18 @@ const archiveSchema = z.object({
 });
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await readForm(request);
+  const { submission } = await parseForm(request, archiveSchema);
   const teacher = await requireTeacher(request);
-  const parsed = parseWith(archiveSchema, form);
-  if (!parsed.ok) return refuse(parsed);
-  archiveClasses({ teacherId: teacher.teacherId, classIds: parsed.data.classId });
+  if (submission.status !== "success") return refuse(submission);
+  archiveClasses({ teacherId: teacher.teacherId, classIds: submission.value.classId });
   return redirect("/teacher", { headers: NO_STORE });
 }
 
 export default function ArchiveClasses() {
   const t = useT();
   const { active } = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>();
+  const [form, fields] = useAppForm<typeof archiveSchema>({ id: "archive-classes" });
   const busy = useNavigation().state === "submitting";
-  const error = data?.errors?.classId;
   return (
     <div className="narrow">
       <h1>{t("next.archive.pageTitle")}</h1>
@@ -69,23 +68,20 @@ export default function ArchiveClasses() {
       {active.length === 0 ? (
         <p>{t("next.archive.none")}</p>
       ) : (
-        <Form method="post" noValidate>
-          <fieldset aria-describedby={error ? "classId-error" : undefined}>
-            <legend>{t("next.archive.legend")}</legend>
-            {error ? (
-              <p className="field-error" id="classId-error">
-                {t(error)}
-              </p>
-            ) : null}
-            {active.map((c) => (
-              <div key={c.id} className="check">
-                <input type="checkbox" id={`class-${c.id}`} name="classId" value={c.id} />{" "}
-                <label htmlFor={`class-${c.id}`}>
+        <Form method="post" {...getFormProps(form)}>
+          <ChoiceGroup
+            meta={fields.classId}
+            legend={t("next.archive.legend")}
+            type="checkbox"
+            options={active.map((c) => ({
+              value: String(c.id),
+              label: (
+                <>
                   <Name>{c.name}</Name> · {t("accounts.class.pupilCount", { count: c.pupilCount })}
-                </label>
-              </div>
-            ))}
-          </fieldset>
+                </>
+              ),
+            }))}
+          />
           <p>
             <button type="submit" className="danger" disabled={busy}>
               {t("next.archive.submit")}

@@ -77,8 +77,11 @@ type Refusal = {
   intent?: string;
   /** A message about the whole form (see ~/utils/form-message). */
   formError?: string;
-  /** Messages the server decided after parsing (wrong password, taken name…), by field. */
-  fieldErrors?: Record<string, string>;
+  /**
+   * Messages the server decided after parsing (wrong password, taken name…), by field; a list
+   * when the page shows more than the first (e.g. each refused line of a list).
+   */
+  fieldErrors?: Record<string, string | string[]>;
   /** Fields never sent back (passwords, PINs, codes). */
   hide?: string[];
   status?: number;
@@ -101,7 +104,10 @@ export function refuse(
   if (refusal.formError) options.formErrors = [refusal.formError];
   if (refusal.fieldErrors)
     options.fieldErrors = Object.fromEntries(
-      Object.entries(refusal.fieldErrors).map(([name, text]) => [name, [text]]),
+      Object.entries(refusal.fieldErrors).map(([name, text]) => [
+        name,
+        Array.isArray(text) ? text : [text],
+      ]),
     );
   if (refusal.hide) options.hideFields = refusal.hide;
   const result = submission.reply(options);

@@ -54,6 +54,7 @@ test("a pasted list becomes pupils and cards with PINs; the card's QR opens sign
   await expect(list).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByText("Baris 3 (Ѕari): sudah ada siswa")).toBeVisible();
   await expect(page.getByText("Baris 5 (budi): nama ini")).toBeVisible();
+  await expect(list).toHaveAccessibleDescription(/Baris 3 \(Ѕari\): sudah ada siswa/);
   await expect(list).toHaveValue("Ani Lestari\n\nЅari\nBudi\n  budi \nCitra");
   expect(count("SELECT count(*) AS n FROM pupils WHERE class_id = ?", klass.id)).toBe(1);
   await expectAccessible(page);
@@ -128,6 +129,10 @@ test("a pasted list becomes pupils and cards with PINs; the card's QR opens sign
   await plain.getByLabel("Nama siswa, satu per baris").fill("Dimas\nDimas");
   await plain.getByRole("button", { name: "Buat siswa dan kartu masuk" }).click();
   await expect(plain.getByLabel("Nama siswa, satu per baris")).toHaveValue("Dimas\nDimas");
+  // the refused line is named in the field's description, as with JavaScript
+  await expect(plain.getByLabel("Nama siswa, satu per baris")).toHaveAccessibleDescription(
+    /Baris 2 \(Dimas\): nama ini/,
+  );
   await plain.getByLabel("Nama siswa, satu per baris").fill("Dimas");
   await plain.getByRole("button", { name: "Buat siswa dan kartu masuk" }).click();
   await expect(plain.locator(".card-pin")).toHaveCount(1);
