@@ -137,6 +137,8 @@ export const authoredLessons = pgTable(
     shared: boolean("shared").notNull().default(false),
     withdrawnAt: msTime("withdrawn_at"),
     copiedFrom: text("copied_from"),
+    // see db/schema.ts: the draft's revision against two tabs overwriting each other
+    revision: integer("revision").notNull().default(0),
     createdAt: createdAt(),
     updatedAt: msTime("updated_at").notNull().default(now),
   },

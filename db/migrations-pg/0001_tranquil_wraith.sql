@@ -1,0 +1,1 @@
+ALTER TABLE "authored_lessons" ADD COLUMN "revision" integer DEFAULT 0 NOT NULL;
