@@ -14,6 +14,7 @@ import { nameSkeleton } from "../../app/utils/display-name";
 import { createClass, createPupil, createTeacher, testDb, unique } from "../support/factories";
 import { createAssignment, seedLesson, SEED_SLUG } from "../support/lesson";
 import { insertAttempt, send, sessionFor, type FormValues } from "../support/security-world";
+import { refusalKeys, refusalOf } from "../support/form-reply";
 
 const NAUGHTY: string[] = JSON.parse(
   fs.readFileSync("node_modules/big-list-of-naughty-strings/blns.json", "utf8"),
@@ -234,7 +235,7 @@ async function submit(
   let errors: Record<string, string> = {};
   if (response.status() === 400) {
     try {
-      errors = (JSON.parse(text) as { errors?: Record<string, string> }).errors ?? {};
+      errors = refusalOf(JSON.parse(text)).fields;
     } catch {
       errors = {};
     }
@@ -1274,14 +1275,7 @@ test("other fields (email, sign-in, class code, PIN, recovery code, reset link, 
     if (!allowed.includes(answer.status))
       return void problems.push(`${what}: ${answer.status} ${answer.text.slice(0, 100)}`);
     if (answer.status === 400 || answer.status === 429) {
-      const body = JSON.parse(answer.text) as {
-        errors: Record<string, string>;
-        formError?: string;
-      };
-      const keys = [
-        ...Object.values(body.errors ?? {}),
-        ...(body.formError ? [body.formError] : []),
-      ];
+      const keys = refusalKeys(JSON.parse(answer.text));
       if (!keys.length || !keys.every(isMessageKey))
         problems.push(`${what}: refused without a message: ${answer.text.slice(0, 100)}`);
     }
@@ -2053,8 +2047,7 @@ test("date fields (due, opening, one pupil's extension) never 500 and refuse wit
     if (![204, 400].includes(response.status()))
       return void problems.push(`${what}: ${response.status()} ${text.slice(0, 100)}`);
     if (response.status() === 400) {
-      const body = JSON.parse(text) as { errors: Record<string, string> };
-      const keys = Object.values(body.errors ?? {});
+      const keys = refusalKeys(JSON.parse(text));
       if (!keys.length || !keys.every(isMessageKey))
         problems.push(`${what}: refused without a message: ${text.slice(0, 100)}`);
     }
