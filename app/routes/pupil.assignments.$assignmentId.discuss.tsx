@@ -57,12 +57,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     result: WriteResult,
   ) => {
     if (result.ok) return redirect(`${back}#post-${result.postId}`);
-    const { form: formError, ...fieldErrors } = result.errors;
-    return refuse(submission, {
-      intent: forForm,
-      formError,
-      fieldErrors: fieldErrors as Record<string, string>,
-    });
+    const { form: formError, ...byField } = result.errors;
+    const fieldErrors = Object.fromEntries(
+      Object.entries(byField).flatMap(([name, key]) => (key ? [[name, key]] : [])),
+    );
+    return refuse(submission, { intent: forForm, formError, fieldErrors });
   };
 
   if (intent === "respond") {
