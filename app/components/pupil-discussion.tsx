@@ -1,91 +1,77 @@
-// The pupil discussion page's parts: the response, edit and reply forms, one post with its replies,
-// and which form a failed post came from (the route pupil.assignments.$assignmentId.discuss.tsx).
+// The pupil discussion page's parts: the response, edit, delete and reply forms (each on the form
+// kit with an intent naming its prompt or post), one post with its replies, and which forms the
+// page shows (the route pupil.assignments.$assignmentId.discuss.tsx).
 import type { SerializeFrom } from "@remix-run/node";
 import { Form, Link } from "@remix-run/react";
-import { Byline, CER_HINTS, CER_LABELS, CountedTextarea, PostBody } from "~/components/discussion";
+import type { z } from "zod";
+import { Byline, CER_HINTS, CER_LABELS, CountedField, PostBody } from "~/components/discussion";
+import { FormErrors, getFormProps, Intent, useAppForm } from "~/components/form";
 import { Name, Trans } from "~/components/name";
 import { LevelsGiven } from "~/components/rubric";
 import { clipMarks } from "~/utils/display-name";
-import type { Errors } from "~/components/forms";
 import { useT } from "~/i18n/use-t";
 import type { PupilPostView } from "~/models/discussion.server";
-import { CER_FIELDS } from "~/utils/discussion";
+import { CER_FIELDS, type CerField, type postIdSchema, type replySchema } from "~/utils/discussion";
 import type { loader } from "~/routes/pupil.assignments.$assignmentId.discuss";
 
 export type Data = SerializeFrom<typeof loader>;
-export type Failure = { errors: Errors; values: Record<string, string> };
 
-/** Which of the page's many forms a failed post came from, read from its own hidden fields. */
-export function formKeyOf(values: Record<string, string>): string {
-  switch (values.intent) {
-    case "respond":
-      return `respond:${values.promptId}`;
-    case "reply":
-      return `reply:${values.parentId}`;
-    default:
-      return `${values.intent}:${values.postId}`;
-  }
-}
+/**
+ * The `intent` a form of this page sends and its refusal answers: the action's kind and the prompt
+ * or post it is about ("reply:12"), so each of the page's forms takes only its own reply.
+ */
+/** The fields of a response or an edit: the body, or the three CER parts. */
+type PostText = z.ZodType<Partial<Record<"body" | CerField, string>>>;
 
-function FormAlert({ failure, id }: { failure: Failure | null; id: string }) {
-  const t = useT();
-  const error = failure?.errors?.form;
-  if (!error) return null;
-  return (
-    <p className="form-error" role="alert" id={id}>
-      {t(error)}
-    </p>
-  );
-}
+export const formIntent = (
+  kind: "respond" | "edit" | "delete" | "reply",
+  target: string | number,
+) => `${kind}:${target}`;
 
 export function ResponseForm({
   data,
   promptId,
   mode,
-  failure,
   notSaved,
 }: {
   data: Pick<Data, "language">;
   promptId: string;
   mode: "open" | "cer";
-  failure: Failure | null;
+  /** @deprecated ignored: refusals now come through the form kit (the editor's preview still passes null). */
+  failure?: null;
   /** The editor's preview: the fields as pupils see them, sending turned off with this reason. */
   notSaved?: string;
 }) {
   const t = useT();
-  const values = failure?.values ?? {};
-  const errors = failure?.errors;
+  const [form, fields] = useAppForm<PostText>({
+    id: `respond-${promptId}`,
+    intent: formIntent("respond", promptId),
+  });
   return (
-    <Form method="post" noValidate preventScrollReset className="response-form">
-      <input type="hidden" name="intent" value="respond" />
+    <Form method="post" preventScrollReset className="response-form" {...getFormProps(form)}>
+      <Intent value="respond" />
       <input type="hidden" name="promptId" value={promptId} />
       {mode === "cer" ? (
         CER_FIELDS.map((field) => (
-          <CountedTextarea
+          <CountedField
             key={field}
-            id={`${promptId}-${field}`}
-            name={field}
+            meta={fields[field]}
             label={t(CER_LABELS[field])}
             hint={t(CER_HINTS[field])}
             kind="cer"
-            error={errors?.[field]}
-            defaultValue={values[field]}
             language={data.language}
           />
         ))
       ) : (
-        <CountedTextarea
-          id={`${promptId}-body`}
-          name="body"
+        <CountedField
+          meta={fields.body}
           label={t("discuss.field.body")}
           hint={t("discuss.hint.open")}
           kind="open"
-          error={errors?.body}
-          defaultValue={values.body}
           language={data.language}
         />
       )}
-      <FormAlert failure={failure} id={`respond-${promptId}-error`} />
+      <FormErrors form={form} />
       {notSaved ? (
         <p className="note" id={`respond-${promptId}-preview`}>
           {notSaved}
@@ -102,55 +88,48 @@ export function ResponseForm({
   );
 }
 
-function EditForm({
-  data,
-  post,
-  failure,
-}: {
-  data: Data;
-  post: PupilPostView;
-  failure: Failure | null;
-}) {
+function EditForm({ data, post }: { data: Data; post: PupilPostView }) {
   const t = useT();
-  const values = failure?.values;
-  const errors = failure?.errors;
   const kind = post.cer
     ? "cer"
     : data.prompts.some((p) => p.own?.id === post.id)
       ? "open"
       : "reply";
+  const [form, fields] = useAppForm<PostText>({
+    id: `edit-${post.id}`,
+    intent: formIntent("edit", post.id),
+    defaultValue: post.cer ? post.cer : { body: post.body },
+  });
+  const [deleteForm] = useAppForm<typeof postIdSchema>({
+    id: `delete-${post.id}`,
+    intent: formIntent("delete", post.id),
+  });
   return (
     <div className="edit-post">
-      <Form method="post" noValidate preventScrollReset>
-        <input type="hidden" name="intent" value="edit" />
+      <Form method="post" preventScrollReset {...getFormProps(form)}>
+        <Intent value="edit" />
         <input type="hidden" name="postId" value={post.id} />
         {post.cer ? (
           CER_FIELDS.map((field) => (
-            <CountedTextarea
+            <CountedField
               key={field}
-              id={`edit-${post.id}-${field}`}
-              name={field}
+              meta={fields[field]}
               label={t(CER_LABELS[field])}
               hint={t(CER_HINTS[field])}
               kind="cer"
-              error={errors?.[field]}
-              defaultValue={values?.[field] ?? post.cer![field]}
               language={data.language}
             />
           ))
         ) : (
-          <CountedTextarea
-            id={`edit-${post.id}-body`}
-            name="body"
+          <CountedField
+            meta={fields.body}
             label={t("discuss.editHeading")}
             hint={kind === "open" ? t("discuss.hint.open") : undefined}
             kind={kind === "open" ? "open" : "reply"}
-            error={errors?.body}
-            defaultValue={values?.body ?? post.body}
             language={data.language}
           />
         )}
-        <FormAlert failure={failure} id={`edit-${post.id}-error`} />
+        <FormErrors form={form} />
         <p className="actions">
           <button type="submit">{t("discuss.save")}</button>
           <Link to={`/pupil/assignments/${data.id}/discuss#post-${post.id}`} preventScrollReset>
@@ -158,9 +137,10 @@ function EditForm({
           </Link>
         </p>
       </Form>
-      <Form method="post" preventScrollReset>
-        <input type="hidden" name="intent" value="delete" />
+      <Form method="post" preventScrollReset {...getFormProps(deleteForm)}>
+        <Intent value="delete" />
         <input type="hidden" name="postId" value={post.id} />
+        <FormErrors form={deleteForm} />
         <p className="hint">{t("discuss.deleteNote")}</p>
         <button type="submit" className="danger">
           {t("discuss.delete")}
@@ -170,19 +150,15 @@ function EditForm({
   );
 }
 
-function ReplyForm({
-  data,
-  post,
-  failure,
-}: {
-  data: Data;
-  post: PupilPostView;
-  failure: Failure | null;
-}) {
+function ReplyForm({ data, post }: { data: Data; post: PupilPostView }) {
   const t = useT();
   const name = post.own ? null : post.authorName;
+  const [form, fields] = useAppForm<typeof replySchema>({
+    id: `reply-${post.id}`,
+    intent: formIntent("reply", post.id),
+  });
   return (
-    <details className="reply-box" open={failure ? true : undefined}>
+    <details className="reply-box" open={form.status === "error" ? true : undefined}>
       <summary>
         {name ? (
           <Trans k="discuss.replyTo" vars={{ name: <Name>{name}</Name> }} />
@@ -190,19 +166,16 @@ function ReplyForm({
           t("discuss.replyOwn")
         )}
       </summary>
-      <Form method="post" noValidate preventScrollReset>
-        <input type="hidden" name="intent" value="reply" />
+      <Form method="post" preventScrollReset {...getFormProps(form)}>
+        <Intent value="reply" />
         <input type="hidden" name="parentId" value={post.id} />
-        <CountedTextarea
-          id={`reply-${post.id}`}
-          name="body"
+        <CountedField
+          meta={fields.body}
           label={name ? t("discuss.replyLabel", { name }) : t("discuss.replyOwnLabel")}
           kind="reply"
-          error={failure?.errors?.body}
-          defaultValue={failure?.values.body}
           language={data.language}
         />
-        <FormAlert failure={failure} id={`reply-${post.id}-error`} />
+        <FormErrors form={form} />
         <button type="submit">{t("discuss.sendReply")}</button>
       </Form>
     </details>
@@ -212,12 +185,10 @@ function ReplyForm({
 export function Post({
   data,
   post,
-  failureFor,
   editing,
 }: {
   data: Data;
   post: PupilPostView;
-  failureFor: (key: string) => Failure | null;
   editing: number | null;
 }) {
   const t = useT();
@@ -243,11 +214,7 @@ export function Post({
           ) : null}
           {post.hidden ? <p className="note">{t("discuss.hiddenOwn")}</p> : null}
           {isEditing ? (
-            <EditForm
-              data={data}
-              post={post}
-              failure={failureFor(`edit:${post.id}`) ?? failureFor(`delete:${post.id}`)}
-            />
+            <EditForm data={data} post={post} />
           ) : (
             <PostBody
               body={post.body}
@@ -287,34 +254,33 @@ export function Post({
         <ul className="replies" aria-label={t("discuss.replies")}>
           {post.replies.map((r) => (
             <li key={r.id}>
-              <Post data={data} post={r} failureFor={failureFor} editing={editing} />
+              <Post data={data} post={r} editing={editing} />
             </li>
           ))}
         </ul>
       ) : null}
       {post.canReply ? (
         // a new key after each reply empties the form again
-        <ReplyForm
-          key={`${post.id}-${post.replies.length}`}
-          data={data}
-          post={post}
-          failure={failureFor(`reply:${post.id}`)}
-        />
+        <ReplyForm key={`${post.id}-${post.replies.length}`} data={data} post={post} />
       ) : null}
     </article>
   );
 }
 
-/** Keys of the forms this page shows, so a failure from a form no longer shown still gets its message. */
+/**
+ * The intents of the forms this page shows, so a refusal answering a form no longer shown (the
+ * discussion closed meanwhile, the post gone) still gets its message and the text kept.
+ */
 export function shownForms(data: Data, editing: number | null): Set<string> {
   const keys = new Set<string>();
   const walk = (p: PupilPostView) => {
-    if (p.canReply) keys.add(`reply:${p.id}`);
-    if (p.canEdit && editing === p.id) keys.add(`edit:${p.id}`).add(`delete:${p.id}`);
+    if (p.canReply) keys.add(formIntent("reply", p.id));
+    if (p.canEdit && editing === p.id)
+      keys.add(formIntent("edit", p.id)).add(formIntent("delete", p.id));
     p.replies.forEach(walk);
   };
   for (const prompt of data.prompts) {
-    if (!prompt.own && !data.closed) keys.add(`respond:${prompt.id}`);
+    if (!prompt.own && !data.closed) keys.add(formIntent("respond", prompt.id));
     if (prompt.own) walk(prompt.own);
     prompt.classmates.forEach(walk);
   }

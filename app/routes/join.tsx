@@ -2,23 +2,22 @@
 import { Name, Trans } from "~/components/name";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Field, FormError, Honeypot } from "~/components/accounts-fields";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Field, FormErrors, getFormProps, Honeypot, useAppForm } from "~/components/form";
 import { useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n";
 import { joinClass } from "~/models/pupil.server";
 import {
   accountHeaders,
+  BOT_REFUSAL,
   NO_STORE,
-  refuse,
-  refuseBot,
-  refuseThrottled,
   startSessionAndRedirect,
+  throttled,
 } from "~/utils/accounts-form.server";
 import { joinSchema } from "~/utils/accounts-schemas";
 import { getViewer } from "~/utils/auth.server";
 import { ipBucket } from "~/utils/client-ip.server";
-import { echoValues, parseWith, readForm } from "~/utils/form.server";
+import { parseForm, refuse } from "~/utils/form.server";
 import { honeypotFilled } from "~/utils/honeypot";
 import { normalizeJoinCode } from "~/utils/join-code";
 import { title } from "~/utils/meta";
@@ -37,7 +36,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
-const OMIT = ["pin", "pinConfirm"];
+// Never sent back: the PIN and its repetition.
+const HIDE = ["pin", "pinConfirm"];
 
 const CODE_ERRORS: Record<"unknownCode" | "joinDisabled" | "archived", MessageKey> = {
   unknownCode: "accounts.join.codeUnknown",
@@ -46,18 +46,19 @@ const CODE_ERRORS: Record<"unknownCode" | "joinDisabled" | "archived", MessageKe
 };
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await readForm(request);
-  if (honeypotFilled(form)) return refuseBot();
-  const parsed = parseWith(joinSchema, form, OMIT);
-  if (!parsed.ok) return refuse(parsed);
-  const result = await joinClass({ ...parsed.data, ip: ipBucket(request) });
+  const { form, submission } = await parseForm(request, joinSchema);
+  if (honeypotFilled(form)) return refuse(submission, { ...BOT_REFUSAL, hide: HIDE });
+  if (submission.status !== "success") return refuse(submission, { hide: HIDE });
+  const result = await joinClass({ ...submission.value, ip: ipBucket(request) });
   if (!result.ok) {
-    const values = echoValues(form, OMIT);
     if (result.reason === "throttled")
-      return refuseThrottled(values, result.retryAfterMs, result.wait);
+      return refuse(submission, { ...throttled(result.retryAfterMs, result.wait), hide: HIDE });
     if (result.reason === "nameTaken")
-      return refuse({ errors: { displayName: "accounts.join.nameTaken" }, values });
-    return refuse({ errors: { code: CODE_ERRORS[result.reason] }, values });
+      return refuse(submission, {
+        fieldErrors: { displayName: "accounts.join.nameTaken" },
+        hide: HIDE,
+      });
+    return refuse(submission, { fieldErrors: { code: CODE_ERRORS[result.reason] }, hide: HIDE });
   }
   return startSessionAndRedirect(request, { role: "pupil", pupilId: result.pupilId }, "/pupil");
 }
@@ -65,10 +66,8 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Join() {
   const t = useT();
   const { code, signedInAs } = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>();
+  const [form, fields] = useAppForm<typeof joinSchema>({ id: "join", defaultValue: { code } });
   const busy = useNavigation().state === "submitting";
-  const values = data?.values ?? {};
-  const errors = data?.errors ?? {};
   return (
     <div className="narrow">
       <h1>{t("accounts.join.title")}</h1>
@@ -78,42 +77,36 @@ export default function Join() {
           <Trans k="accounts.join.signedInNote" vars={{ name: <Name>{signedInAs}</Name> }} />
         </p>
       ) : null}
-      <Form method="post" noValidate>
-        <FormError error={data?.formError} vars={data?.formVars} />
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors form={form} />
         <Field
-          name="code"
+          meta={fields.code}
           className="code-field"
           label={t("accounts.field.classCode")}
           hint={t("accounts.field.classCodeHint")}
-          error={errors.code}
-          defaultValue={values.code ?? code}
           autoComplete="off"
           autoCapitalize="characters"
           spellCheck={false}
         />
         <Field
-          name="displayName"
+          meta={fields.displayName}
           label={t("accounts.field.displayName")}
           hint={t("accounts.field.displayNameHint", { max: DISPLAY_NAME_MAX })}
-          error={errors.displayName}
-          defaultValue={values.displayName}
           autoComplete="nickname"
         />
         <Field
-          name="pin"
+          meta={fields.pin}
           type="password"
           inputMode="numeric"
           label={t("accounts.field.newPin")}
           hint={t("accounts.field.newPinHint")}
-          error={errors.pin}
           autoComplete="new-password"
         />
         <Field
-          name="pinConfirm"
+          meta={fields.pinConfirm}
           type="password"
           inputMode="numeric"
           label={t("accounts.field.pinConfirm")}
-          error={errors.pinConfirm}
           autoComplete="new-password"
         />
         <Honeypot />

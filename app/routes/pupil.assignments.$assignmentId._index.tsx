@@ -1,13 +1,15 @@
 // A pupil's assignment overview: the rules, their attempts, and the start/continue button.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { FormErrors, getFormProps, useAppForm } from "~/components/form";
 import { useLang, useT } from "~/i18n/use-t";
 import { getPupilAssignment } from "~/models/assignment.server";
 import { startAttempt } from "~/models/attempt.server";
 import { loadFlow, parseId } from "~/models/lesson-flow.server";
 import { requirePupil } from "~/utils/auth.server";
-import { readForm } from "~/utils/form.server";
+import { parseForm, refuse } from "~/utils/form.server";
 import { formatDateTime, formatPercent } from "~/utils/format";
 import { percent } from "~/utils/quiz";
 
@@ -48,34 +50,37 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
+// Where the new attempt begins: the reading (the overview's button) or the sorting (the read page's).
+const startSchema = z.object({ next: z.enum(["read", "sort"]).catch("read") });
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const pupil = await requirePupil(request);
   const assignmentId = parseId(params.assignmentId);
-  const form = await readForm(request);
+  const { submission } = await parseForm(request, startSchema);
   const assignment = getPupilAssignment({
     classId: pupil.classId,
     pupilId: pupil.pupilId,
     assignmentId,
   });
   const result = startAttempt({ pupilId: pupil.pupilId, assignment });
-  if (!result.ok) return json({ error: result.reason }, { status: 409 });
-  const next = form.get("next") === "sort" ? "sort" : "read";
+  if (!result.ok)
+    return refuse(submission, {
+      formError: result.reason === "limit" ? "flow.err.limit" : "flow.err.closed",
+      status: 409,
+    });
+  const next = submission.status === "success" ? submission.value.next : "read";
   return redirect(`/pupil/assignments/${assignmentId}/${next}`);
 }
 
 export default function Overview() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const [form] = useAppForm<typeof startSchema>({ id: "start" });
   const t = useT();
   const lang = useLang();
   return (
     <section aria-labelledby="overview-heading">
       <h2 id="overview-heading">{t("flow.overview")}</h2>
-      {result?.error ? (
-        <p className="form-error" role="alert">
-          {t(result.error === "limit" ? "flow.err.limit" : "flow.err.closed")}
-        </p>
-      ) : null}
+      <FormErrors form={form} />
       <p>
         {data.maxAttempts === 0
           ? t("flow.attemptsUnlimited")
@@ -102,11 +107,11 @@ export default function Overview() {
         </ul>
       ) : null}
       {data.open ? (
-        <Form method="post">
+        <Form method="post" {...getFormProps(form)}>
           <button type="submit">{t("flow.continue")}</button>
         </Form>
       ) : data.canStart ? (
-        <Form method="post">
+        <Form method="post" {...getFormProps(form)}>
           <button type="submit">
             {data.submitted.length ? t("flow.startNew") : t("flow.start")}
           </button>

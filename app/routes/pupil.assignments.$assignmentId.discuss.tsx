@@ -19,15 +19,11 @@ import { loadFlow, parseId } from "~/models/lesson-flow.server";
 import { markRepliesSeen } from "~/models/news.server";
 import { requirePupil } from "~/utils/auth.server";
 import { CER_FIELDS, cerSchema, openSchema, postIdSchema, replySchema } from "~/utils/discussion";
-import { echoValues, invalid, parseWith, readForm } from "~/utils/form.server";
+import { replyOf } from "~/components/form";
+import { parseSubmission, readForm, refuse } from "~/utils/form.server";
+import { readMessage } from "~/utils/form-message";
 import { notFound } from "~/utils/http.server";
-import {
-  formKeyOf,
-  Post,
-  ResponseForm,
-  shownForms,
-  type Failure,
-} from "~/components/pupil-discussion";
+import { formIntent, Post, ResponseForm, shownForms } from "~/components/pupil-discussion";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const pupil = await requirePupil(request);
@@ -54,10 +50,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const intent = form.get("intent");
   const back = `/pupil/assignments/${assignmentId}/discuss`;
-  const done = (result: WriteResult) =>
-    result.ok
-      ? redirect(`${back}#post-${result.postId}`)
-      : invalid({ errors: result.errors, values: echoValues(form) });
+  // A refusal answers the one form it came from: its kind and the prompt or post it is about.
+  const answer = (
+    submission: ReturnType<typeof parseSubmission>,
+    forForm: string,
+    result: WriteResult,
+  ) => {
+    if (result.ok) return redirect(`${back}#post-${result.postId}`);
+    const { form: formError, ...byField } = result.errors;
+    const fieldErrors = Object.fromEntries(
+      Object.entries(byField).flatMap(([name, key]) => (key ? [[name, key]] : [])),
+    );
+    return refuse(submission, { intent: forForm, formError, fieldErrors });
+  };
 
   if (intent === "respond") {
     const assignment = getPupilAssignment({
@@ -67,74 +72,76 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
     const prompt = assignment.lesson.prompts.find((p) => p.id === form.get("promptId"));
     if (!prompt) notFound();
+    const forForm = formIntent("respond", prompt.id);
     if (prompt.mode === "cer") {
-      const parsed = parseWith(cerSchema, form);
-      if (!parsed.ok) return invalid(parsed);
-      return done(
-        postResponse({
-          pupil,
-          assignmentId,
-          promptId: prompt.id,
-          input: { mode: "cer", ...parsed.data },
-        }),
+      const submission = parseSubmission(form, cerSchema);
+      if (submission.status !== "success") return refuse(submission, { intent: forForm });
+      const input = { mode: "cer" as const, ...submission.value };
+      return answer(
+        submission,
+        forForm,
+        postResponse({ pupil, assignmentId, promptId: prompt.id, input }),
       );
     }
-    const parsed = parseWith(openSchema, form);
-    if (!parsed.ok) return invalid(parsed);
-    return done(
-      postResponse({
-        pupil,
-        assignmentId,
-        promptId: prompt.id,
-        input: { mode: "open", ...parsed.data },
-      }),
+    const submission = parseSubmission(form, openSchema);
+    if (submission.status !== "success") return refuse(submission, { intent: forForm });
+    const input = { mode: "open" as const, ...submission.value };
+    return answer(
+      submission,
+      forForm,
+      postResponse({ pupil, assignmentId, promptId: prompt.id, input }),
     );
   }
   if (intent === "reply") {
-    const parsed = parseWith(replySchema, form);
-    if (!parsed.ok) return invalid(parsed);
-    return done(postReply({ pupil, assignmentId, ...parsed.data }));
+    const forForm = formIntent("reply", String(form.get("parentId")));
+    const submission = parseSubmission(form, replySchema);
+    if (submission.status !== "success") return refuse(submission, { intent: forForm });
+    return answer(submission, forForm, postReply({ pupil, assignmentId, ...submission.value }));
   }
   if (intent === "edit" || intent === "delete") {
-    const target = parseWith(postIdSchema, form);
-    if (!target.ok) notFound();
-    const { postId } = target.data;
+    const target = parseSubmission(form, postIdSchema);
+    if (target.status !== "success") notFound();
+    const { postId } = target.value;
     const kind = ownPostKind({ pupil, assignmentId, postId });
     if (intent === "delete") {
       const result = deletePost({ pupil, assignmentId, postId });
-      return result.ok ? redirect(back) : done(result);
+      return result.ok ? redirect(back) : answer(target, formIntent("delete", postId), result);
     }
+    const forForm = formIntent("edit", postId);
     if (kind === "cer") {
-      const parsed = parseWith(cerSchema, form);
-      if (!parsed.ok) return invalid(parsed);
-      return done(editPost({ pupil, assignmentId, postId, input: parsed.data }));
+      const submission = parseSubmission(form, cerSchema);
+      if (submission.status !== "success") return refuse(submission, { intent: forForm });
+      const input = submission.value;
+      return answer(submission, forForm, editPost({ pupil, assignmentId, postId, input }));
     }
-    const parsed = parseWith(
-      kind === "reply" ? replySchema.pick({ body: true }) : openSchema,
+    const submission = parseSubmission(
       form,
+      kind === "reply" ? replySchema.pick({ body: true }) : openSchema,
     );
-    if (!parsed.ok) return invalid(parsed);
-    return done(editPost({ pupil, assignmentId, postId, input: parsed.data }));
+    if (submission.status !== "success") return refuse(submission, { intent: forForm });
+    const input = submission.value;
+    return answer(submission, forForm, editPost({ pupil, assignmentId, postId, input }));
   }
   throw new Response("Bad request", { status: 400 });
 }
 
 export default function Discuss() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as Failure | undefined;
+  const actionData = useActionData<typeof action>();
   const [search] = useSearchParams();
   const t = useT();
   const editing = Number(search.get("edit")) || null;
-  const failureKey = result?.values ? formKeyOf(result.values) : null;
-  const failureFor = (key: string) => (result && failureKey === key ? result : null);
-  const orphan = result && failureKey && !shownForms(data, editing).has(failureKey) ? result : null;
-  const keptText = orphan
-    ? ["body", ...CER_FIELDS]
-        .map((f) => orphan.values[f])
-        .filter(Boolean)
-        .join("\n\n")
-    : "";
-  const orphanError = orphan ? Object.values(orphan.errors ?? {}).find(Boolean) : undefined;
+  // A refusal for a form the page no longer shows: its message and the text, here at the top.
+  const refused = actionData && "intent" in actionData ? actionData.intent : undefined;
+  const orphan =
+    refused && !shownForms(data, editing).has(refused) ? replyOf(actionData) : undefined;
+  const typed = orphan?.initialValue ?? {};
+  const keptText = ["body", ...CER_FIELDS]
+    .map((f) => typed[f])
+    .filter((v): v is string => typeof v === "string" && v !== "")
+    .join("\n\n");
+  const orphanMessage = Object.values(orphan?.error ?? {}).find((list) => list?.length)?.[0];
+  const orphanError = orphanMessage ? readMessage(orphanMessage) : undefined;
   return (
     <section aria-labelledby="discuss-heading">
       <h2 id="discuss-heading">{t("flow.discuss")}</h2>
@@ -143,7 +150,7 @@ export default function Discuss() {
       {orphanError ? (
         <div className="kept">
           <p className="form-error" role="alert">
-            {t(orphanError)}
+            {t(orphanError.key, orphanError.vars)}
           </p>
           {keptText ? (
             <>
@@ -176,14 +183,9 @@ export default function Discuss() {
           />
           <h4>{t("discuss.yourResponse")}</h4>
           {prompt.own ? (
-            <Post data={data} post={prompt.own} failureFor={failureFor} editing={editing} />
+            <Post data={data} post={prompt.own} editing={editing} />
           ) : data.closed ? null : (
-            <ResponseForm
-              data={data}
-              promptId={prompt.id}
-              mode={prompt.mode}
-              failure={failureFor(`respond:${prompt.id}`)}
-            />
+            <ResponseForm data={data} promptId={prompt.id} mode={prompt.mode} />
           )}
           <h4>{t("discuss.classmates")}</h4>
           {!prompt.canSeeClassmates ? (
@@ -192,13 +194,7 @@ export default function Discuss() {
             <p className="muted">{t("discuss.noClassmates")}</p>
           ) : (
             prompt.classmates.map((post) => (
-              <Post
-                key={post.id}
-                data={data}
-                post={post}
-                failureFor={failureFor}
-                editing={editing}
-              />
+              <Post key={post.id} data={data} post={post} editing={editing} />
             ))
           )}
         </section>

@@ -5,7 +5,7 @@ import { json, redirect } from "@remix-run/node";
 import { z } from "zod";
 import { saveAnswer } from "~/models/attempt.server";
 import { requirePupil, safeRedirect } from "~/utils/auth.server";
-import { readForm } from "~/utils/form.server";
+import { parseForm } from "~/utils/form.server";
 import { parseId } from "~/utils/ids";
 import { notFound } from "~/utils/http.server";
 
@@ -13,14 +13,20 @@ import { notFound } from "~/utils/http.server";
 // A lesson item id, or a two-part question's Part B (`<id>.b`).
 const ITEM_ID = /^[a-z0-9][a-z0-9-]{0,63}(?:\.b)?$/;
 
+/** A device clock reading in ms; an empty field is none. */
+const clock = z.preprocess(
+  (value) => (value === "" ? undefined : value),
+  z.coerce.number().int().nonnegative().max(8.64e15).optional(),
+);
+
 const schema = z.object({
   kind: z.enum(["quiz", "sort"]),
   itemId: z.string().regex(ITEM_ID),
   choice: z.string().min(1).max(64),
   // The device's clock when the choice was made and when it was sent (the offline queue), so an
   // answer chosen before the assignment closed is still taken (closing.server.ts).
-  chosenAt: z.coerce.number().int().nonnegative().max(8.64e15).optional(),
-  sentAt: z.coerce.number().int().nonnegative().max(8.64e15).optional(),
+  chosenAt: clock,
+  sentAt: clock,
 });
 
 export async function loader() {
@@ -30,11 +36,8 @@ export async function loader() {
 export async function action({ request, params }: ActionFunctionArgs) {
   const pupil = await requirePupil(request);
   const attemptId = parseId(params.attemptId);
-  const form = await readForm(request);
+  const { form, submission } = await parseForm(request, schema);
   const wantsJson = (request.headers.get("Accept") ?? "").includes("application/json");
-  const fields = Object.fromEntries(form);
-  for (const k of ["chosenAt", "sentAt"]) if (fields[k] === "") delete fields[k];
-  const parsed = schema.safeParse(fields);
   const back = (params: Record<string, string>, hash: string) => {
     const to = new URL(safeRedirect(form.get("redirectTo"), "/pupil"), "http://x");
     for (const [k, v] of Object.entries(params)) to.searchParams.set(k, v);
@@ -43,12 +46,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`${to.pathname}${to.search}${ITEM_ID.test(hash) ? `#${hash}` : ""}`);
   };
   const itemId = typeof form.get("itemId") === "string" ? String(form.get("itemId")) : "";
-  if (!parsed.success) {
-    const reason = parsed.error.issues.some((i) => i.path[0] === "choice") ? "noChoice" : "item";
+  // The queue (answer-queue.tsx) reads { ok, reason } and the plain form the address: both as before.
+  if (submission.status !== "success") {
+    const reason = submission.error?.choice?.length ? "noChoice" : "item";
     if (wantsJson) return json({ ok: false, reason }, { status: 400 });
     return back({ error: reason, item: itemId }, itemId);
   }
-  const result = saveAnswer({ pupilId: pupil.pupilId, attemptId, ...parsed.data });
+  const answer = submission.value;
+  const result = saveAnswer({ pupilId: pupil.pupilId, attemptId, ...answer });
   const headers = { "Cache-Control": "no-store" };
   if (wantsJson) {
     if (result.ok) return json({ ok: true, savedAt: result.savedAt }, { headers });
@@ -56,6 +61,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return json({ ok: false, reason: result.reason }, { status, headers });
   }
   return result.ok
-    ? back({ saved: parsed.data.itemId }, parsed.data.itemId)
-    : back({ error: result.reason, item: parsed.data.itemId }, parsed.data.itemId);
+    ? back({ saved: answer.itemId }, answer.itemId)
+    : back({ error: result.reason, item: answer.itemId }, answer.itemId);
 }

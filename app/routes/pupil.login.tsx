@@ -3,29 +3,21 @@
 import { CookieTrouble } from "~/components/cookie-trouble";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import {
-  Form,
-  Link,
-  useActionData,
-  useLoaderData,
-  useNavigation,
-  useSearchParams,
-} from "@remix-run/react";
-import { Field, FormError, Honeypot } from "~/components/accounts-fields";
+import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Field, FormErrors, getFormProps, Honeypot, useAppForm } from "~/components/form";
 import { useT } from "~/i18n/use-t";
 import { signInPupil } from "~/models/pupil.server";
 import {
   accountHeaders,
+  BOT_REFUSAL,
   NO_STORE,
-  refuse,
-  refuseBot,
-  refuseThrottled,
   startSessionAndRedirect,
+  throttled,
 } from "~/utils/accounts-form.server";
 import { pupilLoginSchema } from "~/utils/accounts-schemas";
 import { getViewer, safeRedirect } from "~/utils/auth.server";
 import { ipBucket } from "~/utils/client-ip.server";
-import { echoValues, parseWith, readForm } from "~/utils/form.server";
+import { parseForm, refuse } from "~/utils/form.server";
 import { honeypotFilled } from "~/utils/honeypot";
 import { normalizeJoinCode } from "~/utils/join-code";
 import { title } from "~/utils/meta";
@@ -45,23 +37,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ code: code ? normalizeJoinCode(code).slice(0, 16) : "" }, { headers: NO_STORE });
 }
 
-const OMIT = ["pin", "redirectTo"];
+// Never sent back: the PIN; redirectTo is re-rendered from the URL.
+const HIDE = ["pin", "redirectTo"];
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await readForm(request);
-  if (honeypotFilled(form)) return refuseBot();
-  const parsed = parseWith(pupilLoginSchema, form, OMIT);
-  if (!parsed.ok) return refuse(parsed);
-  const result = await signInPupil({ ...parsed.data, ip: ipBucket(request) });
+  const { form, submission } = await parseForm(request, pupilLoginSchema);
+  if (honeypotFilled(form)) return refuse(submission, { ...BOT_REFUSAL, hide: HIDE });
+  if (submission.status !== "success") return refuse(submission, { hide: HIDE });
+  const result = await signInPupil({ ...submission.value, ip: ipBucket(request) });
   if (!result.ok) {
-    const values = echoValues(form, OMIT);
     if (result.reason === "throttled")
-      return refuseThrottled(values, result.retryAfterMs, result.wait);
+      return refuse(submission, { ...throttled(result.retryAfterMs, result.wait), hide: HIDE });
     if (result.reason === "unknownCode")
-      return refuse({ errors: { code: "accounts.join.codeUnknown" }, values });
+      return refuse(submission, { fieldErrors: { code: "accounts.join.codeUnknown" }, hide: HIDE });
     if (result.reason === "archived")
-      return refuse({ errors: { code: "accounts.pupilLogin.classArchived" }, values });
-    return refuse({ errors: { pin: "accounts.pupilLogin.failed" }, values });
+      return refuse(submission, {
+        fieldErrors: { code: "accounts.pupilLogin.classArchived" },
+        hide: HIDE,
+      });
+    return refuse(submission, { fieldErrors: { pin: "accounts.pupilLogin.failed" }, hide: HIDE });
   }
   return startSessionAndRedirect(
     request,
@@ -72,49 +66,45 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function PupilLogin() {
   const t = useT();
-  const data = useActionData<typeof action>();
   const { code: prefilled } = useLoaderData<typeof loader>();
+  const [form, fields] = useAppForm<typeof pupilLoginSchema>({
+    id: "pupil-login",
+    defaultValue: { code: prefilled || undefined },
+  });
   const busy = useNavigation().state === "submitting";
   const [params] = useSearchParams();
-  const values = data?.values ?? {};
-  const errors = data?.errors ?? {};
   const redirectTo = params.get("redirectTo");
   return (
     <div className="narrow">
       <h1>{t("accounts.pupilLogin.title")}</h1>
       <CookieTrouble />
-      {params.get("reason") === "archived" && !data ? (
+      {params.get("reason") === "archived" && !form.status ? (
         <p className="note" role="status">
           {t("pf.login.archived")}
         </p>
       ) : null}
       <p>{t("accounts.pupilLogin.lead")}</p>
-      <Form method="post" noValidate>
-        <FormError error={data?.formError} vars={data?.formVars} />
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors form={form} />
         <Field
-          name="code"
+          meta={fields.code}
           className="code-field"
           label={t("accounts.field.classCode")}
           hint={t("accounts.field.classCodeHint")}
-          error={errors.code}
-          defaultValue={values.code ?? (prefilled || undefined)}
           autoComplete="off"
           autoCapitalize="characters"
           spellCheck={false}
         />
         <Field
-          name="displayName"
+          meta={fields.displayName}
           label={t("accounts.field.displayName")}
-          error={errors.displayName}
-          defaultValue={values.displayName}
           autoComplete="username"
         />
         <Field
-          name="pin"
+          meta={fields.pin}
           type="password"
           inputMode="numeric"
           label={t("accounts.field.pin")}
-          error={errors.pin}
           autoComplete="current-password"
         />
         <Honeypot />

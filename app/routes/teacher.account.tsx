@@ -6,20 +6,27 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { Field, FormError } from "~/components/accounts-fields";
+import {
+  ConfirmCheckbox,
+  Field,
+  FormErrors,
+  getFormProps,
+  Intent,
+  useAppForm,
+} from "~/components/form";
 import { RecoveryCodes } from "~/components/recovery-codes";
 import {
   RECOVERY_CODE_COUNT,
   regenerateRecoveryCodes,
   unusedRecoveryCodes,
 } from "~/models/recovery.server";
-import { ConfirmCheckbox } from "~/components/forms";
 import { useT } from "~/i18n/use-t";
 import { deleteTeacherAccount, teacherAccountSummary } from "~/models/privacy.server";
 import { retryMinutes } from "~/models/throttle.server";
-import { NO_STORE, refuse, refuseThrottled } from "~/utils/accounts-form.server";
+import { NO_STORE, throttled } from "~/utils/accounts-form.server";
 import { requireTeacher } from "~/utils/auth.server";
-import { echoValues, parseWith, readForm } from "~/utils/form.server";
+import { parseSubmission, readForm, refuse } from "~/utils/form.server";
+import { message } from "~/utils/form-message";
 import { title } from "~/utils/meta";
 import { destroySession } from "~/utils/session.server";
 
@@ -39,7 +46,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
-const OMIT = ["password", "currentPassword"];
+// Never sent back: the passwords.
+const HIDE = ["password", "currentPassword"];
 
 const codesSchema = z.object({
   currentPassword: z
@@ -60,39 +68,48 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   const teacher = await requireTeacher(request);
   if (form.get("intent") === "recoveryCodes") {
-    const parsed = parseWith(codesSchema, form, OMIT);
-    if (!parsed.ok) return refuse(parsed);
+    const intent = "recoveryCodes";
+    const submission = parseSubmission(form, codesSchema);
+    if (submission.status !== "success") return refuse(submission, { intent, hide: HIDE });
     const made = await regenerateRecoveryCodes({
       teacherId: teacher.teacherId,
-      password: parsed.data.currentPassword,
+      password: submission.value.currentPassword,
     });
     if (made.ok) return json({ ok: true as const, codes: made.codes }, { headers: NO_STORE });
     if (made.reason === "throttled")
-      return refuseThrottled({ intent: "recoveryCodes" }, made.retryAfterMs, made.wait);
-    return refuse({
-      errors: { currentPassword: "rc.account.wrongPassword" },
-      values: { intent: "recoveryCodes" },
+      return refuse(submission, {
+        ...throttled(made.retryAfterMs, made.wait),
+        intent,
+        hide: HIDE,
+      });
+    return refuse(submission, {
+      intent,
+      fieldErrors: { currentPassword: "rc.account.wrongPassword" },
+      hide: HIDE,
     });
   }
-  const parsed = parseWith(deleteSchema, form, OMIT);
-  if (!parsed.ok) return refuse(parsed);
+  const intent = "delete";
+  const submission = parseSubmission(form, deleteSchema);
+  if (submission.status !== "success") return refuse(submission, { intent, hide: HIDE });
   const result = await deleteTeacherAccount({
     teacherId: teacher.teacherId,
-    password: parsed.data.password,
+    password: submission.value.password,
   });
   if (!result.ok) {
-    const values = echoValues(form, OMIT);
     if (result.reason === "throttled")
-      return refuse(
-        {
-          errors: {},
-          values,
-          formError: "privacy.account.throttled",
-          formVars: { minutes: retryMinutes(result.retryAfterMs) },
-        },
-        429,
-      );
-    return refuse({ errors: { password: "privacy.account.wrongPassword" }, values });
+      return refuse(submission, {
+        intent,
+        formError: message("privacy.account.throttled", {
+          minutes: retryMinutes(result.retryAfterMs),
+        }),
+        status: 429,
+        hide: HIDE,
+      });
+    return refuse(submission, {
+      intent,
+      fieldErrors: { password: "privacy.account.wrongPassword" },
+      hide: HIDE,
+    });
   }
   return redirect("/?notice=account-deleted", {
     headers: {
@@ -110,12 +127,14 @@ export default function TeacherAccount() {
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const codes = result?.ok ? result.codes : null;
-  const data = result?.ok ? undefined : result;
-  // Which of the two forms a refusal belongs to (its echoed intent says).
-  const codesFailed = data?.values.intent === "recoveryCodes";
-  const errors = data?.errors ?? {};
-  const values = data?.values ?? {};
-  const confirmError = errors.confirm;
+  const [codesForm, codesFields] = useAppForm<typeof codesSchema>({
+    id: "recovery-codes",
+    intent: "recoveryCodes",
+  });
+  const [deleteForm, deleteFields] = useAppForm<typeof deleteSchema>({
+    id: "delete-account",
+    intent: "delete",
+  });
   return (
     <div className="narrow">
       <h1>{t("privacy.account.title")}</h1>
@@ -143,14 +162,13 @@ export default function TeacherAccount() {
           <h2 id="codes-heading">{t("rc.account.title")}</h2>
           <p>{t("rc.account.unused", { count: account.unusedCodes, total: account.totalCodes })}</p>
           <p>{t("rc.account.body")}</p>
-          <Form method="post" noValidate>
-            {codesFailed ? <FormError error={data?.formError} vars={data?.formVars} /> : null}
-            <input type="hidden" name="intent" value="recoveryCodes" />
+          <Form method="post" {...getFormProps(codesForm)}>
+            <FormErrors form={codesForm} />
+            <Intent value="recoveryCodes" />
             <Field
-              name="currentPassword"
+              meta={codesFields.currentPassword}
               type="password"
               label={t("rc.account.password")}
-              error={errors.currentPassword}
               autoComplete="current-password"
             />
             <p>
@@ -172,21 +190,16 @@ export default function TeacherAccount() {
           <dd>{account.pupils}</dd>
         </dl>
         <p className="note">{t("privacy.account.exportFirst")}</p>
-        <Form method="post" noValidate>
-          {codesFailed ? null : <FormError error={data?.formError} vars={data?.formVars} />}
-          <input type="hidden" name="intent" value="delete" />
+        <Form method="post" {...getFormProps(deleteForm)}>
+          <FormErrors form={deleteForm} />
+          <Intent value="delete" />
           <Field
-            name="password"
+            meta={deleteFields.password}
             type="password"
             label={t("privacy.account.password")}
-            error={errors.password}
             autoComplete="current-password"
           />
-          <ConfirmCheckbox
-            label={t("privacy.account.confirm")}
-            error={confirmError}
-            checked={values.confirm === "yes"}
-          />
+          <ConfirmCheckbox meta={deleteFields.confirm} label={t("privacy.account.confirm")} />
           <p className="actions">
             <button type="submit" className="danger" disabled={busy}>
               {t("privacy.account.submit")}

@@ -4,19 +4,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Field, FormError } from "~/components/accounts-fields";
+import { Field, FormErrors, getFormProps, useAppForm } from "~/components/form";
 import { useT } from "~/i18n/use-t";
 import { resetLinkState, resetWithToken } from "~/models/recovery.server";
 import {
   accountHeaders,
   NO_STORE,
-  refuse,
-  refuseThrottled,
   startSessionAndRedirect,
+  throttled,
 } from "~/utils/accounts-form.server";
 import { resetSchema } from "~/utils/accounts-schemas";
 import { ipBucket } from "~/utils/client-ip.server";
-import { echoValues, parseWith, readForm } from "~/utils/form.server";
+import { parseForm, refuse } from "~/utils/form.server";
 import { title } from "~/utils/meta";
 import { PASSWORD_MAX, PASSWORD_MIN } from "~/utils/password-policy";
 
@@ -35,28 +34,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json<LinkState>({ state: "ok", name: link.name, token }, { headers: NO_STORE });
 }
 
-const OMIT = ["password", "token"];
+// Never sent back: the new password and the link's token (re-rendered from the loader).
+const HIDE = ["password", "token"];
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await readForm(request);
-  const parsed = parseWith(resetSchema, form, OMIT);
-  if (!parsed.ok) {
+  const { submission } = await parseForm(request, resetSchema);
+  if (submission.status !== "success") {
     // No token at all: nothing to reset; the page explains where links come from.
-    if (parsed.errors.token)
+    if (submission.error?.token?.length)
       return json(
         { ok: false as const, gone: "used" as const },
         { status: 410, headers: NO_STORE },
       );
-    return refuse(parsed);
+    return refuse(submission, { hide: HIDE });
   }
   const result = await resetWithToken({
-    token: parsed.data.token,
-    newPassword: parsed.data.password,
+    token: submission.value.token,
+    newPassword: submission.value.password,
     ip: ipBucket(request),
   });
   if (!result.ok) {
     if (result.reason === "throttled")
-      return refuseThrottled(echoValues(form, OMIT), result.retryAfterMs, result.wait);
+      return refuse(submission, { ...throttled(result.retryAfterMs, result.wait), hide: HIDE });
     return json({ ok: false as const, gone: result.reason }, { status: 410, headers: NO_STORE });
   }
   return startSessionAndRedirect(
@@ -70,6 +69,7 @@ export default function ResetPassword() {
   const t = useT();
   const link = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
+  const [form, fields] = useAppForm<typeof resetSchema>({ id: "reset" });
   const busy = useNavigation().state === "submitting";
   const gone =
     data && "gone" in data
@@ -102,23 +102,18 @@ export default function ResetPassword() {
         </p>
       </div>
     );
-  const errors = data && "errors" in data ? data.errors : {};
   return (
     <div className="narrow">
       <h1>{t("rc.reset.title")}</h1>
       <p>{t("rc.reset.lead", { name: link.name })}</p>
-      <Form method="post" noValidate>
-        <FormError
-          error={data && "formError" in data ? data.formError : undefined}
-          vars={data && "formVars" in data ? data.formVars : undefined}
-        />
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors form={form} />
         <input type="hidden" name="token" value={link.token} />
         <Field
-          name="password"
+          meta={fields.password}
           type="password"
           label={t("accounts.field.newPassword")}
           hint={t("accounts.field.newPasswordHint", { min: PASSWORD_MIN, max: PASSWORD_MAX })}
-          error={errors.password}
           autoComplete="new-password"
         />
         <p>

@@ -3,24 +3,23 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { Field, FormError, Honeypot } from "~/components/accounts-fields";
+import { Field, FormErrors, getFormProps, Honeypot, useAppForm } from "~/components/form";
 import { RecoveryCodes } from "~/components/recovery-codes";
 import { useT } from "~/i18n/use-t";
 import { issueRecoveryCodes } from "~/models/recovery.server";
 import { createTeacher } from "~/models/teacher.server";
 import {
   accountHeaders,
+  BOT_REFUSAL,
   NO_STORE,
-  refuse,
-  refuseBot,
-  refuseThrottled,
   startSessionAndRedirect,
+  throttled,
 } from "~/utils/accounts-form.server";
 import { createSession, destroySession } from "~/utils/session.server";
 import { signUpSchema } from "~/utils/accounts-schemas";
 import { getViewer, safeRedirect } from "~/utils/auth.server";
 import { ipBucket } from "~/utils/client-ip.server";
-import { echoValues, parseWith, readForm } from "~/utils/form.server";
+import { parseForm, refuse } from "~/utils/form.server";
 import { honeypotFilled } from "~/utils/honeypot";
 import { title } from "~/utils/meta";
 import { PASSWORD_MAX, PASSWORD_MIN } from "~/utils/password-policy";
@@ -35,21 +34,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({}, { headers: NO_STORE });
 }
 
-// Never echoed back: the password; redirectTo is re-rendered from the URL.
-const OMIT = ["password", "redirectTo"];
+// Never sent back: the password; redirectTo is re-rendered from the URL.
+const HIDE = ["password", "redirectTo"];
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await readForm(request);
-  if (honeypotFilled(form)) return refuseBot();
-  const parsed = parseWith(signUpSchema, form, OMIT);
-  if (!parsed.ok) return refuse(parsed);
-  const created = await createTeacher({ ...parsed.data, ip: ipBucket(request) });
+  const { form, submission } = await parseForm(request, signUpSchema);
+  if (honeypotFilled(form)) return refuse(submission, { ...BOT_REFUSAL, hide: HIDE });
+  if (submission.status !== "success") return refuse(submission, { hide: HIDE });
+  const created = await createTeacher({ ...submission.value, ip: ipBucket(request) });
   if (!created.ok) {
-    const values = echoValues(form, OMIT);
     if (created.reason === "throttled")
-      return refuseThrottled(values, created.retryAfterMs, created.wait);
+      return refuse(submission, { ...throttled(created.retryAfterMs, created.wait), hide: HIDE });
     // Neutral: it does not say whether the email has an account (decision record 032).
-    return refuse({ errors: {}, values, formError: "hardening.signup.unavailable" });
+    return refuse(submission, { formError: "hardening.signup.unavailable", hide: HIDE });
   }
   const next = safeRedirect(form.get("redirectTo"), "/teacher");
   // An existing owner who typed their own password is signed in as before (decision 032).
@@ -78,6 +75,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({
 export default function TeacherSignUp() {
   const t = useT();
   const result = useActionData<typeof action>();
+  const [form, fields] = useAppForm<typeof signUpSchema>({ id: "signup" });
   const busy = useNavigation().state === "submitting";
   const [params] = useSearchParams();
   if (result?.ok)
@@ -87,40 +85,32 @@ export default function TeacherSignUp() {
         <RecoveryCodes codes={result.codes} next={result.next} lead={t("rc.codes.signupDone")} />
       </div>
     );
-  const data = result;
-  const values = data?.values ?? {};
-  const errors = data?.errors ?? {};
   const redirectTo = params.get("redirectTo");
   return (
     <div className="narrow">
       <h1>{t("accounts.signup.title")}</h1>
       <p>{t("accounts.signup.lead")}</p>
-      <Form method="post" noValidate>
-        <FormError error={data?.formError} vars={data?.formVars} />
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors form={form} />
         <Field
-          name="name"
+          meta={fields.name}
           label={t("accounts.field.teacherName")}
           hint={t("accounts.field.teacherNameHint")}
-          error={errors.name}
-          defaultValue={values.name}
           autoComplete="name"
         />
         <Field
-          name="email"
+          meta={fields.email}
           type="email"
           label={t("accounts.field.email")}
-          error={errors.email}
-          defaultValue={values.email}
           autoComplete="email"
           inputMode="email"
           spellCheck={false}
         />
         <Field
-          name="password"
+          meta={fields.password}
           type="password"
           label={t("accounts.field.newPassword")}
           hint={t("accounts.field.newPasswordHint", { min: PASSWORD_MIN, max: PASSWORD_MAX })}
-          error={errors.password}
           autoComplete="new-password"
         />
         <Honeypot />

@@ -15,6 +15,7 @@ import {
 } from "../support/factories";
 import { attemptsOf, createAssignment, seedLesson, SEED_SLUG } from "../support/lesson";
 import { encodeForm, insertAttempt, insertPost } from "../support/security-world";
+import { refusalOf } from "../support/form-reply";
 
 // A shared, busy machine: give each story room (no assertion here is timed).
 test.describe.configure({ timeout: 120_000 });
@@ -257,7 +258,9 @@ test("two pupils joining with the same name at the same moment: one joins, the o
   // one sign-in redirect (204 with a redirect header for a data request), one 400 naming the field
   expect(statuses).toEqual([204, 400]);
   const refused = answers.find((a) => a.status() === 400)!;
-  expect((await refused.json()).errors).toMatchObject({ displayName: "accounts.join.nameTaken" });
+  expect(refusalOf(await refused.json()).fields).toMatchObject({
+    displayName: "accounts.join.nameTaken",
+  });
   expect(
     one<{ n: number }>("SELECT count(*) AS n FROM pupils WHERE class_id = ?", klass.id).n,
   ).toBe(1);

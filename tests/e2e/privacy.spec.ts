@@ -480,7 +480,7 @@ test.describe("a teacher deletes their account", () => {
     await page.getByRole("button", { name: "Delete account for good" }).click();
     const password = page.getByLabel("Current password");
     await expect(password).toHaveAttribute("aria-invalid", "true");
-    await expect(page.locator("#field-password-error")).toHaveText(
+    await expect(password).toHaveAccessibleDescription(
       "Wrong password. The account was not deleted.",
     );
     await expect(password).toHaveValue("");
@@ -491,7 +491,9 @@ test.describe("a teacher deletes their account", () => {
     await page.getByLabel("Current password").fill(teacher.password);
     await page.getByLabel("Yes, delete my account and all its data").uncheck();
     await page.getByRole("button", { name: "Delete account for good" }).click();
-    await expect(page.locator("#field-confirm-error")).toHaveText("Tick this box to confirm.");
+    await expect(
+      page.getByLabel("Yes, delete my account and all its data"),
+    ).toHaveAccessibleDescription("Tick this box to confirm.");
     expect(count("SELECT count(*) AS n FROM classes WHERE teacher_id = ?", teacher.id)).toBe(2);
 
     await page.getByLabel("Current password").fill(teacher.password);
@@ -548,8 +550,12 @@ test.describe("a teacher deletes their account", () => {
     await page.goto("/teacher/account");
     await expect(page.getByRole("heading", { level: 1, name: "My account" })).toBeVisible();
     await page.getByRole("button", { name: "Delete account for good" }).click();
-    await expect(page.locator("#field-password-error")).toHaveText("Enter your password.");
-    await expect(page.locator("#field-confirm-error")).toHaveText("Tick this box to confirm.");
+    await expect(page.getByLabel("Current password")).toHaveAccessibleDescription(
+      "Enter your password.",
+    );
+    await expect(
+      page.getByLabel("Yes, delete my account and all its data"),
+    ).toHaveAccessibleDescription("Tick this box to confirm.");
     await expectAccessible(page);
 
     await page.getByRole("button", { name: "Bahasa Indonesia" }).click();
