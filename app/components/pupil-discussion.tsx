@@ -37,8 +37,6 @@ export function ResponseForm({
   data: Pick<Data, "language">;
   promptId: string;
   mode: "open" | "cer";
-  /** @deprecated ignored: refusals now come through the form kit (the editor's preview still passes null). */
-  failure?: null;
   /** The editor's preview: the fields as pupils see them, sending turned off with this reason. */
   notSaved?: string;
 }) {

@@ -435,7 +435,6 @@ function DiscussStep({ data, prompts }: { data: Data; prompts: NonNullable<Data[
             data={data}
             promptId={prompt.id}
             mode={prompt.mode}
-            failure={null}
             notSaved={t("pvs.notSavedDiscuss")}
           />
           <h4>{t("discuss.classmates")}</h4>
