@@ -198,6 +198,47 @@ test("101 wrong class codes from one address: a pupil of another class still joi
   // Joining with a right code gave its slot back: the address is no worse off than before.
 });
 
+test("a class of 40 signing in at once behind one school address all get in; 40 wrong PINs at once from one address: at most 30 checked", async () => {
+  const { code, classId } = await classWithCode("7B");
+  const school = address();
+  assert.equal(
+    (await joinClass({ code, displayName: "Murid 0", pin: "4826", ip: school })).ok,
+    true,
+  );
+  // the other 39 share the first one's PIN hash (39 more hashes would only slow the test)
+  const { nameKey } = await import("~/utils/name-key");
+  const hash = sqlite()
+    .prepare("SELECT pin_hash AS h FROM pupils WHERE class_id = ?")
+    .get(classId) as {
+    h: string;
+  };
+  const insert = sqlite().prepare(
+    "INSERT INTO pupils (class_id, display_name, name_key, pin_hash) VALUES (?, ?, ?, ?)",
+  );
+  for (let i = 1; i < 40; i++) insert.run(classId, `Murid ${i}`, nameKey(`Murid ${i}`), hash.h);
+  const names = Array.from({ length: 40 }, (_, i) => `Murid ${i}`);
+  const now = Date.now();
+  const morning = await Promise.all(
+    names.map((displayName) => signInPupil({ code, displayName, pin: "4826", ip: school, now })),
+  );
+  assert.deepEqual(
+    morning.filter((r) => !r.ok),
+    [],
+    "right PINs from one address are never refused for the address's sake",
+  );
+  assert.equal(throttleStatus(`sign-in:${school.key}`, RULES.signInAddress, now).blocked, false);
+
+  // the same burst with wrong PINs (each a different pupil, so no account limit applies)
+  const guesser = address();
+  const guesses = await Promise.all(
+    names.map((displayName) => signInPupil({ code, displayName, pin: "0000", ip: guesser, now })),
+  );
+  const evaluated = guesses.filter((r) => !r.ok && r.reason === "invalid").length;
+  const refused = guesses.filter((r) => !r.ok && r.reason === "throttled").length;
+  assert.equal(evaluated, RULES.signInAddress.free, `${evaluated} PINs were checked`);
+  assert.equal(refused, 40 - RULES.signInAddress.free);
+});
+
 test("teacher sign-ups: each takes a slot of the address's delay; a taken email gets the neutral answer", async () => {
   const ip = address();
   const t0 = Date.now();
