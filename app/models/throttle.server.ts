@@ -185,8 +185,12 @@ function trySlot(checks: Check[], now: number): Tried {
 // sign-ins waiting for one of them to finish. Decision 083.
 const running = new Map<string, number>();
 const queues = new Map<string, (() => void)[]>();
-/** The longest a sign-in waits for the attempts ahead of it before it is refused after all. */
-export const TURN_WAIT_MAX_MS = 20_000;
+/**
+ * A safety net, not a limit: a turn normally comes as fast as the hash queue ahead of it drains
+ * (every attempt in flight ends, and `release` runs in a `finally`). Only if that somehow stalls
+ * is the request refused after a minute (a reverse proxy's usual read timeout).
+ */
+export const TURN_WAIT_MAX_MS = 60_000;
 
 function wakeOne(key: string): void {
   const queue = queues.get(key);
@@ -200,7 +204,7 @@ function wakeOne(key: string): void {
  * failure, so when a shared counter (an address, a class: delay rules) refuses only because
  * this process still has attempts in flight on it, the refusal is premature: those may well
  * succeed and give their slot back. Such a request waits its turn — for the next attempt on that
- * counter to finish, at most TURN_WAIT_MAX_MS — and tries again. An account's limit, or a
+ * counter to finish — and tries again. An account's limit, or a
  * counter full of finished failures, still refuses at once. Call `release` when the check ends.
  * `now` fixed (tests) or the clock at each try.
  */
