@@ -137,6 +137,8 @@ export async function signInPupil(input: {
   pin: string;
   ip: Ip;
   now?: number;
+  /** The request's signal: a sign-in whose client has gone is dropped before its hash (085). */
+  signal?: AbortSignal;
 }): Promise<PupilSignInResult> {
   const now = input.now ?? Date.now();
   const found = lookUpCode(input.code, input.ip, now, false);
@@ -151,6 +153,7 @@ export async function signInPupil(input: {
   const slot = await takeSlotInTurn(
     [[accountKey, RULES.pupilAccount], classSignIn(found.classId), signInAddress(input.ip)],
     input.now,
+    input.signal,
   );
   if (!slot.ok)
     return { ok: false, reason: "throttled", retryAfterMs: slot.retryAfterMs, wait: slot.wait };
@@ -161,8 +164,8 @@ export async function signInPupil(input: {
       .where(and(eq(pupils.classId, found.classId), eq(pupils.nameKey, key)))
       .get();
     const valid = pupil
-      ? await verifySecret(pupil.pinHash, input.pin)
-      : await verifyAgainstDummy(input.pin);
+      ? await verifySecret(pupil.pinHash, input.pin, input.signal)
+      : await verifyAgainstDummy(input.pin, input.signal);
     if (!pupil || !valid) return { ok: false, reason: "invalid" };
     succeeded(slot.slot);
     db.update(pupils)
@@ -170,6 +173,11 @@ export async function signInPupil(input: {
       .where(eq(pupils.id, pupil.id))
       .run();
     return { ok: true, pupilId: pupil.id };
+  } catch (error) {
+    // abandoned before its PIN was checked: the school's counters get their place back, the
+    // pupil's own counter keeps it (fails closed for the account)
+    if (input.signal?.aborted) succeeded(slot.slot, { keep: [accountKey] });
+    throw error;
   } finally {
     release(slot.slot);
   }

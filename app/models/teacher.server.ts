@@ -89,13 +89,13 @@ export async function signInTeacher(input: {
   password: string;
   ip: Ip;
   now?: number;
+  /** The request's signal: a sign-in whose client has gone is dropped before its hash (085). */
+  signal?: AbortSignal;
 }): Promise<SignInResult> {
   const email = normalizeEmail(input.email);
   // staff signing in together behind one school address wait their turn (decision 083)
-  const slot = await takeSlotInTurn(
-    [teacherAccountCheck(email), signInAddress(input.ip)],
-    input.now,
-  );
+  const account = teacherAccountCheck(email);
+  const slot = await takeSlotInTurn([account, signInAddress(input.ip)], input.now, input.signal);
   if (!slot.ok)
     return { ok: false, reason: "throttled", retryAfterMs: slot.retryAfterMs, wait: slot.wait };
   try {
@@ -105,11 +105,15 @@ export async function signInTeacher(input: {
       .where(eq(teachers.email, email))
       .get();
     const valid = teacher
-      ? await verifySecret(teacher.passwordHash, input.password)
-      : await verifyAgainstDummy(input.password);
+      ? await verifySecret(teacher.passwordHash, input.password, input.signal)
+      : await verifyAgainstDummy(input.password, input.signal);
     if (!teacher || !valid) return { ok: false, reason: "invalid" };
     succeeded(slot.slot);
     return { ok: true, teacherId: teacher.id };
+  } catch (error) {
+    // abandoned before the password was checked: the address gets its place back, the account not
+    if (input.signal?.aborted) succeeded(slot.slot, { keep: [account[0]] });
+    throw error;
   } finally {
     release(slot.slot);
   }

@@ -208,10 +208,19 @@ function wakeOne(key: string): void {
  * counter full of finished failures, still refuses at once. Call `release` when the check ends.
  * `now` fixed (tests) or the clock at each try.
  */
-export async function takeSlotInTurn(checks: Check[], now?: number): Promise<SlotResult> {
+export async function takeSlotInTurn(
+  checks: Check[],
+  now?: number,
+  signal?: AbortSignal,
+): Promise<SlotResult> {
   const deadline = Date.now() + TURN_WAIT_MAX_MS;
   let wokenOn: string | undefined;
   for (;;) {
+    if (signal?.aborted) {
+      // the client has gone: nothing to check; the turn it was given goes on to the next
+      if (wokenOn) wakeOne(wokenOn);
+      throw signal.reason ?? new Error("aborted");
+    }
     const tried = trySlot(checks, now ?? Date.now());
     if (tried.ok) {
       for (const [key] of tried.slot.checks) running.set(key, (running.get(key) ?? 0) + 1);
@@ -233,18 +242,26 @@ export async function takeSlotInTurn(checks: Check[], now?: number): Promise<Slo
       if (!queue) queues.set(pending, (queue = []));
       const wake = () => {
         clearTimeout(timer);
+        signal?.removeEventListener("abort", leave);
         resolve(true);
       };
-      const timer = setTimeout(() => {
+      const leave = () => {
+        clearTimeout(timer);
         const q = queues.get(pending);
         const i = q?.indexOf(wake) ?? -1;
         if (q && i >= 0) q.splice(i, 1);
         if (q?.length === 0) queues.delete(pending);
         resolve(false);
-      }, left);
+      };
+      const timer = setTimeout(leave, left);
+      signal?.addEventListener("abort", leave, { once: true });
       if (first) queue.unshift(wake);
       else queue.push(wake);
     });
+    if (signal?.aborted) {
+      if (woken) wakeOne(pending);
+      throw signal.reason ?? new Error("aborted");
+    }
     if (!woken) return { ok: false, retryAfterMs: tried.retryAfterMs, wait: tried.wait };
     wokenOn = pending;
   }

@@ -42,7 +42,11 @@ export async function action({ request }: ActionFunctionArgs) {
   if (honeypotFilled(form)) return refuseBot();
   const parsed = parseWith(teacherLoginSchema, form, OMIT);
   if (!parsed.ok) return refuse(parsed);
-  const result = await signInTeacher({ ...parsed.data, ip: ipBucket(request) });
+  const result = await signInTeacher({
+    ...parsed.data,
+    ip: ipBucket(request),
+    signal: request.signal,
+  });
   if (!result.ok) {
     const values = echoValues(form, OMIT);
     if (result.reason === "throttled")

@@ -239,6 +239,50 @@ test("a class of 40 signing in at once behind one school address all get in; 40 
   assert.equal(refused, 40 - RULES.signInAddress.free);
 });
 
+test("sign-ins whose client has gone are dropped before the hash: the school's counters get their place back, the pupil's own keeps it", async () => {
+  const { code, classId } = await classWithCode("7C");
+  const school = address();
+  assert.equal(
+    (await joinClass({ code, displayName: "Anak 0", pin: "4826", ip: school })).ok,
+    true,
+  );
+  const { nameKey } = await import("~/utils/name-key");
+  const hash = sqlite()
+    .prepare("SELECT pin_hash AS h FROM pupils WHERE class_id = ?")
+    .get(classId) as {
+    h: string;
+  };
+  const insert = sqlite().prepare(
+    "INSERT INTO pupils (class_id, display_name, name_key, pin_hash) VALUES (?, ?, ?, ?)",
+  );
+  for (let i = 1; i < 10; i++) insert.run(classId, `Anak ${i}`, nameKey(`Anak ${i}`), hash.h);
+  const now = Date.now();
+  const controllers = Array.from({ length: 10 }, () => new AbortController());
+  const tries = controllers.map((c, i) =>
+    signInPupil({ code, displayName: `Anak ${i}`, pin: "4826", ip: school, now, signal: c.signal }),
+  );
+  // the second half gives up (a closed tab, a double click) while waiting for the hash lane
+  for (const c of controllers.slice(5)) c.abort(new Error("client gone"));
+  const settled = await Promise.allSettled(tries);
+  assert.deepEqual(
+    settled.map((r) => r.status),
+    [...Array(5).fill("fulfilled"), ...Array(5).fill("rejected")],
+  );
+  assert.ok(settled.slice(0, 5).every((r) => r.status === "fulfilled" && r.value.ok));
+  const count = (key: string) =>
+    (
+      sqlite().prepare("SELECT count FROM throttles WHERE key = ?").get(key) as
+        { count: number } | undefined
+    )?.count ?? 0;
+  assert.equal(count(`sign-in:${school.key}`), 0, "the address has its places back");
+  assert.equal(count(`class-sign-in:${classId}`), 0, "so has the class");
+  assert.equal(
+    count(`pupil:${classId}:${nameKey("Anak 7")}`),
+    1,
+    "the pupil's own counter keeps it",
+  );
+});
+
 test("teacher sign-ups: each takes a slot of the address's delay; a taken email gets the neutral answer", async () => {
   const ip = address();
   const t0 = Date.now();
