@@ -4,7 +4,8 @@ import type Database from "better-sqlite3";
 import type { Lesson } from "~/content/schema";
 import { sqlite } from "~/db.server";
 import { getTeacherAssignment, type TeacherAssignment } from "~/models/assignment.server";
-import { closeAssignmentAt } from "~/models/closing.server";
+import { closeAssignmentAt, sweepIfDue } from "~/models/closing.server";
+import { notFound } from "~/utils/http.server";
 import type { LiveStep } from "~/utils/live";
 
 export { DEFAULT_HELP_MINUTES, mayNeedHelp, type LiveStep } from "~/utils/live";
@@ -62,9 +63,16 @@ type Cache = {
   quiz: Map<string, Map<string, number>>;
   sort: Map<string, Map<string, number>>;
   snapshot: { mark: string; value: Omit<LiveSnapshot, "serverNow"> } | null;
+  /** The snapshot as JSON without `serverNow`, per view, made once per mark (decision 083). */
+  bodies: Partial<Record<LiveView, string>>;
 };
 
+/** What a poll asks for: everything (the teacher's live view) or the counts only (projector). */
+export type LiveView = "full" | "counts";
+
 const MAX_CACHED = 500;
+/** How often this instance built a snapshot and wrote one as JSON (tests check the sharing). */
+export const liveWork = { snapshots: 0, bodies: 0 };
 const caches = new Map<number, Cache>();
 
 // Plain better-sqlite3 statements, prepared once per connection: these run on every poll.
@@ -106,6 +114,28 @@ function prepare(conn: Database.Database) {
     ),
     posters: conn.prepare<[number], { authorId: number }>(
       `SELECT DISTINCT author_id AS authorId FROM posts WHERE assignment_id = ? AND author_id IS NOT NULL AND deleted_at IS NULL`,
+    ),
+    // the poll's first read: is it this teacher's (owner or co-teacher), may it be due a close,
+    // and the mark, in one statement
+    poll: conn.prepare<
+      { assignmentId: number; teacherId: number },
+      {
+        classId: number;
+        dueAt: number;
+        acceptLate: number;
+        closedAt: number | null;
+        version: number | null;
+        post: number | null;
+        pupils: string;
+      }
+    >(
+      `SELECT a.class_id AS classId, a.due_at AS dueAt, a.accept_late AS acceptLate, a.closed_at AS closedAt,
+              (SELECT version FROM assignment_live WHERE assignment_id = a.id) AS version,
+              (SELECT max(id) FROM posts WHERE assignment_id = a.id) AS post,
+              (SELECT count(*) || ':' || ifnull(max(id), 0) FROM pupils WHERE class_id = a.class_id) AS pupils
+       FROM assignments a JOIN classes c ON c.id = a.class_id
+       WHERE a.id = :assignmentId AND (c.teacher_id = :teacherId OR EXISTS
+         (SELECT 1 FROM class_teachers ct WHERE ct.class_id = c.id AND ct.teacher_id = :teacherId))`,
     ),
     closedAt: conn.prepare<[number], { closedAt: number | null }>(
       `SELECT closed_at AS closedAt FROM assignments WHERE id = ?`,
@@ -299,6 +329,7 @@ export function liveClass(input: {
       quiz: new Map(),
       sort: new Map(),
       snapshot: null,
+      bodies: {},
     };
     caches.delete(assignment.id);
     caches.set(assignment.id, cache);
@@ -308,6 +339,8 @@ export function liveClass(input: {
   if (current !== etag) {
     current = refresh(cache, assignment);
     cache.snapshot = { mark: current, value: toSnapshot(cache, assignment.lesson, current) };
+    liveWork.snapshots++;
+    cache.bodies = {};
   }
   return {
     assignment,
@@ -317,6 +350,55 @@ export function liveClass(input: {
   };
 }
 
+export type LivePoll = { status: 304; etag: string } | { status: 200; etag: string; body: string };
+
+/**
+ * One poll of the live view (`live.json`), as cheap as it can be: one prepared read checks that
+ * the assignment is this teacher's and gives its mark; an unchanged mark is a 304 with nothing
+ * else done. A changed one is answered from the JSON made once per (assignment, mark, view) and
+ * shared by every poll of this instance — the laptop and the projector, several co-teachers —
+ * only `serverNow` is put in front of it. Decision 083.
+ */
+export function livePoll(input: {
+  teacherId: number;
+  assignmentId: number;
+  ifNoneMatch?: string | null;
+  view: LiveView;
+  now?: number;
+}): LivePoll {
+  const now = input.now ?? Date.now();
+  const conn = sqlite();
+  const s = stmts(conn);
+  const key = { assignmentId: input.assignmentId, teacherId: input.teacherId };
+  let row = s.poll.get(key);
+  if (!row) notFound();
+  const closable = {
+    id: input.assignmentId,
+    dueAt: new Date(row.dueAt),
+    acceptLate: row.acceptLate === 1,
+    closedAt: row.closedAt === null ? null : new Date(row.closedAt),
+  };
+  // past the due time of work that refuses lateness: the close comes first (decision 081)
+  if (sweepIfDue(closable, now)) row = s.poll.get(key) ?? notFound();
+  const etag = markString(input.assignmentId, row.version ?? 0, row.post ?? 0, row.pupils);
+  if (input.ifNoneMatch && input.ifNoneMatch === etag) return { status: 304, etag };
+  let cache = caches.get(input.assignmentId);
+  if (!cache || cache.conn !== conn || cache.snapshot?.mark !== etag) {
+    liveClass({ teacherId: input.teacherId, assignmentId: input.assignmentId, now });
+    cache = caches.get(input.assignmentId)!;
+  }
+  const value = cache.snapshot!.value;
+  let rest = cache.bodies[input.view];
+  if (rest === undefined) {
+    rest = JSON.stringify(input.view === "counts" ? countsOf(value) : value);
+    cache.bodies[input.view] = rest;
+    liveWork.bodies++;
+  }
+  // `rest` is an object's JSON with fields ("{…}"); serverNow goes in front of them
+  const body = `{"serverNow":${now},${rest.slice(1)}`;
+  return { status: 200, etag: cache.snapshot!.mark, body };
+}
+
 /** Drops this instance's cached views (benchmarks time a first, full build with it). */
 export function forgetLiveCaches() {
   caches.clear();
@@ -324,8 +406,21 @@ export function forgetLiveCaches() {
 
 /** The projector's share of a snapshot: counts, no pupil. */
 export function countsOnly(snapshot: LiveSnapshot): LiveCountsSnapshot {
-  const { pupils, ...rest } = snapshot;
-  return { ...rest, answeredPupils: pupils.filter((p) => p.answered > 0).length };
+  return { ...countsOf(snapshot), serverNow: snapshot.serverNow };
+}
+
+function countsOf(
+  snapshot: Omit<LiveSnapshot, "serverNow">,
+): Omit<LiveCountsSnapshot, "serverNow"> {
+  // listed field by field: what the projector may see is an allow-list, never "all but names"
+  return {
+    etag: snapshot.etag,
+    closedAt: snapshot.closedAt,
+    total: snapshot.total,
+    quiz: snapshot.quiz,
+    sort: snapshot.sort,
+    answeredPupils: snapshot.pupils.filter((p) => p.answered > 0).length,
+  };
 }
 
 /** The teacher closes the assignment for everyone now ("waktu habis"); open attempts are submitted. */

@@ -12,7 +12,15 @@ import { nameKey } from "~/utils/name-key";
 import { generatePin } from "~/utils/pin";
 import { deleteSessionsOf } from "~/utils/session.server";
 import { findClassByCode, type CodeLookup } from "./class.server";
-import { clearThrottle, RULES, succeeded, takeSlot, type Check } from "./throttle.server";
+import {
+  clearThrottle,
+  release,
+  RULES,
+  succeeded,
+  takeSlot,
+  takeSlotInTurn,
+  type Check,
+} from "./throttle.server";
 import { notFound } from "~/utils/http.server";
 
 type Ip = { key: string; direct: boolean };
@@ -129,6 +137,8 @@ export async function signInPupil(input: {
   pin: string;
   ip: Ip;
   now?: number;
+  /** The request's signal: a sign-in whose client has gone is dropped before its hash (085). */
+  signal?: AbortSignal;
 }): Promise<PupilSignInResult> {
   const now = input.now ?? Date.now();
   const found = lookUpCode(input.code, input.ip, now, false);
@@ -139,28 +149,38 @@ export async function signInPupil(input: {
 
   const key = nameKey(input.displayName);
   const accountKey = pupilKey(found.classId, key);
-  const slot = takeSlot(
+  // a class signing in together behind one school address waits its turn instead of a 429 (083)
+  const slot = await takeSlotInTurn(
     [[accountKey, RULES.pupilAccount], classSignIn(found.classId), signInAddress(input.ip)],
-    now,
+    input.now,
+    input.signal,
   );
   if (!slot.ok)
     return { ok: false, reason: "throttled", retryAfterMs: slot.retryAfterMs, wait: slot.wait };
-
-  const pupil = db
-    .select({ id: pupils.id, pinHash: pupils.pinHash })
-    .from(pupils)
-    .where(and(eq(pupils.classId, found.classId), eq(pupils.nameKey, key)))
-    .get();
-  const valid = pupil
-    ? await verifySecret(pupil.pinHash, input.pin)
-    : await verifyAgainstDummy(input.pin);
-  if (!pupil || !valid) return { ok: false, reason: "invalid" };
-  succeeded(slot.slot);
-  db.update(pupils)
-    .set({ lastSeenAt: new Date(now) })
-    .where(eq(pupils.id, pupil.id))
-    .run();
-  return { ok: true, pupilId: pupil.id };
+  try {
+    const pupil = db
+      .select({ id: pupils.id, pinHash: pupils.pinHash })
+      .from(pupils)
+      .where(and(eq(pupils.classId, found.classId), eq(pupils.nameKey, key)))
+      .get();
+    const valid = pupil
+      ? await verifySecret(pupil.pinHash, input.pin, input.signal)
+      : await verifyAgainstDummy(input.pin, input.signal);
+    if (!pupil || !valid) return { ok: false, reason: "invalid" };
+    succeeded(slot.slot);
+    db.update(pupils)
+      .set({ lastSeenAt: new Date(input.now ?? Date.now()) })
+      .where(eq(pupils.id, pupil.id))
+      .run();
+    return { ok: true, pupilId: pupil.id };
+  } catch (error) {
+    // abandoned before its PIN was checked: the school's counters get their place back, the
+    // pupil's own counter keeps it (fails closed for the account)
+    if (input.signal?.aborted) succeeded(slot.slot, { keep: [accountKey] });
+    throw error;
+  } finally {
+    release(slot.slot);
+  }
 }
 
 export type RosterEntry = {

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { teachers } from "../../db/schema";
 import { db } from "~/db.server";
 import { hashSecret, verifyAgainstDummy, verifySecret } from "~/utils/hash.server";
-import { RULES, succeeded, takeSlot, type Check } from "./throttle.server";
+import { release, RULES, succeeded, takeSlot, takeSlotInTurn, type Check } from "./throttle.server";
 
 type Ip = { key: string; direct: boolean };
 
@@ -89,22 +89,32 @@ export async function signInTeacher(input: {
   password: string;
   ip: Ip;
   now?: number;
+  /** The request's signal: a sign-in whose client has gone is dropped before its hash (085). */
+  signal?: AbortSignal;
 }): Promise<SignInResult> {
-  const now = input.now ?? Date.now();
   const email = normalizeEmail(input.email);
-  const slot = takeSlot([teacherAccountCheck(email), signInAddress(input.ip)], now);
+  // staff signing in together behind one school address wait their turn (decision 083)
+  const account = teacherAccountCheck(email);
+  const slot = await takeSlotInTurn([account, signInAddress(input.ip)], input.now, input.signal);
   if (!slot.ok)
     return { ok: false, reason: "throttled", retryAfterMs: slot.retryAfterMs, wait: slot.wait };
-
-  const teacher = db
-    .select({ id: teachers.id, passwordHash: teachers.passwordHash })
-    .from(teachers)
-    .where(eq(teachers.email, email))
-    .get();
-  const valid = teacher
-    ? await verifySecret(teacher.passwordHash, input.password)
-    : await verifyAgainstDummy(input.password);
-  if (!teacher || !valid) return { ok: false, reason: "invalid" };
-  succeeded(slot.slot);
-  return { ok: true, teacherId: teacher.id };
+  try {
+    const teacher = db
+      .select({ id: teachers.id, passwordHash: teachers.passwordHash })
+      .from(teachers)
+      .where(eq(teachers.email, email))
+      .get();
+    const valid = teacher
+      ? await verifySecret(teacher.passwordHash, input.password, input.signal)
+      : await verifyAgainstDummy(input.password, input.signal);
+    if (!teacher || !valid) return { ok: false, reason: "invalid" };
+    succeeded(slot.slot);
+    return { ok: true, teacherId: teacher.id };
+  } catch (error) {
+    // abandoned before the password was checked: the address gets its place back, the account not
+    if (input.signal?.aborted) succeeded(slot.slot, { keep: [account[0]] });
+    throw error;
+  } finally {
+    release(slot.slot);
+  }
 }

@@ -150,17 +150,26 @@ export type SlotResult =
  * `succeeded` (it did not fail). If the process dies in between, the attempt stays counted.
  */
 export function takeSlot(checks: Check[], now = Date.now()): SlotResult {
+  const result = trySlot(checks, now);
+  return result.ok ? result : { ok: false, retryAfterMs: result.retryAfterMs, wait: result.wait };
+}
+
+type Tried = SlotResult | { ok: false; retryAfterMs: number; wait: boolean; blockedBy: string[] };
+
+function trySlot(checks: Check[], now: number): Tried {
   return db.transaction(
     (tx) => {
       let retryAfterMs = 0;
       let wait = true;
+      const blockedBy: string[] = [];
       for (const [key, rule] of checks) {
         const status = statusOf(readRow(tx, key), rule, now);
         if (!status.blocked) continue;
+        blockedBy.push(key);
         retryAfterMs = Math.max(retryAfterMs, status.retryAfterMs);
         if (rule.kind !== "delay") wait = false;
       }
-      if (retryAfterMs > 0) return { ok: false as const, retryAfterMs, wait };
+      if (retryAfterMs > 0) return { ok: false as const, retryAfterMs, wait, blockedBy };
       const before = new Map<string, Date | null>();
       for (const [key, rule] of checks) {
         before.set(key, readRow(tx, key)?.windowStart ?? null);
@@ -170,6 +179,102 @@ export function takeSlot(checks: Check[], now = Date.now()): SlotResult {
     },
     { behavior: "immediate" },
   );
+}
+
+// Slots of this process whose check (the hash) is still running, per counter key, and the
+// sign-ins waiting for one of them to finish. Decision 083.
+const running = new Map<string, number>();
+const queues = new Map<string, (() => void)[]>();
+/**
+ * A safety net, not a limit: a turn normally comes as fast as the hash queue ahead of it drains
+ * (every attempt in flight ends, and `release` runs in a `finally`). Only if that somehow stalls
+ * is the request refused after a minute (a reverse proxy's usual read timeout).
+ */
+export const TURN_WAIT_MAX_MS = 60_000;
+
+function wakeOne(key: string): void {
+  const queue = queues.get(key);
+  const next = queue?.shift();
+  if (queue && queue.length === 0) queues.delete(key);
+  next?.();
+}
+
+/**
+ * `takeSlot` for checks that end in a slow hash (sign-ins). An attempt in flight counts as a
+ * failure, so when a shared counter (an address, a class: delay rules) refuses only because
+ * this process still has attempts in flight on it, the refusal is premature: those may well
+ * succeed and give their slot back. Such a request waits its turn — for the next attempt on that
+ * counter to finish — and tries again. An account's limit, or a
+ * counter full of finished failures, still refuses at once. Call `release` when the check ends.
+ * `now` fixed (tests) or the clock at each try.
+ */
+export async function takeSlotInTurn(
+  checks: Check[],
+  now?: number,
+  signal?: AbortSignal,
+): Promise<SlotResult> {
+  const deadline = Date.now() + TURN_WAIT_MAX_MS;
+  let wokenOn: string | undefined;
+  for (;;) {
+    if (signal?.aborted) {
+      // the client has gone: nothing to check; the turn it was given goes on to the next
+      if (wokenOn) wakeOne(wokenOn);
+      throw signal.reason ?? new Error("aborted");
+    }
+    const tried = trySlot(checks, now ?? Date.now());
+    if (tried.ok) {
+      for (const [key] of tried.slot.checks) running.set(key, (running.get(key) ?? 0) + 1);
+      return tried;
+    }
+    const pending =
+      "blockedBy" in tried && tried.wait
+        ? tried.blockedBy.find((key) => (running.get(key) ?? 0) > 0)
+        : undefined;
+    const left = deadline - Date.now();
+    if (!pending || left <= 0) {
+      // woken, but refused for good: the room a finished attempt left goes to the next in line
+      if (wokenOn) wakeOne(wokenOn);
+      return { ok: false, retryAfterMs: tried.retryAfterMs, wait: tried.wait };
+    }
+    const first = wokenOn !== undefined; // woken before and still blocked: it stays first in line
+    const woken = await new Promise<boolean>((resolve) => {
+      let queue = queues.get(pending);
+      if (!queue) queues.set(pending, (queue = []));
+      const wake = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener("abort", leave);
+        resolve(true);
+      };
+      const leave = () => {
+        clearTimeout(timer);
+        const q = queues.get(pending);
+        const i = q?.indexOf(wake) ?? -1;
+        if (q && i >= 0) q.splice(i, 1);
+        if (q?.length === 0) queues.delete(pending);
+        resolve(false);
+      };
+      const timer = setTimeout(leave, left);
+      signal?.addEventListener("abort", leave, { once: true });
+      if (first) queue.unshift(wake);
+      else queue.push(wake);
+    });
+    if (signal?.aborted) {
+      if (woken) wakeOne(pending);
+      throw signal.reason ?? new Error("aborted");
+    }
+    if (!woken) return { ok: false, retryAfterMs: tried.retryAfterMs, wait: tried.wait };
+    wokenOn = pending;
+  }
+}
+
+/** The check of a slot from `takeSlotInTurn` has ended (after `succeeded`, if it did). */
+export function release(slot: Slot): void {
+  for (const [key] of slot.checks) {
+    const n = (running.get(key) ?? 1) - 1;
+    if (n > 0) running.set(key, n);
+    else running.delete(key);
+    wakeOne(key);
+  }
 }
 
 /**

@@ -40,7 +40,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const { form, submission } = await parseForm(request, teacherLoginSchema);
   if (honeypotFilled(form)) return refuse(submission, { ...BOT_REFUSAL, hide: HIDE });
   if (submission.status !== "success") return refuse(submission, { hide: HIDE });
-  const result = await signInTeacher({ ...submission.value, ip: ipBucket(request) });
+  const result = await signInTeacher({
+    ...submission.value,
+    ip: ipBucket(request),
+    signal: request.signal,
+  });
   if (!result.ok) {
     if (result.reason === "throttled")
       return refuse(submission, { ...throttled(result.retryAfterMs, result.wait), hide: HIDE });

@@ -24,10 +24,28 @@ const HASH_LANES = Math.max(1, Math.min(2, os.availableParallelism() - 1));
 let running = 0;
 const waiting: (() => void)[] = [];
 
-async function inLane<T>(work: () => Promise<T>): Promise<T> {
+/** An abandoned request (its client has gone: `signal` aborted) leaves the queue without hashing. */
+async function inLane<T>(work: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+  signal?.throwIfAborted();
   if (running < HASH_LANES) running++;
-  else await new Promise<void>((resolve) => waiting.push(resolve)); // the finishing job hands over its lane
+  else
+    await new Promise<void>((resolve, reject) => {
+      // the finishing job hands over its lane
+      const turn = () => {
+        signal?.removeEventListener("abort", leave);
+        resolve();
+      };
+      const leave = () => {
+        const i = waiting.indexOf(turn);
+        if (i < 0) return;
+        waiting.splice(i, 1);
+        reject(signal?.reason ?? new Error("aborted"));
+      };
+      waiting.push(turn);
+      signal?.addEventListener("abort", leave, { once: true });
+    });
   try {
+    signal?.throwIfAborted();
     return await work();
   } finally {
     const next = waiting.shift();
@@ -40,11 +58,19 @@ export function hashSecret(secret: string): Promise<string> {
   return inLane(() => hash(secret, HASH_OPTIONS));
 }
 
-/** False for a wrong secret and for a malformed stored hash alike (never throws). */
-export async function verifySecret(stored: string, secret: string): Promise<boolean> {
+/**
+ * False for a wrong secret and for a malformed stored hash alike. Throws only when `signal` has
+ * aborted (the request's client went away): then nothing was checked, and nobody hears the answer.
+ */
+export async function verifySecret(
+  stored: string,
+  secret: string,
+  signal?: AbortSignal,
+): Promise<boolean> {
   try {
-    return await inLane(() => verify(stored, secret));
-  } catch {
+    return await inLane(() => verify(stored, secret), signal);
+  } catch (error) {
+    if (signal?.aborted) throw error;
     return false;
   }
 }
@@ -54,8 +80,8 @@ let dummy: Promise<string> | undefined;
  * Spends the same work as a real check when there is no account to check against, so response
  * time does not reveal whether an email (or a pupil name) exists.
  */
-export async function verifyAgainstDummy(secret: string): Promise<false> {
+export async function verifyAgainstDummy(secret: string, signal?: AbortSignal): Promise<false> {
   dummy ??= hashSecret(crypto.randomBytes(16).toString("hex"));
-  await verifySecret(await dummy, secret);
+  await verifySecret(await dummy, secret, signal);
   return false;
 }

@@ -12,7 +12,7 @@ export const LIVE_STEPS: readonly LiveStep[] = [
 /** Minutes without a saved answer before a working pupil is marked "may need help", unless the teacher picks another. */
 export const DEFAULT_HELP_MINUTES = 5;
 export const HELP_MINUTES_MAX = 90;
-/** How often the page asks whether anything changed (docs/decisions/080-live-view-polling-with-etag.md). */
+/** How often the page asks whether anything changed (decisions 080 and 084: why 2 s, not 4 s). */
 export const LIVE_POLL_MS = 2000;
 
 /** `?help=` as whole minutes 1…90; anything else means the default. */

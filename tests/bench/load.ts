@@ -13,7 +13,8 @@
 // each pupil's items in turn; latency is measured from the scheduled time, not the send time.
 // Prints a JSON summary as its last line. Exits 1 on request errors, lost answers or submits, or
 // when the server exits badly (during the run, or with a non-zero code or a signal at the end).
-// --port N --live-teachers N (teachers polling the live class view of N classes meanwhile) --live-poll-ms 2000
+// --port N --live-teachers N (teachers polling the live class view of N classes meanwhile)
+// --live-poll-ms (default: the page's LIVE_POLL_MS)
 import fs from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -54,6 +55,7 @@ import {
   type DiscussionOutcome,
   type Pupil,
 } from "./flow";
+import { LIVE_POLL_MS } from "../../app/utils/live";
 import { summarizeProfiles } from "./profile";
 import { spike } from "./spike";
 
@@ -82,7 +84,7 @@ const START_TARGET_MS = 50;
 // Teachers watching the live class view while the pupils work (issue 17): each polls one class's
 // /live.json every --live-poll-ms with the ETag it holds, as the page does.
 const liveTeachers = num(flags, "live-teachers", 0);
-const livePollMs = num(flags, "live-poll-ms", 2000);
+const livePollMs = num(flags, "live-poll-ms", LIVE_POLL_MS);
 const SLUG = "ktt-putin-kim-2024";
 
 const dir = tempDir("bench-load");

@@ -198,6 +198,91 @@ test("101 wrong class codes from one address: a pupil of another class still joi
   // Joining with a right code gave its slot back: the address is no worse off than before.
 });
 
+test("a class of 40 signing in at once behind one school address all get in; 40 wrong PINs at once from one address: at most 30 checked", async () => {
+  const { code, classId } = await classWithCode("7B");
+  const school = address();
+  assert.equal(
+    (await joinClass({ code, displayName: "Murid 0", pin: "4826", ip: school })).ok,
+    true,
+  );
+  // the other 39 share the first one's PIN hash (39 more hashes would only slow the test)
+  const { nameKey } = await import("~/utils/name-key");
+  const hash = sqlite()
+    .prepare("SELECT pin_hash AS h FROM pupils WHERE class_id = ?")
+    .get(classId) as {
+    h: string;
+  };
+  const insert = sqlite().prepare(
+    "INSERT INTO pupils (class_id, display_name, name_key, pin_hash) VALUES (?, ?, ?, ?)",
+  );
+  for (let i = 1; i < 40; i++) insert.run(classId, `Murid ${i}`, nameKey(`Murid ${i}`), hash.h);
+  const names = Array.from({ length: 40 }, (_, i) => `Murid ${i}`);
+  const now = Date.now();
+  const morning = await Promise.all(
+    names.map((displayName) => signInPupil({ code, displayName, pin: "4826", ip: school, now })),
+  );
+  assert.deepEqual(
+    morning.filter((r) => !r.ok),
+    [],
+    "right PINs from one address are never refused for the address's sake",
+  );
+  assert.equal(throttleStatus(`sign-in:${school.key}`, RULES.signInAddress, now).blocked, false);
+
+  // the same burst with wrong PINs (each a different pupil, so no account limit applies)
+  const guesser = address();
+  const guesses = await Promise.all(
+    names.map((displayName) => signInPupil({ code, displayName, pin: "0000", ip: guesser, now })),
+  );
+  const evaluated = guesses.filter((r) => !r.ok && r.reason === "invalid").length;
+  const refused = guesses.filter((r) => !r.ok && r.reason === "throttled").length;
+  assert.equal(evaluated, RULES.signInAddress.free, `${evaluated} PINs were checked`);
+  assert.equal(refused, 40 - RULES.signInAddress.free);
+});
+
+test("sign-ins whose client has gone are dropped before the hash: the school's counters get their place back, the pupil's own keeps it", async () => {
+  const { code, classId } = await classWithCode("7C");
+  const school = address();
+  assert.equal(
+    (await joinClass({ code, displayName: "Anak 0", pin: "4826", ip: school })).ok,
+    true,
+  );
+  const { nameKey } = await import("~/utils/name-key");
+  const hash = sqlite()
+    .prepare("SELECT pin_hash AS h FROM pupils WHERE class_id = ?")
+    .get(classId) as {
+    h: string;
+  };
+  const insert = sqlite().prepare(
+    "INSERT INTO pupils (class_id, display_name, name_key, pin_hash) VALUES (?, ?, ?, ?)",
+  );
+  for (let i = 1; i < 10; i++) insert.run(classId, `Anak ${i}`, nameKey(`Anak ${i}`), hash.h);
+  const now = Date.now();
+  const controllers = Array.from({ length: 10 }, () => new AbortController());
+  const tries = controllers.map((c, i) =>
+    signInPupil({ code, displayName: `Anak ${i}`, pin: "4826", ip: school, now, signal: c.signal }),
+  );
+  // the second half gives up (a closed tab, a double click) while waiting for the hash lane
+  for (const c of controllers.slice(5)) c.abort(new Error("client gone"));
+  const settled = await Promise.allSettled(tries);
+  assert.deepEqual(
+    settled.map((r) => r.status),
+    [...Array(5).fill("fulfilled"), ...Array(5).fill("rejected")],
+  );
+  assert.ok(settled.slice(0, 5).every((r) => r.status === "fulfilled" && r.value.ok));
+  const count = (key: string) =>
+    (
+      sqlite().prepare("SELECT count FROM throttles WHERE key = ?").get(key) as
+        { count: number } | undefined
+    )?.count ?? 0;
+  assert.equal(count(`sign-in:${school.key}`), 0, "the address has its places back");
+  assert.equal(count(`class-sign-in:${classId}`), 0, "so has the class");
+  assert.equal(
+    count(`pupil:${classId}:${nameKey("Anak 7")}`),
+    1,
+    "the pupil's own counter keeps it",
+  );
+});
+
 test("teacher sign-ups: each takes a slot of the address's delay; a taken email gets the neutral answer", async () => {
   const ip = address();
   const t0 = Date.now();

@@ -14,7 +14,8 @@ const { sqlite } = await import("~/db.server");
 const { syncLessonVersions, getLessonVersion } = await import("~/models/lesson.server");
 const { getPupilAssignment } = await import("~/models/assignment.server");
 const { saveAnswer, startAttempt, submitAttempt } = await import("~/models/attempt.server");
-const { liveClass, closeForEveryone, countsOnly } = await import("~/models/live.server");
+const { liveClass, livePoll, liveWork, closeForEveryone, countsOnly } =
+  await import("~/models/live.server");
 const { chosenBeforeClose, OFFLINE_GRACE_MS, sweepAllDue } =
   await import("~/models/closing.server");
 const { mayNeedHelp, parseHelpMinutes, DEFAULT_HELP_MINUTES } = await import("~/utils/live");
@@ -149,6 +150,49 @@ test("the live view follows steps and counts; an unchanged view answers 'not mod
   const counts = countsOnly(snap(a));
   assert.equal("pupils" in counts, false);
   assert.equal(JSON.stringify(counts).includes("Ani"), false);
+});
+
+test("polls share one snapshot per version and view: built once, a save makes the next one", () => {
+  const a = assignment();
+  const at = start(budi, a);
+  const poll = (view: "full" | "counts", ifNoneMatch?: string) =>
+    livePoll({ teacherId: teacher, assignmentId: a, view, ifNoneMatch, now: 1_000 });
+  const first = poll("full");
+  const built = { ...liveWork };
+  const laptop = poll("full");
+  const projector = poll("counts");
+  const again = poll("counts");
+  assert.equal(liveWork.snapshots, built.snapshots, "no second snapshot for the same version");
+  assert.equal(liveWork.bodies, built.bodies + 1, "one JSON per view");
+  assert.ok(first.status === 200 && laptop.status === 200 && projector.status === 200);
+  assert.equal(laptop.body, first.body);
+  assert.equal(again.status === 200 && again.body, projector.body);
+  const full = JSON.parse(first.body);
+  assert.equal(full.serverNow, 1_000);
+  assert.deepEqual(full, { ...snap(a), serverNow: 1_000 });
+  const counts = JSON.parse(projector.body);
+  assert.equal(counts.pupils, undefined, "the projector's view names nobody");
+  assert.equal(JSON.stringify(counts).includes("Budi"), false);
+  assert.equal(counts.answeredPupils, 0);
+  assert.equal(poll("full", first.etag).status, 304);
+
+  assert.ok(
+    saveAnswer({ pupilId: budi, attemptId: at, kind: "quiz", itemId: q1.id, choice: q1.correct })
+      .ok,
+  );
+  assert.equal(poll("counts", first.etag).status, 200);
+  const after = poll("counts", first.etag);
+  assert.ok(after.status === 200 && after.etag !== first.etag);
+  assert.equal(liveWork.snapshots, built.snapshots + 1, "the save made one new snapshot");
+  const next = JSON.parse(after.status === 200 ? after.body : "{}");
+  assert.equal(next.answeredPupils, 1);
+  assert.equal(next.quiz[q1.id][q1.correct], 1);
+  assert.equal(poll("full", after.etag).status, 304);
+  // not this teacher's: 404 before anything is read
+  assert.throws(
+    () => livePoll({ teacherId: other, assignmentId: a, view: "full", ifNoneMatch: after.etag }),
+    (e: unknown) => e instanceof Response && e.status === 404,
+  );
 });
 
 test("another app instance's writes reach the view through the database alone", () => {
