@@ -13,6 +13,7 @@ import { isMessageKey, translate } from "../../app/i18n";
 import { nameSkeleton } from "../../app/utils/display-name";
 import { createClass, createPupil, createTeacher, testDb, unique } from "../support/factories";
 import { createAssignment, seedLesson, SEED_SLUG } from "../support/lesson";
+import { refusalMessages } from "../support/form-reply";
 import { insertAttempt, send, sessionFor, type FormValues } from "../support/security-world";
 
 const NAUGHTY: string[] = JSON.parse(
@@ -234,7 +235,7 @@ async function submit(
   let errors: Record<string, string> = {};
   if (response.status() === 400) {
     try {
-      errors = (JSON.parse(text) as { errors?: Record<string, string> }).errors ?? {};
+      errors = refusalMessages(JSON.parse(text));
     } catch {
       errors = {};
     }
@@ -2053,8 +2054,7 @@ test("date fields (due, opening, one pupil's extension) never 500 and refuse wit
     if (![204, 400].includes(response.status()))
       return void problems.push(`${what}: ${response.status()} ${text.slice(0, 100)}`);
     if (response.status() === 400) {
-      const body = JSON.parse(text) as { errors: Record<string, string> };
-      const keys = Object.values(body.errors ?? {});
+      const keys = Object.values(refusalMessages(JSON.parse(text)));
       if (!keys.length || !keys.every(isMessageKey))
         problems.push(`${what}: refused without a message: ${text.slice(0, 100)}`);
     }
