@@ -2,7 +2,9 @@
 // the only markup), CER parts, bylines, and the counted text field.
 import { clipMarks } from "~/utils/display-name";
 import { Name } from "~/components/name";
+import { getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import { useEffect, useState } from "react";
+import { FieldErrors } from "~/components/form";
 import type { MessageKey } from "~/i18n";
 import { useLang, useT } from "~/i18n/use-t";
 import {
@@ -180,6 +182,58 @@ export function CountedTextarea({
           {t(error)}
         </p>
       ) : null}
+    </div>
+  );
+}
+
+/**
+ * CountedTextarea on the form kit (decision 017): id, value, aria-invalid and the message come
+ * from the Conform field; the limits hint and the live count stay as above.
+ */
+export function CountedTextareaField({
+  meta,
+  label,
+  hint,
+  kind,
+  language,
+}: {
+  meta: Parameters<typeof FieldErrors>[0]["meta"];
+  label: string;
+  hint?: string;
+  kind: LimitKind;
+  language?: string;
+}) {
+  const t = useT();
+  const { min, max } = LIMITS[kind];
+  const hydrated = useHydrated();
+  const initial = typeof meta.initialValue === "string" ? meta.initialValue : "";
+  const [count, setCount] = useState(() => textLength(normalizeText(initial)));
+  const countId = `${meta.id}-count`;
+  const { key, ...props } = getTextareaProps(meta as FieldMetadata<string>, {
+    ariaDescribedBy: [meta.descriptionId, hydrated ? countId : null].filter(Boolean).join(" "),
+  });
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      <p className="hint field-hint" id={meta.descriptionId}>
+        {hint ? `${hint} ` : null}
+        {t("discuss.limits", { min, max })}
+      </p>
+      <textarea
+        key={key}
+        {...props}
+        lang={language}
+        onInput={(event) => setCount(textLength(normalizeText(event.currentTarget.value)))}
+      />
+      {hydrated ? (
+        <p
+          id={countId}
+          className={count > max || (count > 0 && count < min) ? "counter outside" : "counter"}
+        >
+          {t("discuss.counter", { n: count, max })}
+        </p>
+      ) : null}
+      <FieldErrors meta={meta} />
     </div>
   );
 }

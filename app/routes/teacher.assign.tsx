@@ -90,7 +90,7 @@ export default function Assign() {
     postFirst: true,
   };
   const [form, fields] = useAppForm<typeof assignSchema>({
-    id: "assign",
+    id: "assign-form",
     defaultValue: {
       ...settings,
       lesson: data.selectedLesson,

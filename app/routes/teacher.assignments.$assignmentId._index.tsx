@@ -109,7 +109,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function TeacherAssignment() {
   const data = useLoaderData<typeof loader>();
   const [form, fields] = useAppForm<typeof settingsSchema>({
-    id: "settings",
+    id: "settings-form",
     intent: "settings",
     defaultValue: data.settings,
   });

@@ -60,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function CopyAssignment() {
   const t = useT();
   const data = useLoaderData<typeof loader>();
-  const [form, fields] = useAppForm<typeof copySchema>({ id: "copy-assignment" });
+  const [form, fields] = useAppForm<typeof copySchema>({ id: "copy-form" });
   const busy = useNavigation().state === "submitting";
   const back = <Link to={`/teacher/assignments/${data.id}`}>{t("live.backToAssignment")}</Link>;
   return (

@@ -80,7 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function LiveClass() {
   const loaded = useLoaderData<typeof loader>();
   const [closeForm, closeFields] = useAppForm<typeof closeSchema>({
-    id: "live-close",
+    id: "close-form",
     intent: "close",
   });
   const t = useT();

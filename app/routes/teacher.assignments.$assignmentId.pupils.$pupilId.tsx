@@ -74,7 +74,7 @@ export default function PupilWork() {
   const t = useT();
   const lang = useLang();
   const [form, fields] = useAppForm<typeof extensionSchema>({
-    id: "extension",
+    id: "extension-form",
     intent: "extend",
     defaultValue: data.extensionForm,
   });
