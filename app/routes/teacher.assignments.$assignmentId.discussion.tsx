@@ -87,8 +87,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseSubmission(form, feedbackFormSchema);
     const answer = postIntent(intent, form.get("postId"));
     if (submission.status !== "success") return refuse(submission, { intent: answer });
-    const { postId, body } = submission.value;
-    const levels = levelsSchema.parse(submission.value);
+    const { postId, body, claimLevel, evidenceLevel, reasoningLevel } = submission.value;
+    const levels = { claim: claimLevel, evidence: evidenceLevel, reasoning: reasoningLevel };
     const result = saveFeedback({ ...ids, postId, body, levels });
     if (result.ok) return redirect(`${base}#post-${result.postId}`);
     return refuse(submission, { intent: answer, ...modelRefusal(result.errors) });
