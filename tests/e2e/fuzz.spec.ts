@@ -13,7 +13,6 @@ import { isMessageKey, translate } from "../../app/i18n";
 import { nameSkeleton } from "../../app/utils/display-name";
 import { createClass, createPupil, createTeacher, testDb, unique } from "../support/factories";
 import { createAssignment, seedLesson, SEED_SLUG } from "../support/lesson";
-import { refusalMessages } from "../support/form-reply";
 import { insertAttempt, send, sessionFor, type FormValues } from "../support/security-world";
 
 const NAUGHTY: string[] = JSON.parse(
@@ -214,6 +213,29 @@ type Answer = {
   text: string;
 };
 
+/**
+ * The messages of a refused form by field ("" for the whole form), each a dictionary key without
+ * its variables: from Conform's reply (`result.error`, decision 017) or the older `{ errors,
+ * formError }` answer of forms not yet moved.
+ */
+function refusalKeys(text: string): Record<string, string> {
+  let body: {
+    errors?: Record<string, string>;
+    formError?: string;
+    result?: { error?: Record<string, string[] | null> };
+  };
+  try {
+    body = JSON.parse(text) as typeof body;
+  } catch {
+    return {};
+  }
+  const keys: Record<string, string> = { ...body.errors };
+  if (body.formError) keys[""] = body.formError;
+  for (const [name, messages] of Object.entries(body.result?.error ?? {}))
+    if (messages?.[0]) keys[name] = messages[0].split("?", 1)[0];
+  return keys;
+}
+
 async function submit(
   request: APIRequestContext,
   url: string,
@@ -232,14 +254,7 @@ async function submit(
   });
   const headers = response.headers();
   const text = await response.text();
-  let errors: Record<string, string> = {};
-  if (response.status() === 400) {
-    try {
-      errors = refusalMessages(JSON.parse(text));
-    } catch {
-      errors = {};
-    }
-  }
+  const errors = response.status() === 400 ? refusalKeys(text) : {};
   const session = /telaah_session=([^;\s]+)/.exec(headers["set-cookie"] ?? "")?.[1];
   return {
     status: response.status(),
@@ -1275,14 +1290,7 @@ test("other fields (email, sign-in, class code, PIN, recovery code, reset link, 
     if (!allowed.includes(answer.status))
       return void problems.push(`${what}: ${answer.status} ${answer.text.slice(0, 100)}`);
     if (answer.status === 400 || answer.status === 429) {
-      const body = JSON.parse(answer.text) as {
-        errors: Record<string, string>;
-        formError?: string;
-      };
-      const keys = [
-        ...Object.values(body.errors ?? {}),
-        ...(body.formError ? [body.formError] : []),
-      ];
+      const keys = Object.values(refusalKeys(answer.text));
       if (!keys.length || !keys.every(isMessageKey))
         problems.push(`${what}: refused without a message: ${answer.text.slice(0, 100)}`);
     }
@@ -2054,7 +2062,7 @@ test("date fields (due, opening, one pupil's extension) never 500 and refuse wit
     if (![204, 400].includes(response.status()))
       return void problems.push(`${what}: ${response.status()} ${text.slice(0, 100)}`);
     if (response.status() === 400) {
-      const keys = Object.values(refusalMessages(JSON.parse(text)));
+      const keys = Object.values(refusalKeys(text));
       if (!keys.length || !keys.every(isMessageKey))
         problems.push(`${what}: refused without a message: ${text.slice(0, 100)}`);
     }
