@@ -121,74 +121,10 @@ function useHydrated() {
 }
 
 /**
- * A labelled textarea with its limits, its error beside it, and (with JavaScript) a live
- * character count measured the way the server measures: trimmed, in Unicode characters.
- */
-export function CountedTextarea({
-  id,
-  name,
-  label,
-  hint,
-  kind,
-  error,
-  defaultValue = "",
-  language,
-}: {
-  id: string;
-  name: string;
-  label: string;
-  hint?: string;
-  kind: LimitKind;
-  error?: MessageKey;
-  defaultValue?: string;
-  language?: string;
-}) {
-  const t = useT();
-  const { min, max } = LIMITS[kind];
-  const hydrated = useHydrated();
-  const [count, setCount] = useState(() => textLength(normalizeText(defaultValue)));
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const countId = `${id}-count`;
-  const described = [hintId, hydrated ? countId : null, error ? errorId : null]
-    .filter(Boolean)
-    .join(" ");
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <p className="hint field-hint" id={hintId}>
-        {hint ? `${hint} ` : null}
-        {t("discuss.limits", { min, max })}
-      </p>
-      <textarea
-        id={id}
-        name={name}
-        defaultValue={defaultValue}
-        lang={language}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={described}
-        onInput={(event) => setCount(textLength(normalizeText(event.currentTarget.value)))}
-      />
-      {hydrated ? (
-        <p
-          id={countId}
-          className={count > max || (count > 0 && count < min) ? "counter outside" : "counter"}
-        >
-          {t("discuss.counter", { n: count, max })}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field-error" id={errorId}>
-          {t(error)}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
-/**
- * CountedTextarea on the form kit (decision 017): the same limits, hint and live count, with the
- * id, name, entry kept after a refusal, aria-invalid and aria-describedby from Conform's field.
+ * A labelled textarea on the form kit (decision 017) with its limits, its error beside it, and
+ * (with JavaScript) a live character count measured the way the server measures: trimmed, in
+ * Unicode characters. Id, name, the entry kept after a refusal, aria-invalid and
+ * aria-describedby come from Conform's field.
  */
 export function CountedField({
   meta,

@@ -7,6 +7,7 @@ import {
   type RubricComponent,
   type RubricLevel,
 } from "~/content/schema";
+import { SelectField } from "~/components/form";
 import { useT } from "~/i18n/use-t";
 import { levelField, type LevelCounts, type Levels } from "~/utils/rubric";
 
@@ -67,30 +68,30 @@ export function RubricTable({
   );
 }
 
-/** Three selects inside the feedback form; the empty choice means "not rated". */
-export function LevelFields({ postId, levels }: { postId: number; levels: Levels | null }) {
+/** Three selects inside the feedback form (fields of the form kit); the empty choice means "not rated". */
+export function LevelFields({
+  fields,
+}: {
+  fields: Record<ReturnType<typeof levelField>, Parameters<typeof SelectField>[0]["meta"]>;
+}) {
   const t = useT();
   return (
     <fieldset className="rubric-levels">
       <legend>{t("rubric.title")}</legend>
-      {RUBRIC_COMPONENTS.map((c) => {
-        const id = `${levelField(c)}-${postId}`;
-        return (
-          <p key={c}>
-            <label htmlFor={id}>
-              {t("rubric.levelFor", { component: t(`rubric.component.${c}`) })}
-            </label>{" "}
-            <select id={id} name={levelField(c)} defaultValue={levels?.[c] ?? ""}>
-              <option value="">{t("rubric.notRated")}</option>
-              {RUBRIC_LEVELS.map((l) => (
-                <option key={l} value={l}>
-                  {t(`rubric.level.${l}`)}
-                </option>
-              ))}
-            </select>
-          </p>
-        );
-      })}
+      {RUBRIC_COMPONENTS.map((c) => (
+        <SelectField
+          key={c}
+          meta={fields[levelField(c)]}
+          label={t("rubric.levelFor", { component: t(`rubric.component.${c}`) })}
+        >
+          <option value="">{t("rubric.notRated")}</option>
+          {RUBRIC_LEVELS.map((l) => (
+            <option key={l} value={l}>
+              {t(`rubric.level.${l}`)}
+            </option>
+          ))}
+        </SelectField>
+      ))}
     </fieldset>
   );
 }

@@ -2,15 +2,15 @@
 import { Name } from "~/components/name";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { AssignmentSettings, settingsFromForm } from "~/components/assignment-settings";
-import { errorProps, FieldError, FormError } from "~/components/forms";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { AssignmentSettings, type SettingsValues } from "~/components/assignment-settings";
+import { ChoiceGroup, FormErrors, getFormProps, SelectField, useAppForm } from "~/components/form";
 import { useT } from "~/i18n/use-t";
 import { assignableClasses, createAssignments } from "~/models/assignment.server";
 import { assignableLessons } from "~/models/lesson-editor.server";
 import { assignSchema } from "~/utils/assignment-form";
 import { requireTeacher } from "~/utils/auth.server";
-import { echoValues, invalid, parseWith, readForm } from "~/utils/form.server";
+import { parseForm, refuse } from "~/utils/form.server";
 import { title } from "~/utils/meta";
 import { dateToZonedLocal, zonedLocalToDate, type Zone } from "~/utils/zones";
 
@@ -40,13 +40,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const teacher = await requireTeacher(request);
-  const form = await readForm(request);
-  const values = { ...echoValues(form), classIds: form.getAll("classId").map(String).join(",") };
-  const parsed = parseWith(assignSchema, form);
-  if (!parsed.ok) return invalid({ errors: parsed.errors, values });
-  const { lesson, classId, due, opens, ...settings } = parsed.data;
+  const { submission } = await parseForm(request, assignSchema);
+  if (submission.status !== "success") return refuse(submission);
+  const { lesson, classId, due, opens, ...settings } = submission.value;
   if (!assignableLessons(teacher.teacherId, lesson).some((l) => l.slug === lesson))
-    return invalid({ errors: { lesson: "assign.err.lesson" }, values });
+    return refuse(submission, { fieldErrors: { lesson: "assign.err.lesson" } });
   // The due time is read in each class's own zone; every one must be valid and in the future.
   const dues = new Map(
     assignableClasses(teacher.teacherId)
@@ -55,18 +53,18 @@ export async function action({ request }: ActionFunctionArgs) {
   );
   const instants = [...dues.values()];
   if (instants.some((d) => d === null))
-    return invalid({ errors: { due: "assign.err.due" }, values });
+    return refuse(submission, { fieldErrors: { due: "assign.err.due" } });
   if (instants.some((d) => d!.getTime() <= Date.now()))
-    return invalid({ errors: { due: "assign.err.duePast" }, values });
+    return refuse(submission, { fieldErrors: { due: "assign.err.duePast" } });
   // the opening, read in each class's zone like the due time, must come before it
   const chosenZones = assignableClasses(teacher.teacherId)
     .filter((c) => classId.includes(c.id))
     .map((c) => c.timeZone);
   const opensFor = (zone: Zone) => (opens === "" ? null : zonedLocalToDate(opens, zone));
   if (opens !== "" && chosenZones.some((z) => opensFor(z) === null))
-    return invalid({ errors: { opens: "sched.err.opens" }, values });
+    return refuse(submission, { fieldErrors: { opens: "sched.err.opens" } });
   if (chosenZones.some((z) => (opensFor(z)?.getTime() ?? -Infinity) >= dues.get(z)!.getTime()))
-    return invalid({ errors: { opens: "sched.err.opensAfterDue" }, values });
+    return refuse(submission, { fieldErrors: { opens: "sched.err.opensAfterDue" } });
   const ids = createAssignments({
     opensFor,
     teacherId: teacher.teacherId,
@@ -80,16 +78,8 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Assign() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
   const t = useT();
-  const errors = result?.errors;
-  const values = result?.values;
-  const chosen = values?.classIds
-    ? values.classIds.split(",").map(Number)
-    : data.selectedClass
-      ? [data.selectedClass]
-      : [];
-  const settings = settingsFromForm(values, {
+  const settings: SettingsValues = {
     due: data.defaultDue,
     opens: "",
     acceptLate: true,
@@ -98,6 +88,14 @@ export default function Assign() {
     feedback: "immediate",
     shuffle: false,
     postFirst: true,
+  };
+  const [form, fields] = useAppForm<typeof assignSchema>({
+    id: "assign-form",
+    defaultValue: {
+      ...settings,
+      lesson: data.selectedLesson,
+      classId: data.selectedClass ? [String(data.selectedClass)] : [],
+    },
   });
   return (
     <>
@@ -108,41 +106,30 @@ export default function Assign() {
           {t("assign.noClasses")} <Link to="/teacher">{t("nav.dashboard")}</Link>
         </p>
       ) : (
-        <Form method="post" noValidate>
-          <FormError errors={errors} />
-          <label htmlFor="lesson">{t("assign.lesson")}</label>
-          <select
-            id="lesson"
-            name="lesson"
-            defaultValue={values?.lesson ?? data.selectedLesson}
-            {...errorProps(errors, "lesson")}
-          >
+        <Form method="post" {...getFormProps(form)}>
+          <FormErrors form={form} />
+          <SelectField meta={fields.lesson} label={t("assign.lesson")}>
             {data.lessons.map((l) => (
               <option key={l.slug} value={l.slug} lang={l.language}>
                 {l.title}
               </option>
             ))}
-          </select>
-          <FieldError errors={errors} name="lesson" />
-
-          <fieldset aria-describedby={errors?.classId ? "classId-error" : undefined}>
-            <legend>{t("assign.classes")}</legend>
-            <p className="hint">{t("assign.classesHint")}</p>
-            {data.classes.map((c) => (
-              <label key={c.id}>
-                <input
-                  type="checkbox"
-                  name="classId"
-                  value={c.id}
-                  defaultChecked={chosen.includes(c.id)}
-                />
-                <Name>{c.name}</Name> ({c.timeZone})
-              </label>
-            ))}
-            <FieldError errors={errors} name="classId" />
-          </fieldset>
-
-          <AssignmentSettings values={settings} errors={errors} />
+          </SelectField>
+          <ChoiceGroup
+            meta={fields.classId}
+            type="checkbox"
+            legend={t("assign.classes")}
+            hint={t("assign.classesHint")}
+            options={data.classes.map((c) => ({
+              value: String(c.id),
+              label: (
+                <>
+                  <Name>{c.name}</Name> ({c.timeZone})
+                </>
+              ),
+            }))}
+          />
+          <AssignmentSettings fields={fields} />
           <p>
             <button type="submit">{t("assign.submit")}</button>
           </p>

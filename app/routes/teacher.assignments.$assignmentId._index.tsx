@@ -2,9 +2,10 @@
 import { Name, Trans } from "~/components/name";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { AssignmentSettings, settingsFromForm } from "~/components/assignment-settings";
-import { FormError } from "~/components/forms";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { AssignmentSettings } from "~/components/assignment-settings";
+import { FormErrors, getFormProps, Intent, useAppForm } from "~/components/form";
 import { useLang, useT } from "~/i18n/use-t";
 import {
   getTeacherAssignment,
@@ -17,7 +18,7 @@ import { versionLabel } from "~/models/lesson-editor.server";
 import { settingsSchema } from "~/utils/assignment-form";
 import { requireTeacher } from "~/utils/auth.server";
 import { parseId } from "~/utils/ids";
-import { echoValues, invalid, parseWith, readForm } from "~/utils/form.server";
+import { parseSubmission, readForm, refuse } from "~/utils/form.server";
 import { formatDateTime } from "~/utils/format";
 import { rawTitle } from "~/utils/meta";
 import { dateToZonedLocal, zonedLocalToDate } from "~/utils/zones";
@@ -66,42 +67,52 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
+/** Closing or reopening the discussion: "true" closes, anything else reopens (as it always did). */
+const discussionSchema = z.object({ closed: z.string().optional() });
+
+/** Two forms post here: intent "discussion" (close/reopen) and "settings" (the rules). */
 export async function action({ request, params }: ActionFunctionArgs) {
   const teacher = await requireTeacher(request);
   const id = parseId(params.assignmentId);
   const a = getTeacherAssignment({ teacherId: teacher.teacherId, assignmentId: id });
   const form = await readForm(request);
-  const intent = form.get("intent");
-  if (intent === "discussion") {
+  if (form.get("intent") === "discussion") {
+    const submission = parseSubmission(form, discussionSchema);
+    if (submission.status !== "success") return refuse(submission, { intent: "discussion" });
     setDiscussionClosed({
       teacherId: teacher.teacherId,
       assignmentId: id,
-      closed: form.get("closed") === "true",
+      closed: submission.value.closed === "true",
     });
     return redirect(`/teacher/assignments/${id}`);
   }
-  const parsed = parseWith(settingsSchema, form);
-  if (!parsed.ok) return invalid(parsed);
-  const { due, opens, ...rest } = parsed.data;
-  const values = echoValues(form);
+  const submission = parseSubmission(form, settingsSchema);
+  const no = (fieldErrors: Record<string, string>) =>
+    refuse(submission, { intent: "settings", fieldErrors });
+  if (submission.status !== "success") return no({});
+  const { due, opens, ...rest } = submission.value;
   const dueAt = zonedLocalToDate(due, a.timeZone);
-  if (!dueAt) return invalid({ errors: { due: "assign.err.due" }, values });
+  if (!dueAt) return no({ due: "assign.err.due" });
   const opensAt = opens === "" ? null : zonedLocalToDate(opens, a.timeZone);
-  if (opens !== "" && !opensAt) return invalid({ errors: { opens: "sched.err.opens" }, values });
+  if (opens !== "" && !opensAt) return no({ opens: "sched.err.opens" });
   if (opensAt && opensAt.getTime() >= dueAt.getTime())
-    return invalid({ errors: { opens: "sched.err.opensAfterDue" }, values });
+    return no({ opens: "sched.err.opensAfterDue" });
   const saved = updateAssignment({
     teacherId: teacher.teacherId,
     assignmentId: id,
     settings: { dueAt, opensAt, ...rest },
   });
-  if (!saved.ok) return invalid({ errors: { opens: "sched.err.opensStarted" }, values });
+  if (!saved.ok) return no({ opens: "sched.err.opensStarted" });
   return redirect(`/teacher/assignments/${id}?saved=1`);
 }
 
 export default function TeacherAssignment() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const [form, fields] = useAppForm<typeof settingsSchema>({
+    id: "settings-form",
+    intent: "settings",
+    defaultValue: data.settings,
+  });
   const [search] = useSearchParams();
   const t = useT();
   const lang = useLang();
@@ -165,13 +176,10 @@ export default function TeacherAssignment() {
 
       <section aria-labelledby="settings-heading">
         <h2 id="settings-heading">{t("assign.edit")}</h2>
-        <Form method="post" noValidate>
-          <input type="hidden" name="intent" value="settings" />
-          <FormError errors={result?.errors} />
-          <AssignmentSettings
-            values={settingsFromForm(result?.values, data.settings)}
-            errors={result?.errors}
-          />
+        <Form method="post" {...getFormProps(form)}>
+          <Intent value="settings" />
+          <FormErrors form={form} />
+          <AssignmentSettings fields={fields} />
           <button type="submit">{t("assign.save")}</button>
         </Form>
       </section>

@@ -2,17 +2,17 @@
 // copy opens on its own page, where its due time and rules can be changed.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { SelectField } from "~/components/accounts-fields";
+import { getFormProps, SelectField, useAppForm } from "~/components/form";
 import { Name } from "~/components/name";
 import { useT } from "~/i18n/use-t";
 import { getTeacherAssignment } from "~/models/assignment.server";
 import { parseId } from "~/models/class.server";
 import { copyAssignmentToClass, copyTargets } from "~/models/next-year.server";
-import { NO_STORE, refuse } from "~/utils/accounts-form.server";
+import { NO_STORE } from "~/utils/accounts-form.server";
 import { requireTeacher } from "~/utils/auth.server";
-import { parseWith, readForm } from "~/utils/form.server";
+import { parseSubmission, readForm, refuse } from "~/utils/form.server";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => title(matches, "next.copyAssignment.pageTitle");
@@ -47,12 +47,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const teacher = await requireTeacher(request);
   const assignmentId = parseId(params.assignmentId);
   getTeacherAssignment({ teacherId: teacher.teacherId, assignmentId });
-  const parsed = parseWith(copySchema, form);
-  if (!parsed.ok) return refuse(parsed);
+  const submission = parseSubmission(form, copySchema);
+  if (submission.status !== "success") return refuse(submission);
   const copy = copyAssignmentToClass({
     teacherId: teacher.teacherId,
     assignmentId,
-    toClassId: parsed.data.toClassId,
+    toClassId: submission.value.toClassId,
   });
   return redirect(`/teacher/assignments/${copy}`, { headers: NO_STORE });
 }
@@ -60,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function CopyAssignment() {
   const t = useT();
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const [form, fields] = useAppForm<typeof copySchema>({ id: "copy-form" });
   const busy = useNavigation().state === "submitting";
   const back = <Link to={`/teacher/assignments/${data.id}`}>{t("live.backToAssignment")}</Link>;
   return (
@@ -75,13 +75,8 @@ export default function CopyAssignment() {
           {t("next.copyAssignment.none")} {back}
         </p>
       ) : (
-        <Form method="post" noValidate>
-          <SelectField
-            name="toClassId"
-            label={t("next.copyAssignment.label")}
-            error={result?.errors?.toClassId}
-            defaultValue={result?.values?.toClassId ?? ""}
-          >
+        <Form method="post" {...getFormProps(form)}>
+          <SelectField meta={fields.toClassId} label={t("next.copyAssignment.label")}>
             <option value="">{t("next.copyAssignment.choose")}</option>
             {data.targets.map((c) => (
               <option key={c.id} value={c.id}>

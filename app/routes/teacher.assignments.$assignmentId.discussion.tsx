@@ -9,8 +9,9 @@ import type {
 } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Byline, CountedTextarea, PostBody } from "~/components/discussion";
-import type { Errors } from "~/components/forms";
+import { z } from "zod";
+import { Byline, CountedField, PostBody } from "~/components/discussion";
+import { FormErrors, getFormProps, Intent, replyOf, useAppForm } from "~/components/form";
 import { useT } from "~/i18n/use-t";
 import { setDiscussionClosed } from "~/models/assignment.server";
 import {
@@ -23,17 +24,25 @@ import {
 import { parseId } from "~/models/lesson-flow.server";
 import { requireTeacher } from "~/utils/auth.server";
 import { feedbackSchema, flagSchema } from "~/utils/discussion";
-import { echoValues, invalid, parseWith, readForm } from "~/utils/form.server";
+import { parseSubmission, readForm, refuse } from "~/utils/form.server";
 import { title } from "~/utils/meta";
 import { LevelFields, LevelsGiven, RubricTable } from "~/components/rubric";
 import type { Rubric } from "~/content/schema";
-import { levelsSchema, type Levels } from "~/utils/rubric";
+import { levelsSchema } from "~/utils/rubric";
 
-/** The levels the teacher chose in a form that failed, so nothing chosen is lost. */
-function failedLevels(failure: { values: Record<string, string> } | null): Levels | null {
-  if (!failure) return null;
-  const parsed = levelsSchema.safeParse(failure.values);
-  return parsed.success ? parsed.data : null;
+/** The feedback form: text and, on a CER response, the three rubric levels. */
+const feedbackFormSchema = feedbackSchema.merge(levelsSchema.innerType());
+/** Closing or reopening: "true" closes, anything else reopens (as it always did). */
+const discussionSchema = z.object({ closed: z.string().optional() });
+/** Each post has its own forms: a refusal answers `<intent>:<post id>` so only that one shows it. */
+const postIntent = (intent: string, postId: unknown) => `${intent}:${String(postId ?? "")}`;
+
+/** A model's refusal ({ form?, field… } as dictionary keys) in `refuse()`'s terms. */
+function modelRefusal(errors: Partial<Record<string, string>>) {
+  const { form: formError, ...rest } = errors;
+  const fieldErrors: Record<string, string> = {};
+  for (const [name, key] of Object.entries(rest)) if (key) fieldErrors[name] = key;
+  return { formError, fieldErrors };
 }
 
 export const meta: MetaFunction = ({ matches }) => title(matches, "discuss.mod.title");
@@ -69,27 +78,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const base = `/teacher/assignments/${assignmentId}/discussion`;
   const ids = { teacherId: teacher.teacherId, assignmentId };
   if (intent === "discussion") {
-    setDiscussionClosed({ ...ids, closed: form.get("closed") === "true" });
+    const submission = parseSubmission(form, discussionSchema);
+    if (submission.status !== "success") return refuse(submission, { intent });
+    setDiscussionClosed({ ...ids, closed: submission.value.closed === "true" });
     return redirect(base);
   }
   if (intent === "feedback") {
-    const parsed = parseWith(feedbackSchema, form);
-    if (!parsed.ok) return invalid(parsed);
-    const levels = levelsSchema.safeParse(Object.fromEntries(form));
-    if (!levels.success) throw new Response("Bad request", { status: 400 });
-    const result = saveFeedback({ ...ids, ...parsed.data, levels: levels.data });
-    return result.ok
-      ? redirect(`${base}#post-${result.postId}`)
-      : invalid({ errors: result.errors, values: echoValues(form) });
+    const submission = parseSubmission(form, feedbackFormSchema);
+    const answer = postIntent(intent, form.get("postId"));
+    if (submission.status !== "success") return refuse(submission, { intent: answer });
+    const { postId, body, claimLevel, evidenceLevel, reasoningLevel } = submission.value;
+    const levels = { claim: claimLevel, evidence: evidenceLevel, reasoning: reasoningLevel };
+    const result = saveFeedback({ ...ids, postId, body, levels });
+    if (result.ok) return redirect(`${base}#post-${result.postId}`);
+    return refuse(submission, { intent: answer, ...modelRefusal(result.errors) });
   }
   if (intent === "hide" || intent === "exemplary") {
-    const parsed = parseWith(flagSchema, form);
-    if (!parsed.ok) return invalid(parsed);
-    const { postId, value } = parsed.data;
+    const submission = parseSubmission(form, flagSchema);
+    const answer = postIntent(intent, form.get("postId"));
+    if (submission.status !== "success") return refuse(submission, { intent: answer });
+    const { postId, value } = submission.value;
     if (intent === "hide") setHidden({ ...ids, postId, hidden: value });
     else {
       const result = setExemplary({ ...ids, postId, exemplary: value });
-      if (!result.ok) return invalid({ errors: result.errors, values: echoValues(form) });
+      if (!result.ok) return refuse(submission, { intent: answer, ...modelRefusal(result.errors) });
     }
     return redirect(`${base}#post-${postId}`);
   }
@@ -97,26 +109,91 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 type Data = SerializeFrom<typeof loader>;
-type Failure = { errors: Errors; values: Record<string, string> };
+
+/** Hide/unhide or mark/unmark as an example: one button; its refusal is shown under the actions. */
+function FlagForm({
+  form,
+  post,
+  intent,
+  value,
+  label,
+}: {
+  form: ReturnType<typeof useAppForm<typeof flagSchema>>[0];
+  post: TeacherPostView;
+  intent: "hide" | "exemplary";
+  value: boolean;
+  label: string;
+}) {
+  return (
+    <Form method="post" preventScrollReset {...getFormProps(form)}>
+      <Intent value={intent} />
+      <input type="hidden" name="postId" value={post.id} />
+      <input type="hidden" name="value" value={value ? "true" : "false"} />
+      <button type="submit" className="secondary">
+        {label}
+      </button>
+    </Form>
+  );
+}
+
+/** The private feedback form; a new key once feedback is saved, so it shows what is stored. */
+function FeedbackForm({ post, rubric }: { post: TeacherPostView; rubric: boolean }) {
+  const t = useT();
+  const intent = postIntent("feedback", post.id);
+  const refused = Boolean(replyOf(useActionData<typeof action>(), intent));
+  const [form, fields] = useAppForm<typeof feedbackFormSchema>({
+    id: `feedback-form-${post.id}`,
+    intent,
+    defaultValue: {
+      body: post.feedback?.body ?? "",
+      claimLevel: post.feedback?.levels.claim ?? "",
+      evidenceLevel: post.feedback?.levels.evidence ?? "",
+      reasoningLevel: post.feedback?.levels.reasoning ?? "",
+    },
+  });
+  return (
+    <details className="reply-box" open={refused ? true : undefined}>
+      <summary>
+        <Trans k="discuss.mod.feedbackFor" vars={{ name: <Name>{post.authorName}</Name> }} />
+      </summary>
+      <Form method="post" preventScrollReset {...getFormProps(form)}>
+        <Intent value="feedback" />
+        <input type="hidden" name="postId" value={post.id} />
+        <FormErrors form={form} />
+        <CountedField
+          meta={fields.body}
+          label={t("discuss.mod.yourFeedback")}
+          hint={t("discuss.mod.feedbackHint")}
+          kind="feedback"
+        />
+        {rubric ? <LevelFields fields={fields} /> : null}
+        <button type="submit">{t("discuss.mod.feedbackSave")}</button>
+      </Form>
+    </details>
+  );
+}
 
 function ModPost({
   data,
   post,
   topLevel,
-  failure,
   rubric,
 }: {
   data: Data;
   post: TeacherPostView;
   topLevel: boolean;
-  failure: Failure | null;
   rubric?: Rubric | null;
 }) {
   const t = useT();
+  const [hideForm] = useAppForm<typeof flagSchema>({
+    id: `hide-form-${post.id}`,
+    intent: postIntent("hide", post.id),
+  });
+  const [exemplaryForm] = useAppForm<typeof flagSchema>({
+    id: `exemplary-form-${post.id}`,
+    intent: postIntent("exemplary", post.id),
+  });
   const citeHref = (n: number) => `/lessons/${data.slug}?highlight=${n}#p${n}`;
-  const mine = failure && failure.values.postId === String(post.id) ? failure : null;
-  const feedbackFailure = mine?.values.intent === "feedback" ? mine : null;
-  const flagFailure = mine && mine.values.intent !== "feedback" ? mine : null;
   const classes = [
     "post",
     post.exemplary ? "exemplary" : "",
@@ -159,30 +236,27 @@ function ModPost({
         role="group"
         aria-label={t("discuss.mod.postActions", { name: post.authorName })}
       >
-        <Form method="post" preventScrollReset>
-          <input type="hidden" name="intent" value="hide" />
-          <input type="hidden" name="postId" value={post.id} />
-          <input type="hidden" name="value" value={post.hidden ? "false" : "true"} />
-          <button type="submit" className="secondary">
-            {post.hidden ? t("discuss.mod.unhide") : t("discuss.mod.hide")}
-          </button>
-        </Form>
+        <FlagForm
+          form={hideForm}
+          post={post}
+          intent="hide"
+          value={!post.hidden}
+          label={post.hidden ? t("discuss.mod.unhide") : t("discuss.mod.hide")}
+        />
         {topLevel && (!post.deleted || post.exemplary) ? (
-          <Form method="post" preventScrollReset>
-            <input type="hidden" name="intent" value="exemplary" />
-            <input type="hidden" name="postId" value={post.id} />
-            <input type="hidden" name="value" value={post.exemplary ? "false" : "true"} />
-            <button type="submit" className="secondary">
-              {post.exemplary ? t("discuss.mod.unmarkExemplary") : t("discuss.mod.markExemplary")}
-            </button>
-          </Form>
+          <FlagForm
+            form={exemplaryForm}
+            post={post}
+            intent="exemplary"
+            value={!post.exemplary}
+            label={
+              post.exemplary ? t("discuss.mod.unmarkExemplary") : t("discuss.mod.markExemplary")
+            }
+          />
         ) : null}
       </div>
-      {flagFailure?.errors?.form ? (
-        <p className="form-error" role="alert">
-          {t(flagFailure.errors.form)}
-        </p>
-      ) : null}
+      <FormErrors form={hideForm} />
+      <FormErrors form={exemplaryForm} />
       {post.feedback ? (
         <div className="feedback-box">
           <p id={`feedback-${post.id}`} className="feedback-title">
@@ -196,38 +270,17 @@ function ModPost({
         </div>
       ) : null}
       {post.deleted ? null : (
-        <details className="reply-box" open={feedbackFailure ? true : undefined}>
-          <summary>
-            <Trans k="discuss.mod.feedbackFor" vars={{ name: <Name>{post.authorName}</Name> }} />
-          </summary>
-          {/* a new key once feedback is saved, so the form shows what is stored */}
-          <Form method="post" noValidate preventScrollReset key={post.feedback?.body ?? ""}>
-            <input type="hidden" name="intent" value="feedback" />
-            <input type="hidden" name="postId" value={post.id} />
-            <CountedTextarea
-              id={`feedback-body-${post.id}`}
-              name="body"
-              label={t("discuss.mod.yourFeedback")}
-              hint={t("discuss.mod.feedbackHint")}
-              kind="feedback"
-              error={feedbackFailure?.errors?.body}
-              defaultValue={feedbackFailure?.values.body ?? post.feedback?.body ?? ""}
-            />
-            {rubric && post.cer ? (
-              <LevelFields
-                postId={post.id}
-                levels={failedLevels(feedbackFailure) ?? post.feedback?.levels ?? null}
-              />
-            ) : null}
-            <button type="submit">{t("discuss.mod.feedbackSave")}</button>
-          </Form>
-        </details>
+        <FeedbackForm
+          key={post.feedback?.body ?? ""}
+          post={post}
+          rubric={Boolean(rubric && post.cer)}
+        />
       )}
       {post.replies.length ? (
         <ul className="replies" aria-label={t("discuss.replies")}>
           {post.replies.map((r) => (
             <li key={r.id}>
-              <ModPost data={data} post={r} topLevel={false} failure={failure} />
+              <ModPost data={data} post={r} topLevel={false} />
             </li>
           ))}
         </ul>
@@ -238,7 +291,6 @@ function ModPost({
 
 export default function DiscussionModeration() {
   const data = useLoaderData<typeof loader>();
-  const failure = (useActionData<typeof action>() as Failure | undefined) ?? null;
   const t = useT();
   return (
     <>
@@ -251,7 +303,7 @@ export default function DiscussionModeration() {
       <h1>{t("discuss.mod.title")}</h1>
       <p>{t("discuss.mod.done", { done: data.progress.done, total: data.progress.total })}</p>
       <Form method="post" className="actions">
-        <input type="hidden" name="intent" value="discussion" />
+        <Intent value="discussion" />
         <input type="hidden" name="closed" value={data.closed ? "false" : "true"} />
         <p role="status">{data.closed ? t("discuss.mod.isClosed") : t("discuss.mod.isOpen")}</p>
         <button type="submit" className={data.closed ? undefined : "secondary"}>
@@ -277,7 +329,6 @@ export default function DiscussionModeration() {
               data={data}
               post={post}
               topLevel
-              failure={failure}
               rubric={prompt.mode === "cer" ? prompt.rubric : null}
             />
           ))}

@@ -2,16 +2,16 @@
 // key marked, the "may need help" mark, and closing the assignment for everyone.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
-import { errorProps, FieldError } from "~/components/forms";
+import { ConfirmCheckbox, getFormProps, Intent, useAppForm } from "~/components/form";
 import { LiveCountTable, LivePupilTable, useLivePoll } from "~/components/live";
 import type { MessageKey } from "~/i18n";
 import { useLang, useT } from "~/i18n/use-t";
 import { closeForEveryone, liveClass } from "~/models/live.server";
 import { extensionsOf } from "~/models/extension.server";
 import { requireTeacher } from "~/utils/auth.server";
-import { invalid, parseWith, readForm } from "~/utils/form.server";
+import { parseForm, refuse } from "~/utils/form.server";
 import { formatDateTime, TIME_ZONES } from "~/utils/format";
 import { parseId } from "~/utils/ids";
 import { HELP_MINUTES_MAX, mayNeedHelp, parseHelpMinutes } from "~/utils/live";
@@ -65,12 +65,11 @@ const closeSchema = z.object({
 export async function action({ request, params }: ActionFunctionArgs) {
   const teacher = await requireTeacher(request);
   const assignmentId = parseId(params.assignmentId);
-  const form = await readForm(request);
-  const parsed = parseWith(closeSchema, form);
-  if (!parsed.ok) {
+  const { submission } = await parseForm(request, closeSchema);
+  if (submission.status !== "success") {
     // the page exists only for the assignment's own teacher
     liveClass({ teacherId: teacher.teacherId, assignmentId, ifNoneMatch: null });
-    return invalid(parsed);
+    return refuse(submission, { intent: "close" });
   }
   const { closed } = closeForEveryone({ teacherId: teacher.teacherId, assignmentId });
   const help = new URL(request.url).searchParams.get("help");
@@ -80,8 +79,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function LiveClass() {
   const loaded = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = result && !result.ok ? result.errors : undefined;
+  const [closeForm, closeFields] = useAppForm<typeof closeSchema>({
+    id: "close-form",
+    intent: "close",
+  });
   const t = useT();
   const lang = useLang();
   const location = useLocation();
@@ -211,21 +212,13 @@ export default function LiveClass() {
           <h2 id="live-close">{t("live.closeHeading")}</h2>
           <p>{t("live.closeExplain")}</p>
           {loaded.extended > 0 ? <p>{t("ext.liveNote", { n: loaded.extended })}</p> : null}
-          <Form method="post" action={`${location.pathname}${location.search}`}>
-            <input type="hidden" name="intent" value="close" />
-            <div className="checkbox-field">
-              <label>
-                <input
-                  id="confirm"
-                  name="confirm"
-                  type="checkbox"
-                  value="yes"
-                  {...errorProps(errors, "confirm")}
-                />
-                {t("live.closeConfirm")}
-              </label>
-            </div>
-            <FieldError errors={errors} name="confirm" />
+          <Form
+            method="post"
+            action={`${location.pathname}${location.search}`}
+            {...getFormProps(closeForm)}
+          >
+            <Intent value="close" />
+            <ConfirmCheckbox meta={closeFields.confirm} label={t("live.closeConfirm")} />
             <button type="submit" className="danger">
               {t("live.closeButton")}
             </button>

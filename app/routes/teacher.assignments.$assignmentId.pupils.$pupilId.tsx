@@ -3,13 +3,20 @@
 import { Name } from "~/components/name";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { DataTable } from "~/components/data-table";
 import { ExtensionNote } from "~/components/extension-note";
-import { errorProps, FieldError, FormError } from "~/components/forms";
+import {
+  ChoiceGroup,
+  Field,
+  FormErrors,
+  getFormProps,
+  Intent,
+  useAppForm,
+} from "~/components/form";
 import { clearExtension, setExtension } from "~/models/extension.server";
 import { extensionSchema } from "~/utils/assignment-form";
-import { echoValues, invalid, parseWith, readForm } from "~/utils/form.server";
+import { parseSubmission, readForm, refuse } from "~/utils/form.server";
 import { zonedLocalToDate } from "~/utils/zones";
 import { useLang, useT } from "~/i18n/use-t";
 import { parseId } from "~/models/class.server";
@@ -47,28 +54,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
     clearExtension(ids);
     return redirect(`${back}?extension=cleared#extension-heading`);
   }
-  const parsed = parseWith(extensionSchema, form);
-  if (!parsed.ok) return invalid(parsed);
-  const values = echoValues(form);
-  const dueAt =
-    parsed.data.due === "" ? null : zonedLocalToDate(parsed.data.due, assignment.timeZone);
-  if (parsed.data.due !== "" && !dueAt) return invalid({ errors: { due: "ext.err.due" }, values });
+  const submission = parseSubmission(form, extensionSchema);
+  if (submission.status !== "success") return refuse(submission, { intent: "extend" });
+  const { due, extraAttempts } = submission.value;
+  const dueAt = due === "" ? null : zonedLocalToDate(due, assignment.timeZone);
+  if (due !== "" && !dueAt)
+    return refuse(submission, { intent: "extend", fieldErrors: { due: "ext.err.due" } });
   if (dueAt && dueAt.getTime() <= assignment.dueAt.getTime())
-    return invalid({ errors: { due: "ext.err.dueBefore" }, values });
-  if (!dueAt && parsed.data.extraAttempts === 0)
-    return invalid({ errors: { form: "ext.err.empty" }, values });
-  setExtension({ ...ids, dueAt, extraAttempts: parsed.data.extraAttempts });
+    return refuse(submission, { intent: "extend", fieldErrors: { due: "ext.err.dueBefore" } });
+  if (!dueAt && extraAttempts === 0)
+    return refuse(submission, { intent: "extend", formError: "ext.err.empty" });
+  setExtension({ ...ids, dueAt, extraAttempts });
   return redirect(`${back}?extension=saved#extension-heading`);
 }
 
 export default function PupilWork() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
   const [search] = useSearchParams();
   const t = useT();
   const lang = useLang();
-  const errors = result?.errors;
-  const values = result?.values ?? data.extensionForm;
+  const [form, fields] = useAppForm<typeof extensionSchema>({
+    id: "extension-form",
+    intent: "extend",
+    defaultValue: data.extensionForm,
+  });
   // an item the pupil has not answered (yet) is "not answered", not "wrong"
   const verdict = (ok: boolean, answered: boolean) =>
     !answered ? (
@@ -121,46 +130,34 @@ export default function PupilWork() {
           )}
         </p>
         {data.closed ? <p className="note">{t("ext.closedHint")}</p> : null}
-        <Form method="post" noValidate>
-          <input type="hidden" name="intent" value="extend" />
-          <FormError errors={errors} />
-          <label htmlFor="due">{t("ext.due")}</label>
-          <p className="hint" id="due-hint">
-            {t("ext.dueHint", {
+        <Form method="post" {...getFormProps(form)}>
+          <Intent value="extend" />
+          <FormErrors form={form} />
+          <Field
+            meta={fields.due}
+            type="datetime-local"
+            label={t("ext.due")}
+            hint={t("ext.dueHint", {
               due: formatDateTime(lang, data.classDueAt, data.timeZone),
               zone: data.timeZone,
             })}
-          </p>
-          <input
-            id="due"
-            name="due"
-            type="datetime-local"
-            defaultValue={values.due ?? ""}
-            {...errorProps(errors, "due", "due-hint")}
           />
-          <FieldError errors={errors} name="due" />
-          <fieldset>
-            <legend>{t("ext.extra")}</legend>
-            {(["0", "1", "2", "3"] as const).map((n) => (
-              <label key={n}>
-                <input
-                  type="radio"
-                  name="extraAttempts"
-                  value={n}
-                  defaultChecked={(values.extraAttempts ?? "0") === n}
-                />
-                {t(`ext.extra.${n}`)}
-              </label>
-            ))}
-            <FieldError errors={errors} name="extraAttempts" />
-          </fieldset>
+          <ChoiceGroup
+            meta={fields.extraAttempts}
+            type="radio"
+            legend={t("ext.extra")}
+            options={(["0", "1", "2", "3"] as const).map((n) => ({
+              value: n,
+              label: t(`ext.extra.${n}`),
+            }))}
+          />
           <p className="actions">
             <button type="submit">{t("ext.save")}</button>
           </p>
         </Form>
         {data.extension ? (
           <Form method="post">
-            <input type="hidden" name="intent" value="clear" />
+            <Intent value="clear" />
             <button type="submit" className="secondary">
               {t("ext.clear")}
             </button>

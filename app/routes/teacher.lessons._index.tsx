@@ -5,7 +5,9 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/use-t";
 import { copyLesson, gradeBands, library, type LibraryFilter } from "~/models/lesson-editor.server";
 import { requireTeacher } from "~/utils/auth.server";
-import { readForm } from "~/utils/form.server";
+import { z } from "zod";
+import { Intent } from "~/components/form";
+import { parseSubmission, readForm, refuse } from "~/utils/form.server";
 import { title } from "~/utils/meta";
 import { notFound } from "~/utils/http.server";
 
@@ -32,11 +34,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
+/** "Copy" on a lesson card: which lesson (an unknown one is a 404 from the model). */
+const copySchema = z.object({ slug: z.string().optional() });
+
 export async function action({ request }: ActionFunctionArgs) {
   const teacher = await requireTeacher(request);
   const form = await readForm(request);
   if (form.get("intent") !== "copy") notFound();
-  const id = copyLesson({ teacherId: teacher.teacherId, slug: String(form.get("slug") ?? "") });
+  const submission = parseSubmission(form, copySchema);
+  if (submission.status !== "success") return refuse(submission, { intent: "copy" });
+  const id = copyLesson({ teacherId: teacher.teacherId, slug: submission.value.slug ?? "" });
   return redirect(`/teacher/lessons/${id}`);
 }
 
@@ -131,11 +138,10 @@ export default function Library() {
                     {t("lib.download")}
                   </a>{" "}
                   <Form method="post" className="inline">
+                    <Intent value="copy" />
                     <input type="hidden" name="slug" value={l.slug} />
                     <button
                       type="submit"
-                      name="intent"
-                      value="copy"
                       className="secondary"
                       aria-label={t("lib.copyOf", { title: l.title })}
                     >
