@@ -1,63 +1,10 @@
 // Answers of the account forms: a refused submission is a 400 (or 429) that is never cached.
-import { redirect, type HeadersFunction, type TypedResponse } from "@remix-run/node";
+import { redirect, type HeadersFunction } from "@remix-run/node";
 import { retryMinutes, retrySeconds } from "~/models/throttle.server";
 import { createSession, destroySession } from "./session.server";
-import type { MessageKey, Vars } from "~/i18n";
-import { invalid, type FieldErrors, type FormFailure } from "./form.server";
 import { message } from "./form-message";
 
 export const NO_STORE = { "Cache-Control": "no-store" } as const;
-
-export type AccountsFailure = FormFailure & { formError?: MessageKey; formVars?: Vars };
-export type AccountsFailureData = {
-  ok: false;
-  errors: FieldErrors;
-  values: Record<string, string>;
-  formError?: MessageKey;
-  formVars?: Vars;
-};
-
-/** invalid() plus Cache-Control: no-store, and an optional form-wide message with variables. */
-export function refuse(failure: AccountsFailure, status = 400): TypedResponse<AccountsFailureData> {
-  const response = invalid(failure, status);
-  response.headers.set("Cache-Control", "no-store");
-  return response as unknown as TypedResponse<AccountsFailureData>;
-}
-
-/** A filled honeypot: refused quietly with a generic message. */
-export function refuseBot() {
-  return refuse({ errors: {}, values: {}, formError: "accounts.form.refused" });
-}
-
-/**
- * Too many attempts: 429 with Retry-After and "try again in N seconds" (`wait`: only a
- * per-address or per-class wait refused) or "in N minutes" (an account's window), the person's
- * entries kept.
- */
-export function refuseThrottled(
-  values: Record<string, string>,
-  retryAfterMs: number,
-  wait = false,
-) {
-  const seconds = retrySeconds(retryAfterMs);
-  const response =
-    wait && seconds <= 60
-      ? refuse(
-          { errors: {}, values, formError: "hardening.throttledSeconds", formVars: { seconds } },
-          429,
-        )
-      : refuse(
-          {
-            errors: {},
-            values,
-            formError: "accounts.throttled",
-            formVars: { minutes: retryMinutes(retryAfterMs) },
-          },
-          429,
-        );
-  response.headers.set("Retry-After", String(seconds));
-  return response;
-}
 
 /** A filled honeypot, for `refuse()`: refused quietly with a generic message. */
 export const BOT_REFUSAL = { formError: "accounts.form.refused" } as const;

@@ -119,10 +119,10 @@ export function refuse(
   });
 }
 
-// ---- The older way, removed once the last form has moved to parseSubmission/refuse (issue 13).
+// ---- Still used by the lesson editor's forms (utils/lesson-editor-form.ts, the new-lesson page)
+// and the discussion model's results; they go when those forms move to the kit (issue 13).
 
 export type FieldErrors = Partial<Record<string, MessageKey>>;
-export type FormFailure = { errors: FieldErrors; values: Record<string, string> };
 
 /** Form values as plain strings, for re-filling a form after an error (never passwords/PINs). */
 export function echoValues(form: FormData, omit: readonly string[] = []): Record<string, string> {
@@ -131,30 +131,4 @@ export function echoValues(form: FormData, omit: readonly string[] = []): Record
     if (typeof value === "string" && !omit.includes(key) && !(key in values)) values[key] = value;
   }
   return values;
-}
-
-export function parseWith<S extends z.ZodTypeAny>(
-  schema: S,
-  form: FormData,
-  omit: readonly string[] = [],
-): { ok: true; data: z.infer<S> } | ({ ok: false } & FormFailure) {
-  const raw: Record<string, unknown> = {};
-  for (const key of new Set(form.keys())) {
-    const all = form.getAll(key).filter((v): v is string => typeof v === "string");
-    raw[key] = all.length > 1 ? all : all[0];
-  }
-  const result = schema.safeParse(raw);
-  if (result.success) return { ok: true, data: result.data };
-  const errors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const field = String(issue.path[0] ?? "form");
-    if (errors[field]) continue;
-    errors[field] = isMessageKey(issue.message) ? issue.message : "v.invalid";
-  }
-  return { ok: false, errors, values: echoValues(form, omit) };
-}
-
-/** A 400 answer carrying field errors and the person's other entries. */
-export function invalid(failure: FormFailure, status = 400) {
-  return json({ ...failure, ok: false as const }, { status });
 }
