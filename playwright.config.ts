@@ -31,6 +31,8 @@ const server = (p: number, env: Record<string, string>) => ({
     DATABASE_PATH: process.env.E2E_DB!,
     SESSION_SECRET: process.env.SESSION_SECRET!,
     LOG_LEVEL: process.env.E2E_SERVER_LOG ? "info" : "warn",
+    // cheap argon2 for the test servers only (decision 018; refused outside the temp folder)
+    E2E_CHEAP_HASH: "1",
     ...env,
   },
 });

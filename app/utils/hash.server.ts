@@ -1,6 +1,7 @@
 // Password and PIN hashing: argon2id with the OWASP minimum (19 MiB, 2 passes, 1 lane).
 import crypto from "node:crypto";
 import os from "node:os";
+import path from "node:path";
 import { hash, verify } from "@node-rs/argon2";
 
 // @node-rs/argon2 declares Algorithm as a const enum, which isolatedModules cannot import; 2 is
@@ -12,6 +13,21 @@ export const HASH_OPTIONS = {
   timeCost: 2,
   parallelism: 1,
 } as const;
+
+/**
+ * The end-to-end test servers only (playwright.config.ts, decision 018): `E2E_CHEAP_HASH=1` hashes
+ * with 1 MiB and one pass, so the suite's thousands of sign-ups, joins and sign-ins fit CI's time.
+ * Refused for a database outside the system's temp folder, so an installation cannot run with it
+ * by mistake. Verification reads the parameters from each stored hash either way.
+ */
+function hashOptions() {
+  if (process.env.E2E_CHEAP_HASH !== "1") return HASH_OPTIONS;
+  const database = path.resolve(process.env.DATABASE_PATH ?? "");
+  if (!database.startsWith(path.resolve(os.tmpdir()) + path.sep))
+    throw new Error("E2E_CHEAP_HASH is for test servers whose database is in the temp folder");
+  return { ...HASH_OPTIONS, memoryCost: 1024, timeCost: 1 };
+}
+const ACTIVE_OPTIONS = hashOptions();
 
 /**
  * argon2 runs on libuv's thread pool (4 threads), which every other request needs too: the
@@ -55,7 +71,7 @@ async function inLane<T>(work: () => Promise<T>, signal?: AbortSignal): Promise<
 }
 
 export function hashSecret(secret: string): Promise<string> {
-  return inLane(() => hash(secret, HASH_OPTIONS));
+  return inLane(() => hash(secret, ACTIVE_OPTIONS));
 }
 
 /**
