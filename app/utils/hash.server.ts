@@ -1,5 +1,5 @@
-// Password and PIN hashing: argon2id; passwords and recovery codes at the OWASP minimum (19 MiB,
-// 2 passes, 1 lane), pupils' PINs at 1 MiB and 1 pass (decision 086).
+// Password and PIN hashing: argon2id; teachers' passwords at the OWASP minimum (19 MiB, 2 passes,
+// 1 lane), pupils' PINs at 1 MiB and 1 pass (decision 086).
 import crypto from "node:crypto";
 import os from "node:os";
 import path from "node:path";
@@ -85,7 +85,7 @@ async function inLane<T>(work: () => Promise<T>, signal?: AbortSignal): Promise<
   }
 }
 
-/** A teacher's password or a recovery code. */
+/** A teacher's password. */
 export function hashSecret(secret: string): Promise<string> {
   return inLane(() => hash(secret, ACTIVE_OPTIONS));
 }
