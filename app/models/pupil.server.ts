@@ -7,7 +7,7 @@ import { classes, postFeedback, posts, pupils, throttles } from "../../db/schema
 import { teachesClass } from "./class-access.server";
 import { db } from "~/db.server";
 import { nameSkeleton, normalizeDisplayName } from "~/utils/display-name";
-import { hashPin, verifyPinAgainstDummy, verifySecret } from "~/utils/hash.server";
+import { hashPin, pinHashOutdated, verifyPin, verifyPinAgainstDummy } from "~/utils/hash.server";
 import { nameKey } from "~/utils/name-key";
 import { generatePin } from "~/utils/pin";
 import { deleteSessionsOf } from "~/utils/session.server";
@@ -164,7 +164,7 @@ export async function signInPupil(input: {
       .where(and(eq(pupils.classId, found.classId), eq(pupils.nameKey, key)))
       .get();
     const valid = pupil
-      ? await verifySecret(pupil.pinHash, input.pin, input.signal)
+      ? await verifyPin(pupil.pinHash, input.pin, input.signal)
       : await verifyPinAgainstDummy(input.pin, input.signal);
     if (!pupil || !valid) return { ok: false, reason: "invalid" };
     succeeded(slot.slot);
@@ -172,6 +172,15 @@ export async function signInPupil(input: {
       .set({ lastSeenAt: new Date(input.now ?? Date.now()) })
       .where(eq(pupils.id, pupil.id))
       .run();
+    // A PIN hashed at the old password cost is hashed again at the PIN cost, once (decision 086);
+    // only if it is still the hash just checked (a reset meanwhile wins).
+    if (pinHashOutdated(pupil.pinHash)) {
+      const pinHash = await hashPin(input.pin);
+      db.update(pupils)
+        .set({ pinHash })
+        .where(and(eq(pupils.id, pupil.id), eq(pupils.pinHash, pupil.pinHash)))
+        .run();
+    }
     return { ok: true, pupilId: pupil.id };
   } catch (error) {
     // abandoned before its PIN was checked: the school's counters get their place back, the

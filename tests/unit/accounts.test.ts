@@ -17,6 +17,8 @@ const {
   verifySecret,
   verifyAgainstDummy,
   verifyPinAgainstDummy,
+  verifyPin,
+  pinHashOutdated,
   HASH_OPTIONS,
   PIN_HASH_OPTIONS,
 } = await import("~/utils/hash.server");
@@ -73,6 +75,17 @@ test("the two costs are pinned apart: passwords at the OWASP minimum, PINs at 1 
   assert.equal(await verifySecret(pin, "0427"), true);
   assert.equal(await verifySecret(pin, "427"), false);
   assert.equal(await verifyPinAgainstDummy("0427"), false);
+  // checked on the event loop at the PIN cost, in the lane above it: same answers either way
+  assert.equal(await verifyPin(pin, "0427"), true);
+  assert.equal(await verifyPin(pin, "0428"), false);
+  assert.equal(await verifyPin("not-a-hash", "0427"), false);
+  assert.equal(pinHashOutdated(pin), false);
+  const expensive = await hashSecret("0427");
+  assert.equal(pinHashOutdated(expensive), true);
+  assert.equal(await verifyPin(expensive, "0427"), true);
+  const gone = new AbortController();
+  gone.abort();
+  await assert.rejects(verifyPin(pin, "0427", gone.signal));
 });
 
 test("a PIN hashed at the old password cost still verifies, through sign-in too", async () => {
@@ -113,6 +126,13 @@ test("a PIN hashed at the old password cost still verifies, through sign-in too"
   assert.equal(wrong.ok, false);
   const right = await signInPupil({ code, displayName: "Rina", pin: "918273", ip });
   assert.equal(right.ok && right.pupilId, pupilId);
+  // signing in re-hashed it at the PIN cost, and the PIN still works
+  const after = sqlite().prepare("SELECT pin_hash AS h FROM pupils WHERE id = ?").get(pupilId) as {
+    h: string;
+  };
+  assert.match(after.h, /^\$argon2id\$v=19\$m=1024,t=1,p=1\$/);
+  const again = await signInPupil({ code, displayName: "Rina", pin: "918273", ip });
+  assert.equal(again.ok, true);
 });
 
 test("a malformed stored hash and the dummy check both answer false without throwing", async () => {
