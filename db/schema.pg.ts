@@ -234,6 +234,7 @@ export const answers = pgTable(
     choice: text("choice").notNull(),
     savedAt: msTime("saved_at").notNull().default(now),
     changeSeq: integer("change_seq").notNull().default(0),
+    chosenAt: msTime("chosen_at"),
   },
   (t) => [
     uniqueIndex("answers_attempt_item").on(t.attemptId, t.kind, t.itemId),

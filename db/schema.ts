@@ -230,6 +230,9 @@ export const answers = sqliteTable(
     // The assignment's live version when this answer last changed (assignment_live.version), so
     // the live class view reads only what changed since it last looked.
     changeSeq: integer("change_seq").notNull().default(0),
+    // When the pupil chose this, on the server's clock as far as it can tell (decision 087): a save
+    // that is older than the stored one does not replace it. Null for answers saved before the rule.
+    chosenAt: integer("chosen_at", { mode: "timestamp_ms" }),
   },
   (t) => [
     uniqueIndex("answers_attempt_item").on(t.attemptId, t.kind, t.itemId),

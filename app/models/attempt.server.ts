@@ -6,6 +6,7 @@ import { db, prepared } from "~/db.server";
 import { bumpLive, chosenBeforeClose, closingTime, sweepIfDue } from "~/models/closing.server";
 import { getLessonVersion } from "~/models/lesson.server";
 import { canStartNew, isValidChoice, scoreAttempt, workOpen } from "~/utils/quiz";
+import { chosenTime } from "~/utils/answer-clock";
 import { isOpened, personalRules } from "~/utils/extension";
 import type { PupilAssignment } from "./assignment.server";
 import { notFound } from "~/utils/http.server";
@@ -104,6 +105,7 @@ const upsertAnswer = prepared((d) =>
       choice: sql.placeholder("choice"),
       savedAt: sql.placeholder("savedAt"),
       changeSeq: sql.placeholder("changeSeq"),
+      chosenAt: sql.placeholder("chosenAt"),
     })
     .onConflictDoUpdate({
       target: [answers.attemptId, answers.kind, answers.itemId],
@@ -111,8 +113,14 @@ const upsertAnswer = prepared((d) =>
         choice: sql`excluded.choice`,
         savedAt: sql`excluded.saved_at`,
         changeSeq: sql`excluded.change_seq`,
+        chosenAt: sql`excluded.chosen_at`,
       },
+      // Later chosenAt wins (decision 087), in the same statement: a save that arrives late (a
+      // timed-out request, a second device) cannot replace a newer choice. Equal times: the later
+      // write wins. An answer stored before the rule (no chosen_at) is replaced by any save.
+      setWhere: sql`${answers.chosenAt} IS NULL OR excluded.chosen_at >= ${answers.chosenAt}`,
     })
+    .returning({ id: answers.id })
     .prepare(),
 );
 
@@ -202,7 +210,14 @@ function ownedAttempt(pupilId: number, attemptId: number, now = Date.now()): Own
 }
 
 export type SaveResult =
-  | { ok: true; savedAt: number; assignmentId: number; afterClose?: boolean }
+  | {
+      ok: true;
+      savedAt: number;
+      assignmentId: number;
+      afterClose?: boolean;
+      /** A newer choice of this item was already stored and stays (decision 087). */
+      newerKept?: boolean;
+    }
   | {
       ok: false;
       reason: "submitted" | "closed" | "ended" | "item" | "choice";
@@ -210,7 +225,8 @@ export type SaveResult =
     };
 
 /**
- * Stores one choice (quiz option or sorting category), replacing an earlier one for that item.
+ * Stores one choice (quiz option or sorting category), replacing an earlier one for that item
+ * unless that one was chosen later (`chosenTime`, decision 087).
  * After the assignment has closed, a choice is only taken when the pupil's device says it was
  * chosen before the close (`chosenAt`, `sentAt`: the device's clock) and it arrives within the
  * grace period; it then joins the attempt the close submitted, which is scored again.
@@ -273,7 +289,19 @@ export function saveAnswer({
       if (current.submittedAt && !current.byClose)
         return { ok: false as const, reason: "submitted" as const, assignmentId };
       const changeSeq = bumpLive(assignmentId);
-      upsertAnswer().run({ attemptId, kind, itemId, choice, savedAt: new Date(now), changeSeq });
+      const chosen = new Date(chosenTime({ now, chosenAt, sentAt }));
+      const stored = upsertAnswer().get({
+        attemptId,
+        kind,
+        itemId,
+        choice,
+        savedAt: new Date(now),
+        changeSeq,
+        chosenAt: chosen,
+      });
+      // Nothing changed, so nothing to score again; the live counter moved on for nothing, which
+      // costs the live view one unchanged answer.
+      if (!stored) return { ok: true as const, savedAt: now, assignmentId, newerKept: true };
       if (!current.submittedAt) return { ok: true as const, savedAt: now, assignmentId };
       // a queued answer accepted after the close: the closed attempt is scored again
       const saved = tx

@@ -7,7 +7,7 @@ import { classes, postFeedback, posts, pupils, throttles } from "../../db/schema
 import { teachesClass } from "./class-access.server";
 import { db } from "~/db.server";
 import { nameSkeleton, normalizeDisplayName } from "~/utils/display-name";
-import { hashSecret, verifyAgainstDummy, verifySecret } from "~/utils/hash.server";
+import { hashPin, pinHashOutdated, verifyPin, verifyPinAgainstDummy } from "~/utils/hash.server";
 import { nameKey } from "~/utils/name-key";
 import { generatePin } from "~/utils/pin";
 import { deleteSessionsOf } from "~/utils/session.server";
@@ -97,7 +97,7 @@ export async function joinClass(input: {
 
   const displayName = normalizeDisplayName(input.displayName);
   if (nameTaken(db, found.classId, displayName)) return { ok: false, reason: "nameTaken" };
-  const pinHash = await hashSecret(input.pin);
+  const pinHash = await hashPin(input.pin);
   // Checked again with the insert in one transaction: two look-alikes joining at once cannot both
   // pass (the unique index (class, name_key) only knows exact keys).
   const row = db.transaction(
@@ -164,14 +164,23 @@ export async function signInPupil(input: {
       .where(and(eq(pupils.classId, found.classId), eq(pupils.nameKey, key)))
       .get();
     const valid = pupil
-      ? await verifySecret(pupil.pinHash, input.pin, input.signal)
-      : await verifyAgainstDummy(input.pin, input.signal);
+      ? await verifyPin(pupil.pinHash, input.pin, input.signal)
+      : await verifyPinAgainstDummy(input.pin, input.signal);
     if (!pupil || !valid) return { ok: false, reason: "invalid" };
     succeeded(slot.slot);
     db.update(pupils)
       .set({ lastSeenAt: new Date(input.now ?? Date.now()) })
       .where(eq(pupils.id, pupil.id))
       .run();
+    // A PIN hashed at the old password cost is hashed again at the PIN cost, once (decision 086);
+    // only if it is still the hash just checked (a reset meanwhile wins).
+    if (pinHashOutdated(pupil.pinHash)) {
+      const pinHash = await hashPin(input.pin);
+      db.update(pupils)
+        .set({ pinHash })
+        .where(and(eq(pupils.id, pupil.id), eq(pupils.pinHash, pupil.pinHash)))
+        .run();
+    }
     return { ok: true, pupilId: pupil.id };
   } catch (error) {
     // abandoned before its PIN was checked: the school's counters get their place back, the
@@ -238,7 +247,7 @@ export function getTaughtPupil({ classId, pupilId, teacherId }: PupilRef) {
 export async function resetPin(ref: PupilRef): Promise<{ displayName: string; pin: string }> {
   const pupil = getTaughtPupil(ref);
   const pin = generatePin();
-  const pinHash = await hashSecret(pin);
+  const pinHash = await hashPin(pin);
   db.update(pupils).set({ pinHash }).where(eq(pupils.id, pupil.id)).run();
   deleteSessionsOf({ pupilId: pupil.id });
   clearThrottle(pupilKey(pupil.classId, pupil.nameKey));

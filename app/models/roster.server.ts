@@ -6,7 +6,7 @@ import { answers, attempts, classes, extensions, posts, pupils, throttles } from
 import { db } from "~/db.server";
 import { bumpLive } from "~/models/closing.server";
 import { displayNameProblem, nameSkeleton, normalizeDisplayName } from "~/utils/display-name";
-import { hashSecret } from "~/utils/hash.server";
+import { hashPin } from "~/utils/hash.server";
 import { DISPLAY_NAME_MAX, nameKey } from "~/utils/name-key";
 import { generatePin } from "~/utils/pin";
 import { deleteSessionsOf } from "~/utils/session.server";
@@ -119,7 +119,7 @@ export async function addPupilsFromList(input: {
   if (first.problems.length) return { ok: false, reason: "lines", problems: first.problems };
 
   const pins = first.names.map(() => generatePin(ROSTER_PIN_LENGTH));
-  const hashes = await Promise.all(pins.map((pin) => hashSecret(pin)));
+  const hashes = await Promise.all(pins.map((pin) => hashPin(pin)));
   const joinedAt = new Date(input.now ?? Date.now());
   return db.transaction(
     (tx): AddResult => {
@@ -337,7 +337,7 @@ export async function resetAllPins(input: {
     .where(eq(pupils.classId, input.classId))
     .all();
   const pins = roster.map(() => generatePin(ROSTER_PIN_LENGTH));
-  const hashes = await Promise.all(pins.map((pin) => hashSecret(pin)));
+  const hashes = await Promise.all(pins.map((pin) => hashPin(pin)));
   db.transaction(
     (tx) => {
       ownedClassIn(tx, input.classId, input.teacherId);

@@ -56,7 +56,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = saveAnswer({ pupilId: pupil.pupilId, attemptId, ...answer });
   const headers = { "Cache-Control": "no-store" };
   if (wantsJson) {
-    if (result.ok) return json({ ok: true, savedAt: result.savedAt }, { headers });
+    // newerKept: a newer choice of this item was stored before this one arrived and stays (087)
+    if (result.ok)
+      return json(
+        { ok: true, savedAt: result.savedAt, ...(result.newerKept ? { newerKept: true } : {}) },
+        { headers },
+      );
     const status = result.reason === "item" || result.reason === "choice" ? 400 : 409;
     return json({ ok: false, reason: result.reason }, { status, headers });
   }

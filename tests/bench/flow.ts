@@ -119,7 +119,10 @@ export async function save(
   choice = pick(item.choices),
 ) {
   let savedAt = 0;
+  let newerKept = false;
   ctx.acks.sent(attemptId, item.kind, item.itemId, choice);
+  // as the page's answer queue does: the device's clock when chosen and when sent (decision 087)
+  const clock = String(Date.now());
   const res = await timed(
     ctx.client,
     ctx.rec,
@@ -129,14 +132,19 @@ export async function save(
     {
       jar: pupil.jar,
       accept: "application/json",
-      form: { kind: item.kind, itemId: item.itemId, choice },
+      form: { kind: item.kind, itemId: item.itemId, choice, chosenAt: clock, sentAt: clock },
       expect: 200,
       check: (r) => {
         try {
-          const data = JSON.parse(r.body) as { ok?: boolean; savedAt?: number };
+          const data = JSON.parse(r.body) as {
+            ok?: boolean;
+            savedAt?: number;
+            newerKept?: boolean;
+          };
           if (data.ok !== true || typeof data.savedAt !== "number")
             return `not saved: ${r.body.slice(0, 120)}`;
           savedAt = data.savedAt;
+          newerKept = data.newerKept === true;
           return null;
         } catch {
           return `not JSON: ${r.body.slice(0, 120)}`;
@@ -144,7 +152,8 @@ export async function save(
       },
     },
   );
-  if (res) ctx.acks.record(attemptId, item.kind, item.itemId, choice);
+  // a save the server answered with "a newer choice stays" acknowledges that one, not this
+  if (res && !newerKept) ctx.acks.record(attemptId, item.kind, item.itemId, choice);
   return res ? savedAt : null;
 }
 

@@ -11,7 +11,18 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "telaah-accounts-unit-"));
 process.env.DATABASE_PATH = path.join(dir, "telaah.db");
 process.env.SESSION_SECRET = "unit-test-secret";
 
-const { hashSecret, verifySecret, verifyAgainstDummy } = await import("~/utils/hash.server");
+const {
+  hashSecret,
+  hashPin,
+  verifySecret,
+  verifyAgainstDummy,
+  verifyPinAgainstDummy,
+  verifyPin,
+  pinHashOutdated,
+  HASH_OPTIONS,
+  PIN_HASH_OPTIONS,
+} = await import("~/utils/hash.server");
+const argon2 = await import("@node-rs/argon2");
 const { passwordProblem, PASSWORD_MAX, PASSWORD_MIN } = await import("~/utils/password-policy");
 const { COMMON_PASSWORDS } = await import("~/utils/common-passwords");
 const {
@@ -38,7 +49,7 @@ after(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-test("argon2id hashes round-trip and carry the OWASP parameters", async () => {
+test("passwords: argon2id hashes round-trip and carry the OWASP parameters", async () => {
   const stored = await hashSecret("kopi tubruk di pagi hari");
   assert.match(stored, /^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
   assert.equal(await verifySecret(stored, "kopi tubruk di pagi hari"), true);
@@ -47,10 +58,81 @@ test("argon2id hashes round-trip and carry the OWASP parameters", async () => {
   const again = await hashSecret("kopi tubruk di pagi hari");
   assert.notEqual(again, stored);
   assert.equal(await verifySecret(again, "kopi tubruk di pagi hari"), true);
-  // PINs use the same hashing.
-  const pin = await hashSecret("0427");
+});
+
+test("the two costs are pinned apart: passwords at the OWASP minimum, PINs at 1 MiB and 1 pass", async () => {
+  // independent expected values, so neither can drift towards the other unnoticed (decision 086)
+  assert.deepEqual(
+    { ...HASH_OPTIONS },
+    { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 },
+  );
+  assert.deepEqual(
+    { ...PIN_HASH_OPTIONS },
+    { algorithm: 2, memoryCost: 1024, timeCost: 1, parallelism: 1 },
+  );
+  const pin = await hashPin("0427");
+  assert.match(pin, /^\$argon2id\$v=19\$m=1024,t=1,p=1\$/);
   assert.equal(await verifySecret(pin, "0427"), true);
   assert.equal(await verifySecret(pin, "427"), false);
+  assert.equal(await verifyPinAgainstDummy("0427"), false);
+  // checked on the event loop at the PIN cost, in the lane above it: same answers either way
+  assert.equal(await verifyPin(pin, "0427"), true);
+  assert.equal(await verifyPin(pin, "0428"), false);
+  assert.equal(await verifyPin("not-a-hash", "0427"), false);
+  assert.equal(pinHashOutdated(pin), false);
+  const expensive = await hashSecret("0427");
+  assert.equal(pinHashOutdated(expensive), true);
+  assert.equal(await verifyPin(expensive, "0427"), true);
+  const gone = new AbortController();
+  gone.abort();
+  await assert.rejects(verifyPin(pin, "0427", gone.signal));
+});
+
+test("a PIN hashed at the old password cost still verifies, through sign-in too", async () => {
+  const old = await argon2.hash("918273", { algorithm: 2, memoryCost: 19456, timeCost: 2 });
+  assert.match(old, /^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+  assert.equal(await verifySecret(old, "918273"), true);
+  assert.equal(await verifySecret(old, "918274"), false);
+  const { sqlite } = await import("~/db.server");
+  const { joinClass, signInPupil } = await import("~/models/pupil.server");
+  const { createClass: makeClass } = await import("~/models/class.server");
+  const teacher = await createTeacher({
+    name: "Bu Wati",
+    email: `wati-${Date.now()}@sekolah.test`,
+    password: "kopi tubruk di pagi hari",
+  });
+  assert.ok(teacher.ok);
+  const classId = makeClass({
+    teacherId: teacher.ok ? teacher.teacherId : 0,
+    name: "8C",
+    grade: "8",
+    subject: "IPS",
+    timeZone: "WIB",
+  });
+  const { code } = sqlite()
+    .prepare("SELECT join_code AS code FROM classes WHERE id = ?")
+    .get(classId) as { code: string };
+  const ip = { key: "ip:198.51.100.86", direct: false };
+  const joined = await joinClass({ code, displayName: "Rina", pin: "918273", ip });
+  assert.ok(joined.ok);
+  const pupilId = joined.ok ? joined.pupilId : 0;
+  // the new PIN hash is at the PIN cost; put back one made at the old password cost
+  const stored = sqlite().prepare("SELECT pin_hash AS h FROM pupils WHERE id = ?").get(pupilId) as {
+    h: string;
+  };
+  assert.match(stored.h, /^\$argon2id\$v=19\$m=1024,t=1,p=1\$/);
+  sqlite().prepare("UPDATE pupils SET pin_hash = ? WHERE id = ?").run(old, pupilId);
+  const wrong = await signInPupil({ code, displayName: "Rina", pin: "918274", ip });
+  assert.equal(wrong.ok, false);
+  const right = await signInPupil({ code, displayName: "Rina", pin: "918273", ip });
+  assert.equal(right.ok && right.pupilId, pupilId);
+  // signing in re-hashed it at the PIN cost, and the PIN still works
+  const after = sqlite().prepare("SELECT pin_hash AS h FROM pupils WHERE id = ?").get(pupilId) as {
+    h: string;
+  };
+  assert.match(after.h, /^\$argon2id\$v=19\$m=1024,t=1,p=1\$/);
+  const again = await signInPupil({ code, displayName: "Rina", pin: "918273", ip });
+  assert.equal(again.ok, true);
 });
 
 test("a malformed stored hash and the dummy check both answer false without throwing", async () => {

@@ -20,6 +20,7 @@ const { chosenBeforeClose, OFFLINE_GRACE_MS, sweepAllDue } =
   await import("~/models/closing.server");
 const { mayNeedHelp, parseHelpMinutes, DEFAULT_HELP_MINUTES } = await import("~/utils/live");
 const { scoreAttempt } = await import("~/utils/quiz");
+const { chosenTime, CLOCK_TRUST_MS } = await import("~/utils/answer-clock");
 
 syncLessonVersions();
 const db = sqlite();
@@ -332,6 +333,107 @@ test("an answer queued offline is taken after the close if chosen before it and 
   });
   assert.equal(stale.ok, false);
   assert.equal(attemptRow(at).quizScore, 1);
+});
+
+const storedChoice = (attemptId: number, itemId: string) =>
+  (
+    db
+      .prepare("SELECT choice FROM answers WHERE attempt_id = ? AND kind = 'quiz' AND item_id = ?")
+      .get(attemptId, itemId) as { choice: string } | undefined
+  )?.choice;
+
+test("later chosenAt wins: an older save sent with a newer one, in either order, leaves the newer", async () => {
+  const a = assignment();
+  const [older, newer] = [wrong(q1), q1.correct];
+  const t = Date.now();
+  // the older choice was made at t and its request waited 30 s in a queue; the newer one at t + 5 s
+  const olderSave = { choice: older, chosenAt: t, sentAt: t, now: t + 30_000 };
+  const newerSave = { choice: newer, chosenAt: t + 5000, sentAt: t + 5000, now: t + 6000 };
+  for (const [pupilId, order] of [
+    [ani, [newerSave, olderSave]],
+    [budi, [olderSave, newerSave]],
+  ] as const) {
+    const at = start(pupilId, a, t - 60_000);
+    const results = await Promise.all(
+      order.map(async (save) =>
+        saveAnswer({ pupilId, attemptId: at, kind: "quiz", itemId: q1.id, ...save }),
+      ),
+    );
+    assert.ok(results.every((r) => r.ok));
+    assert.equal(storedChoice(at, q1.id), newer);
+    // the late older save is told that a newer choice stays
+    const late = results[order.indexOf(olderSave)];
+    assert.equal(late.ok && late.newerKept, order[0] === newerSave ? true : undefined);
+  }
+  // the live view counts the newer choice once per pupil
+  assert.deepEqual(snap(a).quiz[q1.id], { [newer]: 2 });
+});
+
+test("later chosenAt wins: equal times, the later write wins; a plain form post is as new as its arrival", async () => {
+  const a = assignment();
+  const t = Date.now();
+  const at = start(citra, a, t - 60_000);
+  const [first, second] = [wrong(q2), q2.correct];
+  await Promise.all(
+    [first, second].map(async (choice) =>
+      saveAnswer({
+        pupilId: citra,
+        attemptId: at,
+        kind: "quiz",
+        itemId: q2.id,
+        choice,
+        chosenAt: t,
+        sentAt: t,
+        now: t + 10,
+      }),
+    ),
+  );
+  assert.equal(storedChoice(at, q2.id), second);
+  // no chosenAt (JavaScript off): chosen when it arrives, so later than t, so it replaces
+  saveAnswer({
+    pupilId: citra,
+    attemptId: at,
+    kind: "quiz",
+    itemId: q2.id,
+    choice: first,
+    now: t + 20,
+  });
+  assert.equal(storedChoice(at, q2.id), first);
+  // an answer stored before the rule (no chosen_at) is replaced by any save
+  db.prepare("UPDATE answers SET chosen_at = NULL WHERE attempt_id = ?").run(at);
+  const r = saveAnswer({
+    pupilId: citra,
+    attemptId: at,
+    kind: "quiz",
+    itemId: q2.id,
+    choice: second,
+    chosenAt: 1,
+    sentAt: t,
+    now: t + 30,
+  });
+  assert.equal(r.ok && r.newerKept, undefined);
+  assert.equal(storedChoice(at, q2.id), second);
+});
+
+test("chosenTime: a device clock near ours is taken as is; one further off is corrected by its offset", () => {
+  const now = 1_800_000_000_000;
+  assert.equal(chosenTime({ now }), now);
+  // 30 s in a queue does not make the choice newer
+  assert.equal(chosenTime({ now, chosenAt: now - 31_000, sentAt: now - 30_000 }), now - 31_000);
+  // a clock 90 s fast is still believed (within CLOCK_TRUST_MS)
+  assert.ok(90_000 < CLOCK_TRUST_MS);
+  assert.equal(chosenTime({ now, chosenAt: now + 89_000, sentAt: now + 90_000 }), now + 89_000);
+  // a clock 2 hours slow, answer queued offline 5 minutes: corrected to 5 minutes ago
+  const slow = -2 * HOUR;
+  assert.equal(
+    chosenTime({ now, chosenAt: now - 5 * 60_000 + slow, sentAt: now + slow }),
+    now - 5 * 60_000,
+  );
+  // chosen "after" it was sent: at the latest when it was sent
+  assert.equal(chosenTime({ now, chosenAt: now + 1000, sentAt: now }), now);
+  // no send time: believed near our clock, else as new as its arrival
+  assert.equal(chosenTime({ now, chosenAt: now - 1000 }), now - 1000);
+  assert.equal(chosenTime({ now, chosenAt: now - HOUR }), now);
 });
 
 test("work that refuses lateness closes at its due time the next time anyone opens it", () => {
