@@ -33,9 +33,12 @@ export function generateJoinCode(randomBytes: RandomBytes = cryptoBytes): string
 
 /** What a pupil types, as stored: upper case, without spaces or dashes ("abcd-efgh" → "ABCDEFGH"). */
 export function normalizeJoinCode(input: string): string {
+  // NFKC again after upper-casing: some letters upper-case to a decomposed sequence (U+1FD2 "ῒ"
+  // becomes three code points), and the result must not depend on how the input was cased.
   return input
     .normalize("NFKC")
     .toUpperCase()
+    .normalize("NFKC")
     .replace(/[\s\-‐‑‒–—]/g, "");
 }
 
