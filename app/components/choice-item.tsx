@@ -3,6 +3,7 @@
 // posts the whole page's form, so every choice picked anywhere on the page is kept.
 import { Form, Link, useNavigate } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { FormErrors, getFormProps, useAppForm } from "~/components/form";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import type { ItemState } from "./answer-queue";
@@ -19,8 +20,12 @@ const REFUSAL_KEYS: Record<string, MessageKey> = {
   signedOut: "save.failed",
 };
 
-/** The form field holding an item's choice: one radio group per item, all in one form. */
-export const choiceField = (itemId: string) => `a.${itemId}`;
+/**
+ * The form field holding an item's choice: one radio group per item, all in one form. Part B
+ * (`q16.b`) travels as `b.q16`: a dot in the field name would nest it under Part A's field.
+ */
+export const choiceField = (itemId: string) =>
+  itemId.endsWith(".b") ? `b.${itemId.slice(0, -2)}` : `a.${itemId}`;
 
 export function ChoiceItem(props: {
   itemId: string;
@@ -90,28 +95,41 @@ export function ChoiceItem(props: {
   );
 }
 
+/** The page's one answer form on the kit (its id, and the reply of a refused post). */
+export const useAnswerPageForm = () => useAppForm({ id: "answers" })[0];
+type AnswerForm = ReturnType<typeof useAnswerPageForm>;
+
+/** Why the page's form was refused (a refused hand-in, or a form that is not the page's). */
+export function AnswerPageErrors({ form }: { form: AnswerForm }) {
+  return <FormErrors form={form} />;
+}
+
 /**
  * The one form of a sorting or quiz page. Without JavaScript every button in it (an item's
  * save, "next step", "submit") posts all the choices picked on the page. With JavaScript the
  * queue has already saved each choice, so "next step" just navigates (it works offline too).
  */
 export function AnswerPageForm(props: {
+  form: AnswerForm;
   attemptId: number;
   hydrated: boolean;
   nextTo?: string;
   children: ReactNode;
 }) {
   const navigate = useNavigate();
+  const formProps = getFormProps(props.form);
   return (
     <Form
       method="post"
+      {...formProps}
       onSubmit={(event) => {
-        if (!props.hydrated) return;
         const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-        if (submitter?.value === "next" && props.nextTo) {
+        if (props.hydrated && submitter?.value === "next" && props.nextTo) {
           event.preventDefault();
           navigate(props.nextTo);
+          return;
         }
+        formProps.onSubmit(event);
       }}
     >
       <input type="hidden" name="attemptId" value={props.attemptId} />

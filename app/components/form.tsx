@@ -107,7 +107,8 @@ function Hint({ id, children }: { id: string; children?: ReactNode }) {
   );
 }
 
-type InputType = "text" | "email" | "password" | "number" | "date" | "datetime-local" | "url";
+type InputType =
+  "text" | "email" | "password" | "number" | "date" | "datetime-local" | "url" | "file";
 
 /** A labelled input with its hint and error. Extra attributes go to the input. */
 export function Field({
@@ -115,6 +116,7 @@ export function Field({
   label,
   hint,
   type = "text",
+  errorDetails,
   className,
   ...attributes
 }: {
@@ -122,6 +124,8 @@ export function Field({
   label: ReactNode;
   hint?: ReactNode;
   type?: InputType;
+  /** Shown under the field's message when it has one (see FieldErrors). */
+  errorDetails?: ReactNode;
   className?: string;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "name" | "id" | "defaultValue">) {
   const { key, ...props } = getInputProps(meta as FieldMetadata<string>, {
@@ -133,8 +137,34 @@ export function Field({
       <label htmlFor={meta.id}>{label}</label>
       <Hint id={meta.descriptionId}>{hint}</Hint>
       <input key={key} {...props} {...attributes} />
-      <FieldErrors meta={meta} />
+      <FieldErrors meta={meta} details={errorDetails} />
     </div>
+  );
+}
+
+/**
+ * An email address field: the email keyboard, no spell check; `autoComplete` is "username" where it signs in, "email" where one's own address is entered,
+ * "off" for someone else's.
+ */
+export function EmailField({
+  meta,
+  label,
+  autoComplete = "username",
+  ...rest
+}: { meta: Meta; label: ReactNode; autoComplete?: "username" | "email" | "off" } & Omit<
+  Parameters<typeof Field>[0],
+  "meta" | "label" | "type" | "autoComplete"
+>) {
+  return (
+    <Field
+      meta={meta}
+      type="email"
+      label={label}
+      autoComplete={autoComplete}
+      inputMode="email"
+      spellCheck={false}
+      {...rest}
+    />
   );
 }
 

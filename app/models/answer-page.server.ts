@@ -1,29 +1,50 @@
 // The no-JavaScript path of the sorting and quiz pages: one form carries every choice picked on
 // the page (`a.<itemId>` fields), and any of its buttons saves them all, in one transaction.
 import { redirect } from "@remix-run/node";
+import { z } from "zod";
 import { db } from "~/db.server";
 import { requirePupil } from "~/utils/auth.server";
-import { readForm } from "~/utils/form.server";
+import { parseForm, refuse } from "~/utils/form.server";
+import { notFound } from "~/utils/http.server";
 import { parseId } from "~/utils/ids";
+import { partBId } from "~/utils/two-part";
 import { getPupilAssignment } from "./assignment.server";
 import { pupilAttempts, saveAnswer, type SaveResult } from "./attempt.server";
-import { notFound } from "~/utils/http.server";
 
-const FIELD = /^a\.([A-Za-z0-9_-]{1,64}(?:\.b)?)$/;
+const ITEM_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const MAX_ITEMS = 200;
+
+/** An item's choices, by item id (Part B answers under `b.<question id>`, see choiceField). */
+const choices = z
+  .record(z.string().regex(ITEM_ID, "flow.err.item"), z.string().min(1).max(64, "flow.err.choice"))
+  .refine((record) => Object.keys(record).length <= MAX_ITEMS, "flow.err.item")
+  .optional();
+
+/**
+ * The page's one form (decision 040): the attempt, the choices picked (`a.<item id>`, Part B as
+ * `b.<question id>`: a dot inside a field name would nest it in Conform's reading), which item's
+ * save button was pressed, and the page's own buttons ("next", "submit").
+ */
+export const answerPageSchema = z.object({
+  attemptId: z.string().regex(/^[1-9][0-9]{0,15}$/, "v.invalid"),
+  // the stored item id of the pressed save button: `q16`, or Part B's `q16.b`
+  save: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}(?:\.b)?$/, "flow.err.item")
+    .optional(),
+  intent: z.enum(["next", "submit"]).optional(),
+  a: choices,
+  b: choices,
+});
 
 export type Refusal = Extract<SaveResult, { ok: false }>["reason"] | "noChoice";
 export type PageSave = { saved: string[]; refused: { itemId: string; reason: Refusal } | null };
 
-/** The choices a page's form carries, item id → choice; malformed fields are ignored. */
-export function pageChoices(form: FormData): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of form) {
-    const match = FIELD.exec(key);
-    if (!match || typeof value !== "string" || value.length < 1 || value.length > 64) continue;
-    if (out.size >= MAX_ITEMS) break;
-    out.set(match[1], value);
-  }
+/** The choices a parsed page carries, item id → choice (Part B under its stored id, `q16.b`). */
+export function pageChoices(value: Pick<z.output<typeof answerPageSchema>, "a" | "b">) {
+  const out = new Map<string, string>(Object.entries(value.a ?? {}));
+  for (const [questionId, choice] of Object.entries(value.b ?? {}))
+    out.set(partBId(questionId), choice);
   return out;
 }
 
@@ -36,11 +57,11 @@ export function savePageChoices(input: {
   pupilId: number;
   attemptId: number;
   kind: "quiz" | "sort";
-  form: FormData;
+  choices: Map<string, string>;
   asked?: string | null;
   now?: number;
 }): PageSave {
-  const choices = pageChoices(input.form);
+  const { choices } = input;
   return db.transaction(
     () => {
       const saved: string[] = [];
@@ -68,16 +89,17 @@ export function savePageChoices(input: {
 /**
  * The action behind a sorting or quiz page's form. An item's save button (`save=<itemId>`) comes
  * back to that item; "next" goes on to the quiz; "submit" saves and hands in the attempt (the
- * quiz route does that part). Any refusal comes back to the item it concerns.
+ * quiz route does that part). Any refusal comes back to the item it concerns (a redirect to it,
+ * as the queue's refusals are shown there too). A form that is not the page's answers 400.
  */
 export async function answerPageAction(input: {
   request: Request;
   assignmentId: number;
   kind: "quiz" | "sort";
-  onSubmit?: (attemptId: number) => Response;
+  onSubmit?: (attemptId: number, refuseSubmit: (formError: string) => Response) => Response;
 }): Promise<Response> {
   const pupil = await requirePupil(input.request);
-  const form = await readForm(input.request);
+  const { form, submission } = await parseForm(input.request, answerPageSchema);
   const attemptId = parseId(form.get("attemptId"));
   // the assignment must be the pupil's class's, and the attempt theirs on that assignment
   getPupilAssignment({
@@ -91,14 +113,15 @@ export async function answerPageAction(input: {
     )
   )
     notFound();
-  const asked = typeof form.get("save") === "string" ? String(form.get("save")) : null;
-  const intent = form.get("intent");
+  if (submission.status !== "success") return refuse(submission, { formError: "flow.err.item" });
+  const { save, intent } = submission.value;
+  const asked = save ?? null;
   const page = `/pupil/assignments/${input.assignmentId}/${input.kind}`;
   const result = savePageChoices({
     pupilId: pupil.pupilId,
     attemptId,
     kind: input.kind,
-    form,
+    choices: pageChoices(submission.value),
     asked,
   });
   const back = (params: Record<string, string>, hash: string) => {
@@ -108,7 +131,10 @@ export async function answerPageAction(input: {
   // On the quiz page anything but an item's own save button hands the attempt in (a page loaded
   // before this form existed posts only the attempt id). A refused save (past the due date,
   // already submitted) is then reported by the submit itself.
-  if (input.onSubmit && !asked) return input.onSubmit(attemptId);
+  if (input.onSubmit && !asked)
+    return input.onSubmit(attemptId, (formError) =>
+      refuse(submission, { intent: "submit", formError, status: 409 }),
+    );
   if (result.refused)
     return back(
       { error: result.refused.reason, item: result.refused.itemId },

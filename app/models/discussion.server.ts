@@ -3,7 +3,7 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { postFeedback, posts, pupils } from "../../db/schema";
 import { db } from "~/db.server";
-import type { FieldErrors } from "~/utils/form.server";
+import type { FieldErrors } from "~/utils/form-reply";
 import {
   getPupilAssignment,
   getTeacherAssignment,

@@ -1,6 +1,8 @@
 // The editor page of one lesson: what it shows (problems and warnings placed next to their items)
 // and what each of its forms does (one `intent` per form), for the lesson's author only.
+import { z } from "zod";
 import type { MessageKey, Vars } from "~/i18n";
+import { parseSubmission } from "~/utils/form.server";
 import {
   getOwnLesson,
   moveItem,
@@ -33,8 +35,12 @@ import {
   parseSorting,
   problemItem,
   problemMessage,
+  editorSchema,
+  firstErrors,
   rawOf,
   type FormErrors,
+  type Parsed,
+  type Raw,
 } from "~/utils/lesson-editor-form";
 import { notFound } from "~/utils/http.server";
 
@@ -180,21 +186,22 @@ const KINDS: ItemKind[] = ["questions", "sorting", "prompts"];
 export function editorAction(ref: Ref, form: FormData): EditorResult | "deleted" {
   const row = getOwnLesson(ref);
   const draft = row.draft as Draft;
-  const raw = rawOf(form);
+  // Every field of the post as the kit reads it: what a refused form shows again.
+  const raw = rawOf(parseSubmission(form, z.record(z.unknown())).payload);
   const intent = String(form.get("intent") ?? "");
   const itemId = String(form.get("itemId") ?? "");
   const kind = String(form.get("kind") ?? "") as ItemKind;
   const autosave = Boolean(form.get("autosave"));
   let revision = row.revision;
   const expected = postedRevision(form, row.revision);
-  const fail = (errors: FormErrors, stale = false): EditorResult => ({
+  const fail = (errors: FormErrors, stale = false, values: Raw = raw): EditorResult => ({
     intent,
     itemId,
     ok: false,
     revision,
     ...(stale ? { stale } : {}),
     errors,
-    values: raw as Record<string, string | string[]>,
+    values: values as Record<string, string | string[]>,
   });
   const stale = () => fail({ stale: "ed.err.stale" }, true);
   const done = (
@@ -214,44 +221,58 @@ export function editorAction(ref: Ref, form: FormData): EditorResult | "deleted"
     (draft[k] as { id: string }[]).some((x) => x.id === itemId)
       ? itemId
       : nextItemId(prefix, draft[k]);
-  const put = <T>(
-    parsed: { ok: true; value: T } | { ok: false; errors: FormErrors },
-    apply: (value: T) => Draft,
-  ) => {
-    if (!parsed.ok) return fail(parsed.errors);
-    return save(apply(parsed.value)) ? done() : stale();
+  // The form's rules through the kit's parser; a refused form keeps what was typed.
+  const put = <T>(rules: (raw: Raw) => Parsed<T>, apply: (value: T) => Draft) => {
+    const submission = parseSubmission(form, editorSchema(rules));
+    if (submission.status !== "success")
+      return fail(firstErrors(submission.error), false, rawOf(submission.payload));
+    return save(apply(submission.value as T)) ? done() : stale();
   };
 
   switch (intent) {
     case "meta":
-      return put(parseMeta(raw, true), ({ estimatedMinutes, ...m }) => ({
-        ...draft,
-        ...m,
-        estimatedMinutes: estimatedMinutes ?? draft.estimatedMinutes,
-      }));
+      return put(
+        (r) => parseMeta(r, true),
+        ({ estimatedMinutes, ...m }) => ({
+          ...draft,
+          ...m,
+          estimatedMinutes: estimatedMinutes ?? draft.estimatedMinutes,
+        }),
+      );
     case "lists":
-      return put(parseLists(raw, draft.speakers), (v) => ({ ...draft, ...v }));
+      return put(
+        (r) => parseLists(r, draft.speakers),
+        (v) => ({ ...draft, ...v }),
+      );
     case "outside":
-      return put(parseOutsideInfo(raw), (info) => {
+      return put(parseOutsideInfo, (info) => {
         const { outsideInfo: _old, ...rest } = draft;
         return info ? { ...rest, outsideInfo: info } : rest;
       });
     case "question":
-      return put(parseQuestion(raw, idIn("questions", "q"), draft.paragraphs), (q) =>
-        putItem(draft, "questions", q),
+      return put(
+        (r) => parseQuestion(r, idIn("questions", "q"), draft.paragraphs),
+        (q) => putItem(draft, "questions", q),
       );
     case "sorting":
-      return put(parseSorting(raw, idIn("sorting", "s"), draft.paragraphs, draft.speakers), (s) =>
-        putItem(draft, "sorting", s),
+      return put(
+        (r) => parseSorting(r, idIn("sorting", "s"), draft.paragraphs, draft.speakers),
+        (s) => putItem(draft, "sorting", s),
       );
     case "prompt":
-      return put(parsePrompt(raw, idIn("prompts", "d")), (p) => putItem(draft, "prompts", p));
+      return put(
+        (r) => parsePrompt(r, idIn("prompts", "d")),
+        (p) => putItem(draft, "prompts", p),
+      );
     case "acknowledge": {
       const open = validateDraft(draft).warnings;
-      return put(parseAcknowledgement(raw, open), (a) => ({
-        ...draft,
-        acknowledged: [...draft.acknowledged, a],
-      }));
+      return put(
+        (r) => parseAcknowledgement(r, open),
+        (a) => ({
+          ...draft,
+          acknowledged: [...draft.acknowledged, a],
+        }),
+      );
     }
     case "unacknowledge": {
       const at = Number(form.get("index"));

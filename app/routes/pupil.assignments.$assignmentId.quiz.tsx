@@ -1,13 +1,15 @@
 // Step 3: the multiple-choice quiz, saved per choice, then one submit for the whole attempt.
 import type { ActionFunctionArgs, LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useLoaderData, useNavigation } from "@remix-run/react";
 import { useAnswerQueue } from "~/components/answer-queue";
 import {
+  AnswerPageErrors,
   AnswerPageForm,
   NoOpenAttempt,
   noJsOutcome,
   OfflineBanner,
+  useAnswerPageForm,
 } from "~/components/choice-item";
 import { useReportProgress } from "~/components/lesson-progress";
 import { paragraphTexts, referencedParagraphs } from "~/components/paragraph-ref";
@@ -78,9 +80,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     request,
     assignmentId,
     kind: "quiz",
-    onSubmit: (attemptId) => {
+    onSubmit: (attemptId, refuseSubmit) => {
       const result = submitAttempt({ pupilId: pupil.pupilId, attemptId, assignmentId });
-      if (!result.ok) return json({ error: "flow.err.closed" as const }, { status: 409 });
+      if (!result.ok) return refuseSubmit("flow.err.closed");
       const step = feedbackVisible(assignment, true, Date.now()) ? "feedback" : "";
       return redirect(`/pupil/assignments/${assignmentId}${step ? `/${step}` : ""}`);
     },
@@ -92,7 +94,7 @@ type Data = SerializeFrom<typeof loader>;
 function QuizItems({ data, attempt }: { data: Data; attempt: NonNullable<Data["attempt"]> }) {
   const t = useT();
   const queue = useAnswerQueue(attempt.id, "quiz", attempt.saved);
-  const result = useActionData<typeof action>();
+  const form = useAnswerPageForm();
   const navigation = useNavigation();
   const partIds = attempt.questions.flatMap((q) => (q.partB ? [q.id, q.partB.id] : [q.id]));
   // counted in answerable parts (Part A and Part B each), as the step counter counts them
@@ -108,7 +110,7 @@ function QuizItems({ data, attempt }: { data: Data; attempt: NonNullable<Data["a
       <p role="status" className="muted">
         {t("flow.progress", { answered, total: partIds.length })}
       </p>
-      <AnswerPageForm attemptId={attempt.id} hydrated={queue.hydrated}>
+      <AnswerPageForm form={form} attemptId={attempt.id} hydrated={queue.hydrated}>
         {attempt.questions.map((q, index) => (
           <QuizQuestion
             key={q.id}
@@ -124,11 +126,7 @@ function QuizItems({ data, attempt }: { data: Data; attempt: NonNullable<Data["a
           <p>{t("quiz.submitLead")}</p>
           {data.pastDue && data.workOpen ? <p className="note">{t("flow.lateWarning")}</p> : null}
           {unanswered > 0 ? <p>{t("quiz.unanswered", { n: unanswered })}</p> : null}
-          {result?.error ? (
-            <p className="form-error" role="alert">
-              {t(result.error)}
-            </p>
-          ) : null}
+          <AnswerPageErrors form={form} />
           <div>
             <button
               type="submit"

@@ -4,10 +4,12 @@ import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useAnswerQueue } from "~/components/answer-queue";
 import {
+  AnswerPageErrors,
   AnswerPageForm,
   NoOpenAttempt,
   noJsOutcome,
   OfflineBanner,
+  useAnswerPageForm,
 } from "~/components/choice-item";
 import { useReportProgress } from "~/components/lesson-progress";
 import { paragraphTexts } from "~/components/paragraph-ref";
@@ -60,6 +62,7 @@ function SortItems({ data, attempt }: { data: Data; attempt: NonNullable<Data["a
   const answered = attempt.items.filter((i) => queue.choices[i.id]).length;
   useReportProgress("sort", answered);
   const quiz = `/pupil/assignments/${data.id}/quiz`;
+  const form = useAnswerPageForm();
   return (
     <>
       <p>{queue.hydrated ? t("pf.sortLeadJs") : t("pf.sortLeadNoJs")}</p>
@@ -68,7 +71,7 @@ function SortItems({ data, attempt }: { data: Data; attempt: NonNullable<Data["a
         {t("flow.progress", { answered, total: attempt.items.length })}
       </p>
       <CategoryList />
-      <AnswerPageForm attemptId={attempt.id} hydrated={queue.hydrated} nextTo={quiz}>
+      <AnswerPageForm form={form} attemptId={attempt.id} hydrated={queue.hydrated} nextTo={quiz}>
         {attempt.items.map((item, index) => (
           <SortStatement
             key={item.id}
@@ -79,6 +82,7 @@ function SortItems({ data, attempt }: { data: Data; attempt: NonNullable<Data["a
             choice={{ ...queue, onChoose: queue.choose, noJs: data.noJs }}
           />
         ))}
+        <AnswerPageErrors form={form} />
         <p>
           <button type="submit" name="intent" value="next">
             {t("flow.next", { step: t("flow.quiz") })}

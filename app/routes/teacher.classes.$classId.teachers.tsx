@@ -5,7 +5,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { Field, FormErrors, getFormProps, Intent, useAppForm } from "~/components/form";
+import { EmailField, FormErrors, getFormProps, Intent, useAppForm } from "~/components/form";
 import { useT } from "~/i18n/use-t";
 import {
   addCoTeacher,
@@ -174,14 +174,7 @@ export default function ClassTeachers() {
           <Form method="post" {...getFormProps(inviteForm)}>
             <FormErrors form={inviteForm} />
             <Intent value="invite" />
-            <Field
-              meta={inviteFields.email}
-              type="email"
-              label={t("co.email")}
-              autoComplete="off"
-              inputMode="email"
-              spellCheck={false}
-            />
+            <EmailField meta={inviteFields.email} label={t("co.email")} autoComplete="off" />
             <p>
               <button type="submit" disabled={busy}>
                 {t("co.inviteSubmit")}

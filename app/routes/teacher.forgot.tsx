@@ -3,7 +3,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useNavigation } from "@remix-run/react";
-import { Field, FormErrors, getFormProps, Honeypot, useAppForm } from "~/components/form";
+import {
+  EmailField,
+  Field,
+  FormErrors,
+  getFormProps,
+  Honeypot,
+  useAppForm,
+} from "~/components/form";
 import { useT } from "~/i18n/use-t";
 import { recoverWithCode } from "~/models/recovery.server";
 import {
@@ -63,14 +70,7 @@ export default function ForgotPassword() {
       <p>{t("rc.forgot.lead")}</p>
       <Form method="post" {...getFormProps(form)}>
         <FormErrors form={form} />
-        <Field
-          meta={fields.email}
-          type="email"
-          label={t("accounts.field.email")}
-          autoComplete="username"
-          inputMode="email"
-          spellCheck={false}
-        />
+        <EmailField meta={fields.email} label={t("accounts.field.email")} />
         <Field
           meta={fields.code}
           label={t("rc.forgot.code")}

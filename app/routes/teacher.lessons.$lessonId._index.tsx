@@ -53,6 +53,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return json<EditorResult>(result, { status: result.ok ? 200 : result.stale ? 409 : 400 });
 }
 
+/** The lesson's four lists, one line per entry (see parseLists). */
+const LIST_FIELDS = [
+  { name: "objectives", label: "ed.objectives", rows: 4 },
+  { name: "glossary", label: "ed.glossary", rows: 4 },
+  { name: "speakers", label: "ed.speakers", rows: 3 },
+  { name: "teacherNotes", label: "ed.teacherNotes", rows: 3 },
+] as const;
+
 function Sections() {
   const data = useLoaderData<typeof loader>();
   const t = useT();
@@ -97,46 +105,20 @@ function Sections() {
           errors={editor.errorsFor("lists", "")}
           submitLabel={t("ed.save")}
         >
-          {(values, errors) => (
-            <>
+          {(values, errors) =>
+            LIST_FIELDS.map((f) => (
               <EdText
+                key={f.name}
                 prefix="lists"
-                name="objectives"
-                label={t("ed.objectives")}
+                name={f.name}
+                label={t(f.label)}
                 multiline
-                rows={4}
+                rows={f.rows}
                 values={values}
                 errors={errors}
               />
-              <EdText
-                prefix="lists"
-                name="glossary"
-                label={t("ed.glossary")}
-                multiline
-                rows={4}
-                values={values}
-                errors={errors}
-              />
-              <EdText
-                prefix="lists"
-                name="speakers"
-                label={t("ed.speakers")}
-                multiline
-                rows={3}
-                values={values}
-                errors={errors}
-              />
-              <EdText
-                prefix="lists"
-                name="teacherNotes"
-                label={t("ed.teacherNotes")}
-                multiline
-                rows={3}
-                values={values}
-                errors={errors}
-              />
-            </>
-          )}
+            ))
+          }
         </DraftForm>
       </section>
 

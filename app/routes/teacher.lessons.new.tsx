@@ -6,8 +6,9 @@ import { LessonMetaFields } from "~/components/lesson-meta-fields";
 import { useT } from "~/i18n/use-t";
 import { createLesson } from "~/models/lesson-editor.server";
 import { requireTeacher } from "~/utils/auth.server";
-import { echoValues, readForm } from "~/utils/form.server";
-import { parseMeta, rawOf, type FormErrors } from "~/utils/lesson-editor-form";
+import { replyOf } from "~/components/form";
+import { parseForm, refuse } from "~/utils/form.server";
+import { editorSchema, firstErrors, parseMeta, rawOf } from "~/utils/lesson-editor-form";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => title(matches, "new.title");
@@ -17,19 +18,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({}, { headers: { "Cache-Control": "no-store" } });
 }
 
+const newLessonSchema = editorSchema((raw) => parseMeta(raw, false));
+
 export async function action({ request }: ActionFunctionArgs) {
   const teacher = await requireTeacher(request);
-  const form = await readForm(request);
-  const values = echoValues(form);
-  const parsed = parseMeta(rawOf(form), false);
+  const { form, submission } = await parseForm(request, newLessonSchema);
+  if (submission.status !== "success") return refuse(submission);
   // "Preview" without JavaScript: the same page again, numbered, nothing stored.
   if (form.get("intent") === "preview")
     return json(
-      { errors: parsed.ok ? {} : parsed.errors, values },
-      { status: parsed.ok ? 200 : 400 },
+      { ok: false as const, result: submission.reply() },
+      { headers: { "Cache-Control": "no-store" } },
     );
-  if (!parsed.ok) return json({ errors: parsed.errors as FormErrors, values }, { status: 400 });
-  const m = parsed.value;
+  const m = submission.value;
   const id = createLesson(teacher.teacherId, {
     title: m.title,
     article: m.paragraphs.join("\n\n"),
@@ -49,9 +50,10 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewLesson() {
   const t = useT();
-  const result = useActionData<typeof action>();
-  const values = result?.values ?? { language: "id" };
-  const errors = result?.errors as FormErrors | undefined;
+  // The kit's reply to the last post: what was typed, and the messages by field.
+  const reply = replyOf(useActionData<typeof action>());
+  const values = reply ? rawOf(reply.initialValue) : { language: "id" };
+  const errors = firstErrors(reply?.error);
   const hasErrors = errors && Object.keys(errors).length > 0;
   return (
     <>

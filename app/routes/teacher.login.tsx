@@ -3,7 +3,14 @@ import { CookieTrouble } from "~/components/cookie-trouble";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useNavigation, useSearchParams } from "@remix-run/react";
-import { Field, FormErrors, getFormProps, Honeypot, useAppForm } from "~/components/form";
+import {
+  EmailField,
+  Field,
+  FormErrors,
+  getFormProps,
+  Honeypot,
+  useAppForm,
+} from "~/components/form";
 import { useT } from "~/i18n/use-t";
 import { signInTeacher } from "~/models/teacher.server";
 import {
@@ -69,14 +76,7 @@ export default function TeacherLogin() {
       <CookieTrouble />
       <Form method="post" {...getFormProps(form)}>
         <FormErrors form={form} />
-        <Field
-          meta={fields.email}
-          type="email"
-          label={t("accounts.field.email")}
-          autoComplete="username"
-          inputMode="email"
-          spellCheck={false}
-        />
+        <EmailField meta={fields.email} label={t("accounts.field.email")} />
         <Field
           meta={fields.password}
           type="password"

@@ -3,7 +3,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { Field, FormErrors, getFormProps, Honeypot, useAppForm } from "~/components/form";
+import {
+  EmailField,
+  Field,
+  FormErrors,
+  getFormProps,
+  Honeypot,
+  useAppForm,
+} from "~/components/form";
 import { RecoveryCodes } from "~/components/recovery-codes";
 import { useT } from "~/i18n/use-t";
 import { issueRecoveryCodes } from "~/models/recovery.server";
@@ -98,14 +105,7 @@ export default function TeacherSignUp() {
           hint={t("accounts.field.teacherNameHint")}
           autoComplete="name"
         />
-        <Field
-          meta={fields.email}
-          type="email"
-          label={t("accounts.field.email")}
-          autoComplete="email"
-          inputMode="email"
-          spellCheck={false}
-        />
+        <EmailField meta={fields.email} label={t("accounts.field.email")} autoComplete="email" />
         <Field
           meta={fields.password}
           type="password"

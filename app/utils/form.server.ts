@@ -4,7 +4,7 @@ import type { Submission } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { json, type TypedResponse } from "@remix-run/node";
 import type { z, ZodIssue } from "zod";
-import { isMessageKey, type MessageKey } from "~/i18n";
+import { isMessageKey } from "~/i18n";
 import type { FormReply } from "./form-reply";
 import { env } from "./env.server";
 import { crossSite } from "./same-site";
@@ -27,11 +27,18 @@ export function isCrossSite(request: Request): boolean {
 
 const MAX_BODY_BYTES = 64 * 1024;
 
-/** Every action starts here: same-site check, size limit, then the form data. */
-export async function readForm(request: Request): Promise<FormData> {
+/**
+ * Every action starts here: same-site check, size limit (64 KB unless the form says otherwise,
+ * e.g. the lesson upload), then the form data.
+ */
+export async function readForm(
+  request: Request,
+  options: { maxBytes?: number } = {},
+): Promise<FormData> {
   if (isCrossSite(request)) throw new Response("Cross-site request refused", { status: 403 });
   const length = Number(request.headers.get("Content-Length") ?? "0");
-  if (length > MAX_BODY_BYTES) throw new Response("Request too large", { status: 413 });
+  if (length > (options.maxBytes ?? MAX_BODY_BYTES))
+    throw new Response("Request too large", { status: 413 });
   try {
     return await request.formData();
   } catch {
@@ -58,8 +65,12 @@ export function parseSubmission<S extends z.ZodTypeAny>(form: FormData, schema: 
 }
 
 /** readForm, then parseSubmission: the usual first two lines of an action. */
-export async function parseForm<S extends z.ZodTypeAny>(request: Request, schema: S) {
-  const form = await readForm(request);
+export async function parseForm<S extends z.ZodTypeAny>(
+  request: Request,
+  schema: S,
+  options: { maxBytes?: number } = {},
+) {
+  const form = await readForm(request, options);
   return { form, submission: parseSubmission(form, schema) };
 }
 
@@ -117,18 +128,4 @@ export function refuse(
     status: refusal.status ?? 400,
     headers: { "Cache-Control": "no-store", ...refusal.headers },
   });
-}
-
-// ---- Still used by the lesson editor's forms (utils/lesson-editor-form.ts, the new-lesson page)
-// and the discussion model's results; they go when those forms move to the kit (issue 13).
-
-export type FieldErrors = Partial<Record<string, MessageKey>>;
-
-/** Form values as plain strings, for re-filling a form after an error (never passwords/PINs). */
-export function echoValues(form: FormData, omit: readonly string[] = []): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of form.entries()) {
-    if (typeof value === "string" && !omit.includes(key) && !(key in values)) values[key] = value;
-  }
-  return values;
 }

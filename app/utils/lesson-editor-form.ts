@@ -10,11 +10,11 @@ import {
   type Prompt,
   type ContentProblem,
 } from "~/content/schema";
-import type { MessageKey, Vars } from "~/i18n";
+import { isMessageKey, type MessageKey, type Vars } from "~/i18n";
 
 export type FormErrors = Partial<Record<string, MessageKey>>;
 export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FormErrors };
-type Raw = Record<string, string | string[] | undefined>;
+export type Raw = Record<string, string | string[] | undefined>;
 
 export const OPTION_IDS = ["a", "b", "c", "d", "e"] as const;
 export const MAX_TEXT = 2000;
@@ -37,14 +37,45 @@ function need(errors: FormErrors, raw: Raw, key: string, max = MAX_TEXT): string
   return value;
 }
 
-/** Form data as strings (single) or string lists (repeated names); files are dropped. */
-export function rawOf(form: FormData): Raw {
+/**
+ * The entries of a posted form as the kit parsed them (Conform's payload): strings, or string
+ * lists for repeated names; anything else (files, nested names) is dropped.
+ */
+export function rawOf(payload: unknown): Raw {
   const raw: Raw = {};
-  for (const key of new Set(form.keys())) {
-    const values = form.getAll(key).filter((v): v is string => typeof v === "string");
-    raw[key] = values.length > 1 ? values : values[0];
+  if (!payload || typeof payload !== "object") return raw;
+  for (const [key, value] of Object.entries(payload)) {
+    if (typeof value === "string") raw[key] = value;
+    else if (Array.isArray(value)) {
+      const texts = value.filter((v): v is string => typeof v === "string");
+      raw[key] = texts.length > 1 ? texts : texts[0];
+    }
   }
   return raw;
+}
+
+/**
+ * An editor form's rules as a Zod schema for the kit's `parseSubmission` (decision 017): the
+ * posted entries in, the lesson part out, each refusal filed under its field as a dictionary key.
+ */
+export function editorSchema<T>(rules: (raw: Raw) => Parsed<T>) {
+  return z.record(z.unknown()).transform((payload, ctx): T => {
+    const parsed = rules(rawOf(payload));
+    if (parsed.ok) return parsed.value;
+    for (const [name, key] of Object.entries(parsed.errors))
+      if (key) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [name], message: key });
+    return z.NEVER;
+  });
+}
+
+/** The first message of each field of a refused submission, as the editor's forms show them. */
+export function firstErrors(error: Record<string, string[] | null> | null | undefined) {
+  const errors: FormErrors = {};
+  for (const [name, messages] of Object.entries(error ?? {})) {
+    const first = messages?.[0];
+    if (first && isMessageKey(first)) errors[name] = first;
+  }
+  return errors;
 }
 
 const DATE = z.string().date();

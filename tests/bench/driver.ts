@@ -471,13 +471,15 @@ export function answerForms(
 ): { attemptId: number | null; items: Item[] } {
   let attemptId: number | null = null;
   const items: Item[] = [];
-  // The page's one answer form (pupil flow: every choice is a radio `a.<itemId>`, the attempt a
+  // The page's one answer form (pupil flow: every choice is a radio `a.<itemId>` or `b.<questionId>`, the attempt a
   // hidden field); the script saves each choice to /pupil/attempts/:id/answers, as the bench does.
   const pageAttempt = /name="attemptId" value="(\d+)"/.exec(html);
   if (kind && pageAttempt) {
     const byItem = new Map<string, string[]>();
     for (const m of html.matchAll(/<input[^>]*type="radio"[^>]*>/g)) {
-      const name = /name="a\.([^"]+)"/.exec(m[0])?.[1];
+      // Part B travels as `b.<question id>` and is stored as `<question id>.b`
+      const field = /name="([ab])\.([^"]+)"/.exec(m[0]);
+      const name = field ? (field[1] === "b" ? `${field[2]}.b` : field[2]) : undefined;
       const value = /value="([^"]+)"/.exec(m[0])?.[1];
       if (name && value) byItem.set(name, [...(byItem.get(name) ?? []), value]);
     }

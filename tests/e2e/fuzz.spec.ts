@@ -1782,10 +1782,7 @@ test("the lesson editor's text fields (new lesson, source, lists, items, rubric,
           } else if (status !== 400)
             problems.push(`import ${show(input)}: ${status} ${body.slice(0, 120)}`);
           else {
-            const parsed = JSON.parse(body) as { error?: string; problems?: { key: string }[] };
-            const keys = [parsed.error, ...(parsed.problems ?? []).map((p) => p.key)].filter(
-              (k): k is string => Boolean(k),
-            );
+            const keys = refusalKeys(JSON.parse(body));
             if (!keys.length || !keys.every(isMessageKey))
               problems.push(
                 `import ${show(input)}: refused without a message: ${body.slice(0, 120)}`,
