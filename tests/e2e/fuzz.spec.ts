@@ -7,13 +7,14 @@
 // two-core machine, because CI runs them beside the other tests.
 import fs from "node:fs";
 import { parse as parseCsv } from "csv-parse/sync";
-import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { isMessageKey, translate } from "../../app/i18n";
 // Look-alike names are decided by the app's confusable table; restating that table here would only copy it.
 import { nameSkeleton } from "../../app/utils/display-name";
 import { createClass, createPupil, createTeacher, testDb, unique } from "../support/factories";
 import { createAssignment, seedLesson, SEED_SLUG } from "../support/lesson";
-import { insertAttempt, send, sessionFor, type FormValues } from "../support/security-world";
+import { insertAttempt, sessionFor, type FormValues } from "../support/security-world";
+import { send } from "../support/raw-http";
 import { refusalKeys, refusalOf } from "../support/form-reply";
 
 const NAUGHTY: string[] = JSON.parse(
@@ -215,7 +216,6 @@ type Answer = {
 };
 
 async function submit(
-  request: APIRequestContext,
   url: string,
   routeId: string,
   cookie: string,
@@ -223,7 +223,7 @@ async function submit(
   extraHeaders?: Record<string, string>,
 ): Promise<Answer> {
   const sep = url.includes("?") ? "&" : "?";
-  const response = await send(request, {
+  const response = await send({
     method: "POST",
     url: `${url}${sep}_data=${encodeURIComponent(routeId)}`,
     cookie,
@@ -427,7 +427,6 @@ async function parseMany(page: Page, docs: { html: string; nonce: string }[], se
 test.describe.configure({ mode: "parallel" });
 
 test("teacher names: stored trimmed, greeted as plain text, or refused with a message", async ({
-  request,
   browser,
 }) => {
   test.setTimeout(300_000);
@@ -441,7 +440,6 @@ test("teacher names: stored trimmed, greeted as plain text, or refused with a me
     const password = `${firstChars(input, 100)} ${PASSWORD}`;
     // each sign-up from its own address: sign-ups are throttled per address
     const answer = await submit(
-      request,
       "/teacher/signup",
       "routes/teacher.signup",
       "",
@@ -471,7 +469,7 @@ test("teacher names: stored trimmed, greeted as plain text, or refused with a me
   // Every dashboard, server-rendered: parsed all together in the browser.
   const docs: { html: string; nonce: string }[] = [];
   await each(made, async (m, i) => {
-    const response = await send(request, { method: "GET", url: "/teacher", cookie: m.cookie });
+    const response = await send({ method: "GET", url: "/teacher", cookie: m.cookie });
     if (response.status() !== 200)
       problems.push(`dashboard of ${show(m.input)}: ${response.status()}`);
     docs[i] = {
@@ -510,7 +508,6 @@ test("teacher names: stored trimmed, greeted as plain text, or refused with a me
 });
 
 test("class names and subjects, created and renamed: one dashboard shows them all as typed", async ({
-  request,
   browser,
 }) => {
   test.setTimeout(240_000);
@@ -527,18 +524,12 @@ test("class names and subjects, created and renamed: one dashboard shows them al
     async (input) => {
       const name = CLASS_NAME(input);
       const subject = SUBJECT(input);
-      const answer = await submit(
-        request,
-        "/teacher?index",
-        "routes/teacher._index",
-        creatorCookie,
-        {
-          name: input,
-          grade: "8",
-          subject: input,
-          timeZone: "WIB",
-        },
-      );
+      const answer = await submit("/teacher?index", "routes/teacher._index", creatorCookie, {
+        name: input,
+        grade: "8",
+        subject: input,
+        timeZone: "WIB",
+      });
       if (!name.ok || !subject.ok) {
         if (!name.ok)
           problems.push(refusalProblem(`class ${show(input)}`, answer, "name", name.key) ?? "");
@@ -569,7 +560,6 @@ test("class names and subjects, created and renamed: one dashboard shows them al
       const klass = createClass(renamer.id, { name: unique("Kelas Lama") });
       const expected = CLASS_NAME(input);
       const answer = await submit(
-        request,
         `/teacher/classes/${klass.id}?index`,
         "routes/teacher.classes.$classId._index",
         renamerCookie,
@@ -651,7 +641,6 @@ test("class names and subjects, created and renamed: one dashboard shows them al
 });
 
 test("display names, posts, CER parts, replies and feedback: what a pupil typed is what the teacher reads", async ({
-  request,
   browser,
 }) => {
   test.setTimeout(480_000);
@@ -684,7 +673,7 @@ test("display names, posts, CER parts, replies and feedback: what a pupil typed 
   for (const group of [firsts, rest]) {
     await each(group, async (input) => {
       const expected = DISPLAY_NAME(input);
-      const answer = await submit(request, "/join", "routes/join", "", {
+      const answer = await submit("/join", "routes/join", "", {
         code: klass.joinCode,
         displayName: input,
         pin: "2468",
@@ -766,7 +755,7 @@ test("display names, posts, CER parts, replies and feedback: what a pupil typed 
     let openId = 0;
     for (const body of [input, `${input} ${PAD}`]) {
       const expected = OPEN(body);
-      const answer = await submit(request, url, DISCUSS_ID, author.cookie, {
+      const answer = await submit(url, DISCUSS_ID, author.cookie, {
         intent: "respond",
         promptId: ["d3", "d4"][slot],
         body,
@@ -797,7 +786,7 @@ test("display names, posts, CER parts, replies and feedback: what a pupil typed 
       ],
     ] as const) {
       const expected = parts.map(CER);
-      const answer = await submit(request, url, DISCUSS_ID, author.cookie, {
+      const answer = await submit(url, DISCUSS_ID, author.cookie, {
         intent: "respond",
         promptId: ["d1", "d2"][slot],
         claim: parts[0],
@@ -845,7 +834,7 @@ test("display names, posts, CER parts, replies and feedback: what a pupil typed 
     if (!openId) return;
     for (const body of [input, `Re: ${input}`]) {
       const expected = REPLY(body);
-      const answer = await submit(request, url, DISCUSS_ID, author.cookie, {
+      const answer = await submit(url, DISCUSS_ID, author.cookie, {
         intent: "reply",
         parentId: openId,
         body,
@@ -874,7 +863,6 @@ test("display names, posts, CER parts, replies and feedback: what a pupil typed 
     for (const body of [post.input, `Catatan: ${post.input}`]) {
       const expected = FEEDBACK(body);
       const answer = await submit(
-        request,
         `/teacher/assignments/${post.assignmentId}/discussion`,
         "routes/teacher.assignments.$assignmentId.discussion",
         teacherCookie,
@@ -1078,7 +1066,7 @@ test("display names, posts, CER parts, replies and feedback: what a pupil typed 
     await data.close();
   }
 
-  const csv = await send(request, {
+  const csv = await send({
     method: "GET",
     url: `/teacher/assignments/${assignments[0]}/results.csv`,
     cookie: teacherCookie,
@@ -1093,7 +1081,6 @@ test("display names, posts, CER parts, replies and feedback: what a pupil typed 
 });
 
 test("URL parameters (results sorting, join code, return addresses, highlights) never 500, never echo markup", async ({
-  request,
   browser,
 }) => {
   test.setTimeout(300_000);
@@ -1150,9 +1137,7 @@ test("URL parameters (results sorting, join code, return addresses, highlights) 
   for (const p of pages)
     baseline.set(
       p.name,
-      scripts(
-        await (await send(request, { method: "GET", url: p.url("name"), cookie: p.cookie })).text(),
-      ),
+      scripts(await (await send({ method: "GET", url: p.url("name"), cookie: p.cookie })).text()),
     );
   const SORT_KEYS = [
     "name",
@@ -1169,7 +1154,7 @@ test("URL parameters (results sorting, join code, return addresses, highlights) 
   await each(INPUTS, async (input) => {
     for (const p of pages) {
       if (p.route) {
-        const data = await send(request, {
+        const data = await send({
           method: "GET",
           url: `${p.url(input)}&_data=${encodeURIComponent(p.route)}`,
           cookie: p.cookie,
@@ -1198,7 +1183,7 @@ test("URL parameters (results sorting, join code, return addresses, highlights) 
           problems.push(`highlight ${show(input)}: ${JSON.stringify(json.highlight)}`);
       }
       if (!p.doc || !/[<>"'&]/.test(input)) continue;
-      const response = await send(request, { method: "GET", url: p.url(input), cookie: p.cookie });
+      const response = await send({ method: "GET", url: p.url(input), cookie: p.cookie });
       const html = await response.text();
       if (response.status() !== 200)
         problems.push(`${p.name} ${show(input)}: ${response.status()}`);
@@ -1210,7 +1195,7 @@ test("URL parameters (results sorting, join code, return addresses, highlights) 
     // The return address after switching the language (same rule as after sign-in): same site
     // only, as the string is and as a path (the branch that is accepted).
     for (const redirectTo of [input, `/${input}`]) {
-      const lang = await send(request, {
+      const lang = await send({
         method: "POST",
         url: "/lang",
         cookie: "",
@@ -1240,9 +1225,7 @@ test("URL parameters (results sorting, join code, return addresses, highlights) 
   }
 });
 
-test("other fields (email, sign-in, class code, PIN, recovery code, reset link, co-teacher email) never 500 and refuse with a message", async ({
-  request,
-}) => {
+test("other fields (email, sign-in, class code, PIN, recovery code, reset link, co-teacher email) never 500 and refuse with a message", async () => {
   test.setTimeout(240_000);
   const problems: string[] = [];
   const teacher = await createTeacher();
@@ -1252,7 +1235,7 @@ test("other fields (email, sign-in, class code, PIN, recovery code, reset link, 
   const ip = `2001:db8:f022::${Math.floor(Math.random() * 0xffff).toString(16)}`;
   const post = async (url: string, routeId: string, form: FormValues) => {
     const sep = url.includes("?") ? "&" : "?";
-    const response = await send(request, {
+    const response = await send({
       method: "POST",
       url: `${url}${sep}_data=${encodeURIComponent(routeId)}`,
       cookie: "",
@@ -1263,7 +1246,7 @@ test("other fields (email, sign-in, class code, PIN, recovery code, reset link, 
   };
   const ownerCookie = (await sessionFor({ role: "teacher", id: teacher.id })).header;
   const asOwner = async (url: string, routeId: string, form: FormValues) => {
-    const response = await send(request, {
+    const response = await send({
       method: "POST",
       url: `${url}?_data=${encodeURIComponent(routeId)}`,
       cookie: ownerCookie,
@@ -1373,9 +1356,7 @@ test("other fields (email, sign-in, class code, PIN, recovery code, reset link, 
   expect(problems.filter(Boolean)).toEqual([]);
 });
 
-test("the live view's fields (the 'may need help' minutes, the projector's part) never 500 and fall back to the default", async ({
-  request,
-}) => {
+test("the live view's fields (the 'may need help' minutes, the projector's part) never 500 and fall back to the default", async () => {
   test.setTimeout(480_000);
   const teacher = await createTeacher();
   const klass = createClass(teacher.id);
@@ -1387,7 +1368,7 @@ test("the live view's fields (the 'may need help' minutes, the projector's part)
       `/teacher/assignments/${assignmentId}/live?help=${encodeURIComponent(input)}`,
       `/teacher/assignments/${assignmentId}/projector?item=${encodeURIComponent(input)}&reveal=${encodeURIComponent(input)}&authors=${encodeURIComponent(input)}`,
     ]) {
-      const response = await send(request, { method: "GET", url, cookie });
+      const response = await send({ method: "GET", url, cookie });
       const text = await response.text();
       if (response.status() !== 200) problems.push(`${url}: ${response.status()}`);
       else if (text.includes("<script>window.__xss") || text.includes("<img src=x"))
@@ -1398,7 +1379,6 @@ test("the live view's fields (the 'may need help' minutes, the projector's part)
 });
 
 test("the lesson editor's text fields (new lesson, source, lists, items, rubric, outside information, acceptance, import) store what was typed or refuse it with a message", async ({
-  request,
   browser,
 }) => {
   test.setTimeout(600_000);
@@ -1457,7 +1437,7 @@ test("the lesson editor's text fields (new lesson, source, lists, items, rubric,
       ).draft,
     );
   const create = async (title: string) => {
-    const answer = await submit(request, "/teacher/lessons/new", NEW_ROUTE, cookie, {
+    const answer = await submit("/teacher/lessons/new", NEW_ROUTE, cookie, {
       intent: "create",
       title,
       article: ARTICLE.join("\n\n"),
@@ -1474,7 +1454,7 @@ test("the lesson editor's text fields (new lesson, source, lists, items, rubric,
   const base = async (title: string) => {
     const lessonId = await create(title);
     const post = (form: FormValues) =>
-      again(() => submit(request, `/teacher/lessons/${lessonId}?index`, EDIT_ROUTE, cookie, form));
+      again(() => submit(`/teacher/lessons/${lessonId}?index`, EDIT_ROUTE, cookie, form));
     const q = {
       skill: "allegation-evidence",
       stem: "Siapa yang menuduh?",
@@ -1729,7 +1709,7 @@ test("the lesson editor's text fields (new lesson, source, lists, items, rubric,
         for (const check of CHECKS) {
           const answer = check.newLesson
             ? await again(() =>
-                submit(request, "/teacher/lessons/new", NEW_ROUTE, cookie, check.form(input)),
+                submit("/teacher/lessons/new", NEW_ROUTE, cookie, check.form(input)),
               )
             : await post(check.form(input));
           const where = `${check.what} ${show(input)}`;
@@ -1763,7 +1743,7 @@ test("the lesson editor's text fields (new lesson, source, lists, items, rubric,
           smallLessonFile().replace(/^title: .*$/m, `title: ${JSON.stringify(input)}`),
         ]) {
           const answer = await again(() =>
-            send(request, {
+            send({
               method: "POST",
               url: `/teacher/lessons/import?_data=${encodeURIComponent("routes/teacher.lessons.import")}`,
               cookie,
@@ -1861,7 +1841,6 @@ function smallLessonFile(): string {
   ].join("\n");
 }
 test("roster lists, renamed pupils and next year's class names: each line stored as typed or the list refused naming it", async ({
-  request,
   browser,
 }) => {
   test.setTimeout(480_000);
@@ -1883,7 +1862,7 @@ test("roster lists, renamed pupils and next year's class names: each line stored
       lines.length <= 60 &&
       checked.every((c) => c.ok) &&
       new Set(skeletons).size === skeletons.length;
-    const answer = await submit(request, `/teacher/classes/${klass.id}/roster`, ROSTER_ID, cookie, {
+    const answer = await submit(`/teacher/classes/${klass.id}/roster`, ROSTER_ID, cookie, {
       names: input,
     });
     const stored = (
@@ -1924,7 +1903,6 @@ test("roster lists, renamed pupils and next year's class names: each line stored
       const pupil = await createPupil(klass.id, { name: "Awal" });
       const expected = DISPLAY_NAME(input);
       const answer = await submit(
-        request,
         `/teacher/classes/${klass.id}/pupils/${pupil.id}/rename`,
         RENAME_ID,
         cookie,
@@ -1960,7 +1938,6 @@ test("roster lists, renamed pupils and next year's class names: each line stored
       const name = CLASS_NAME(input);
       const subject = SUBJECT(input);
       const answer = await submit(
-        request,
         `/teacher/classes/${source.id}/copy`,
         "routes/teacher.classes.$classId.copy",
         cookie,
@@ -2012,7 +1989,7 @@ test("roster lists, renamed pupils and next year's class names: each line stored
   const docs: { html: string; nonce: string }[] = [];
   const refusedList = RENDERED.join("\n") + "\n" + RENDERED[0];
   const klass = createClass(teacher.id, { name: unique("Kelas Tolak") });
-  const response = await send(request, {
+  const response = await send({
     method: "POST",
     url: `/teacher/classes/${klass.id}/roster`,
     cookie,
@@ -2029,9 +2006,7 @@ test("roster lists, renamed pupils and next year's class names: each line stored
   expect(parsed.text).toBe(refusedList);
 });
 
-test("date fields (due, opening, one pupil's extension) never 500 and refuse with a message next to the field", async ({
-  request,
-}) => {
+test("date fields (due, opening, one pupil's extension) never 500 and refuse with a message next to the field", async () => {
   test.setTimeout(480_000);
   const teacher = await createTeacher();
   const klass = createClass(teacher.id);
@@ -2041,7 +2016,7 @@ test("date fields (due, opening, one pupil's extension) never 500 and refuse wit
   const future = new Date(Date.now() + 10 * 24 * 3600_000).toISOString().slice(0, 16);
   const problems: string[] = [];
   const post = async (what: string, url: string, routeId: string, form: FormValues) => {
-    const response = await send(request, {
+    const response = await send({
       method: "POST",
       url: `${url}?_data=${encodeURIComponent(routeId)}`,
       cookie,
