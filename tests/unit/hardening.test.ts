@@ -53,6 +53,31 @@ async function classWithCode(name = "8A") {
 }
 
 /** `n` calls sent at once, and how many of their answers carry each refusal reason. */
+/**
+ * A class of `size` pupils named "<prefix> 0" … "<prefix> size-1", all with the PIN 4826: the first
+ * joins through the app from `ip`, the others are copied with its PIN hash (more hashes would only
+ * slow the test).
+ */
+async function classSharingOnePin(
+  name: string,
+  prefix: string,
+  size: number,
+  ip: ReturnType<typeof address>,
+) {
+  const { code, classId } = await classWithCode(name);
+  const names = Array.from({ length: size }, (_, i) => `${prefix} ${i}`);
+  assert.equal((await joinClass({ code, displayName: names[0], pin: "4826", ip })).ok, true);
+  const { nameKey } = await import("~/utils/name-key");
+  const { h } = sqlite()
+    .prepare("SELECT pin_hash AS h FROM pupils WHERE class_id = ?")
+    .get(classId) as { h: string };
+  const insert = sqlite().prepare(
+    "INSERT INTO pupils (class_id, display_name, name_key, pin_hash) VALUES (?, ?, ?, ?)",
+  );
+  for (const n of names.slice(1)) insert.run(classId, n, nameKey(n), h);
+  return { code, classId, names };
+}
+
 async function burst<R extends { ok: boolean; reason?: string }>(
   n: number,
   call: (i: number) => Promise<R>,
@@ -203,24 +228,8 @@ test("101 wrong class codes from one address: a pupil of another class still joi
 });
 
 test("a class of 40 signing in at once behind one school address all get in; 40 wrong PINs at once from one address: at most 30 checked", async () => {
-  const { code, classId } = await classWithCode("7B");
   const school = address();
-  assert.equal(
-    (await joinClass({ code, displayName: "Murid 0", pin: "4826", ip: school })).ok,
-    true,
-  );
-  // the other 39 share the first one's PIN hash (39 more hashes would only slow the test)
-  const { nameKey } = await import("~/utils/name-key");
-  const hash = sqlite()
-    .prepare("SELECT pin_hash AS h FROM pupils WHERE class_id = ?")
-    .get(classId) as {
-    h: string;
-  };
-  const insert = sqlite().prepare(
-    "INSERT INTO pupils (class_id, display_name, name_key, pin_hash) VALUES (?, ?, ?, ?)",
-  );
-  for (let i = 1; i < 40; i++) insert.run(classId, `Murid ${i}`, nameKey(`Murid ${i}`), hash.h);
-  const names = Array.from({ length: 40 }, (_, i) => `Murid ${i}`);
+  const { code, names } = await classSharingOnePin("7B", "Murid", 40, school);
   const now = Date.now();
   const morning = await Promise.all(
     names.map((displayName) => signInPupil({ code, displayName, pin: "4826", ip: school, now })),
@@ -244,22 +253,9 @@ test("a class of 40 signing in at once behind one school address all get in; 40 
 });
 
 test("sign-ins whose client has gone are dropped before the hash: the school's counters get their place back, the pupil's own keeps it", async () => {
-  const { code, classId } = await classWithCode("7C");
   const school = address();
-  assert.equal(
-    (await joinClass({ code, displayName: "Anak 0", pin: "4826", ip: school })).ok,
-    true,
-  );
+  const { code, classId } = await classSharingOnePin("7C", "Anak", 10, school);
   const { nameKey } = await import("~/utils/name-key");
-  const hash = sqlite()
-    .prepare("SELECT pin_hash AS h FROM pupils WHERE class_id = ?")
-    .get(classId) as {
-    h: string;
-  };
-  const insert = sqlite().prepare(
-    "INSERT INTO pupils (class_id, display_name, name_key, pin_hash) VALUES (?, ?, ?, ?)",
-  );
-  for (let i = 1; i < 10; i++) insert.run(classId, `Anak ${i}`, nameKey(`Anak ${i}`), hash.h);
   const now = Date.now();
   const controllers = Array.from({ length: 10 }, () => new AbortController());
   const tries = controllers.map((c, i) =>
