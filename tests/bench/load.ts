@@ -13,6 +13,7 @@
 // each pupil's items in turn; latency is measured from the scheduled time, not the send time.
 // Prints a JSON summary as its last line. Exits 1 on request errors, lost answers or submits, or
 // when the server exits badly (during the run, or with a non-zero code or a signal at the end).
+// --workers N (app processes, WEB_CONCURRENCY; default 1)
 // --port N --live-teachers N (teachers polling the live class view of N classes meanwhile)
 // --live-poll-ms (default: the page's LIVE_POLL_MS)
 import fs from "node:fs";
@@ -74,6 +75,8 @@ const fastPupils = num(flags, "fast-pupils", 200);
 const setupConcurrency = num(flags, "setup-concurrency", 8);
 const openLoop = flags["open-loop"] === true;
 const openSeconds = num(flags, "open-seconds", 60);
+// App processes sharing the port (WEB_CONCURRENCY, decision 088); the default is `npm start`'s.
+const workerCount = num(flags, "workers", 1);
 const openRate = num(
   flags,
   "rate",
@@ -96,6 +99,7 @@ const server = await startServer({
   logDir: dir,
   profileDir,
   port: flags.port ? num(flags, "port", 0) : undefined,
+  env: { WEB_CONCURRENCY: String(workerCount) },
 });
 // A server that dies mid-run must fail the bench even if every later request "only" errors.
 let stopping = false;
@@ -606,6 +610,7 @@ const summary = {
   server_exit: stopped.code,
   server_signal: stopped.signal,
   server_died_during_run: diedDuringRun !== null,
+  workers: workerCount,
   live_teachers: liveTeachers,
   live_poll_ms: livePollMs,
   live_polls: liveRec.requests,

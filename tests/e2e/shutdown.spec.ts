@@ -1,5 +1,7 @@
 // Graceful shutdown of the built server: on SIGTERM it stops accepting, finishes the request in
-// flight (an answer save), checkpoints and closes the database, and exits 0.
+// flight (an answer save), checkpoints and closes the database, and exits 0. With several app
+// processes (WEB_CONCURRENCY, decision 088) a crashed one is replaced and SIGTERM stops them all.
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import net from "node:net";
@@ -87,6 +89,67 @@ test("SIGTERM: no new connections, the in-flight save completes and is stored, W
       .get(quiz!.attemptId, item.kind, item.itemId);
     db.close();
     expect(stored).toBe(item.choices[1]);
+  } finally {
+    clearTimeout(guard);
+    if (server.child.exitCode === null) server.child.kill("SIGKILL");
+  }
+});
+
+/** The app processes the primary has forked (tsx's own helper process left out). */
+function appWorkers(primary: number): number[] {
+  let out = "";
+  try {
+    out = execFileSync("ps", ["-o", "pid=,args=", "--ppid", String(primary)], { encoding: "utf8" });
+  } catch {
+    return []; // ps exits 1 when there is none
+  }
+  return out
+    .split("\n")
+    .filter((line) => line.includes("server/index.ts"))
+    .map((line) => Number(line.trim().split(/\s+/)[0]));
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+test("WEB_CONCURRENCY=2: two app processes answer; one killed is replaced while the other serves; SIGTERM stops all, exit 0", async () => {
+  const dir = tempDir("workers");
+  const entry = path.resolve(process.env.BUILD_DIR ?? "build", "index.js");
+  const server = await startServer({
+    entry,
+    dbPath: path.join(dir, "telaah.db"),
+    logDir: dir,
+    env: { WEB_CONCURRENCY: "2" },
+  });
+  const guard = setTimeout(() => server.child.kill("SIGKILL"), 60_000);
+  const health = async () => (await fetch(`${server.url}/healthz`)).status;
+  try {
+    await expect.poll(() => appWorkers(server.pid).length, { timeout: 20_000 }).toBe(2);
+    const [first, second] = appWorkers(server.pid);
+    process.kill(first, "SIGKILL");
+    // The other process answers meanwhile; the port never goes away.
+    for (let i = 0; i < 5; i++) expect(await health()).toBe(200);
+    await expect
+      .poll(() => appWorkers(server.pid).filter((pid) => pid !== first).length, { timeout: 20_000 })
+      .toBe(2);
+    const after = appWorkers(server.pid);
+    expect(after).toContain(second);
+    expect(after).not.toContain(first);
+    expect(await health()).toBe(200);
+    expect(fs.readFileSync(server.logFile, "utf8")).toContain(
+      `App process ${first} ended (SIGKILL)`,
+    );
+
+    server.child.kill("SIGTERM");
+    const exit = await server.exited;
+    expect(exit, fs.readFileSync(server.logFile, "utf8")).toEqual({ code: 0, signal: null });
+    expect(after.filter(alive)).toEqual([]);
   } finally {
     clearTimeout(guard);
     if (server.child.exitCode === null) server.child.kill("SIGKILL");

@@ -14,6 +14,7 @@ import { joinLink } from "../../app/utils/join-link.server";
 import { banner, lanAddresses } from "../../server/banner";
 import { limitBody } from "../../server/app";
 import { createLogger } from "../../server/log";
+import { parseWorkers } from "../../server/workers";
 
 /** The whole decision as the server and session.server.ts make it, for one request. */
 function secureCookie(input: {
@@ -274,4 +275,13 @@ test("the join link follows the address the teacher uses, with a CSP-clean SVG Q
   assert.doesNotMatch(svg, /style=|<style|<script|javascript:/i);
   const local = await joinLink(new Request("http://localhost:3000/teacher/classes/4"), "ABCD2345");
   assert.equal(local.loopback, true);
+});
+
+test("WEB_CONCURRENCY: unset or empty is one process; 1–64 as given; anything else refuses to start", () => {
+  assert.equal(parseWorkers(undefined), 1);
+  assert.equal(parseWorkers(""), 1);
+  assert.equal(parseWorkers(" 2 "), 2);
+  assert.equal(parseWorkers("64"), 64);
+  for (const bad of ["0", "65", "-1", "2.5", "two", "1e1", "0x2", "999"])
+    assert.equal(parseWorkers(bad), null, bad);
 });
