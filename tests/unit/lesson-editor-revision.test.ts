@@ -95,8 +95,10 @@ test("two tabs post the same revision: one saves, the other gets 'stale' with it
   assert.equal([a, b].filter((r) => r.ok).length, 1);
   const refused = [a, b].find((r) => !r.ok)!;
   assert.equal(refused.stale, true);
-  assert.equal(refused.errors?.stale, "ed.err.stale");
-  assert.match(String(refused.values?.objectives), /^Dari tab [AB]$/);
+  // the kit's reply: the message for the whole form (under ""), the typing as Conform's initialValue
+  assert.deepEqual(refused.result.error?.[""], ["ed.err.stale"]);
+  const typed = refused.result.initialValue as Record<string, unknown> | undefined;
+  assert.match(String(typed?.objectives), /^Dari tab [AB]$/);
   assert.equal(refused.revision, seen + 1);
   assert.deepEqual(objectivesOf(lessonId), [a.ok ? "Dari tab A" : "Dari tab B"]);
 
