@@ -139,6 +139,39 @@ test("moving, deleting and publishing from a stale page are refused; a malformed
   assert.deepEqual(editor.publishLesson({ ...ref, revision: seen }), { ok: false, stale: true });
 });
 
+test("answers carry the kit's reply: a refused item's typing and field messages, a form-wide refusal, a save without entries", () => {
+  const lessonId = newLesson();
+  const ref = { teacherId: sari, lessonId };
+  const question = new FormData();
+  question.set("intent", "question");
+  question.set("itemId", "");
+  question.set("skill", "comprehension");
+  question.set("stem", "Kapan pasar dibuka?");
+  for (const [o, text] of [
+    ["a", "Bulan depan"],
+    ["b", "Minggu ini"],
+    ["c", "Tahun depan"],
+  ])
+    question.set(`option_${o}`, text);
+  question.set("explanation", "Paragraf 1.");
+  question.append("evidence", "1");
+  const refused = editorAction(ref, question);
+  assert.ok(refused !== "deleted" && !refused.ok && !refused.stale);
+  assert.deepEqual(refused.result.error?.correct, ["ed.err.correct"]);
+  assert.equal((refused.result.initialValue as Record<string, unknown>).option_c, "Tahun depan");
+  // a form-wide message (publishing a draft with problems) is Conform's form error, under ""
+  const publish = new FormData();
+  publish.set("intent", "publish");
+  const problems = editorAction(ref, publish);
+  assert.ok(problems !== "deleted" && !problems.ok);
+  assert.deepEqual(problems.result.error?.[""], ["ed.err.problems"]);
+  // a saved form answers its status only: nothing typed since is put back or reset
+  question.set("correct", "a");
+  const saved = editorAction(ref, question);
+  assert.ok(saved !== "deleted" && saved.ok);
+  assert.deepEqual(saved.result, { status: "success" });
+});
+
 test("the page: a summary row per item, the full values only for the item being edited", () => {
   const lessonId = newLesson();
   const ref = { teacherId: sari, lessonId };
