@@ -193,17 +193,24 @@ export function OutsideInfoPanel({ values }: { values: Record<string, string> })
         {(fields, initial) => (
           <>
             <Field meta={fields.outsideTitle} label={t("le.outsideTitle")} />
-            {Array.from({ length: factRows(rawOf(initial)) }, (_, i) => (
-              <FieldGroup key={i} meta={fields[`fact_${i}`]} legend={t("le.fact", { n: i + 1 })}>
-                <Field meta={fields[`fact_date_${i}`]} label={t("le.factDate", { n: i + 1 })} />
-                <Field meta={fields[`fact_source_${i}`]} label={t("le.factSource", { n: i + 1 })} />
-                <TextareaField
-                  meta={fields[`fact_text_${i}`]}
-                  label={t("le.factText", { n: i + 1 })}
-                  rows={2}
-                />
-              </FieldGroup>
-            ))}
+            {/* the saved facts (after a save the page's data grows) or the typed ones (refused) */}
+            {Array.from(
+              { length: Math.max(factRows(values), factRows(rawOf(initial))) },
+              (_, i) => (
+                <FieldGroup key={i} meta={fields[`fact_${i}`]} legend={t("le.fact", { n: i + 1 })}>
+                  <Field meta={fields[`fact_date_${i}`]} label={t("le.factDate", { n: i + 1 })} />
+                  <Field
+                    meta={fields[`fact_source_${i}`]}
+                    label={t("le.factSource", { n: i + 1 })}
+                  />
+                  <TextareaField
+                    meta={fields[`fact_text_${i}`]}
+                    label={t("le.factText", { n: i + 1 })}
+                    rows={2}
+                  />
+                </FieldGroup>
+              ),
+            )}
             <FieldErrors meta={fields.facts} />
             <TextareaField meta={fields.caveat} label={t("le.caveat")} rows={3} />
           </>
