@@ -61,6 +61,9 @@ export function useAppForm<S extends z.ZodTypeAny>(options: {
 }
 
 type Meta = FieldMetadata<unknown, Record<string, unknown>, string[]>;
+/** One field's metadata, and a form's fields by name, for components that render part of a form. */
+export type FieldMeta = Meta;
+export type Fields = Record<string, Meta>;
 
 /**
  * The field's first message, translated; `id` is what the input's aria-describedby names.
@@ -298,6 +301,38 @@ export function ChoiceGroup({
           </label>
         </div>
       ))}
+      <FieldErrors meta={meta} />
+    </fieldset>
+  );
+}
+
+/**
+ * Fields that share one message (e.g. "at least three options", "every fact needs all three
+ * parts"), in a fieldset described by its hint and that message; `meta` is the name the server
+ * files the shared message under.
+ */
+export function FieldGroup({
+  meta,
+  legend,
+  hint,
+  className,
+  children,
+}: {
+  meta: Meta;
+  legend: ReactNode;
+  hint?: ReactNode;
+  className?: string;
+  children: ReactNode;
+}) {
+  const described =
+    [hint ? meta.descriptionId : null, meta.errors?.length ? meta.errorId : null]
+      .filter(Boolean)
+      .join(" ") || undefined;
+  return (
+    <fieldset className={className} aria-describedby={described}>
+      <legend>{legend}</legend>
+      <Hint id={meta.descriptionId}>{hint}</Hint>
+      {children}
       <FieldErrors meta={meta} />
     </fieldset>
   );

@@ -1,5 +1,6 @@
 // The editor page of one lesson: what it shows (problems and warnings placed next to their items)
 // and what each of its forms does (one `intent` per form), for the lesson's author only.
+import type { SubmissionResult } from "@conform-to/react";
 import { z } from "zod";
 import type { MessageKey, Vars } from "~/i18n";
 import { parseSubmission } from "~/utils/form.server";
@@ -36,8 +37,6 @@ import {
   problemItem,
   problemMessage,
   editorSchema,
-  firstErrors,
-  rawOf,
   type FormErrors,
   type Parsed,
   type Raw,
@@ -146,11 +145,18 @@ export type EditorResult = {
   revision: number;
   /** Refused because the draft changed since the page was loaded (another tab, a late autosave). */
   stale?: boolean;
-  errors?: FormErrors;
-  values?: Record<string, string | string[]>;
+  /**
+   * The kit's reply (decision 017), which the form renders from as Conform's `lastResult`: a
+   * refused form's entries and messages (form-wide ones under ""); a saved form's status only, so
+   * the page keeps what is in its fields (and a new item's form starts empty again).
+   */
+  result: SubmissionResult<string[]>;
   message?: MessageKey;
   vars?: Record<string, number>;
 };
+
+/** The answer to a saved form: no entries, so nothing typed since is put back or reset. */
+const SAVED: SubmissionResult<string[]> = { status: "success" };
 
 /** Forms that change the draft, or publish it, must be made from its current revision. */
 const CHECKED = new Set([
@@ -187,27 +193,33 @@ export function editorAction(ref: Ref, form: FormData): EditorResult | "deleted"
   const row = getOwnLesson(ref);
   const draft = row.draft as Draft;
   // Every field of the post as the kit reads it: what a refused form shows again.
-  const raw = rawOf(parseSubmission(form, z.record(z.unknown())).payload);
+  const posted = parseSubmission(form, z.record(z.unknown()));
   const intent = String(form.get("intent") ?? "");
   const itemId = String(form.get("itemId") ?? "");
   const kind = String(form.get("kind") ?? "") as ItemKind;
   const autosave = Boolean(form.get("autosave"));
   let revision = row.revision;
   const expected = postedRevision(form, row.revision);
-  const fail = (errors: FormErrors, stale = false, values: Raw = raw): EditorResult => ({
+  /** A refusal: messages by field, or one for the whole form (`formError`). */
+  const fail = (
+    refusal: { fieldErrors?: FormErrors; formError?: MessageKey; stale?: boolean },
+    submission: Pick<typeof posted, "reply"> = posted,
+  ): EditorResult => ({
     intent,
     itemId,
     ok: false,
     revision,
-    ...(stale ? { stale } : {}),
-    errors,
-    values: values as Record<string, string | string[]>,
+    ...(refusal.stale ? { stale: true } : {}),
+    result: submission.reply({
+      ...(refusal.formError ? { formErrors: [refusal.formError] } : {}),
+      ...(refusal.fieldErrors ? { fieldErrors: messages(refusal.fieldErrors) } : {}),
+    }),
   });
-  const stale = () => fail({ stale: "ed.err.stale" }, true);
+  const stale = () => fail({ formError: "ed.err.stale", stale: true });
   const done = (
     message: MessageKey = autosave ? "ed.autosaved" : "ed.saved",
     vars?: Record<string, number>,
-  ): EditorResult => ({ intent, itemId, ok: true, revision, message, vars });
+  ): EditorResult => ({ intent, itemId, ok: true, revision, result: SAVED, message, vars });
   // The check and the write are one conditional UPDATE (saveDraft): a save made from an older
   // revision than the stored one never lands, even when two arrive at the same moment.
   const save = (next: Draft) => {
@@ -224,8 +236,7 @@ export function editorAction(ref: Ref, form: FormData): EditorResult | "deleted"
   // The form's rules through the kit's parser; a refused form keeps what was typed.
   const put = <T>(rules: (raw: Raw) => Parsed<T>, apply: (value: T) => Draft) => {
     const submission = parseSubmission(form, editorSchema(rules));
-    if (submission.status !== "success")
-      return fail(firstErrors(submission.error), false, rawOf(submission.payload));
+    if (submission.status !== "success") return fail({}, submission);
     return save(apply(submission.value as T)) ? done() : stale();
   };
 
@@ -296,18 +307,18 @@ export function editorAction(ref: Ref, form: FormData): EditorResult | "deleted"
     }
     case "publish": {
       const { problems, warnings } = validateDraft(draft);
-      if (problems.length) return fail({ publish: "ed.err.problems" });
+      if (problems.length) return fail({ formError: "ed.err.problems" });
       if (warnings.length && !form.get("warningsSeen"))
-        return fail({ publish: "ed.err.seeWarnings" });
+        return fail({ formError: "ed.err.seeWarnings" });
       const result = publishLesson({ ...ref, revision: expected });
-      if (!result.ok) return "stale" in result ? stale() : fail({ publish: "ed.err.problems" });
+      if (!result.ok) return "stale" in result ? stale() : fail({ formError: "ed.err.problems" });
       const number = versionsOf(row.slug).find((v) => v.id === result.versionId)?.number ?? 1;
       return done("ed.published", { n: number });
     }
     case "share":
     case "unshare":
       if (!setShared({ ...ref, shared: intent === "share" }))
-        return fail({ share: "ed.err.notPublished" });
+        return fail({ formError: "ed.err.notPublished" });
       return done();
     case "withdraw":
     case "restore":
@@ -315,9 +326,14 @@ export function editorAction(ref: Ref, form: FormData): EditorResult | "deleted"
       return done();
     case "deleteLesson":
       if (deleteLesson(ref) === "hasAssignments")
-        return fail({ deleteLesson: "ed.err.hasAssignments" });
+        return fail({ formError: "ed.err.hasAssignments" });
       return "deleted";
     default:
-      return fail({ form: "v.invalid" });
+      return fail({ formError: "v.invalid" });
   }
 }
+
+const messages = (errors: FormErrors) =>
+  Object.fromEntries(
+    Object.entries(errors).flatMap(([name, key]) => (key ? [[name, [key]]] : [])),
+  ) as Record<string, string[]>;

@@ -5,8 +5,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useCallback, useRef, useState } from "react";
-import { EdText } from "~/components/editor-fields";
-import { EditorContext, useEditor } from "~/components/lesson-editor/context";
+import { TextareaField } from "~/components/form";
+import { EditorContext } from "~/components/lesson-editor/context";
 import { DraftForm } from "~/components/lesson-editor/draft-form";
 import {
   PromptFields,
@@ -50,7 +50,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = editorAction(ref, await readForm(request));
   if (result === "deleted") return redirect("/teacher/lessons");
   // 409: the draft changed since this page was loaded; what was typed comes back with the message.
-  return json<EditorResult>(result, { status: result.ok ? 200 : result.stale ? 409 : 400 });
+  // The answer carries the kit's reply (`result`), which the form renders from (decision 017).
+  return json<EditorResult>(result, {
+    status: result.ok ? 200 : result.stale ? 409 : 400,
+    headers: { "Cache-Control": "no-store" },
+  });
 }
 
 /** The lesson's four lists, one line per entry (see parseLists). */
@@ -64,23 +68,20 @@ const LIST_FIELDS = [
 function Sections() {
   const data = useLoaderData<typeof loader>();
   const t = useT();
-  const editor = useEditor();
   const draft = data.lesson;
   return (
     <>
       <section aria-labelledby="meta-heading" className="card">
         <h2 id="meta-heading">{t("ed.meta")}</h2>
         <DraftForm
+          id="meta-form"
           intent="meta"
           label={t("ed.meta")}
           autosave
-          values={editor.valuesFor("meta", "", data.meta)}
-          errors={editor.errorsFor("meta", "")}
+          defaultValue={data.meta}
           submitLabel={t("ed.save")}
         >
-          {(values, errors) => (
-            <LessonMetaFields prefix="meta" values={values} errors={errors} withMinutes />
-          )}
+          {(fields) => <LessonMetaFields formId="meta-form" fields={fields} withMinutes />}
         </DraftForm>
       </section>
 
@@ -98,25 +99,16 @@ function Sections() {
       <section aria-labelledby="lists-heading" className="card">
         <h2 id="lists-heading">{t("ed.lists")}</h2>
         <DraftForm
+          id="lists-form"
           intent="lists"
           label={t("ed.lists")}
           autosave
-          values={editor.valuesFor("lists", "", data.lists)}
-          errors={editor.errorsFor("lists", "")}
+          defaultValue={data.lists}
           submitLabel={t("ed.save")}
         >
-          {(values, errors) =>
+          {(fields) =>
             LIST_FIELDS.map((f) => (
-              <EdText
-                key={f.name}
-                prefix="lists"
-                name={f.name}
-                label={t(f.label)}
-                multiline
-                rows={f.rows}
-                values={values}
-                errors={errors}
-              />
+              <TextareaField key={f.name} meta={fields[f.name]} label={t(f.label)} rows={f.rows} />
             ))
           }
         </DraftForm>
@@ -132,14 +124,7 @@ function Sections() {
         itemTitle={(n) => t("ed.question", { n })}
         newTitle="ed.newQuestion"
         newValues={{ skill: "comprehension" }}
-        fields={(prefix, values, errors) => (
-          <QuestionFields
-            prefix={prefix}
-            values={values}
-            errors={errors}
-            paragraphs={draft.paragraphs}
-          />
-        )}
+        fields={(fields) => <QuestionFields fields={fields} paragraphs={draft.paragraphs} />}
       />
       <ItemSection
         kind="sorting"
@@ -151,14 +136,8 @@ function Sections() {
         itemTitle={(n) => t("ed.statement", { n })}
         newTitle="ed.newStatement"
         newValues={{}}
-        fields={(prefix, values, errors) => (
-          <SortingFields
-            prefix={prefix}
-            values={values}
-            errors={errors}
-            paragraphs={draft.paragraphs}
-            speakers={draft.speakers}
-          />
+        fields={(fields) => (
+          <SortingFields fields={fields} paragraphs={draft.paragraphs} speakers={draft.speakers} />
         )}
       />
       <ItemSection
@@ -171,11 +150,9 @@ function Sections() {
         itemTitle={(n) => t("ed.prompt", { n })}
         newTitle="ed.newPrompt"
         newValues={{ mode: "open" }}
-        fields={(prefix, values, errors) => (
-          <PromptFields prefix={prefix} values={values} errors={errors} />
-        )}
+        fields={(fields) => <PromptFields fields={fields} />}
       />
-      <OutsideInfoPanel values={editor.valuesFor("outside", "", data.outside)} />
+      <OutsideInfoPanel values={data.outside} />
     </>
   );
 }

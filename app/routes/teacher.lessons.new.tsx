@@ -1,14 +1,14 @@
 // A new lesson from a pasted article: title, text (numbered at once), language, grade, source.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useActionData } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { FormErrors, getFormProps, useAppForm, type Fields } from "~/components/form";
 import { LessonMetaFields } from "~/components/lesson-meta-fields";
 import { useT } from "~/i18n/use-t";
 import { createLesson } from "~/models/lesson-editor.server";
 import { requireTeacher } from "~/utils/auth.server";
-import { replyOf } from "~/components/form";
 import { parseForm, refuse } from "~/utils/form.server";
-import { editorSchema, firstErrors, parseMeta, rawOf } from "~/utils/lesson-editor-form";
+import { editorSchema, parseMeta } from "~/utils/lesson-editor-form";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => title(matches, "new.title");
@@ -23,7 +23,7 @@ const newLessonSchema = editorSchema((raw) => parseMeta(raw, false));
 export async function action({ request }: ActionFunctionArgs) {
   const teacher = await requireTeacher(request);
   const { form, submission } = await parseForm(request, newLessonSchema);
-  if (submission.status !== "success") return refuse(submission);
+  if (submission.status !== "success") return refuse(submission, { formError: "ed.err.fields" });
   // "Preview" without JavaScript: the same page again, numbered, nothing stored.
   if (form.get("intent") === "preview")
     return json(
@@ -51,24 +51,19 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewLesson() {
   const t = useT();
   // The kit's reply to the last post: what was typed, and the messages by field.
-  const reply = replyOf(useActionData<typeof action>());
-  const values = reply ? rawOf(reply.initialValue) : { language: "id" };
-  const errors = firstErrors(reply?.error);
-  const hasErrors = errors && Object.keys(errors).length > 0;
+  const [form, fields] = useAppForm<typeof newLessonSchema>({
+    id: "new-form",
+    defaultValue: { language: "id" },
+  });
   return (
     <>
       <h1>{t("new.title")}</h1>
       <p className="lead">{t("new.lead")}</p>
-      <Form method="post" noValidate className="editor-form">
-        {hasErrors ? (
-          <p className="form-error" role="alert">
-            {t("ed.err.fields")}
-          </p>
-        ) : null}
+      <Form method="post" {...getFormProps(form)} className="editor-form">
+        <FormErrors form={form} />
         <LessonMetaFields
-          prefix="new"
-          values={values}
-          errors={errors}
+          formId={form.id}
+          fields={fields as Fields}
           withMinutes={false}
           headingLevel={2}
         />

@@ -50,9 +50,12 @@ export async function readForm(
  * Parses a posted form with its Zod schema through Conform. Values stay the strings the browser
  * sent (no automatic coercion: the schemas say what they accept); each field keeps its first
  * message, a dictionary key ("v.invalid" for anything else), filed under the field's name as the
- * page wrote it (`pupilIds`, not `pupilIds[2]`).
+ * page wrote it (`pupilIds`, not `pupilIds[2]`). A GET form's query parses the same way.
  */
-export function parseSubmission<S extends z.ZodTypeAny>(form: FormData, schema: S) {
+export function parseSubmission<S extends z.ZodTypeAny>(
+  form: FormData | URLSearchParams,
+  schema: S,
+) {
   const submission = parseWithZod(form, {
     schema,
     disableAutoCoercion: true,

@@ -10,7 +10,7 @@ import {
   type Prompt,
   type ContentProblem,
 } from "~/content/schema";
-import { isMessageKey, type MessageKey, type Vars } from "~/i18n";
+import type { MessageKey, Vars } from "~/i18n";
 
 export type FormErrors = Partial<Record<string, MessageKey>>;
 export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FormErrors };
@@ -56,27 +56,26 @@ export function rawOf(payload: unknown): Raw {
 
 /**
  * An editor form's rules as a Zod schema for the kit's `parseSubmission` (decision 017): the
- * posted entries in, the lesson part out, each refusal filed under its field as a dictionary key.
+ * posted entries in, the lesson part out, each refusal filed under its field as a dictionary key
+ * (one named `form` is about the whole form: Conform's form-wide messages).
  */
 export function editorSchema<T>(rules: (raw: Raw) => Parsed<T>) {
   return z.record(z.unknown()).transform((payload, ctx): T => {
     const parsed = rules(rawOf(payload));
     if (parsed.ok) return parsed.value;
     for (const [name, key] of Object.entries(parsed.errors))
-      if (key) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [name], message: key });
+      if (key)
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: name === "form" ? [] : [name],
+          message: key,
+        });
     return z.NEVER;
   });
 }
 
-/** The first message of each field of a refused submission, as the editor's forms show them. */
-export function firstErrors(error: Record<string, string[] | null> | null | undefined) {
-  const errors: FormErrors = {};
-  for (const [name, messages] of Object.entries(error ?? {})) {
-    const first = messages?.[0];
-    if (first && isMessageKey(first)) errors[name] = first;
-  }
-  return errors;
-}
+/** The schema type every editor form's fields are read with on the page (`useAppForm`). */
+export type EditorFormSchema = ReturnType<typeof editorSchema<unknown>>;
 
 const DATE = z.string().date();
 

@@ -7,9 +7,14 @@ export type PreviewStep = (typeof PREVIEW_STEPS)[number];
 export const parseStep = (value: string | null): PreviewStep =>
   (PREVIEW_STEPS as readonly string[]).includes(value ?? "") ? (value as PreviewStep) : "read";
 
-/** Field names the carried choices travel under: `s.<statement id>`, `q.<question id>` (Part B: `q.<id>.b`). */
+/**
+ * Field names the carried choices travel under: `s.<statement id>`, `q.<question id>`, and Part B
+ * (stored as `q16.b`) as `b.q16`: a dot nests in Conform's reading, so `q.q16.b` would sit inside
+ * Part A's own field (decision 019; the pupils' answer page does the same).
+ */
 export const sortField = (itemId: string) => `s.${itemId}`;
-export const quizField = (itemId: string) => `q.${itemId}`;
+export const quizField = (itemId: string) =>
+  itemId.endsWith(".b") ? `b.${itemId.slice(0, -2)}` : `q.${itemId}`;
 
 export type Choices = { sort: Record<string, string>; quiz: Record<string, string> };
 

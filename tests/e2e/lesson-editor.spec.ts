@@ -288,6 +288,9 @@ test("with JavaScript: write, check, preview, publish, share, assign; a pupil do
   // form, with its typing kept; this tab's own autosaves keep working (it learns each new revision).
   const stale = await context.newPage();
   await stale.goto(editorUrl);
+  // hydrated (its kept-typing check done) before the first tab types: else that typing, kept in this
+  // browser, is put back into the second tab and saved from there, which then knows the new revision
+  await expect(stale.getByRole("button", { name: id("ed.useSelection") })).toBeVisible();
   await lists.getByLabel(id("ed.objectives")).fill("Tujuan dari tab pertama.");
   await lists.getByRole("button", { name: id("ed.save") }).click();
   await expect(lists.getByText(id("ed.saved"))).toBeVisible();

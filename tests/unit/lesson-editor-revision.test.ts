@@ -95,8 +95,10 @@ test("two tabs post the same revision: one saves, the other gets 'stale' with it
   assert.equal([a, b].filter((r) => r.ok).length, 1);
   const refused = [a, b].find((r) => !r.ok)!;
   assert.equal(refused.stale, true);
-  assert.equal(refused.errors?.stale, "ed.err.stale");
-  assert.match(String(refused.values?.objectives), /^Dari tab [AB]$/);
+  // the kit's reply: the message for the whole form (under ""), the typing as Conform's initialValue
+  assert.deepEqual(refused.result.error?.[""], ["ed.err.stale"]);
+  const typed = refused.result.initialValue as Record<string, unknown> | undefined;
+  assert.match(String(typed?.objectives), /^Dari tab [AB]$/);
   assert.equal(refused.revision, seen + 1);
   assert.deepEqual(objectivesOf(lessonId), [a.ok ? "Dari tab A" : "Dari tab B"]);
 
@@ -135,6 +137,39 @@ test("moving, deleting and publishing from a stale page are refused; a malformed
   assert.deepEqual(objectivesOf(lessonId), ["Baru"]);
   // Publishing refuses a draft saved after the revision the teacher saw.
   assert.deepEqual(editor.publishLesson({ ...ref, revision: seen }), { ok: false, stale: true });
+});
+
+test("answers carry the kit's reply: a refused item's typing and field messages, a form-wide refusal, a save without entries", () => {
+  const lessonId = newLesson();
+  const ref = { teacherId: sari, lessonId };
+  const question = new FormData();
+  question.set("intent", "question");
+  question.set("itemId", "");
+  question.set("skill", "comprehension");
+  question.set("stem", "Kapan pasar dibuka?");
+  for (const [o, text] of [
+    ["a", "Bulan depan"],
+    ["b", "Minggu ini"],
+    ["c", "Tahun depan"],
+  ])
+    question.set(`option_${o}`, text);
+  question.set("explanation", "Paragraf 1.");
+  question.append("evidence", "1");
+  const refused = editorAction(ref, question);
+  assert.ok(refused !== "deleted" && !refused.ok && !refused.stale);
+  assert.deepEqual(refused.result.error?.correct, ["ed.err.correct"]);
+  assert.equal((refused.result.initialValue as Record<string, unknown>).option_c, "Tahun depan");
+  // a form-wide message (publishing a draft with problems) is Conform's form error, under ""
+  const publish = new FormData();
+  publish.set("intent", "publish");
+  const problems = editorAction(ref, publish);
+  assert.ok(problems !== "deleted" && !problems.ok);
+  assert.deepEqual(problems.result.error?.[""], ["ed.err.problems"]);
+  // a saved form answers its status only: nothing typed since is put back or reset
+  question.set("correct", "a");
+  const saved = editorAction(ref, question);
+  assert.ok(saved !== "deleted" && saved.ok);
+  assert.deepEqual(saved.result, { status: "success" });
 });
 
 test("the page: a summary row per item, the full values only for the item being edited", () => {

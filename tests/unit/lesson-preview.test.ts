@@ -45,6 +45,26 @@ test("carried choices keep only items and options of this draft, and travel back
   );
 });
 
+test("Part B travels as b.<question id> (a dot nests in the kit's reading); odd shapes are dropped", () => {
+  const two = lesson.questions.find((q) => q.partB)!;
+  const choices = {
+    quiz: { [two.id]: two.options[0].id, [partBId(two.id)]: two.partB!.options[1].id },
+    sort: {},
+  };
+  const fields = preview.carriedFields(choices);
+  assert.deepEqual(fields.map(([name]) => name).sort(), [`b.${two.id}`, `q.${two.id}`]);
+  const form = new FormData();
+  for (const [name, value] of fields) form.append(name, value);
+  assert.deepEqual(preview.readChoices(lesson, form), choices);
+  // the old name nests under Part A's field and is no longer read; a nested value is not a choice
+  const odd = new URLSearchParams([
+    [`q.${two.id}.b`, two.partB!.options[1].id],
+    [`s.${lesson.sorting[0].id}.x`, "denial"],
+    ["q", "a"],
+  ]);
+  assert.deepEqual(preview.readChoices(lesson, odd), { quiz: {}, sort: {} });
+});
+
 test("the sort, quiz and discuss steps carry no key, explanation or teacher guidance", () => {
   const pages = JSON.stringify([
     preview.sortPage(lesson),

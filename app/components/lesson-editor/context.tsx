@@ -1,8 +1,8 @@
-// What every editor form needs from the page: the last posted result (to re-fill a refused form
-// and show its messages), the lesson's id (typing kept in the browser is stored per lesson), and
-// the draft's newest known revision (sent with every save, so a stale tab cannot overwrite).
+// What every editor form needs from the page: the last posted answer (the kit's reply, which the
+// form it belongs to renders from), the lesson's id (typing kept in the browser is stored per
+// lesson), and the draft's newest known revision (sent with every save, so a stale tab cannot
+// overwrite).
 import { createContext, useContext, type MutableRefObject } from "react";
-import type { EdErrors, EdValues } from "~/components/editor-fields";
 import type { EditorResult } from "~/models/lesson-editor-page.server";
 
 export type EditorState = {
@@ -37,12 +37,16 @@ export function useEditor() {
   return {
     ...state,
     own,
-    /** What the teacher typed when this form was refused, else the saved values. */
-    valuesFor: (intent: string, itemId: string, saved: EdValues): EdValues =>
-      own(intent, itemId) && !state.result!.ok ? (state.result!.values ?? saved) : saved,
-    errorsFor: (intent: string, itemId: string): EdErrors =>
-      own(intent, itemId) && !state.result!.ok ? state.result!.errors : undefined,
+    /**
+     * The page's last answer when it belongs to this form (`null` otherwise, so the form's
+     * `useAppForm` takes no other form's reply): its `result` is the form's `lastResult`.
+     */
+    replyFor: (intent: string, itemId: string): EditorResult | null =>
+      own(intent, itemId) ? state.result! : null,
+    /** This form's answer when it was saved (its message, e.g. "Saved"). */
     savedBy: (intent: string, itemId: string) =>
       own(intent, itemId) && state.result!.ok ? state.result! : undefined,
+    /** Whether this form's last post was refused (its form stays open). */
+    refused: (intent: string, itemId: string) => own(intent, itemId) && !state.result!.ok,
   };
 }

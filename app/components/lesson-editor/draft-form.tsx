@@ -2,11 +2,14 @@
 // every keystroke is kept in this browser (so a closed tab loses nothing), existing parts save
 // themselves shortly after typing stops, and the kept copy is dropped once the server has it.
 // Every post carries the draft revision the tab knows of; the tab learns each save's new one.
+// The form is on the kit (decision 017): Conform's `useForm` through `useAppForm`, fed with the
+// newest answer for this form, the page's (a button save) or the autosave's.
 import { Form, useFetcher, useFetchers } from "@remix-run/react";
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import type { EdErrors, EdValues } from "~/components/editor-fields";
+import { FormErrors, getFormProps, useAppForm, type Fields } from "~/components/form";
 import { useT } from "~/i18n/use-t";
 import type { EditorResult } from "~/models/lesson-editor-page.server";
+import type { EditorFormSchema } from "~/utils/lesson-editor-form";
 import { RevisionField, useEditor } from "./context";
 
 type Stored = { at: number; entries: [string, string][] };
@@ -39,21 +42,41 @@ function restore(form: HTMLFormElement, entries: [string, string][]) {
   }
 }
 
+/** An autosave's refusal shows its messages but does not move the focus from where one types. */
+const quiet = (answer: EditorResult): EditorResult => ({
+  ...answer,
+  result: { ...answer.result, status: undefined },
+});
+
 export function DraftForm(props: {
+  /** The form's id, unique on the page (its fields' ids derive from it). */
+  id: string;
   intent: string;
   itemId?: string;
   label: string;
   /** Save to the server while typing (existing parts); new items only keep the browser copy. */
   autosave: boolean;
-  values: EdValues;
-  errors: EdErrors;
+  /** The saved values (or a new item's starting ones). */
+  defaultValue: Record<string, string | string[]>;
   submitLabel: string;
-  children: (values: EdValues, errors: EdErrors) => ReactNode;
+  children: (fields: Fields, initialValue: Record<string, unknown>) => ReactNode;
 }) {
   const { intent, itemId = "" } = props;
   const t = useT();
   const editor = useEditor();
   const fetcher = useFetcher<EditorResult>();
+  // The newest answer for this form: a button save's (the page's) or an autosave's (the fetcher's).
+  const own = editor.replyFor(intent, itemId);
+  const [answer, setAnswer] = useState<EditorResult | null>(own);
+  useEffect(() => setAnswer(own), [own]);
+  useEffect(() => {
+    if (fetcher.state === "idle" && fetcher.data) setAnswer(quiet(fetcher.data));
+  }, [fetcher.data, fetcher.state]);
+  const [form, fields] = useAppForm<EditorFormSchema>({
+    id: props.id,
+    reply: answer,
+    defaultValue: props.defaultValue,
+  });
   const ref = useRef<HTMLFormElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>();
   // One autosave at a time in the whole tab: an autosave waits while any save of this page is
@@ -129,30 +152,26 @@ export function DraftForm(props: {
     const field = event.currentTarget.elements.namedItem("revision");
     if (field instanceof HTMLInputElement) field.value = String(editor.latest.current);
   };
-  const errors =
-    fetcher.data && !fetcher.data.ok && fetcher.state === "idle"
-      ? fetcher.data.errors
-      : props.errors;
+  const formProps = getFormProps(form);
 
   return (
     <Form
       ref={ref}
       method="post"
-      noValidate
+      {...formProps}
       className="editor-form"
       aria-label={props.label}
       onInput={onInput}
-      onSubmit={onSubmit}
+      onSubmit={(event) => {
+        onSubmit(event);
+        formProps.onSubmit(event);
+      }}
       preventScrollReset
     >
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="itemId" value={itemId} />
       <RevisionField />
-      {errors?.stale ? (
-        <p className="field-error" role="alert">
-          {t(errors.stale)}
-        </p>
-      ) : null}
+      <FormErrors form={form} />
       {restored ? (
         <p className="note" role="status">
           {t("le.restored")}{" "}
@@ -169,7 +188,7 @@ export function DraftForm(props: {
           </button>
         </p>
       ) : null}
-      {props.children(props.values, errors)}
+      {props.children(fields as Fields, (form.initialValue ?? {}) as Record<string, unknown>)}
       <button type="submit">{props.submitLabel}</button>
       {saved?.message ? (
         <p className="saved" role="status">

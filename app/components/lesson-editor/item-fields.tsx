@@ -1,20 +1,34 @@
-// The fields of one question, sorting statement or discussion prompt (ids carry the form's prefix).
+// The fields of one question, sorting statement or discussion prompt, on the form kit: ids,
+// values, `aria-invalid` and `aria-describedby` come from the item form's Conform fields.
 import { useEffect, useRef, useState } from "react";
 import {
-  EdCheck,
-  EdError,
-  EdSelect,
-  EdText,
-  type EdErrors,
-  type EdValues,
-} from "~/components/editor-fields";
+  CheckboxField,
+  ChoiceGroup,
+  Field,
+  FieldGroup,
+  SelectField,
+  TextareaField,
+  type Fields,
+} from "~/components/form";
 import { CATEGORIES, SKILLS } from "~/content/schema";
 import { useT } from "~/i18n/use-t";
 import { OPTION_IDS, RUBRIC_FIELDS } from "~/utils/lesson-editor-form";
 
-type Common = { prefix: string; values: EdValues; errors: EdErrors };
+type Option = { value: string; label: string };
 
-function useParagraphOptions(paragraphs: string[]) {
+function Options({ options }: { options: Option[] }) {
+  return (
+    <>
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </>
+  );
+}
+
+function useParagraphOptions(paragraphs: string[]): Option[] {
   const t = useT();
   return [
     { value: "", label: "–" },
@@ -25,117 +39,81 @@ function useParagraphOptions(paragraphs: string[]) {
   ];
 }
 
-export function QuestionFields({
-  prefix,
-  values,
-  errors,
-  paragraphs,
-}: Common & { paragraphs: string[] }) {
+export function QuestionFields({ fields, paragraphs }: { fields: Fields; paragraphs: string[] }) {
   const t = useT();
   const paraOptions = useParagraphOptions(paragraphs);
-  const f = { prefix, values, errors };
-  const keyOptions = (label: (id: string) => string) => [
+  const keyOptions = (label: (id: string) => string): Option[] => [
     { value: "", label: "–" },
     ...OPTION_IDS.map((o) => ({ value: o, label: label(o.toUpperCase()) })),
   ];
   return (
     <>
-      <EdSelect
-        {...f}
-        name="skill"
-        label={t("ed.skill")}
-        options={SKILLS.map((s) => ({ value: s, label: t(`skill.${s}`) }))}
-      />
-      <EdText {...f} name="stem" label={t("ed.stem")} multiline rows={2} />
-      <fieldset
-        aria-describedby={`${prefix}-options-hint${errors?.options ? ` ${prefix}-options-error` : ""}`}
-      >
-        <legend>{t("ed.optionsHint")}</legend>
-        <p className="hint" id={`${prefix}-options-hint`}>
-          {t("ed.optionsHint")}
-        </p>
+      <SelectField meta={fields.skill} label={t("ed.skill")}>
+        <Options options={SKILLS.map((s) => ({ value: s, label: t(`skill.${s}`) }))} />
+      </SelectField>
+      <TextareaField meta={fields.stem} label={t("ed.stem")} rows={2} />
+      <FieldGroup meta={fields.options} legend={t("ed.optionsHint")} hint={t("ed.optionsHint")}>
         {OPTION_IDS.map((o) => (
-          <EdText
+          <Field
             key={o}
-            {...f}
-            name={`option_${o}`}
+            meta={fields[`option_${o}`]}
             label={t("ed.option", { id: o.toUpperCase() })}
           />
         ))}
-        <EdError {...f} name="options" />
-      </fieldset>
-      <EdSelect
-        {...f}
-        name="correct"
-        label={t("ed.correct")}
-        options={keyOptions((id) => t("ed.option", { id }))}
+      </FieldGroup>
+      <SelectField meta={fields.correct} label={t("ed.correct")}>
+        <Options options={keyOptions((id) => t("ed.option", { id }))} />
+      </SelectField>
+      <TextareaField meta={fields.explanation} label={t("ed.explanation")} rows={2} />
+      <ChoiceGroup
+        meta={fields.evidence}
+        legend={t("ed.evidence")}
+        type="checkbox"
+        options={paragraphs.map((_, i) => ({
+          value: String(i + 1),
+          label: t("lesson.paragraph", { n: i + 1 }),
+        }))}
       />
-      <EdText {...f} name="explanation" label={t("ed.explanation")} multiline rows={2} />
-      <fieldset aria-describedby={errors?.evidence ? `${prefix}-evidence-error` : undefined}>
-        <legend>{t("ed.evidence")}</legend>
-        {paragraphs.map((_, i) => (
-          <EdCheck
-            key={i}
-            prefix={prefix}
-            name="evidence"
-            value={String(i + 1)}
-            label={t("lesson.paragraph", { n: i + 1 })}
-            values={values}
-          />
-        ))}
-        <EdError {...f} name="evidence" />
-      </fieldset>
-      <details open={values.twoPart === "on"}>
+      <details open={fields.twoPart.initialValue === "on"}>
         <summary>{t("ed.partB")}</summary>
-        <EdCheck prefix={prefix} name="twoPart" label={t("ed.twoPart")} values={values} />
-        <EdText {...f} name="partBStem" label={t("ed.partBStem")} />
-        <fieldset aria-describedby={errors?.partB ? `${prefix}-partB-error` : undefined}>
-          <legend>{t("ed.optionsHint")}</legend>
+        <CheckboxField meta={fields.twoPart} label={t("ed.twoPart")} value="on" />
+        <Field meta={fields.partBStem} label={t("ed.partBStem")} />
+        <FieldGroup meta={fields.partB} legend={t("ed.optionsHint")}>
           {OPTION_IDS.map((o) => (
             <div key={o} className="quote-option">
-              <EdText
-                {...f}
-                name={`partB_quote_${o}`}
+              <Field
+                meta={fields[`partB_quote_${o}`]}
                 label={t("ed.partBQuote", { id: o.toUpperCase() })}
               />
-              <EdSelect
-                {...f}
-                name={`partB_paragraph_${o}`}
+              <SelectField
+                meta={fields[`partB_paragraph_${o}`]}
                 label={t("ed.partBParagraph", { id: o.toUpperCase() })}
-                options={paraOptions}
-              />
+              >
+                <Options options={paraOptions} />
+              </SelectField>
             </div>
           ))}
-          <EdError {...f} name="partB" />
-        </fieldset>
-        <EdSelect
-          {...f}
-          name="partBCorrect"
-          label={t("ed.partBCorrect")}
-          options={keyOptions((id) => t("ed.partBQuote", { id }))}
-        />
-        <EdText
-          {...f}
-          name="partBExplanation"
-          label={t("ed.partBExplanation")}
-          multiline
-          rows={2}
-        />
+        </FieldGroup>
+        <SelectField meta={fields.partBCorrect} label={t("ed.partBCorrect")}>
+          <Options options={keyOptions((id) => t("ed.partBQuote", { id }))} />
+        </SelectField>
+        <TextareaField meta={fields.partBExplanation} label={t("ed.partBExplanation")} rows={2} />
       </details>
     </>
   );
 }
 
 export function SortingFields({
-  prefix,
-  values,
-  errors,
+  fields,
   paragraphs,
   speakers,
-}: Common & { paragraphs: string[]; speakers: { id: string; label: string }[] }) {
+}: {
+  fields: Fields;
+  paragraphs: string[];
+  speakers: { id: string; label: string }[];
+}) {
   const t = useT();
   const paraOptions = useParagraphOptions(paragraphs);
-  const f = { prefix, values, errors };
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
   const quoteRef = useRef<HTMLDivElement>(null);
@@ -154,12 +132,10 @@ export function SortingFields({
   return (
     <>
       <div ref={quoteRef}>
-        <EdText
-          {...f}
-          name="quote"
+        <TextareaField
+          meta={fields.quote}
           label={t("ed.quote")}
           hint={t("ed.quoteHint")}
-          multiline
           rows={2}
         />
         {hydrated ? (
@@ -168,62 +144,56 @@ export function SortingFields({
           </button>
         ) : null}
       </div>
-      <EdSelect {...f} name="paragraph" label={t("ed.paragraph")} options={paraOptions} />
-      <EdSelect
-        {...f}
-        name="category"
-        label={t("ed.category")}
-        options={[
-          { value: "", label: "–" },
-          ...CATEGORIES.map((c) => ({ value: c, label: t(`cat.${c}`) })),
-        ]}
-      />
-      <EdSelect
-        {...f}
-        name="speaker"
-        label={t("ed.speaker")}
-        options={[
-          { value: "", label: t("ed.noSpeaker") },
-          ...speakers.map((s) => ({ value: s.id, label: s.label })),
-        ]}
-      />
-      <EdText {...f} name="explanation" label={t("ed.explanation")} multiline rows={2} />
+      <SelectField meta={fields.paragraph} label={t("ed.paragraph")}>
+        <Options options={paraOptions} />
+      </SelectField>
+      <SelectField meta={fields.category} label={t("ed.category")}>
+        <Options
+          options={[
+            { value: "", label: "–" },
+            ...CATEGORIES.map((c) => ({ value: c, label: t(`cat.${c}`) })),
+          ]}
+        />
+      </SelectField>
+      <SelectField meta={fields.speaker} label={t("ed.speaker")}>
+        <Options
+          options={[
+            { value: "", label: t("ed.noSpeaker") },
+            ...speakers.map((s) => ({ value: s.id, label: s.label })),
+          ]}
+        />
+      </SelectField>
+      <TextareaField meta={fields.explanation} label={t("ed.explanation")} rows={2} />
     </>
   );
 }
 
-export function PromptFields({ prefix, values, errors }: Common) {
+export function PromptFields({ fields }: { fields: Fields }) {
   const t = useT();
-  const f = { prefix, values, errors };
-  const hasRubric = RUBRIC_FIELDS.some((r) => values[r.name]);
+  const hasRubric = RUBRIC_FIELDS.some((r) => fields[r.name].initialValue);
   return (
     <>
-      <EdSelect
-        {...f}
-        name="mode"
-        label={t("ed.mode")}
-        options={[
-          { value: "open", label: t("ed.mode.open") },
-          { value: "cer", label: t("ed.mode.cer") },
-        ]}
-      />
-      <EdText {...f} name="prompt" label={t("ed.promptText")} multiline rows={2} />
-      <EdText {...f} name="guidance" label={t("ed.guidance")} multiline rows={2} />
-      <details open={hasRubric || values.mode === "cer" || Boolean(errors?.rubric)}>
+      <SelectField meta={fields.mode} label={t("ed.mode")}>
+        <Options
+          options={[
+            { value: "open", label: t("ed.mode.open") },
+            { value: "cer", label: t("ed.mode.cer") },
+          ]}
+        />
+      </SelectField>
+      <TextareaField meta={fields.prompt} label={t("ed.promptText")} rows={2} />
+      <TextareaField meta={fields.guidance} label={t("ed.guidance")} rows={2} />
+      <details
+        open={
+          hasRubric || fields.mode.initialValue === "cer" || Boolean(fields.rubric.errors?.length)
+        }
+      >
         <summary>{t("le.rubric")}</summary>
-        <fieldset
-          aria-describedby={`${prefix}-rubric-hint${errors?.rubric ? ` ${prefix}-rubric-error` : ""}`}
-        >
-          <legend>{t("le.rubric")}</legend>
-          <p className="hint" id={`${prefix}-rubric-hint`}>
-            {t("le.rubricHint")}
-          </p>
+        <FieldGroup meta={fields.rubric} legend={t("le.rubric")} hint={t("le.rubricHint")}>
           {RUBRIC_FIELDS.map((r) => (
-            <EdText
+            <TextareaField
               key={r.name}
-              {...f}
-              name={r.name}
-              multiline
+              meta={fields[r.name]}
               rows={2}
               label={t("le.rubricCell", {
                 component: t(`rubric.component.${r.component}`),
@@ -231,8 +201,7 @@ export function PromptFields({ prefix, values, errors }: Common) {
               })}
             />
           ))}
-          <EdError {...f} name="rubric" />
-        </fieldset>
+        </FieldGroup>
       </details>
     </>
   );

@@ -3,7 +3,13 @@
 // item being edited (or whose save was just refused); then the form for a new one.
 import { Form, Link } from "@remix-run/react";
 import { useEffect, useState, type ReactNode } from "react";
-import { EdError, EdText, type EdErrors, type EdValues } from "~/components/editor-fields";
+import {
+  FormErrors,
+  getFormProps,
+  TextareaField,
+  useAppForm,
+  type Fields,
+} from "~/components/form";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import type { ItemKind } from "~/models/lesson-editor.server";
@@ -13,6 +19,7 @@ import type {
   OpenItem,
   WarningNote,
 } from "~/models/lesson-editor-page.server";
+import type { EditorFormSchema } from "~/utils/lesson-editor-form";
 import { RevisionField, useEditor } from "./context";
 import { DraftForm } from "./draft-form";
 
@@ -27,16 +34,19 @@ export function WarningWithAcceptance({
   const t = useT();
   const editor = useEditor();
   const itemId = `${warning.check}:${warning.item}`;
-  const prefix = `ack-${warning.check}-${warning.item}`.replace(/[^a-zA-Z0-9-]/g, "-");
-  const errors = editor.errorsFor("acknowledge", itemId);
+  const id = `ack-${warning.check}-${warning.item}`.replace(/[^a-zA-Z0-9-]/g, "-");
+  const [form, fields] = useAppForm<EditorFormSchema>({
+    id: `${id}-form`,
+    reply: editor.replyFor("acknowledge", itemId),
+  });
   return (
     <li className="warning">
       {label ? <strong>{label}:</strong> : null} {t(warning.key)}
-      <details open={Boolean(errors)}>
+      <details open={editor.refused("acknowledge", itemId)}>
         <summary>{t("le.ack")}</summary>
         <Form
           method="post"
-          noValidate
+          {...getFormProps(form)}
           preventScrollReset
           aria-label={`${t("le.ack")}: ${warning.item}`}
         >
@@ -45,16 +55,8 @@ export function WarningWithAcceptance({
           <input type="hidden" name="check" value={warning.check} />
           <input type="hidden" name="item" value={warning.item} />
           <RevisionField />
-          <EdText
-            prefix={prefix}
-            name="reason"
-            label={t("le.ackReason")}
-            multiline
-            rows={2}
-            values={editor.valuesFor("acknowledge", itemId, {})}
-            errors={errors}
-          />
-          <EdError prefix={prefix} name="form" errors={errors} />
+          <FormErrors form={form} />
+          <TextareaField meta={fields.reason} label={t("le.ackReason")} rows={2} />
           <button type="submit" className="secondary">
             {t("le.ack")}
           </button>
@@ -153,7 +155,7 @@ function KeptTyping({ storageKey }: { storageKey: string }) {
   return kept ? <p className="note">{t("edi.keptTyping")}</p> : null;
 }
 
-export function ItemSection<T extends EdValues>(props: {
+export function ItemSection(props: {
   kind: ItemKind;
   intent: "question" | "sorting" | "prompt";
   heading: string;
@@ -162,8 +164,8 @@ export function ItemSection<T extends EdValues>(props: {
   language: string;
   itemTitle: (n: number) => string;
   newTitle: MessageKey;
-  newValues: T;
-  fields: (prefix: string, values: EdValues, errors: EdErrors) => ReactNode;
+  newValues: Record<string, string>;
+  fields: (fields: Fields) => ReactNode;
 }) {
   const t = useT();
   const editor = useEditor();
@@ -194,15 +196,15 @@ export function ItemSection<T extends EdValues>(props: {
               <>
                 <Notes notes={item.notes} id={item.id} />
                 <DraftForm
+                  id={`${item.id}-form`}
                   intent={intent}
                   itemId={item.id}
                   label={title}
                   autosave
-                  values={editor.valuesFor(intent, item.id, openValues)}
-                  errors={editor.errorsFor(intent, item.id)}
+                  defaultValue={openValues}
                   submitLabel={t("ed.save")}
                 >
-                  {(values, errors) => props.fields(item.id, values, errors)}
+                  {(fields) => props.fields(fields)}
                 </DraftForm>
                 <p>
                   <Link to={`?#${item.id}`}>{t("edi.close", { item: title })}</Link>
@@ -231,14 +233,14 @@ export function ItemSection<T extends EdValues>(props: {
         <h3 id={`new-${kind}-title`}>{t(props.newTitle)}</h3>
         <DraftForm
           key={items.length}
+          id={`new-${kind}-form`}
           intent={intent}
           label={t(props.newTitle)}
           autosave={false}
-          values={editor.valuesFor(intent, "", props.newValues)}
-          errors={editor.errorsFor(intent, "")}
+          defaultValue={props.newValues}
           submitLabel={t("ed.add")}
         >
-          {(values, errors) => props.fields(`new-${kind}`, values, errors)}
+          {(fields) => props.fields(fields)}
         </DraftForm>
       </article>
     </section>

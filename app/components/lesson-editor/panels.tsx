@@ -1,25 +1,32 @@
 // The editor's lesson-wide parts: status and versions, the quality check with publish/share/delete,
 // and the teacher-only information from outside the article.
 import { Form, Link } from "@remix-run/react";
-import { EdCheck, EdError, EdText } from "~/components/editor-fields";
+import {
+  CheckboxField,
+  Field,
+  FieldErrors,
+  FieldGroup,
+  FormErrors,
+  getFormProps,
+  TextareaField,
+  useAppForm,
+} from "~/components/form";
 import { useT } from "~/i18n/use-t";
 import type { editorPage } from "~/models/lesson-editor-page.server";
-import { factRows } from "~/utils/lesson-editor-form";
+import { factRows, rawOf, type EditorFormSchema } from "~/utils/lesson-editor-form";
 import { RevisionField, useEditor } from "./context";
 import { DraftForm } from "./draft-form";
 import { WarningWithAcceptance } from "./item-section";
 
 type Page = ReturnType<typeof editorPage>;
 
-/** Forms without fields of their own (move, delete, accept, publish) refused as stale say so here. */
-const WITHOUT_OWN_MESSAGE = new Set([
-  "deleteItem",
-  "up",
-  "down",
-  "acknowledge",
-  "unacknowledge",
-  "publish",
-]);
+/**
+ * Forms without a message place of their own (move, delete, take back an acceptance) refused as
+ * stale say so here; the others show it in their form (`FormErrors`).
+ */
+const WITHOUT_OWN_MESSAGE = new Set(["deleteItem", "up", "down", "unacknowledge"]);
+/** The quality panel's one form: its buttons' intents. */
+const QUALITY_INTENTS = ["publish", "share", "unshare", "withdraw", "restore", "deleteLesson"];
 
 export function StaleNotice() {
   const t = useT();
@@ -36,9 +43,7 @@ export function StatusPanel({ data }: { data: Page }) {
   const t = useT();
   const editor = useEditor();
   const next = (data.published ?? 0) + 1;
-  const done = ["publish", "share", "unshare", "withdraw", "restore"]
-    .map((i) => editor.savedBy(i, ""))
-    .find(Boolean);
+  const done = QUALITY_INTENTS.map((i) => editor.savedBy(i, "")).find(Boolean);
   return (
     <section aria-labelledby="status-heading" className="card">
       <h2 id="status-heading">{t("ed.title")}</h2>
@@ -84,10 +89,10 @@ export function StatusPanel({ data }: { data: Page }) {
 export function QualityPanel({ data }: { data: Page }) {
   const t = useT();
   const editor = useEditor();
-  const errors =
-    editor.errorsFor("publish", "") ??
-    editor.errorsFor("share", "") ??
-    editor.errorsFor("deleteLesson", "");
+  const [form, fields] = useAppForm<EditorFormSchema>({
+    id: "quality-form",
+    reply: QUALITY_INTENTS.map((i) => editor.replyFor(i, "")).find(Boolean) ?? null,
+  });
   const acknowledged = data.lesson.acknowledged;
   return (
     <section aria-labelledby="quality-heading" className="card quality">
@@ -134,14 +139,12 @@ export function QualityPanel({ data }: { data: Page }) {
           </ul>
         </>
       ) : null}
-      <Form method="post" noValidate>
+      <Form method="post" {...getFormProps(form)}>
         <RevisionField />
         {data.warningCount ? (
-          <EdCheck prefix="pub" name="warningsSeen" label={t("ed.warningsSeen")} values={{}} />
+          <CheckboxField meta={fields.warningsSeen} label={t("ed.warningsSeen")} value="on" />
         ) : null}
-        <EdError prefix="pub" name="publish" errors={errors} />
-        <EdError prefix="pub" name="share" errors={errors} />
-        <EdError prefix="pub" name="deleteLesson" errors={errors} />
+        <FormErrors form={form} />
         <p className="actions">
           <button type="submit" name="intent" value="publish">
             {t("ed.publish")}
@@ -173,77 +176,43 @@ export function QualityPanel({ data }: { data: Page }) {
   );
 }
 
-export function OutsideInfoPanel({
-  values,
-}: {
-  values: Record<string, string | string[] | undefined>;
-}) {
+export function OutsideInfoPanel({ values }: { values: Record<string, string> }) {
   const t = useT();
-  const editor = useEditor();
-  const rows = factRows(values);
   return (
     <section aria-labelledby="outside-heading" className="card">
       <h2 id="outside-heading">{t("le.outside")}</h2>
       <p className="hint">{t("le.outsideLead")}</p>
       <DraftForm
+        id="outside-form"
         intent="outside"
         label={t("le.outside")}
         autosave
-        values={values}
-        errors={editor.errorsFor("outside", "")}
+        defaultValue={values}
         submitLabel={t("ed.save")}
       >
-        {(v, e) => (
+        {(fields, initial) => (
           <>
-            <EdText
-              prefix="outside"
-              name="outsideTitle"
-              label={t("le.outsideTitle")}
-              values={v}
-              errors={e}
-            />
-            {Array.from({ length: rows }, (_, i) => (
-              <fieldset
-                key={i}
-                aria-describedby={e?.[`fact_${i}`] ? `outside-fact_${i}-error` : undefined}
-              >
-                <legend>{t("le.fact", { n: i + 1 })}</legend>
-                <EdText
-                  prefix="outside"
-                  name={`fact_date_${i}`}
-                  label={t("le.factDate", { n: i + 1 })}
-                  values={v}
-                  errors={e}
-                />
-                <EdText
-                  prefix="outside"
-                  name={`fact_source_${i}`}
-                  label={t("le.factSource", { n: i + 1 })}
-                  values={v}
-                  errors={e}
-                />
-                <EdText
-                  prefix="outside"
-                  name={`fact_text_${i}`}
-                  label={t("le.factText", { n: i + 1 })}
-                  multiline
-                  rows={2}
-                  values={v}
-                  errors={e}
-                />
-                <EdError prefix="outside" name={`fact_${i}`} errors={e} />
-              </fieldset>
-            ))}
-            <EdError prefix="outside" name="facts" errors={e} />
-            <EdText
-              prefix="outside"
-              name="caveat"
-              label={t("le.caveat")}
-              multiline
-              rows={3}
-              values={v}
-              errors={e}
-            />
+            <Field meta={fields.outsideTitle} label={t("le.outsideTitle")} />
+            {/* the saved facts (after a save the page's data grows) or the typed ones (refused) */}
+            {Array.from(
+              { length: Math.max(factRows(values), factRows(rawOf(initial))) },
+              (_, i) => (
+                <FieldGroup key={i} meta={fields[`fact_${i}`]} legend={t("le.fact", { n: i + 1 })}>
+                  <Field meta={fields[`fact_date_${i}`]} label={t("le.factDate", { n: i + 1 })} />
+                  <Field
+                    meta={fields[`fact_source_${i}`]}
+                    label={t("le.factSource", { n: i + 1 })}
+                  />
+                  <TextareaField
+                    meta={fields[`fact_text_${i}`]}
+                    label={t("le.factText", { n: i + 1 })}
+                    rows={2}
+                  />
+                </FieldGroup>
+              ),
+            )}
+            <FieldErrors meta={fields.facts} />
+            <TextareaField meta={fields.caveat} label={t("le.caveat")} rows={3} />
           </>
         )}
       </DraftForm>
