@@ -2,7 +2,7 @@
 // join (code, link, QR code and their switches) and the roster with each pupil's actions.
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { DataTable } from "~/components/data-table";
-import { Intent } from "~/components/form";
+import { IntentButton } from "~/components/form";
 import { Name, Trans } from "~/components/name";
 import { useLang, useT } from "~/i18n/use-t";
 import type { TeacherClassPage } from "~/models/class-page.server";
@@ -28,18 +28,16 @@ export function JoinSection({ klass, join }: { klass: Klass; join: JoinLink }) {
         <dd>{klass.joinEnabled ? t("accounts.class.joinOpen") : t("accounts.class.joinClosed")}</dd>
       </dl>
       <div className="actions no-print">
-        <Form method="post">
-          <Intent value={klass.joinEnabled ? "joinOff" : "joinOn"} />
-          <button type="submit" className="secondary" disabled={busy}>
-            {klass.joinEnabled ? t("accounts.class.turnJoinOff") : t("accounts.class.turnJoinOn")}
-          </button>
-        </Form>
-        <Form method="post">
-          <Intent value="regenerate" />
-          <button type="submit" className="secondary" disabled={busy}>
-            {t("accounts.class.regenerate")}
-          </button>
-        </Form>
+        <IntentButton
+          intent={klass.joinEnabled ? "joinOff" : "joinOn"}
+          className="secondary"
+          disabled={busy}
+        >
+          {klass.joinEnabled ? t("accounts.class.turnJoinOff") : t("accounts.class.turnJoinOn")}
+        </IntentButton>
+        <IntentButton intent="regenerate" className="secondary" disabled={busy}>
+          {t("accounts.class.regenerate")}
+        </IntentButton>
       </div>
       <p className="hint no-print">{t("accounts.class.regenerateHint")}</p>
       {klass.joinEnabled && !klass.archived ? (

@@ -1,7 +1,7 @@
 // The teacher's moderation of one post: its body, badges, hide and exemplary buttons, private
 // feedback (with rubric levels on a CER response) and its replies, each with the same.
 import { Form, useActionData } from "@remix-run/react";
-import { Byline, CountedField, PostBody } from "~/components/discussion";
+import { Byline, CountedField, PostBody, Replies } from "~/components/discussion";
 import { FormErrors, getFormProps, Intent, replyOf, useAppForm } from "~/components/form";
 import { Name, Trans } from "~/components/name";
 import { LevelFields, LevelsGiven, RubricTable } from "~/components/rubric";
@@ -184,15 +184,9 @@ export function ModPost({
           rubric={Boolean(rubric && post.cer)}
         />
       )}
-      {post.replies.length ? (
-        <ul className="replies" aria-label={t("discuss.replies")}>
-          {post.replies.map((r) => (
-            <li key={r.id}>
-              <ModPost data={data} post={r} topLevel={false} />
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <Replies replies={post.replies}>
+        {(r) => <ModPost data={data} post={r} topLevel={false} />}
+      </Replies>
     </article>
   );
 }

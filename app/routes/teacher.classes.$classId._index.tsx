@@ -5,7 +5,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { Field, getFormProps, Intent, useAppForm } from "~/components/form";
+import { Field, getFormProps, Intent, IntentButton, useAppForm } from "~/components/form";
 import { useT } from "~/i18n/use-t";
 import {
   parseId,
@@ -176,12 +176,9 @@ export default function ClassPage() {
           <details className="confirm">
             <summary>{t("accounts.class.archive")}</summary>
             <p className="hint">{t("accounts.class.archiveHint")}</p>
-            <Form method="post">
-              <Intent value="archive" />
-              <button type="submit" className="danger" disabled={busy}>
-                {t("pf.archive.confirm")}
-              </button>
-            </Form>
+            <IntentButton intent="archive" className="danger" disabled={busy}>
+              {t("pf.archive.confirm")}
+            </IntentButton>
           </details>
         )}
         {klass.isOwner ? (
