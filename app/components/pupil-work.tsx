@@ -2,7 +2,7 @@
 // the attempts, the shown attempt's answers and sorting choices, and the pupil's posts with feedback.
 import { DataTable } from "~/components/data-table";
 import { useLang, useT } from "~/i18n/use-t";
-import { formatDateTime, formatNumber } from "~/utils/format";
+import { formatDateTime, formatNumber, formatPercent } from "~/utils/format";
 import type { PupilWorkView } from "~/utils/results-view";
 
 type Props = { data: PupilWorkView };
@@ -69,6 +69,27 @@ export function AttemptsSection({ data }: Props) {
           ]}
         />
       )}
+    </section>
+  );
+}
+
+/** The pupil's share right per reading skill, when the assignment counts skills. */
+export function SkillsSection({ data }: Props) {
+  const t = useT();
+  const lang = useLang();
+  if (!data.skills) return null;
+  return (
+    <section aria-labelledby="pupil-skill-heading">
+      <h2 id="pupil-skill-heading">{t("results.skills")}</h2>
+      <ul>
+        {data.skills.map((s) => (
+          <li key={s.skill}>
+            {t(`results.skill.${s.skill}`)}:{" "}
+            {t("results.outOf", { score: s.correct, max: s.total })}
+            {s.share === null ? "" : ` (${formatPercent(lang, s.share)})`}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -4,7 +4,12 @@ import { Name } from "~/components/name";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { AnswersSections, AttemptsSection, PostsSection } from "~/components/pupil-work";
+import {
+  AnswersSections,
+  AttemptsSection,
+  PostsSection,
+  SkillsSection,
+} from "~/components/pupil-work";
 import { ExtensionNote } from "~/components/extension-note";
 import {
   ChoiceGroup,
@@ -12,6 +17,7 @@ import {
   FormErrors,
   getFormProps,
   Intent,
+  IntentButton,
   useAppForm,
 } from "~/components/form";
 import { clearExtension, setExtension } from "~/models/extension.server";
@@ -22,7 +28,7 @@ import { useLang, useT } from "~/i18n/use-t";
 import { parseId } from "~/models/class.server";
 import { pupilWork, pupilWorkPage } from "~/models/results.server";
 import { requireTeacher } from "~/utils/auth.server";
-import { formatDateTime, formatNumber, formatPercent } from "~/utils/format";
+import { formatDateTime, formatNumber } from "~/utils/format";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -147,31 +153,15 @@ export default function PupilWork() {
           </p>
         </Form>
         {data.extension ? (
-          <Form method="post">
-            <Intent value="clear" />
-            <button type="submit" className="secondary">
-              {t("ext.clear")}
-            </button>
-          </Form>
+          <IntentButton intent="clear" className="secondary">
+            {t("ext.clear")}
+          </IntentButton>
         ) : null}
       </section>
 
       <AttemptsSection data={data} />
 
-      {data.skills ? (
-        <section aria-labelledby="pupil-skill-heading">
-          <h2 id="pupil-skill-heading">{t("results.skills")}</h2>
-          <ul>
-            {data.skills.map((s) => (
-              <li key={s.skill}>
-                {t(`results.skill.${s.skill}`)}:{" "}
-                {t("results.outOf", { score: s.correct, max: s.total })}
-                {s.share === null ? "" : ` (${formatPercent(lang, s.share)})`}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <SkillsSection data={data} />
 
       <AnswersSections data={data} />
 
