@@ -3,7 +3,7 @@
 import { clipMarks } from "~/utils/display-name";
 import { Name } from "~/components/name";
 import { getTextareaProps, type FieldMetadata } from "@conform-to/react";
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { FieldErrors } from "~/components/form";
 import type { MessageKey } from "~/i18n";
 import { useLang, useT } from "~/i18n/use-t";
@@ -171,5 +171,24 @@ export function CountedField({
       ) : null}
       <FieldErrors meta={meta} />
     </div>
+  );
+}
+
+/** A post's replies as a labelled list, each drawn by `children`; nothing when there are none. */
+export function Replies<P extends { id: number }>({
+  replies,
+  children,
+}: {
+  replies: readonly P[];
+  children: (reply: P) => ReactNode;
+}) {
+  const t = useT();
+  if (!replies.length) return null;
+  return (
+    <ul className="replies" aria-label={t("discuss.replies")}>
+      {replies.map((r) => (
+        <li key={r.id}>{children(r)}</li>
+      ))}
+    </ul>
   );
 }

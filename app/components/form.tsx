@@ -12,7 +12,7 @@ import {
   type FormMetadata,
   type SubmissionResult,
 } from "@conform-to/react";
-import { useActionData } from "@remix-run/react";
+import { Form, useActionData } from "@remix-run/react";
 import type {
   InputHTMLAttributes,
   ReactNode,
@@ -341,6 +341,28 @@ export function FieldGroup({
 /** Names which of a page's forms was sent; the action dispatches on it. */
 export function Intent({ value }: { value: string }) {
   return <input type="hidden" name="intent" value={value} />;
+}
+
+/** A form that is one button: it posts its intent and nothing else. */
+export function IntentButton({
+  intent,
+  className,
+  disabled,
+  children,
+}: {
+  intent: string;
+  className?: string;
+  disabled?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <Form method="post">
+      <Intent value={intent} />
+      <button type="submit" className={className} disabled={disabled}>
+        {children}
+      </button>
+    </Form>
+  );
 }
 
 /**

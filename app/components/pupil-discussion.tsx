@@ -4,7 +4,14 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Form, Link } from "@remix-run/react";
 import type { z } from "zod";
-import { Byline, CER_HINTS, CER_LABELS, CountedField, PostBody } from "~/components/discussion";
+import {
+  Byline,
+  CER_HINTS,
+  CER_LABELS,
+  CountedField,
+  PostBody,
+  Replies,
+} from "~/components/discussion";
 import { FormErrors, getFormProps, Intent, useAppForm } from "~/components/form";
 import { Name, Trans } from "~/components/name";
 import { LevelsGiven } from "~/components/rubric";
@@ -248,15 +255,9 @@ export function Post({
           ) : null}
         </>
       )}
-      {post.replies.length ? (
-        <ul className="replies" aria-label={t("discuss.replies")}>
-          {post.replies.map((r) => (
-            <li key={r.id}>
-              <Post data={data} post={r} editing={editing} />
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <Replies replies={post.replies}>
+        {(r) => <Post data={data} post={r} editing={editing} />}
+      </Replies>
       {post.canReply ? (
         // a new key after each reply empties the form again
         <ReplyForm key={`${post.id}-${post.replies.length}`} data={data} post={post} />

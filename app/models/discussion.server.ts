@@ -560,6 +560,23 @@ export function teacherDiscussion({
   };
 }
 
+/** The teacher's discussion page: the assignment's facts beside every post, by prompt. */
+export function teacherDiscussionPage(ids: { teacherId: number; assignmentId: number }) {
+  const { assignment, prompts, progress } = teacherDiscussion(ids);
+  return {
+    id: assignment.id,
+    title: assignment.lesson.title,
+    slug: assignment.lesson.slug,
+    language: assignment.lesson.language,
+    paragraphCount: assignment.lesson.paragraphs.length,
+    className: assignment.className,
+    timeZone: assignment.timeZone,
+    closed: assignment.discussionClosed,
+    prompts,
+    progress,
+  };
+}
+
 function teacherPost(teacherId: number, assignmentId: number, postId: number) {
   getTeacherAssignment({ teacherId, assignmentId });
   const row = db

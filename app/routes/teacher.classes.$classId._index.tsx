@@ -5,25 +5,23 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { Field, getFormProps, Intent, useAppForm } from "~/components/form";
-import { useLang, useT } from "~/i18n/use-t";
+import { Field, getFormProps, Intent, IntentButton, useAppForm } from "~/components/form";
+import { useT } from "~/i18n/use-t";
 import {
-  getTaughtClass,
   parseId,
   regenerateJoinCode,
   renameClass,
   setArchived,
   setJoinEnabled,
 } from "~/models/class.server";
-import { listClassTeachers } from "~/models/class-access.server";
-import { listRoster, resetPin } from "~/models/pupil.server";
-import { listClassAssignments } from "~/models/assignment.server";
+import { teacherClassPage } from "~/models/class-page.server";
+import { resetPin } from "~/models/pupil.server";
+import { JoinSection, RosterSection } from "~/components/class-page";
 import { ClassAssignmentList } from "~/components/assignment-lists";
 import { NO_STORE } from "~/utils/accounts-form.server";
 import { className } from "~/utils/accounts-schemas";
 import { requireTeacher } from "~/utils/auth.server";
 import { parseSubmission, readForm, refuse } from "~/utils/form.server";
-import { formatDateTime } from "~/utils/format";
 import { joinLink } from "~/utils/join-link.server";
 import { title } from "~/utils/meta";
 import { notFound } from "~/utils/http.server";
@@ -33,43 +31,12 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
-  const classId = parseId(params.classId);
-  const klass = getTaughtClass({ classId, teacherId: teacher.teacherId });
-  const roster = listRoster({ classId, teacherId: teacher.teacherId });
-  const assignments = listClassAssignments({ classId, teacherId: teacher.teacherId }).map((a) => ({
-    id: a.id,
-    title: a.title,
-    language: a.language,
-    dueAt: a.dueAt.toISOString(),
-    opensAt: a.opensAt && a.opensAt.getTime() > Date.now() ? a.opensAt.toISOString() : null,
-    submitted: a.submitted,
-    pupils: a.pupils,
-  }));
-  const join = await joinLink(request, klass.joinCode);
-  return json(
-    {
-      klass: {
-        id: klass.id,
-        name: klass.name,
-        grade: klass.grade,
-        subject: klass.subject,
-        timeZone: klass.timeZone,
-        joinCode: klass.joinCode,
-        joinEnabled: klass.joinEnabled,
-        archived: klass.archivedAt !== null,
-        isOwner: klass.role === "owner",
-      },
-      owner:
-        klass.role === "owner"
-          ? null
-          : (listClassTeachers({ classId, teacherId: teacher.teacherId }).find((t) => t.owner)
-              ?.name ?? ""),
-      join,
-      roster,
-      assignments,
-    },
-    { headers: NO_STORE },
-  );
+  const page = teacherClassPage({
+    classId: parseId(params.classId),
+    teacherId: teacher.teacherId,
+  });
+  const join = await joinLink(request, page.klass.joinCode);
+  return json({ ...page, join }, { headers: NO_STORE });
 }
 
 const intentSchema = z.object({
@@ -126,7 +93,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ClassPage() {
   const t = useT();
-  const lang = useLang();
   const { klass, join, roster, assignments, owner } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
@@ -171,156 +137,9 @@ export default function ClassPage() {
         </p>
       ) : null}
 
-      <section aria-labelledby="join-heading">
-        <h2 id="join-heading">{t("accounts.class.joinTitle")}</h2>
-        <dl className="join-facts">
-          <dt>{t("accounts.class.codeLabel")}</dt>
-          <dd className="join-code">{klass.joinCode}</dd>
-          <dt>{t("accounts.class.linkLabel")}</dt>
-          <dd>
-            <a href={join.url}>{join.url}</a>
-          </dd>
-          <dt>{t("accounts.class.joinStatus")}</dt>
-          <dd>
-            {klass.joinEnabled ? t("accounts.class.joinOpen") : t("accounts.class.joinClosed")}
-          </dd>
-        </dl>
-        <div className="actions no-print">
-          <Form method="post">
-            <Intent value={klass.joinEnabled ? "joinOff" : "joinOn"} />
-            <button type="submit" className="secondary" disabled={busy}>
-              {klass.joinEnabled ? t("accounts.class.turnJoinOff") : t("accounts.class.turnJoinOn")}
-            </button>
-          </Form>
-          <Form method="post">
-            <Intent value="regenerate" />
-            <button type="submit" className="secondary" disabled={busy}>
-              {t("accounts.class.regenerate")}
-            </button>
-          </Form>
-        </div>
-        <p className="hint no-print">{t("accounts.class.regenerateHint")}</p>
-        {klass.joinEnabled && !klass.archived ? (
-          <figure className="join-qr">
-            <img
-              src={join.qrDataUri}
-              alt={t("class.joinLink.qrAlt", { url: join.url })}
-              width={240}
-              height={240}
-            />
-            <figcaption>{t("class.joinLink.lead")}</figcaption>
-          </figure>
-        ) : null}
-        {join.loopback ? <p className="note no-print">{t("class.joinLink.loopback")}</p> : null}
-      </section>
+      <JoinSection klass={klass} join={join} />
 
-      <section aria-labelledby="roster-heading">
-        <h2 id="roster-heading">{t("accounts.roster.title")}</h2>
-        {reset ? (
-          <div className="flash ok" role="status">
-            <p>
-              <Trans k="accounts.roster.newPin" vars={{ name: <Name>{reset.displayName}</Name> }} />{" "}
-              <strong className="code">{reset.pin}</strong>
-            </p>
-            <p>{t("accounts.roster.newPinOnce")}</p>
-          </div>
-        ) : null}
-        {roster.length ? (
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">
-                {t("accounts.roster.caption", { name: klass.name })}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("accounts.roster.name")}</th>
-                  <th scope="col">{t("accounts.roster.joined")}</th>
-                  <th scope="col">{t("accounts.roster.lastSeen")}</th>
-                  <th scope="col" className="no-print">
-                    {t("accounts.roster.actions")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {roster.map((p) => (
-                  <tr key={p.id}>
-                    <th scope="row">
-                      <Name>{p.displayName}</Name>
-                    </th>
-                    <td>{formatDateTime(lang, p.joinedAt, klass.timeZone)}</td>
-                    <td>
-                      {p.lastSeenAt
-                        ? formatDateTime(lang, p.lastSeenAt, klass.timeZone)
-                        : t("accounts.roster.never")}
-                    </td>
-                    <td className="no-print">
-                      <div className="actions">
-                        {/* asks first, in place and without JavaScript; the PIN then shows on its own page */}
-                        <details className="confirm">
-                          <summary>
-                            {t("accounts.roster.resetPin")}
-                            <span className="visually-hidden">
-                              {" "}
-                              {t("accounts.roster.forPupil", { name: p.displayName })}
-                            </span>
-                          </summary>
-                          <p className="hint">{t("pf.pin.body")}</p>
-                          <Form
-                            method="post"
-                            action={`/teacher/classes/${klass.id}/pupils/${p.id}/pin`}
-                          >
-                            <button type="submit" className="secondary" disabled={busy}>
-                              {t("pf.pin.confirm", { name: p.displayName })}
-                            </button>
-                          </Form>
-                        </details>
-                        <a href={`/teacher/classes/${klass.id}/pupils/${p.id}/export`} download>
-                          {t("privacy.export.link")}
-                          <span className="visually-hidden">
-                            {" "}
-                            {t("accounts.roster.forPupil", { name: p.displayName })}
-                          </span>
-                        </a>
-                        <Link to={`/teacher/classes/${klass.id}/pupils/${p.id}/rename`}>
-                          {t("roster.rename.link")}
-                          <span className="visually-hidden">
-                            {" "}
-                            {t("accounts.roster.forPupil", { name: p.displayName })}
-                          </span>
-                        </Link>
-                        {roster.length > 1 ? (
-                          <Link to={`/teacher/classes/${klass.id}/pupils/${p.id}/merge`}>
-                            {t("roster.merge.link")}
-                            <span className="visually-hidden">
-                              {" "}
-                              {t("accounts.roster.forPupil", { name: p.displayName })}
-                            </span>
-                          </Link>
-                        ) : null}
-                        <Link to={`/teacher/classes/${klass.id}/pupils/${p.id}/remove`}>
-                          {t("accounts.roster.remove")}
-                          <span className="visually-hidden">
-                            {" "}
-                            {t("accounts.roster.forPupil", { name: p.displayName })}
-                          </span>
-                        </Link>
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : (
-          <p>{t("accounts.roster.empty")}</p>
-        )}
-        <p className="actions no-print">
-          {klass.archived ? null : (
-            <Link to={`/teacher/classes/${klass.id}/roster`}>{t("roster.add.link")}</Link>
-          )}
-          <Link to={`/teacher/classes/${klass.id}/cards`}>{t("accounts.cards.link")}</Link>
-        </p>
-      </section>
+      <RosterSection klass={klass} roster={roster} reset={reset} />
 
       <section aria-labelledby="settings-heading" className="no-print">
         <h2 id="settings-heading">{t("accounts.class.settingsTitle")}</h2>
@@ -357,12 +176,9 @@ export default function ClassPage() {
           <details className="confirm">
             <summary>{t("accounts.class.archive")}</summary>
             <p className="hint">{t("accounts.class.archiveHint")}</p>
-            <Form method="post">
-              <Intent value="archive" />
-              <button type="submit" className="danger" disabled={busy}>
-                {t("pf.archive.confirm")}
-              </button>
-            </Form>
+            <IntentButton intent="archive" className="danger" disabled={busy}>
+              {t("pf.archive.confirm")}
+            </IntentButton>
           </details>
         )}
         {klass.isOwner ? (

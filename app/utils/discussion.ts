@@ -1,6 +1,7 @@
 // The discussion's rules as pure functions: lengths, who sees what, who may edit or reply, and how
 // a post's plain text is split into text, paragraph citations and web links for display.
 import { z } from "zod";
+import { levelsSchema } from "~/utils/rubric";
 
 /** Lengths in characters (Unicode code points) after trimming; the counter in the page uses the same count. */
 export const LIMITS = {
@@ -79,6 +80,10 @@ export const flagSchema = z.object({
   postId,
   value: z.enum(["true", "false"]).transform((v) => v === "true"),
 });
+/** The teacher's feedback form: text and, on a CER response, the three rubric levels. */
+export const feedbackFormSchema = feedbackSchema.merge(levelsSchema.innerType());
+/** Each post has its own forms: a refusal answers `<intent>:<post id>` so only that one shows it. */
+export const postIntent = (intent: string, postId: unknown) => `${intent}:${String(postId ?? "")}`;
 
 /** CER parts kept together in `body` too, so exports and searches see the whole response. */
 export function cerBody(parts: Record<CerField, string>): string {

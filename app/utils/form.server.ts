@@ -132,3 +132,11 @@ export function refuse(
     headers: { "Cache-Control": "no-store", ...refusal.headers },
   });
 }
+
+/** A model's refusal ({ form?, field… } as dictionary keys) in `refuse()`'s terms. */
+export function modelRefusal(errors: Partial<Record<string, string>>) {
+  const { form: formError, ...rest } = errors;
+  const fieldErrors: Record<string, string> = {};
+  for (const [name, key] of Object.entries(rest)) if (key) fieldErrors[name] = key;
+  return { formError, fieldErrors };
+}

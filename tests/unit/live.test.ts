@@ -18,6 +18,7 @@ const { liveClass, livePoll, liveWork, closeForEveryone, countsOnly } =
   await import("~/models/live.server");
 const { chosenBeforeClose, OFFLINE_GRACE_MS, sweepAllDue } =
   await import("~/models/closing.server");
+const { projectorPage } = await import("~/models/projector.server");
 const { mayNeedHelp, parseHelpMinutes, DEFAULT_HELP_MINUTES } = await import("~/utils/live");
 const { scoreAttempt } = await import("~/utils/quiz");
 const { chosenTime, CLOCK_TRUST_MS } = await import("~/utils/answer-clock");
@@ -226,6 +227,43 @@ test("only the assignment's own teacher sees it", () => {
   const a = assignment();
   assert.throws(
     () => liveClass({ teacherId: other, assignmentId: a }),
+    (e: unknown) => e instanceof Response && e.status === 404,
+  );
+});
+
+test("the projector: one item at a time, no names, the key and its evidence only once revealed", () => {
+  const a = assignment();
+  const at = start(budi, a);
+  assert.ok(
+    saveAnswer({ pupilId: budi, attemptId: at, kind: "quiz", itemId: q1.id, choice: wrong(q1) }).ok,
+  );
+  const page = (item: string | null, reveal = false) =>
+    projectorPage({ teacherId: teacher, assignmentId: a, item, reveal, authors: false });
+  const first = page(null);
+  assert.equal(first.item, 1);
+  assert.ok(first.shown.kind === "quiz" && first.shown.id === q1.id);
+  assert.equal(first.shown.correct, null);
+  assert.deepEqual(first.shown.evidence, []);
+  assert.deepEqual(first.counts.quiz[q1.id], { [wrong(q1)]: 1 });
+  assert.equal("pupils" in first.counts, false);
+  const revealed = page("1", true).shown;
+  assert.ok(revealed.kind === "quiz");
+  assert.equal(revealed.correct, q1.correct);
+  assert.equal(revealed.evidence.length, q1.evidence.length);
+  // an item outside 1…count (or no number) shows the first
+  for (const asked of ["0", "x", String(first.count + 1)]) assert.equal(page(asked).item, 1);
+  const statement = page(String(lesson.questions.length + 1), true).shown;
+  assert.ok(statement.kind === "sort" && statement.id === s1.id);
+  assert.equal(statement.correct, s1.category);
+  assert.throws(
+    () =>
+      projectorPage({
+        teacherId: other,
+        assignmentId: a,
+        item: null,
+        reveal: false,
+        authors: false,
+      }),
     (e: unknown) => e instanceof Response && e.status === 404,
   );
 });

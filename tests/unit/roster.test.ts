@@ -17,6 +17,7 @@ const { archiveClasses, copyAssignmentToClass, copyClassWithAssignments, weeksFo
 const { createTeacher } = await import("~/models/teacher.server");
 const { createClass } = await import("~/models/class.server");
 const { signInPupil } = await import("~/models/pupil.server");
+const { teacherClassPage } = await import("~/models/class-page.server");
 const { sqlite } = await import("~/db.server");
 
 after(async () => {
@@ -136,6 +137,28 @@ test("another teacher's class is not found", async () => {
       }
     ).a,
     null,
+  );
+});
+
+test("the class page: its facts, the roster in name order with ISO times, a teacher's own class has no other owner", async () => {
+  const { teacherId, classId } = await teacherWithClass("9C");
+  await addPupilsFromList({ classId, teacherId, text: "Citra\nAni" });
+  const page = teacherClassPage({ classId, teacherId });
+  assert.equal(page.klass.name, "9C");
+  assert.equal(page.klass.isOwner, true);
+  assert.equal(page.klass.archived, false);
+  assert.equal(page.owner, null);
+  assert.deepEqual(
+    page.roster.map((p) => p.displayName),
+    ["Ani", "Citra"],
+  );
+  assert.ok(!Number.isNaN(Date.parse(page.roster[0].joinedAt)));
+  assert.equal(page.roster[0].lastSeenAt, null);
+  assert.deepEqual(page.assignments, []);
+  const other = await teacherWithClass();
+  assert.throws(
+    () => teacherClassPage({ classId, teacherId: other.teacherId }),
+    (e: unknown) => e instanceof Response && e.status === 404,
   );
 });
 
