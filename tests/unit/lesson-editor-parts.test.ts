@@ -2,14 +2,35 @@
 // information (all empty = none; complete facts), and accepting a warning that is really open.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import type { z } from "zod";
+import { parseSubmission } from "../../app/utils/form.server";
 import {
+  acknowledgementSchema,
   factRows,
-  parseAcknowledgement,
-  parseOutsideInfo,
-  parsePrompt,
+  outsideInfoSchema,
+  promptSchema,
   promptValues,
   RUBRIC_FIELDS,
 } from "../../app/utils/lesson-editor-form";
+
+/** A form posted with these fields, through the kit's parser: the value, or each field's message. */
+function parse<S extends z.ZodTypeAny>(schema: S, fields: Record<string, string>) {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  const submission = parseSubmission(form, schema);
+  if (submission.status === "success")
+    return { ok: true as const, value: submission.value as z.output<S> };
+  const errors: Record<string, string | undefined> = {};
+  for (const [name, messages] of Object.entries(submission.error ?? {}))
+    errors[name === "" ? "form" : name] = messages?.[0];
+  return { ok: false as const, errors };
+}
+const parsePrompt = (fields: Record<string, string>, id: string) => parse(promptSchema(id), fields);
+const parseOutsideInfo = (fields: Record<string, string>) => parse(outsideInfoSchema, fields);
+const parseAcknowledgement = (
+  fields: Record<string, string>,
+  open: { check: string; item: string }[],
+) => parse(acknowledgementSchema(open), fields);
 
 const rubricForm = (text: (name: string) => string) =>
   Object.fromEntries(RUBRIC_FIELDS.map((f) => [f.name, text(f.name)]));
