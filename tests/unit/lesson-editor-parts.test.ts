@@ -7,7 +7,10 @@ import { parseSubmission } from "../../app/utils/form.server";
 import {
   acknowledgementSchema,
   factRows,
+  metaSchema,
   outsideInfoSchema,
+  questionSchema,
+  sortingSchema,
   promptSchema,
   promptValues,
   RUBRIC_FIELDS,
@@ -133,4 +136,95 @@ test("only a warning that is open can be accepted, and only with a reason", () =
   );
   assert.ok(!noReason.ok);
   assert.equal(noReason.errors.reason, "ed.err.required");
+});
+
+test("the article, question and statement rules: each message on its field", () => {
+  const meta = parse(metaSchema(true), {
+    title: " ",
+    language: "fr",
+    gradeBand: "SMP",
+    article: "\n \n",
+    outlet: "Kabar",
+    authorUnknown: "on",
+    publishedAt: "kemarin",
+    eventDate: "2024-06-19",
+    url: "javascript:alert(1)",
+    estimatedMinutes: "0",
+  });
+  assert.deepEqual(meta, {
+    ok: false,
+    errors: {
+      title: "ed.err.required",
+      language: "ed.err.required",
+      article: "ed.err.article",
+      publishedAt: "ed.err.date",
+      url: "ed.err.url",
+      estimatedMinutes: "ed.err.minutes",
+    },
+  });
+  const paragraphs = ["Pasar dibuka bulan depan.", "Warga menolak."];
+  const question = parse(questionSchema("q1", paragraphs), {
+    skill: "comprehension",
+    stem: "Kapan?",
+    option_a: "Besok",
+    option_b: "x".repeat(2001),
+    correct: "c",
+    explanation: "P1",
+    evidence: "9",
+    twoPart: "on",
+    partBStem: "Bukti?",
+    partB_quote_a: "bulan depan",
+    partB_paragraph_a: "2",
+    partB_quote_b: "Warga",
+    partB_paragraph_b: "7",
+  });
+  assert.deepEqual(question, {
+    ok: false,
+    errors: {
+      option_b: "ed.err.tooLong",
+      evidence: "ed.err.evidence",
+      options: "ed.err.options",
+      correct: "ed.err.correct",
+      partB_quote_a: "ed.err.verbatim",
+      partB_paragraph_b: "ed.err.paragraph",
+      partB: "ed.err.options",
+      partBCorrect: "ed.err.correct",
+      partBExplanation: "ed.err.required",
+    },
+  });
+  // a quotation not in its paragraph says so, even when it is also too long
+  const sorting = parse(sortingSchema("s1", paragraphs, []), {
+    quote: "y".repeat(2001),
+    paragraph: "1",
+    category: "fakta",
+    speaker: "pak-lurah",
+    explanation: "",
+  });
+  assert.deepEqual(sorting, {
+    ok: false,
+    errors: {
+      quote: "ed.err.verbatim",
+      category: "ed.err.required",
+      speaker: "ed.err.required",
+      explanation: "ed.err.required",
+    },
+  });
+  const statement = parse(sortingSchema("s1", paragraphs, [{ id: "warga", label: "Warga" }]), {
+    quote: "Warga menolak",
+    paragraph: "2",
+    category: "allegation",
+    speaker: "warga",
+    explanation: "Kata kerja laporan.",
+  });
+  assert.deepEqual(statement, {
+    ok: true,
+    value: {
+      id: "s1",
+      quote: "Warga menolak",
+      paragraph: 2,
+      category: "allegation",
+      explanation: "Kata kerja laporan.",
+      speaker: "warga",
+    },
+  });
 });
