@@ -1,5 +1,5 @@
-// The lesson editor's forms: posted fields → lesson parts (or field errors as dictionary keys),
-// lesson parts → form values, and content problems → translated messages. No server code here.
+// The lesson editor's forms: posted fields → lesson parts as Zod schemas (messages are dictionary
+// keys), lesson parts → form values, and content problems → translated messages. No server code here.
 import { z } from "zod";
 import {
   CATEGORIES,
@@ -12,7 +12,6 @@ import {
 } from "~/content/schema";
 import type { MessageKey, Vars } from "~/i18n";
 
-export type FormErrors = Partial<Record<string, MessageKey>>;
 /** A posted form's entries as Conform reads them (the page reads a refused form's typing so). */
 export type Raw = Record<string, string | string[] | undefined>;
 
@@ -113,10 +112,10 @@ export function metaSchema(withMinutes: boolean) {
         : z.unknown().transform(() => undefined),
     })
     .superRefine((form, ctx) => {
-      const posted = form as Record<string, string | boolean>;
+      const fields = form as Record<string, string | boolean>;
       for (const key of STATED) {
-        if (posted[`${key}Unknown`]) continue;
-        const value = posted[key] as string;
+        if (fields[`${key}Unknown`]) continue;
+        const value = fields[key] as string;
         const problem = !value
           ? "ed.err.stated"
           : value.length > 300
@@ -126,9 +125,9 @@ export function metaSchema(withMinutes: boolean) {
       }
     })
     .transform((form): MetaValues => {
-      const posted = form as Record<string, string | boolean>;
+      const fields = form as Record<string, string | boolean>;
       const source = Object.fromEntries(
-        STATED.map((k) => [k, posted[`${k}Unknown`] ? null : posted[k]]),
+        STATED.map((k) => [k, fields[`${k}Unknown`] ? null : fields[k]]),
       ) as Lesson["source"];
       if (form.note) source.note = form.note;
       return {
@@ -142,6 +141,7 @@ export function metaSchema(withMinutes: boolean) {
     });
 }
 
+/** Same rule as the file parser: blank lines separate paragraphs, line breaks inside are spaces. */
 export function splitArticle(text: string): string[] {
   return text
     .replace(/\r\n/g, "\n")
@@ -285,14 +285,14 @@ export function questionSchema(id: string, paragraphs: string[]) {
       partBExplanation: text,
     })
     .superRefine((form, ctx) => {
-      const posted = form as Record<string, unknown>;
-      const options = choices(posted);
+      const fields = form as Record<string, unknown>;
+      const options = choices(fields);
       if (options.length < 3) refuse(ctx, "options", "ed.err.options");
       if (!options.some((o) => o.id === form.correct)) refuse(ctx, "correct", "ed.err.correct");
       if (!form.twoPart) return;
       const stem = requiredText(form.partBStem);
       if (stem) refuse(ctx, "partBStem", stem);
-      const quotes = quotations(posted);
+      const quotes = quotations(fields);
       for (const o of quotes) {
         if (o.paragraph === null) refuse(ctx, `partB_paragraph_${o.id}`, "ed.err.paragraph");
         else if (!paragraphs[o.paragraph - 1].includes(o.quote))
@@ -305,12 +305,12 @@ export function questionSchema(id: string, paragraphs: string[]) {
       if (explanation) refuse(ctx, "partBExplanation", explanation);
     })
     .transform((form): Question => {
-      const posted = form as Record<string, unknown>;
+      const fields = form as Record<string, unknown>;
       const question: Question = {
         id,
         skill: form.skill as Question["skill"],
         stem: form.stem,
-        options: choices(posted),
+        options: choices(fields),
         correct: form.correct,
         explanation: form.explanation,
         evidence: form.evidence,
@@ -318,7 +318,7 @@ export function questionSchema(id: string, paragraphs: string[]) {
       if (form.twoPart)
         question.partB = {
           stem: form.partBStem,
-          options: quotations(posted).map((o) => ({ ...o, paragraph: o.paragraph ?? 1 })),
+          options: quotations(fields).map((o) => ({ ...o, paragraph: o.paragraph ?? 1 })),
           correct: form.partBCorrect,
           explanation: form.partBExplanation,
         };
@@ -330,14 +330,14 @@ export function questionSchema(id: string, paragraphs: string[]) {
 const requiredText = (value: string, max = MAX_TEXT): MessageKey | null =>
   !value ? "ed.err.required" : value.length > max ? "ed.err.tooLong" : null;
 /** The filled options of a question form. */
-const choices = (posted: Record<string, unknown>) =>
-  OPTION_IDS.map((o) => ({ id: o, text: posted[`option_${o}`] as string })).filter((o) => o.text);
+const choices = (fields: Record<string, unknown>) =>
+  OPTION_IDS.map((o) => ({ id: o, text: fields[`option_${o}`] as string })).filter((o) => o.text);
 /** The filled Part B quotations (with their paragraph number, null if not one of the article's). */
-const quotations = (posted: Record<string, unknown>) =>
+const quotations = (fields: Record<string, unknown>) =>
   OPTION_IDS.flatMap((o) => {
-    const quote = posted[`partB_quote_${o}`] as string;
+    const quote = fields[`partB_quote_${o}`] as string;
     return quote
-      ? [{ id: o, quote, paragraph: posted[`partB_paragraph_${o}`] as number | null }]
+      ? [{ id: o, quote, paragraph: fields[`partB_paragraph_${o}`] as number | null }]
       : [];
   });
 
@@ -466,12 +466,12 @@ type OutsideInfo = NonNullable<Lesson["outsideInfo"]>;
 const FACT_PARTS = ["date", "source", "text"] as const;
 const factRowsOf = (form: object) =>
   Array.from({ length: MAX_FACTS }, (_, i) => {
-    const posted = form as Record<string, string>;
+    const fields = form as Record<string, string>;
     return {
       i,
-      date: posted[`fact_date_${i}`],
-      source: posted[`fact_source_${i}`],
-      text: posted[`fact_text_${i}`],
+      date: fields[`fact_date_${i}`],
+      source: fields[`fact_source_${i}`],
+      text: fields[`fact_text_${i}`],
     };
   }).filter((row) => row.date || row.source || row.text);
 
