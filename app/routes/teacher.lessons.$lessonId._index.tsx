@@ -53,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return answer === "deleted" ? redirect("/teacher/lessons") : answer;
 }
 
-/** The lesson's four lists, one line per entry (see parseLists). */
+/** The lesson's four lists, one line per entry (see listsSchema). */
 const LIST_FIELDS = [
   { name: "objectives", label: "ed.objectives", rows: 4 },
   { name: "glossary", label: "ed.glossary", rows: 4 },
