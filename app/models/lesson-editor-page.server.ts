@@ -1,9 +1,11 @@
 // The editor page of one lesson: what it shows (problems and warnings placed next to their items)
 // and what each of its forms does (one `intent` per form), for the lesson's author only.
 import type { SubmissionResult } from "@conform-to/react";
+import { json, type TypedResponse } from "@remix-run/node";
 import { z } from "zod";
 import type { MessageKey, Vars } from "~/i18n";
-import { parseSubmission } from "~/utils/form.server";
+import { parseSubmission, refuse } from "~/utils/form.server";
+import type { FormReply } from "~/utils/form-reply";
 import {
   getOwnLesson,
   moveItem,
@@ -27,19 +29,16 @@ import {
   promptValues,
   questionValues,
   sortingValues,
-  parseAcknowledgement,
-  parseLists,
-  parseMeta,
-  parseOutsideInfo,
-  parsePrompt,
-  parseQuestion,
-  parseSorting,
+  acknowledgementSchema,
+  listsSchema,
+  metaSchema,
+  outsideInfoSchema,
+  promptSchema,
+  questionSchema,
+  sortingSchema,
+  posted,
   problemItem,
   problemMessage,
-  editorSchema,
-  type FormErrors,
-  type Parsed,
-  type Raw,
 } from "~/utils/lesson-editor-form";
 import { notFound } from "~/utils/http.server";
 
@@ -137,23 +136,31 @@ export function editorPage(ref: Ref, edit: string | null = null) {
   };
 }
 
-export type EditorResult = {
+/** A saved form's answer: its status only, the draft's new revision and the message to show. */
+export type EditorSaved = {
+  ok: true;
   intent: string;
   itemId: string;
-  ok: boolean;
   /** The draft's revision after this post: the page sends it with its next save. */
   revision: number;
-  /** Refused because the draft changed since the page was loaded (another tab, a late autosave). */
-  stale?: boolean;
-  /**
-   * The kit's reply (decision 017), which the form renders from as Conform's `lastResult`: a
-   * refused form's entries and messages (form-wide ones under ""); a saved form's status only, so
-   * the page keeps what is in its fields (and a new item's form starts empty again).
-   */
+  /** No entries, so nothing typed since is put back or reset (a new item's form starts empty). */
   result: SubmissionResult<string[]>;
-  message?: MessageKey;
+  message: MessageKey;
   vars?: Record<string, number>;
 };
+/**
+ * A refused form's answer: the kit's `refuse()` reply (`intent`, `result` with the entries and
+ * messages, form-wide ones under "") and the page data that rides along (decision 019).
+ */
+export type EditorRefused = FormReply & {
+  /** Which item's form this answers ("" for the lesson's own forms). */
+  itemId: string;
+  /** The draft's revision now, so a refused tab knows what it missed. */
+  revision: number;
+  /** Refused because the draft changed since the page was loaded (another tab, a late autosave). */
+  stale?: true;
+};
+export type EditorAnswer = EditorSaved | EditorRefused;
 
 /** The answer to a saved form: no entries, so nothing typed since is put back or reset. */
 const SAVED: SubmissionResult<string[]> = { status: "success" };
@@ -175,51 +182,65 @@ const CHECKED = new Set([
 ]);
 
 /**
- * The revision a form was made from: its hidden `revision` field. A post without one (a script,
- * the authorization and fuzz tests) is taken as made from the current revision; a malformed one
- * is refused like a stale one.
+ * What every editor post says besides its fields: which form (`intent`, and `itemId`/`kind` for an
+ * item), whether it is an autosave, the acceptance to take back (`index`), whether the warnings
+ * were seen before publishing, and the revision the form was made from (`revision`: `null` when
+ * not sent, e.g. by a script, the authorization and fuzz tests: taken as the current one; a
+ * malformed one is -1, refused like a stale one). Read as posted (not trimmed); never refused.
  */
-function postedRevision(form: FormData, current: number): number {
-  const raw = form.get("revision");
-  if (raw === null || raw === "") return current;
-  const n = Number(raw);
-  return Number.isSafeInteger(n) && n >= 0 ? n : -1;
-}
+const editorPostSchema = z.object({
+  intent: posted,
+  itemId: posted,
+  kind: posted,
+  autosave: posted.transform(Boolean),
+  warningsSeen: posted.transform(Boolean),
+  index: posted.transform(Number),
+  revision: posted.transform((raw) => {
+    if (raw === "") return null;
+    const n = Number(raw);
+    return Number.isSafeInteger(n) && n >= 0 ? n : -1;
+  }),
+});
 
 const KINDS: ItemKind[] = ["questions", "sorting", "prompts"];
 
-/** One posted editor form → the draft changed (or field errors), or "deleted" after deleting the lesson. */
-export function editorAction(ref: Ref, form: FormData): EditorResult | "deleted" {
+type Answer = TypedResponse<EditorAnswer>;
+
+/**
+ * One posted editor form → the draft changed (200) or refused with the kit's `refuse()` (400 with
+ * the field messages, 409 when the draft changed since the page was loaded), or "deleted" after
+ * deleting the lesson.
+ */
+export function editorAction(ref: Ref, form: FormData): Answer | "deleted" {
   const row = getOwnLesson(ref);
   const draft = row.draft as Draft;
-  // Every field of the post as the kit reads it: what a refused form shows again.
-  const posted = parseSubmission(form, z.record(z.unknown()));
-  const intent = String(form.get("intent") ?? "");
-  const itemId = String(form.get("itemId") ?? "");
-  const kind = String(form.get("kind") ?? "") as ItemKind;
-  const autosave = Boolean(form.get("autosave"));
+  // What the post is for, read by the kit; its reply gives a refused form's entries back.
+  const post = parseSubmission(form, editorPostSchema);
+  if (post.status !== "success") throw new Error("the editor's post schema refuses nothing");
+  const { intent, itemId, autosave } = post.value;
+  const kind = post.value.kind as ItemKind;
   let revision = row.revision;
-  const expected = postedRevision(form, row.revision);
-  /** A refusal: messages by field, or one for the whole form (`formError`). */
+  const expected = post.value.revision ?? row.revision;
+  /** A refusal: the parsed form's own messages, or one for the whole form (`formError`). */
   const fail = (
-    refusal: { fieldErrors?: FormErrors; formError?: MessageKey; stale?: boolean },
-    submission: Pick<typeof posted, "reply"> = posted,
-  ): EditorResult => ({
-    intent,
-    itemId,
-    ok: false,
-    revision,
-    ...(refusal.stale ? { stale: true } : {}),
-    result: submission.reply({
-      ...(refusal.formError ? { formErrors: [refusal.formError] } : {}),
-      ...(refusal.fieldErrors ? { fieldErrors: messages(refusal.fieldErrors) } : {}),
-    }),
-  });
+    refusal: { formError?: MessageKey; stale?: boolean },
+    submission: Pick<typeof post, "reply"> = post,
+  ): Answer =>
+    refuse(submission, {
+      intent,
+      formError: refusal.formError,
+      status: refusal.stale ? 409 : 400,
+      data: { itemId, revision, ...(refusal.stale ? { stale: true as const } : {}) },
+    });
   const stale = () => fail({ formError: "ed.err.stale", stale: true });
   const done = (
     message: MessageKey = autosave ? "ed.autosaved" : "ed.saved",
     vars?: Record<string, number>,
-  ): EditorResult => ({ intent, itemId, ok: true, revision, result: SAVED, message, vars });
+  ): Answer =>
+    json<EditorSaved>(
+      { ok: true, intent, itemId, revision, result: SAVED, message, ...(vars ? { vars } : {}) },
+      { headers: { "Cache-Control": "no-store" } },
+    );
   // The check and the write are one conditional UPDATE (saveDraft): a save made from an older
   // revision than the stored one never lands, even when two arrive at the same moment.
   const save = (next: Draft) => {
@@ -233,60 +254,44 @@ export function editorAction(ref: Ref, form: FormData): EditorResult | "deleted"
     (draft[k] as { id: string }[]).some((x) => x.id === itemId)
       ? itemId
       : nextItemId(prefix, draft[k]);
-  // The form's rules through the kit's parser; a refused form keeps what was typed.
-  const put = <T>(rules: (raw: Raw) => Parsed<T>, apply: (value: T) => Draft) => {
-    const submission = parseSubmission(form, editorSchema(rules));
+  // The form's schema through the kit's parser; a refused form keeps what was typed.
+  const put = <S extends z.ZodTypeAny>(schema: S, apply: (value: z.output<S>) => Draft) => {
+    const submission = parseSubmission(form, schema);
     if (submission.status !== "success") return fail({}, submission);
-    return save(apply(submission.value as T)) ? done() : stale();
+    return save(apply(submission.value)) ? done() : stale();
   };
 
   switch (intent) {
     case "meta":
-      return put(
-        (r) => parseMeta(r, true),
-        ({ estimatedMinutes, ...m }) => ({
-          ...draft,
-          ...m,
-          estimatedMinutes: estimatedMinutes ?? draft.estimatedMinutes,
-        }),
-      );
+      return put(metaSchema(true), ({ estimatedMinutes, ...m }) => ({
+        ...draft,
+        ...m,
+        estimatedMinutes: estimatedMinutes ?? draft.estimatedMinutes,
+      }));
     case "lists":
-      return put(
-        (r) => parseLists(r, draft.speakers),
-        (v) => ({ ...draft, ...v }),
-      );
+      return put(listsSchema(draft.speakers), (v) => ({ ...draft, ...v }));
     case "outside":
-      return put(parseOutsideInfo, (info) => {
+      return put(outsideInfoSchema, (info) => {
         const { outsideInfo: _old, ...rest } = draft;
         return info ? { ...rest, outsideInfo: info } : rest;
       });
     case "question":
-      return put(
-        (r) => parseQuestion(r, idIn("questions", "q"), draft.paragraphs),
-        (q) => putItem(draft, "questions", q),
+      return put(questionSchema(idIn("questions", "q"), draft.paragraphs), (q) =>
+        putItem(draft, "questions", q),
       );
     case "sorting":
-      return put(
-        (r) => parseSorting(r, idIn("sorting", "s"), draft.paragraphs, draft.speakers),
-        (s) => putItem(draft, "sorting", s),
+      return put(sortingSchema(idIn("sorting", "s"), draft.paragraphs, draft.speakers), (s) =>
+        putItem(draft, "sorting", s),
       );
     case "prompt":
-      return put(
-        (r) => parsePrompt(r, idIn("prompts", "d")),
-        (p) => putItem(draft, "prompts", p),
-      );
-    case "acknowledge": {
-      const open = validateDraft(draft).warnings;
-      return put(
-        (r) => parseAcknowledgement(r, open),
-        (a) => ({
-          ...draft,
-          acknowledged: [...draft.acknowledged, a],
-        }),
-      );
-    }
+      return put(promptSchema(idIn("prompts", "d")), (p) => putItem(draft, "prompts", p));
+    case "acknowledge":
+      return put(acknowledgementSchema(validateDraft(draft).warnings), (a) => ({
+        ...draft,
+        acknowledged: [...draft.acknowledged, a],
+      }));
     case "unacknowledge": {
-      const at = Number(form.get("index"));
+      const at = post.value.index;
       if (!Number.isInteger(at) || !draft.acknowledged[at]) notFound();
       return save({ ...draft, acknowledged: draft.acknowledged.filter((_, i) => i !== at) })
         ? done()
@@ -308,7 +313,7 @@ export function editorAction(ref: Ref, form: FormData): EditorResult | "deleted"
     case "publish": {
       const { problems, warnings } = validateDraft(draft);
       if (problems.length) return fail({ formError: "ed.err.problems" });
-      if (warnings.length && !form.get("warningsSeen"))
+      if (warnings.length && !post.value.warningsSeen)
         return fail({ formError: "ed.err.seeWarnings" });
       const result = publishLesson({ ...ref, revision: expected });
       if (!result.ok) return "stale" in result ? stale() : fail({ formError: "ed.err.problems" });
@@ -332,8 +337,3 @@ export function editorAction(ref: Ref, form: FormData): EditorResult | "deleted"
       return fail({ formError: "v.invalid" });
   }
 }
-
-const messages = (errors: FormErrors) =>
-  Object.fromEntries(
-    Object.entries(errors).flatMap(([name, key]) => (key ? [[name, [key]]] : [])),
-  ) as Record<string, string[]>;

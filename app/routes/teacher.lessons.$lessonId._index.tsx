@@ -23,7 +23,7 @@ import {
 import { LessonMetaFields } from "~/components/lesson-meta-fields";
 import { useT } from "~/i18n/use-t";
 import { getOwnLesson } from "~/models/lesson-editor.server";
-import { editorAction, editorPage, type EditorResult } from "~/models/lesson-editor-page.server";
+import { editorAction, editorPage, type EditorAnswer } from "~/models/lesson-editor-page.server";
 import { requireTeacher } from "~/utils/auth.server";
 import { readForm } from "~/utils/form.server";
 import { parseId } from "~/utils/ids";
@@ -47,17 +47,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const ref = { teacherId: teacher.teacherId, lessonId: parseId(params.lessonId) };
   // The owner check comes before the body is read: someone else's lesson is a 404 either way.
   getOwnLesson(ref);
-  const result = editorAction(ref, await readForm(request));
-  if (result === "deleted") return redirect("/teacher/lessons");
-  // 409: the draft changed since this page was loaded; what was typed comes back with the message.
-  // The answer carries the kit's reply (`result`), which the form renders from (decision 017).
-  return json<EditorResult>(result, {
-    status: result.ok ? 200 : result.stale ? 409 : 400,
-    headers: { "Cache-Control": "no-store" },
-  });
+  // A save (200), or the kit's refusal (400; 409 when the draft changed since this page was
+  // loaded), whose reply the form renders from (decisions 017, 019).
+  const answer = editorAction(ref, await readForm(request));
+  return answer === "deleted" ? redirect("/teacher/lessons") : answer;
 }
 
-/** The lesson's four lists, one line per entry (see parseLists). */
+/** The lesson's four lists, one line per entry (see listsSchema). */
 const LIST_FIELDS = [
   { name: "objectives", label: "ed.objectives", rows: 4 },
   { name: "glossary", label: "ed.glossary", rows: 4 },
@@ -159,7 +155,7 @@ function Sections() {
 
 export default function LessonEditor() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as EditorResult | undefined;
+  const result = useActionData<typeof action>() as EditorAnswer | undefined;
   // The newest revision known: the page's, the last post's, or an autosave's answer.
   const [learned, setLearned] = useState(0);
   const revision = Math.max(data.revision, result?.revision ?? 0, learned);

@@ -8,7 +8,7 @@ import { useT } from "~/i18n/use-t";
 import { createLesson } from "~/models/lesson-editor.server";
 import { requireTeacher } from "~/utils/auth.server";
 import { parseForm, refuse } from "~/utils/form.server";
-import { editorSchema, parseMeta } from "~/utils/lesson-editor-form";
+import { metaSchema } from "~/utils/lesson-editor-form";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => title(matches, "new.title");
@@ -18,14 +18,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({}, { headers: { "Cache-Control": "no-store" } });
 }
 
-const newLessonSchema = editorSchema((raw) => parseMeta(raw, false));
+const newLessonSchema = metaSchema(false);
 
 export async function action({ request }: ActionFunctionArgs) {
   const teacher = await requireTeacher(request);
-  const { form, submission } = await parseForm(request, newLessonSchema);
+  const { submission } = await parseForm(request, newLessonSchema);
   if (submission.status !== "success") return refuse(submission, { formError: "ed.err.fields" });
   // "Preview" without JavaScript: the same page again, numbered, nothing stored.
-  if (form.get("intent") === "preview")
+  if (submission.payload.intent === "preview")
     return json(
       { ok: false as const, result: submission.reply() },
       { headers: { "Cache-Control": "no-store" } },

@@ -103,13 +103,19 @@ type Refusal = {
 };
 
 /**
+ * Page data that rides along with a refusal, beside the reply (the lesson editor's item id and
+ * draft revision, decision 019); the reply's own `ok`, `intent` and `result` win over it.
+ */
+type RefusalData = Record<string, unknown>;
+
+/**
  * The answer to a refused form: 400 (or `status`), never cached, with the person's entries
  * (except `hide`) and the messages, for `useAppForm` to show next to the fields.
  */
-export function refuse(
+export function refuse<D extends RefusalData = Record<never, never>>(
   submission: Pick<Submission<unknown, string[]>, "reply">,
-  refusal: Refusal = {},
-): TypedResponse<FormReply> {
+  refusal: Refusal & { data?: D } = {},
+): TypedResponse<FormReply & D> {
   const options: {
     formErrors?: string[];
     fieldErrors?: Record<string, string[]>;
@@ -125,7 +131,7 @@ export function refuse(
     );
   if (refusal.hide) options.hideFields = refusal.hide;
   const result = submission.reply(options);
-  const body: FormReply = { ok: false, result };
+  const body = { ...refusal.data, ok: false, result } as FormReply & D;
   if (refusal.intent !== undefined) body.intent = refusal.intent;
   return json(body, {
     status: refusal.status ?? 400,

@@ -1,5 +1,5 @@
-// The lesson editor's forms: posted fields → lesson parts (or field errors as dictionary keys),
-// lesson parts → form values, and content problems → translated messages. No server code here.
+// The lesson editor's forms: posted fields → lesson parts as Zod schemas (messages are dictionary
+// keys), lesson parts → form values, and content problems → translated messages. No server code here.
 import { z } from "zod";
 import {
   CATEGORIES,
@@ -12,30 +12,12 @@ import {
 } from "~/content/schema";
 import type { MessageKey, Vars } from "~/i18n";
 
-export type FormErrors = Partial<Record<string, MessageKey>>;
-export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FormErrors };
+/** A posted form's entries as Conform reads them (the page reads a refused form's typing so). */
 export type Raw = Record<string, string | string[] | undefined>;
 
 export const OPTION_IDS = ["a", "b", "c", "d", "e"] as const;
 export const MAX_TEXT = 2000;
 export const MAX_ARTICLE = 60_000;
-
-const str = (raw: Raw, key: string) => {
-  const v = raw[key];
-  return (Array.isArray(v) ? (v[0] ?? "") : (v ?? "")).trim();
-};
-const all = (raw: Raw, key: string) => {
-  const v = raw[key];
-  return (Array.isArray(v) ? v : v === undefined ? [] : [v]).map((s) => s.trim());
-};
-const checked = (raw: Raw, key: string) => raw[key] !== undefined && str(raw, key) !== "";
-
-function need(errors: FormErrors, raw: Raw, key: string, max = MAX_TEXT): string {
-  const value = str(raw, key);
-  if (!value) errors[key] = "ed.err.required";
-  else if (value.length > max) errors[key] = "ed.err.tooLong";
-  return value;
-}
 
 /**
  * The entries of a posted form as the kit parsed them (Conform's payload): strings, or string
@@ -54,28 +36,36 @@ export function rawOf(payload: unknown): Raw {
   return raw;
 }
 
-/**
- * An editor form's rules as a Zod schema for the kit's `parseSubmission` (decision 017): the
- * posted entries in, the lesson part out, each refusal filed under its field as a dictionary key
- * (one named `form` is about the whole form: Conform's form-wide messages).
- */
-export function editorSchema<T>(rules: (raw: Raw) => Parsed<T>) {
-  return z.record(z.unknown()).transform((payload, ctx): T => {
-    const parsed = rules(rawOf(payload));
-    if (parsed.ok) return parsed.value;
-    for (const [name, key] of Object.entries(parsed.errors))
-      if (key)
-        ctx.addIssue({
-          code: z.ZodIssueCode.custom,
-          path: name === "form" ? [] : [name],
-          message: key,
-        });
-    return z.NEVER;
-  });
-}
+// The editor's fields as Zod schemas, for the kit's `parseSubmission` (decisions 017, 019): every
+// message is a dictionary key filed under the field it is about (a path of [] is the form's own).
+// Posted values stay strings; a repeated name counts with its first value, like the browser sends.
+const texts = (v: unknown): string[] =>
+  (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter(
+    (x): x is string => typeof x === "string",
+  );
+/** A posted field exactly as sent: its first value ("" when absent). */
+export const posted = z.unknown().transform((v) => texts(v)[0] ?? "");
+/** A posted field: its first value, trimmed ("" when absent). */
+export const text = z.unknown().transform((v) => (texts(v)[0] ?? "").trim());
+/** Every value of a repeated field (checkboxes), trimmed. */
+const list = z.unknown().transform((v) => texts(v).map((s) => s.trim()));
+/** A checkbox: ticked when posted with a value. */
+export const flag = text.transform((v) => v !== "");
+/** A field that may be empty but not longer than `max`. */
+const upTo = (max: number) => text.pipe(z.string().max(max, "ed.err.tooLong"));
+/** A field that must be filled, up to `max` characters. */
+const required = (max = MAX_TEXT) =>
+  text.pipe(z.string().min(1, "ed.err.required").max(max, "ed.err.tooLong"));
+/** A cross-field message, under the field `name` ("form": the whole form). */
+const refuse = (ctx: z.RefinementCtx, name: string, message: MessageKey) =>
+  ctx.addIssue({ code: z.ZodIssueCode.custom, path: name === "form" ? [] : [name], message });
+
+/** A field's own message, from a rule on that field. */
+const refuseField = (ctx: z.RefinementCtx, message: MessageKey) =>
+  ctx.addIssue({ code: z.ZodIssueCode.custom, message });
 
 /** The schema type every editor form's fields are read with on the page (`useAppForm`). */
-export type EditorFormSchema = ReturnType<typeof editorSchema<unknown>>;
+export type EditorFormSchema = z.ZodType<unknown, z.ZodTypeDef, Record<string, unknown>>;
 
 const DATE = z.string().date();
 
@@ -86,59 +76,69 @@ export type MetaValues = Pick<
   estimatedMinutes?: number;
 };
 
-/** The article and its source (the "new lesson" form and the editor's first section). */
-export function parseMeta(raw: Raw, withMinutes: boolean): Parsed<MetaValues> {
-  const errors: FormErrors = {};
-  const title = need(errors, raw, "title", 300);
-  const language = str(raw, "language");
-  if (language !== "id" && language !== "en") errors.language = "ed.err.required";
-  const gradeBand = need(errors, raw, "gradeBand", 100);
-  const article = str(raw, "article");
-  const paragraphs = splitArticle(article);
-  if (!paragraphs.length) errors.article = "ed.err.article";
-  else if (article.length > MAX_ARTICLE) errors.article = "ed.err.tooLong";
-  const stated = (key: string, check?: (v: string) => MessageKey | null): string | null => {
-    if (checked(raw, `${key}Unknown`)) return null;
-    const value = str(raw, key);
-    if (!value) errors[key] = "ed.err.stated";
-    else if (value.length > 300) errors[key] = "ed.err.tooLong";
-    else {
-      const problem = check?.(value);
-      if (problem) errors[key] = problem;
-    }
-    return value;
-  };
-  const date = (v: string) => (DATE.safeParse(v).success ? null : "ed.err.date");
-  const url = (v: string) =>
-    /^https?:\/\/[^\s]+$/i.test(v) && z.string().url().safeParse(v).success ? null : "ed.err.url";
-  const source: Lesson["source"] = {
-    outlet: stated("outlet"),
-    author: stated("author"),
-    publishedAt: stated("publishedAt", date),
-    eventDate: stated("eventDate", date),
-    url: stated("url", url),
-  };
-  const note = str(raw, "note");
-  if (note.length > MAX_TEXT) errors.note = "ed.err.tooLong";
-  if (note) source.note = note;
-  let estimatedMinutes: number | undefined;
-  if (withMinutes) {
-    estimatedMinutes = Number(str(raw, "estimatedMinutes"));
-    if (!Number.isInteger(estimatedMinutes) || estimatedMinutes < 1 || estimatedMinutes > 240)
-      errors.estimatedMinutes = "ed.err.minutes";
-  }
-  if (Object.keys(errors).length) return { ok: false, errors };
-  return {
-    ok: true,
-    value: {
-      title,
-      language: language as "id" | "en",
-      gradeBand,
-      source,
-      paragraphs,
-      estimatedMinutes,
-    },
-  };
+const STATED = ["outlet", "author", "publishedAt", "eventDate", "url"] as const;
+const statedChecks: Partial<Record<(typeof STATED)[number], (v: string) => MessageKey | null>> = {
+  publishedAt: (v) => (DATE.safeParse(v).success ? null : "ed.err.date"),
+  eventDate: (v) => (DATE.safeParse(v).success ? null : "ed.err.date"),
+  url: (v) =>
+    /^https?:\/\/[^\s]+$/i.test(v) && z.string().url().safeParse(v).success ? null : "ed.err.url",
+};
+
+/**
+ * The article and its source (the "new lesson" form and the editor's first section). Each source
+ * field is stated, or ticked as unknown (then null).
+ */
+export function metaSchema(withMinutes: boolean) {
+  return z
+    .object({
+      title: required(300),
+      language: text.refine((v) => v === "id" || v === "en", "ed.err.required"),
+      gradeBand: required(100),
+      article: text.superRefine((article, ctx) => {
+        if (!splitArticle(article).length) refuseField(ctx, "ed.err.article");
+        else if (article.length > MAX_ARTICLE) refuseField(ctx, "ed.err.tooLong");
+      }),
+      ...Object.fromEntries(
+        STATED.flatMap((k) => [
+          [k, text],
+          [`${k}Unknown`, flag],
+        ]),
+      ),
+      note: upTo(MAX_TEXT),
+      estimatedMinutes: withMinutes
+        ? text
+            .transform(Number)
+            .refine((n) => Number.isInteger(n) && n >= 1 && n <= 240, "ed.err.minutes")
+        : z.unknown().transform(() => undefined),
+    })
+    .superRefine((form, ctx) => {
+      const fields = form as Record<string, string | boolean>;
+      for (const key of STATED) {
+        if (fields[`${key}Unknown`]) continue;
+        const value = fields[key] as string;
+        const problem = !value
+          ? "ed.err.stated"
+          : value.length > 300
+            ? "ed.err.tooLong"
+            : (statedChecks[key]?.(value) ?? null);
+        if (problem) refuse(ctx, key, problem);
+      }
+    })
+    .transform((form): MetaValues => {
+      const fields = form as Record<string, string | boolean>;
+      const source = Object.fromEntries(
+        STATED.map((k) => [k, fields[`${k}Unknown`] ? null : fields[k]]),
+      ) as Lesson["source"];
+      if (form.note) source.note = form.note;
+      return {
+        title: form.title,
+        language: form.language as "id" | "en",
+        gradeBand: form.gradeBand,
+        source,
+        paragraphs: splitArticle(form.article),
+        estimatedMinutes: form.estimatedMinutes,
+      };
+    });
 }
 
 /** Same rule as the file parser: blank lines separate paragraphs, line breaks inside are spaces. */
@@ -193,35 +193,44 @@ export function speakerId(label: string): string {
 
 export type ListsValues = Pick<Lesson, "objectives" | "glossary" | "speakers" | "teacherNotes">;
 
-export function parseLists(raw: Raw, previous: Lesson["speakers"]): Parsed<ListsValues> {
-  const errors: FormErrors = {};
-  const objectives = lines(str(raw, "objectives"));
-  const glossary: Lesson["glossary"] = [];
-  for (const line of lines(str(raw, "glossary"))) {
+/** A glossary line is "term: definition". */
+const glossaryOf = (text: string) =>
+  lines(text).map((line) => {
     const at = line.indexOf(":");
-    const term = at > 0 ? line.slice(0, at).trim() : "";
-    const definition = at > 0 ? line.slice(at + 1).trim() : "";
-    if (!term || !definition) errors.glossary = "ed.err.glossary";
-    else glossary.push({ term, definition });
-  }
-  // A speaker keeps its id while its label is unchanged, so sorting items keep pointing at it.
-  const used = new Set<string>();
-  const speakers = lines(str(raw, "speakers")).map((label) => {
-    const old = previous.find((s) => s.label === label);
-    let id = old?.id ?? speakerId(label);
-    while (used.has(id)) id = `${id}-2`;
-    used.add(id);
-    return { id, label };
+    return at > 0
+      ? { term: line.slice(0, at).trim(), definition: line.slice(at + 1).trim() }
+      : { term: "", definition: "" };
   });
-  const teacherNotes = lines(str(raw, "teacherNotes"));
-  for (const [key, value] of Object.entries({
-    objectives: str(raw, "objectives"),
-    teacherNotes: str(raw, "teacherNotes"),
-    speakers: str(raw, "speakers"),
-  }))
-    if (value.length > 20_000) errors[key] = "ed.err.tooLong";
-  if (Object.keys(errors).length) return { ok: false, errors };
-  return { ok: true, value: { objectives, glossary, speakers, teacherNotes } };
+
+/** The lesson's four lists, one entry a line; `previous`: the draft's speakers, whose ids stay. */
+export function listsSchema(previous: Lesson["speakers"]) {
+  return z
+    .object({
+      objectives: upTo(20_000),
+      glossary: text.superRefine((v, ctx) => {
+        if (glossaryOf(v).some((g) => !g.term || !g.definition))
+          refuseField(ctx, "ed.err.glossary");
+      }),
+      speakers: upTo(20_000),
+      teacherNotes: upTo(20_000),
+    })
+    .transform((form): ListsValues => {
+      // A speaker keeps its id while its label is unchanged, so sorting items keep pointing at it.
+      const used = new Set<string>();
+      const speakers = lines(form.speakers).map((label) => {
+        const old = previous.find((s) => s.label === label);
+        let id = old?.id ?? speakerId(label);
+        while (used.has(id)) id = `${id}-2`;
+        used.add(id);
+        return { id, label };
+      });
+      return {
+        objectives: lines(form.objectives),
+        glossary: glossaryOf(form.glossary),
+        speakers,
+        teacherNotes: lines(form.teacherNotes),
+      };
+    });
 }
 
 export function listsValues(lesson: ListsValues): Record<string, string> {
@@ -245,60 +254,92 @@ const paragraphNumber = (value: string, count: number) => {
   return Number.isInteger(n) && n >= 1 && n <= count ? n : null;
 };
 
-export function parseQuestion(raw: Raw, id: string, paragraphs: string[]): Parsed<Question> {
-  const errors: FormErrors = {};
-  const skill = str(raw, "skill");
-  if (!(SKILLS as readonly string[]).includes(skill)) errors.skill = "ed.err.required";
-  const stem = need(errors, raw, "stem");
-  const options = OPTION_IDS.map((o) => ({ id: o, text: str(raw, `option_${o}`) })).filter(
-    (o) => o.text,
-  );
-  if (options.length < 3) errors.options = "ed.err.options";
-  for (const o of options)
-    if (o.text.length > MAX_TEXT) errors[`option_${o.id}`] = "ed.err.tooLong";
-  const correct = str(raw, "correct");
-  if (!options.some((o) => o.id === correct)) errors.correct = "ed.err.correct";
-  const explanation = need(errors, raw, "explanation");
-  const evidence = [
-    ...new Set(all(raw, "evidence").map((v) => paragraphNumber(v, paragraphs.length))),
-  ]
-    .filter((n): n is number => n !== null)
-    .sort((a, b) => a - b);
-  if (!evidence.length) errors.evidence = "ed.err.evidence";
-  const question: Question = {
-    id,
-    skill: skill as Question["skill"],
-    stem,
-    options,
-    correct,
-    explanation,
-    evidence,
-  };
-  if (checked(raw, "twoPart")) {
-    const bStem = need(errors, raw, "partBStem");
-    const bOptions = OPTION_IDS.flatMap((o) => {
-      const quote = str(raw, `partB_quote_${o}`);
-      if (!quote) return [];
-      const paragraph = paragraphNumber(str(raw, `partB_paragraph_${o}`), paragraphs.length);
-      if (paragraph === null) errors[`partB_paragraph_${o}`] = "ed.err.paragraph";
-      else if (!paragraphs[paragraph - 1].includes(quote))
-        errors[`partB_quote_${o}`] = "ed.err.verbatim";
-      return [{ id: o, quote, paragraph: paragraph ?? 1 }];
+const optionFields = (prefix: string, field: z.ZodTypeAny) =>
+  Object.fromEntries(OPTION_IDS.map((o) => [`${prefix}${o}`, field])) as Record<
+    string,
+    typeof field
+  >;
+
+/** A multiple-choice question (and its optional Part B of quotations) in a draft of `paragraphs`. */
+export function questionSchema(id: string, paragraphs: string[]) {
+  const paragraph = text.transform((v) => paragraphNumber(v, paragraphs.length));
+  return z
+    .object({
+      skill: text.refine((v) => (SKILLS as readonly string[]).includes(v), "ed.err.required"),
+      stem: required(),
+      ...optionFields("option_", upTo(MAX_TEXT)),
+      correct: text,
+      explanation: required(),
+      evidence: list
+        .transform((values) =>
+          [...new Set(values.map((v) => paragraphNumber(v, paragraphs.length)))]
+            .filter((n): n is number => n !== null)
+            .sort((a, b) => a - b),
+        )
+        .refine((numbers) => numbers.length > 0, "ed.err.evidence"),
+      twoPart: flag,
+      partBStem: text,
+      ...optionFields("partB_quote_", text),
+      ...optionFields("partB_paragraph_", paragraph),
+      partBCorrect: text,
+      partBExplanation: text,
+    })
+    .superRefine((form, ctx) => {
+      const fields = form as Record<string, unknown>;
+      const options = choices(fields);
+      if (options.length < 3) refuse(ctx, "options", "ed.err.options");
+      if (!options.some((o) => o.id === form.correct)) refuse(ctx, "correct", "ed.err.correct");
+      if (!form.twoPart) return;
+      const stem = requiredText(form.partBStem);
+      if (stem) refuse(ctx, "partBStem", stem);
+      const quotes = quotations(fields);
+      for (const o of quotes) {
+        if (o.paragraph === null) refuse(ctx, `partB_paragraph_${o.id}`, "ed.err.paragraph");
+        else if (!paragraphs[o.paragraph - 1].includes(o.quote))
+          refuse(ctx, `partB_quote_${o.id}`, "ed.err.verbatim");
+      }
+      if (quotes.length < 3) refuse(ctx, "partB", "ed.err.options");
+      if (!quotes.some((o) => o.id === form.partBCorrect))
+        refuse(ctx, "partBCorrect", "ed.err.correct");
+      const explanation = requiredText(form.partBExplanation);
+      if (explanation) refuse(ctx, "partBExplanation", explanation);
+    })
+    .transform((form): Question => {
+      const fields = form as Record<string, unknown>;
+      const question: Question = {
+        id,
+        skill: form.skill as Question["skill"],
+        stem: form.stem,
+        options: choices(fields),
+        correct: form.correct,
+        explanation: form.explanation,
+        evidence: form.evidence,
+      };
+      if (form.twoPart)
+        question.partB = {
+          stem: form.partBStem,
+          options: quotations(fields).map((o) => ({ ...o, paragraph: o.paragraph ?? 1 })),
+          correct: form.partBCorrect,
+          explanation: form.partBExplanation,
+        };
+      return question;
     });
-    if (bOptions.length < 3) errors.partB = "ed.err.options";
-    const bCorrect = str(raw, "partBCorrect");
-    if (!bOptions.some((o) => o.id === bCorrect)) errors.partBCorrect = "ed.err.correct";
-    const bExplanation = need(errors, raw, "partBExplanation");
-    question.partB = {
-      stem: bStem,
-      options: bOptions,
-      correct: bCorrect,
-      explanation: bExplanation,
-    };
-  }
-  if (Object.keys(errors).length) return { ok: false, errors };
-  return { ok: true, value: question };
 }
+
+/** The message of a required field, or null. */
+const requiredText = (value: string, max = MAX_TEXT): MessageKey | null =>
+  !value ? "ed.err.required" : value.length > max ? "ed.err.tooLong" : null;
+/** The filled options of a question form. */
+const choices = (fields: Record<string, unknown>) =>
+  OPTION_IDS.map((o) => ({ id: o, text: fields[`option_${o}`] as string })).filter((o) => o.text);
+/** The filled Part B quotations (with their paragraph number, null if not one of the article's). */
+const quotations = (fields: Record<string, unknown>) =>
+  OPTION_IDS.flatMap((o) => {
+    const quote = fields[`partB_quote_${o}`] as string;
+    return quote
+      ? [{ id: o, quote, paragraph: fields[`partB_paragraph_${o}`] as number | null }]
+      : [];
+  });
 
 export function questionValues(q: Question): Record<string, string | string[]> {
   const v: Record<string, string | string[]> = {
@@ -322,32 +363,40 @@ export function questionValues(q: Question): Record<string, string | string[]> {
   return v;
 }
 
-export function parseSorting(
-  raw: Raw,
-  id: string,
-  paragraphs: string[],
-  speakers: Lesson["speakers"],
-): Parsed<SortingItem> {
-  const errors: FormErrors = {};
-  const quote = need(errors, raw, "quote");
-  const paragraph = paragraphNumber(str(raw, "paragraph"), paragraphs.length);
-  if (paragraph === null) errors.paragraph = "ed.err.paragraph";
-  else if (quote && !paragraphs[paragraph - 1].includes(quote)) errors.quote = "ed.err.verbatim";
-  const category = str(raw, "category");
-  if (!(CATEGORIES as readonly string[]).includes(category)) errors.category = "ed.err.required";
-  const speaker = str(raw, "speaker");
-  if (speaker && !speakers.some((s) => s.id === speaker)) errors.speaker = "ed.err.required";
-  const explanation = need(errors, raw, "explanation");
-  if (Object.keys(errors).length) return { ok: false, errors };
-  const item: SortingItem = {
-    id,
-    quote,
-    paragraph: paragraph!,
-    category: category as SortingItem["category"],
-    explanation,
-  };
-  if (speaker) item.speaker = speaker;
-  return { ok: true, value: item };
+/** A statement to sort, quoted verbatim from one paragraph, maybe said by one of `speakers`. */
+export function sortingSchema(id: string, paragraphs: string[], speakers: Lesson["speakers"]) {
+  return z
+    .object({
+      quote: text,
+      paragraph: text
+        .transform((v) => paragraphNumber(v, paragraphs.length))
+        .refine((n) => n !== null, "ed.err.paragraph"),
+      category: text.refine(
+        (v) => (CATEGORIES as readonly string[]).includes(v),
+        "ed.err.required",
+      ),
+      speaker: text.refine((v) => !v || speakers.some((s) => s.id === v), "ed.err.required"),
+      explanation: required(),
+    })
+    .superRefine((form, ctx) => {
+      // Not in its paragraph outweighs too long: the quotation is what needs fixing.
+      const { quote, paragraph } = form;
+      if (!quote) refuse(ctx, "quote", "ed.err.required");
+      else if (paragraph !== null && !paragraphs[paragraph - 1].includes(quote))
+        refuse(ctx, "quote", "ed.err.verbatim");
+      else if (quote.length > MAX_TEXT) refuse(ctx, "quote", "ed.err.tooLong");
+    })
+    .transform((form): SortingItem => {
+      const item: SortingItem = {
+        id,
+        quote: form.quote,
+        paragraph: form.paragraph!,
+        category: form.category as SortingItem["category"],
+        explanation: form.explanation,
+      };
+      if (form.speaker) item.speaker = form.speaker;
+      return item;
+    });
 }
 
 export function sortingValues(s: SortingItem): Record<string, string> {
@@ -366,32 +415,43 @@ export const RUBRIC_FIELDS = RUBRIC_PARTS.flatMap((c) =>
   RUBRIC_STEPS.map((l) => ({ component: c, level: l, name: `rubric_${c}_${l}` })),
 );
 
-export function parsePrompt(raw: Raw, id: string): Parsed<Prompt> {
-  const errors: FormErrors = {};
-  const mode = str(raw, "mode") === "cer" ? "cer" : "open";
-  const prompt = need(errors, raw, "prompt");
-  const guidance = need(errors, raw, "guidance");
-  // The rubric: all nine cells or none; only a CER prompt has one.
-  const cells = RUBRIC_FIELDS.map((f) => ({ ...f, text: str(raw, f.name) }));
-  const filled = cells.filter((c) => c.text);
-  if (filled.length && mode !== "cer") errors.rubric = "le.err.rubricCer";
-  else if (filled.length && filled.length < cells.length) {
-    errors.rubric = "le.err.rubricAll";
-    for (const c of cells) if (!c.text) errors[c.name] = "ed.err.required";
-  }
-  for (const c of filled) if (c.text.length > MAX_TEXT) errors[c.name] = "ed.err.tooLong";
-  if (Object.keys(errors).length) return { ok: false, errors };
-  const value: Prompt = { id, mode, prompt, guidance };
-  if (filled.length) {
-    const row = (c: (typeof RUBRIC_PARTS)[number]) =>
-      Object.fromEntries(RUBRIC_STEPS.map((l) => [l, str(raw, `rubric_${c}_${l}`)])) as Record<
-        (typeof RUBRIC_STEPS)[number],
-        string
-      >;
-    value.rubric = { claim: row("claim"), evidence: row("evidence"), reasoning: row("reasoning") };
-  }
-  return { ok: true, value };
+/** A discussion prompt; a CER prompt may have a rubric: all nine cells or none. */
+export function promptSchema(id: string) {
+  return z
+    .object({
+      mode: text.transform((v): Prompt["mode"] => (v === "cer" ? "cer" : "open")),
+      prompt: required(),
+      guidance: required(),
+      ...Object.fromEntries(RUBRIC_FIELDS.map((f) => [f.name, upTo(MAX_TEXT)])),
+    })
+    .superRefine((form, ctx) => {
+      const cells = RUBRIC_FIELDS.map((f) => ({ ...f, text: rubricCell(form, f.name) }));
+      const filled = cells.filter((c) => c.text);
+      if (filled.length && form.mode !== "cer") refuse(ctx, "rubric", "le.err.rubricCer");
+      else if (filled.length && filled.length < cells.length) {
+        refuse(ctx, "rubric", "le.err.rubricAll");
+        for (const c of cells) if (!c.text) refuse(ctx, c.name, "ed.err.required");
+      }
+    })
+    .transform((form): Prompt => {
+      const value: Prompt = { id, mode: form.mode, prompt: form.prompt, guidance: form.guidance };
+      if (RUBRIC_FIELDS.some((f) => rubricCell(form, f.name))) {
+        const row = (c: (typeof RUBRIC_PARTS)[number]) =>
+          Object.fromEntries(
+            RUBRIC_STEPS.map((l) => [l, rubricCell(form, `rubric_${c}_${l}`)]),
+          ) as Record<(typeof RUBRIC_STEPS)[number], string>;
+        value.rubric = {
+          claim: row("claim"),
+          evidence: row("evidence"),
+          reasoning: row("reasoning"),
+        };
+      }
+      return value;
+    });
 }
+
+const rubricCell = (form: object, name: string) =>
+  (form as Record<string, unknown>)[name] as string;
 
 export function promptValues(p: Prompt): Record<string, string> {
   const v: Record<string, string> = { mode: p.mode, prompt: p.prompt, guidance: p.guidance };
@@ -403,33 +463,43 @@ export const MAX_FACTS = 20;
 type OutsideInfo = NonNullable<Lesson["outsideInfo"]>;
 
 /** Teacher-only facts from outside the article: every fact dated and attributed; all empty = none. */
-export function parseOutsideInfo(raw: Raw): Parsed<OutsideInfo | undefined> {
-  const errors: FormErrors = {};
-  const title = str(raw, "outsideTitle");
-  const caveat = str(raw, "caveat");
-  const facts: OutsideInfo["facts"] = [];
-  for (let i = 0; i < MAX_FACTS; i++) {
-    const row = {
-      date: str(raw, `fact_date_${i}`),
-      source: str(raw, `fact_source_${i}`),
-      text: str(raw, `fact_text_${i}`),
+const FACT_PARTS = ["date", "source", "text"] as const;
+const factRowsOf = (form: object) =>
+  Array.from({ length: MAX_FACTS }, (_, i) => {
+    const fields = form as Record<string, string>;
+    return {
+      i,
+      date: fields[`fact_date_${i}`],
+      source: fields[`fact_source_${i}`],
+      text: fields[`fact_text_${i}`],
     };
-    const parts = Object.values(row).filter(Boolean).length;
-    if (parts === 0) continue;
-    if (parts < 3) errors[`fact_${i}`] = "le.err.factRow";
-    for (const [k, v] of Object.entries(row))
-      if (v.length > MAX_TEXT) errors[`fact_${k}_${i}`] = "ed.err.tooLong";
-    facts.push(row);
-  }
-  if (!title && !caveat && !facts.length) return { ok: true, value: undefined };
-  if (!title) errors.outsideTitle = "ed.err.required";
-  else if (title.length > 300) errors.outsideTitle = "ed.err.tooLong";
-  if (!caveat) errors.caveat = "ed.err.required";
-  else if (caveat.length > MAX_TEXT) errors.caveat = "ed.err.tooLong";
-  if (!facts.length) errors.facts = "le.err.facts";
-  if (Object.keys(errors).length) return { ok: false, errors };
-  return { ok: true, value: { title, facts, caveat } };
-}
+  }).filter((row) => row.date || row.source || row.text);
+
+/** Teacher-only facts from outside the article: every fact dated and attributed; all empty = none. */
+export const outsideInfoSchema = z
+  .object({
+    outsideTitle: upTo(300),
+    caveat: upTo(MAX_TEXT),
+    ...Object.fromEntries(
+      Array.from({ length: MAX_FACTS }, (_, i) =>
+        FACT_PARTS.map((k) => [`fact_${k}_${i}`, upTo(MAX_TEXT)]),
+      ).flat(),
+    ),
+  })
+  .superRefine((form, ctx) => {
+    const facts = factRowsOf(form);
+    for (const row of facts)
+      if (!row.date || !row.source || !row.text) refuse(ctx, `fact_${row.i}`, "le.err.factRow");
+    if (!form.outsideTitle && !form.caveat && !facts.length) return;
+    if (!form.outsideTitle) refuse(ctx, "outsideTitle", "ed.err.required");
+    if (!form.caveat) refuse(ctx, "caveat", "ed.err.required");
+    if (!facts.length) refuse(ctx, "facts", "le.err.facts");
+  })
+  .transform((form): OutsideInfo | undefined => {
+    const facts = factRowsOf(form).map(({ date, source, text }) => ({ date, source, text }));
+    if (!form.outsideTitle && !form.caveat && !facts.length) return undefined;
+    return { title: form.outsideTitle, facts, caveat: form.caveat };
+  });
 
 export function outsideInfoValues(info: Lesson["outsideInfo"]): Record<string, string> {
   const v: Record<string, string> = { outsideTitle: info?.title ?? "", caveat: info?.caveat ?? "" };
@@ -450,17 +520,14 @@ export function factRows(values: Record<string, string | string[] | undefined>):
 }
 
 /** A quality warning the teacher accepts, with the reason (kept in the lesson's `acknowledged`). */
-export function parseAcknowledgement(
-  raw: Raw,
-  open: { check: string; item: string }[],
-): Parsed<Lesson["acknowledged"][number]> {
-  const errors: FormErrors = {};
-  const check = str(raw, "check");
-  const item = str(raw, "item");
-  if (!open.some((w) => w.check === check && w.item === item)) errors.form = "v.invalid";
-  const reason = need(errors, raw, "reason");
-  if (Object.keys(errors).length) return { ok: false, errors };
-  return { ok: true, value: { check, item, reason } };
+export function acknowledgementSchema(open: { check: string; item: string }[]) {
+  return z
+    .object({ check: text, item: text, reason: required() })
+    .superRefine((form, ctx) => {
+      if (!open.some((w) => w.check === form.check && w.item === form.item))
+        refuse(ctx, "form", "v.invalid");
+    })
+    .transform((form): Lesson["acknowledged"][number] => form);
 }
 
 /** A content problem (English, from the schema) as a dictionary key and variables. */

@@ -2,14 +2,38 @@
 // information (all empty = none; complete facts), and accepting a warning that is really open.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import type { z } from "zod";
+import { parseSubmission } from "../../app/utils/form.server";
 import {
+  acknowledgementSchema,
   factRows,
-  parseAcknowledgement,
-  parseOutsideInfo,
-  parsePrompt,
+  metaSchema,
+  outsideInfoSchema,
+  questionSchema,
+  sortingSchema,
+  promptSchema,
   promptValues,
   RUBRIC_FIELDS,
 } from "../../app/utils/lesson-editor-form";
+
+/** A form posted with these fields, through the kit's parser: the value, or each field's message. */
+function parse<S extends z.ZodTypeAny>(schema: S, fields: Record<string, string>) {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  const submission = parseSubmission(form, schema);
+  if (submission.status === "success")
+    return { ok: true as const, value: submission.value as z.output<S> };
+  const errors: Record<string, string | undefined> = {};
+  for (const [name, messages] of Object.entries(submission.error ?? {}))
+    errors[name === "" ? "form" : name] = messages?.[0];
+  return { ok: false as const, errors };
+}
+const parsePrompt = (fields: Record<string, string>, id: string) => parse(promptSchema(id), fields);
+const parseOutsideInfo = (fields: Record<string, string>) => parse(outsideInfoSchema, fields);
+const parseAcknowledgement = (
+  fields: Record<string, string>,
+  open: { check: string; item: string }[],
+) => parse(acknowledgementSchema(open), fields);
 
 const rubricForm = (text: (name: string) => string) =>
   Object.fromEntries(RUBRIC_FIELDS.map((f) => [f.name, text(f.name)]));
@@ -112,4 +136,95 @@ test("only a warning that is open can be accepted, and only with a reason", () =
   );
   assert.ok(!noReason.ok);
   assert.equal(noReason.errors.reason, "ed.err.required");
+});
+
+test("the article, question and statement rules: each message on its field", () => {
+  const meta = parse(metaSchema(true), {
+    title: " ",
+    language: "fr",
+    gradeBand: "SMP",
+    article: "\n \n",
+    outlet: "Kabar",
+    authorUnknown: "on",
+    publishedAt: "kemarin",
+    eventDate: "2024-06-19",
+    url: "javascript:alert(1)",
+    estimatedMinutes: "0",
+  });
+  assert.deepEqual(meta, {
+    ok: false,
+    errors: {
+      title: "ed.err.required",
+      language: "ed.err.required",
+      article: "ed.err.article",
+      publishedAt: "ed.err.date",
+      url: "ed.err.url",
+      estimatedMinutes: "ed.err.minutes",
+    },
+  });
+  const paragraphs = ["Pasar dibuka bulan depan.", "Warga menolak."];
+  const question = parse(questionSchema("q1", paragraphs), {
+    skill: "comprehension",
+    stem: "Kapan?",
+    option_a: "Besok",
+    option_b: "x".repeat(2001),
+    correct: "c",
+    explanation: "P1",
+    evidence: "9",
+    twoPart: "on",
+    partBStem: "Bukti?",
+    partB_quote_a: "bulan depan",
+    partB_paragraph_a: "2",
+    partB_quote_b: "Warga",
+    partB_paragraph_b: "7",
+  });
+  assert.deepEqual(question, {
+    ok: false,
+    errors: {
+      option_b: "ed.err.tooLong",
+      evidence: "ed.err.evidence",
+      options: "ed.err.options",
+      correct: "ed.err.correct",
+      partB_quote_a: "ed.err.verbatim",
+      partB_paragraph_b: "ed.err.paragraph",
+      partB: "ed.err.options",
+      partBCorrect: "ed.err.correct",
+      partBExplanation: "ed.err.required",
+    },
+  });
+  // a quotation not in its paragraph says so, even when it is also too long
+  const sorting = parse(sortingSchema("s1", paragraphs, []), {
+    quote: "y".repeat(2001),
+    paragraph: "1",
+    category: "fakta",
+    speaker: "pak-lurah",
+    explanation: "",
+  });
+  assert.deepEqual(sorting, {
+    ok: false,
+    errors: {
+      quote: "ed.err.verbatim",
+      category: "ed.err.required",
+      speaker: "ed.err.required",
+      explanation: "ed.err.required",
+    },
+  });
+  const statement = parse(sortingSchema("s1", paragraphs, [{ id: "warga", label: "Warga" }]), {
+    quote: "Warga menolak",
+    paragraph: "2",
+    category: "allegation",
+    speaker: "warga",
+    explanation: "Kata kerja laporan.",
+  });
+  assert.deepEqual(statement, {
+    ok: true,
+    value: {
+      id: "s1",
+      quote: "Warga menolak",
+      paragraph: 2,
+      category: "allegation",
+      explanation: "Kata kerja laporan.",
+      speaker: "warga",
+    },
+  });
 });

@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type { SubmissionResult } from "@conform-to/react";
 import type { Draft } from "../../app/models/lesson-editor.server";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "telaah-editor-revision-"));
@@ -14,7 +15,22 @@ process.env.DATABASE_PATH = path.join(dir, "editor.db");
 const { sqlite } = await import("~/db.server");
 const { syncLessonVersions } = await import("~/models/lesson.server");
 const editor = await import("~/models/lesson-editor.server");
-const { editorAction, editorPage, firstWords } = await import("~/models/lesson-editor-page.server");
+const page = await import("~/models/lesson-editor-page.server");
+const { editorPage, firstWords } = page;
+
+/** An editor post's answer as the page reads it: the JSON body (save or kit refusal) and status. */
+type Answer = {
+  status: number;
+  ok: boolean;
+  stale?: true;
+  revision: number;
+  result: SubmissionResult<string[]>;
+};
+async function editorAction(ref: { teacherId: number; lessonId: number }, form: FormData) {
+  const response = page.editorAction(ref, form);
+  if (response === "deleted") return response;
+  return { status: response.status, ...((await response.json()) as Omit<Answer, "status">) };
+}
 
 syncLessonVersions();
 const db = sqlite();
@@ -95,6 +111,7 @@ test("two tabs post the same revision: one saves, the other gets 'stale' with it
   assert.equal([a, b].filter((r) => r.ok).length, 1);
   const refused = [a, b].find((r) => !r.ok)!;
   assert.equal(refused.stale, true);
+  assert.equal(refused.status, 409);
   // the kit's reply: the message for the whole form (under ""), the typing as Conform's initialValue
   assert.deepEqual(refused.result.error?.[""], ["ed.err.stale"]);
   const typed = refused.result.initialValue as Record<string, unknown> | undefined;
@@ -104,7 +121,7 @@ test("two tabs post the same revision: one saves, the other gets 'stale' with it
 
   // The same tab's next save (autosave) carries the revision its last answer gave: it lands.
   const winner = a.ok ? a : b;
-  const next = editorAction(ref, listsForm("Lagi", winner.revision));
+  const next = await editorAction(ref, listsForm("Lagi", winner.revision));
   assert.ok(next !== "deleted" && next.ok);
   assert.equal(next.revision, seen + 2);
   // Ten at once from one revision: one lands.
@@ -117,11 +134,11 @@ test("two tabs post the same revision: one saves, the other gets 'stale' with it
   assert.equal(revisionOf(lessonId), seen + 3);
 });
 
-test("moving, deleting and publishing from a stale page are refused; a malformed revision too", () => {
+test("moving, deleting and publishing from a stale page are refused; a malformed revision too", async () => {
   const lessonId = newLesson();
   const ref = { teacherId: sari, lessonId };
   const seen = revisionOf(lessonId);
-  const saved = editorAction(ref, listsForm("Baru", seen));
+  const saved = await editorAction(ref, listsForm("Baru", seen));
   assert.ok(saved !== "deleted" && saved.ok);
   for (const intent of ["publish", "deleteItem", "up"]) {
     const form = new FormData();
@@ -129,17 +146,17 @@ test("moving, deleting and publishing from a stale page are refused; a malformed
     form.set("kind", "questions");
     form.set("itemId", "q1");
     form.set("revision", String(seen));
-    const r = editorAction(ref, form);
+    const r = await editorAction(ref, form);
     assert.ok(r !== "deleted" && !r.ok && r.stale, intent);
   }
-  const bad = editorAction(ref, listsForm("X", Number.NaN));
+  const bad = await editorAction(ref, listsForm("X", Number.NaN));
   assert.ok(bad !== "deleted" && bad.stale);
   assert.deepEqual(objectivesOf(lessonId), ["Baru"]);
   // Publishing refuses a draft saved after the revision the teacher saw.
   assert.deepEqual(editor.publishLesson({ ...ref, revision: seen }), { ok: false, stale: true });
 });
 
-test("answers carry the kit's reply: a refused item's typing and field messages, a form-wide refusal, a save without entries", () => {
+test("answers carry the kit's reply: a refused item's typing and field messages, a form-wide refusal, a save without entries", async () => {
   const lessonId = newLesson();
   const ref = { teacherId: sari, lessonId };
   const question = new FormData();
@@ -155,19 +172,20 @@ test("answers carry the kit's reply: a refused item's typing and field messages,
     question.set(`option_${o}`, text);
   question.set("explanation", "Paragraf 1.");
   question.append("evidence", "1");
-  const refused = editorAction(ref, question);
+  const refused = await editorAction(ref, question);
   assert.ok(refused !== "deleted" && !refused.ok && !refused.stale);
+  assert.equal(refused.status, 400);
   assert.deepEqual(refused.result.error?.correct, ["ed.err.correct"]);
   assert.equal((refused.result.initialValue as Record<string, unknown>).option_c, "Tahun depan");
   // a form-wide message (publishing a draft with problems) is Conform's form error, under ""
   const publish = new FormData();
   publish.set("intent", "publish");
-  const problems = editorAction(ref, publish);
+  const problems = await editorAction(ref, publish);
   assert.ok(problems !== "deleted" && !problems.ok);
   assert.deepEqual(problems.result.error?.[""], ["ed.err.problems"]);
   // a saved form answers its status only: nothing typed since is put back or reset
   question.set("correct", "a");
-  const saved = editorAction(ref, question);
+  const saved = await editorAction(ref, question);
   assert.ok(saved !== "deleted" && saved.ok);
   assert.deepEqual(saved.result, { status: "success" });
 });

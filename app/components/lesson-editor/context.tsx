@@ -3,10 +3,10 @@
 // lesson), and the draft's newest known revision (sent with every save, so a stale tab cannot
 // overwrite).
 import { createContext, useContext, type MutableRefObject } from "react";
-import type { EditorResult } from "~/models/lesson-editor-page.server";
+import type { EditorAnswer, EditorSaved } from "~/models/lesson-editor-page.server";
 
 export type EditorState = {
-  result: EditorResult | undefined;
+  result: EditorAnswer | undefined;
   lessonId: number;
   /** The newest revision this tab knows of: the page's, or a later save's answer. */
   revision: number;
@@ -41,11 +41,11 @@ export function useEditor() {
      * The page's last answer when it belongs to this form (`null` otherwise, so the form's
      * `useAppForm` takes no other form's reply): its `result` is the form's `lastResult`.
      */
-    replyFor: (intent: string, itemId: string): EditorResult | null =>
+    replyFor: (intent: string, itemId: string): EditorAnswer | null =>
       own(intent, itemId) ? state.result! : null,
     /** This form's answer when it was saved (its message, e.g. "Saved"). */
     savedBy: (intent: string, itemId: string) =>
-      own(intent, itemId) && state.result!.ok ? state.result! : undefined,
+      own(intent, itemId) && state.result!.ok ? (state.result as EditorSaved) : undefined,
     /** Whether this form's last post was refused (its form stays open). */
     refused: (intent: string, itemId: string) => own(intent, itemId) && !state.result!.ok,
   };

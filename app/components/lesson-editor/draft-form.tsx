@@ -8,7 +8,7 @@ import { Form, useFetcher, useFetchers } from "@remix-run/react";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { FormErrors, getFormProps, useAppForm, type Fields } from "~/components/form";
 import { useT } from "~/i18n/use-t";
-import type { EditorResult } from "~/models/lesson-editor-page.server";
+import type { EditorAnswer } from "~/models/lesson-editor-page.server";
 import type { EditorFormSchema } from "~/utils/lesson-editor-form";
 import { RevisionField, useEditor } from "./context";
 
@@ -43,7 +43,7 @@ function restore(form: HTMLFormElement, entries: [string, string][]) {
 }
 
 /** An autosave's refusal shows its messages but does not move the focus from where one types. */
-const quiet = (answer: EditorResult): EditorResult => ({
+const quiet = (answer: EditorAnswer): EditorAnswer => ({
   ...answer,
   result: { ...answer.result, status: undefined },
 });
@@ -64,10 +64,10 @@ export function DraftForm(props: {
   const { intent, itemId = "" } = props;
   const t = useT();
   const editor = useEditor();
-  const fetcher = useFetcher<EditorResult>();
+  const fetcher = useFetcher<EditorAnswer>();
   // The newest answer for this form: a button save's (the page's) or an autosave's (the fetcher's).
   const own = editor.replyFor(intent, itemId);
-  const [answer, setAnswer] = useState<EditorResult | null>(own);
+  const [answer, setAnswer] = useState<EditorAnswer | null>(own);
   useEffect(() => setAnswer(own), [own]);
   useEffect(() => {
     if (fetcher.state === "idle" && fetcher.data) setAnswer(quiet(fetcher.data));

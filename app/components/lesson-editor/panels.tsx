@@ -29,13 +29,12 @@ const WITHOUT_OWN_MESSAGE = new Set(["deleteItem", "up", "down", "unacknowledge"
 const QUALITY_INTENTS = ["publish", "share", "unshare", "withdraw", "restore", "deleteLesson"];
 
 export function StaleNotice() {
-  const t = useT();
   const { result } = useEditor();
-  if (!result?.stale || !WITHOUT_OWN_MESSAGE.has(result.intent)) return null;
+  if (!result || result.ok || !result.stale || !WITHOUT_OWN_MESSAGE.has(result.intent ?? ""))
+    return null;
+  // The refusal's own form-wide message (the kit's reply), shown the kit's way.
   return (
-    <p className="field-error" role="alert">
-      {t("ed.err.stale")}
-    </p>
+    <FormErrors form={{ errors: result.result.error?.[""] ?? undefined, errorId: "stale-error" }} />
   );
 }
 
