@@ -26,6 +26,7 @@ import { requireTeacher } from "~/utils/auth.server";
 import { feedbackSchema, flagSchema } from "~/utils/discussion";
 import { parseSubmission, readForm, refuse } from "~/utils/form.server";
 import { title } from "~/utils/meta";
+import { badRequest } from "~/utils/http.server";
 import { LevelFields, LevelsGiven, RubricTable } from "~/components/rubric";
 import type { Rubric } from "~/content/schema";
 import { levelsSchema } from "~/utils/rubric";
@@ -105,7 +106,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return redirect(`${base}#post-${postId}`);
   }
-  throw new Response("Bad request", { status: 400 });
+  badRequest();
 }
 
 type Data = SerializeFrom<typeof loader>;
