@@ -4,31 +4,120 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData, useNavigate } from "@remix-run/react";
 import { useEffect } from "react";
-import { DataTable } from "~/components/data-table";
 import { useLivePoll } from "~/components/live";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
-import { projectorPage, readProjectorQuery } from "~/models/projector.server";
+import { teacherDiscussion } from "~/models/discussion.server";
+import { countsOnly, liveClass } from "~/models/live.server";
 import { requireTeacher } from "~/utils/auth.server";
 import { parseId } from "~/utils/ids";
 import { title } from "~/utils/meta";
 import { CATEGORY_IDS } from "~/utils/quiz";
-import { shownCounts } from "~/utils/projector";
 import { optionLetter } from "~/utils/results-table";
-
-type Row = { id: string; label: string; lang?: string };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? title(matches, "proj.pageTitle", { title: data.title }) : [];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
-  const page = projectorPage({
-    teacherId: teacher.teacherId,
-    assignmentId: parseId(params.assignmentId),
-    query: readProjectorQuery(new URL(request.url)),
-  });
-  return json(page, { headers: { "Cache-Control": "no-store" } });
+  const url = new URL(request.url);
+  const r = liveClass({ teacherId: teacher.teacherId, assignmentId: parseId(params.assignmentId) });
+  if (r.notModified) throw new Error("unreachable: no If-None-Match was given");
+  const a = r.assignment;
+  const { lesson } = a;
+  const hasPosts = lesson.prompts.length > 0;
+  const count = lesson.questions.length + lesson.sorting.length + (hasPosts ? 1 : 0);
+  const asked = Number.parseInt(url.searchParams.get("item") ?? "1", 10);
+  const item = Number.isInteger(asked) && asked >= 1 && asked <= count ? asked : 1;
+  const reveal = url.searchParams.get("reveal") === "1";
+  const authors = url.searchParams.get("authors") === "1";
+  const paragraph = (n: number) => ({ n, text: lesson.paragraphs[n - 1] ?? "" });
+  let shown:
+    | {
+        kind: "quiz";
+        n: number;
+        of: number;
+        id: string;
+        stem: string;
+        options: { id: string; text: string }[];
+        correct: string | null;
+        evidence: { n: number; text: string }[];
+      }
+    | {
+        kind: "sort";
+        n: number;
+        of: number;
+        id: string;
+        quote: string;
+        correct: string | null;
+        paragraph: { n: number; text: string } | null;
+      }
+    | {
+        kind: "posts";
+        posts: {
+          id: number;
+          prompt: string;
+          body: string;
+          cer: Record<string, string> | null;
+          author: string | null;
+        }[];
+      };
+  if (item <= lesson.questions.length) {
+    const q = lesson.questions[item - 1];
+    shown = {
+      kind: "quiz",
+      n: item,
+      of: lesson.questions.length,
+      id: q.id,
+      stem: q.stem,
+      options: q.options.map((o) => ({ id: o.id, text: o.text })),
+      // the key leaves the server only once the teacher reveals it
+      correct: reveal ? q.correct : null,
+      evidence: reveal ? q.evidence.map(paragraph) : [],
+    };
+  } else if (item <= lesson.questions.length + lesson.sorting.length) {
+    const index = item - lesson.questions.length - 1;
+    const s = lesson.sorting[index];
+    shown = {
+      kind: "sort",
+      n: index + 1,
+      of: lesson.sorting.length,
+      id: s.id,
+      quote: s.quote,
+      correct: reveal ? s.category : null,
+      paragraph: reveal ? paragraph(s.paragraph) : null,
+    };
+  } else {
+    const discussion = teacherDiscussion({ teacherId: teacher.teacherId, assignmentId: a.id });
+    shown = {
+      kind: "posts",
+      posts: discussion.prompts.flatMap((p) =>
+        p.responses
+          .filter((r) => r.exemplary && !r.hidden && !r.deleted)
+          .map((r) => ({
+            id: r.id,
+            prompt: p.prompt,
+            body: r.body,
+            cer: r.cer,
+            author: authors ? r.authorName : null,
+          })),
+      ),
+    };
+  }
+  return json(
+    {
+      id: a.id,
+      title: lesson.title,
+      language: lesson.language,
+      item,
+      count,
+      reveal,
+      authors,
+      shown,
+      counts: countsOnly(r.snapshot),
+    },
+    { headers: { "Cache-Control": "no-store" } },
+  );
 }
 
 export default function Projector() {
@@ -69,49 +158,40 @@ export default function Projector() {
   }, [navigate, next, prev, toggle]);
 
   const shown = data.shown;
-  const { byChoice, answered } = shownCounts(counts, shown);
-  const bars = (rows: Row[], correct: string | null) => (
-    <DataTable
-      id="projector-counts"
-      className="projector-counts"
-      caption={`${t("proj.distribution")} · ${t("proj.answers", { n: answered })}`}
-      head={false}
-      scroll={false}
-      rows={rows}
-      rowKey={(r) => r.id}
-      rowClassName={(r) => (correct === r.id ? "key" : undefined)}
-      columns={[
-        {
-          key: "label",
-          header: t("proj.distribution"),
-          cell: (r) => (
-            <>
-              <span lang={r.lang}>{r.label}</span>
-              {correct === r.id ? (
-                <strong className="key-mark"> ({t("proj.correct")})</strong>
-              ) : null}
-            </>
-          ),
-        },
-        {
-          key: "count",
-          header: t("proj.answers", { n: answered }),
-          cell: (r) => {
-            const n = byChoice[r.id] ?? 0;
-            const width = answered ? Math.round((n / answered) * 10) : 0;
-            return (
-              <>
+  const itemCounts =
+    shown.kind === "quiz"
+      ? (counts.quiz[shown.id] ?? {})
+      : shown.kind === "sort"
+        ? (counts.sort[shown.id] ?? {})
+        : {};
+  const answered = Object.values(itemCounts).reduce((a, b) => a + b, 0);
+  const bars = (rows: { id: string; label: string; lang?: string }[], correct: string | null) => (
+    <table className="projector-counts">
+      <caption>
+        {t("proj.distribution")} · {t("proj.answers", { n: answered })}
+      </caption>
+      <tbody>
+        {rows.map((r) => {
+          const n = itemCounts[r.id] ?? 0;
+          const isKey = correct === r.id;
+          return (
+            <tr key={r.id} className={isKey ? "key" : undefined}>
+              <th scope="row">
+                <span lang={r.lang}>{r.label}</span>
+                {isKey ? <strong className="key-mark"> ({t("proj.correct")})</strong> : null}
+              </th>
+              <td>
                 <span className="live-count">{n}</span>{" "}
                 <span
-                  className={`bar${correct === r.id ? " correct" : ""} w${width}`}
+                  className={`bar${isKey ? " correct" : ""} w${answered ? Math.round((n / answered) * 10) : 0}`}
                   aria-hidden="true"
                 />
-              </>
-            );
-          },
-        },
-      ]}
-    />
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
   );
 
   return (
