@@ -9,6 +9,7 @@ import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import { teacherDiscussion } from "~/models/discussion.server";
 import { countsOnly, liveClass } from "~/models/live.server";
+import { readProjectorQuery } from "~/models/projector-query.server";
 import { requireTeacher } from "~/utils/auth.server";
 import { parseId } from "~/utils/ids";
 import { title } from "~/utils/meta";
@@ -27,10 +28,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { lesson } = a;
   const hasPosts = lesson.prompts.length > 0;
   const count = lesson.questions.length + lesson.sorting.length + (hasPosts ? 1 : 0);
-  const asked = Number.parseInt(url.searchParams.get("item") ?? "1", 10);
-  const item = Number.isInteger(asked) && asked >= 1 && asked <= count ? asked : 1;
-  const reveal = url.searchParams.get("reveal") === "1";
-  const authors = url.searchParams.get("authors") === "1";
+  const query = readProjectorQuery(url.searchParams);
+  const asked = Number(query.item ?? "1");
+  const item = asked >= 1 && asked <= count ? asked : 1;
+  const { reveal, authors } = query;
   const paragraph = (n: number) => ({ n, text: lesson.paragraphs[n - 1] ?? "" });
   let shown:
     | {
