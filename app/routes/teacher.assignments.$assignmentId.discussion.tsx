@@ -22,11 +22,11 @@ import {
   type TeacherPostView,
 } from "~/models/discussion.server";
 import { parseId } from "~/models/lesson-flow.server";
+import { badRequest } from "~/utils/http.server";
 import { requireTeacher } from "~/utils/auth.server";
 import { feedbackSchema, flagSchema } from "~/utils/discussion";
 import { parseSubmission, readForm, refuse } from "~/utils/form.server";
 import { title } from "~/utils/meta";
-import { badRequest } from "~/utils/http.server";
 import { LevelFields, LevelsGiven, RubricTable } from "~/components/rubric";
 import type { Rubric } from "~/content/schema";
 import { levelsSchema } from "~/utils/rubric";
