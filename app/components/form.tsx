@@ -111,7 +111,7 @@ function Hint({ id, children }: { id: string; children?: ReactNode }) {
 }
 
 type InputType =
-  "text" | "email" | "password" | "number" | "date" | "datetime-local" | "url" | "file";
+  "text" | "search" | "email" | "password" | "number" | "date" | "datetime-local" | "url" | "file";
 
 /** A labelled input with its hint and error. Extra attributes go to the input. */
 export function Field({

@@ -8,7 +8,12 @@ import { qualityWarnings, type QualityWarning } from "./quality";
 import type { Lesson } from "./schema";
 
 /** `warnings` are item-quality hints (never errors); the lesson editor shows them. */
-export type LoadedLesson = { file: string; lesson: Lesson; hash: string; warnings: QualityWarning[] };
+export type LoadedLesson = {
+  file: string;
+  lesson: Lesson;
+  hash: string;
+  warnings: QualityWarning[];
+};
 export type LoadReport = { lessons: LoadedLesson[]; errors: string[] };
 
 export function lessonHash(lesson: Lesson): string {

@@ -202,7 +202,11 @@ export function qualityWarnings(lesson: Lesson): QualityWarning[] {
 
   for (const skill of SKILLS)
     if (!lesson.questions.some((q) => q.skill === skill))
-      warnings.push({ check: "skill-without-question", item: skill, message: `no question tests the skill "${skill}"` });
+      warnings.push({
+        check: "skill-without-question",
+        item: skill,
+        message: `no question tests the skill "${skill}"`,
+      });
 
   if (lesson.sorting.length > 0)
     for (const category of CATEGORIES) {
@@ -218,10 +222,13 @@ export function qualityWarnings(lesson: Lesson): QualityWarning[] {
   // Evidence: a paragraph sharing no distinctive word with the explanation hints at a wrong link.
   // Words found in more than half of the paragraphs (names, the topic) say nothing about the link.
   const frequency = new Map<string, number>();
-  for (const p of lesson.paragraphs) for (const w of new Set(contentWords(p))) frequency.set(w, (frequency.get(w) ?? 0) + 1);
+  for (const p of lesson.paragraphs)
+    for (const w of new Set(contentWords(p))) frequency.set(w, (frequency.get(w) ?? 0) + 1);
   const distinctive = (w: string) => (frequency.get(w) ?? 0) <= lesson.paragraphs.length / 2;
   for (const q of lesson.questions) {
-    const words = new Set(contentWords(`${q.explanation} ${q.partB?.explanation ?? ""}`).filter(distinctive));
+    const words = new Set(
+      contentWords(`${q.explanation} ${q.partB?.explanation ?? ""}`).filter(distinctive),
+    );
     for (const n of q.evidence) {
       const paragraph = lesson.paragraphs[n - 1];
       if (paragraph === undefined) continue;

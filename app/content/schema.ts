@@ -159,7 +159,10 @@ export function crossCheck(lesson: Lesson): ContentProblem[] {
   lesson.questions.forEach((q, i) => {
     const optionIds = q.options.map((o) => o.id);
     for (const [dup, index] of duplicates(optionIds))
-      problems.push({ path: `questions[${i}].options[${index}].id`, message: `duplicate id "${dup}"` });
+      problems.push({
+        path: `questions[${i}].options[${index}].id`,
+        message: `duplicate id "${dup}"`,
+      });
     if (!optionIds.includes(q.correct))
       problems.push({
         path: `questions[${i}].correct`,
@@ -169,7 +172,10 @@ export function crossCheck(lesson: Lesson): ContentProblem[] {
       const b = q.partB;
       const bIds = b.options.map((o) => o.id);
       for (const [dup, index] of duplicates(bIds))
-        problems.push({ path: `questions[${i}].partB.options[${index}].id`, message: `duplicate id "${dup}"` });
+        problems.push({
+          path: `questions[${i}].partB.options[${index}].id`,
+          message: `duplicate id "${dup}"`,
+        });
       if (!bIds.includes(b.correct))
         problems.push({
           path: `questions[${i}].partB.correct`,
@@ -211,7 +217,10 @@ export function crossCheck(lesson: Lesson): ContentProblem[] {
       });
     }
     if (s.speaker && !speakerIds.has(s.speaker))
-      problems.push({ path: `sorting[${i}].speaker`, message: `"${s.speaker}" is not a speaker id` });
+      problems.push({
+        path: `sorting[${i}].speaker`,
+        message: `"${s.speaker}" is not a speaker id`,
+      });
   });
   lesson.prompts.forEach((p, i) => {
     if (p.rubric && p.mode !== "cer")

@@ -19,6 +19,7 @@ import { recovery } from "./messages/recovery";
 import { schedule } from "./messages/schedule";
 import { preview } from "./messages/preview";
 import { editorItems } from "./messages/editor-items";
+import { queryForms } from "./messages/query-forms";
 
 export const en: Record<MessageKey, string> = {
   ...core.en,
@@ -40,4 +41,5 @@ export const en: Record<MessageKey, string> = {
   ...schedule.en,
   ...preview.en,
   ...editorItems.en,
+  ...queryForms.en,
 };

@@ -19,6 +19,7 @@ import { recovery } from "./messages/recovery";
 import { schedule } from "./messages/schedule";
 import { preview } from "./messages/preview";
 import { editorItems } from "./messages/editor-items";
+import { queryForms } from "./messages/query-forms";
 
 export const id = {
   ...core.id,
@@ -40,6 +41,7 @@ export const id = {
   ...schedule.id,
   ...preview.id,
   ...editorItems.id,
+  ...queryForms.id,
 };
 
 export type MessageKey = keyof typeof id;

@@ -1,12 +1,15 @@
 // The live class view's data: each pupil's step and progress and the live option counts, kept per
 // app instance and brought up to date from the database by what changed since it last looked.
 import type Database from "better-sqlite3";
+import { z } from "zod";
 import type { Lesson } from "~/content/schema";
 import { sqlite } from "~/db.server";
 import { getTeacherAssignment, type TeacherAssignment } from "~/models/assignment.server";
 import { closeAssignmentAt, sweepIfDue } from "~/models/closing.server";
 import { notFound } from "~/utils/http.server";
-import type { LiveStep } from "~/utils/live";
+import { parseSubmission } from "~/utils/form.server";
+import type { FormReply } from "~/utils/form-reply";
+import { DEFAULT_HELP_MINUTES, HELP_MINUTES_MAX, type LiveStep } from "~/utils/live";
 
 export { DEFAULT_HELP_MINUTES, mayNeedHelp, type LiveStep } from "~/utils/live";
 
@@ -427,4 +430,31 @@ function countsOf(
 export function closeForEveryone(input: { teacherId: number; assignmentId: number; now?: number }) {
   const assignment = getTeacherAssignment(input);
   return closeAssignmentAt(assignment.id, input.now ?? Date.now());
+}
+
+/**
+ * `?help=N` (the live view's GET form): whole minutes 1…90. Missing means the default; a bad value
+ * also uses the default, and comes back as the form's reply so the page says why next to the field.
+ */
+export const helpQuerySchema = z.object({
+  help: z
+    .string()
+    .trim()
+    .regex(/^\d{1,3}$/, "live.err.help")
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= HELP_MINUTES_MAX, "live.err.help")
+    .optional(),
+});
+
+export function readHelpQuery(query: URLSearchParams): {
+  minutes: number;
+  reply: FormReply | null;
+} {
+  const submission = parseSubmission(query, helpQuerySchema);
+  if (submission.status === "success")
+    return { minutes: submission.value.help ?? DEFAULT_HELP_MINUTES, reply: null };
+  return {
+    minutes: DEFAULT_HELP_MINUTES,
+    reply: { ok: false, intent: "help", result: submission.reply() },
+  };
 }

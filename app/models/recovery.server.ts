@@ -9,6 +9,11 @@ import { hashSecret, verifyAgainstDummy, verifySecret } from "~/utils/hash.serve
 import { normalizeEmail, teacherAccountCheck } from "./teacher.server";
 import { RULES, succeeded, takeSlot, type Check } from "./throttle.server";
 import { notFound } from "~/utils/http.server";
+import {
+  normalizeRecoveryCode,
+  recoveryCodeHash,
+  resetTokenHash,
+} from "~/utils/recovery-hash.server";
 
 type Ip = { key: string; direct: boolean };
 
@@ -36,17 +41,9 @@ function newCode(): string {
   return chars.join("").match(/.{4}/g)!.join("-");
 }
 
-/** What a typed code is compared as: upper case, no spaces or dashes, look-alikes folded. */
-export function normalizeRecoveryCode(input: string): string {
-  return input
-    .toUpperCase()
-    .replace(/[\s\-_.]/g, "")
-    .replace(/O/g, "0")
-    .replace(/[IL]/g, "1");
-}
+export { normalizeRecoveryCode };
 
-const sha256 = (s: string) => crypto.createHash("sha256").update(s).digest("hex");
-const codeHash = (code: string) => sha256(`recovery:${normalizeRecoveryCode(code)}`);
+const codeHash = recoveryCodeHash;
 
 /** Makes a fresh set of codes for the teacher (every older code stops working); returns them once. */
 export function issueRecoveryCodes(teacherId: number): string[] {
@@ -167,7 +164,7 @@ export async function recoverWithCode(input: {
   return { ok: true, teacherId };
 }
 
-const tokenHash = (token: string) => sha256(`reset:${token}`);
+const tokenHash = resetTokenHash;
 
 /**
  * For the command line: a one-time link token for the teacher with this email (null when there is

@@ -22,7 +22,7 @@ import { CER_FIELDS, cerSchema, openSchema, postIdSchema, replySchema } from "~/
 import { replyOf } from "~/components/form";
 import { parseSubmission, readForm, refuse } from "~/utils/form.server";
 import { readMessage } from "~/utils/form-message";
-import { notFound } from "~/utils/http.server";
+import { badRequest, notFound } from "~/utils/http.server";
 import { formIntent, Post, ResponseForm, shownForms } from "~/components/pupil-discussion";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -122,7 +122,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const input = submission.value;
     return answer(submission, forForm, editPost({ pupil, assignmentId, postId, input }));
   }
-  throw new Response("Bad request", { status: 400 });
+  badRequest();
 }
 
 export default function Discuss() {

@@ -16,6 +16,7 @@ import {
   teacherDiscussionPage,
 } from "~/models/discussion.server";
 import { parseId } from "~/models/lesson-flow.server";
+import { badRequest } from "~/utils/http.server";
 import { requireTeacher } from "~/utils/auth.server";
 import { feedbackFormSchema, flagSchema, postIntent } from "~/utils/discussion";
 import { modelRefusal, parseSubmission, readForm, refuse } from "~/utils/form.server";
@@ -70,7 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return redirect(`${base}#post-${postId}`);
   }
-  throw new Response("Bad request", { status: 400 });
+  badRequest();
 }
 
 export default function DiscussionModeration() {

@@ -4,17 +4,18 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
-import { ConfirmCheckbox, getFormProps, Intent, useAppForm } from "~/components/form";
+import { ConfirmCheckbox, Field, getFormProps, Intent, useAppForm } from "~/components/form";
 import { LiveCountTable, LivePupilTable, useLivePoll } from "~/components/live";
 import type { MessageKey } from "~/i18n";
 import { useLang, useT } from "~/i18n/use-t";
-import { closeForEveryone, liveClass } from "~/models/live.server";
+import type { helpQuerySchema } from "~/models/live.server";
+import { closeForEveryone, liveClass, readHelpQuery } from "~/models/live.server";
 import { extensionsOf } from "~/models/extension.server";
 import { requireTeacher } from "~/utils/auth.server";
 import { parseForm, refuse } from "~/utils/form.server";
 import { formatDateTime, TIME_ZONES } from "~/utils/format";
 import { parseId } from "~/utils/ids";
-import { HELP_MINUTES_MAX, mayNeedHelp, parseHelpMinutes } from "~/utils/live";
+import { DEFAULT_HELP_MINUTES, HELP_MINUTES_MAX, mayNeedHelp } from "~/utils/live";
 import { title } from "~/utils/meta";
 import { CATEGORY_IDS } from "~/utils/quiz";
 import { optionLetter } from "~/utils/results-table";
@@ -29,6 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (r.notModified) throw new Error("unreachable: no If-None-Match was given");
   const a = r.assignment;
   const closedNow = url.searchParams.get("closed");
+  const help = readHelpQuery(url.searchParams);
   return json(
     {
       id: a.id,
@@ -38,7 +40,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       title: a.lesson.title,
       language: a.lesson.language,
       dueAt: a.dueAt.toISOString(),
-      help: parseHelpMinutes(url.searchParams.get("help")),
+      help: help.minutes,
+      helpReply: help.reply,
       // pupils whose own later due date outlives a close for everyone (decision 110)
       extended: [...extensionsOf(a.id).values()].filter(
         (e) => e.dueAt && e.dueAt.getTime() > Date.now(),
@@ -72,8 +75,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return refuse(submission, { intent: "close" });
   }
   const { closed } = closeForEveryone({ teacherId: teacher.teacherId, assignmentId });
-  const help = new URL(request.url).searchParams.get("help");
-  const query = new URLSearchParams({ closed: String(closed), ...(help ? { help } : {}) });
+  const { minutes, reply } = readHelpQuery(new URL(request.url).searchParams);
+  const query = new URLSearchParams({ closed: String(closed) });
+  if (!reply && minutes !== DEFAULT_HELP_MINUTES) query.set("help", String(minutes));
   return redirect(`/teacher/assignments/${assignmentId}/live?${query.toString()}`);
 }
 
@@ -82,6 +86,12 @@ export default function LiveClass() {
   const [closeForm, closeFields] = useAppForm<typeof closeSchema>({
     id: "close-form",
     intent: "close",
+  });
+  const [helpForm, helpFields] = useAppForm<typeof helpQuerySchema>({
+    id: "help-form",
+    intent: "help",
+    reply: loaded.helpReply,
+    defaultValue: { help: String(loaded.help) },
   });
   const t = useT();
   const lang = useLang();
@@ -99,7 +109,7 @@ export default function LiveClass() {
     timeStyle: "medium",
     timeZone: TIME_ZONES[loaded.timeZone],
   }).format(new Date(snapshot.serverNow));
-  const refreshTo = `${location.pathname}${loaded.help !== parseHelpMinutes(null) ? `?help=${loaded.help}` : ""}`;
+  const refreshTo = `${location.pathname}${loaded.help !== DEFAULT_HELP_MINUTES ? `?help=${loaded.help}` : ""}`;
   return (
     <>
       <p>
@@ -142,23 +152,18 @@ export default function LiveClass() {
         {t("live.summary", { started, total: pupils.length, submitted, help })}
       </p>
       <LivePupilTable pupils={pupils} total={snapshot.total} help={loaded.help} now={now} />
-      <Form method="get" className="live-help">
+      <Form method="get" className="live-help" {...getFormProps(helpForm)}>
         <fieldset>
           <legend>{t("live.helpLegend")}</legend>
-          <label htmlFor="help">{t("live.helpLabel")}</label>
-          <p className="hint" id="help-hint">
-            {t("live.helpHint")}
-          </p>
-          <input
-            id="help"
-            name="help"
+          <Field
+            meta={helpFields.help}
             type="number"
+            label={t("live.helpLabel")}
+            hint={t("live.helpHint")}
             min={1}
             max={HELP_MINUTES_MAX}
             step={1}
             inputMode="numeric"
-            defaultValue={loaded.help}
-            aria-describedby="help-hint"
           />{" "}
           <button type="submit" className="secondary">
             {t("live.helpApply")}

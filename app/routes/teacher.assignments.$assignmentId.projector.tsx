@@ -8,6 +8,7 @@ import { useLivePoll } from "~/components/live";
 import { CountsTable, Highlighted } from "~/components/projector";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
+import { readProjectorQuery } from "~/models/projector-query.server";
 import { projectorPage } from "~/models/projector.server";
 import { requireTeacher } from "~/utils/auth.server";
 import { parseId } from "~/utils/ids";
@@ -24,9 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = projectorPage({
     teacherId: teacher.teacherId,
     assignmentId: parseId(params.assignmentId),
-    item: url.searchParams.get("item"),
-    reveal: url.searchParams.get("reveal") === "1",
-    authors: url.searchParams.get("authors") === "1",
+    ...readProjectorQuery(url.searchParams),
   });
   return json(page, { headers: { "Cache-Control": "no-store" } });
 }

@@ -7,7 +7,7 @@ import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { ConfirmCheckbox, getFormProps, useAppForm } from "~/components/form";
 import { useT } from "~/i18n/use-t";
-import { listClassTeachers } from "~/models/class-access.server";
+import { listClassTeachers, requireClassOwner } from "~/models/class-access.server";
 import { deleteClass, getTaughtClass, parseId } from "~/models/class.server";
 import { NO_STORE } from "~/utils/accounts-form.server";
 import { requireTeacher } from "~/utils/auth.server";
@@ -35,9 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { submission } = await parseForm(request, confirmSchema);
   const teacher = await requireTeacher(request);
   const ref = { classId: parseId(params.classId), teacherId: teacher.teacherId };
-  const klass = getTaughtClass(ref);
-  if (klass.role !== "owner")
-    throw new Response("Only the owner of the class may delete it", { status: 403 });
+  requireClassOwner(ref);
   if (submission.status !== "success") return refuse(submission);
   deleteClass(ref);
   return redirect("/teacher", { headers: NO_STORE });

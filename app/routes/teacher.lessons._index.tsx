@@ -6,23 +6,32 @@ import { useT } from "~/i18n/use-t";
 import { copyLesson, gradeBands, library, type LibraryFilter } from "~/models/lesson-editor.server";
 import { requireTeacher } from "~/utils/auth.server";
 import { z } from "zod";
-import { Intent } from "~/components/form";
+import { Field, getFormProps, Intent, SelectField, useAppForm } from "~/components/form";
 import { parseSubmission, readForm, refuse } from "~/utils/form.server";
 import { title } from "~/utils/meta";
 import { notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction = ({ matches }) => title(matches, "lib.title");
 
+/** The filter form's GET query; an unknown value is no filter (a shared link never errors). */
+const filterSchema = z.object({
+  q: z
+    .string()
+    .optional()
+    .catch(undefined)
+    .transform((v) => (v ?? "").slice(0, 200)),
+  language: z.enum(["id", "en"]).optional().catch(undefined),
+  grade: z
+    .string()
+    .optional()
+    .catch(undefined)
+    .transform((v) => v?.slice(0, 100) || undefined),
+  owner: z.enum(["all", "mine", "shared", "files"]).catch("all").default("all"),
+});
+
 function filterOf(url: URL): LibraryFilter {
-  const p = url.searchParams;
-  const language = p.get("language");
-  const owner = p.get("owner");
-  return {
-    q: (p.get("q") ?? "").slice(0, 200),
-    language: language === "id" || language === "en" ? language : undefined,
-    grade: (p.get("grade") ?? "").slice(0, 100) || undefined,
-    owner: owner === "mine" || owner === "shared" || owner === "files" ? owner : "all",
-  };
+  const submission = parseSubmission(url.searchParams, filterSchema);
+  return submission.status === "success" ? submission.value : { q: "", owner: "all" };
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -50,6 +59,12 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Library() {
   const { filter, lessons, grades } = useLoaderData<typeof loader>();
   const t = useT();
+  // the filter form shows the query it was loaded with (intent "filter": never the copy's reply)
+  const [filterForm, filterFields] = useAppForm<typeof filterSchema>({
+    id: "lib",
+    intent: "filter",
+    defaultValue: filter,
+  });
   return (
     <>
       <h1>{t("lib.title")}</h1>
@@ -60,39 +75,27 @@ export default function Library() {
         </Link>{" "}
         <Link to="/teacher/lessons/import">{t("lib.import")}</Link>
       </p>
-      <Form method="get" className="filters" role="search">
-        <div className="field">
-          <label htmlFor="lib-q">{t("lib.search")}</label>
-          <input id="lib-q" type="search" name="q" defaultValue={filter.q} />
-        </div>
-        <div className="field">
-          <label htmlFor="lib-language">{t("lib.language")}</label>
-          <select id="lib-language" name="language" defaultValue={filter.language ?? ""}>
-            <option value="">{t("lib.any")}</option>
-            <option value="id">{t("ed.lang.id")}</option>
-            <option value="en">{t("ed.lang.en")}</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="lib-grade">{t("lib.grade")}</label>
-          <select id="lib-grade" name="grade" defaultValue={filter.grade ?? ""}>
-            <option value="">{t("lib.any")}</option>
-            {grades.map((g) => (
-              <option key={g} value={g}>
-                {g}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="lib-owner">{t("lib.owner")}</label>
-          <select id="lib-owner" name="owner" defaultValue={filter.owner}>
-            <option value="all">{t("lib.any")}</option>
-            <option value="mine">{t("lib.owner.mine")}</option>
-            <option value="shared">{t("lib.owner.shared")}</option>
-            <option value="files">{t("lib.owner.files")}</option>
-          </select>
-        </div>
+      <Form method="get" className="filters" role="search" {...getFormProps(filterForm)}>
+        <Field meta={filterFields.q} type="search" label={t("lib.search")} />
+        <SelectField meta={filterFields.language} label={t("lib.language")}>
+          <option value="">{t("lib.any")}</option>
+          <option value="id">{t("ed.lang.id")}</option>
+          <option value="en">{t("ed.lang.en")}</option>
+        </SelectField>
+        <SelectField meta={filterFields.grade} label={t("lib.grade")}>
+          <option value="">{t("lib.any")}</option>
+          {grades.map((g) => (
+            <option key={g} value={g}>
+              {g}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField meta={filterFields.owner} label={t("lib.owner")}>
+          <option value="all">{t("lib.any")}</option>
+          <option value="mine">{t("lib.owner.mine")}</option>
+          <option value="shared">{t("lib.owner.shared")}</option>
+          <option value="files">{t("lib.owner.files")}</option>
+        </SelectField>
         <button type="submit">{t("lib.filter")}</button>
       </Form>
       <p role="status">{t("lib.count", { n: lessons.length })}</p>

@@ -35,14 +35,26 @@ const importSchema = z.object({
 // The file plus the multipart envelope; anything bigger is refused before it is read.
 const MAX_BODY = MAX_UPLOAD_BYTES + 16 * 1024;
 
+/** parseForm with the upload's limit: a cross-site post is refused first (403), then size (413). */
+async function readUpload(request: Request) {
+  try {
+    return await parseForm(request, importSchema, { maxBytes: MAX_BODY });
+  } catch (thrown) {
+    if (!(thrown instanceof Response) || thrown.status !== 413) throw thrown;
+    // too large for the same-site upload form: say so next to the file field
+    return { tooLarge: true as const };
+  }
+}
+
 export async function action({ request }: ActionFunctionArgs) {
   const teacher = await requireTeacher(request);
-  if (Number(request.headers.get("Content-Length") ?? "0") > MAX_BODY)
+  const read = await readUpload(request);
+  if ("tooLarge" in read)
     return refuse(parseSubmission(new FormData(), importSchema), {
       fieldErrors: { file: "ed.err.fileSize" },
       status: 413,
     });
-  const { form, submission } = await parseForm(request, importSchema, { maxBytes: MAX_BODY });
+  const { form, submission } = read;
   if (submission.status !== "success")
     return refuse(submission, {
       status: submission.error?.file?.[0] === "ed.err.fileSize" ? 413 : 400,

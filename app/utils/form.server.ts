@@ -8,6 +8,7 @@ import { isMessageKey } from "~/i18n";
 import type { FormReply } from "./form-reply";
 import { env } from "./env.server";
 import { crossSite } from "./same-site";
+import { badRequest } from "./http.server";
 
 /**
  * True when the browser says the request came from another site. Our server (server/app.ts) already
@@ -42,7 +43,7 @@ export async function readForm(
   try {
     return await request.formData();
   } catch {
-    throw new Response("Bad request", { status: 400 });
+    badRequest();
   }
 }
 

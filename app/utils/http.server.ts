@@ -1,4 +1,5 @@
-// HTTP answers thrown from loaders, actions and models: the one way to say "not found".
+// HTTP answers thrown from loaders, actions and models: the one way to say "not found" (and
+// "bad request").
 // A missing row, someone else's row and a malformed id all answer the same 404, so nobody can
 // tell which of them it was (see docs/security.md).
 
@@ -12,17 +13,7 @@ export function notFound(): never {
   throw notFoundResponse();
 }
 
-/**
- * Throws a response unless `condition` holds (and narrows it when it does), in the spirit of
- * `invariantResponse` from @epic-web/invariant. Without a message and init it throws the 404.
- */
-export function invariantResponse(
-  condition: unknown,
-  message?: string | (() => string),
-  init?: ResponseInit,
-): asserts condition {
-  if (condition) return;
-  if (message === undefined && init === undefined) notFound();
-  const body = typeof message === "function" ? message() : (message ?? "Not found");
-  throw new Response(body, { status: 404, ...init });
+/** Throws the 400 for a request no form of ours sends (an unreadable body, an unknown intent). */
+export function badRequest(): never {
+  throw new Response("Bad request", { status: 400 });
 }

@@ -15,13 +15,6 @@ export const HELP_MINUTES_MAX = 90;
 /** How often the page asks whether anything changed (decisions 080 and 084: why 2 s, not 4 s). */
 export const LIVE_POLL_MS = 2000;
 
-/** `?help=` as whole minutes 1…90; anything else means the default. */
-export function parseHelpMinutes(value: string | null): number {
-  if (value === null || !/^\d{1,3}$/.test(value.trim())) return DEFAULT_HELP_MINUTES;
-  const n = Number(value.trim());
-  return n >= 1 && n <= HELP_MINUTES_MAX ? n : DEFAULT_HELP_MINUTES;
-}
-
 /** Has this working pupil saved nothing for `minutes`? (Not started or submitted: no.) */
 export function mayNeedHelp(
   p: { step: LiveStep; lastSavedAt: number | null; startedAt: number | null },

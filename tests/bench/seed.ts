@@ -1,9 +1,12 @@
 // Direct seeding for bench:quiz and test:crash: classes, pupils, one assignment per class and a
 // signed-in session per pupil, written into the server's database with the session code of tests/support/session.ts.
 import crypto from "node:crypto";
-import { SESSION_POLICY } from "../../app/utils/session-cookie.server";
-import { hashSessionId, SESSION_COOKIE_NAME, signSessionId } from "../support/session";
+import { newSessionId, sessionRowFor } from "../../app/utils/session-cookie.server";
+import { nameKey } from "../../app/utils/name-key";
+import { sessions as sessionsTable } from "../../db/schema";
+import { SESSION_COOKIE_NAME, signSessionId } from "../support/session";
 import Database from "better-sqlite3";
+import { drizzle } from "drizzle-orm/better-sqlite3";
 import { BENCH_SECRET, Jar } from "./driver";
 
 export type SeededPupil = { id: number; name: string; jar: Jar };
@@ -58,19 +61,21 @@ export async function seedClasses(
           .prepare(
             "INSERT INTO pupils (class_id, display_name, name_key, pin_hash, last_seen_at) VALUES (?, ?, ?, 'not-a-hash', ?) RETURNING id",
           )
-          .get(klass.id, name, name.toLowerCase(), now) as { id: number };
+          .get(klass.id, name, nameKey(name), now) as { id: number };
         const jar = new Jar();
-        const id = crypto.randomBytes(32).toString("base64url");
+        const id = newSessionId();
         sessions.push({ id, pupilId: row.id, jar });
         pupils.push({ id: row.id, name, jar });
       }
       out.push({ id: klass.id, joinCode, assignmentId: assignment.id, pupils });
     }
-    const insert = db.prepare(
-      "INSERT INTO sessions (id_hash, role, pupil_id, created_at, last_seen_at, expires_at) VALUES (?, 'pupil', ?, ?, ?, ?)",
-    );
+    // the rows a pupil's sign-in writes, made by the app's own session code
+    const orm = drizzle(db);
     for (const s of sessions)
-      insert.run(hashSessionId(s.id), s.pupilId, now, now, now + SESSION_POLICY.pupil.maxMs);
+      orm
+        .insert(sessionsTable)
+        .values(sessionRowFor(s.id, { role: "pupil", pupilId: s.pupilId }, now))
+        .run();
   })();
   db.close();
   for (const s of sessions) {

@@ -548,7 +548,14 @@ test("with JavaScript: write, check, preview, publish, share, assign; a pupil do
   const otherContext = await browser.newContext();
   await signIn(otherContext, { role: "teacher", id: other.id });
   const otherPage = await otherContext.newPage();
-  await otherPage.goto("/teacher/lessons?owner=shared&q=pasar+baru");
+  // the library's filter form (a GET form on the kit) keeps what was chosen in the query and fields
+  await otherPage.goto("/teacher/lessons");
+  await otherPage.getByLabel(id("lib.search")).fill("pasar baru");
+  await otherPage.getByLabel(id("lib.owner")).selectOption("shared");
+  await otherPage.getByRole("button", { name: id("lib.filter") }).click();
+  await expect(otherPage).toHaveURL(/owner=shared/);
+  await expect(otherPage.getByLabel(id("lib.search"))).toHaveValue("pasar baru");
+  await expect(otherPage.getByLabel(id("lib.owner"))).toHaveValue("shared");
   await expect(otherPage.getByText(id("lib.sharedBy", { name: "Bu Sari" })).first()).toBeVisible();
   await otherPage
     .getByRole("button", { name: id("lib.copyOf", { title: TITLE }) })

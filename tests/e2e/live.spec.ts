@@ -363,7 +363,16 @@ test.describe("without JavaScript", () => {
     await expect(budi.getByRole("cell").nth(2)).toHaveText("6 menit lalu");
     await expect(budi.getByRole("cell").nth(3)).toHaveText("mungkin butuh bantuan");
 
-    await page.getByLabel("Setelah berapa menit tanpa jawaban tersimpan").fill("10");
+    // a value out of range keeps the default and says why next to the field
+    const minutes = page.getByLabel("Setelah berapa menit tanpa jawaban tersimpan");
+    await minutes.fill("200");
+    await page.getByRole("button", { name: "Terapkan" }).click();
+    await expect(page).toHaveURL(/help=200/);
+    await expect(minutes).toHaveAttribute("aria-invalid", "true");
+    await expect(minutes).toHaveAccessibleDescription(/Isi bilangan bulat 1 sampai 90/);
+    await expect(budi.getByRole("cell").nth(3)).toHaveText("mungkin butuh bantuan");
+
+    await minutes.fill("10");
     await page.getByRole("button", { name: "Terapkan" }).click();
     await expect(page).toHaveURL(/help=10/);
     await expect(budi.getByRole("cell").nth(3)).toHaveText("");

@@ -9,6 +9,7 @@ import { testDb, unique } from "./factories";
 import { seedLesson, SEED_SLUG } from "./lesson";
 import type { FormValues, Outcome, Role, World } from "./security-world";
 import { hashSessionId, SESSION_COOKIE_NAME, sessionIdOf } from "./session";
+import { recoveryCodeHash, resetTokenHash } from "../../app/utils/recovery-hash.server";
 
 export type Cells = Record<Role, Outcome>;
 
@@ -171,7 +172,6 @@ const pinHashOf = (id: number) =>
 const closedOf = (id: number) =>
   row<{ c: number }>("SELECT discussion_closed AS c FROM assignments WHERE id = ?", id).c;
 
-const sha256 = (text: string) => crypto.createHash("sha256").update(text).digest("hex");
 /** A fresh recovery code of teacher A, stored as the app stores it (app/models/recovery.server.ts). */
 function recoveryCodeOf(teacherId: number): string {
   const code = crypto
@@ -182,7 +182,7 @@ function recoveryCodeOf(teacherId: number): string {
     .slice(0, 16);
   testDb()
     .prepare("INSERT INTO recovery_codes (teacher_id, code_hash) VALUES (?, ?)")
-    .run(teacherId, sha256(`recovery:${code}`));
+    .run(teacherId, recoveryCodeHash(code));
   return code;
 }
 /** A fresh one-hour reset link token of a teacher, as the reset-password script makes it. */
@@ -190,7 +190,7 @@ function resetTokenOf(teacherId: number): string {
   const token = crypto.randomBytes(32).toString("base64url");
   testDb()
     .prepare("INSERT INTO password_resets (token_hash, teacher_id, expires_at) VALUES (?, ?, ?)")
-    .run(sha256(`reset:${token}`), teacherId, Date.now() + 3600_000);
+    .run(resetTokenHash(token), teacherId, Date.now() + 3600_000);
   return token;
 }
 const coTeachersOf = (classId: number) =>
@@ -1175,7 +1175,7 @@ export const MATRIX: Record<string, RouteSpec> = {
           });
           const used = row<{ u: number | null }>(
             "SELECT used_at AS u FROM recovery_codes WHERE code_hash = ?",
-            sha256(`recovery:${form.code}`),
+            recoveryCodeHash(String(form.code)),
           );
           expect(used.u).not.toBeNull();
         },
@@ -1200,7 +1200,7 @@ export const MATRIX: Record<string, RouteSpec> = {
           });
           const used = row<{ u: number | null }>(
             "SELECT used_at AS u FROM password_resets WHERE token_hash = ?",
-            sha256(`reset:${form.token}`),
+            resetTokenHash(String(form.token)),
           );
           expect(used.u).not.toBeNull();
         },

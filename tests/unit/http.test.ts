@@ -1,7 +1,7 @@
-// The one 404 helper: what it throws, and that invariantResponse narrows and throws alike.
+// The one 404 helper: what it throws, and the 400 for requests no form of ours sends.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { invariantResponse, notFound, notFoundResponse } from "~/utils/http.server";
+import { badRequest, notFound, notFoundResponse } from "~/utils/http.server";
 import { parseId } from "~/utils/ids";
 
 const is404 = async (run: () => unknown) => {
@@ -21,14 +21,10 @@ test("notFound throws the 404 the error boundary renders; notFoundResponse retur
   assert.equal(notFoundResponse().status, 404);
 });
 
-test("invariantResponse passes a truthy condition and throws the same 404 otherwise", async () => {
-  const row: { id: number } | undefined = { id: 3 };
-  invariantResponse(row);
-  assert.equal(row.id, 3);
-  for (const falsy of [undefined, null, false, 0, ""]) await is404(() => invariantResponse(falsy));
+test("badRequest throws the 400", () => {
   assert.throws(
-    () => invariantResponse(false, "Gone", { status: 410 }),
-    (e: unknown) => e instanceof Response && e.status === 410,
+    () => badRequest(),
+    (e: unknown) => e instanceof Response && e.status === 400,
   );
 });
 

@@ -14,12 +14,12 @@ const { sqlite } = await import("~/db.server");
 const { syncLessonVersions, getLessonVersion } = await import("~/models/lesson.server");
 const { getPupilAssignment } = await import("~/models/assignment.server");
 const { saveAnswer, startAttempt, submitAttempt } = await import("~/models/attempt.server");
-const { liveClass, livePoll, liveWork, closeForEveryone, countsOnly } =
+const { liveClass, livePoll, liveWork, closeForEveryone, countsOnly, readHelpQuery } =
   await import("~/models/live.server");
 const { chosenBeforeClose, OFFLINE_GRACE_MS, sweepAllDue } =
   await import("~/models/closing.server");
 const { projectorPage } = await import("~/models/projector.server");
-const { mayNeedHelp, parseHelpMinutes, DEFAULT_HELP_MINUTES } = await import("~/utils/live");
+const { mayNeedHelp, DEFAULT_HELP_MINUTES } = await import("~/utils/live");
 const { scoreAttempt } = await import("~/utils/quiz");
 const { chosenTime, CLOCK_TRUST_MS } = await import("~/utils/answer-clock");
 
@@ -596,7 +596,13 @@ test("the grace rule and the 'may need help' rule", () => {
     mayNeedHelp({ step: "not_started", lastSavedAt: null, startedAt: null }, 5, now),
     false,
   );
-  assert.equal(parseHelpMinutes("8"), 8);
-  for (const bad of [null, "", "0", "91", "-3", "2.5", "abc", "1e1"])
-    assert.equal(parseHelpMinutes(bad), DEFAULT_HELP_MINUTES);
+  const help = (query: string) => readHelpQuery(new URLSearchParams(query));
+  assert.deepEqual(help("help=8"), { minutes: 8, reply: null });
+  assert.deepEqual(help(""), { minutes: DEFAULT_HELP_MINUTES, reply: null });
+  for (const bad of ["", "0", "91", "-3", "2.5", "abc", "1e1"]) {
+    const { minutes, reply } = help(`help=${bad}`);
+    assert.equal(minutes, DEFAULT_HELP_MINUTES);
+    // a value sent but refused: the form's reply carries the message for the field
+    if (bad !== "") assert.deepEqual(reply?.result.error?.help, ["live.err.help"]);
+  }
 });
