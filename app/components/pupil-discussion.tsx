@@ -5,7 +5,14 @@ import type { SerializeFrom } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import type { z } from "zod";
 import { Byline, CER_HINTS, CER_LABELS, CountedField, PostBody } from "~/components/discussion";
-import { FormErrors, getFormProps, Intent, replyOf, useAppForm } from "~/components/form";
+import {
+  FormErrors,
+  getFormProps,
+  Intent,
+  replyOf,
+  TextareaField,
+  useAppForm,
+} from "~/components/form";
 import { Name, Trans } from "~/components/name";
 import { LevelsGiven } from "~/components/rubric";
 import { clipMarks } from "~/utils/display-name";
@@ -282,5 +289,38 @@ export function Post({
         <ReplyForm key={`${post.id}-${post.replies.length}`} data={data} post={post} />
       ) : null}
     </article>
+  );
+}
+
+/** Whether post `id` is on the page: a response, a classmate's, or a reply to one. */
+function postOnPage(data: Data, id: string): boolean {
+  const has = (p: PupilPostView): boolean => String(p.id) === id || p.replies.some(has);
+  return data.prompts.some((p) => (p.own && has(p.own)) || p.classmates.some(has));
+}
+
+/**
+ * A refused reply to a post that is not on the page (hidden or deleted meanwhile, or never
+ * there), so it has no reply form to come back to: its message and the text typed, read-only.
+ */
+export function LostReply({ data }: { data: Data }) {
+  const t = useT();
+  const actionData = useActionData<unknown>();
+  const parentId = replyOf(actionData, "reply")?.initialValue?.parentId;
+  const lost = typeof parentId === "string" && !postOnPage(data, parentId);
+  const [form, fields] = useAppForm<typeof replySchema>({
+    id: "lost-reply",
+    reply: lost ? actionData : null,
+  });
+  if (!lost) return null;
+  return (
+    <div className="kept">
+      <TextareaField
+        meta={fields.body}
+        label={t("discuss.keptText")}
+        readOnly
+        lang={data.language}
+      />
+      <FormErrors form={form} />
+    </div>
   );
 }

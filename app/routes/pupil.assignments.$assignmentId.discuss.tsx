@@ -21,7 +21,7 @@ import { requirePupil } from "~/utils/auth.server";
 import { cerSchema, openSchema, postIdSchema, replySchema } from "~/utils/discussion";
 import { parseSubmission, readForm, refuse } from "~/utils/form.server";
 import { notFound } from "~/utils/http.server";
-import { Post, ResponseForm, useReplyFor } from "~/components/pupil-discussion";
+import { LostReply, Post, ResponseForm, useReplyFor } from "~/components/pupil-discussion";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const pupil = await requirePupil(request);
@@ -149,6 +149,7 @@ export default function Discuss() {
       <h2 id="discuss-heading">{t("flow.discuss")}</h2>
       <p>{data.postFirst ? t("discuss.leadPostFirst") : t("discuss.lead")}</p>
       {data.closed ? <p className="note">{t("discuss.closedNote")}</p> : null}
+      <LostReply data={data} />
       {data.prompts.length === 0 ? <p>{t("discuss.noPrompts")}</p> : null}
       {data.prompts.length ? (
         <p role="status" className={data.done === data.prompts.length ? "flash ok" : "muted"}>

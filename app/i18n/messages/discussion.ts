@@ -48,6 +48,7 @@ const id = {
   "discuss.locked": "Gurumu sudah memberi umpan balik, jadi tulisan ini tidak bisa diubah lagi.",
   "discuss.feedback": "Umpan balik dari gurumu (hanya kamu yang bisa melihatnya)",
   "discuss.feedbackNew": "Baru",
+  "discuss.keptText": "Teks yang kamu tulis (salin sebelum pindah halaman)",
   "discuss.posted": "Tanggapanmu terkirim.",
 
   "discuss.err.empty": "Tulis tanggapanmu dulu.",
@@ -165,6 +166,7 @@ const en: Record<keyof typeof id, string> = {
   "discuss.locked": "Your teacher has given feedback, so this post can no longer be changed.",
   "discuss.feedback": "Feedback from your teacher (only you can see it)",
   "discuss.feedbackNew": "New",
+  "discuss.keptText": "The text you wrote (copy it before leaving the page)",
   "discuss.posted": "Your response was sent.",
 
   "discuss.err.empty": "Write your response first.",
