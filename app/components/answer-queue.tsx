@@ -4,13 +4,15 @@
 // Plain fetch rather than a Remix fetcher: a fetcher's network failure goes to the error
 // boundary, and a save must not re-run the page's loaders.
 import { useCallback, useEffect, useRef, useState } from "react";
+import type { AnswerRefusal } from "~/utils/answer-refusal";
 
 export type Kind = "quiz" | "sort";
 // chosenAt: this device's clock when the pupil chose; an answer still queued when the teacher
 // closes the assignment is taken if it was chosen before the close (docs/live.md).
 type Entry = { kind: Kind; itemId: string; choice: string; chosenAt?: number };
 export type ItemState = "saving" | "saved" | "failed" | "refused";
-type Refusal = "submitted" | "closed" | "ended" | "item" | "choice" | "noChoice" | "signedOut";
+// the server's `reason` (and "signedOut"); its message is refusalMessage(reason)
+type Refusal = AnswerRefusal;
 
 const RETRY_MS = 4000;
 const keyOf = (kind: Kind, itemId: string) => `${kind}:${itemId}`;

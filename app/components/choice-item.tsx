@@ -1,36 +1,36 @@
-// One question or statement inside the page's one answer form (see AnswerPageForm): radio
-// choices that save at once with JavaScript (the queue), or — without it — a save button that
-// posts the whole page's form, so every choice picked anywhere on the page is kept.
-import { Form, Link, useNavigate } from "@remix-run/react";
+// One question or statement inside the page's one answer form (see AnswerPageForm): the kit's
+// radio group, whose choice saves at once with JavaScript (the queue), or — without it — a save
+// button that posts the whole page's form, so every choice picked anywhere on the page is kept.
+import { Form, Link, useLocation, useNavigate } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { FormErrors, getFormProps, useAppForm } from "~/components/form";
-import type { MessageKey } from "~/i18n";
+import type { z } from "zod";
+import {
+  ChoiceGroup,
+  FormErrors,
+  getFormProps,
+  looseField,
+  useAppForm,
+  type FieldMeta,
+} from "~/components/form";
 import { useT } from "~/i18n/use-t";
+import { choiceField, refusalMessage } from "~/utils/answer-refusal";
 import type { ItemState } from "./answer-queue";
 
-export type NoJsOutcome = { saved: string | null; error: string | null; item: string | null };
-
-const REFUSAL_KEYS: Record<string, MessageKey> = {
-  submitted: "flow.err.submitted",
-  closed: "flow.err.closed",
-  ended: "flow.err.ended",
-  item: "flow.err.item",
-  choice: "flow.err.choice",
-  noChoice: "flow.err.noChoice",
-  signedOut: "save.failed",
-};
+export { choiceField };
 
 /**
- * The form field holding an item's choice: one radio group per item, all in one form. Part B
- * (`q16.b`) travels as `b.q16`: a dot in the field name would nest it under Part A's field.
+ * A save without JavaScript that went through (`?saved=<item id>`, after the redirect back).
+ * `error`/`item` are no longer read: a refused save answers with the form's reply (a message
+ * beside the item's radio group).
  */
-export const choiceField = (itemId: string) =>
-  itemId.endsWith(".b") ? `b.${itemId.slice(0, -2)}` : `a.${itemId}`;
+export type NoJsOutcome = { saved: string | null; error?: null; item?: null };
 
 export function ChoiceItem(props: {
   itemId: string;
   /** The radio group's name; the answer form's `a.<item>` unless given (the editor's preview carries its own). */
   field?: string;
+  /** The radio group's field in the page's answer form (its refusal message, the choice sent). */
+  meta?: FieldMeta;
   legend: ReactNode;
   legendLang?: string;
   body?: ReactNode;
@@ -44,14 +44,20 @@ export function ChoiceItem(props: {
   noJs: NoJsOutcome;
 }) {
   const t = useT();
+  const { pathname } = useLocation();
   const { itemId } = props;
-  const savedNoJs = !props.hydrated && props.noJs.saved === itemId;
-  const refusal =
-    props.refusal ?? (props.noJs.item === itemId ? (props.noJs.error ?? undefined) : undefined);
+  const meta =
+    props.meta ??
+    looseField(props.field ?? choiceField(itemId), `choice-${itemId.replace(/\W/g, "-")}`);
+  // without JavaScript a refused page shows the choices it sent (the queue holds the saved ones)
+  const sent = props.hydrated ? undefined : meta.initialValue;
+  const selected = typeof sent === "string" ? sent : props.choice;
+  const savedNoJs = !props.hydrated && props.noJs.saved === itemId && !meta.errors?.length;
   let status: ReactNode = null;
   let statusClass = "save-state";
-  if (refusal) {
-    status = t(REFUSAL_KEYS[refusal] ?? "flow.err.item");
+  if (props.refusal) {
+    // the queue's refusal (JSON `reason`), with the message a refused form shows beside the item
+    status = t(refusalMessage(props.refusal));
     statusClass += " failed";
   } else if (props.state === "failed") {
     status = t("save.failed");
@@ -63,27 +69,28 @@ export function ChoiceItem(props: {
   }
   return (
     <section className="item" id={itemId} aria-labelledby={`${itemId}-legend`}>
-      <fieldset>
-        <legend id={`${itemId}-legend`} lang={props.legendLang}>
-          {props.legend}
-        </legend>
+      <ChoiceGroup
+        meta={meta}
+        type="radio"
+        legend={props.legend}
+        legendId={`${itemId}-legend`}
+        legendLang={props.legendLang}
+        options={props.options.map((o) => ({ value: o.id, label: o.label, lang: o.lang }))}
+        selected={selected}
+        onSelect={(choice) => props.onChoose(itemId, choice)}
+      >
         {props.body}
-        {props.options.map((o) => (
-          <label key={o.id} lang={o.lang}>
-            <input
-              type="radio"
-              name={props.field ?? choiceField(itemId)}
-              value={o.id}
-              checked={props.choice === o.id}
-              onChange={() => props.onChoose(itemId, o.id)}
-            />
-            {o.label}
-          </label>
-        ))}
-      </fieldset>
+      </ChoiceGroup>
       {props.hydrated ? null : (
-        // Saves every choice on the page (the form holds them all) and comes back here.
-        <button type="submit" name="save" value={itemId} className="secondary">
+        // Saves every choice on the page (the form holds them all) and comes back here: the
+        // fragment brings a refused save's answer (no redirect) back to this item too.
+        <button
+          type="submit"
+          name="save"
+          value={itemId}
+          className="secondary"
+          formAction={props.meta ? `${pathname}#${itemId}` : undefined}
+        >
           {t("quiz.save")}
           <span className="visually-hidden"> {props.saveLabel}</span>
         </button>
@@ -95,9 +102,21 @@ export function ChoiceItem(props: {
   );
 }
 
-/** The page's one answer form on the kit (its id, and the reply of a refused post). */
-export const useAnswerPageForm = () => useAppForm({ id: "answers" })[0];
-type AnswerForm = ReturnType<typeof useAnswerPageForm>;
+type AnswerFields = z.ZodType<{ a?: Record<string, string>; b?: Record<string, string> }>;
+
+/**
+ * The page's one answer form on the kit (its id, and the reply of a refused post), and each
+ * item's radio group field in it (`a.<item id>`, Part B `b.<question id>`).
+ */
+export function useAnswerPageForm() {
+  const [form, fields] = useAppForm<AnswerFields>({ id: "answers" });
+  const a = fields.a.getFieldset();
+  const b = fields.b.getFieldset();
+  const field = (itemId: string): FieldMeta =>
+    (itemId.endsWith(".b") ? b[itemId.slice(0, -2)] : a[itemId]) as FieldMeta;
+  return { form, field };
+}
+type AnswerForm = ReturnType<typeof useAnswerPageForm>["form"];
 
 /** Why the page's form was refused (a refused hand-in, or a form that is not the page's). */
 export function AnswerPageErrors({ form }: { form: AnswerForm }) {
@@ -139,11 +158,7 @@ export function AnswerPageForm(props: {
 }
 
 export function noJsOutcome(url: URL): NoJsOutcome {
-  return {
-    saved: url.searchParams.get("saved"),
-    error: url.searchParams.get("error"),
-    item: url.searchParams.get("item"),
-  };
+  return { saved: url.searchParams.get("saved") };
 }
 
 export function OfflineBanner({ offline, pending }: { offline: boolean; pending: number }) {

@@ -265,22 +265,34 @@ export function ConfirmCheckbox({ meta, label }: { meta: Meta; label: ReactNode 
 
 /**
  * Radio buttons or checkboxes for one field, in a fieldset whose legend names the group; the
- * error is announced with the group.
+ * error is announced with the group. `children` (e.g. the quotation a question is about) comes
+ * between the legend and the options. With `onSelect` the radios are controlled by `selected`
+ * (the pupils' answer queue) instead of starting from the form's value.
  */
 export function ChoiceGroup({
   meta,
   legend,
+  legendId,
+  legendLang,
   type,
   options,
   hint,
   className,
+  children,
+  selected,
+  onSelect,
 }: {
   meta: Meta;
   legend: ReactNode;
+  legendId?: string;
+  legendLang?: string;
   type: "radio" | "checkbox";
-  options: { value: string; label: ReactNode }[];
+  options: { value: string; label: ReactNode; lang?: string }[];
   hint?: ReactNode;
   className?: string;
+  children?: ReactNode;
+  selected?: string;
+  onSelect?: (value: string) => void;
 }) {
   const items = getCollectionProps(meta as FieldMetadata<string | string[]>, {
     type,
@@ -292,18 +304,49 @@ export function ChoiceGroup({
       .join(" ") || undefined;
   return (
     <fieldset className={className} aria-describedby={described}>
-      <legend>{legend}</legend>
+      <legend id={legendId} lang={legendLang}>
+        {legend}
+      </legend>
       <Hint id={meta.descriptionId}>{hint}</Hint>
-      {items.map(({ key, ...props }, index) => (
+      {children}
+      {items.map(({ key, defaultChecked, ...props }, index) => (
         <div className="field checkbox-field" key={key}>
-          <label htmlFor={props.id}>
-            <input {...props} /> {options[index].label}
+          <label htmlFor={props.id} lang={options[index].lang}>
+            {onSelect ? (
+              <input
+                {...props}
+                checked={selected === props.value}
+                onChange={() => onSelect(options[index].value)}
+              />
+            ) : (
+              <input {...props} defaultChecked={defaultChecked} />
+            )}{" "}
+            {options[index].label}
           </label>
         </div>
       ))}
       <FieldErrors meta={meta} />
     </fieldset>
   );
+}
+
+/**
+ * The metadata of a field in a plain form that the server never refuses (the lesson preview
+ * carries its choices in one), so its radios still come from `ChoiceGroup`.
+ */
+export function looseField(name: string, id: string): Meta {
+  return {
+    key: undefined,
+    id,
+    name,
+    formId: undefined,
+    descriptionId: `${id}-description`,
+    errorId: `${id}-error`,
+    initialValue: undefined,
+    valid: true,
+    errors: undefined,
+    required: false,
+  } as unknown as Meta;
 }
 
 /**

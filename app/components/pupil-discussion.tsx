@@ -1,8 +1,8 @@
 // The pupil discussion page's parts: the response, edit, delete and reply forms (each on the form
-// kit with an intent naming its prompt or post), one post with its replies, and which forms the
-// page shows (the route pupil.assignments.$assignmentId.discuss.tsx).
+// kit: one intent per kind of form, the prompt or post it is about as a hidden field) and one post
+// with its replies (the route pupil.assignments.$assignmentId.discuss.tsx).
 import type { SerializeFrom } from "@remix-run/node";
-import { Form, Link } from "@remix-run/react";
+import { Form, Link, useActionData } from "@remix-run/react";
 import type { z } from "zod";
 import {
   Byline,
@@ -12,7 +12,14 @@ import {
   PostBody,
   Replies,
 } from "~/components/discussion";
-import { FormErrors, getFormProps, Intent, useAppForm } from "~/components/form";
+import {
+  FormErrors,
+  getFormProps,
+  Intent,
+  replyOf,
+  TextareaField,
+  useAppForm,
+} from "~/components/form";
 import { Name, Trans } from "~/components/name";
 import { LevelsGiven } from "~/components/rubric";
 import { clipMarks } from "~/utils/display-name";
@@ -23,17 +30,31 @@ import type { loader } from "~/routes/pupil.assignments.$assignmentId.discuss";
 
 export type Data = SerializeFrom<typeof loader>;
 
-/**
- * The `intent` a form of this page sends and its refusal answers: the action's kind and the prompt
- * or post it is about ("reply:12"), so each of the page's forms takes only its own reply.
- */
 /** The fields of a response or an edit: the body, or the three CER parts. */
 type PostText = z.ZodType<Partial<Record<"body" | CerField, string>>>;
 
-export const formIntent = (
-  kind: "respond" | "edit" | "delete" | "reply",
-  target: string | number,
-) => `${kind}:${target}`;
+type Kind = "respond" | "edit" | "delete" | "reply";
+/** The hidden field naming what each kind of form is about. */
+const TARGET = {
+  respond: "promptId",
+  reply: "parentId",
+  edit: "postId",
+  delete: "postId",
+} as const;
+
+/**
+ * The action's answer when it answers this form: its intent, and its hidden prompt or post id
+ * among the entries sent back; `null` otherwise (so `useAppForm` takes no reply).
+ */
+function replyFor(data: unknown, kind: Kind, target: string | number): unknown {
+  const reply = replyOf(data, kind);
+  return reply?.initialValue?.[TARGET[kind]] === String(target) ? data : null;
+}
+
+/** This form's reply in the page's action answer (see replyFor); `null` when it is another's. */
+export function useReplyFor(kind: Kind, target: string | number) {
+  return replyFor(useActionData<unknown>(), kind, target);
+}
 
 export function ResponseForm({
   data,
@@ -50,7 +71,7 @@ export function ResponseForm({
   const t = useT();
   const [form, fields] = useAppForm<PostText>({
     id: `respond-${promptId}`,
-    intent: formIntent("respond", promptId),
+    reply: useReplyFor("respond", promptId),
   });
   return (
     <Form method="post" preventScrollReset className="response-form" {...getFormProps(form)}>
@@ -102,12 +123,12 @@ function EditForm({ data, post }: { data: Data; post: PupilPostView }) {
       : "reply";
   const [form, fields] = useAppForm<PostText>({
     id: `edit-${post.id}`,
-    intent: formIntent("edit", post.id),
+    reply: useReplyFor("edit", post.id),
     defaultValue: post.cer ? post.cer : { body: post.body },
   });
   const [deleteForm] = useAppForm<typeof postIdSchema>({
     id: `delete-${post.id}`,
-    intent: formIntent("delete", post.id),
+    reply: useReplyFor("delete", post.id),
   });
   return (
     <div className="edit-post">
@@ -160,7 +181,7 @@ function ReplyForm({ data, post }: { data: Data; post: PupilPostView }) {
   const name = post.own ? null : post.authorName;
   const [form, fields] = useAppForm<typeof replySchema>({
     id: `reply-${post.id}`,
-    intent: formIntent("reply", post.id),
+    reply: useReplyFor("reply", post.id),
   });
   return (
     <details className="reply-box" open={form.status === "error" ? true : undefined}>
@@ -201,7 +222,13 @@ export function Post({
   const classes = ["post", post.exemplary ? "exemplary" : "", post.hidden ? "hidden-post" : ""]
     .filter(Boolean)
     .join(" ");
-  const isEditing = editing === post.id && post.canEdit;
+  // A refused edit or delete stays open with its message and text, even if the post may no
+  // longer be changed (feedback given, discussion closed meanwhile).
+  const replyRefused = useReplyFor("reply", post.id) !== null;
+  const editRefused = useReplyFor("edit", post.id) !== null;
+  const deleteRefused = useReplyFor("delete", post.id) !== null;
+  const refusedHere = editRefused || deleteRefused;
+  const isEditing = (editing === post.id && post.canEdit) || refusedHere;
   return (
     <article className={classes} id={`post-${post.id}`}>
       {post.deleted ? (
@@ -258,7 +285,7 @@ export function Post({
       <Replies replies={post.replies}>
         {(r) => <Post data={data} post={r} editing={editing} />}
       </Replies>
-      {post.canReply ? (
+      {post.canReply || replyRefused ? (
         // a new key after each reply empties the form again
         <ReplyForm key={`${post.id}-${post.replies.length}`} data={data} post={post} />
       ) : null}
@@ -266,22 +293,35 @@ export function Post({
   );
 }
 
+/** Whether post `id` is on the page: a response, a classmate's, or a reply to one. */
+function postOnPage(data: Data, id: string): boolean {
+  const has = (p: PupilPostView): boolean => String(p.id) === id || p.replies.some(has);
+  return data.prompts.some((p) => (p.own && has(p.own)) || p.classmates.some(has));
+}
+
 /**
- * The intents of the forms this page shows, so a refusal answering a form no longer shown (the
- * discussion closed meanwhile, the post gone) still gets its message and the text kept.
+ * A refused reply to a post that is not on the page (hidden or deleted meanwhile, or never
+ * there), so it has no reply form to come back to: its message and the text typed, read-only.
  */
-export function shownForms(data: Data, editing: number | null): Set<string> {
-  const keys = new Set<string>();
-  const walk = (p: PupilPostView) => {
-    if (p.canReply) keys.add(formIntent("reply", p.id));
-    if (p.canEdit && editing === p.id)
-      keys.add(formIntent("edit", p.id)).add(formIntent("delete", p.id));
-    p.replies.forEach(walk);
-  };
-  for (const prompt of data.prompts) {
-    if (!prompt.own && !data.closed) keys.add(formIntent("respond", prompt.id));
-    if (prompt.own) walk(prompt.own);
-    prompt.classmates.forEach(walk);
-  }
-  return keys;
+export function LostReply({ data }: { data: Data }) {
+  const t = useT();
+  const actionData = useActionData<unknown>();
+  const parentId = replyOf(actionData, "reply")?.initialValue?.parentId;
+  const lost = typeof parentId === "string" && !postOnPage(data, parentId);
+  const [form, fields] = useAppForm<typeof replySchema>({
+    id: "lost-reply",
+    reply: lost ? actionData : null,
+  });
+  if (!lost) return null;
+  return (
+    <div className="kept">
+      <TextareaField
+        meta={fields.body}
+        label={t("discuss.keptText")}
+        readOnly
+        lang={data.language}
+      />
+      <FormErrors form={form} />
+    </div>
+  );
 }

@@ -6,6 +6,7 @@ import { useT } from "~/i18n/use-t";
 import { CATEGORY_IDS } from "~/utils/quiz";
 import type { ItemState } from "./answer-queue";
 import { ChoiceItem, type NoJsOutcome } from "./choice-item";
+import type { FieldMeta } from "./form";
 import { ParagraphRef, ParagraphRefs } from "./paragraph-ref";
 import { itemLabel } from "./two-part";
 import { RubricTable } from "./rubric";
@@ -21,11 +22,14 @@ export type ChoiceState = {
   noJs: NoJsOutcome;
   /** The radio group's name for an item (the preview's own); the answer form's by default. */
   field?: (itemId: string) => string;
+  /** The item's field in the answer page's form (useAnswerPageForm): a refused save's message. */
+  meta?: (itemId: string) => FieldMeta;
 };
 
 const common = (c: ChoiceState, itemId: string) => ({
   itemId,
   field: c.field?.(itemId),
+  meta: c.meta?.(itemId),
   choice: c.choices[itemId],
   state: c.states?.[itemId],
   refusal: c.refusals?.[itemId],

@@ -8,6 +8,7 @@ import { parseForm, refuse } from "~/utils/form.server";
 import { notFound } from "~/utils/http.server";
 import { parseId } from "~/utils/ids";
 import { partBId } from "~/utils/two-part";
+import { choiceField, refusalMessage } from "~/utils/answer-refusal";
 import { getPupilAssignment } from "./assignment.server";
 import { pupilAttempts, saveAnswer, type SaveResult } from "./attempt.server";
 
@@ -88,9 +89,10 @@ export function savePageChoices(input: {
 
 /**
  * The action behind a sorting or quiz page's form. An item's save button (`save=<itemId>`) comes
- * back to that item; "next" goes on to the quiz; "submit" saves and hands in the attempt (the
- * quiz route does that part). Any refusal comes back to the item it concerns (a redirect to it,
- * as the queue's refusals are shown there too). A form that is not the page's answers 400.
+ * back to that item (a redirect with `?saved=`); "next" goes on to the quiz; "submit" saves and
+ * hands in the attempt (the quiz route does that part). A refused save answers through the kit:
+ * 400, every choice sent kept, the message filed under that item's radio group (`a.<id>` or
+ * `b.<question id>`) and shown beside it. A form that is not the page's answers 400 too.
  */
 export async function answerPageAction(input: {
   request: Request;
@@ -136,10 +138,9 @@ export async function answerPageAction(input: {
       refuse(submission, { intent: "submit", formError, status: 409 }),
     );
   if (result.refused)
-    return back(
-      { error: result.refused.reason, item: result.refused.itemId },
-      result.refused.itemId,
-    );
+    return refuse(submission, {
+      fieldErrors: { [choiceField(result.refused.itemId)]: refusalMessage(result.refused.reason) },
+    });
   if (intent === "next" && input.kind === "sort")
     return redirect(`/pupil/assignments/${input.assignmentId}/quiz`);
   if (asked) return back({ saved: asked }, asked);

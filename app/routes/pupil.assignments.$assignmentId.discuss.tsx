@@ -1,7 +1,7 @@
 // Step 5: the class discussion — respond to each prompt, then read and reply to classmates.
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { PromptIntro } from "~/components/step-items";
 import { useT } from "~/i18n/use-t";
 import { getPupilAssignment } from "~/models/assignment.server";
@@ -18,12 +18,10 @@ import {
 import { loadFlow, parseId } from "~/models/lesson-flow.server";
 import { markRepliesSeen } from "~/models/news.server";
 import { requirePupil } from "~/utils/auth.server";
-import { CER_FIELDS, cerSchema, openSchema, postIdSchema, replySchema } from "~/utils/discussion";
-import { replyOf } from "~/components/form";
+import { cerSchema, openSchema, postIdSchema, replySchema } from "~/utils/discussion";
 import { parseSubmission, readForm, refuse } from "~/utils/form.server";
-import { readMessage } from "~/utils/form-message";
 import { badRequest, notFound } from "~/utils/http.server";
-import { formIntent, Post, ResponseForm, shownForms } from "~/components/pupil-discussion";
+import { LostReply, Post, ResponseForm, useReplyFor } from "~/components/pupil-discussion";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const pupil = await requirePupil(request);
@@ -50,10 +48,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const intent = form.get("intent");
   const back = `/pupil/assignments/${assignmentId}/discuss`;
-  // A refusal answers the one form it came from: its kind and the prompt or post it is about.
+  // A refusal answers with the form's intent; its hidden prompt or post id comes back among the
+  // entries, so the page gives it to that one form (useReplyFor in components/pupil-discussion).
   const answer = (
     submission: ReturnType<typeof parseSubmission>,
-    forForm: string,
+    forForm: "respond" | "reply" | "edit" | "delete",
     result: WriteResult,
   ) => {
     if (result.ok) return redirect(`${back}#post-${result.postId}`);
@@ -72,7 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
     const prompt = assignment.lesson.prompts.find((p) => p.id === form.get("promptId"));
     if (!prompt) notFound();
-    const forForm = formIntent("respond", prompt.id);
+    const forForm = "respond";
     if (prompt.mode === "cer") {
       const submission = parseSubmission(form, cerSchema);
       if (submission.status !== "success") return refuse(submission, { intent: forForm });
@@ -93,7 +92,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   }
   if (intent === "reply") {
-    const forForm = formIntent("reply", String(form.get("parentId")));
+    const forForm = "reply";
     const submission = parseSubmission(form, replySchema);
     if (submission.status !== "success") return refuse(submission, { intent: forForm });
     return answer(submission, forForm, postReply({ pupil, assignmentId, ...submission.value }));
@@ -105,9 +104,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const kind = ownPostKind({ pupil, assignmentId, postId });
     if (intent === "delete") {
       const result = deletePost({ pupil, assignmentId, postId });
-      return result.ok ? redirect(back) : answer(target, formIntent("delete", postId), result);
+      return result.ok ? redirect(back) : answer(target, "delete", result);
     }
-    const forForm = formIntent("edit", postId);
+    const forForm = "edit";
     if (kind === "cer") {
       const submission = parseSubmission(form, cerSchema);
       if (submission.status !== "success") return refuse(submission, { intent: forForm });
@@ -125,41 +124,32 @@ export async function action({ request, params }: ActionFunctionArgs) {
   badRequest();
 }
 
+/** A response form, shown while the pupil may respond and, when refused, with its message. */
+function ResponseSlot({
+  data,
+  prompt,
+}: {
+  data: SerializeFrom<typeof loader>;
+  prompt: SerializeFrom<typeof loader>["prompts"][number];
+}) {
+  // a refused response (the discussion closed meanwhile, a response sent from another tab) keeps
+  // its form on the page, with the text and the message
+  const refused = useReplyFor("respond", prompt.id) !== null;
+  if ((prompt.own || data.closed) && !refused) return null;
+  return <ResponseForm data={data} promptId={prompt.id} mode={prompt.mode} />;
+}
+
 export default function Discuss() {
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
   const [search] = useSearchParams();
   const t = useT();
   const editing = Number(search.get("edit")) || null;
-  // A refusal for a form the page no longer shows: its message and the text, here at the top.
-  const refused = actionData && "intent" in actionData ? actionData.intent : undefined;
-  const orphan =
-    refused && !shownForms(data, editing).has(refused) ? replyOf(actionData) : undefined;
-  const typed = orphan?.initialValue ?? {};
-  const keptText = ["body", ...CER_FIELDS]
-    .map((f) => typed[f])
-    .filter((v): v is string => typeof v === "string" && v !== "")
-    .join("\n\n");
-  const orphanMessage = Object.values(orphan?.error ?? {}).find((list) => list?.length)?.[0];
-  const orphanError = orphanMessage ? readMessage(orphanMessage) : undefined;
   return (
     <section aria-labelledby="discuss-heading">
       <h2 id="discuss-heading">{t("flow.discuss")}</h2>
       <p>{data.postFirst ? t("discuss.leadPostFirst") : t("discuss.lead")}</p>
       {data.closed ? <p className="note">{t("discuss.closedNote")}</p> : null}
-      {orphanError ? (
-        <div className="kept">
-          <p className="form-error" role="alert">
-            {t(orphanError.key, orphanError.vars)}
-          </p>
-          {keptText ? (
-            <>
-              <label htmlFor="kept-text">{t("discuss.keptText")}</label>
-              <textarea id="kept-text" readOnly defaultValue={keptText} lang={data.language} />
-            </>
-          ) : null}
-        </div>
-      ) : null}
+      <LostReply data={data} />
       {data.prompts.length === 0 ? <p>{t("discuss.noPrompts")}</p> : null}
       {data.prompts.length ? (
         <p role="status" className={data.done === data.prompts.length ? "flash ok" : "muted"}>
@@ -182,11 +172,8 @@ export default function Discuss() {
             rubricOpen={!prompt.own}
           />
           <h4>{t("discuss.yourResponse")}</h4>
-          {prompt.own ? (
-            <Post data={data} post={prompt.own} editing={editing} />
-          ) : data.closed ? null : (
-            <ResponseForm data={data} promptId={prompt.id} mode={prompt.mode} />
-          )}
+          {prompt.own ? <Post data={data} post={prompt.own} editing={editing} /> : null}
+          <ResponseSlot data={data} prompt={prompt} />
           <h4>{t("discuss.classmates")}</h4>
           {!prompt.canSeeClassmates ? (
             <p className="muted">{t("discuss.classmatesLocked")}</p>

@@ -94,7 +94,7 @@ type Data = SerializeFrom<typeof loader>;
 function QuizItems({ data, attempt }: { data: Data; attempt: NonNullable<Data["attempt"]> }) {
   const t = useT();
   const queue = useAnswerQueue(attempt.id, "quiz", attempt.saved);
-  const form = useAnswerPageForm();
+  const { form, field } = useAnswerPageForm();
   const navigation = useNavigation();
   const partIds = attempt.questions.flatMap((q) => (q.partB ? [q.id, q.partB.id] : [q.id]));
   // counted in answerable parts (Part A and Part B each), as the step counter counts them
@@ -118,7 +118,7 @@ function QuizItems({ data, attempt }: { data: Data; attempt: NonNullable<Data["a
             index={index}
             language={data.language}
             paragraphs={attempt.paragraphs}
-            choice={{ ...queue, onChoose: queue.choose, noJs: data.noJs }}
+            choice={{ ...queue, onChoose: queue.choose, noJs: data.noJs, meta: field }}
           />
         ))}
         <section aria-labelledby="submit-heading" className="item">

@@ -62,7 +62,7 @@ function SortItems({ data, attempt }: { data: Data; attempt: NonNullable<Data["a
   const answered = attempt.items.filter((i) => queue.choices[i.id]).length;
   useReportProgress("sort", answered);
   const quiz = `/pupil/assignments/${data.id}/quiz`;
-  const form = useAnswerPageForm();
+  const { form, field } = useAnswerPageForm();
   return (
     <>
       <p>{queue.hydrated ? t("pf.sortLeadJs") : t("pf.sortLeadNoJs")}</p>
@@ -79,7 +79,7 @@ function SortItems({ data, attempt }: { data: Data; attempt: NonNullable<Data["a
             index={index}
             language={data.language}
             paragraphs={attempt.paragraphs}
-            choice={{ ...queue, onChoose: queue.choose, noJs: data.noJs }}
+            choice={{ ...queue, onChoose: queue.choose, noJs: data.noJs, meta: field }}
           />
         ))}
         <AnswerPageErrors form={form} />

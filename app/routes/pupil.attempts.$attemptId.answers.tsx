@@ -1,11 +1,14 @@
-// Saves one answer. Scripts get JSON (no page data is reloaded); a plain form post is sent back
-// to the question it came from, with the outcome in the address.
+// Saves one answer: the JavaScript answer queue's API (answer-queue.tsx). Scripts get JSON
+// (`{ ok, reason }`, no page data is reloaded); a plain form post that is saved is sent back to the
+// question it came from (`?saved=`), a refused one gets the kit's refusal (400, no-store, the
+// message under `choice`). Reasons and their messages: utils/answer-refusal.ts.
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { z } from "zod";
 import { saveAnswer } from "~/models/attempt.server";
 import { requirePupil, safeRedirect } from "~/utils/auth.server";
-import { parseForm } from "~/utils/form.server";
+import { refusalMessage } from "~/utils/answer-refusal";
+import { parseForm, refuse } from "~/utils/form.server";
 import { parseId } from "~/utils/ids";
 import { notFound } from "~/utils/http.server";
 
@@ -20,9 +23,12 @@ const clock = z.preprocess(
 );
 
 const schema = z.object({
-  kind: z.enum(["quiz", "sort"]),
-  itemId: z.string().regex(ITEM_ID),
-  choice: z.string().min(1).max(64),
+  kind: z.enum(["quiz", "sort"], { message: "flow.err.item" }),
+  itemId: z.string({ message: "flow.err.item" }).regex(ITEM_ID, "flow.err.item"),
+  choice: z
+    .string({ message: "flow.err.noChoice" })
+    .min(1, "flow.err.noChoice")
+    .max(64, "flow.err.choice"),
   // The device's clock when the choice was made and when it was sent (the offline queue), so an
   // answer chosen before the assignment closed is still taken (closing.server.ts).
   chosenAt: clock,
@@ -38,19 +44,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const attemptId = parseId(params.attemptId);
   const { form, submission } = await parseForm(request, schema);
   const wantsJson = (request.headers.get("Accept") ?? "").includes("application/json");
-  const back = (params: Record<string, string>, hash: string) => {
+  const saved = (itemId: string) => {
     const to = new URL(safeRedirect(form.get("redirectTo"), "/pupil"), "http://x");
-    for (const [k, v] of Object.entries(params)) to.searchParams.set(k, v);
+    to.searchParams.set("saved", itemId);
     // Only an id of the right shape goes into the fragment: the Location header must stay ASCII
     // without line breaks (an emoji or CR/LF here was a 500); the query is encoded by URLSearchParams.
-    return redirect(`${to.pathname}${to.search}${ITEM_ID.test(hash) ? `#${hash}` : ""}`);
+    return redirect(`${to.pathname}${to.search}${ITEM_ID.test(itemId) ? `#${itemId}` : ""}`);
   };
-  const itemId = typeof form.get("itemId") === "string" ? String(form.get("itemId")) : "";
-  // The queue (answer-queue.tsx) reads { ok, reason } and the plain form the address: both as before.
   if (submission.status !== "success") {
+    // the queue reads the reason (its message is refusalMessage(reason)); a plain form the kit's reply
+    if (!wantsJson) return refuse(submission);
     const reason = submission.error?.choice?.length ? "noChoice" : "item";
-    if (wantsJson) return json({ ok: false, reason }, { status: 400 });
-    return back({ error: reason, item: itemId }, itemId);
+    return json({ ok: false, reason }, { status: 400, headers: { "Cache-Control": "no-store" } });
   }
   const answer = submission.value;
   const result = saveAnswer({ pupilId: pupil.pupilId, attemptId, ...answer });
@@ -65,7 +70,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const status = result.reason === "item" || result.reason === "choice" ? 400 : 409;
     return json({ ok: false, reason: result.reason }, { status, headers });
   }
-  return result.ok
-    ? back({ saved: answer.itemId }, answer.itemId)
-    : back({ error: result.reason, item: answer.itemId }, answer.itemId);
+  if (result.ok) return saved(answer.itemId);
+  return refuse(submission, { fieldErrors: { choice: refusalMessage(result.reason) } });
 }

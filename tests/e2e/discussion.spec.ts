@@ -390,7 +390,8 @@ test.describe("with JavaScript", () => {
 
     await prompt(pb, OPEN).getByRole("button", { name: "Kirim tanggapan" }).click();
     await expect(pb.getByRole("alert")).toContainText("Gurumu sudah menutup diskusi ini");
-    await expect(pb.getByLabel("Teks yang kamu tulis", { exact: false })).toHaveValue(text);
+    // the refused form stays where it was, with the text and the message beside it
+    await expect(prompt(pb, OPEN).getByLabel("Tanggapanmu")).toHaveValue(text);
     await expect(
       pb.getByText("Gurumu sudah menutup diskusi ini. Kamu masih bisa membaca", { exact: false }),
     ).toBeVisible();

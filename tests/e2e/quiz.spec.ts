@@ -492,11 +492,13 @@ test.describe("without JavaScript", () => {
     await expect(statement(page, 2).getByLabel(CATEGORY_LABEL[item.category])).toBeChecked();
 
     await page.goto(`/pupil/assignments/${assignmentId}/quiz`);
-    // saving without choosing is refused with a message beside the question
+    // saving without choosing is refused with a message beside the question's radios (the
+    // form's reply: no redirect, the page comes back at that question)
     await page.getByRole("button", { name: "Simpan jawaban Soal 4", exact: true }).click();
-    await expect(page.locator(`#${lesson.questions[3].id} .save-state`)).toHaveText(
-      "Pilih salah satu jawaban dulu.",
-    );
+    await expect(page).toHaveURL(new RegExp(`/quiz#${lesson.questions[3].id}$`));
+    const refusedRadio = question(page, 3).getByRole("radio").first();
+    await expect(refusedRadio).toHaveAttribute("aria-invalid", "true");
+    await expect(refusedRadio).toHaveAccessibleDescription("Pilih salah satu jawaban dulu.");
     for (const i of [0, 1]) {
       await question(page, i)
         .getByLabel(optionText(i, lesson.questions[i].correct), { exact: true })

@@ -73,3 +73,32 @@ test("a form that is not the page's is refused with messages, not thrown", () =>
     assert.equal(submission.status, "error", JSON.stringify(entries).slice(0, 80));
   }
 });
+
+test("a refused save answers through the kit: 400, no-store, the message under the item's radio group, the choices kept", async () => {
+  const { refuse } = await import("~/utils/form.server");
+  const { refusalMessage } = await import("~/utils/answer-refusal");
+  const { isMessageKey } = await import("~/i18n");
+  for (const reason of ["submitted", "closed", "ended", "item", "choice", "noChoice", "signedOut"])
+    assert.ok(isMessageKey(refusalMessage(reason)), reason);
+  assert.equal(refusalMessage("toString"), "flow.err.item");
+  const submission = parseSubmission(
+    formOf([
+      ["attemptId", "7"],
+      ["save", "q16.b"],
+      ["a.q1", "b"],
+      ["b.q16", "p2"],
+    ]),
+    answerPageSchema,
+  );
+  const response = refuse(submission, {
+    fieldErrors: { [choiceField("q16.b")]: refusalMessage("closed") },
+  });
+  assert.equal(response.status, 400);
+  assert.equal(response.headers.get("Cache-Control"), "no-store");
+  const body = (await response.json()) as {
+    result: { error: Record<string, string[]>; initialValue: Record<string, unknown> };
+  };
+  assert.deepEqual(body.result.error["b.q16"], ["flow.err.closed"]);
+  assert.deepEqual(body.result.initialValue.a, { q1: "b" });
+  assert.deepEqual(body.result.initialValue.b, { q16: "p2" });
+});

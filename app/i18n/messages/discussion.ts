@@ -68,7 +68,7 @@ const id = {
     "Gurumu sudah memberi umpan balik, jadi tulisan ini tidak bisa diubah atau dihapus lagi.",
   "discuss.err.gone": "Tulisan ini sudah dihapus.",
   "discuss.err.closed":
-    "Gurumu sudah menutup diskusi ini, jadi tulisanmu tidak bisa dikirim. Teksmu masih ada di bawah.",
+    "Gurumu sudah menutup diskusi ini, jadi tulisanmu tidak bisa dikirim. Teksmu masih ada di atas: salin sebelum pindah halaman.",
   "discuss.err.replyTarget": "Tanggapan yang ingin kamu balas tidak ada di diskusi ini.",
   "discuss.err.replyNested":
     "Balasan hanya bisa ditulis untuk tanggapan, bukan untuk balasan lain.",
@@ -186,7 +186,7 @@ const en: Record<keyof typeof id, string> = {
     "Your teacher has given feedback, so this post can no longer be changed or deleted.",
   "discuss.err.gone": "This post has been deleted.",
   "discuss.err.closed":
-    "Your teacher has closed this discussion, so your post could not be sent. Your text is still below.",
+    "Your teacher has closed this discussion, so your post could not be sent. Your text is still above: copy it before leaving the page.",
   "discuss.err.replyTarget": "The response you want to reply to is not in this discussion.",
   "discuss.err.replyNested": "Replies can only be written to responses, not to other replies.",
   "discuss.err.replyHidden": "This response was hidden by the teacher, so it cannot be replied to.",
