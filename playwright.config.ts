@@ -31,6 +31,9 @@ const server = (p: number, env: Record<string, string>) => ({
     DATABASE_PATH: process.env.E2E_DB!,
     SESSION_SECRET: process.env.SESSION_SECRET!,
     LOG_LEVEL: process.env.E2E_SERVER_LOG ? "info" : "warn",
+    // one process per test server (two of them already share the database); shutdown.spec.ts
+    // tests several (decision 088)
+    WEB_CONCURRENCY: "1",
     // cheap argon2 for the test servers only (decision 018; refused outside the temp folder)
     E2E_CHEAP_HASH: "1",
     ...env,

@@ -1,8 +1,8 @@
 // `npm start`: serves the production build with our own server (server/app.ts) and stops cleanly.
 // Usage: node --import tsx server/index.ts [build/index.js]
 // Settings: PORT (3000), HOST (every interface), LOG_LEVEL (info), TRUST_PROXY, COOKIE_SECURE,
-// WEB_CONCURRENCY (1: app processes sharing the port, decision 088); the app's own settings are in
-// app/utils/env.server.ts.
+// WEB_CONCURRENCY (app processes sharing the port; one per core, at most 2: decision 088); the app's
+// own settings are in app/utils/env.server.ts.
 import cluster from "node:cluster";
 import fs from "node:fs";
 import http from "node:http";

@@ -6,11 +6,19 @@
 // for two instances (issue 16); what a process keeps in memory is a cache of immutable data or a
 // queue of its own requests.
 import cluster, { type Worker } from "node:cluster";
+import os from "node:os";
 import type { Logger } from "./log";
 
-/** `undefined`/empty → 1; a whole number 1–64 → it; anything else → null (refuse to start). */
-export function parseWorkers(value: string | undefined): number | null {
-  if (value === undefined || value.trim() === "") return 1;
+/**
+ * How many app processes: unset or empty → one per core, at most 2 (SQLite takes one writer at a
+ * time, and two is what was measured: decision 088); a whole number 1–64 → it; anything else →
+ * null (refuse to start).
+ */
+export function parseWorkers(
+  value: string | undefined,
+  cores = os.availableParallelism(),
+): number | null {
+  if (value === undefined || value.trim() === "") return Math.max(1, Math.min(2, cores));
   if (!/^\d{1,2}$/.test(value.trim())) return null;
   const n = Number(value);
   return n >= 1 && n <= 64 ? n : null;
@@ -24,11 +32,18 @@ export async function runPrimary(opts: { workers: number; log: Logger }): Promis
   let stopping = false;
   const started = new Map<Worker, number>();
   const listening = new Set<Worker>();
+  let ready = false;
 
   const fork = (first: boolean) => {
     const worker = cluster.fork(first ? {} : { TELAAH_QUIET_BANNER: "1" });
     started.set(worker, Date.now());
-    worker.once("listening", () => listening.add(worker));
+    worker.once("listening", () => {
+      listening.add(worker);
+      if (!ready && listening.size === opts.workers) {
+        ready = true;
+        log.text("info", `${opts.workers} app processes are serving.`);
+      }
+    });
     return worker;
   };
 
@@ -41,8 +56,9 @@ export async function runPrimary(opts: { workers: number; log: Logger }): Promis
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
       return;
     }
-    if (!hadListened && Date.now() - forkedAt < START_GRACE_MS) {
-      // It could not start (the port is taken, say): so would its replacement. Stop everything.
+    if (!hadListened && signal === null && Date.now() - forkedAt < START_GRACE_MS) {
+      // It gave up starting by itself (the port is taken, say): so would its replacement. Stop
+      // everything. One killed by a signal while starting is replaced like any other.
       log.text("error", `An app process could not start (exit ${code ?? signal}); stopping.`);
       stopping = true;
       for (const other of Object.values(cluster.workers ?? {})) other?.kill("SIGTERM");

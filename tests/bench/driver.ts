@@ -140,6 +140,8 @@ export async function startServer(opts: {
       DATABASE_PATH: opts.dbPath,
       SESSION_SECRET: BENCH_SECRET,
       COOKIE_SECURE: "false",
+      // one app process unless a bench asks for more (decision 088), so numbers compare over time
+      WEB_CONCURRENCY: "1",
       ...opts.env,
     },
   });

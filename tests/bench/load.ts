@@ -75,7 +75,7 @@ const fastPupils = num(flags, "fast-pupils", 200);
 const setupConcurrency = num(flags, "setup-concurrency", 8);
 const openLoop = flags["open-loop"] === true;
 const openSeconds = num(flags, "open-seconds", 60);
-// App processes sharing the port (WEB_CONCURRENCY, decision 088); the default is `npm start`'s.
+// App processes sharing the port (WEB_CONCURRENCY, decision 088): 1 unless asked, so runs compare.
 const workerCount = num(flags, "workers", 1);
 const openRate = num(
   flags,

@@ -277,9 +277,11 @@ test("the join link follows the address the teacher uses, with a CSP-clean SVG Q
   assert.equal(local.loopback, true);
 });
 
-test("WEB_CONCURRENCY: unset or empty is one process; 1–64 as given; anything else refuses to start", () => {
-  assert.equal(parseWorkers(undefined), 1);
-  assert.equal(parseWorkers(""), 1);
+test("WEB_CONCURRENCY: unset or empty is one process per core, at most 2; 1–64 as given; anything else refuses to start", () => {
+  assert.equal(parseWorkers(undefined, 1), 1);
+  assert.equal(parseWorkers(undefined, 2), 2);
+  assert.equal(parseWorkers("", 16), 2);
+  assert.equal(parseWorkers("1", 16), 1);
   assert.equal(parseWorkers(" 2 "), 2);
   assert.equal(parseWorkers("64"), 64);
   for (const bad of ["0", "65", "-1", "2.5", "two", "1e1", "0x2", "999"])
