@@ -8,7 +8,6 @@ import {
   ChoiceGroup,
   FormErrors,
   getFormProps,
-  looseField,
   useAppForm,
   type FieldMeta,
 } from "~/components/form";
@@ -19,18 +18,18 @@ import type { ItemState } from "./answer-queue";
 export { choiceField };
 
 /**
- * A save without JavaScript that went through (`?saved=<item id>`, after the redirect back).
- * `error`/`item` are no longer read: a refused save answers with the form's reply (a message
- * beside the item's radio group).
+ * A save without JavaScript that went through (`?saved=<item id>`, after the redirect back). A
+ * refused save answers with the form's reply instead: a message beside the item's radio group.
  */
-export type NoJsOutcome = { saved: string | null; error?: null; item?: null };
+export type NoJsOutcome = { saved: string | null };
 
 export function ChoiceItem(props: {
   itemId: string;
-  /** The radio group's name; the answer form's `a.<item>` unless given (the editor's preview carries its own). */
-  field?: string;
-  /** The radio group's field in the page's answer form (its refusal message, the choice sent). */
-  meta?: FieldMeta;
+  /**
+   * The radio group's field: in the pupils' answer form (its refusal message, the choice sent), or
+   * the editor's preview's own (`looseField`).
+   */
+  meta: FieldMeta;
   legend: ReactNode;
   legendLang?: string;
   body?: ReactNode;
@@ -46,9 +45,7 @@ export function ChoiceItem(props: {
   const t = useT();
   const { pathname } = useLocation();
   const { itemId } = props;
-  const meta =
-    props.meta ??
-    looseField(props.field ?? choiceField(itemId), `choice-${itemId.replace(/\W/g, "-")}`);
+  const { meta } = props;
   // without JavaScript a refused page shows the choices it sent (the queue holds the saved ones)
   const sent = props.hydrated ? undefined : meta.initialValue;
   const selected = typeof sent === "string" ? sent : props.choice;

@@ -269,6 +269,15 @@ export function ConfirmCheckbox({ meta, label }: { meta: Meta; label: ReactNode 
  * between the legend and the options. With `onSelect` the radios are controlled by `selected`
  * (the pupils' answer queue) instead of starting from the form's value.
  */
+/** A fieldset's description: its hint, then its message when it has one. */
+function groupDescribedBy(meta: Meta, hint: ReactNode): string | undefined {
+  return (
+    [hint ? meta.descriptionId : null, meta.errors?.length ? meta.errorId : null]
+      .filter(Boolean)
+      .join(" ") || undefined
+  );
+}
+
 export function ChoiceGroup({
   meta,
   legend,
@@ -312,10 +321,7 @@ export function ChoiceGroup({
     type,
     options: options.map((o) => o.value),
   });
-  const described =
-    [hint ? meta.descriptionId : null, meta.errors?.length ? meta.errorId : null]
-      .filter(Boolean)
-      .join(" ") || undefined;
+  const described = groupDescribedBy(meta, hint);
   return (
     <fieldset className={className} aria-describedby={described}>
       <legend id={legendId} lang={legendLang}>
@@ -381,10 +387,7 @@ export function FieldGroup({
   className?: string;
   children: ReactNode;
 }) {
-  const described =
-    [hint ? meta.descriptionId : null, meta.errors?.length ? meta.errorId : null]
-      .filter(Boolean)
-      .join(" ") || undefined;
+  const described = groupDescribedBy(meta, hint);
   return (
     <fieldset className={className} aria-describedby={described}>
       <legend>{legend}</legend>

@@ -5,6 +5,7 @@ import { Form, Link } from "@remix-run/react";
 import { useEffect, useState, type ReactNode } from "react";
 import { Glossary, Paragraphs, SourceLine } from "~/components/article";
 import { type NoJsOutcome } from "~/components/choice-item";
+import { looseField } from "~/components/form";
 import { LessonFeedback } from "~/components/lesson-feedback";
 import { ResponseForm } from "~/components/pupil-discussion";
 import { CategoryList, PromptIntro, QuizQuestion, SortStatement } from "~/components/step-items";
@@ -21,7 +22,12 @@ import {
 type Data = SerializeFrom<typeof previewPage>;
 type Review = SerializeFrom<typeof previewReview>;
 
-const NO_JS_OUTCOME: NoJsOutcome = { saved: null, error: null, item: null };
+const NO_JS_OUTCOME: NoJsOutcome = { saved: null };
+// The preview's radios carry their choices in its own plain form, never refused by the server.
+const fieldOf = (name: (itemId: string) => string) => (itemId: string) =>
+  looseField(name(itemId), `choice-${itemId.replace(/\W/g, "-")}`);
+const sortMeta = fieldOf(sortField);
+const quizMeta = fieldOf(quizField);
 
 function useHydrated() {
   const [hydrated, setHydrated] = useState(false);
@@ -133,7 +139,7 @@ export function SortStep({
               hydrated,
               onChoose: (itemId, choice) => setPicked((p) => ({ ...p, [itemId]: choice })),
               noJs: NO_JS_OUTCOME,
-              field: sortField,
+              meta: sortMeta,
             }}
           />
         ))}
@@ -187,7 +193,7 @@ export function QuizStep({
               hydrated,
               onChoose: choose,
               noJs: NO_JS_OUTCOME,
-              field: quizField,
+              meta: quizMeta,
             }}
           />
         ))}

@@ -20,16 +20,13 @@ export type ChoiceState = {
   hydrated: boolean;
   onChoose: (itemId: string, choice: string) => void;
   noJs: NoJsOutcome;
-  /** The radio group's name for an item (the preview's own); the answer form's by default. */
-  field?: (itemId: string) => string;
-  /** The item's field in the answer page's form (useAnswerPageForm): a refused save's message. */
-  meta?: (itemId: string) => FieldMeta;
+  /** An item's radio group field: the answer page's form (useAnswerPageForm), or the preview's. */
+  meta: (itemId: string) => FieldMeta;
 };
 
 const common = (c: ChoiceState, itemId: string) => ({
   itemId,
-  field: c.field?.(itemId),
-  meta: c.meta?.(itemId),
+  meta: c.meta(itemId),
   choice: c.choices[itemId],
   state: c.states?.[itemId],
   refusal: c.refusals?.[itemId],
