@@ -52,4 +52,37 @@ export default tseslint.config(
       "jsx-a11y/no-noninteractive-tabindex": ["error", { tags: [], roles: ["tabpanel", "region"] }],
     },
   },
+  {
+    // One way to run a query (decision 124): await the builder, or first()/rows()/row()/exec()
+    // and withTransaction() from app/db.server.ts, so the same code runs on PostgreSQL.
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/db.server.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "CallExpression[arguments.length=0] > MemberExpression.callee > Identifier.property[name=/^(all|get|run)$/]",
+          message:
+            "SQLite-only synchronous query: await the query (first(q) for one row) instead (decision 124).",
+        },
+        {
+          selector:
+            "CallExpression > MemberExpression.callee[object.type='CallExpression'][object.callee.type='Identifier'] > Identifier.property[name=/^(all|get|run)$/]",
+          message:
+            "SQLite-only synchronous prepared statement: await stmt().execute({...}) instead (decision 124).",
+        },
+        {
+          selector:
+            "MemberExpression[object.name=/^(db|tx)$/] > Identifier.property[name=/^(all|get|run|values)$/]",
+          message:
+            "SQLite-only raw query: use rows()/row()/exec() from ~/db.server (decision 124).",
+        },
+        {
+          selector: "MemberExpression > Identifier.property[name='transaction']",
+          message: "Use withTransaction() from ~/db.server (decision 124).",
+        },
+      ],
+    },
+  },
 );

@@ -8,7 +8,8 @@ import { startup } from "~/startup.server";
 import { applySecurityHeaders } from "~/utils/headers.server";
 import { NonceContext } from "~/utils/nonce";
 
-startup();
+// The build's import waits for this (top-level await): no request is served before it is done.
+await startup();
 
 const ABORT_DELAY = 5_000;
 

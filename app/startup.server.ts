@@ -11,7 +11,7 @@ declare global {
   var __telaahStarted: boolean | undefined;
 }
 
-export function startup() {
+export async function startup() {
   if (globalThis.__telaahStarted) return;
   try {
     allLessons();
@@ -26,7 +26,7 @@ export function startup() {
     throw error;
   }
   sqlite();
-  syncLessonVersions();
+  await syncLessonVersions();
   globalThis.__telaahStarted = true;
   const shutdown = (signal: string) => {
     // An information line: LOG_LEVEL=warn (or quieter) leaves it out, as our server does its own.
@@ -36,11 +36,9 @@ export function startup() {
   };
   // Closes happen lazily on the next access too; this makes them happen within a minute anyway.
   const sweep = setInterval(() => {
-    try {
-      sweepAllDue();
-    } catch (error) {
+    sweepAllDue().catch((error: unknown) => {
       console.error("closing due assignments failed:", error);
-    }
+    });
   }, SWEEP_EVERY_MS);
   sweep.unref();
   process.once("exit", () => {

@@ -38,13 +38,13 @@ const { saveAnswer, startAttempt } = await import("~/models/attempt.server");
 const { forgetLiveCaches } = await import("~/models/live.server");
 const route = await import("~/routes/teacher.assignments.$assignmentId.live[.]json");
 
-syncLessonVersions();
+await syncLessonVersions();
 const db = sqlite();
 db.pragma("synchronous = OFF");
 const versionId = (
   db.prepare("SELECT id FROM lesson_versions ORDER BY id LIMIT 1").get() as { id: number }
 ).id;
-const lesson = getLessonVersion(versionId)!;
+const lesson = (await getLessonVersion(versionId))!;
 const now = Date.now();
 const seedStarted = performance.now();
 
@@ -121,19 +121,20 @@ const assignmentId = assignment(classId);
 const pupils = Array.from({ length: CLASS_SIZE }, (_, i) =>
   pupil(classId, `Siswa ${String(i + 1).padStart(2, "0")}`),
 );
-const attempts = pupils.map((pupilId) => {
-  const r = startAttempt({
+const attempts: { pupilId: number; attemptId: number }[] = [];
+for (const pupilId of pupils) {
+  const r = await startAttempt({
     pupilId,
-    assignment: getPupilAssignment({ classId, assignmentId, pupilId }),
+    assignment: await getPupilAssignment({ classId, assignmentId, pupilId }),
   });
   if (!r.ok) throw new Error("start failed");
-  return { pupilId, attemptId: r.attempt.id };
-});
+  attempts.push({ pupilId, attemptId: r.attempt.id });
+}
 let counter = 0;
-const saveOne = () => {
+const saveOne = async () => {
   const { pupilId, attemptId } = attempts[counter % attempts.length];
   const item = items[(counter * 7) % items.length];
-  const r = saveAnswer({
+  const r = await saveAnswer({
     pupilId,
     attemptId,
     kind: item.kind as "quiz" | "sort",
@@ -143,7 +144,7 @@ const saveOne = () => {
   counter++;
   if (!r.ok) throw new Error(`save refused: ${r.reason}`);
 };
-for (let i = 0; i < CLASS_SIZE * 15; i++) saveOne();
+for (let i = 0; i < CLASS_SIZE * 15; i++) await saveOne();
 const seedMs = performance.now() - seedStarted;
 
 const cookie = (await insertSession(db, { role: "teacher", id: teacher }, SECRET)).header;
@@ -193,7 +194,7 @@ const stats = (values: number[]) => {
 // warm-up: JIT, prepared statements, the lesson cache
 let etag: string | null = null;
 for (let i = 0; i < 30; i++) {
-  saveOne();
+  await saveOne();
   etag = (await poll(etag)).etag;
 }
 
@@ -219,7 +220,7 @@ for (let i = 0; i < RUNS; i++) {
   if (same.status !== 304) throw new Error("an unchanged view did not answer 304");
   unchanged.push(same.ms);
   unchangedCpu.push(same.cpu);
-  saveOne();
+  await saveOne();
   const next = await poll(etag);
   if (next.status !== 200 || next.etag === etag) throw new Error("a change did not show");
   changed.push(next.ms);
@@ -227,7 +228,7 @@ for (let i = 0; i < RUNS; i++) {
   bytes = next.bytes;
   etag = next.etag;
   // ten saves between two polls (a busy class: 50 pupils, one save each 10 s, a 2 s poll)
-  for (let k = 0; k < 10; k++) saveOne();
+  for (let k = 0; k < 10; k++) await saveOne();
   const ten = await poll(etag);
   changedTen.push(ten.ms);
   changedTenCpu.push(ten.cpu);

@@ -308,14 +308,14 @@ async function timeInProcess(file: string, assignmentId: number, cookie: string)
   };
   // Warm-up: the lesson snapshot cache, prepared statements, JIT.
   for (let i = 0; i < 5; i++) {
-    assignmentResults({ teacherId, assignmentId });
+    await assignmentResults({ teacherId, assignmentId });
     await callLoader();
   }
   const model: number[] = [];
   const loader: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     let t0 = performance.now();
-    const r = assignmentResults({ teacherId, assignmentId });
+    const r = await assignmentResults({ teacherId, assignmentId });
     model.push(performance.now() - t0);
     if (r.pupils.length !== 50) throw new Error(`expected 50 pupils, got ${r.pupils.length}`);
     t0 = performance.now();
