@@ -1,15 +1,32 @@
-// The one database client: opens SQLite, sets pragmas, applies migrations at start.
+// The one data layer: SQLite by default (opened, tuned and migrated at start), PostgreSQL when
+// DATABASE_URL is set (a pool, migrated under an advisory lock). Decisions 124 and 125.
 import { AsyncLocalStorage } from "node:async_hooks";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import type { SQL } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { drizzle as drizzlePg, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import pg from "pg";
 import * as schema from "../db/schema";
+import * as pgSchema from "../db/schema.pg";
+import { migratePostgres } from "./db/pg-migrate.server";
+import { installPgTypeParsers } from "./db/pg-types.server";
 import { env } from "./utils/env.server";
 
+/**
+ * The type model code is written against. On PostgreSQL the handle is drizzle's node-postgres
+ * client over `db/schema.pg.ts`, whose builders take the same calls (select/insert/update/delete,
+ * onConflictDoUpdate, returning); model code awaits them and never uses what only one has.
+ */
 export type Db = BetterSQLite3Database<typeof schema>;
+type PgDb = NodePgDatabase<typeof pgSchema>;
+
+/** Which database this process uses: DATABASE_URL=postgres://… switches to PostgreSQL. */
+export function dialect(): "sqlite" | "postgres" {
+  return env().DATABASE_URL ? "postgres" : "sqlite";
+}
 
 export function openDatabase(file: string): { sqlite: Database.Database; db: Db } {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -38,11 +55,48 @@ export function openDatabase(file: string): { sqlite: Database.Database; db: Db 
 
 declare global {
   var __telaahDb: { sqlite: Database.Database; db: Db } | undefined;
+  var __telaahPg: { pool: pg.Pool; db: PgDb } | undefined;
 }
 
 function connection() {
+  if (dialect() === "postgres")
+    throw new Error("SQLite-only code was reached with DATABASE_URL set (PostgreSQL mode)");
   if (!globalThis.__telaahDb) globalThis.__telaahDb = openDatabase(env().DATABASE_PATH);
   return globalThis.__telaahDb;
+}
+
+function pgConnection() {
+  if (!globalThis.__telaahPg) {
+    installPgTypeParsers();
+    const pool = new pg.Pool({
+      connectionString: env().DATABASE_URL,
+      max: env().PG_POOL_SIZE,
+      application_name: "telaah",
+    });
+    // An idle client's error (the server restarted, a network cut) must not end the process;
+    // the pool drops that client and the next query opens a new one.
+    pool.on("error", (error) => console.error("PostgreSQL pool:", error.message));
+    globalThis.__telaahPg = { pool, db: drizzlePg(pool, { schema: pgSchema }) };
+  }
+  return globalThis.__telaahPg;
+}
+
+/** The handle outside any transaction, typed as model code sees it. */
+function baseDb(): Db {
+  return dialect() === "postgres" ? (pgConnection().db as unknown as Db) : connection().db;
+}
+
+/**
+ * Opens the database before the first request: SQLite is opened and migrated; on PostgreSQL the
+ * migrations run under an advisory lock (decision 122), then the pool answers one query.
+ */
+export async function ready(): Promise<void> {
+  if (dialect() === "sqlite") {
+    connection();
+    return;
+  }
+  await migratePostgres({ connectionString: env().DATABASE_URL });
+  await pgConnection().pool.query("SELECT 1");
 }
 
 /** The transaction the current async call chain is inside, if any (see `withTransaction`). */
@@ -55,7 +109,7 @@ const current = new AsyncLocalStorage<{ db: Db; depth: number }>();
  */
 export const db: Db = new Proxy({} as Db, {
   get(_target, prop) {
-    const real = (current.getStore()?.db ?? connection().db) as unknown as Record<
+    const real = (current.getStore()?.db ?? baseDb()) as unknown as Record<
       string | symbol,
       unknown
     >;
@@ -75,6 +129,10 @@ export const db: Db = new Proxy({} as Db, {
 export function prepared<T>(build: (db: Db) => T): () => T {
   let cached: { conn: object; statement: T } | undefined;
   return () => {
+    // On PostgreSQL a statement belongs to the handle it was built on, and inside a transaction
+    // that must be the transaction's connection: built per call there (node-postgres caches
+    // nothing for an unnamed statement, so this costs only drizzle's build).
+    if (dialect() === "postgres") return build(current.getStore()?.db ?? baseDb());
     const conn = connection();
     if (cached?.conn !== conn) cached = { conn, statement: build(conn.db) };
     return cached.statement;
@@ -88,7 +146,10 @@ export async function first<T>(query: PromiseLike<T[]>): Promise<T | undefined> 
 
 /** Rows of a raw SQL query. Column aliases must be quoted (`AS "pupilId"`) to survive PostgreSQL. */
 export async function rows<T>(query: SQL): Promise<T[]> {
-  return (current.getStore()?.db ?? connection().db).all<T>(query);
+  const handle = current.getStore()?.db ?? baseDb();
+  if (dialect() === "postgres")
+    return ((await (handle as unknown as PgDb).execute(query)) as { rows: T[] }).rows;
+  return handle.all<T>(query);
 }
 
 /** The first row of a raw SQL query, or undefined. */
@@ -98,12 +159,20 @@ export async function row<T>(query: SQL): Promise<T | undefined> {
 
 /** Runs a raw SQL statement that returns nothing the caller needs. */
 export async function exec(query: SQL): Promise<void> {
-  (current.getStore()?.db ?? connection().db).run(query);
+  const handle = current.getStore()?.db ?? baseDb();
+  if (dialect() === "postgres") await (handle as unknown as PgDb).execute(query);
+  else handle.run(query);
 }
 
 export type TransactionOptions = {
   /** Only reads, from one snapshot (the live view's version and the rows it covers). */
   readOnly?: boolean;
+  /**
+   * PostgreSQL only. Default "serializable": the transaction behaves as if it ran alone (as
+   * SQLite's one writer does), and a conflict is retried. "read committed" is for the hot paths
+   * whose guarantee comes from row locks they take themselves (`lockRows`), decision 125.
+   */
+  isolation?: "serializable" | "read committed";
 };
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -124,6 +193,7 @@ export async function withTransaction<T>(
   options: TransactionOptions = {},
 ): Promise<T> {
   const outer = current.getStore();
+  if (dialect() === "postgres") return pgTransaction(body, options, outer);
   if (outer) return inSavepoint(outer, body);
   const run = () => sqliteTransaction(body, options);
   const result = queue.then(run, run);
@@ -176,12 +246,85 @@ async function inSavepoint<T>(
   }
 }
 
+/** SQLSTATEs after which a PostgreSQL transaction is run again from the start. */
+const RETRYABLE = new Set(["40001", "40P01"]); // serialization failure, deadlock
+const MAX_TRIES = 8;
+
+/** The SQLSTATE of a database error, also when drizzle wraps it (`cause`). */
+export function sqlState(error: unknown): string | undefined {
+  for (let e = error, depth = 0; e && typeof e === "object" && depth < 4; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** A unique constraint refused the write, on either database. */
+export function isUniqueViolation(error: unknown): boolean {
+  if (sqlState(error) === "23505") return true;
+  for (let e = error, depth = 0; e && typeof e === "object" && depth < 4; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY") return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+async function pgTransaction<T>(
+  body: (tx: Db) => Promise<T>,
+  options: TransactionOptions,
+  outer: { db: Db; depth: number } | undefined,
+): Promise<T> {
+  const run = (handle: PgDb | Parameters<Parameters<PgDb["transaction"]>[0]>[0], depth: number) =>
+    handle.transaction(
+      (tx) => current.run({ db: tx as unknown as Db, depth }, () => body(tx as unknown as Db)),
+      depth === 0
+        ? {
+            isolationLevel: options.readOnly
+              ? "repeatable read"
+              : (options.isolation ?? "serializable"),
+            accessMode: options.readOnly ? "read only" : "read write",
+          }
+        : undefined,
+    );
+  // nested: a savepoint of the outer transaction, which retries as a whole
+  if (outer) return run(outer.db as unknown as PgDb, outer.depth + 1);
+  for (let tries = 1; ; tries++) {
+    try {
+      return await run(pgConnection().db, 0);
+    } catch (error) {
+      const state = sqlState(error);
+      if (!state || !RETRYABLE.has(state) || tries >= MAX_TRIES) throw error;
+      // a short, growing, jittered pause so the racers do not collide again at once
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * tries));
+    }
+  }
+}
+
+/**
+ * Locks the rows a SELECT finds until the transaction ends (PostgreSQL `FOR UPDATE`). On
+ * SQLite the IMMEDIATE transaction is already the only writer, so nothing is needed. For the
+ * read-committed hot paths (decision 125): lock first, then read and decide.
+ */
+export async function lockRows(select: SQL): Promise<void> {
+  if (dialect() !== "postgres") return;
+  const handle = current.getStore()?.db;
+  if (!handle) throw new Error("lockRows outside a transaction");
+  await (handle as unknown as PgDb).execute(sql`${select} FOR UPDATE`);
+}
+
 /** The SQLite connection itself, for what only SQLite has (backup API, tests). */
 export function sqlite(): Database.Database {
   return connection().sqlite;
 }
 
 export function closeDatabase() {
+  const pgConn = globalThis.__telaahPg;
+  if (pgConn) {
+    globalThis.__telaahPg = undefined;
+    pgConn.pool.end().catch(() => undefined);
+  }
   const conn = globalThis.__telaahDb;
   if (!conn) return;
   conn.sqlite.pragma("wal_checkpoint(TRUNCATE)");

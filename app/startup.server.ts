@@ -1,6 +1,6 @@
 // Runs once per server process: checks content, opens and migrates the DB, records lesson versions.
 import { ContentError, allLessons } from "~/content/lessons.server";
-import { closeDatabase, sqlite } from "~/db.server";
+import { closeDatabase, ready } from "~/db.server";
 import { syncLessonVersions } from "~/models/lesson.server";
 import { sweepAllDue } from "~/models/closing.server";
 
@@ -25,7 +25,7 @@ export async function startup() {
     }
     throw error;
   }
-  sqlite();
+  await ready();
   await syncLessonVersions();
   globalThis.__telaahStarted = true;
   const shutdown = (signal: string) => {
