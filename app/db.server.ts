@@ -247,7 +247,9 @@ async function inSavepoint<T>(
 }
 
 /** SQLSTATEs after which a PostgreSQL transaction is run again from the start. */
-const RETRYABLE = new Set(["40001", "40P01"]); // serialization failure, deadlock
+// serialization failure, deadlock, and a unique violation a concurrent transaction caused: the
+// body runs again, re-reads, and answers as it would have had it run second (decision 125)
+const RETRYABLE = new Set(["40001", "40P01", "23505"]);
 const MAX_TRIES = 8;
 
 /** The SQLSTATE of a database error, also when drizzle wraps it (`cause`). */
