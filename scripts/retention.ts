@@ -18,7 +18,7 @@ function daysFromArgs(argv: readonly string[]): number | undefined {
 }
 
 const retentionDays = daysFromArgs(process.argv.slice(2)) ?? env().ARCHIVE_RETENTION_DAYS;
-const report = runRetention({ retentionDays });
+const report = await runRetention({ retentionDays });
 closeDatabase();
 
 console.log(`db:retention: archived classes older than ${retentionDays} day(s)`);

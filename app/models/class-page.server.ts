@@ -5,7 +5,7 @@ import { listClassTeachers } from "~/models/class-access.server";
 import { getTaughtClass } from "~/models/class.server";
 import { listRoster } from "~/models/pupil.server";
 
-export function teacherClassPage({
+export async function teacherClassPage({
   classId,
   teacherId,
   now = Date.now(),
@@ -14,14 +14,14 @@ export function teacherClassPage({
   teacherId: number;
   now?: number;
 }) {
-  const klass = getTaughtClass({ classId, teacherId });
-  const roster = listRoster({ classId, teacherId }).map((p) => ({
+  const klass = await getTaughtClass({ classId, teacherId });
+  const roster = (await listRoster({ classId, teacherId })).map((p) => ({
     id: p.id,
     displayName: p.displayName,
     joinedAt: p.joinedAt.toISOString(),
     lastSeenAt: p.lastSeenAt ? p.lastSeenAt.toISOString() : null,
   }));
-  const assignments = listClassAssignments({ classId, teacherId }).map((a) => ({
+  const assignments = (await listClassAssignments({ classId, teacherId })).map((a) => ({
     id: a.id,
     title: a.title,
     language: a.language,
@@ -47,10 +47,10 @@ export function teacherClassPage({
     owner:
       klass.role === "owner"
         ? null
-        : (listClassTeachers({ classId, teacherId }).find((t) => t.owner)?.name ?? ""),
+        : ((await listClassTeachers({ classId, teacherId })).find((t) => t.owner)?.name ?? ""),
     roster,
     assignments,
   };
 }
 
-export type TeacherClassPage = ReturnType<typeof teacherClassPage>;
+export type TeacherClassPage = Awaited<ReturnType<typeof teacherClassPage>>;

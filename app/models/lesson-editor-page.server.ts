@@ -62,11 +62,11 @@ export function firstWords(text: string, words = SUMMARY_WORDS): string {
  * warnings); only the item named by `edit` (`?edit=q3`) comes with its saved values for the full
  * form: rendering ~45 full forms made a 40-question page cost ~100 ms.
  */
-export function editorPage(ref: Ref, edit: string | null = null) {
-  const row = getOwnLesson(ref);
+export async function editorPage(ref: Ref, edit: string | null = null) {
+  const row = await getOwnLesson(ref);
   const draft = row.draft as Draft;
   const { problems, warnings } = validateDraft(draft);
-  const versions = versionsOf(row.slug).map((v) => ({ id: v.id, number: v.number }));
+  const versions = (await versionsOf(row.slug)).map((v) => ({ id: v.id, number: v.number }));
   // Problems and warnings by item id; the rest are listed for the whole lesson.
   const notes: Record<string, ItemNotes> = {};
   const lessonProblems: Note[] = [];
@@ -211,8 +211,8 @@ type Answer = TypedResponse<EditorAnswer>;
  * the field messages, 409 when the draft changed since the page was loaded), or "deleted" after
  * deleting the lesson.
  */
-export function editorAction(ref: Ref, form: FormData): Answer | "deleted" {
-  const row = getOwnLesson(ref);
+export async function editorAction(ref: Ref, form: FormData): Promise<Answer | "deleted"> {
+  const row = await getOwnLesson(ref);
   const draft = row.draft as Draft;
   // What the post is for, read by the kit; its reply gives a refused form's entries back.
   const post = parseSubmission(form, editorPostSchema);
@@ -243,8 +243,8 @@ export function editorAction(ref: Ref, form: FormData): Answer | "deleted" {
     );
   // The check and the write are one conditional UPDATE (saveDraft): a save made from an older
   // revision than the stored one never lands, even when two arrive at the same moment.
-  const save = (next: Draft) => {
-    const saved = saveDraft({ ...ref, draft: next, revision: expected });
+  const save = async (next: Draft) => {
+    const saved = await saveDraft({ ...ref, draft: next, revision: expected });
     revision = saved.revision;
     return saved.ok;
   };
@@ -255,10 +255,10 @@ export function editorAction(ref: Ref, form: FormData): Answer | "deleted" {
       ? itemId
       : nextItemId(prefix, draft[k]);
   // The form's schema through the kit's parser; a refused form keeps what was typed.
-  const put = <S extends z.ZodTypeAny>(schema: S, apply: (value: z.output<S>) => Draft) => {
+  const put = async <S extends z.ZodTypeAny>(schema: S, apply: (value: z.output<S>) => Draft) => {
     const submission = parseSubmission(form, schema);
     if (submission.status !== "success") return fail({}, submission);
-    return save(apply(submission.value)) ? done() : stale();
+    return (await save(apply(submission.value))) ? done() : stale();
   };
 
   switch (intent) {
@@ -293,7 +293,10 @@ export function editorAction(ref: Ref, form: FormData): Answer | "deleted" {
     case "unacknowledge": {
       const at = post.value.index;
       if (!Number.isInteger(at) || !draft.acknowledged[at]) notFound();
-      return save({ ...draft, acknowledged: draft.acknowledged.filter((_, i) => i !== at) })
+      return (await save({
+        ...draft,
+        acknowledged: draft.acknowledged.filter((_, i) => i !== at),
+      }))
         ? done()
         : stale();
     }
@@ -302,11 +305,11 @@ export function editorAction(ref: Ref, form: FormData): Answer | "deleted" {
     case "down": {
       if (!KINDS.includes(kind) || !(draft[kind] as { id: string }[]).some((x) => x.id === itemId))
         notFound();
-      return save(
+      return (await save(
         intent === "deleteItem"
           ? removeItem(draft, kind, itemId)
           : moveItem(draft, kind, itemId, intent === "up" ? -1 : 1),
-      )
+      ))
         ? done()
         : stale();
     }
@@ -315,22 +318,23 @@ export function editorAction(ref: Ref, form: FormData): Answer | "deleted" {
       if (problems.length) return fail({ formError: "ed.err.problems" });
       if (warnings.length && !post.value.warningsSeen)
         return fail({ formError: "ed.err.seeWarnings" });
-      const result = publishLesson({ ...ref, revision: expected });
+      const result = await publishLesson({ ...ref, revision: expected });
       if (!result.ok) return "stale" in result ? stale() : fail({ formError: "ed.err.problems" });
-      const number = versionsOf(row.slug).find((v) => v.id === result.versionId)?.number ?? 1;
+      const number =
+        (await versionsOf(row.slug)).find((v) => v.id === result.versionId)?.number ?? 1;
       return done("ed.published", { n: number });
     }
     case "share":
     case "unshare":
-      if (!setShared({ ...ref, shared: intent === "share" }))
+      if (!(await setShared({ ...ref, shared: intent === "share" })))
         return fail({ formError: "ed.err.notPublished" });
       return done();
     case "withdraw":
     case "restore":
-      withdrawLesson({ ...ref, withdrawn: intent === "withdraw" });
+      await withdrawLesson({ ...ref, withdrawn: intent === "withdraw" });
       return done();
     case "deleteLesson":
-      if (deleteLesson(ref) === "hasAssignments")
+      if ((await deleteLesson(ref)) === "hasAssignments")
         return fail({ formError: "ed.err.hasAssignments" });
       return "deleted";
     default:

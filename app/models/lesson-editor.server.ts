@@ -8,7 +8,7 @@ import { parseLesson, splitParagraphs } from "~/content/parse";
 import { qualityWarnings, type QualityWarning } from "~/content/quality";
 import type { ContentProblem, Lesson } from "~/content/schema";
 import { serializeLesson } from "~/content/serialize";
-import { db } from "~/db.server";
+import { db, first, withTransaction } from "~/db.server";
 import { notFound } from "~/utils/http.server";
 
 export type AuthoredRow = typeof authoredLessons.$inferSelect;
@@ -46,15 +46,16 @@ export function makeSlug(title: string): string {
   return `${base}-${crypto.randomBytes(4).toString("hex").slice(0, 6)}`;
 }
 
-function freeSlug(title: string): string {
+async function freeSlug(title: string): Promise<string> {
   for (;;) {
     const slug = makeSlug(title);
     if (getLesson(slug)) continue;
-    const taken = db
-      .select({ id: authoredLessons.id })
-      .from(authoredLessons)
-      .where(eq(authoredLessons.slug, slug))
-      .get();
+    const taken = await first(
+      db
+        .select({ id: authoredLessons.id })
+        .from(authoredLessons)
+        .where(eq(authoredLessons.slug, slug)),
+    );
     if (!taken) return slug;
   }
 }
@@ -136,8 +137,12 @@ function searchTextOf(lesson: Pick<Lesson, "title" | "paragraphs">): string {
   return `${lesson.title}\n${lesson.paragraphs.join("\n")}`.toLowerCase();
 }
 
-function insertLesson(ownerId: number, draft: Draft, copiedFrom: string | null): number {
-  return db
+async function insertLesson(
+  ownerId: number,
+  draft: Draft,
+  copiedFrom: string | null,
+): Promise<number> {
+  const [row] = await db
     .insert(authoredLessons)
     .values({
       slug: draft.slug,
@@ -149,27 +154,28 @@ function insertLesson(ownerId: number, draft: Draft, copiedFrom: string | null):
       searchText: searchTextOf(draft),
       copiedFrom,
     })
-    .returning({ id: authoredLessons.id })
-    .get().id;
+    .returning({ id: authoredLessons.id });
+  return row.id;
 }
 
-export function createLesson(ownerId: number, input: NewLessonInput): number {
-  return insertLesson(ownerId, newDraft(freeSlug(input.title), input), null);
+export async function createLesson(ownerId: number, input: NewLessonInput): Promise<number> {
+  return insertLesson(ownerId, newDraft(await freeSlug(input.title), input), null);
 }
 
 /** The teacher's own lesson, or 404 (someone else's lesson is indistinguishable from none). */
-export function getOwnLesson({
+export async function getOwnLesson({
   teacherId,
   lessonId,
 }: {
   teacherId: number;
   lessonId: number;
-}): AuthoredRow {
-  const row = db
-    .select()
-    .from(authoredLessons)
-    .where(and(eq(authoredLessons.id, lessonId), eq(authoredLessons.ownerId, teacherId)))
-    .get();
+}): Promise<AuthoredRow> {
+  const row = await first(
+    db
+      .select()
+      .from(authoredLessons)
+      .where(and(eq(authoredLessons.id, lessonId), eq(authoredLessons.ownerId, teacherId))),
+  );
   if (!row) notFound();
   return row;
 }
@@ -182,13 +188,13 @@ export type SaveResult = { ok: true; revision: number } | { ok: false; revision:
  * written and the other is refused with the current revision. Library columns follow the draft
  * until the first publish.
  */
-export function saveDraft(input: {
+export async function saveDraft(input: {
   teacherId: number;
   lessonId: number;
   draft: Draft;
   revision: number;
-}): SaveResult {
-  const row = getOwnLesson(input);
+}): Promise<SaveResult> {
+  const row = await getOwnLesson(input);
   const draft = { ...input.draft, slug: row.slug };
   const listed = row.publishedVersionId
     ? {}
@@ -198,37 +204,38 @@ export function saveDraft(input: {
         gradeBand: draft.gradeBand,
         searchText: searchTextOf(draft),
       };
-  const written = db
-    .update(authoredLessons)
-    .set({
-      draft,
-      dirty: true,
-      updatedAt: new Date(),
-      revision: sql`${authoredLessons.revision} + 1`,
-      ...listed,
-    })
-    .where(
-      and(
-        eq(authoredLessons.id, row.id),
-        eq(authoredLessons.ownerId, input.teacherId),
-        eq(authoredLessons.revision, input.revision),
-      ),
-    )
-    .returning({ revision: authoredLessons.revision })
-    .get();
-  if (!written) return { ok: false, revision: getOwnLesson(input).revision };
+  const written = await first(
+    db
+      .update(authoredLessons)
+      .set({
+        draft,
+        dirty: true,
+        updatedAt: new Date(),
+        revision: sql`${authoredLessons.revision} + 1`,
+        ...listed,
+      })
+      .where(
+        and(
+          eq(authoredLessons.id, row.id),
+          eq(authoredLessons.ownerId, input.teacherId),
+          eq(authoredLessons.revision, input.revision),
+        ),
+      )
+      .returning({ revision: authoredLessons.revision }),
+  );
+  if (!written) return { ok: false, revision: (await getOwnLesson(input)).revision };
   validateDraft(draft);
   return { ok: true, revision: written.revision };
 }
 
 /** Reads, changes and saves the draft (scripts, tests, benches): the change is made on the revision it read. */
-export function updateDraft(
+export async function updateDraft(
   input: { teacherId: number; lessonId: number },
   change: (draft: Draft) => Draft,
-): Draft {
-  const row = getOwnLesson(input);
+): Promise<Draft> {
+  const row = await getOwnLesson(input);
   const draft = change(structuredClone(row.draft as Draft));
-  if (!saveDraft({ ...input, draft, revision: row.revision }).ok)
+  if (!(await saveDraft({ ...input, draft, revision: row.revision })).ok)
     throw new Error(`lesson ${row.id}: changed while it was being updated`);
   return draft;
 }
@@ -242,150 +249,155 @@ export type PublishResult =
  * Publishing = what start-up does for a file: canonical file text → parse → content hash →
  * one lesson_versions row per distinct hash. Earlier versions are never touched.
  */
-export function publishLesson(input: {
+export async function publishLesson(input: {
   teacherId: number;
   lessonId: number;
   /** The draft revision the teacher saw; publishing a newer one unseen is refused. */
   revision?: number;
-}): PublishResult {
-  const row = getOwnLesson(input);
+}): Promise<PublishResult> {
+  const row = await getOwnLesson(input);
   if (input.revision !== undefined && input.revision !== row.revision)
     return { ok: false, stale: true };
   const { problems, lesson } = validateDraft(row.draft as Draft);
   if (!lesson) return { ok: false, problems };
   const hash = lessonHash(lesson);
-  const versionId = db.transaction(
-    (tx) => {
-      // What was validated is what is published: a save in between refuses this publish.
-      const current = tx
+  const versionId = await withTransaction(async (tx) => {
+    // What was validated is what is published: a save in between refuses this publish.
+    const current = await first(
+      tx
         .select({ revision: authoredLessons.revision })
         .from(authoredLessons)
-        .where(eq(authoredLessons.id, row.id))
-        .get();
-      if (current?.revision !== row.revision) return null;
-      tx.insert(lessonVersions)
-        .values({ slug: lesson.slug, contentHash: hash, snapshot: lesson })
-        .onConflictDoNothing()
-        .run();
-      const version = tx
+        .where(eq(authoredLessons.id, row.id)),
+    );
+    if (current?.revision !== row.revision) return null;
+    await tx
+      .insert(lessonVersions)
+      .values({ slug: lesson.slug, contentHash: hash, snapshot: lesson })
+      .onConflictDoNothing();
+    const version = (await first(
+      tx
         .select({ id: lessonVersions.id })
         .from(lessonVersions)
-        .where(and(eq(lessonVersions.slug, lesson.slug), eq(lessonVersions.contentHash, hash)))
-        .get()!;
-      tx.update(authoredLessons)
-        .set({
-          publishedVersionId: version.id,
-          dirty: false,
-          title: lesson.title,
-          language: lesson.language,
-          gradeBand: lesson.gradeBand,
-          searchText: searchTextOf(lesson),
-          updatedAt: new Date(),
-        })
-        .where(eq(authoredLessons.id, row.id))
-        .run();
-      return version.id;
-    },
-    { behavior: "immediate" },
-  );
+        .where(and(eq(lessonVersions.slug, lesson.slug), eq(lessonVersions.contentHash, hash))),
+    ))!;
+    await tx
+      .update(authoredLessons)
+      .set({
+        publishedVersionId: version.id,
+        dirty: false,
+        title: lesson.title,
+        language: lesson.language,
+        gradeBand: lesson.gradeBand,
+        searchText: searchTextOf(lesson),
+        updatedAt: new Date(),
+      })
+      .where(eq(authoredLessons.id, row.id));
+    return version.id;
+  });
   return versionId === null ? { ok: false, stale: true } : { ok: true, versionId };
 }
 
 /** Sharing needs a published version: others only ever see published versions. */
-export function setShared(input: {
+export async function setShared(input: {
   teacherId: number;
   lessonId: number;
   shared: boolean;
-}): boolean {
-  const row = getOwnLesson(input);
+}): Promise<boolean> {
+  const row = await getOwnLesson(input);
   if (input.shared && !row.publishedVersionId) return false;
-  db.update(authoredLessons)
+  await db
+    .update(authoredLessons)
     .set({ shared: input.shared, withdrawnAt: input.shared ? null : row.withdrawnAt })
-    .where(eq(authoredLessons.id, row.id))
-    .run();
+    .where(eq(authoredLessons.id, row.id));
   return true;
 }
 
-export function assignmentCount(slug: string): number {
-  const row = db
-    .select({ n: sql<number>`count(*)` })
-    .from(assignments)
-    .innerJoin(lessonVersions, eq(lessonVersions.id, assignments.lessonVersionId))
-    .where(eq(lessonVersions.slug, slug))
-    .get();
+export async function assignmentCount(slug: string): Promise<number> {
+  const row = await first(
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(assignments)
+      .innerJoin(lessonVersions, eq(lessonVersions.id, assignments.lessonVersionId))
+      .where(eq(lessonVersions.slug, slug)),
+  );
   return row?.n ?? 0;
 }
 
 /** A lesson with assignments cannot be deleted (answers refer to it): only withdrawn. */
-export function deleteLesson(input: {
+export async function deleteLesson(input: {
   teacherId: number;
   lessonId: number;
-}): "deleted" | "hasAssignments" {
-  const row = getOwnLesson(input);
-  if (assignmentCount(row.slug) > 0) return "hasAssignments";
-  db.transaction(
-    (tx) => {
-      tx.delete(authoredLessons).where(eq(authoredLessons.id, row.id)).run();
-      tx.delete(lessonVersions).where(eq(lessonVersions.slug, row.slug)).run();
-    },
-    { behavior: "immediate" },
-  );
+}): Promise<"deleted" | "hasAssignments"> {
+  const row = await getOwnLesson(input);
+  if ((await assignmentCount(row.slug)) > 0) return "hasAssignments";
+  await withTransaction(async (tx) => {
+    await tx.delete(authoredLessons).where(eq(authoredLessons.id, row.id));
+    await tx.delete(lessonVersions).where(eq(lessonVersions.slug, row.slug));
+  });
   return "deleted";
 }
 
 /** Withdrawn: gone from the library and the assign list; existing assignments keep working. */
-export function withdrawLesson(input: { teacherId: number; lessonId: number; withdrawn: boolean }) {
-  const row = getOwnLesson(input);
-  db.update(authoredLessons)
+export async function withdrawLesson(input: {
+  teacherId: number;
+  lessonId: number;
+  withdrawn: boolean;
+}) {
+  const row = await getOwnLesson(input);
+  await db
+    .update(authoredLessons)
     .set({
       withdrawnAt: input.withdrawn ? new Date() : null,
       shared: input.withdrawn ? false : row.shared,
     })
-    .where(eq(authoredLessons.id, row.id))
-    .run();
+    .where(eq(authoredLessons.id, row.id));
 }
 
 /** A DB lesson's newest published version, for anyone allowed to use it. */
-export function publishedVersion(slug: string): { id: number; lesson: Lesson } | undefined {
-  const row = db
-    .select({ id: lessonVersions.id, snapshot: lessonVersions.snapshot })
-    .from(authoredLessons)
-    .innerJoin(lessonVersions, eq(lessonVersions.id, authoredLessons.publishedVersionId))
-    .where(eq(authoredLessons.slug, slug))
-    .get();
+export async function publishedVersion(
+  slug: string,
+): Promise<{ id: number; lesson: Lesson } | undefined> {
+  const row = await first(
+    db
+      .select({ id: lessonVersions.id, snapshot: lessonVersions.snapshot })
+      .from(authoredLessons)
+      .innerJoin(lessonVersions, eq(lessonVersions.id, authoredLessons.publishedVersionId))
+      .where(eq(authoredLessons.slug, slug)),
+  );
   return row ? { id: row.id, lesson: row.snapshot as Lesson } : undefined;
 }
 
 /** Lesson the teacher may read, copy and assign: a file, their own published, or a shared one. */
-export function usableLesson(
+export async function usableLesson(
   teacherId: number,
   slug: string,
-): { lesson: Lesson; source: "file" | "db" } | undefined {
+): Promise<{ lesson: Lesson; source: "file" | "db" } | undefined> {
   const file = getLesson(slug);
   if (file) return { lesson: file.lesson, source: "file" };
-  const row = db
-    .select({ snapshot: lessonVersions.snapshot })
-    .from(authoredLessons)
-    .innerJoin(lessonVersions, eq(lessonVersions.id, authoredLessons.publishedVersionId))
-    .where(
-      and(
-        eq(authoredLessons.slug, slug),
-        or(
-          eq(authoredLessons.ownerId, teacherId),
-          and(eq(authoredLessons.shared, true), isNull(authoredLessons.withdrawnAt)),
+  const row = await first(
+    db
+      .select({ snapshot: lessonVersions.snapshot })
+      .from(authoredLessons)
+      .innerJoin(lessonVersions, eq(lessonVersions.id, authoredLessons.publishedVersionId))
+      .where(
+        and(
+          eq(authoredLessons.slug, slug),
+          or(
+            eq(authoredLessons.ownerId, teacherId),
+            and(eq(authoredLessons.shared, true), isNull(authoredLessons.withdrawnAt)),
+          ),
         ),
       ),
-    )
-    .get();
+  );
   return row ? { lesson: row.snapshot as Lesson, source: "db" } : undefined;
 }
 
 /** "Make a copy to adapt": a new private draft of a file lesson or a usable published lesson. */
-export function copyLesson(input: { teacherId: number; slug: string }): number {
-  const found = usableLesson(input.teacherId, input.slug);
+export async function copyLesson(input: { teacherId: number; slug: string }): Promise<number> {
+  const found = await usableLesson(input.teacherId, input.slug);
   if (!found) notFound();
   const draft = structuredClone(found.lesson);
-  draft.slug = freeSlug(found.lesson.title);
+  draft.slug = await freeSlug(found.lesson.title);
   return insertLesson(input.teacherId, draft, input.slug);
 }
 
@@ -410,7 +422,10 @@ export type LibraryEntry = {
 };
 
 /** The library: file lessons, the teacher's own lessons and lessons shared by others. */
-export function library(teacherId: number, filter: LibraryFilter = {}): LibraryEntry[] {
+export async function library(
+  teacherId: number,
+  filter: LibraryFilter = {},
+): Promise<LibraryEntry[]> {
   const words = (filter.q ?? "").toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
   const owner = filter.owner ?? "all";
   const result: LibraryEntry[] = [];
@@ -447,7 +462,7 @@ export function library(teacherId: number, filter: LibraryFilter = {}): LibraryE
   for (const w of words) conditions.push(sql`instr(${authoredLessons.searchText}, ${w}) > 0`);
   if (filter.language) conditions.push(eq(authoredLessons.language, filter.language));
   if (filter.grade) conditions.push(eq(authoredLessons.gradeBand, filter.grade));
-  const rows = db
+  const rows = await db
     .select({
       id: authoredLessons.id,
       slug: authoredLessons.slug,
@@ -464,8 +479,7 @@ export function library(teacherId: number, filter: LibraryFilter = {}): LibraryE
     .innerJoin(teachers, eq(teachers.id, authoredLessons.ownerId))
     .where(and(...conditions))
     .orderBy(desc(authoredLessons.updatedAt))
-    .limit(200)
-    .all();
+    .limit(200);
   for (const r of rows)
     result.push({
       slug: r.slug,
@@ -483,14 +497,13 @@ export function library(teacherId: number, filter: LibraryFilter = {}): LibraryE
 }
 
 /** Grade bands present in the library, for the filter's choices. */
-export function gradeBands(teacherId: number): string[] {
+export async function gradeBands(teacherId: number): Promise<string[]> {
   const bands = new Set(allLessons().map((l) => l.lesson.gradeBand));
-  const rows = db
+  const rows = await db
     .selectDistinct({ g: authoredLessons.gradeBand })
     .from(authoredLessons)
     .where(or(eq(authoredLessons.ownerId, teacherId), eq(authoredLessons.shared, true)))
-    .limit(100)
-    .all();
+    .limit(100);
   for (const r of rows) bands.add(r.g);
   return [...bands].sort();
 }
@@ -500,17 +513,18 @@ export function gradeBands(teacherId: number): string[] {
  * `wanted` (the "assign the newest" link) is always in the list when it may be assigned, even
  * when the library's newest-first cut would leave it out, so the form can preselect it.
  */
-export function assignableLessons(teacherId: number, wanted?: string) {
-  const list = library(teacherId)
+export async function assignableLessons(teacherId: number, wanted?: string) {
+  const list = (await library(teacherId))
     .filter((l) => l.published && !l.withdrawn)
     .map((l) => ({ slug: l.slug, title: l.title, language: l.language }));
   if (wanted && !list.some((l) => l.slug === wanted)) {
-    const row = db
-      .select({ withdrawnAt: authoredLessons.withdrawnAt })
-      .from(authoredLessons)
-      .where(eq(authoredLessons.slug, wanted))
-      .get();
-    const found = usableLesson(teacherId, wanted);
+    const row = await first(
+      db
+        .select({ withdrawnAt: authoredLessons.withdrawnAt })
+        .from(authoredLessons)
+        .where(eq(authoredLessons.slug, wanted)),
+    );
+    const found = await usableLesson(teacherId, wanted);
     if (found && !row?.withdrawnAt)
       list.unshift({ slug: wanted, title: found.lesson.title, language: found.lesson.language });
   }
@@ -520,45 +534,50 @@ export function assignableLessons(teacherId: number, wanted?: string) {
 export type VersionInfo = { id: number; number: number; createdAt: Date };
 
 /** Every version of a lesson (file or DB), numbered from 1 in the order they were stored. */
-export function versionsOf(slug: string): VersionInfo[] {
-  return db
+export async function versionsOf(slug: string): Promise<VersionInfo[]> {
+  const rows = await db
     .select({ id: lessonVersions.id, createdAt: lessonVersions.createdAt })
     .from(lessonVersions)
     .where(eq(lessonVersions.slug, slug))
-    .orderBy(lessonVersions.id)
-    .all()
-    .map((v, i) => ({ ...v, number: i + 1 }));
+    .orderBy(lessonVersions.id);
+  return rows.map((v, i) => ({ ...v, number: i + 1 }));
 }
 
 /** Which version an assignment uses, out of how many, and the slug to assign the newest. */
-export function versionLabel(
+export async function versionLabel(
   versionId: number,
-): { slug: string; number: number; latest: number } | undefined {
-  const row = db
-    .select({ slug: lessonVersions.slug })
-    .from(lessonVersions)
-    .where(eq(lessonVersions.id, versionId))
-    .get();
+): Promise<{ slug: string; number: number; latest: number } | undefined> {
+  const row = await first(
+    db
+      .select({ slug: lessonVersions.slug })
+      .from(lessonVersions)
+      .where(eq(lessonVersions.id, versionId)),
+  );
   if (!row) return undefined;
-  const all = versionsOf(row.slug);
+  const all = await versionsOf(row.slug);
   const index = all.findIndex((v) => v.id === versionId);
   return { slug: row.slug, number: index + 1, latest: all.length };
 }
 
 /** The .md text of a lesson: own draft for its author, otherwise the published version. */
-export function exportLesson(input: { teacherId: number; slug: string; draft?: boolean }): string {
+export async function exportLesson(input: {
+  teacherId: number;
+  slug: string;
+  draft?: boolean;
+}): Promise<string> {
   if (input.draft) {
-    const row = db
-      .select()
-      .from(authoredLessons)
-      .where(
-        and(eq(authoredLessons.slug, input.slug), eq(authoredLessons.ownerId, input.teacherId)),
-      )
-      .get();
+    const row = await first(
+      db
+        .select()
+        .from(authoredLessons)
+        .where(
+          and(eq(authoredLessons.slug, input.slug), eq(authoredLessons.ownerId, input.teacherId)),
+        ),
+    );
     if (!row) notFound();
     return serializeLesson(row.draft as Draft);
   }
-  const found = usableLesson(input.teacherId, input.slug);
+  const found = await usableLesson(input.teacherId, input.slug);
   if (!found) notFound();
   return serializeLesson(found.lesson);
 }
@@ -572,7 +591,10 @@ export type ImportResult =
  * A .md file becomes a new private draft. The file must pass the same checks as content/lessons;
  * its slug is kept when free, otherwise the draft gets a new one.
  */
-export function importLesson(input: { teacherId: number; text: string }): ImportResult {
+export async function importLesson(input: {
+  teacherId: number;
+  text: string;
+}): Promise<ImportResult> {
   if (Buffer.byteLength(input.text, "utf8") > MAX_UPLOAD_BYTES)
     return { ok: false, problems: [{ path: "(file)", message: "larger than 256 KB" }] };
   const parsed = parseLesson(input.text);
@@ -580,27 +602,25 @@ export function importLesson(input: { teacherId: number; text: string }): Import
   const draft = structuredClone(parsed.lesson);
   const taken =
     getLesson(draft.slug) ||
-    db
-      .select({ id: authoredLessons.id })
-      .from(authoredLessons)
-      .where(eq(authoredLessons.slug, draft.slug))
-      .get();
-  if (taken) draft.slug = freeSlug(draft.title);
-  const lessonId = insertLesson(input.teacherId, draft, null);
+    (await first(
+      db
+        .select({ id: authoredLessons.id })
+        .from(authoredLessons)
+        .where(eq(authoredLessons.slug, draft.slug)),
+    ));
+  if (taken) draft.slug = await freeSlug(draft.title);
+  const lessonId = await insertLesson(input.teacherId, draft, null);
   return { ok: true, lessonId, slug: draft.slug };
 }
 
 /** Ids of authored lessons among these slugs (for showing links on assignment pages). */
-export function authoredSlugs(slugs: string[]): Set<string> {
+export async function authoredSlugs(slugs: string[]): Promise<Set<string>> {
   if (!slugs.length) return new Set();
-  return new Set(
-    db
-      .select({ slug: authoredLessons.slug })
-      .from(authoredLessons)
-      .where(inArray(authoredLessons.slug, slugs))
-      .all()
-      .map((r) => r.slug),
-  );
+  const rows = await db
+    .select({ slug: authoredLessons.slug })
+    .from(authoredLessons)
+    .where(inArray(authoredLessons.slug, slugs));
+  return new Set(rows.map((r) => r.slug));
 }
 
 export type ItemKind = "questions" | "sorting" | "prompts";

@@ -14,8 +14,14 @@ import { parseHighlight } from "~/utils/highlight";
 import { parseStep, type Choices } from "~/utils/preview-fields";
 
 /** The teacher's own draft (404 for anyone else) and whether it still has errors. */
-export function previewDraft({ teacherId, lessonId }: { teacherId: number; lessonId: number }) {
-  const row = getOwnLesson({ teacherId, lessonId });
+export async function previewDraft({
+  teacherId,
+  lessonId,
+}: {
+  teacherId: number;
+  lessonId: number;
+}) {
+  const row = await getOwnLesson({ teacherId, lessonId });
   const lesson = row.draft as Draft;
   return { id: row.id, lesson, valid: validateDraft(lesson).problems.length === 0 };
 }
@@ -62,7 +68,7 @@ function fitChoices(lesson: Draft, value: Carried): Choices {
  * form): the carried choices, the counts for the step links, and only that step's items; answer
  * keys never leave the server here (the action sends the feedback).
  */
-export function previewPage(draft: ReturnType<typeof previewDraft>, url: URL) {
+export function previewPage(draft: Awaited<ReturnType<typeof previewDraft>>, url: URL) {
   const { id, lesson, valid } = draft;
   const step = parseStep(url.searchParams.get("go") ?? url.searchParams.get("step"));
   const partCount = lesson.questions.reduce((n, q) => n + (q.partB ? 2 : 1), 0);

@@ -2,7 +2,7 @@
 // assignment copied to another class, and several classes archived in one step.
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { assignments, classes } from "../../db/schema";
-import { db } from "~/db.server";
+import { db, first, withTransaction } from "~/db.server";
 import { createClass, type TimeZone } from "~/models/class.server";
 import { ownerOnly, teachesClass } from "~/models/class-access.server";
 import { notFound } from "~/utils/http.server";
@@ -39,7 +39,7 @@ function copyValues(a: typeof assignments.$inferSelect, classId: number, shift: 
 }
 
 /** A new class of this teacher with a copy of every assignment of one of their classes; its id. */
-export function copyClassWithAssignments(input: {
+export async function copyClassWithAssignments(input: {
   teacherId: number;
   fromClassId: number;
   name: string;
@@ -47,72 +47,66 @@ export function copyClassWithAssignments(input: {
   subject: string;
   timeZone: TimeZone;
   now?: number;
-}): { classId: number; copied: number } {
+}): Promise<{ classId: number; copied: number }> {
   const now = input.now ?? Date.now();
-  return db.transaction(
-    (tx) => {
-      const source = tx
+  return withTransaction(async (tx) => {
+    const source = await first(
+      tx
         .select({ id: classes.id })
         .from(classes)
-        .where(and(eq(classes.id, input.fromClassId), teachesClass(input.teacherId)))
-        .get();
-      if (!source) notFound();
-      const list = tx
-        .select()
-        .from(assignments)
-        .where(eq(assignments.classId, input.fromClassId))
-        .orderBy(asc(assignments.id))
-        .all();
-      const classId = createClass({
-        teacherId: input.teacherId,
-        name: input.name,
-        grade: input.grade,
-        subject: input.subject,
-        timeZone: input.timeZone,
-      });
-      const shift = weeksForward(
-        list.map((a) => a.dueAt.getTime()),
-        now,
-      );
-      for (const a of list)
-        tx.insert(assignments)
-          .values(copyValues(a, classId, shift))
-          .run();
-      return { classId, copied: list.length };
-    },
-    { behavior: "immediate" },
-  );
+        .where(and(eq(classes.id, input.fromClassId), teachesClass(input.teacherId))),
+    );
+    if (!source) notFound();
+    const list = await tx
+      .select()
+      .from(assignments)
+      .where(eq(assignments.classId, input.fromClassId))
+      .orderBy(asc(assignments.id));
+    const classId = await createClass({
+      teacherId: input.teacherId,
+      name: input.name,
+      grade: input.grade,
+      subject: input.subject,
+      timeZone: input.timeZone,
+    });
+    const shift = weeksForward(
+      list.map((a) => a.dueAt.getTime()),
+      now,
+    );
+    for (const a of list) await tx.insert(assignments).values(copyValues(a, classId, shift));
+    return { classId, copied: list.length };
+  });
 }
 
 /** The teacher's other classes an assignment may be copied to (not archived, not its own class). */
-export function copyTargets(input: { teacherId: number; exceptClassId: number }) {
-  return db
+export async function copyTargets(input: { teacherId: number; exceptClassId: number }) {
+  const rows = await db
     .select({ id: classes.id, name: classes.name })
     .from(classes)
     .where(and(teachesClass(input.teacherId), isNull(classes.archivedAt)))
-    .orderBy(asc(classes.name), asc(classes.id))
-    .all()
-    .filter((c) => c.id !== input.exceptClassId);
+    .orderBy(asc(classes.name), asc(classes.id));
+  return rows.filter((c) => c.id !== input.exceptClassId);
 }
 
 /** One of the teacher's assignments copied into another of their (unarchived) classes; the copy's id. */
-export function copyAssignmentToClass(input: {
+export async function copyAssignmentToClass(input: {
   teacherId: number;
   assignmentId: number;
   toClassId: number;
   now?: number;
-}): number {
+}): Promise<number> {
   const now = input.now ?? Date.now();
-  return db.transaction(
-    (tx) => {
-      const row = tx
+  return withTransaction(async (tx) => {
+    const row = await first(
+      tx
         .select({ a: assignments })
         .from(assignments)
         .innerJoin(classes, eq(classes.id, assignments.classId))
-        .where(and(eq(assignments.id, input.assignmentId), teachesClass(input.teacherId)))
-        .get();
-      if (!row) notFound();
-      const target = tx
+        .where(and(eq(assignments.id, input.assignmentId), teachesClass(input.teacherId))),
+    );
+    if (!row) notFound();
+    const target = await first(
+      tx
         .select({ id: classes.id })
         .from(classes)
         .where(
@@ -121,49 +115,43 @@ export function copyAssignmentToClass(input: {
             teachesClass(input.teacherId),
             isNull(classes.archivedAt),
           ),
-        )
-        .get();
-      if (!target || target.id === row!.a.classId) notFound();
-      const shift = weeksForward([row!.a.dueAt.getTime()], now);
-      return tx
-        .insert(assignments)
-        .values(copyValues(row!.a, target!.id, shift))
-        .returning({ id: assignments.id })
-        .get().id;
-    },
-    { behavior: "immediate" },
-  );
+        ),
+    );
+    if (!target || target.id === row!.a.classId) notFound();
+    const shift = weeksForward([row!.a.dueAt.getTime()], now);
+    const [copy] = await tx
+      .insert(assignments)
+      .values(copyValues(row!.a, target!.id, shift))
+      .returning({ id: assignments.id });
+    return copy.id;
+  });
 }
 
 /**
  * Archives every listed class of this teacher at once, or none when any of them is not theirs.
  * Archived classes close to their pupils as one archived by hand does (decision record 042).
  */
-export function archiveClasses(input: {
+export async function archiveClasses(input: {
   teacherId: number;
   classIds: number[];
   now?: number;
-}): number {
+}): Promise<number> {
   const ids = [...new Set(input.classIds)];
   if (ids.length === 0) return 0;
-  return db.transaction(
-    (tx) => {
-      const owned = tx
-        .select({ id: classes.id, archivedAt: classes.archivedAt, ownerId: classes.teacherId })
-        .from(classes)
-        .where(and(teachesClass(input.teacherId), inArray(classes.id, ids)))
-        .all();
-      // archiving is the owner's decision (decision 106): a co-teacher knows the class, so 403
-      if (owned.some((c) => c.ownerId !== input.teacherId)) throw ownerOnly();
-      if (owned.length !== ids.length) notFound();
-      const open = owned.filter((c) => c.archivedAt === null).map((c) => c.id);
-      if (open.length)
-        tx.update(classes)
-          .set({ archivedAt: new Date(input.now ?? Date.now()) })
-          .where(inArray(classes.id, open))
-          .run();
-      return open.length;
-    },
-    { behavior: "immediate" },
-  );
+  return withTransaction(async (tx) => {
+    const owned = await tx
+      .select({ id: classes.id, archivedAt: classes.archivedAt, ownerId: classes.teacherId })
+      .from(classes)
+      .where(and(teachesClass(input.teacherId), inArray(classes.id, ids)));
+    // archiving is the owner's decision (decision 106): a co-teacher knows the class, so 403
+    if (owned.some((c) => c.ownerId !== input.teacherId)) throw ownerOnly();
+    if (owned.length !== ids.length) notFound();
+    const open = owned.filter((c) => c.archivedAt === null).map((c) => c.id);
+    if (open.length)
+      await tx
+        .update(classes)
+        .set({ archivedAt: new Date(input.now ?? Date.now()) })
+        .where(inArray(classes.id, open));
+    return open.length;
+  });
 }

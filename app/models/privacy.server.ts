@@ -14,7 +14,7 @@ import {
   teachers,
   throttles,
 } from "../../db/schema";
-import { db } from "~/db.server";
+import { db, first, withTransaction } from "~/db.server";
 import { verifyAgainstDummy, verifySecret } from "~/utils/hash.server";
 import { feedbackVisible } from "~/utils/quiz";
 import { getLessonVersion } from "./lesson.server";
@@ -23,38 +23,39 @@ import { clearThrottle, RULES, takeSlot } from "./throttle.server";
 import { notFound } from "~/utils/http.server";
 
 /** The pupil row and class, deliberately without pin_hash or name_key. */
-function pupilProfile(pupilId: number) {
-  const row = db
-    .select({
-      id: pupils.id,
-      displayName: pupils.displayName,
-      joinedAt: pupils.joinedAt,
-      lastSeenAt: pupils.lastSeenAt,
-      className: classes.name,
-      grade: classes.grade,
-      subject: classes.subject,
-      timeZone: classes.timeZone,
-    })
-    .from(pupils)
-    .innerJoin(classes, eq(classes.id, pupils.classId))
-    .where(eq(pupils.id, pupilId))
-    .get();
+async function pupilProfile(pupilId: number) {
+  const row = await first(
+    db
+      .select({
+        id: pupils.id,
+        displayName: pupils.displayName,
+        joinedAt: pupils.joinedAt,
+        lastSeenAt: pupils.lastSeenAt,
+        className: classes.name,
+        grade: classes.grade,
+        subject: classes.subject,
+        timeZone: classes.timeZone,
+      })
+      .from(pupils)
+      .innerJoin(classes, eq(classes.id, pupils.classId))
+      .where(eq(pupils.id, pupilId)),
+  );
   if (!row) notFound();
   return row;
 }
 
 /** Live sessions only: an expired row still in the table until retention is not a way in. */
-function sessionCount(pupilId: number, now: number): number {
-  return (
+async function sessionCount(pupilId: number, now: number): Promise<number> {
+  const row = await first(
     db
       .select({ n: count() })
       .from(sessions)
-      .where(and(eq(sessions.pupilId, pupilId), gt(sessions.expiresAt, new Date(now))))
-      .get()?.n ?? 0
+      .where(and(eq(sessions.pupilId, pupilId), gt(sessions.expiresAt, new Date(now)))),
   );
+  return row?.n ?? 0;
 }
 
-function pupilPosts(pupilId: number) {
+async function pupilPosts(pupilId: number) {
   return db
     .select({
       id: posts.id,
@@ -79,12 +80,11 @@ function pupilPosts(pupilId: number) {
     .innerJoin(assignments, eq(assignments.id, posts.assignmentId))
     .leftJoin(postFeedback, eq(postFeedback.postId, posts.id))
     .where(eq(posts.authorId, pupilId))
-    .orderBy(asc(posts.createdAt), asc(posts.id))
-    .all();
+    .orderBy(asc(posts.createdAt), asc(posts.id));
 }
 
-function lessonRef(lessonVersionId: number) {
-  const lesson = getLessonVersion(lessonVersionId);
+async function lessonRef(lessonVersionId: number) {
+  const lesson = await getLessonVersion(lessonVersionId);
   return {
     slug: lesson?.slug ?? null,
     title: lesson?.title ?? null,
@@ -92,37 +92,49 @@ function lessonRef(lessonVersionId: number) {
   };
 }
 
-export type PupilDataSummary = ReturnType<typeof pupilDataSummary>;
+export type PupilDataSummary = Awaited<ReturnType<typeof pupilDataSummary>>;
 
 /** What the "what is stored about me" page lists: every kind of row, counted or shown. */
-export function pupilDataSummary({ pupilId, now = Date.now() }: { pupilId: number; now?: number }) {
-  const profile = pupilProfile(pupilId);
+export async function pupilDataSummary({
+  pupilId,
+  now = Date.now(),
+}: {
+  pupilId: number;
+  now?: number;
+}) {
+  const profile = await pupilProfile(pupilId);
   const attemptCount =
-    db.select({ n: count() }).from(attempts).where(eq(attempts.pupilId, pupilId)).get()?.n ?? 0;
+    (await first(db.select({ n: count() }).from(attempts).where(eq(attempts.pupilId, pupilId))))
+      ?.n ?? 0;
   const answerCount =
-    db
-      .select({ n: count() })
-      .from(answers)
-      .innerJoin(attempts, eq(attempts.id, answers.attemptId))
-      .where(eq(attempts.pupilId, pupilId))
-      .get()?.n ?? 0;
+    (
+      await first(
+        db
+          .select({ n: count() })
+          .from(answers)
+          .innerJoin(attempts, eq(attempts.id, answers.attemptId))
+          .where(eq(attempts.pupilId, pupilId)),
+      )
+    )?.n ?? 0;
   return {
     profile,
-    sessions: sessionCount(pupilId, now),
+    sessions: await sessionCount(pupilId, now),
     attempts: attemptCount,
     answers: answerCount,
-    posts: pupilPosts(pupilId).map((p) => ({
-      id: p.id,
-      lesson: lessonRef(p.lessonVersionId),
-      body: p.body,
-      claim: p.claim,
-      evidence: p.evidence,
-      reasoning: p.reasoning,
-      hidden: p.hidden,
-      deleted: p.deletedAt !== null,
-      createdAt: p.createdAt,
-      feedback: p.feedbackBody,
-    })),
+    posts: await Promise.all(
+      (await pupilPosts(pupilId)).map(async (p) => ({
+        id: p.id,
+        lesson: await lessonRef(p.lessonVersionId),
+        body: p.body,
+        claim: p.claim,
+        evidence: p.evidence,
+        reasoning: p.reasoning,
+        hidden: p.hidden,
+        deleted: p.deletedAt !== null,
+        createdAt: p.createdAt,
+        feedback: p.feedbackBody,
+      })),
+    ),
   };
 }
 
@@ -133,9 +145,9 @@ type Audience = "teacher" | "pupil";
  * hashes, shuffle seeds) are left out. For the pupil themselves, scores and the right/wrong of
  * each answer stay out until the teacher's feedback setting shows them, as in the app.
  */
-function buildExport(pupilId: number, audience: Audience, now: number) {
-  const profile = pupilProfile(pupilId);
-  const attemptRows = db
+async function buildExport(pupilId: number, audience: Audience, now: number) {
+  const profile = await pupilProfile(pupilId);
+  const attemptRows = await db
     .select({
       id: attempts.id,
       assignmentId: attempts.assignmentId,
@@ -158,10 +170,9 @@ function buildExport(pupilId: number, audience: Audience, now: number) {
     .from(attempts)
     .innerJoin(assignments, eq(assignments.id, attempts.assignmentId))
     .where(eq(attempts.pupilId, pupilId))
-    .orderBy(asc(attempts.assignmentId), asc(attempts.number))
-    .all();
+    .orderBy(asc(attempts.assignmentId), asc(attempts.number));
   const answerRows = attemptRows.length
-    ? db
+    ? await db
         .select({
           attemptId: answers.attemptId,
           kind: answers.kind,
@@ -177,11 +188,10 @@ function buildExport(pupilId: number, audience: Audience, now: number) {
           ),
         )
         .orderBy(asc(answers.kind), asc(answers.itemId))
-        .all()
     : [];
 
   // A later due date or extra attempts the teacher gave this pupil (issue 18): stored about them.
-  const extensionRows = db
+  const extensionRows = await db
     .select({
       assignmentId: extensions.assignmentId,
       lessonVersionId: assignments.lessonVersionId,
@@ -192,8 +202,7 @@ function buildExport(pupilId: number, audience: Audience, now: number) {
     .from(extensions)
     .innerJoin(assignments, eq(assignments.id, extensions.assignmentId))
     .where(eq(extensions.pupilId, pupilId))
-    .orderBy(asc(extensions.assignmentId))
-    .all();
+    .orderBy(asc(extensions.assignmentId));
 
   return {
     format: "telaah-pupil-data",
@@ -203,7 +212,7 @@ function buildExport(pupilId: number, audience: Audience, now: number) {
       displayName: profile.displayName,
       joinedAt: profile.joinedAt.toISOString(),
       lastSeenAt: profile.lastSeenAt?.toISOString() ?? null,
-      activeSessions: sessionCount(pupilId, now),
+      activeSessions: await sessionCount(pupilId, now),
     },
     class: {
       name: profile.className,
@@ -211,101 +220,113 @@ function buildExport(pupilId: number, audience: Audience, now: number) {
       subject: profile.subject,
       timeZone: profile.timeZone,
     },
-    attempts: attemptRows.map((a) => {
-      const lesson = getLessonVersion(a.lessonVersionId);
-      const showScores =
-        audience === "teacher" ||
-        feedbackVisible(
-          {
-            feedback: a.feedback,
-            dueAt: a.dueAt,
-            feedbackAt: new Date(Math.max(a.dueAt.getTime(), Number(a.lastExtDue ?? 0))),
-          },
-          a.submittedAt !== null,
-          now,
-        );
-      return {
-        assignmentId: a.assignmentId,
-        lesson: lessonRef(a.lessonVersionId),
-        dueAt: a.dueAt.toISOString(),
-        number: a.number,
-        startedAt: a.startedAt.toISOString(),
-        submittedAt: a.submittedAt?.toISOString() ?? null,
-        late: a.late,
-        scores: showScores
-          ? {
-              quiz: { score: a.quizScore, max: a.quizMax },
-              sorting: { score: a.sortScore, max: a.sortMax },
-            }
-          : null,
-        answers: answerRows
-          .filter((x) => x.attemptId === a.id)
-          .map((x) => {
-            const question =
-              x.kind === "quiz" ? lesson?.questions.find((q) => q.id === x.itemId) : undefined;
-            const statement =
-              x.kind === "sort" ? lesson?.sorting.find((s) => s.id === x.itemId) : undefined;
-            return {
-              kind: x.kind,
-              itemId: x.itemId,
-              item: question?.stem ?? statement?.quote ?? null,
-              choice: x.choice,
-              choiceText: question?.options.find((o) => o.id === x.choice)?.text ?? null,
-              savedAt: x.savedAt.toISOString(),
-            };
-          }),
-      };
-    }),
-    extensions: extensionRows.map((x) => ({
-      assignmentId: x.assignmentId,
-      lesson: lessonRef(x.lessonVersionId),
-      dueAt: x.dueAt?.toISOString() ?? null,
-      extraAttempts: x.extraAttempts,
-      grantedAt: x.createdAt.toISOString(),
-    })),
+    attempts: await Promise.all(
+      attemptRows.map(async (a) => {
+        const lesson = await getLessonVersion(a.lessonVersionId);
+        const showScores =
+          audience === "teacher" ||
+          feedbackVisible(
+            {
+              feedback: a.feedback,
+              dueAt: a.dueAt,
+              feedbackAt: new Date(Math.max(a.dueAt.getTime(), Number(a.lastExtDue ?? 0))),
+            },
+            a.submittedAt !== null,
+            now,
+          );
+        return {
+          assignmentId: a.assignmentId,
+          lesson: await lessonRef(a.lessonVersionId),
+          dueAt: a.dueAt.toISOString(),
+          number: a.number,
+          startedAt: a.startedAt.toISOString(),
+          submittedAt: a.submittedAt?.toISOString() ?? null,
+          late: a.late,
+          scores: showScores
+            ? {
+                quiz: { score: a.quizScore, max: a.quizMax },
+                sorting: { score: a.sortScore, max: a.sortMax },
+              }
+            : null,
+          answers: answerRows
+            .filter((x) => x.attemptId === a.id)
+            .map((x) => {
+              const question =
+                x.kind === "quiz" ? lesson?.questions.find((q) => q.id === x.itemId) : undefined;
+              const statement =
+                x.kind === "sort" ? lesson?.sorting.find((s) => s.id === x.itemId) : undefined;
+              return {
+                kind: x.kind,
+                itemId: x.itemId,
+                item: question?.stem ?? statement?.quote ?? null,
+                choice: x.choice,
+                choiceText: question?.options.find((o) => o.id === x.choice)?.text ?? null,
+                savedAt: x.savedAt.toISOString(),
+              };
+            }),
+        };
+      }),
+    ),
+    extensions: await Promise.all(
+      extensionRows.map(async (x) => ({
+        assignmentId: x.assignmentId,
+        lesson: await lessonRef(x.lessonVersionId),
+        dueAt: x.dueAt?.toISOString() ?? null,
+        extraAttempts: x.extraAttempts,
+        grantedAt: x.createdAt.toISOString(),
+      })),
+    ),
     // Only the pupil's own posts: a reply names its parent by id, never by its (someone else's) text.
-    posts: pupilPosts(pupilId).map((p) => ({
-      id: p.id,
-      assignmentId: p.assignmentId,
-      lesson: lessonRef(p.lessonVersionId),
-      promptId: p.promptId,
-      replyTo: p.parentId,
-      body: p.body,
-      claim: p.claim,
-      evidence: p.evidence,
-      reasoning: p.reasoning,
-      hidden: p.hidden,
-      exemplary: p.exemplary,
-      createdAt: p.createdAt.toISOString(),
-      editedAt: p.editedAt?.toISOString() ?? null,
-      deletedAt: p.deletedAt?.toISOString() ?? null,
-      feedback:
-        p.feedbackBody !== null
-          ? {
-              body: p.feedbackBody,
-              createdAt: p.feedbackAt?.toISOString() ?? null,
-              seenAt: p.feedbackSeenAt?.toISOString() ?? null,
-            }
-          : null,
-    })),
+    posts: await Promise.all(
+      (await pupilPosts(pupilId)).map(async (p) => ({
+        id: p.id,
+        assignmentId: p.assignmentId,
+        lesson: await lessonRef(p.lessonVersionId),
+        promptId: p.promptId,
+        replyTo: p.parentId,
+        body: p.body,
+        claim: p.claim,
+        evidence: p.evidence,
+        reasoning: p.reasoning,
+        hidden: p.hidden,
+        exemplary: p.exemplary,
+        createdAt: p.createdAt.toISOString(),
+        editedAt: p.editedAt?.toISOString() ?? null,
+        deletedAt: p.deletedAt?.toISOString() ?? null,
+        feedback:
+          p.feedbackBody !== null
+            ? {
+                body: p.feedbackBody,
+                createdAt: p.feedbackAt?.toISOString() ?? null,
+                seenAt: p.feedbackSeenAt?.toISOString() ?? null,
+              }
+            : null,
+      })),
+    ),
   };
 }
 
-export type PupilExport = ReturnType<typeof buildExport>;
+export type PupilExport = Awaited<ReturnType<typeof buildExport>>;
 
 /** A teacher's export of one pupil of one of their classes; any other pupil is a 404. */
-export function exportPupilForTeacher(ref: {
+export async function exportPupilForTeacher(ref: {
   classId: number;
   pupilId: number;
   teacherId: number;
   now?: number;
 }) {
-  const pupil = getTaughtPupil(ref);
+  const pupil = await getTaughtPupil(ref);
   return buildExport(pupil.id, "teacher", ref.now ?? Date.now());
 }
 
 /** A pupil's export of their own data (the id comes from their session, never from the URL). */
-export function exportOwnData({ pupilId, now = Date.now() }: { pupilId: number; now?: number }) {
+export async function exportOwnData({
+  pupilId,
+  now = Date.now(),
+}: {
+  pupilId: number;
+  now?: number;
+}) {
   return buildExport(pupilId, "pupil", now);
 }
 
@@ -315,22 +336,27 @@ export function exportFileName(pupilId: number, now = Date.now()): string {
 }
 
 /** What deleting this teacher's account would take with it. */
-export function teacherAccountSummary({ teacherId }: { teacherId: number }) {
-  const teacher = db
-    .select({ name: teachers.name, email: teachers.email })
-    .from(teachers)
-    .where(eq(teachers.id, teacherId))
-    .get();
+export async function teacherAccountSummary({ teacherId }: { teacherId: number }) {
+  const teacher = await first(
+    db
+      .select({ name: teachers.name, email: teachers.email })
+      .from(teachers)
+      .where(eq(teachers.id, teacherId)),
+  );
   if (!teacher) notFound();
   const classCount =
-    db.select({ n: count() }).from(classes).where(eq(classes.teacherId, teacherId)).get()?.n ?? 0;
+    (await first(db.select({ n: count() }).from(classes).where(eq(classes.teacherId, teacherId))))
+      ?.n ?? 0;
   const pupilCount =
-    db
-      .select({ n: count() })
-      .from(pupils)
-      .innerJoin(classes, eq(classes.id, pupils.classId))
-      .where(eq(classes.teacherId, teacherId))
-      .get()?.n ?? 0;
+    (
+      await first(
+        db
+          .select({ n: count() })
+          .from(pupils)
+          .innerJoin(classes, eq(classes.id, pupils.classId))
+          .where(eq(classes.teacherId, teacherId)),
+      )
+    )?.n ?? 0;
   return { ...teacher, classes: classCount, pupils: pupilCount };
 }
 
@@ -351,37 +377,30 @@ export async function deleteTeacherAccount(input: {
   now?: number;
 }): Promise<DeleteAccountResult> {
   const now = input.now ?? Date.now();
-  const teacher = db
-    .select({ id: teachers.id, email: teachers.email, passwordHash: teachers.passwordHash })
-    .from(teachers)
-    .where(eq(teachers.id, input.teacherId))
-    .get();
+  const teacher = await first(
+    db
+      .select({ id: teachers.id, email: teachers.email, passwordHash: teachers.passwordHash })
+      .from(teachers)
+      .where(eq(teachers.id, input.teacherId)),
+  );
   if (!teacher) {
     await verifyAgainstDummy(input.password);
     notFound();
   }
   const accountKey = `teacher:${teacher.email}`;
   // The attempt counts before the hash is checked, so parallel guesses cannot pass the limit.
-  const slot = takeSlot([[accountKey, RULES.teacherAccount]], now);
+  const slot = await takeSlot([[accountKey, RULES.teacherAccount]], now);
   if (!slot.ok) return { ok: false, reason: "throttled", retryAfterMs: slot.retryAfterMs };
   if (!(await verifySecret(teacher.passwordHash, input.password)))
     return { ok: false, reason: "wrongPassword" };
-  db.transaction(
-    (tx) => {
-      const classIds = tx
-        .select({ id: classes.id })
-        .from(classes)
-        .where(eq(classes.teacherId, teacher.id))
-        .all()
-        .map((c) => c.id);
-      for (const id of classIds)
-        tx.delete(throttles)
-          .where(like(throttles.key, `pupil:${id}:%`))
-          .run();
-      tx.delete(teachers).where(eq(teachers.id, teacher.id)).run();
-    },
-    { behavior: "immediate" },
-  );
-  clearThrottle(accountKey);
+  await withTransaction(async (tx) => {
+    const classIds = (
+      await tx.select({ id: classes.id }).from(classes).where(eq(classes.teacherId, teacher.id))
+    ).map((c) => c.id);
+    for (const id of classIds)
+      await tx.delete(throttles).where(like(throttles.key, `pupil:${id}:%`));
+    await tx.delete(teachers).where(eq(teachers.id, teacher.id));
+  });
+  await clearThrottle(accountKey);
   return { ok: true };
 }

@@ -11,7 +11,7 @@ import {
   pupils,
   throttles,
 } from "../../db/schema";
-import { db } from "~/db.server";
+import { first, withTransaction } from "~/db.server";
 import { purgeExpiredSessions } from "~/utils/session.server";
 import { purgeStaleThrottles } from "./throttle.server";
 
@@ -32,86 +32,69 @@ export type PurgeReport = {
  * (foreign keys cascade: pupils, their sessions, assignments, attempts, answers, posts, feedback).
  * Counts are taken inside the same transaction, so the report matches what was deleted.
  */
-export function purgeArchivedClasses({
+export async function purgeArchivedClasses({
   now = Date.now(),
   retentionDays,
 }: {
   now?: number;
   retentionDays: number;
-}): PurgeReport {
+}): Promise<PurgeReport> {
   if (!Number.isFinite(retentionDays) || retentionDays < 0)
     throw new RangeError("retentionDays must be >= 0");
   const cutoff = new Date(now - retentionDays * DAY_MS);
-  return db.transaction(
-    (tx) => {
-      const doomed = tx
-        .select({ id: classes.id })
-        .from(classes)
-        .where(and(isNotNull(classes.archivedAt), lt(classes.archivedAt, cutoff)))
-        .all();
-      const ids = doomed.map((c) => c.id);
-      const empty = {
-        classes: 0,
-        pupils: 0,
-        assignments: 0,
-        attempts: 0,
-        answers: 0,
-        posts: 0,
-        feedback: 0,
-      };
-      if (!ids.length) return empty;
-      const inClasses = tx
-        .select({ id: assignments.id })
-        .from(assignments)
-        .where(inArray(assignments.classId, ids));
-      const n = (row: { n: number } | undefined) => row?.n ?? 0;
-      const report: PurgeReport = {
-        classes: ids.length,
-        pupils: n(tx.select({ n: count() }).from(pupils).where(inArray(pupils.classId, ids)).get()),
-        assignments: n(
-          tx
-            .select({ n: count() })
-            .from(assignments)
-            .where(inArray(assignments.classId, ids))
-            .get(),
-        ),
-        attempts: n(
-          tx
-            .select({ n: count() })
-            .from(attempts)
-            .where(inArray(attempts.assignmentId, inClasses))
-            .get(),
-        ),
-        answers: n(
-          tx
-            .select({ n: count() })
-            .from(answers)
-            .innerJoin(attempts, eq(attempts.id, answers.attemptId))
-            .where(inArray(attempts.assignmentId, inClasses))
-            .get(),
-        ),
-        posts: n(
-          tx.select({ n: count() }).from(posts).where(inArray(posts.assignmentId, inClasses)).get(),
-        ),
-        feedback: n(
-          tx
-            .select({ n: count() })
-            .from(postFeedback)
-            .innerJoin(posts, eq(posts.id, postFeedback.postId))
-            .where(inArray(posts.assignmentId, inClasses))
-            .get(),
-        ),
-      };
-      tx.delete(classes).where(inArray(classes.id, ids)).run();
-      // Per-pupil sign-in counters are keyed by class id and name, not a foreign key.
-      for (const id of ids)
-        tx.delete(throttles)
-          .where(like(throttles.key, `pupil:${id}:%`))
-          .run();
-      return report;
-    },
-    { behavior: "immediate" },
-  );
+  return withTransaction(async (tx) => {
+    const doomed = await tx
+      .select({ id: classes.id })
+      .from(classes)
+      .where(and(isNotNull(classes.archivedAt), lt(classes.archivedAt, cutoff)));
+    const ids = doomed.map((c) => c.id);
+    const empty = {
+      classes: 0,
+      pupils: 0,
+      assignments: 0,
+      attempts: 0,
+      answers: 0,
+      posts: 0,
+      feedback: 0,
+    };
+    if (!ids.length) return empty;
+    const inClasses = tx
+      .select({ id: assignments.id })
+      .from(assignments)
+      .where(inArray(assignments.classId, ids));
+    const n = async (query: PromiseLike<{ n: number }[]>) => (await first(query))?.n ?? 0;
+    const report: PurgeReport = {
+      classes: ids.length,
+      pupils: await n(tx.select({ n: count() }).from(pupils).where(inArray(pupils.classId, ids))),
+      assignments: await n(
+        tx.select({ n: count() }).from(assignments).where(inArray(assignments.classId, ids)),
+      ),
+      attempts: await n(
+        tx.select({ n: count() }).from(attempts).where(inArray(attempts.assignmentId, inClasses)),
+      ),
+      answers: await n(
+        tx
+          .select({ n: count() })
+          .from(answers)
+          .innerJoin(attempts, eq(attempts.id, answers.attemptId))
+          .where(inArray(attempts.assignmentId, inClasses)),
+      ),
+      posts: await n(
+        tx.select({ n: count() }).from(posts).where(inArray(posts.assignmentId, inClasses)),
+      ),
+      feedback: await n(
+        tx
+          .select({ n: count() })
+          .from(postFeedback)
+          .innerJoin(posts, eq(posts.id, postFeedback.postId))
+          .where(inArray(posts.assignmentId, inClasses)),
+      ),
+    };
+    await tx.delete(classes).where(inArray(classes.id, ids));
+    // Per-pupil sign-in counters are keyed by class id and name, not a foreign key.
+    for (const id of ids) await tx.delete(throttles).where(like(throttles.key, `pupil:${id}:%`));
+    return report;
+  });
 }
 
 export type RetentionReport = PurgeReport & {
@@ -121,17 +104,17 @@ export type RetentionReport = PurgeReport & {
 };
 
 /** Everything the daily retention run does, in order; returns what it deleted. */
-export function runRetention({
+export async function runRetention({
   now = Date.now(),
   retentionDays,
 }: {
   now?: number;
   retentionDays: number;
-}): RetentionReport {
+}): Promise<RetentionReport> {
   return {
-    ...purgeArchivedClasses({ now, retentionDays }),
-    sessions: purgeExpiredSessions(now),
-    throttles: purgeStaleThrottles(now),
+    ...(await purgeArchivedClasses({ now, retentionDays })),
+    sessions: await purgeExpiredSessions(now),
+    throttles: await purgeStaleThrottles(now),
     retentionDays,
   };
 }

@@ -6,5 +6,8 @@ import { jsonDownload } from "~/utils/json-download.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const pupil = await requirePupil(request);
-  return jsonDownload(exportOwnData({ pupilId: pupil.pupilId }), exportFileName(pupil.pupilId));
+  return jsonDownload(
+    await exportOwnData({ pupilId: pupil.pupilId }),
+    exportFileName(pupil.pupilId),
+  );
 }

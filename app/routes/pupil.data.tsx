@@ -15,7 +15,7 @@ export const meta: MetaFunction = ({ matches }) => title(matches, "privacy.mine.
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const pupil = await requirePupil(request);
-  const data = pupilDataSummary({ pupilId: pupil.pupilId });
+  const data = await pupilDataSummary({ pupilId: pupil.pupilId });
   return json(
     {
       timeZone: data.profile.timeZone,

@@ -35,10 +35,12 @@ export const meta: MetaFunction = ({ matches }) => title(matches, "privacy.accou
 export async function loader({ request }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
   const done = new URL(request.url).searchParams.get("done");
+  const summary = await teacherAccountSummary({ teacherId: teacher.teacherId });
+  const unusedCodes = await unusedRecoveryCodes(teacher.teacherId);
   return json(
     {
-      ...teacherAccountSummary({ teacherId: teacher.teacherId }),
-      unusedCodes: unusedRecoveryCodes(teacher.teacherId),
+      ...summary,
+      unusedCodes,
       totalCodes: RECOVERY_CODE_COUNT,
       done: done === "recovered" || done === "reset" ? done : null,
     },

@@ -19,17 +19,18 @@ export const meta: MetaFunction = ({ matches }) => title(matches, "next.copyAssi
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
-  const a = getTeacherAssignment({
+  const a = await getTeacherAssignment({
     teacherId: teacher.teacherId,
     assignmentId: parseId(params.assignmentId),
   });
+  const targets = await copyTargets({ teacherId: teacher.teacherId, exceptClassId: a.classId });
   return json(
     {
       id: a.id,
       title: a.lesson.title,
       language: a.lesson.language,
       className: a.className,
-      targets: copyTargets({ teacherId: teacher.teacherId, exceptClassId: a.classId }),
+      targets,
     },
     { headers: NO_STORE },
   );
@@ -46,10 +47,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const teacher = await requireTeacher(request);
   const assignmentId = parseId(params.assignmentId);
-  getTeacherAssignment({ teacherId: teacher.teacherId, assignmentId });
+  await getTeacherAssignment({ teacherId: teacher.teacherId, assignmentId });
   const submission = parseSubmission(form, copySchema);
   if (submission.status !== "success") return refuse(submission);
-  const copy = copyAssignmentToClass({
+  const copy = await copyAssignmentToClass({
     teacherId: teacher.teacherId,
     assignmentId,
     toClassId: submission.value.toClassId,

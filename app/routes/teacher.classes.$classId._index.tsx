@@ -31,7 +31,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
-  const page = teacherClassPage({
+  const page = await teacherClassPage({
     classId: parseId(params.classId),
     teacherId: teacher.teacherId,
   });
@@ -67,19 +67,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "rename": {
       const submission = parseSubmission(form, renameSchema);
       if (submission.status !== "success") return refuse(submission, { intent });
-      renameClass({ ...ref, name: submission.value.name });
+      await renameClass({ ...ref, name: submission.value.name });
       return back();
     }
     case "archive":
     case "unarchive":
-      setArchived({ ...ref, archived: intent === "archive" });
+      await setArchived({ ...ref, archived: intent === "archive" });
       return back();
     case "joinOff":
     case "joinOn":
-      setJoinEnabled({ ...ref, enabled: intent === "joinOn" });
+      await setJoinEnabled({ ...ref, enabled: intent === "joinOn" });
       return back();
     case "regenerate":
-      regenerateJoinCode(ref);
+      await regenerateJoinCode(ref);
       return back();
     case "resetPin": {
       const submission = parseSubmission(form, pupilSchema);

@@ -23,9 +23,10 @@ export const meta: MetaFunction = ({ matches }) => title(matches, "accounts.card
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
   const classId = parseId(params.classId);
-  const klass = getTaughtClass({ classId, teacherId: teacher.teacherId });
+  const klass = await getTaughtClass({ classId, teacherId: teacher.teacherId });
   const link = await signInLink(request, klass.joinCode);
   const join = await joinLink(request, klass.joinCode);
+  const roster = await listRoster({ classId, teacherId: teacher.teacherId });
   return json(
     {
       classId: klass.id,
@@ -35,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       plainUrl: link.plainUrl,
       qrDataUri: link.qrDataUri,
       joinUrl: join.url,
-      cards: listRoster({ classId, teacherId: teacher.teacherId }).map((p) => ({
+      cards: roster.map((p) => ({
         id: p.id,
         name: p.displayName,
         pin: null as string | null,

@@ -20,8 +20,8 @@ export const meta: MetaFunction = ({ matches }) => title(matches, "next.copyClas
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
   const classId = parseId(params.classId);
-  const klass = getTaughtClass({ classId, teacherId: teacher.teacherId });
-  const count = listClassAssignments({ classId, teacherId: teacher.teacherId }).length;
+  const klass = await getTaughtClass({ classId, teacherId: teacher.teacherId });
+  const count = (await listClassAssignments({ classId, teacherId: teacher.teacherId })).length;
   return json(
     {
       id: klass.id,
@@ -39,9 +39,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { submission } = await parseForm(request, classSchema);
   const teacher = await requireTeacher(request);
   const fromClassId = parseId(params.classId);
-  getTaughtClass({ classId: fromClassId, teacherId: teacher.teacherId });
+  await getTaughtClass({ classId: fromClassId, teacherId: teacher.teacherId });
   if (submission.status !== "success") return refuse(submission);
-  const { classId } = copyClassWithAssignments({
+  const { classId } = await copyClassWithAssignments({
     teacherId: teacher.teacherId,
     fromClassId,
     ...submission.value,

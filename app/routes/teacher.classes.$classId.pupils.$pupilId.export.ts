@@ -12,5 +12,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     pupilId: parseId(params.pupilId),
     teacherId: teacher.teacherId,
   };
-  return jsonDownload(exportPupilForTeacher(ref), exportFileName(ref.pupilId));
+  return jsonDownload(await exportPupilForTeacher(ref), exportFileName(ref.pupilId));
 }

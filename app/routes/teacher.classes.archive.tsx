@@ -18,7 +18,7 @@ export const meta: MetaFunction = ({ matches }) => title(matches, "next.archive.
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
-  const active = listClasses({ teacherId: teacher.teacherId }).filter(
+  const active = (await listClasses({ teacherId: teacher.teacherId })).filter(
     (c) => !c.archived && c.role === "owner",
   );
   return json(
@@ -49,7 +49,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { submission } = await parseForm(request, archiveSchema);
   const teacher = await requireTeacher(request);
   if (submission.status !== "success") return refuse(submission);
-  archiveClasses({ teacherId: teacher.teacherId, classIds: submission.value.classId });
+  await archiveClasses({ teacherId: teacher.teacherId, classIds: submission.value.classId });
   return redirect("/teacher", { headers: NO_STORE });
 }
 

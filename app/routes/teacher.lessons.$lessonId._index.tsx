@@ -35,7 +35,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
   const edit = new URL(request.url).searchParams.get("edit");
-  const page = editorPage(
+  const page = await editorPage(
     { teacherId: teacher.teacherId, lessonId: parseId(params.lessonId) },
     edit,
   );
@@ -46,10 +46,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const teacher = await requireTeacher(request);
   const ref = { teacherId: teacher.teacherId, lessonId: parseId(params.lessonId) };
   // The owner check comes before the body is read: someone else's lesson is a 404 either way.
-  getOwnLesson(ref);
+  await getOwnLesson(ref);
   // A save (200), or the kit's refusal (400; 409 when the draft changed since this page was
   // loaded), whose reply the form renders from (decisions 017, 019).
-  const answer = editorAction(ref, await readForm(request));
+  const answer = await editorAction(ref, await readForm(request));
   return answer === "deleted" ? redirect("/teacher/lessons") : answer;
 }
 

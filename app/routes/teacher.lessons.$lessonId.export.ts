@@ -7,9 +7,12 @@ import { markdownDownload } from "~/utils/md-download.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
-  const row = getOwnLesson({ teacherId: teacher.teacherId, lessonId: parseId(params.lessonId) });
+  const row = await getOwnLesson({
+    teacherId: teacher.teacherId,
+    lessonId: parseId(params.lessonId),
+  });
   return markdownDownload(
-    exportLesson({ teacherId: teacher.teacherId, slug: row.slug, draft: true }),
+    await exportLesson({ teacherId: teacher.teacherId, slug: row.slug, draft: true }),
     row.slug,
   );
 }

@@ -29,7 +29,10 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
-  const draft = previewDraft({ teacherId: teacher.teacherId, lessonId: parseId(params.lessonId) });
+  const draft = await previewDraft({
+    teacherId: teacher.teacherId,
+    lessonId: parseId(params.lessonId),
+  });
   return json(previewPage(draft, new URL(request.url)), {
     headers: { "Cache-Control": "no-store" },
   });
@@ -38,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** "Submit answers": the carried choices checked against the draft, answered once, kept nowhere. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const teacher = await requireTeacher(request);
-  const { lesson } = previewDraft({
+  const { lesson } = await previewDraft({
     teacherId: teacher.teacherId,
     lessonId: parseId(params.lessonId),
   });

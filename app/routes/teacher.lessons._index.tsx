@@ -37,10 +37,11 @@ function filterOf(url: URL): LibraryFilter {
 export async function loader({ request }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
   const filter = filterOf(new URL(request.url));
-  return json(
-    { filter, lessons: library(teacher.teacherId, filter), grades: gradeBands(teacher.teacherId) },
-    { headers: { "Cache-Control": "no-store" } },
-  );
+  const [lessons, grades] = await Promise.all([
+    library(teacher.teacherId, filter),
+    gradeBands(teacher.teacherId),
+  ]);
+  return json({ filter, lessons, grades }, { headers: { "Cache-Control": "no-store" } });
 }
 
 /** "Copy" on a lesson card: which lesson (an unknown one is a 404 from the model). */
@@ -52,7 +53,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (form.get("intent") !== "copy") notFound();
   const submission = parseSubmission(form, copySchema);
   if (submission.status !== "success") return refuse(submission, { intent: "copy" });
-  const id = copyLesson({ teacherId: teacher.teacherId, slug: submission.value.slug ?? "" });
+  const id = await copyLesson({ teacherId: teacher.teacherId, slug: submission.value.slug ?? "" });
   return redirect(`/teacher/lessons/${id}`);
 }
 

@@ -9,5 +9,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
   const slug = params.slug ?? "";
   if (!/^[a-z0-9][a-z0-9-]{0,120}$/.test(slug)) notFound();
-  return markdownDownload(exportLesson({ teacherId: teacher.teacherId, slug }), slug);
+  return markdownDownload(await exportLesson({ teacherId: teacher.teacherId, slug }), slug);
 }

@@ -61,7 +61,7 @@ export async function action({ request }: ActionFunctionArgs) {
     });
   const file = form.get("file");
   const text = typeof file === "string" ? file : isFile(file) ? await file.text() : "";
-  const result = importLesson({ teacherId: teacher.teacherId, text });
+  const result = await importLesson({ teacherId: teacher.teacherId, text });
   // The file's problems, listed under the field's own message.
   if (!result.ok)
     return refuse(submission, {

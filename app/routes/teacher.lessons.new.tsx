@@ -31,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
       { headers: { "Cache-Control": "no-store" } },
     );
   const m = submission.value;
-  const id = createLesson(teacher.teacherId, {
+  const id = await createLesson(teacher.teacherId, {
     title: m.title,
     article: m.paragraphs.join("\n\n"),
     language: m.language,

@@ -25,7 +25,7 @@ const { getLesson } = await import("~/content/lessons.server");
 const editor = await import("~/models/lesson-editor.server");
 const { editorPage } = await import("~/models/lesson-editor-page.server");
 
-syncLessonVersions();
+await syncLessonVersions();
 const db = sqlite();
 const seed = getLesson("ktt-putin-kim-2024")!.lesson;
 const teachers = Array.from(
@@ -81,14 +81,14 @@ db.transaction(() => {
 })();
 
 // A 40-question lesson owned by teacher 0.
-const big = editor.createLesson(teachers[0], {
+const big = await editor.createLesson(teachers[0], {
   title: "Pelajaran empat puluh soal",
   article: seed.paragraphs.join("\n\n"),
   language: "id",
   gradeBand: "SMP",
   source: { outlet: null, author: null, publishedAt: null, eventDate: null, url: null, note: null },
 });
-editor.updateDraft({ teacherId: teachers[0], lessonId: big }, (d) => ({
+await editor.updateDraft({ teacherId: teachers[0], lessonId: big }, (d) => ({
   ...seed,
   slug: d.slug,
   questions: Array.from({ length: 40 }, (_, i) => ({
@@ -97,11 +97,11 @@ editor.updateDraft({ teacherId: teachers[0], lessonId: big }, (d) => ({
   })),
 }));
 
-function median(fn: () => unknown): number {
+async function median(fn: () => Promise<unknown>): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const start = performance.now();
-    fn();
+    await fn();
     times.push(performance.now() - start);
   }
   times.sort((a, b) => a - b);
@@ -112,17 +112,17 @@ const queries = ["pasar", "banjir harga", "putin", "nomor 999", "tidak ada kata 
 const search: Record<string, number> = {};
 let hits = 0;
 for (const q of queries) {
-  search[q] = median(() => (hits = editor.library(teachers[1], { q }).length));
+  search[q] = await median(async () => (hits = (await editor.library(teachers[1], { q })).length));
   console.log(`library search "${q}": median ${search[q]} ms (${hits} results)`);
 }
-const filtered = median(() =>
+const filtered = await median(() =>
   editor.library(teachers[1], { q: "desa", language: "id", grade: "SMP", owner: "shared" }),
 );
 console.log(`library search with filters: median ${filtered} ms`);
 // The first load after a save finds the validation the save computed; measured separately.
-const firstAfterSave = (() => {
+const firstAfterSave = await (async () => {
   const start = performance.now();
-  editor.updateDraft({ teacherId: teachers[0], lessonId: big }, (d) => ({
+  await editor.updateDraft({ teacherId: teachers[0], lessonId: big }, (d) => ({
     ...d,
     title: `${d.title}.`,
   }));
@@ -130,7 +130,7 @@ const firstAfterSave = (() => {
 })();
 console.log(`saving the 40-question draft (validation included): ${firstAfterSave} ms`);
 // What the editor's loader does: the page model (validation, versions, notes placed by item).
-const editorPageMs = median(() => editorPage({ teacherId: teachers[0], lessonId: big }));
+const editorPageMs = await median(() => editorPage({ teacherId: teachers[0], lessonId: big }));
 console.log(`editor page model work (40 questions): median ${editorPageMs} ms`);
 
 // The whole page as the server answers it: session, loader, React render, the HTML read whole.

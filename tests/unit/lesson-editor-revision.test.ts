@@ -27,12 +27,12 @@ type Answer = {
   result: SubmissionResult<string[]>;
 };
 async function editorAction(ref: { teacherId: number; lessonId: number }, form: FormData) {
-  const response = page.editorAction(ref, form);
+  const response = await page.editorAction(ref, form);
   if (response === "deleted") return response;
   return { status: response.status, ...((await response.json()) as Omit<Answer, "status">) };
 }
 
-syncLessonVersions();
+await syncLessonVersions();
 const db = sqlite();
 const sari = (
   db
@@ -42,7 +42,7 @@ const sari = (
     .get() as { id: number }
 ).id;
 
-function newLesson() {
+async function newLesson() {
   return editor.createLesson(sari, {
     title: "Pasar Baru di Desa",
     article: [
@@ -61,10 +61,10 @@ function newLesson() {
     },
   });
 }
-const revisionOf = (lessonId: number) =>
-  editor.getOwnLesson({ teacherId: sari, lessonId }).revision;
-const objectivesOf = (lessonId: number) =>
-  (editor.getOwnLesson({ teacherId: sari, lessonId }).draft as Draft).objectives;
+const revisionOf = async (lessonId: number) =>
+  (await editor.getOwnLesson({ teacherId: sari, lessonId })).revision;
+const objectivesOf = async (lessonId: number) =>
+  ((await editor.getOwnLesson({ teacherId: sari, lessonId })).draft as Draft).objectives;
 const listsForm = (objective: string, revision?: number) => {
   const form = new FormData();
   form.set("intent", "lists");
@@ -75,15 +75,15 @@ const listsForm = (objective: string, revision?: number) => {
 };
 
 test("ten saves read the same revision, then write at once: exactly one lands", async () => {
-  const lessonId = newLesson();
+  const lessonId = await newLesson();
   const ref = { teacherId: sari, lessonId };
-  const start = revisionOf(lessonId);
+  const start = await revisionOf(lessonId);
   // Every task reads before any writes (the await lets all reads happen first): the check and
   // the write must be one step, or more than one would land.
   const results = await Promise.all(
     Array.from({ length: 10 }, async (_, i) => {
-      const row = editor.getOwnLesson(ref);
-      await null;
+      const row = await editor.getOwnLesson(ref);
+      await Promise.resolve();
       return editor.saveDraft({
         ...ref,
         draft: { ...(row.draft as Draft), objectives: [`Tujuan ${i}`] },
@@ -93,16 +93,16 @@ test("ten saves read the same revision, then write at once: exactly one lands", 
   );
   const won = results.filter((r) => r.ok);
   assert.equal(won.length, 1);
-  assert.equal(revisionOf(lessonId), start + 1);
+  assert.equal(await revisionOf(lessonId), start + 1);
   assert.ok(results.every((r) => r.revision === start + 1));
   const winner = results.findIndex((r) => r.ok);
-  assert.deepEqual(objectivesOf(lessonId), [`Tujuan ${winner}`]);
+  assert.deepEqual(await objectivesOf(lessonId), [`Tujuan ${winner}`]);
 });
 
 test("two tabs post the same revision: one saves, the other gets 'stale' with its typing back", async () => {
-  const lessonId = newLesson();
+  const lessonId = await newLesson();
   const ref = { teacherId: sari, lessonId };
-  const seen = revisionOf(lessonId);
+  const seen = await revisionOf(lessonId);
   const [a, b] = await Promise.all([
     Promise.resolve().then(() => editorAction(ref, listsForm("Dari tab A", seen))),
     Promise.resolve().then(() => editorAction(ref, listsForm("Dari tab B", seen))),
@@ -117,7 +117,7 @@ test("two tabs post the same revision: one saves, the other gets 'stale' with it
   const typed = refused.result.initialValue as Record<string, unknown> | undefined;
   assert.match(String(typed?.objectives), /^Dari tab [AB]$/);
   assert.equal(refused.revision, seen + 1);
-  assert.deepEqual(objectivesOf(lessonId), [a.ok ? "Dari tab A" : "Dari tab B"]);
+  assert.deepEqual(await objectivesOf(lessonId), [a.ok ? "Dari tab A" : "Dari tab B"]);
 
   // The same tab's next save (autosave) carries the revision its last answer gave: it lands.
   const winner = a.ok ? a : b;
@@ -131,13 +131,13 @@ test("two tabs post the same revision: one saves, the other gets 'stale' with it
     ),
   );
   assert.equal(burst.filter((r) => r !== "deleted" && r.ok).length, 1);
-  assert.equal(revisionOf(lessonId), seen + 3);
+  assert.equal(await revisionOf(lessonId), seen + 3);
 });
 
 test("moving, deleting and publishing from a stale page are refused; a malformed revision too", async () => {
-  const lessonId = newLesson();
+  const lessonId = await newLesson();
   const ref = { teacherId: sari, lessonId };
-  const seen = revisionOf(lessonId);
+  const seen = await revisionOf(lessonId);
   const saved = await editorAction(ref, listsForm("Baru", seen));
   assert.ok(saved !== "deleted" && saved.ok);
   for (const intent of ["publish", "deleteItem", "up"]) {
@@ -151,13 +151,16 @@ test("moving, deleting and publishing from a stale page are refused; a malformed
   }
   const bad = await editorAction(ref, listsForm("X", Number.NaN));
   assert.ok(bad !== "deleted" && bad.stale);
-  assert.deepEqual(objectivesOf(lessonId), ["Baru"]);
+  assert.deepEqual(await objectivesOf(lessonId), ["Baru"]);
   // Publishing refuses a draft saved after the revision the teacher saw.
-  assert.deepEqual(editor.publishLesson({ ...ref, revision: seen }), { ok: false, stale: true });
+  assert.deepEqual(await editor.publishLesson({ ...ref, revision: seen }), {
+    ok: false,
+    stale: true,
+  });
 });
 
 test("answers carry the kit's reply: a refused item's typing and field messages, a form-wide refusal, a save without entries", async () => {
-  const lessonId = newLesson();
+  const lessonId = await newLesson();
   const ref = { teacherId: sari, lessonId };
   const question = new FormData();
   question.set("intent", "question");
@@ -190,10 +193,10 @@ test("answers carry the kit's reply: a refused item's typing and field messages,
   assert.deepEqual(saved.result, { status: "success" });
 });
 
-test("the page: a summary row per item, the full values only for the item being edited", () => {
-  const lessonId = newLesson();
+test("the page: a summary row per item, the full values only for the item being edited", async () => {
+  const lessonId = await newLesson();
   const ref = { teacherId: sari, lessonId };
-  editor.updateDraft(ref, (d) => ({
+  await editor.updateDraft(ref, (d) => ({
     ...d,
     questions: Array.from({ length: 40 }, (_, i) => ({
       id: `q${i + 1}`,
@@ -209,7 +212,7 @@ test("the page: a summary row per item, the full values only for the item being 
       evidence: [1],
     })),
   }));
-  const closed = editorPage(ref);
+  const closed = await editorPage(ref);
   assert.equal(closed.open, null);
   assert.equal(closed.items.questions.length, 40);
   assert.equal(
@@ -224,11 +227,11 @@ test("the page: a summary row per item, the full values only for the item being 
     ),
   );
   assert.ok(!JSON.stringify(closed).includes("Paragraf 1."), "no item's full form data");
-  const open = editorPage(ref, "q3");
+  const open = await editorPage(ref, "q3");
   assert.equal(open.open?.id, "q3");
   assert.equal(
     open.open?.values.stem,
     "Soal nomor 3 tentang pasar baru yang akan dibuka di lapangan desa bulan depan",
   );
-  assert.equal(editorPage(ref, "q99").open, null);
+  assert.equal((await editorPage(ref, "q99")).open, null);
 });

@@ -18,7 +18,7 @@ const { parseLesson } = await import("~/content/parse");
 const { lessonHash, getLesson } = await import("~/content/lessons.server");
 const { serializeLesson } = await import("~/content/serialize");
 
-syncLessonVersions();
+await syncLessonVersions();
 const db = sqlite();
 const insertId = (sqlText: string, ...args: unknown[]) =>
   (db.prepare(`${sqlText} RETURNING id`).get(...args) as { id: number }).id;
@@ -40,7 +40,7 @@ const ARTICLE = [
   "Banyak orang menganggap pasar baru akan meramaikan desa.",
 ].join("\n\n");
 
-function newLesson(owner = sari) {
+async function newLesson(owner = sari) {
   return editor.createLesson(owner, {
     title: "Pasar Baru di Desa",
     article: ARTICLE,
@@ -71,9 +71,9 @@ const question = {
   evidence: [2],
 };
 
-test("a new draft keeps the pasted paragraphs and the source exactly as typed", () => {
-  const id = newLesson();
-  const row = editor.getOwnLesson({ teacherId: sari, lessonId: id });
+test("a new draft keeps the pasted paragraphs and the source exactly as typed", async () => {
+  const id = await newLesson();
+  const row = await editor.getOwnLesson({ teacherId: sari, lessonId: id });
   const draft = row.draft as Draft;
   assert.equal(draft.paragraphs.length, 4);
   assert.equal(draft.source.author, null);
@@ -85,15 +85,15 @@ test("a new draft keeps the pasted paragraphs and the source exactly as typed", 
     v.problems.some((p) => p.path === "questions"),
     JSON.stringify(v.problems),
   );
-  assert.throws(
-    () => editor.getOwnLesson({ teacherId: joko, lessonId: id }),
+  await assert.rejects(
+    editor.getOwnLesson({ teacherId: joko, lessonId: id }),
     (r: Response) => r.status === 404,
   );
 });
 
-test("the draft is checked by the file pipeline: a quote not in its paragraph is the file error", () => {
-  const id = newLesson();
-  const draft = editor.updateDraft({ teacherId: sari, lessonId: id }, (d) => ({
+test("the draft is checked by the file pipeline: a quote not in its paragraph is the file error", async () => {
+  const id = await newLesson();
+  const draft = await editor.updateDraft({ teacherId: sari, lessonId: id }, (d) => ({
     ...d,
     objectives: ["Membedakan tuduhan dari bukti."],
     questions: [question],
@@ -111,20 +111,20 @@ test("the draft is checked by the file pipeline: a quote not in its paragraph is
   assert.deepEqual(v.problems, [
     { path: "sorting[0].quote", message: "not found verbatim in paragraph 3" },
   ]);
-  assert.equal(editor.publishLesson({ teacherId: sari, lessonId: id }).ok, false);
+  assert.equal((await editor.publishLesson({ teacherId: sari, lessonId: id })).ok, false);
 });
 
-test("publishing pins a version like start-up does; republishing adds version 2 and old assignments stay on 1", () => {
-  const id = newLesson();
-  editor.updateDraft({ teacherId: sari, lessonId: id }, (d) => ({
+test("publishing pins a version like start-up does; republishing adds version 2 and old assignments stay on 1", async () => {
+  const id = await newLesson();
+  await editor.updateDraft({ teacherId: sari, lessonId: id }, (d) => ({
     ...d,
     objectives: ["Membedakan tuduhan dari bukti."],
     questions: [question],
   }));
-  const first = editor.publishLesson({ teacherId: sari, lessonId: id });
+  const first = await editor.publishLesson({ teacherId: sari, lessonId: id });
   assert.ok(first.ok);
-  const row = editor.getOwnLesson({ teacherId: sari, lessonId: id });
-  const snapshot = getLessonVersion(first.versionId)!;
+  const row = await editor.getOwnLesson({ teacherId: sari, lessonId: id });
+  const snapshot = (await getLessonVersion(first.versionId))!;
   assert.equal(
     lessonHash(snapshot),
     (
@@ -134,7 +134,7 @@ test("publishing pins a version like start-up does; republishing adds version 2 
     ).h,
   );
   assert.deepEqual(parseLesson(serializeLesson(snapshot)), { ok: true, lesson: snapshot });
-  assert.equal(currentLessonVersion(row.slug)?.id, first.versionId);
+  assert.equal((await currentLessonVersion(row.slug))?.id, first.versionId);
 
   // An assignment made now, exactly as for a file lesson.
   const assignment = insertId(
@@ -145,141 +145,154 @@ test("publishing pins a version like start-up does; republishing adds version 2 
   );
 
   // Publishing again without changes adds nothing.
-  const same = editor.publishLesson({ teacherId: sari, lessonId: id });
+  const same = await editor.publishLesson({ teacherId: sari, lessonId: id });
   assert.ok(same.ok && same.versionId === first.versionId);
 
-  editor.updateDraft({ teacherId: sari, lessonId: id }, (d) => ({
+  await editor.updateDraft({ teacherId: sari, lessonId: id }, (d) => ({
     ...d,
     questions: [{ ...d.questions[0], stem: "Menurut paragraf 2, siapa yang menuduh?" }],
   }));
   // Editing touches only the draft: the published version is unchanged.
-  assert.equal(currentLessonVersion(row.slug)?.id, first.versionId);
-  const second = editor.publishLesson({ teacherId: sari, lessonId: id });
+  assert.equal((await currentLessonVersion(row.slug))?.id, first.versionId);
+  const second = await editor.publishLesson({ teacherId: sari, lessonId: id });
   assert.ok(second.ok && second.versionId !== first.versionId);
-  assert.equal(currentLessonVersion(row.slug)?.id, second.versionId);
+  assert.equal((await currentLessonVersion(row.slug))?.id, second.versionId);
   const pinned = db
     .prepare("SELECT lesson_version_id AS v FROM assignments WHERE id = ?")
     .get(assignment) as { v: number };
   assert.equal(pinned.v, first.versionId);
-  assert.deepEqual(editor.versionLabel(first.versionId), { slug: row.slug, number: 1, latest: 2 });
-  assert.equal(getLessonVersion(first.versionId)!.questions[0].stem, question.stem);
+  assert.deepEqual(await editor.versionLabel(first.versionId), {
+    slug: row.slug,
+    number: 1,
+    latest: 2,
+  });
+  assert.equal((await getLessonVersion(first.versionId))!.questions[0].stem, question.stem);
 
   // Assigned: it cannot be deleted, only withdrawn.
-  assert.equal(editor.deleteLesson({ teacherId: sari, lessonId: id }), "hasAssignments");
+  assert.equal(await editor.deleteLesson({ teacherId: sari, lessonId: id }), "hasAssignments");
 });
 
-test("private until shared; others see only shared published lessons; only the author edits", () => {
-  const id = newLesson();
-  editor.updateDraft({ teacherId: sari, lessonId: id }, (d) => ({
+test("private until shared; others see only shared published lessons; only the author edits", async () => {
+  const id = await newLesson();
+  await editor.updateDraft({ teacherId: sari, lessonId: id }, (d) => ({
     ...d,
     title: "Sewa Kios Pasar",
     objectives: ["x"],
     questions: [question],
   }));
-  const slug = editor.getOwnLesson({ teacherId: sari, lessonId: id }).slug;
+  const slug = (await editor.getOwnLesson({ teacherId: sari, lessonId: id })).slug;
   assert.equal(
-    editor.setShared({ teacherId: sari, lessonId: id, shared: true }),
+    await editor.setShared({ teacherId: sari, lessonId: id, shared: true }),
     false,
     "a draft never published cannot be shared",
   );
-  assert.ok(editor.publishLesson({ teacherId: sari, lessonId: id }).ok);
-  assert.equal(editor.usableLesson(joko, slug), undefined);
-  assert.ok(!editor.library(joko, { q: "kios" }).some((l) => l.slug === slug));
-  assert.ok(editor.setShared({ teacherId: sari, lessonId: id, shared: true }));
-  const seen = editor.library(joko, { q: "sewa kios" }).find((l) => l.slug === slug);
+  assert.ok((await editor.publishLesson({ teacherId: sari, lessonId: id })).ok);
+  assert.equal(await editor.usableLesson(joko, slug), undefined);
+  assert.ok(!(await editor.library(joko, { q: "kios" })).some((l) => l.slug === slug));
+  assert.ok(await editor.setShared({ teacherId: sari, lessonId: id, shared: true }));
+  const seen = (await editor.library(joko, { q: "sewa kios" })).find((l) => l.slug === slug);
   assert.equal(seen?.source, "shared");
   assert.equal(seen?.ownerName, "Bu Sari");
   assert.equal(seen?.id, null);
-  assert.ok(editor.assignableLessons(joko).some((l) => l.slug === slug));
-  assert.throws(
-    () =>
-      editor.saveDraft({ teacherId: joko, lessonId: id, draft: getLessonVersion(1)!, revision: 0 }),
+  assert.ok((await editor.assignableLessons(joko)).some((l) => l.slug === slug));
+  await assert.rejects(
+    editor.saveDraft({
+      teacherId: joko,
+      lessonId: id,
+      draft: (await getLessonVersion(1))!,
+      revision: 0,
+    }),
     (r: Response) => r.status === 404,
   );
-  assert.throws(
-    () => editor.deleteLesson({ teacherId: joko, lessonId: id }),
+  await assert.rejects(
+    editor.deleteLesson({ teacherId: joko, lessonId: id }),
     (r: Response) => r.status === 404,
   );
 
-  const copy = editor.copyLesson({ teacherId: joko, slug });
-  const copied = editor.getOwnLesson({ teacherId: joko, lessonId: copy });
+  const copy = await editor.copyLesson({ teacherId: joko, slug });
+  const copied = await editor.getOwnLesson({ teacherId: joko, lessonId: copy });
   assert.notEqual(copied.slug, slug);
   assert.equal((copied.draft as Draft).title, "Sewa Kios Pasar");
   assert.equal(copied.shared, false);
 
-  editor.withdrawLesson({ teacherId: sari, lessonId: id, withdrawn: true });
-  assert.ok(!editor.library(joko).some((l) => l.slug === slug));
-  assert.equal(editor.usableLesson(joko, slug), undefined);
+  await editor.withdrawLesson({ teacherId: sari, lessonId: id, withdrawn: true });
+  assert.ok(!(await editor.library(joko)).some((l) => l.slug === slug));
+  assert.equal(await editor.usableLesson(joko, slug), undefined);
   // Never assigned: the author may delete it, versions included.
-  assert.equal(editor.deleteLesson({ teacherId: sari, lessonId: id }), "deleted");
-  assert.equal(currentLessonVersion(slug), undefined);
+  assert.equal(await editor.deleteLesson({ teacherId: sari, lessonId: id }), "deleted");
+  assert.equal(await currentLessonVersion(slug), undefined);
 });
 
-test("search, language, grade and owner filters; the seed file is listed and can be copied", () => {
-  const all = editor.library(joko, { owner: "files" });
+test("search, language, grade and owner filters; the seed file is listed and can be copied", async () => {
+  const all = await editor.library(joko, { owner: "files" });
   assert.deepEqual(
     all.map((l) => l.slug),
     [SEED_SLUG],
   );
   assert.deepEqual(
-    editor.library(joko, { q: "putin", owner: "files" }).map((l) => l.slug),
+    (await editor.library(joko, { q: "putin", owner: "files" })).map((l) => l.slug),
     [SEED_SLUG],
   );
-  assert.deepEqual(editor.library(joko, { language: "en", owner: "files" }), []);
-  assert.ok(editor.library(sari, { owner: "mine", q: "pasar" }).every((l) => l.source === "mine"));
-  assert.deepEqual(editor.library(sari, { q: "100%_" }), []);
-  const copy = editor.copyLesson({ teacherId: joko, slug: SEED_SLUG });
-  const draft = editor.getOwnLesson({ teacherId: joko, lessonId: copy }).draft as Draft;
+  assert.deepEqual(await editor.library(joko, { language: "en", owner: "files" }), []);
+  assert.ok(
+    (await editor.library(sari, { owner: "mine", q: "pasar" })).every((l) => l.source === "mine"),
+  );
+  assert.deepEqual(await editor.library(sari, { q: "100%_" }), []);
+  const copy = await editor.copyLesson({ teacherId: joko, slug: SEED_SLUG });
+  const draft = (await editor.getOwnLesson({ teacherId: joko, lessonId: copy })).draft as Draft;
   assert.equal(editor.validateDraft(draft).problems.length, 0);
-  assert.throws(
-    () => editor.copyLesson({ teacherId: joko, slug: "no-such-lesson" }),
+  await assert.rejects(
+    editor.copyLesson({ teacherId: joko, slug: "no-such-lesson" }),
     (r: Response) => r.status === 404,
   );
 });
 
-test("export → import → the same content hash (seed lesson); bad files and aliases are refused", () => {
-  const text = editor.exportLesson({ teacherId: sari, slug: SEED_SLUG });
+test("export → import → the same content hash (seed lesson); bad files and aliases are refused", async () => {
+  const text = await editor.exportLesson({ teacherId: sari, slug: SEED_SLUG });
   const original = getLesson(SEED_SLUG)!;
   const reparsed = parseLesson(text);
   assert.ok(reparsed.ok);
   assert.equal(lessonHash(reparsed.lesson), original.hash);
   // The file is already in the library, so the imported draft gets its own slug; its content is the same.
-  const imported = editor.importLesson({ teacherId: sari, text });
+  const imported = await editor.importLesson({ teacherId: sari, text });
   assert.ok(imported.ok);
-  const draft = editor.getOwnLesson({ teacherId: sari, lessonId: imported.lessonId })
+  const draft = (await editor.getOwnLesson({ teacherId: sari, lessonId: imported.lessonId }))
     .draft as Draft;
   assert.equal(lessonHash({ ...draft, slug: SEED_SLUG }), original.hash);
   const again = parseLesson(
-    editor.exportLesson({ teacherId: sari, slug: imported.slug, draft: true }),
+    await editor.exportLesson({ teacherId: sari, slug: imported.slug, draft: true }),
   );
   assert.ok(again.ok);
   assert.equal(lessonHash({ ...again.lesson, slug: SEED_SLUG }), original.hash);
 
   const bomb = seedSource().replace("gradeBand:", "x: &a [1, 2]\ny: [*a, *a]\ngradeBand:");
-  const refused = editor.importLesson({ teacherId: sari, text: bomb });
+  const refused = await editor.importLesson({ teacherId: sari, text: bomb });
   assert.ok(!refused.ok);
   assert.match(refused.problems[0].message, /alias/i);
 
-  const unknown = editor.importLesson({
+  const unknown = await editor.importLesson({
     teacherId: sari,
     text: seedSource().replace("gradeBand:", "colour: red\ngradeBand:"),
   });
   assert.deepEqual(!unknown.ok && unknown.problems, [
     { path: "(root)", message: "unknown field(s): colour" },
   ]);
-  const big = editor.importLesson({ teacherId: sari, text: seedSource() + "x".repeat(300 * 1024) });
+  const big = await editor.importLesson({
+    teacherId: sari,
+    text: seedSource() + "x".repeat(300 * 1024),
+  });
   assert.deepEqual(!big.ok && big.problems, [{ path: "(file)", message: "larger than 256 KB" }]);
 });
 
-test("'assign the newest' finds an own published lesson even behind 200 newer lessons; a withdrawn one is not offered", () => {
-  const id = newLesson();
-  editor.updateDraft({ teacherId: sari, lessonId: id }, (d) => ({
+test("'assign the newest' finds an own published lesson even behind 200 newer lessons; a withdrawn one is not offered", async () => {
+  const id = await newLesson();
+  await editor.updateDraft({ teacherId: sari, lessonId: id }, (d) => ({
     ...d,
     objectives: ["x"],
     questions: [question],
   }));
-  assert.ok(editor.publishLesson({ teacherId: sari, lessonId: id }).ok);
-  const slug = editor.getOwnLesson({ teacherId: sari, lessonId: id }).slug;
+  assert.ok((await editor.publishLesson({ teacherId: sari, lessonId: id })).ok);
+  const slug = (await editor.getOwnLesson({ teacherId: sari, lessonId: id })).slug;
   const versionId = (
     db.prepare("SELECT published_version_id AS v FROM authored_lessons WHERE id = ?").get(id) as {
       v: number;
@@ -293,11 +306,11 @@ test("'assign the newest' finds an own published lesson even behind 200 newer le
       insert.run(`lebih-baru-${i}`, sari, versionId, Date.now() + 60_000 + i);
   })();
   assert.ok(
-    !editor.assignableLessons(sari).some((l) => l.slug === slug),
+    !(await editor.assignableLessons(sari)).some((l) => l.slug === slug),
     "the plain list stops at 200 lessons",
   );
-  assert.equal(editor.assignableLessons(sari, slug)[0].slug, slug);
-  editor.withdrawLesson({ teacherId: sari, lessonId: id, withdrawn: true });
-  assert.ok(!editor.assignableLessons(sari, slug).some((l) => l.slug === slug));
+  assert.equal((await editor.assignableLessons(sari, slug))[0].slug, slug);
+  await editor.withdrawLesson({ teacherId: sari, lessonId: id, withdrawn: true });
+  assert.ok(!(await editor.assignableLessons(sari, slug)).some((l) => l.slug === slug));
   db.prepare("DELETE FROM authored_lessons WHERE slug LIKE 'lebih-baru-%'").run();
 });

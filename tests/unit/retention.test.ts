@@ -184,9 +184,9 @@ function runScript(args: string[], env: Record<string, string> = {}) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-test("classes archived longer ago than the retention period are deleted with all their data", () => {
+test("classes archived longer ago than the retention period are deleted with all their data", async () => {
   assert.deepEqual(exists(old), ALL_THERE);
-  const report = purgeArchivedClasses({ now: NOW, retentionDays: 365 });
+  const report = await purgeArchivedClasses({ now: NOW, retentionDays: 365 });
   assert.deepEqual(report, {
     classes: 1,
     pupils: 2,
@@ -204,10 +204,10 @@ test("classes archived longer ago than the retention period are deleted with all
   assert.equal(countWhere("teachers", "id", teacherId), 1);
   assert.equal(countWhere("lesson_versions", "id", lessonVersionId), 1);
   // A second run finds nothing more to delete.
-  assert.equal(purgeArchivedClasses({ now: NOW, retentionDays: 365 }).classes, 0);
+  assert.equal((await purgeArchivedClasses({ now: NOW, retentionDays: 365 })).classes, 0);
 });
 
-test("the retention run also sweeps expired sessions and stale throttle counters, keeping live ones", () => {
+test("the retention run also sweeps expired sessions and stale throttle counters, keeping live ones", async () => {
   const db = sqlite();
   const insertSession = db.prepare(
     "INSERT INTO sessions (id_hash, role, teacher_id, pupil_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -255,7 +255,7 @@ test("the retention run also sweeps expired sessions and stale throttle counters
     NOW - 60_000,
   );
 
-  const report = runRetention({ now: NOW, retentionDays: 365 });
+  const report = await runRetention({ now: NOW, retentionDays: 365 });
   assert.equal(report.classes, 0);
   assert.equal(report.sessions, 3);
   assert.equal(report.throttles, 1);
