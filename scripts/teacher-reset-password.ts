@@ -29,7 +29,7 @@ function baseUrl(): string {
 }
 
 const base = baseUrl();
-const made = createResetToken({ email });
+const made = await createResetToken({ email });
 closeDatabase();
 if (!made) {
   console.error(

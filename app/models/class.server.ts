@@ -3,7 +3,7 @@
 // (class-access.server.ts), so another teacher's class is simply "not found".
 import { and, asc, count, eq, like } from "drizzle-orm";
 import { classes, pupils, teachers, throttles } from "../../db/schema";
-import { db } from "~/db.server";
+import { db, first, withTransaction } from "~/db.server";
 import {
   getTaughtClass,
   ownsClass,
@@ -23,31 +23,30 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /** Runs an insert/update with a fresh code, retrying in the (astronomically rare) collision case. */
-function withFreshCode<T>(write: (code: string) => T): T {
+async function withFreshCode<T>(write: (code: string) => Promise<T>): Promise<T> {
   for (let tries = 0; ; tries++) {
     try {
-      return write(generateJoinCode());
+      return await write(generateJoinCode());
     } catch (error) {
       if (!isUniqueViolation(error) || tries >= 5) throw error;
     }
   }
 }
 
-export function createClass(input: {
+export async function createClass(input: {
   teacherId: number;
   name: string;
   grade: string;
   subject: string;
   timeZone: TimeZone;
-}): number {
-  return withFreshCode(
-    (joinCode) =>
-      db
-        .insert(classes)
-        .values({ ...input, joinCode })
-        .returning({ id: classes.id })
-        .get().id,
-  );
+}): Promise<number> {
+  return withFreshCode(async (joinCode) => {
+    const [row] = await db
+      .insert(classes)
+      .values({ ...input, joinCode })
+      .returning({ id: classes.id });
+    return row.id;
+  });
 }
 
 export type ClassSummary = {
@@ -64,8 +63,8 @@ export type ClassSummary = {
 };
 
 /** The classes the teacher owns or co-teaches, with pupil counts; archived ones flagged so the page can list them apart. */
-export function listClasses({ teacherId }: { teacherId: number }): ClassSummary[] {
-  const rows = db
+export async function listClasses({ teacherId }: { teacherId: number }): Promise<ClassSummary[]> {
+  const rows = await db
     .select({
       id: classes.id,
       name: classes.name,
@@ -82,8 +81,7 @@ export function listClasses({ teacherId }: { teacherId: number }): ClassSummary[
     .leftJoin(pupils, eq(pupils.classId, classes.id))
     .where(teachesClass(teacherId))
     .groupBy(classes.id)
-    .orderBy(asc(classes.name), asc(classes.id))
-    .all();
+    .orderBy(asc(classes.name), asc(classes.id));
   return rows.map(({ archivedAt, ownerId, ...row }) => ({
     ...row,
     archived: archivedAt !== null,
@@ -96,17 +94,25 @@ export { getTaughtClass };
 const taught = (classId: number, teacherId: number) =>
   and(eq(classes.id, classId), teachesClass(teacherId));
 
-function updateTaught(
+async function updateTaught(
   classId: number,
   teacherId: number,
   values: Partial<typeof classes.$inferInsert>,
-) {
-  const result = db.update(classes).set(values).where(taught(classId, teacherId)).run();
-  if (result.changes === 0) notFound();
+): Promise<void> {
+  const result = await db
+    .update(classes)
+    .set(values)
+    .where(taught(classId, teacherId))
+    .returning({ id: classes.id });
+  if (result.length === 0) notFound();
 }
 
-export function renameClass(input: { classId: number; teacherId: number; name: string }) {
-  updateTaught(input.classId, input.teacherId, { name: input.name });
+export async function renameClass(input: {
+  classId: number;
+  teacherId: number;
+  name: string;
+}): Promise<void> {
+  await updateTaught(input.classId, input.teacherId, { name: input.name });
 }
 
 /**
@@ -114,48 +120,52 @@ export function renameClass(input: { classId: number; teacherId: number; name: s
  * on their next request (see getViewer), which sends them to the sign-in page with the reason.
  * Owner only (decision 106): archiving ends the class for its pupils, like deleting it.
  */
-export function setArchived(input: { classId: number; teacherId: number; archived: boolean }) {
-  requireClassOwner(input);
-  db.transaction(
-    (tx) => {
-      const result = tx
-        .update(classes)
-        .set({ archivedAt: input.archived ? new Date() : null })
-        .where(and(eq(classes.id, input.classId), ownsClass(input.teacherId)))
-        .run();
-      if (result.changes === 0) notFound();
-    },
-    { behavior: "immediate" },
-  );
+export async function setArchived(input: {
+  classId: number;
+  teacherId: number;
+  archived: boolean;
+}): Promise<void> {
+  await requireClassOwner(input);
+  await withTransaction(async (tx) => {
+    const result = await tx
+      .update(classes)
+      .set({ archivedAt: input.archived ? new Date() : null })
+      .where(and(eq(classes.id, input.classId), ownsClass(input.teacherId)))
+      .returning({ id: classes.id });
+    if (result.length === 0) notFound();
+  });
 }
 
 /**
  * Owner only: deletes the class with its pupils, their sessions, assignments, attempts, answers,
  * posts and co-teachers (foreign keys cascade), and the pupils' throttle counters.
  */
-export function deleteClass(input: { classId: number; teacherId: number }): { name: string } {
-  const klass = requireClassOwner(input);
-  db.transaction(
-    (tx) => {
-      tx.delete(throttles)
-        .where(like(throttles.key, `pupil:${klass.id}:%`))
-        .run();
-      tx.delete(classes)
-        .where(and(eq(classes.id, klass.id), ownsClass(input.teacherId)))
-        .run();
-    },
-    { behavior: "immediate" },
-  );
+export async function deleteClass(input: {
+  classId: number;
+  teacherId: number;
+}): Promise<{ name: string }> {
+  const klass = await requireClassOwner(input);
+  await withTransaction(async (tx) => {
+    await tx.delete(throttles).where(like(throttles.key, `pupil:${klass.id}:%`));
+    await tx.delete(classes).where(and(eq(classes.id, klass.id), ownsClass(input.teacherId)));
+  });
   return { name: klass.name };
 }
 
-export function setJoinEnabled(input: { classId: number; teacherId: number; enabled: boolean }) {
-  updateTaught(input.classId, input.teacherId, { joinEnabled: input.enabled });
+export async function setJoinEnabled(input: {
+  classId: number;
+  teacherId: number;
+  enabled: boolean;
+}): Promise<void> {
+  await updateTaught(input.classId, input.teacherId, { joinEnabled: input.enabled });
 }
 
 /** A new code; the old one stops working at once, for joining and for signing in. */
-export function regenerateJoinCode(input: { classId: number; teacherId: number }) {
-  withFreshCode((joinCode) => updateTaught(input.classId, input.teacherId, { joinCode }));
+export async function regenerateJoinCode(input: {
+  classId: number;
+  teacherId: number;
+}): Promise<void> {
+  await withFreshCode((joinCode) => updateTaught(input.classId, input.teacherId, { joinCode }));
 }
 
 export type CodeLookup =
@@ -163,14 +173,15 @@ export type CodeLookup =
   | { ok: false; reason: "unknown" | "archived" };
 
 /** The class a typed code belongs to (after normalising the input). */
-export function findClassByCode(input: string): CodeLookup {
+export async function findClassByCode(input: string): Promise<CodeLookup> {
   const code = normalizeJoinCode(input);
   if (!isJoinCodeShape(code)) return { ok: false, reason: "unknown" };
-  const row = db
-    .select({ id: classes.id, joinEnabled: classes.joinEnabled, archivedAt: classes.archivedAt })
-    .from(classes)
-    .where(eq(classes.joinCode, code))
-    .get();
+  const row = await first(
+    db
+      .select({ id: classes.id, joinEnabled: classes.joinEnabled, archivedAt: classes.archivedAt })
+      .from(classes)
+      .where(eq(classes.joinCode, code)),
+  );
   if (!row) return { ok: false, reason: "unknown" };
   if (row.archivedAt) return { ok: false, reason: "archived" };
   return { ok: true, classId: row.id, joinEnabled: row.joinEnabled };

@@ -5,7 +5,7 @@ import { and, asc, eq, inArray, isNull, notExists } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { classes, postFeedback, posts, pupils, throttles } from "../../db/schema";
 import { teachesClass } from "./class-access.server";
-import { db } from "~/db.server";
+import { db, first, withTransaction, type Db } from "~/db.server";
 import { nameSkeleton, normalizeDisplayName } from "~/utils/display-name";
 import { hashPin, pinHashOutdated, verifyPin, verifyPinAgainstDummy } from "~/utils/hash.server";
 import { nameKey } from "~/utils/name-key";
@@ -41,33 +41,36 @@ type Throttled = { ok: false; reason: "throttled"; retryAfterMs: number; wait: b
 /**
  * Looks a typed class code up as one counted guess of this address: the slot is taken before
  * the lookup and given back when the code turns out to be a real one (a closed class's code
- * counts on the join page, where it is as useless to a guesser as a wrong one).
+ * counts on the join page, where it is as useless to a guesser as a wrong one). One transaction
+ * (the slot's own ones nest in it), so lookups of one address do not overlap: a real code's
+ * slot, given back at once, never counts against the others arriving with it.
  */
 function lookUpCode(
   code: string,
   ip: Ip,
   now: number,
   countClosed: boolean,
-): CodeLookup | Throttled {
-  const slot = takeSlot([joinAddress(ip)], now);
-  if (!slot.ok)
-    return { ok: false, reason: "throttled", retryAfterMs: slot.retryAfterMs, wait: slot.wait };
-  const found = findClassByCode(code);
-  const guess = !found.ok ? found.reason === "unknown" : countClosed && !found.joinEnabled;
-  if (!guess) succeeded(slot.slot);
-  return found;
+): Promise<CodeLookup | Throttled> {
+  return withTransaction(async (): Promise<CodeLookup | Throttled> => {
+    const slot = await takeSlot([joinAddress(ip)], now);
+    if (!slot.ok)
+      return { ok: false, reason: "throttled", retryAfterMs: slot.retryAfterMs, wait: slot.wait };
+    const found = await findClassByCode(code);
+    const guess = !found.ok ? found.reason === "unknown" : countClosed && !found.joinEnabled;
+    if (!guess) await succeeded(slot.slot);
+    return found;
+  });
 }
 
 /** True when a pupil of the class already has this name, or one that looks the same. */
-function nameTaken(tx: Pick<typeof db, "select">, classId: number, displayName: string): boolean {
+async function nameTaken(tx: Db, classId: number, displayName: string): Promise<boolean> {
   const skeleton = nameSkeleton(displayName);
   const key = nameKey(displayName);
-  return tx
+  const classmates = await tx
     .select({ displayName: pupils.displayName, nameKey: pupils.nameKey })
     .from(pupils)
-    .where(eq(pupils.classId, classId))
-    .all()
-    .some((p) => p.nameKey === key || nameSkeleton(p.displayName) === skeleton);
+    .where(eq(pupils.classId, classId));
+  return classmates.some((p) => p.nameKey === key || nameSkeleton(p.displayName) === skeleton);
 }
 
 export type JoinResult =
@@ -88,7 +91,7 @@ export async function joinClass(input: {
   now?: number;
 }): Promise<JoinResult> {
   const now = input.now ?? Date.now();
-  const found = lookUpCode(input.code, input.ip, now, true);
+  const found = await lookUpCode(input.code, input.ip, now, true);
   if (!found.ok) {
     if (found.reason === "throttled") return found;
     return { ok: false, reason: found.reason === "unknown" ? "unknownCode" : "archived" };
@@ -96,14 +99,14 @@ export async function joinClass(input: {
   if (!found.joinEnabled) return { ok: false, reason: "joinDisabled" };
 
   const displayName = normalizeDisplayName(input.displayName);
-  if (nameTaken(db, found.classId, displayName)) return { ok: false, reason: "nameTaken" };
+  if (await nameTaken(db, found.classId, displayName)) return { ok: false, reason: "nameTaken" };
   const pinHash = await hashPin(input.pin);
   // Checked again with the insert in one transaction: two look-alikes joining at once cannot both
   // pass (the unique index (class, name_key) only knows exact keys).
-  const row = db.transaction(
-    (tx) => {
-      if (nameTaken(tx, found.classId, displayName)) return undefined;
-      return tx
+  const row = await withTransaction(async (tx) => {
+    if (await nameTaken(tx, found.classId, displayName)) return undefined;
+    return first(
+      tx
         .insert(pupils)
         .values({
           classId: found.classId,
@@ -113,11 +116,9 @@ export async function joinClass(input: {
           lastSeenAt: new Date(now),
         })
         .onConflictDoNothing()
-        .returning({ id: pupils.id })
-        .get();
-    },
-    { behavior: "immediate" },
-  );
+        .returning({ id: pupils.id }),
+    );
+  });
   return row ? { ok: true, pupilId: row.id } : { ok: false, reason: "nameTaken" };
 }
 
@@ -141,7 +142,7 @@ export async function signInPupil(input: {
   signal?: AbortSignal;
 }): Promise<PupilSignInResult> {
   const now = input.now ?? Date.now();
-  const found = lookUpCode(input.code, input.ip, now, false);
+  const found = await lookUpCode(input.code, input.ip, now, false);
   if (!found.ok) {
     if (found.reason === "throttled") return found;
     return { ok: false, reason: found.reason === "unknown" ? "unknownCode" : "archived" };
@@ -158,34 +159,35 @@ export async function signInPupil(input: {
   if (!slot.ok)
     return { ok: false, reason: "throttled", retryAfterMs: slot.retryAfterMs, wait: slot.wait };
   try {
-    const pupil = db
-      .select({ id: pupils.id, pinHash: pupils.pinHash })
-      .from(pupils)
-      .where(and(eq(pupils.classId, found.classId), eq(pupils.nameKey, key)))
-      .get();
+    const pupil = await first(
+      db
+        .select({ id: pupils.id, pinHash: pupils.pinHash })
+        .from(pupils)
+        .where(and(eq(pupils.classId, found.classId), eq(pupils.nameKey, key))),
+    );
     const valid = pupil
       ? await verifyPin(pupil.pinHash, input.pin, input.signal)
       : await verifyPinAgainstDummy(input.pin, input.signal);
     if (!pupil || !valid) return { ok: false, reason: "invalid" };
-    succeeded(slot.slot);
-    db.update(pupils)
+    await succeeded(slot.slot);
+    await db
+      .update(pupils)
       .set({ lastSeenAt: new Date(input.now ?? Date.now()) })
-      .where(eq(pupils.id, pupil.id))
-      .run();
+      .where(eq(pupils.id, pupil.id));
     // A PIN hashed at the old password cost is hashed again at the PIN cost, once (decision 086);
     // only if it is still the hash just checked (a reset meanwhile wins).
     if (pinHashOutdated(pupil.pinHash)) {
       const pinHash = await hashPin(input.pin);
-      db.update(pupils)
+      await db
+        .update(pupils)
         .set({ pinHash })
-        .where(and(eq(pupils.id, pupil.id), eq(pupils.pinHash, pupil.pinHash)))
-        .run();
+        .where(and(eq(pupils.id, pupil.id), eq(pupils.pinHash, pupil.pinHash)));
     }
     return { ok: true, pupilId: pupil.id };
   } catch (error) {
     // abandoned before its PIN was checked: the school's counters get their place back, the
     // pupil's own counter keeps it (fails closed for the account)
-    if (input.signal?.aborted) succeeded(slot.slot, { keep: [accountKey] });
+    if (input.signal?.aborted) await succeeded(slot.slot, { keep: [accountKey] });
     throw error;
   } finally {
     release(slot.slot);
@@ -200,13 +202,13 @@ export type RosterEntry = {
 };
 
 /** The pupils of one of this teacher's classes, by name. */
-export function listRoster({
+export async function listRoster({
   classId,
   teacherId,
 }: {
   classId: number;
   teacherId: number;
-}): RosterEntry[] {
+}): Promise<RosterEntry[]> {
   return db
     .select({
       id: pupils.id,
@@ -217,25 +219,25 @@ export function listRoster({
     .from(pupils)
     .innerJoin(classes, eq(classes.id, pupils.classId))
     .where(and(eq(pupils.classId, classId), teachesClass(teacherId)))
-    .orderBy(asc(pupils.nameKey))
-    .all();
+    .orderBy(asc(pupils.nameKey));
 }
 
 type PupilRef = { classId: number; pupilId: number; teacherId: number };
 
 /** One pupil of a class this teacher owns or co-teaches, or a 404. */
-export function getTaughtPupil({ classId, pupilId, teacherId }: PupilRef) {
-  const row = db
-    .select({
-      id: pupils.id,
-      displayName: pupils.displayName,
-      nameKey: pupils.nameKey,
-      classId: pupils.classId,
-    })
-    .from(pupils)
-    .innerJoin(classes, eq(classes.id, pupils.classId))
-    .where(and(eq(pupils.id, pupilId), eq(pupils.classId, classId), teachesClass(teacherId)))
-    .get();
+export async function getTaughtPupil({ classId, pupilId, teacherId }: PupilRef) {
+  const row = await first(
+    db
+      .select({
+        id: pupils.id,
+        displayName: pupils.displayName,
+        nameKey: pupils.nameKey,
+        classId: pupils.classId,
+      })
+      .from(pupils)
+      .innerJoin(classes, eq(classes.id, pupils.classId))
+      .where(and(eq(pupils.id, pupilId), eq(pupils.classId, classId), teachesClass(teacherId))),
+  );
   if (!row) notFound();
   return row;
 }
@@ -245,12 +247,12 @@ export function getTaughtPupil({ classId, pupilId, teacherId }: PupilRef) {
  * sessions end and their failure counter is cleared so they can sign in at once.
  */
 export async function resetPin(ref: PupilRef): Promise<{ displayName: string; pin: string }> {
-  const pupil = getTaughtPupil(ref);
+  const pupil = await getTaughtPupil(ref);
   const pin = generatePin();
   const pinHash = await hashPin(pin);
-  db.update(pupils).set({ pinHash }).where(eq(pupils.id, pupil.id)).run();
-  deleteSessionsOf({ pupilId: pupil.id });
-  clearThrottle(pupilKey(pupil.classId, pupil.nameKey));
+  await db.update(pupils).set({ pinHash }).where(eq(pupils.id, pupil.id));
+  await deleteSessionsOf({ pupilId: pupil.id });
+  await clearThrottle(pupilKey(pupil.classId, pupil.nameKey));
   return { displayName: pupil.displayName, pin };
 }
 
@@ -260,10 +262,10 @@ export async function resetPin(ref: PupilRef): Promise<{ displayName: string; pi
  * is deleted; one with replies is blanked like a deleted post (no text, no feedback) and keeps
  * its place with no author, so the replies under it survive.
  */
-export function removePupil(ref: PupilRef): { displayName: string } {
-  return db.transaction(
-    (tx) => {
-      const pupil = tx
+export async function removePupil(ref: PupilRef): Promise<{ displayName: string }> {
+  return withTransaction(async (tx) => {
+    const pupil = await first(
+      tx
         .select({ id: pupils.id, displayName: pupils.displayName, nameKey: pupils.nameKey })
         .from(pupils)
         .innerJoin(classes, eq(classes.id, pupils.classId))
@@ -273,48 +275,36 @@ export function removePupil(ref: PupilRef): { displayName: string } {
             eq(pupils.classId, ref.classId),
             teachesClass(ref.teacherId),
           ),
-        )
-        .get();
-      if (!pupil) notFound();
-      const reply = alias(posts, "reply");
-      const hasReplies = tx
-        .select({ id: reply.id })
-        .from(reply)
-        .where(eq(reply.parentId, posts.id));
-      tx.delete(posts)
-        .where(and(eq(posts.authorId, pupil.id), notExists(hasReplies)))
-        .run();
-      const kept = tx
-        .select({ id: posts.id })
-        .from(posts)
-        .where(eq(posts.authorId, pupil.id))
-        .all()
-        .map((r) => r.id);
-      if (kept.length) {
-        tx.delete(postFeedback).where(inArray(postFeedback.postId, kept)).run();
-        tx.update(posts)
-          .set({
-            body: "",
-            claim: null,
-            evidence: null,
-            reasoning: null,
-            exemplary: false,
-            editedAt: null,
-          })
-          .where(inArray(posts.id, kept))
-          .run();
-        tx.update(posts)
-          .set({ deletedAt: new Date() })
-          .where(and(inArray(posts.id, kept), isNull(posts.deletedAt)))
-          .run();
-      }
-      // the foreign key sets the kept posts' author to null
-      tx.delete(pupils).where(eq(pupils.id, pupil.id)).run();
-      tx.delete(throttles)
-        .where(eq(throttles.key, pupilKey(ref.classId, pupil.nameKey)))
-        .run();
-      return { displayName: pupil.displayName };
-    },
-    { behavior: "immediate" },
-  );
+        ),
+    );
+    if (!pupil) notFound();
+    const reply = alias(posts, "reply");
+    const hasReplies = tx.select({ id: reply.id }).from(reply).where(eq(reply.parentId, posts.id));
+    await tx.delete(posts).where(and(eq(posts.authorId, pupil.id), notExists(hasReplies)));
+    const kept = (
+      await tx.select({ id: posts.id }).from(posts).where(eq(posts.authorId, pupil.id))
+    ).map((r) => r.id);
+    if (kept.length) {
+      await tx.delete(postFeedback).where(inArray(postFeedback.postId, kept));
+      await tx
+        .update(posts)
+        .set({
+          body: "",
+          claim: null,
+          evidence: null,
+          reasoning: null,
+          exemplary: false,
+          editedAt: null,
+        })
+        .where(inArray(posts.id, kept));
+      await tx
+        .update(posts)
+        .set({ deletedAt: new Date() })
+        .where(and(inArray(posts.id, kept), isNull(posts.deletedAt)));
+    }
+    // the foreign key sets the kept posts' author to null
+    await tx.delete(pupils).where(eq(pupils.id, pupil.id));
+    await tx.delete(throttles).where(eq(throttles.key, pupilKey(ref.classId, pupil.nameKey)));
+    return { displayName: pupil.displayName };
+  });
 }

@@ -4,7 +4,7 @@
 import crypto from "node:crypto";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { passwordResets, recoveryCodes, sessions, teachers } from "../../db/schema";
-import { db } from "~/db.server";
+import { db, first, withTransaction, type Db } from "~/db.server";
 import { hashSecret, verifyAgainstDummy, verifySecret } from "~/utils/hash.server";
 import { normalizeEmail, teacherAccountCheck } from "./teacher.server";
 import { RULES, succeeded, takeSlot, type Check } from "./throttle.server";
@@ -46,27 +46,22 @@ export { normalizeRecoveryCode };
 const codeHash = recoveryCodeHash;
 
 /** Makes a fresh set of codes for the teacher (every older code stops working); returns them once. */
-export function issueRecoveryCodes(teacherId: number): string[] {
+export async function issueRecoveryCodes(teacherId: number): Promise<string[]> {
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newCode);
-  db.transaction(
-    (tx) => {
-      tx.delete(recoveryCodes).where(eq(recoveryCodes.teacherId, teacherId)).run();
-      tx.insert(recoveryCodes)
-        .values(codes.map((c) => ({ teacherId, codeHash: codeHash(c) })))
-        .run();
-    },
-    { behavior: "immediate" },
-  );
+  await withTransaction(async (tx) => {
+    await tx.delete(recoveryCodes).where(eq(recoveryCodes.teacherId, teacherId));
+    await tx.insert(recoveryCodes).values(codes.map((c) => ({ teacherId, codeHash: codeHash(c) })));
+  });
   return codes;
 }
 
 /** How many unused codes the teacher has (for the account page). */
-export function unusedRecoveryCodes(teacherId: number): number {
-  return db
+export async function unusedRecoveryCodes(teacherId: number): Promise<number> {
+  const unused = await db
     .select({ id: recoveryCodes.id })
     .from(recoveryCodes)
-    .where(and(eq(recoveryCodes.teacherId, teacherId), isNull(recoveryCodes.usedAt)))
-    .all().length;
+    .where(and(eq(recoveryCodes.teacherId, teacherId), isNull(recoveryCodes.usedAt)));
+  return unused.length;
 }
 
 export type RegenerateResult =
@@ -83,19 +78,20 @@ export async function regenerateRecoveryCodes(input: {
   password: string;
   now?: number;
 }): Promise<RegenerateResult> {
-  const teacher = db
-    .select({ email: teachers.email, passwordHash: teachers.passwordHash })
-    .from(teachers)
-    .where(eq(teachers.id, input.teacherId))
-    .get();
+  const teacher = await first(
+    db
+      .select({ email: teachers.email, passwordHash: teachers.passwordHash })
+      .from(teachers)
+      .where(eq(teachers.id, input.teacherId)),
+  );
   if (!teacher) notFound();
-  const slot = takeSlot([teacherAccountCheck(teacher.email)], input.now);
+  const slot = await takeSlot([teacherAccountCheck(teacher.email)], input.now);
   if (!slot.ok)
     return { ok: false, reason: "throttled", retryAfterMs: slot.retryAfterMs, wait: slot.wait };
   if (!(await verifySecret(teacher.passwordHash, input.password)))
     return { ok: false, reason: "wrongPassword" };
-  succeeded(slot.slot);
-  return { ok: true, codes: issueRecoveryCodes(input.teacherId) };
+  await succeeded(slot.slot);
+  return { ok: true, codes: await issueRecoveryCodes(input.teacherId) };
 }
 
 export type RecoverResult =
@@ -104,14 +100,10 @@ export type RecoverResult =
   | { ok: false; reason: "throttled"; retryAfterMs: number; wait: boolean };
 
 /** Sets the new password, ends every session of the teacher and every open reset link. */
-function setPassword(
-  tx: Pick<typeof db, "update" | "delete">,
-  teacherId: number,
-  passwordHash: string,
-) {
-  tx.update(teachers).set({ passwordHash }).where(eq(teachers.id, teacherId)).run();
-  tx.delete(sessions).where(eq(sessions.teacherId, teacherId)).run();
-  tx.delete(passwordResets).where(eq(passwordResets.teacherId, teacherId)).run();
+async function setPassword(tx: Db, teacherId: number, passwordHash: string): Promise<void> {
+  await tx.update(teachers).set({ passwordHash }).where(eq(teachers.id, teacherId));
+  await tx.delete(sessions).where(eq(sessions.teacherId, teacherId));
+  await tx.delete(passwordResets).where(eq(passwordResets.teacherId, teacherId));
 }
 
 /**
@@ -130,37 +122,32 @@ export async function recoverWithCode(input: {
 }): Promise<RecoverResult> {
   const now = input.now ?? Date.now();
   const email = normalizeEmail(input.email);
-  const slot = takeSlot([teacherAccountCheck(email), recoverAddress(input.ip)], now);
+  const slot = await takeSlot([teacherAccountCheck(email), recoverAddress(input.ip)], now);
   if (!slot.ok)
     return { ok: false, reason: "throttled", retryAfterMs: slot.retryAfterMs, wait: slot.wait };
   const passwordHash = await hashSecret(input.newPassword);
-  const teacherId = db.transaction(
-    (tx) => {
-      const teacher = tx
-        .select({ id: teachers.id })
-        .from(teachers)
-        .where(eq(teachers.email, email))
-        .get();
-      if (!teacher) return null;
-      const spent = tx
-        .update(recoveryCodes)
-        .set({ usedAt: new Date(now) })
-        .where(
-          and(
-            eq(recoveryCodes.teacherId, teacher.id),
-            eq(recoveryCodes.codeHash, codeHash(input.code)),
-            isNull(recoveryCodes.usedAt),
-          ),
-        )
-        .run();
-      if (spent.changes !== 1) return null;
-      setPassword(tx, teacher.id, passwordHash);
-      return teacher.id;
-    },
-    { behavior: "immediate" },
-  );
+  const teacherId = await withTransaction(async (tx) => {
+    const teacher = await first(
+      tx.select({ id: teachers.id }).from(teachers).where(eq(teachers.email, email)),
+    );
+    if (!teacher) return null;
+    const spent = await tx
+      .update(recoveryCodes)
+      .set({ usedAt: new Date(now) })
+      .where(
+        and(
+          eq(recoveryCodes.teacherId, teacher.id),
+          eq(recoveryCodes.codeHash, codeHash(input.code)),
+          isNull(recoveryCodes.usedAt),
+        ),
+      )
+      .returning({ id: recoveryCodes.id });
+    if (spent.length !== 1) return null;
+    await setPassword(tx, teacher.id, passwordHash);
+    return teacher.id;
+  });
   if (teacherId === null) return { ok: false, reason: "invalid" };
-  succeeded(slot.slot);
+  await succeeded(slot.slot);
   return { ok: true, teacherId };
 }
 
@@ -171,51 +158,48 @@ const tokenHash = resetTokenHash;
  * none; the person at the server's console may know that). Older open links of the teacher stop
  * working, so only the newest printed link counts.
  */
-export function createResetToken(input: {
+export async function createResetToken(input: {
   email: string;
   now?: number;
-}): { token: string; name: string; expiresAt: Date } | null {
+}): Promise<{ token: string; name: string; expiresAt: Date } | null> {
   const now = input.now ?? Date.now();
-  const teacher = db
-    .select({ id: teachers.id, name: teachers.name })
-    .from(teachers)
-    .where(eq(teachers.email, normalizeEmail(input.email)))
-    .get();
+  const teacher = await first(
+    db
+      .select({ id: teachers.id, name: teachers.name })
+      .from(teachers)
+      .where(eq(teachers.email, normalizeEmail(input.email))),
+  );
   if (!teacher) return null;
   const token = crypto.randomBytes(32).toString("base64url");
   const expiresAt = new Date(now + RESET_LINK_TTL_MS);
-  db.transaction(
-    (tx) => {
-      tx.delete(passwordResets).where(eq(passwordResets.teacherId, teacher.id)).run();
-      tx.insert(passwordResets)
-        .values({
-          tokenHash: tokenHash(token),
-          teacherId: teacher.id,
-          expiresAt,
-          createdAt: new Date(now),
-        })
-        .run();
-    },
-    { behavior: "immediate" },
-  );
+  await withTransaction(async (tx) => {
+    await tx.delete(passwordResets).where(eq(passwordResets.teacherId, teacher.id));
+    await tx.insert(passwordResets).values({
+      tokenHash: tokenHash(token),
+      teacherId: teacher.id,
+      expiresAt,
+      createdAt: new Date(now),
+    });
+  });
   return { token, name: teacher.name, expiresAt };
 }
 
 export type ResetLinkState = { ok: true; name: string } | { ok: false; reason: "expired" | "used" };
 
 /** What the reset page shows for a token: the form, or why not (an unknown token reads as used). */
-export function resetLinkState(token: string, now = Date.now()): ResetLinkState {
+export async function resetLinkState(token: string, now = Date.now()): Promise<ResetLinkState> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { ok: false, reason: "used" };
-  const row = db
-    .select({
-      expiresAt: passwordResets.expiresAt,
-      usedAt: passwordResets.usedAt,
-      name: teachers.name,
-    })
-    .from(passwordResets)
-    .innerJoin(teachers, eq(teachers.id, passwordResets.teacherId))
-    .where(eq(passwordResets.tokenHash, tokenHash(token)))
-    .get();
+  const row = await first(
+    db
+      .select({
+        expiresAt: passwordResets.expiresAt,
+        usedAt: passwordResets.usedAt,
+        name: teachers.name,
+      })
+      .from(passwordResets)
+      .innerJoin(teachers, eq(teachers.id, passwordResets.teacherId))
+      .where(eq(passwordResets.tokenHash, tokenHash(token))),
+  );
   if (!row || row.usedAt) return { ok: false, reason: "used" };
   if (row.expiresAt.getTime() <= now) return { ok: false, reason: "expired" };
   return { ok: true, name: row.name };
@@ -238,18 +222,18 @@ export async function resetWithToken(input: {
   now?: number;
 }): Promise<ResetResult> {
   const now = input.now ?? Date.now();
-  const slot = takeSlot([recoverAddress(input.ip)], now);
+  const slot = await takeSlot([recoverAddress(input.ip)], now);
   if (!slot.ok)
     return { ok: false, reason: "throttled", retryAfterMs: slot.retryAfterMs, wait: slot.wait };
-  const state = resetLinkState(input.token, now);
+  const state = await resetLinkState(input.token, now);
   if (!state.ok) {
     await verifyAgainstDummy(input.newPassword);
     return state;
   }
   const passwordHash = await hashSecret(input.newPassword);
-  const result = db.transaction(
-    (tx): ResetResult => {
-      const row = tx
+  const result = await withTransaction(async (tx): Promise<ResetResult> => {
+    const row = await first(
+      tx
         .select({ teacherId: passwordResets.teacherId })
         .from(passwordResets)
         .where(
@@ -258,19 +242,17 @@ export async function resetWithToken(input: {
             isNull(passwordResets.usedAt),
             gt(passwordResets.expiresAt, new Date(now)),
           ),
-        )
-        .get();
-      if (!row) return { ok: false, reason: "used" };
-      tx.update(passwordResets)
-        .set({ usedAt: new Date(now) })
-        .where(eq(passwordResets.tokenHash, tokenHash(input.token)))
-        .run();
-      tx.update(teachers).set({ passwordHash }).where(eq(teachers.id, row.teacherId)).run();
-      tx.delete(sessions).where(eq(sessions.teacherId, row.teacherId)).run();
-      return { ok: true, teacherId: row.teacherId };
-    },
-    { behavior: "immediate" },
-  );
-  if (result.ok) succeeded(slot.slot);
+        ),
+    );
+    if (!row) return { ok: false, reason: "used" };
+    await tx
+      .update(passwordResets)
+      .set({ usedAt: new Date(now) })
+      .where(eq(passwordResets.tokenHash, tokenHash(input.token)));
+    await tx.update(teachers).set({ passwordHash }).where(eq(teachers.id, row.teacherId));
+    await tx.delete(sessions).where(eq(sessions.teacherId, row.teacherId));
+    return { ok: true, teacherId: row.teacherId };
+  });
+  if (result.ok) await succeeded(slot.slot);
   return result;
 }

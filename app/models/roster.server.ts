@@ -3,7 +3,7 @@
 // teacher id and checks the class is theirs inside the same transaction as the change.
 import { and, eq, inArray } from "drizzle-orm";
 import { answers, attempts, classes, extensions, posts, pupils, throttles } from "../../db/schema";
-import { db } from "~/db.server";
+import { db, first, withTransaction, type Db } from "~/db.server";
 import { bumpLive } from "~/models/closing.server";
 import { displayNameProblem, nameSkeleton, normalizeDisplayName } from "~/utils/display-name";
 import { hashPin } from "~/utils/hash.server";
@@ -22,15 +22,14 @@ export type NameRefusal = "empty" | "tooLong" | "invisible" | "marks" | "taken" 
 export type LineProblem = { line: number; name: string; reason: NameRefusal };
 export type NewCard = { id: number; displayName: string; pin: string };
 
-type Tx = Pick<typeof db, "select">;
-
 /** The class is taught by this teacher (owner or co-teacher) and not archived; else a 404. */
-function ownedClassIn(tx: Tx, classId: number, teacherId: number) {
-  const row = tx
-    .select({ id: classes.id, archivedAt: classes.archivedAt })
-    .from(classes)
-    .where(and(eq(classes.id, classId), teachesClass(teacherId)))
-    .get();
+async function ownedClassIn(tx: Db, classId: number, teacherId: number): Promise<void> {
+  const row = await first(
+    tx
+      .select({ id: classes.id, archivedAt: classes.archivedAt })
+      .from(classes)
+      .where(and(eq(classes.id, classId), teachesClass(teacherId))),
+  );
   // an archived class is read-only: no new pupils, names or PINs (its cards stay printable)
   if (!row || row.archivedAt) notFound();
 }
@@ -48,12 +47,11 @@ export function checkName(
 }
 
 /** Skeletons and keys of the class's pupils (but one), which a new or changed name must not meet. */
-function classmates(tx: Tx, classId: number, except?: number) {
-  const rows = tx
+async function classmates(tx: Db, classId: number, except?: number) {
+  const rows = await tx
     .select({ id: pupils.id, displayName: pupils.displayName, nameKey: pupils.nameKey })
     .from(pupils)
-    .where(eq(pupils.classId, classId))
-    .all();
+    .where(eq(pupils.classId, classId));
   const others = rows.filter((r) => r.id !== except);
   return {
     keys: new Set(others.map((r) => r.nameKey)),
@@ -73,8 +71,8 @@ export function splitList(text: string): { line: number; raw: string }[] {
 const shown = (s: string) => ([...s].length > 50 ? `${[...s].slice(0, 49).join("")}…` : s);
 
 /** Every refused line of the list against the class as it is now (empty when all can be added). */
-function listProblems(tx: Tx, classId: number, lines: { line: number; raw: string }[]) {
-  const { keys, skeletons } = classmates(tx, classId);
+async function listProblems(tx: Db, classId: number, lines: { line: number; raw: string }[]) {
+  const { keys, skeletons } = await classmates(tx, classId);
   const seen = new Set<string>();
   const problems: LineProblem[] = [];
   const names: string[] = [];
@@ -111,76 +109,69 @@ export async function addPupilsFromList(input: {
   text: string;
   now?: number;
 }): Promise<AddResult> {
-  ownedClassIn(db, input.classId, input.teacherId);
+  await ownedClassIn(db, input.classId, input.teacherId);
   const lines = splitList(input.text);
   if (lines.length === 0) return { ok: false, reason: "empty" };
   if (lines.length > ROSTER_MAX) return { ok: false, reason: "tooMany" };
-  const first = listProblems(db, input.classId, lines);
-  if (first.problems.length) return { ok: false, reason: "lines", problems: first.problems };
+  const checked = await listProblems(db, input.classId, lines);
+  if (checked.problems.length) return { ok: false, reason: "lines", problems: checked.problems };
 
-  const pins = first.names.map(() => generatePin(ROSTER_PIN_LENGTH));
+  const pins = checked.names.map(() => generatePin(ROSTER_PIN_LENGTH));
   const hashes = await Promise.all(pins.map((pin) => hashPin(pin)));
   const joinedAt = new Date(input.now ?? Date.now());
-  return db.transaction(
-    (tx): AddResult => {
-      ownedClassIn(tx, input.classId, input.teacherId);
-      const again = listProblems(tx, input.classId, lines);
-      if (again.problems.length) return { ok: false, reason: "lines", problems: again.problems };
-      const cards = first.names.map((displayName, i) => {
-        const row = tx
-          .insert(pupils)
-          .values({
-            classId: input.classId,
-            displayName,
-            nameKey: nameKey(displayName),
-            pinHash: hashes[i],
-            joinedAt,
-          })
-          .returning({ id: pupils.id })
-          .get();
-        return { id: row.id, displayName, pin: pins[i] };
-      });
-      return { ok: true, cards };
-    },
-    { behavior: "immediate" },
-  );
+  return withTransaction(async (tx): Promise<AddResult> => {
+    await ownedClassIn(tx, input.classId, input.teacherId);
+    const again = await listProblems(tx, input.classId, lines);
+    if (again.problems.length) return { ok: false, reason: "lines", problems: again.problems };
+    const cards: NewCard[] = [];
+    for (const [i, displayName] of checked.names.entries()) {
+      const [row] = await tx
+        .insert(pupils)
+        .values({
+          classId: input.classId,
+          displayName,
+          nameKey: nameKey(displayName),
+          pinHash: hashes[i],
+          joinedAt,
+        })
+        .returning({ id: pupils.id });
+      cards.push({ id: row.id, displayName, pin: pins[i] });
+    }
+    return { ok: true, cards };
+  });
 }
 
 export type RenameResult = { ok: true } | { ok: false; reason: NameRefusal };
 
 /** A new name for one pupil, by the joining rules; their PIN, sessions and work stay. */
-export function renamePupil(input: {
+export async function renamePupil(input: {
   classId: number;
   pupilId: number;
   teacherId: number;
   displayName: string;
-}): RenameResult {
+}): Promise<RenameResult> {
   const checked = checkName(input.displayName);
   if (!checked.ok) return checked;
-  return db.transaction(
-    (tx): RenameResult => {
-      ownedClassIn(tx, input.classId, input.teacherId);
-      const pupil = tx
+  return withTransaction(async (tx): Promise<RenameResult> => {
+    await ownedClassIn(tx, input.classId, input.teacherId);
+    const pupil = await first(
+      tx
         .select({ nameKey: pupils.nameKey })
         .from(pupils)
-        .where(and(eq(pupils.id, input.pupilId), eq(pupils.classId, input.classId)))
-        .get();
-      if (!pupil) notFound();
-      const { keys, skeletons } = classmates(tx, input.classId, input.pupilId);
-      if (keys.has(nameKey(checked.name)) || skeletons.has(nameSkeleton(checked.name)))
-        return { ok: false, reason: "taken" };
-      tx.update(pupils)
-        .set({ displayName: checked.name, nameKey: nameKey(checked.name) })
-        .where(eq(pupils.id, input.pupilId))
-        .run();
-      // a sign-in throttle counted under the old name does not follow the pupil
-      tx.delete(throttles)
-        .where(eq(throttles.key, `pupil:${input.classId}:${pupil!.nameKey}`))
-        .run();
-      return { ok: true };
-    },
-    { behavior: "immediate" },
-  );
+        .where(and(eq(pupils.id, input.pupilId), eq(pupils.classId, input.classId))),
+    );
+    if (!pupil) notFound();
+    const { keys, skeletons } = await classmates(tx, input.classId, input.pupilId);
+    if (keys.has(nameKey(checked.name)) || skeletons.has(nameSkeleton(checked.name)))
+      return { ok: false, reason: "taken" };
+    await tx
+      .update(pupils)
+      .set({ displayName: checked.name, nameKey: nameKey(checked.name) })
+      .where(eq(pupils.id, input.pupilId));
+    // a sign-in throttle counted under the old name does not follow the pupil
+    await tx.delete(throttles).where(eq(throttles.key, `pupil:${input.classId}:${pupil!.nameKey}`));
+    return { ok: true };
+  });
 }
 
 type Progress = { submitted: number; answers: number };
@@ -199,130 +190,116 @@ export type MergeResult = { kept: string; removed: string; moved: number; droppe
  * the kept pupil's) and the other's attempts on that assignment are deleted. Posts all move.
  * See docs/decisions/101-merging-duplicate-pupils.md.
  */
-export function mergePupils(input: {
+export async function mergePupils(input: {
   classId: number;
   teacherId: number;
   fromId: number;
   intoId: number;
-}): MergeResult {
+}): Promise<MergeResult> {
   if (input.fromId === input.intoId) notFound();
-  return db.transaction(
-    (tx): MergeResult => {
-      ownedClassIn(tx, input.classId, input.teacherId);
-      const pair = tx
-        .select({
-          id: pupils.id,
-          displayName: pupils.displayName,
-          nameKey: pupils.nameKey,
-          lastSeenAt: pupils.lastSeenAt,
-        })
-        .from(pupils)
+  return withTransaction(async (tx): Promise<MergeResult> => {
+    await ownedClassIn(tx, input.classId, input.teacherId);
+    const pair = await tx
+      .select({
+        id: pupils.id,
+        displayName: pupils.displayName,
+        nameKey: pupils.nameKey,
+        lastSeenAt: pupils.lastSeenAt,
+      })
+      .from(pupils)
+      .where(
+        and(eq(pupils.classId, input.classId), inArray(pupils.id, [input.fromId, input.intoId])),
+      );
+    const from = pair.find((p) => p.id === input.fromId);
+    const into = pair.find((p) => p.id === input.intoId);
+    if (!from || !into) notFound();
+    const work = await tx
+      .select({
+        id: attempts.id,
+        assignmentId: attempts.assignmentId,
+        pupilId: attempts.pupilId,
+        submittedAt: attempts.submittedAt,
+      })
+      .from(attempts)
+      .where(inArray(attempts.pupilId, [from!.id, into!.id]));
+    const answerCounts = new Map<number, number>();
+    if (work.length) {
+      for (const a of await tx
+        .select({ attemptId: answers.attemptId })
+        .from(answers)
         .where(
-          and(eq(pupils.classId, input.classId), inArray(pupils.id, [input.fromId, input.intoId])),
-        )
-        .all();
-      const from = pair.find((p) => p.id === input.fromId);
-      const into = pair.find((p) => p.id === input.intoId);
-      if (!from || !into) notFound();
-      const work = tx
-        .select({
-          id: attempts.id,
-          assignmentId: attempts.assignmentId,
-          pupilId: attempts.pupilId,
-          submittedAt: attempts.submittedAt,
-        })
-        .from(attempts)
-        .where(inArray(attempts.pupilId, [from!.id, into!.id]))
-        .all();
-      const answerCounts = new Map<number, number>();
-      if (work.length) {
-        for (const a of tx
-          .select({ attemptId: answers.attemptId })
-          .from(answers)
+          inArray(
+            answers.attemptId,
+            work.map((w) => w.id),
+          ),
+        ))
+        answerCounts.set(a.attemptId, (answerCounts.get(a.attemptId) ?? 0) + 1);
+    }
+    const progress = (list: typeof work): Progress => ({
+      submitted: list.filter((w) => w.submittedAt !== null).length,
+      answers: list.reduce((n, w) => n + (answerCounts.get(w.id) ?? 0), 0),
+    });
+    let moved = 0;
+    let dropped = 0;
+    for (const assignmentId of new Set(work.map((w) => w.assignmentId))) {
+      const theirs = work.filter((w) => w.assignmentId === assignmentId && w.pupilId === from!.id);
+      const ours = work.filter((w) => w.assignmentId === assignmentId && w.pupilId === into!.id);
+      if (theirs.length === 0) continue;
+      if (ours.length && !moreProgress(progress(theirs), progress(ours))) {
+        await tx.delete(attempts).where(
+          inArray(
+            attempts.id,
+            theirs.map((w) => w.id),
+          ),
+        );
+        dropped += theirs.length;
+      } else {
+        if (ours.length) {
+          await tx.delete(attempts).where(
+            inArray(
+              attempts.id,
+              ours.map((w) => w.id),
+            ),
+          );
+          dropped += ours.length;
+        }
+        await tx
+          .update(attempts)
+          .set({ pupilId: into!.id })
           .where(
             inArray(
-              answers.attemptId,
-              work.map((w) => w.id),
+              attempts.id,
+              theirs.map((w) => w.id),
             ),
-          )
-          .all())
-          answerCounts.set(a.attemptId, (answerCounts.get(a.attemptId) ?? 0) + 1);
+          );
+        moved += theirs.length;
       }
-      const progress = (list: typeof work): Progress => ({
-        submitted: list.filter((w) => w.submittedAt !== null).length,
-        answers: list.reduce((n, w) => n + (answerCounts.get(w.id) ?? 0), 0),
-      });
-      let moved = 0;
-      let dropped = 0;
-      for (const assignmentId of new Set(work.map((w) => w.assignmentId))) {
-        const theirs = work.filter(
-          (w) => w.assignmentId === assignmentId && w.pupilId === from!.id,
-        );
-        const ours = work.filter((w) => w.assignmentId === assignmentId && w.pupilId === into!.id);
-        if (theirs.length === 0) continue;
-        if (ours.length && !moreProgress(progress(theirs), progress(ours))) {
-          tx.delete(attempts)
-            .where(
-              inArray(
-                attempts.id,
-                theirs.map((w) => w.id),
-              ),
-            )
-            .run();
-          dropped += theirs.length;
-        } else {
-          if (ours.length) {
-            tx.delete(attempts)
-              .where(
-                inArray(
-                  attempts.id,
-                  ours.map((w) => w.id),
-                ),
-              )
-              .run();
-            dropped += ours.length;
-          }
-          tx.update(attempts)
-            .set({ pupilId: into!.id })
-            .where(
-              inArray(
-                attempts.id,
-                theirs.map((w) => w.id),
-              ),
-            )
-            .run();
-          moved += theirs.length;
-        }
-        bumpLive(assignmentId);
-      }
-      tx.update(posts).set({ authorId: into!.id }).where(eq(posts.authorId, from!.id)).run();
-      // the duplicate's extensions (docs/schedule.md) move where the staying pupil has none;
-      // where both have one, the staying pupil's stays (the other goes with the duplicate)
-      const kept = new Set(
-        tx
+      await bumpLive(assignmentId);
+    }
+    await tx.update(posts).set({ authorId: into!.id }).where(eq(posts.authorId, from!.id));
+    // the duplicate's extensions (docs/schedule.md) move where the staying pupil has none;
+    // where both have one, the staying pupil's stays (the other goes with the duplicate)
+    const kept = new Set(
+      (
+        await tx
           .select({ a: extensions.assignmentId })
           .from(extensions)
           .where(eq(extensions.pupilId, into!.id))
-          .all()
-          .map((r) => r.a),
-      );
-      for (const e of tx.select().from(extensions).where(eq(extensions.pupilId, from!.id)).all())
-        if (!kept.has(e.assignmentId))
-          tx.update(extensions).set({ pupilId: into!.id }).where(eq(extensions.id, e.id)).run();
-      const lastSeen = [from!.lastSeenAt, into!.lastSeenAt]
-        .filter((d): d is Date => d !== null)
-        .sort((a, b) => b.getTime() - a.getTime())[0];
-      if (lastSeen)
-        tx.update(pupils).set({ lastSeenAt: lastSeen }).where(eq(pupils.id, into!.id)).run();
-      // sessions and anything else of the duplicate go with it (foreign keys cascade)
-      tx.delete(pupils).where(eq(pupils.id, from!.id)).run();
-      tx.delete(throttles)
-        .where(eq(throttles.key, `pupil:${input.classId}:${from!.nameKey}`))
-        .run();
-      return { kept: into!.displayName, removed: from!.displayName, moved, dropped };
-    },
-    { behavior: "immediate" },
-  );
+      ).map((r) => r.a),
+    );
+    for (const e of await tx.select().from(extensions).where(eq(extensions.pupilId, from!.id)))
+      if (!kept.has(e.assignmentId))
+        await tx.update(extensions).set({ pupilId: into!.id }).where(eq(extensions.id, e.id));
+    const lastSeen = [from!.lastSeenAt, into!.lastSeenAt]
+      .filter((d): d is Date => d !== null)
+      .sort((a, b) => b.getTime() - a.getTime())[0];
+    if (lastSeen)
+      await tx.update(pupils).set({ lastSeenAt: lastSeen }).where(eq(pupils.id, into!.id));
+    // sessions and anything else of the duplicate go with it (foreign keys cascade)
+    await tx.delete(pupils).where(eq(pupils.id, from!.id));
+    await tx.delete(throttles).where(eq(throttles.key, `pupil:${input.classId}:${from!.nameKey}`));
+    return { kept: into!.displayName, removed: from!.displayName, moved, dropped };
+  });
 }
 
 /** New PINs for every pupil of the class, for a fresh set of cards; everyone's sessions end. */
@@ -330,36 +307,30 @@ export async function resetAllPins(input: {
   classId: number;
   teacherId: number;
 }): Promise<NewCard[]> {
-  ownedClassIn(db, input.classId, input.teacherId);
-  const roster = db
+  await ownedClassIn(db, input.classId, input.teacherId);
+  const roster = await db
     .select({ id: pupils.id, displayName: pupils.displayName, nameKey: pupils.nameKey })
     .from(pupils)
-    .where(eq(pupils.classId, input.classId))
-    .all();
+    .where(eq(pupils.classId, input.classId));
   const pins = roster.map(() => generatePin(ROSTER_PIN_LENGTH));
   const hashes = await Promise.all(pins.map((pin) => hashPin(pin)));
-  db.transaction(
-    (tx) => {
-      ownedClassIn(tx, input.classId, input.teacherId);
-      roster.forEach((p, i) =>
-        tx
-          .update(pupils)
-          .set({ pinHash: hashes[i] })
-          .where(and(eq(pupils.id, p.id), eq(pupils.classId, input.classId)))
-          .run(),
+  await withTransaction(async (tx) => {
+    await ownedClassIn(tx, input.classId, input.teacherId);
+    for (const [i, p] of roster.entries())
+      await tx
+        .update(pupils)
+        .set({ pinHash: hashes[i] })
+        .where(and(eq(pupils.id, p.id), eq(pupils.classId, input.classId)));
+    await tx
+      .delete(throttles)
+      .where(
+        inArray(
+          throttles.key,
+          roster.map((p) => `pupil:${input.classId}:${p.nameKey}`).concat(["-"]),
+        ),
       );
-      tx.delete(throttles)
-        .where(
-          inArray(
-            throttles.key,
-            roster.map((p) => `pupil:${input.classId}:${p.nameKey}`).concat(["-"]),
-          ),
-        )
-        .run();
-    },
-    { behavior: "immediate" },
-  );
-  for (const p of roster) deleteSessionsOf({ pupilId: p.id });
+  });
+  for (const p of roster) await deleteSessionsOf({ pupilId: p.id });
   return roster
     .map((p, i) => ({ id: p.id, displayName: p.displayName, pin: pins[i] }))
     .sort((a, b) => a.displayName.localeCompare(b.displayName));

@@ -1,7 +1,7 @@
 // Teacher accounts: sign-up and password sign-in, each attempt taking a throttle slot before the hash work.
 import { eq } from "drizzle-orm";
 import { teachers } from "../../db/schema";
-import { db } from "~/db.server";
+import { db, first } from "~/db.server";
 import { hashSecret, verifyAgainstDummy, verifySecret } from "~/utils/hash.server";
 import { release, RULES, succeeded, takeSlot, takeSlotInTurn, type Check } from "./throttle.server";
 
@@ -46,30 +46,32 @@ export async function createTeacher(input: {
   const now = input.now ?? Date.now();
   const email = normalizeEmail(input.email);
   const ip = input.ip ?? { key: "ip:direct", direct: true };
-  const existing = db
-    .select({ id: teachers.id, passwordHash: teachers.passwordHash })
-    .from(teachers)
-    .where(eq(teachers.email, email))
-    .get();
+  const existing = await first(
+    db
+      .select({ id: teachers.id, passwordHash: teachers.passwordHash })
+      .from(teachers)
+      .where(eq(teachers.email, email)),
+  );
   const checks = existing ? [signUpAddress(ip), teacherAccountCheck(email)] : [signUpAddress(ip)];
-  const slot = takeSlot(checks, now);
+  const slot = await takeSlot(checks, now);
   if (!slot.ok)
     return { ok: false, reason: "throttled", retryAfterMs: slot.retryAfterMs, wait: slot.wait };
   if (existing) {
     if (!(await verifySecret(existing.passwordHash, input.password)))
       return { ok: false, reason: "unavailable" };
     // The sign-up slot stays counted (a hash was spent); the account counter is cleared.
-    succeeded(slot.slot, { keep: [signUpAddress(ip)[0]] });
+    await succeeded(slot.slot, { keep: [signUpAddress(ip)[0]] });
     return { ok: true, teacherId: existing.id, fresh: false };
   }
   const passwordHash = await hashSecret(input.password);
   // Two sign-ups with one email can both pass the check above while hashing; the unique index decides.
-  const row = db
-    .insert(teachers)
-    .values({ name: input.name, email, passwordHash })
-    .onConflictDoNothing({ target: teachers.email })
-    .returning({ id: teachers.id })
-    .get();
+  const row = await first(
+    db
+      .insert(teachers)
+      .values({ name: input.name, email, passwordHash })
+      .onConflictDoNothing({ target: teachers.email })
+      .returning({ id: teachers.id }),
+  );
   return row ? { ok: true, teacherId: row.id, fresh: true } : { ok: false, reason: "unavailable" };
 }
 
@@ -99,20 +101,21 @@ export async function signInTeacher(input: {
   if (!slot.ok)
     return { ok: false, reason: "throttled", retryAfterMs: slot.retryAfterMs, wait: slot.wait };
   try {
-    const teacher = db
-      .select({ id: teachers.id, passwordHash: teachers.passwordHash })
-      .from(teachers)
-      .where(eq(teachers.email, email))
-      .get();
+    const teacher = await first(
+      db
+        .select({ id: teachers.id, passwordHash: teachers.passwordHash })
+        .from(teachers)
+        .where(eq(teachers.email, email)),
+    );
     const valid = teacher
       ? await verifySecret(teacher.passwordHash, input.password, input.signal)
       : await verifyAgainstDummy(input.password, input.signal);
     if (!teacher || !valid) return { ok: false, reason: "invalid" };
-    succeeded(slot.slot);
+    await succeeded(slot.slot);
     return { ok: true, teacherId: teacher.id };
   } catch (error) {
     // abandoned before the password was checked: the address gets its place back, the account not
-    if (input.signal?.aborted) succeeded(slot.slot, { keep: [account[0]] });
+    if (input.signal?.aborted) await succeeded(slot.slot, { keep: [account[0]] });
     throw error;
   } finally {
     release(slot.slot);

@@ -3,7 +3,7 @@
 // The design and its numbers: docs/decisions/030-throttle-slots-and-delays.md.
 import { eq, lt } from "drizzle-orm";
 import { throttles } from "../../db/schema";
-import { db } from "~/db.server";
+import { db, first, withTransaction, type Db } from "~/db.server";
 
 /** At most `limit` counted attempts per window that begins with the first; then refused until it ends. */
 export type WindowRule = { kind?: "window"; limit: number; windowMs: number };
@@ -64,8 +64,6 @@ export const RULES = {
 } satisfies Record<string, Rule>;
 
 type Row = { key: string; windowStart: Date; count: number };
-// The drizzle client and a transaction share the calls used here.
-type Exec = Pick<typeof db, "select" | "insert" | "update" | "delete">;
 
 function delayMs(rule: DelayRule, count: number): number {
   return Math.min(rule.capMs, rule.baseMs * 2 ** Math.min(30, count - rule.free));
@@ -91,49 +89,49 @@ function statusOf(row: Row | undefined, rule: Rule, now: number): ThrottleStatus
   return { blocked: true, retryAfterMs: row.windowStart.getTime() + rule.windowMs - now };
 }
 
-const readRow = (x: Exec, key: string): Row | undefined =>
-  x.select().from(throttles).where(eq(throttles.key, key)).get();
+const readRow = (x: Db, key: string): Promise<Row | undefined> =>
+  first(x.select().from(throttles).where(eq(throttles.key, key)));
 
 /** Counts one attempt. A window rule keeps the start of its window; a delay rule notes the time. */
-function bump(x: Exec, key: string, rule: Rule, now: number): void {
-  const row = readRow(x, key);
+async function bump(x: Db, key: string, rule: Rule, now: number): Promise<void> {
+  const row = await readRow(x, key);
   const count = liveCount(row, rule, now);
   if (!row) {
     // New keys are when the table grows, so that is when stale counters are swept.
-    x.delete(throttles)
-      .where(lt(throttles.windowStart, new Date(now - STALE_AFTER_MS)))
-      .run();
-    x.insert(throttles)
-      .values({ key, windowStart: new Date(now), count: 1 })
-      .run();
+    await x.delete(throttles).where(lt(throttles.windowStart, new Date(now - STALE_AFTER_MS)));
+    await x.insert(throttles).values({ key, windowStart: new Date(now), count: 1 });
   } else if (count === 0 || rule.kind === "delay") {
     const windowStart = count === 0 || rule.kind === "delay" ? new Date(now) : row.windowStart;
-    x.update(throttles)
+    await x
+      .update(throttles)
       .set({ windowStart, count: count + 1 })
-      .where(eq(throttles.key, key))
-      .run();
+      .where(eq(throttles.key, key));
   } else {
-    x.update(throttles)
+    await x
+      .update(throttles)
       .set({ count: count + 1 })
-      .where(eq(throttles.key, key))
-      .run();
+      .where(eq(throttles.key, key));
   }
 }
 
-export function throttleStatus(key: string, rule: Rule, now = Date.now()): ThrottleStatus {
-  return statusOf(readRow(db, key), rule, now);
+export async function throttleStatus(
+  key: string,
+  rule: Rule,
+  now = Date.now(),
+): Promise<ThrottleStatus> {
+  return statusOf(await readRow(db, key), rule, now);
 }
 
 /**
  * Counts one use against a rule, whatever its outcome (for checks that are cheap and synchronous:
  * the discussion counts every response and reply written against its post rate).
  */
-export function countUse(key: string, rule: Rule, now = Date.now()): void {
-  db.transaction((tx) => bump(tx, key, rule, now), { behavior: "immediate" });
+export async function countUse(key: string, rule: Rule, now = Date.now()): Promise<void> {
+  await withTransaction((tx) => bump(tx, key, rule, now));
 }
 
-export function clearThrottle(key: string): void {
-  db.delete(throttles).where(eq(throttles.key, key)).run();
+export async function clearThrottle(key: string): Promise<void> {
+  await db.delete(throttles).where(eq(throttles.key, key));
 }
 
 /** What a slot took: its checks, when, and each counter's previous time (to give back exactly). */
@@ -149,36 +147,33 @@ export type SlotResult =
  * are refused. Afterwards the caller either leaves the slot counted (it failed) or calls
  * `succeeded` (it did not fail). If the process dies in between, the attempt stays counted.
  */
-export function takeSlot(checks: Check[], now = Date.now()): SlotResult {
-  const result = trySlot(checks, now);
+export async function takeSlot(checks: Check[], now = Date.now()): Promise<SlotResult> {
+  const result = await trySlot(checks, now);
   return result.ok ? result : { ok: false, retryAfterMs: result.retryAfterMs, wait: result.wait };
 }
 
 type Tried = SlotResult | { ok: false; retryAfterMs: number; wait: boolean; blockedBy: string[] };
 
-function trySlot(checks: Check[], now: number): Tried {
-  return db.transaction(
-    (tx) => {
-      let retryAfterMs = 0;
-      let wait = true;
-      const blockedBy: string[] = [];
-      for (const [key, rule] of checks) {
-        const status = statusOf(readRow(tx, key), rule, now);
-        if (!status.blocked) continue;
-        blockedBy.push(key);
-        retryAfterMs = Math.max(retryAfterMs, status.retryAfterMs);
-        if (rule.kind !== "delay") wait = false;
-      }
-      if (retryAfterMs > 0) return { ok: false as const, retryAfterMs, wait, blockedBy };
-      const before = new Map<string, Date | null>();
-      for (const [key, rule] of checks) {
-        before.set(key, readRow(tx, key)?.windowStart ?? null);
-        bump(tx, key, rule, now);
-      }
-      return { ok: true as const, slot: { checks, now, before } };
-    },
-    { behavior: "immediate" },
-  );
+function trySlot(checks: Check[], now: number): Promise<Tried> {
+  return withTransaction(async (tx): Promise<Tried> => {
+    let retryAfterMs = 0;
+    let wait = true;
+    const blockedBy: string[] = [];
+    for (const [key, rule] of checks) {
+      const status = statusOf(await readRow(tx, key), rule, now);
+      if (!status.blocked) continue;
+      blockedBy.push(key);
+      retryAfterMs = Math.max(retryAfterMs, status.retryAfterMs);
+      if (rule.kind !== "delay") wait = false;
+    }
+    if (retryAfterMs > 0) return { ok: false as const, retryAfterMs, wait, blockedBy };
+    const before = new Map<string, Date | null>();
+    for (const [key, rule] of checks) {
+      before.set(key, (await readRow(tx, key))?.windowStart ?? null);
+      await bump(tx, key, rule, now);
+    }
+    return { ok: true as const, slot: { checks, now, before } };
+  });
 }
 
 // Slots of this process whose check (the hash) is still running, per counter key, and the
@@ -216,12 +211,10 @@ export async function takeSlotInTurn(
   const deadline = Date.now() + TURN_WAIT_MAX_MS;
   let wokenOn: string | undefined;
   for (;;) {
-    if (signal?.aborted) {
-      // the client has gone: nothing to check; the turn it was given goes on to the next
-      if (wokenOn) wakeOne(wokenOn);
-      throw signal.reason ?? new Error("aborted");
-    }
-    const tried = trySlot(checks, now ?? Date.now());
+    // A client gone before its first try still takes its slot: the caller's hash step drops it,
+    // giving the shared counters back while the account keeps it (decision 085), as when the slot
+    // was taken the moment the sign-in came in (before the data layer was async).
+    const tried = await trySlot(checks, now ?? Date.now());
     if (tried.ok) {
       for (const [key] of tried.slot.checks) running.set(key, (running.get(key) ?? 0) + 1);
       return tried;
@@ -235,6 +228,11 @@ export async function takeSlotInTurn(
       // woken, but refused for good: the room a finished attempt left goes to the next in line
       if (wokenOn) wakeOne(wokenOn);
       return { ok: false, retryAfterMs: tried.retryAfterMs, wait: tried.wait };
+    }
+    if (signal?.aborted) {
+      // the client has gone: nothing to wait for; the turn it was given goes on to the next
+      if (wokenOn) wakeOne(wokenOn);
+      throw signal.reason ?? new Error("aborted");
     }
     const first = wokenOn !== undefined; // woken before and still blocked: it stays first in line
     const woken = await new Promise<boolean>((resolve) => {
@@ -282,31 +280,26 @@ export function release(slot: Slot): void {
  * proves the person; the others give back the one attempt this slot took, so a success neither
  * counts against a shared address nor wipes what others did from it.
  */
-export function succeeded(slot: Slot, options: { keep?: string[] } = {}): void {
-  db.transaction(
-    (tx) => {
-      for (const [key, rule] of slot.checks) {
-        if (options.keep?.includes(key)) continue;
-        if (rule.kind !== "delay") {
-          tx.delete(throttles).where(eq(throttles.key, key)).run();
-          continue;
-        }
-        const row = readRow(tx, key);
-        if (!row || row.count === 0) continue;
-        // Nobody counted since this slot: its time goes back too, so a success does not make the
-        // others behind the address wait longer.
-        const previous = slot.before.get(key);
-        const untouched = row.windowStart.getTime() === slot.now && previous;
-        tx.update(throttles)
-          .set(
-            untouched ? { count: row.count - 1, windowStart: previous } : { count: row.count - 1 },
-          )
-          .where(eq(throttles.key, key))
-          .run();
+export async function succeeded(slot: Slot, options: { keep?: string[] } = {}): Promise<void> {
+  await withTransaction(async (tx) => {
+    for (const [key, rule] of slot.checks) {
+      if (options.keep?.includes(key)) continue;
+      if (rule.kind !== "delay") {
+        await tx.delete(throttles).where(eq(throttles.key, key));
+        continue;
       }
-    },
-    { behavior: "immediate" },
-  );
+      const row = await readRow(tx, key);
+      if (!row || row.count === 0) continue;
+      // Nobody counted since this slot: its time goes back too, so a success does not make the
+      // others behind the address wait longer.
+      const previous = slot.before.get(key);
+      const untouched = row.windowStart.getTime() === slot.now && previous;
+      await tx
+        .update(throttles)
+        .set(untouched ? { count: row.count - 1, windowStart: previous } : { count: row.count - 1 })
+        .where(eq(throttles.key, key));
+    }
+  });
 }
 
 /** Minutes to show in "try again in N minutes": rounded up, at least 1. */
@@ -320,9 +313,10 @@ export function retrySeconds(retryAfterMs: number): number {
 }
 
 /** Drops counters nobody has touched for a day (the retention command calls this daily). */
-export function purgeStaleThrottles(now = Date.now()): number {
-  return db
+export async function purgeStaleThrottles(now = Date.now()): Promise<number> {
+  const purged = await db
     .delete(throttles)
     .where(lt(throttles.windowStart, new Date(now - STALE_AFTER_MS)))
-    .run().changes;
+    .returning({ key: throttles.key });
+  return purged.length;
 }

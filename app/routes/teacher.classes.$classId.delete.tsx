@@ -19,8 +19,8 @@ export const meta: MetaFunction = ({ matches }) => title(matches, "co.delete.lin
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
   const ref = { classId: parseId(params.classId), teacherId: teacher.teacherId };
-  const klass = getTaughtClass(ref);
-  const owner = listClassTeachers(ref).find((t) => t.owner)?.name ?? "";
+  const klass = await getTaughtClass(ref);
+  const owner = (await listClassTeachers(ref)).find((t) => t.owner)?.name ?? "";
   return json(
     { classId: klass.id, className: klass.name, owner, canDelete: klass.role === "owner" },
     { status: klass.role === "owner" ? 200 : 403, headers: NO_STORE },
@@ -35,9 +35,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { submission } = await parseForm(request, confirmSchema);
   const teacher = await requireTeacher(request);
   const ref = { classId: parseId(params.classId), teacherId: teacher.teacherId };
-  requireClassOwner(ref);
+  await requireClassOwner(ref);
   if (submission.status !== "success") return refuse(submission);
-  deleteClass(ref);
+  await deleteClass(ref);
   return redirect("/teacher", { headers: NO_STORE });
 }
 

@@ -23,12 +23,12 @@ async function pupilOf(request: Request, params: LoaderFunctionArgs["params"]) {
     pupilId: parseId(params.pupilId),
     teacherId: teacher.teacherId,
   };
-  return { ref, pupil: getTaughtPupil(ref) };
+  return { ref, pupil: await getTaughtPupil(ref) };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ref, pupil } = await pupilOf(request, params);
-  const others = listRoster(ref)
+  const others = (await listRoster(ref))
     .filter((p) => p.id !== pupil.id)
     .map((p) => ({ id: p.id, name: p.displayName }));
   return json({ classId: ref.classId, name: pupil.displayName, others }, { headers: NO_STORE });
@@ -46,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { submission } = await parseForm(request, mergeSchema);
   const { ref } = await pupilOf(request, params);
   if (submission.status !== "success") return refuse(submission);
-  mergePupils({
+  await mergePupils({
     classId: ref.classId,
     teacherId: ref.teacherId,
     fromId: ref.pupilId,

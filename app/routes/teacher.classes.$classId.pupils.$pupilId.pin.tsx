@@ -23,8 +23,8 @@ function refs(params: LoaderFunctionArgs["params"], teacherId: number) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
   const ref = refs(params, teacher.teacherId);
-  const klass = getTaughtClass(ref);
-  const pupil = getTaughtPupil(ref);
+  const klass = await getTaughtClass(ref);
+  const pupil = await getTaughtPupil(ref);
   const link = await signInLink(request, klass.joinCode);
   return json(
     {

@@ -23,8 +23,8 @@ function refs(params: LoaderFunctionArgs["params"], teacherId: number) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
   const ref = refs(params, teacher.teacherId);
-  const klass = getTaughtClass(ref);
-  const pupil = getTaughtPupil(ref);
+  const klass = await getTaughtClass(ref);
+  const pupil = await getTaughtPupil(ref);
   return json(
     { classId: klass.id, className: klass.name, pupilName: pupil.displayName },
     { headers: NO_STORE },
@@ -40,10 +40,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const teacher = await requireTeacher(request);
   const ref = refs(params, teacher.teacherId);
   if (submission.status !== "success") {
-    getTaughtPupil(ref);
+    await getTaughtPupil(ref);
     return refuse(submission);
   }
-  removePupil(ref);
+  await removePupil(ref);
   return redirect(`/teacher/classes/${ref.classId}`, { headers: NO_STORE });
 }
 

@@ -24,7 +24,7 @@ async function pupilOf(request: Request, params: LoaderFunctionArgs["params"]) {
     pupilId: parseId(params.pupilId),
     teacherId: teacher.teacherId,
   };
-  return { ref, pupil: getTaughtPupil(ref) };
+  return { ref, pupil: await getTaughtPupil(ref) };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -38,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { submission } = await parseForm(request, renameSchema);
   const { ref } = await pupilOf(request, params);
   if (submission.status !== "success") return refuse(submission);
-  const result = renamePupil({ ...ref, displayName: submission.value.displayName });
+  const result = await renamePupil({ ...ref, displayName: submission.value.displayName });
   // the schema above refused every other reason already
   if (!result.ok) return refuse(submission, { fieldErrors: { displayName: "roster.v.taken" } });
   return redirect(`/teacher/classes/${ref.classId}`, { headers: NO_STORE });

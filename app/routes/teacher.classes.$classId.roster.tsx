@@ -26,7 +26,7 @@ async function classOf(request: Request, classIdParam: string | undefined) {
   const classId = parseId(classIdParam);
   return {
     teacherId: teacher.teacherId,
-    klass: getTaughtClass({ classId, teacherId: teacher.teacherId }),
+    klass: await getTaughtClass({ classId, teacherId: teacher.teacherId }),
   };
 }
 

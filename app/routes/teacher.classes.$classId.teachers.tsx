@@ -29,12 +29,12 @@ export const meta: MetaFunction = ({ matches }) => title(matches, "co.link");
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
   const ref = { classId: parseId(params.classId), teacherId: teacher.teacherId };
-  const klass = getTaughtClass(ref);
+  const klass = await getTaughtClass(ref);
   return json(
     {
       klass: { id: klass.id, name: klass.name },
       isOwner: klass.role === "owner",
-      teachers: listClassTeachers(ref),
+      teachers: await listClassTeachers(ref),
     },
     { headers: NO_STORE },
   );
@@ -55,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const teacher = await requireTeacher(request);
   const ref = { classId: parseId(params.classId), teacherId: teacher.teacherId };
-  getTaughtClass(ref);
+  await getTaughtClass(ref);
   const chosen = parseSubmission(form, intentSchema);
   if (chosen.status !== "success") return refuse(chosen);
   const { intent } = chosen.value;
@@ -64,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "invite": {
       const submission = parseSubmission(form, inviteSchema);
       if (submission.status !== "success") return refuse(submission, { intent });
-      const added = addCoTeacher({ ...ref, email: submission.value.email });
+      const added = await addCoTeacher({ ...ref, email: submission.value.email });
       if (added.ok) return redirect(`${here}?added=${added.coTeacherId}`, { headers: NO_STORE });
       if (added.reason === "throttled")
         return refuse(submission, {
@@ -83,11 +83,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "remove": {
       const submission = parseSubmission(form, removeSchema);
       if (submission.status !== "success") notFound();
-      removeCoTeacher({ ...ref, coTeacherId: submission.value.coTeacherId });
+      await removeCoTeacher({ ...ref, coTeacherId: submission.value.coTeacherId });
       return redirect(`${here}?removed=1`, { headers: NO_STORE });
     }
     case "leave":
-      leaveClass(ref);
+      await leaveClass(ref);
       return redirect("/teacher", { headers: NO_STORE });
   }
 }

@@ -29,7 +29,7 @@ type LinkState =
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("token");
   if (!token) return json<LinkState>({ state: "none" }, { headers: NO_STORE });
-  const link = resetLinkState(token);
+  const link = await resetLinkState(token);
   if (!link.ok) return json<LinkState>({ state: link.reason }, { status: 410, headers: NO_STORE });
   return json<LinkState>({ state: "ok", name: link.name, token }, { headers: NO_STORE });
 }

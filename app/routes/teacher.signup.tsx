@@ -66,7 +66,7 @@ export async function action({ request }: ActionFunctionArgs) {
   // A new account: signed in, and its recovery codes are shown in this answer, once (never stored in clear).
   await destroySession(request);
   const cookie = await createSession({ role: "teacher", teacherId: created.teacherId });
-  const codes = issueRecoveryCodes(created.teacherId);
+  const codes = await issueRecoveryCodes(created.teacherId);
   return json(
     { ok: true as const, codes, next },
     { headers: { "Set-Cookie": cookie, ...NO_STORE } },

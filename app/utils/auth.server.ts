@@ -2,7 +2,7 @@
 import { redirect } from "@remix-run/node";
 import { eq, sql } from "drizzle-orm";
 import { classes, pupils, teachers } from "../../db/schema";
-import { db, prepared } from "~/db.server";
+import { db, first, prepared } from "~/db.server";
 import { cookieTrouble, deleteSessionsOf, readSession } from "./session.server";
 import { notFound } from "~/utils/http.server";
 
@@ -48,24 +48,24 @@ export async function getViewer(request: Request): Promise<Viewer | null> {
   const session = await readSession(request);
   if (!session) return null;
   if (session.role === "teacher" && session.teacherId) {
-    const teacher = teacherById().get({ id: session.teacherId });
+    const teacher = await first(teacherById().execute({ id: session.teacherId }));
     return teacher ? { role: "teacher", teacherId: teacher.id, name: teacher.name } : null;
   }
   if (session.role === "pupil" && session.pupilId) {
-    const row = pupilById().get({ id: session.pupilId });
+    const row = await first(pupilById().execute({ id: session.pupilId }));
     if (!row) return null;
     if (row.archivedAt) {
       // The class was archived: this is where the pupil's sessions end, so the sign-in page can
       // tell them why instead of just asking them to sign in again.
-      deleteSessionsOf({ pupilId: row.id });
+      await deleteSessionsOf({ pupilId: row.id });
       throw redirect("/pupil/login?reason=archived");
     }
     const now = Date.now();
     if (!row.lastSeenAt || now - row.lastSeenAt.getTime() > PUPIL_SEEN_EVERY_MS)
-      db.update(pupils)
+      await db
+        .update(pupils)
         .set({ lastSeenAt: new Date(now) })
-        .where(eq(pupils.id, row.id))
-        .run();
+        .where(eq(pupils.id, row.id));
     return {
       role: "pupil",
       pupilId: row.id,

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { and, eq, lt, or, sql } from "drizzle-orm";
 import { sessions } from "../../db/schema";
-import { db, prepared } from "~/db.server";
+import { db, first, prepared } from "~/db.server";
 import { env } from "./env.server";
 import { requestContext } from "./request-context.server";
 import { cookieSecure } from "./transport";
@@ -81,7 +81,7 @@ export type SessionRow = typeof sessions.$inferSelect;
 /** Creates a fresh session (a new id at every sign-in) and returns its Set-Cookie header. */
 export async function createSession(owner: SessionOwner): Promise<string> {
   const id = newSessionId();
-  db.insert(sessions).values(sessionRowFor(id, owner)).run();
+  await db.insert(sessions).values(sessionRowFor(id, owner));
   return sessionCookie().serialize(id, { maxAge: sessionCookieMaxAge(owner.role) });
 }
 
@@ -107,18 +107,18 @@ export async function readSession(request: Request): Promise<SessionRow | null> 
   const id = await readSessionId(request);
   if (!id) return null;
   const idHash = hashSessionId(id);
-  const row = sessionById().get({ idHash });
+  const row = await first(sessionById().execute({ idHash }));
   if (!row) return null;
   const now = Date.now();
   if (isExpired(row, now)) {
-    db.delete(sessions).where(eq(sessions.idHash, idHash)).run();
+    await db.delete(sessions).where(eq(sessions.idHash, idHash));
     return null;
   }
   if (now - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    db.update(sessions)
+    await db
+      .update(sessions)
       .set({ lastSeenAt: new Date(now) })
-      .where(eq(sessions.idHash, idHash))
-      .run();
+      .where(eq(sessions.idHash, idHash));
   }
   return row;
 }
@@ -126,20 +126,20 @@ export async function readSession(request: Request): Promise<SessionRow | null> 
 /** Deletes the session row (a replayed cookie is refused) and returns a clearing cookie. */
 export async function destroySession(request: Request): Promise<string> {
   const id = await readSessionId(request);
-  if (id)
-    db.delete(sessions)
-      .where(eq(sessions.idHash, hashSessionId(id)))
-      .run();
+  if (id) await db.delete(sessions).where(eq(sessions.idHash, hashSessionId(id)));
   return sessionCookie(request).serialize("", { maxAge: 0 });
 }
 
-export function deleteSessionsOf(owner: { teacherId?: number; pupilId?: number }) {
-  if (owner.teacherId) db.delete(sessions).where(eq(sessions.teacherId, owner.teacherId)).run();
-  if (owner.pupilId) db.delete(sessions).where(eq(sessions.pupilId, owner.pupilId)).run();
+export async function deleteSessionsOf(owner: {
+  teacherId?: number;
+  pupilId?: number;
+}): Promise<void> {
+  if (owner.teacherId) await db.delete(sessions).where(eq(sessions.teacherId, owner.teacherId));
+  if (owner.pupilId) await db.delete(sessions).where(eq(sessions.pupilId, owner.pupilId));
 }
 
-export function purgeExpiredSessions(now = Date.now()) {
-  return db
+export async function purgeExpiredSessions(now = Date.now()): Promise<number> {
+  const purged = await db
     .delete(sessions)
     .where(
       or(
@@ -155,7 +155,8 @@ export function purgeExpiredSessions(now = Date.now()) {
         ),
       ),
     )
-    .run().changes;
+    .returning({ idHash: sessions.idHash });
+  return purged.length;
 }
 
 const SIGN_IN_PAGES = new Set(["/teacher/login", "/teacher/signup", "/pupil/login", "/join"]);

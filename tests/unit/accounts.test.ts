@@ -102,7 +102,7 @@ test("a PIN hashed at the old password cost still verifies, through sign-in too"
     password: "kopi tubruk di pagi hari",
   });
   assert.ok(teacher.ok);
-  const classId = makeClass({
+  const classId = await makeClass({
     teacherId: teacher.ok ? teacher.teacherId : 0,
     name: "8C",
     grade: "8",
@@ -238,37 +238,37 @@ test("PINs are 4–8 ASCII digits; generated PINs are 6 random digits", () => {
   assert.ok(pins.size > 190);
 });
 
-test("throttle: ten failures are allowed, the 11th attempt is refused until the window ends", () => {
+test("throttle: ten failures are allowed, the 11th attempt is refused until the window ends", async () => {
   const key = "test:window";
   const rule = { limit: 10, windowMs: 15 * MINUTE };
   const start = Date.UTC(2025, 0, 6, 8, 0, 0);
   for (let i = 0; i < 10; i++) {
     assert.deepEqual(
-      throttleStatus(key, rule, start + i * 1000),
+      await throttleStatus(key, rule, start + i * 1000),
       { blocked: false },
       `attempt ${i + 1}`,
     );
-    countUse(key, rule, start + i * 1000);
+    await countUse(key, rule, start + i * 1000);
   }
-  const refused = throttleStatus(key, rule, start + 10_000);
+  const refused = await throttleStatus(key, rule, start + 10_000);
   assert.equal(refused.blocked, true);
   assert.equal(refused.blocked && refused.retryAfterMs, 15 * MINUTE - 10_000);
   assert.equal(retryMinutes(15 * MINUTE - 10_000), 15);
   // Still refused a moment before the window ends, free at its end (fixed window from the 1st failure).
-  assert.equal(throttleStatus(key, rule, start + 15 * MINUTE - 1).blocked, true);
-  assert.equal(throttleStatus(key, rule, start + 15 * MINUTE).blocked, false);
+  assert.equal((await throttleStatus(key, rule, start + 15 * MINUTE - 1)).blocked, true);
+  assert.equal((await throttleStatus(key, rule, start + 15 * MINUTE)).blocked, false);
   // A failure after the window starts a new count of one.
-  countUse(key, rule, start + 16 * MINUTE);
-  for (let i = 0; i < 8; i++) countUse(key, rule, start + 16 * MINUTE + i);
+  await countUse(key, rule, start + 16 * MINUTE);
+  for (let i = 0; i < 8; i++) await countUse(key, rule, start + 16 * MINUTE + i);
   assert.equal(
-    throttleStatus(key, rule, start + 17 * MINUTE).blocked,
+    (await throttleStatus(key, rule, start + 17 * MINUTE)).blocked,
     false,
     "9 failures in the new window",
   );
-  countUse(key, rule, start + 17 * MINUTE);
-  assert.equal(throttleStatus(key, rule, start + 17 * MINUTE).blocked, true);
-  clearThrottle(key);
-  assert.equal(throttleStatus(key, rule, start + 17 * MINUTE).blocked, false);
+  await countUse(key, rule, start + 17 * MINUTE);
+  assert.equal((await throttleStatus(key, rule, start + 17 * MINUTE)).blocked, true);
+  await clearThrottle(key);
+  assert.equal((await throttleStatus(key, rule, start + 17 * MINUTE)).blocked, false);
   assert.equal(retryMinutes(1), 1);
   assert.equal(retryMinutes(0), 1);
 });
@@ -392,7 +392,7 @@ test("pupils: names are unique per class by key; the 11th wrong PIN is throttled
   });
   assert.ok(teacher.ok);
   const teacherId = teacher.ok ? teacher.teacherId : 0;
-  const classId = makeClass({
+  const classId = await makeClass({
     teacherId,
     name: "8B",
     grade: "8",
@@ -417,7 +417,7 @@ test("pupils: names are unique per class by key; the 11th wrong PIN is throttled
     ok: false,
     reason: "nameTaken",
   });
-  setJoinEnabled({ classId, teacherId, enabled: false });
+  await setJoinEnabled({ classId, teacherId, enabled: false });
   assert.deepEqual(await joinClass({ code, displayName: "Rina", pin: "1357", ip }), {
     ok: false,
     reason: "joinDisabled",
@@ -478,7 +478,13 @@ test("removing a pupil deletes, in one go, everything they made, and keeps class
     password: "kopi tubruk di pagi hari",
   });
   const teacherId = teacher.ok ? teacher.teacherId : 0;
-  const classId = makeClass({ teacherId, name: "9A", grade: "9", subject: "IPS", timeZone: "WIT" });
+  const classId = await makeClass({
+    teacherId,
+    name: "9A",
+    grade: "9",
+    subject: "IPS",
+    timeZone: "WIT",
+  });
   const code = (
     sqlite().prepare("SELECT join_code AS code FROM classes WHERE id = ?").get(classId) as {
       code: string;
@@ -541,7 +547,9 @@ test("removing a pupil deletes, in one go, everything they made, and keeps class
 
   const countOf = (sql: string, ...args: unknown[]) =>
     (db.prepare(sql).get(...args) as { n: number }).n;
-  assert.deepEqual(removePupil({ classId, pupilId: andi, teacherId }), { displayName: "Andi" });
+  assert.deepEqual(await removePupil({ classId, pupilId: andi, teacherId }), {
+    displayName: "Andi",
+  });
   assert.equal(countOf("SELECT count(*) AS n FROM pupils WHERE id = ?", andi), 0);
   assert.equal(countOf("SELECT count(*) AS n FROM sessions WHERE pupil_id = ?", andi), 0);
   assert.equal(countOf("SELECT count(*) AS n FROM attempts WHERE pupil_id = ?", andi), 0);
@@ -572,8 +580,8 @@ test("removing a pupil deletes, in one go, everything they made, and keeps class
     1,
   );
   assert.equal(countOf("SELECT count(*) AS n FROM pupils WHERE id = ?", bela), 1);
-  assert.throws(
-    () => removePupil({ classId, pupilId: andi, teacherId }),
+  await assert.rejects(
+    removePupil({ classId, pupilId: andi, teacherId }),
     (e: unknown) => e instanceof Response && e.status === 404,
   );
 });

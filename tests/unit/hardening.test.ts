@@ -37,7 +37,7 @@ async function classWithCode(name = "8A") {
     password: "kopi tubruk di pagi hari",
   });
   assert.ok(teacher.ok);
-  const classId = createClass({
+  const classId = await createClass({
     teacherId: teacher.ok ? teacher.teacherId : 0,
     name,
     grade: "8",
@@ -134,7 +134,7 @@ test("30 wrong teacher passwords at once: at most 10 evaluated; account deletion
   assert.ok(deletions.results.every((r) => !r.ok));
 });
 
-test("a delay rule: free attempts, then doubling waits capped, forgotten after quiet; in-flight attempts count", () => {
+test("a delay rule: free attempts, then doubling waits capped, forgotten after quiet; in-flight attempts count", async () => {
   const rule = {
     kind: "delay" as const,
     free: 3,
@@ -145,36 +145,36 @@ test("a delay rule: free attempts, then doubling waits capped, forgotten after q
   const key = `test:delay:${++seq}`;
   const t0 = Date.UTC(2025, 0, 6, 8, 0, 0);
   for (let i = 0; i < 3; i++)
-    assert.equal(takeSlot([[key, rule]], t0 + i).ok, true, `free ${i + 1}`);
-  const waiting = takeSlot([[key, rule]], t0 + 5);
+    assert.equal((await takeSlot([[key, rule]], t0 + i)).ok, true, `free ${i + 1}`);
+  const waiting = await takeSlot([[key, rule]], t0 + 5);
   assert.deepEqual(waiting, { ok: false, retryAfterMs: 10_000 - 3, wait: true });
-  assert.equal(takeSlot([[key, rule]], t0 + 2 + 10_000).ok, true);
-  assert.equal(throttleStatus(key, rule, t0 + 10_002 + 19_999).blocked, true, "then 20 s");
-  assert.equal(takeSlot([[key, rule]], t0 + 10_002 + 20_000).ok, true);
+  assert.equal((await takeSlot([[key, rule]], t0 + 2 + 10_000)).ok, true);
+  assert.equal((await throttleStatus(key, rule, t0 + 10_002 + 19_999)).blocked, true, "then 20 s");
+  assert.equal((await takeSlot([[key, rule]], t0 + 10_002 + 20_000)).ok, true);
   const t1 = t0 + 30_002;
-  assert.equal(throttleStatus(key, rule, t1 + 39_999).blocked, true, "then 40 s (the cap)");
-  assert.equal(takeSlot([[key, rule]], t1 + 40_000).ok, true);
+  assert.equal((await throttleStatus(key, rule, t1 + 39_999)).blocked, true, "then 40 s (the cap)");
+  assert.equal((await takeSlot([[key, rule]], t1 + 40_000)).ok, true);
   assert.equal(
-    throttleStatus(key, rule, t1 + 40_000 + 40_000).blocked,
+    (await throttleStatus(key, rule, t1 + 40_000 + 40_000)).blocked,
     false,
     "never more than the cap",
   );
-  assert.equal(throttleStatus(key, rule, t1 + 40_000 + 15 * MINUTE).blocked, false);
+  assert.equal((await throttleStatus(key, rule, t1 + 40_000 + 15 * MINUTE)).blocked, false);
   // A slot given back (a success) does not count.
   const key2 = `test:delay:${++seq}`;
   for (let i = 0; i < 10; i++) {
-    const slot = takeSlot([[key2, rule]], t0);
+    const slot = await takeSlot([[key2, rule]], t0);
     assert.ok(slot.ok);
-    if (slot.ok) succeeded(slot.slot);
+    if (slot.ok) await succeeded(slot.slot);
   }
-  assert.equal(throttleStatus(key2, rule, t0).blocked, false);
+  assert.equal((await throttleStatus(key2, rule, t0)).blocked, false);
   // A success while the address is waiting does not make the next person wait longer.
   const key3 = `test:delay:${++seq}`;
-  for (let i = 0; i < 3; i++) takeSlot([[key3, rule]], t0 + i);
-  const fine = takeSlot([[key3, rule]], t0 + 10_002);
+  for (let i = 0; i < 3; i++) await takeSlot([[key3, rule]], t0 + i);
+  const fine = await takeSlot([[key3, rule]], t0 + 10_002);
   assert.ok(fine.ok);
-  if (fine.ok) succeeded(fine.slot);
-  assert.equal(throttleStatus(key3, rule, t0 + 10_005).blocked, false);
+  if (fine.ok) await succeeded(fine.slot);
+  assert.equal((await throttleStatus(key3, rule, t0 + 10_005)).blocked, false);
 });
 
 test("101 wrong class codes from one address: a pupil of another class still joins; that address waits a minute at most", async () => {
@@ -239,7 +239,10 @@ test("a class of 40 signing in at once behind one school address all get in; 40 
     [],
     "right PINs from one address are never refused for the address's sake",
   );
-  assert.equal(throttleStatus(`sign-in:${school.key}`, RULES.signInAddress, now).blocked, false);
+  assert.equal(
+    (await throttleStatus(`sign-in:${school.key}`, RULES.signInAddress, now)).blocked,
+    false,
+  );
 
   // the same burst with wrong PINs (each a different pupil, so no account limit applies)
   const guesser = address();

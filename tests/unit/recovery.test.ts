@@ -48,7 +48,7 @@ const sessionsOf = (teacherId: number) =>
 
 test("recovery codes: 8 distinct codes of 16 characters, stored only as hashes, new ones replace the old", async () => {
   const t = await teacher();
-  const codes = recovery.issueRecoveryCodes(t.id);
+  const codes = await recovery.issueRecoveryCodes(t.id);
   assert.equal(codes.length, 8);
   assert.equal(new Set(codes).size, 8);
   for (const c of codes) assert.match(c, /^[A-HJKMNP-Z2-9]{4}(-[A-HJKMNP-Z2-9]{4}){3}$/);
@@ -57,7 +57,7 @@ test("recovery codes: 8 distinct codes of 16 characters, stored only as hashes, 
     .all(t.id) as { h: string }[];
   assert.equal(stored.length, 8);
   for (const { h } of stored) for (const c of codes) assert.ok(!h.includes(c.replace(/-/g, "")));
-  const again = recovery.issueRecoveryCodes(t.id);
+  const again = await recovery.issueRecoveryCodes(t.id);
   const old = await recovery.recoverWithCode({
     email: t.email,
     code: codes[0],
@@ -65,13 +65,13 @@ test("recovery codes: 8 distinct codes of 16 characters, stored only as hashes, 
     ip: address(),
   });
   assert.deepEqual(old, { ok: false, reason: "invalid" });
-  assert.equal(recovery.unusedRecoveryCodes(t.id), 8);
+  assert.equal(await recovery.unusedRecoveryCodes(t.id), 8);
   assert.notDeepEqual(again, codes);
 });
 
 test("a recovery code changes the password, ends every session, works once; typed loosely it still matches", async () => {
   const t = await teacher();
-  const [code, second] = recovery.issueRecoveryCodes(t.id);
+  const [code, second] = await recovery.issueRecoveryCodes(t.id);
   await createSession({ role: "teacher", teacherId: t.id });
   await createSession({ role: "teacher", teacherId: t.id });
   assert.equal(sessionsOf(t.id), 2);
@@ -99,7 +99,7 @@ test("a recovery code changes the password, ends every session, works once; type
     ip: address(),
   });
   assert.deepEqual(twice, { ok: false, reason: "invalid" });
-  assert.equal(recovery.unusedRecoveryCodes(t.id), 7);
+  assert.equal(await recovery.unusedRecoveryCodes(t.id), 7);
   assert.equal(
     (
       await recovery.recoverWithCode({
@@ -115,7 +115,7 @@ test("a recovery code changes the password, ends every session, works once; type
 
 test("an unknown email and a wrong code get the same answer", async () => {
   const t = await teacher();
-  const [code] = recovery.issueRecoveryCodes(t.id);
+  const [code] = await recovery.issueRecoveryCodes(t.id);
   const unknown = await recovery.recoverWithCode({
     email: `niemand-${++seq}@sekolah.test`,
     code,
@@ -134,7 +134,7 @@ test("an unknown email and a wrong code get the same answer", async () => {
 
 test("one code posted 10 times at once changes the password once", async () => {
   const t = await teacher();
-  const [code] = recovery.issueRecoveryCodes(t.id);
+  const [code] = await recovery.issueRecoveryCodes(t.id);
   const results = await Promise.all(
     Array.from({ length: 10 }, (_, i) =>
       recovery.recoverWithCode({
@@ -146,12 +146,12 @@ test("one code posted 10 times at once changes the password once", async () => {
     ),
   );
   assert.equal(results.filter((r) => r.ok).length, 1);
-  assert.equal(recovery.unusedRecoveryCodes(t.id), 7);
+  assert.equal(await recovery.unusedRecoveryCodes(t.id), 7);
 });
 
 test("40 wrong codes for one account at once: at most the sign-in limit are evaluated, then even a right code waits", async () => {
   const t = await teacher();
-  const [code] = recovery.issueRecoveryCodes(t.id);
+  const [code] = await recovery.issueRecoveryCodes(t.id);
   const now = Date.now();
   const guesses = await Promise.all(
     Array.from({ length: 40 }, (_, i) =>
@@ -177,7 +177,7 @@ test("40 wrong codes for one account at once: at most the sign-in limit are eval
   });
   assert.equal(!right.ok && right.reason, "throttled");
   // the code was not spent by the refused attempt
-  assert.equal(recovery.unusedRecoveryCodes(t.id), 8);
+  assert.equal(await recovery.unusedRecoveryCodes(t.id), 8);
 });
 
 test("one address spraying codes over many emails waits after its free attempts", async () => {
@@ -220,15 +220,15 @@ test("new codes need the current password, counted like a sign-in", async () => 
 
 test("a reset link: sets the password once, ends sessions; an expired or replaced one is refused", async () => {
   const t = await teacher();
-  const made = recovery.createResetToken({ email: t.email });
+  const made = await recovery.createResetToken({ email: t.email });
   assert.ok(made);
-  assert.equal(recovery.createResetToken({ email: `niemand-${++seq}@sekolah.test` }), null);
+  assert.equal(await recovery.createResetToken({ email: `niemand-${++seq}@sekolah.test` }), null);
   const stored = sqlite()
     .prepare("SELECT token_hash AS h, expires_at AS e FROM password_resets WHERE teacher_id = ?")
     .get(t.id) as { h: string; e: number };
   assert.notEqual(stored.h, made!.token);
   assert.ok(Math.abs(stored.e - (Date.now() + 3600_000)) < 60_000);
-  assert.deepEqual(recovery.resetLinkState(made!.token), { ok: true, name: "Bu Uji" });
+  assert.deepEqual(await recovery.resetLinkState(made!.token), { ok: true, name: "Bu Uji" });
   await createSession({ role: "teacher", teacherId: t.id });
   const both = await Promise.all([
     recovery.resetWithToken({ token: made!.token, newPassword: NEW_PASSWORD, ip: address() }),
@@ -240,20 +240,20 @@ test("a reset link: sets the password once, ends sessions; an expired or replace
   ]);
   assert.equal(both.filter((r) => r.ok).length, 1);
   assert.equal(sessionsOf(t.id), 0);
-  assert.deepEqual(recovery.resetLinkState(made!.token), { ok: false, reason: "used" });
+  assert.deepEqual(await recovery.resetLinkState(made!.token), { ok: false, reason: "used" });
 
-  const late = recovery.createResetToken({ email: t.email, now: Date.now() - 3601_000 });
-  assert.deepEqual(recovery.resetLinkState(late!.token), { ok: false, reason: "expired" });
+  const late = await recovery.createResetToken({ email: t.email, now: Date.now() - 3601_000 });
+  assert.deepEqual(await recovery.resetLinkState(late!.token), { ok: false, reason: "expired" });
   assert.deepEqual(
     await recovery.resetWithToken({ token: late!.token, newPassword: NEW_PASSWORD, ip: address() }),
     { ok: false, reason: "expired" },
   );
 
-  const first = recovery.createResetToken({ email: t.email })!;
-  const newer = recovery.createResetToken({ email: t.email })!;
-  assert.deepEqual(recovery.resetLinkState(first.token), { ok: false, reason: "used" });
-  assert.equal(recovery.resetLinkState(newer.token).ok, true);
-  assert.deepEqual(recovery.resetLinkState("nonsense"), { ok: false, reason: "used" });
+  const first = (await recovery.createResetToken({ email: t.email }))!;
+  const newer = (await recovery.createResetToken({ email: t.email }))!;
+  assert.deepEqual(await recovery.resetLinkState(first.token), { ok: false, reason: "used" });
+  assert.equal((await recovery.resetLinkState(newer.token)).ok, true);
+  assert.deepEqual(await recovery.resetLinkState("nonsense"), { ok: false, reason: "used" });
 });
 
 test("reset-link posts from one address are throttled under a burst", async () => {
@@ -277,108 +277,92 @@ test("co-teachers: one access check for owner and co-teacher; the owner-only var
   const owner = await teacher("Bu Pemilik");
   const co = await teacher("Pak Pendamping");
   const other = await teacher("Bu Lain");
-  const classId = createClass({
+  const classId = await createClass({
     teacherId: owner.id,
     name: "8B",
     grade: "8",
     subject: "IPS",
     timeZone: "WIB",
   });
-  const status = (f: () => unknown) => {
+  const status = async (f: () => unknown) => {
     try {
-      f();
+      await f();
       return 200;
     } catch (e) {
       return (e as Response).status;
     }
   };
-  assert.equal(
-    status(() => access.getTaughtClass({ classId, teacherId: co.id })),
-    404,
-  );
+  assert.equal(await status(() => access.getTaughtClass({ classId, teacherId: co.id })), 404);
   assert.deepEqual(
-    access.addCoTeacher({ classId, teacherId: owner.id, email: `niemand-${++seq}@sekolah.test` }),
+    await access.addCoTeacher({
+      classId,
+      teacherId: owner.id,
+      email: `niemand-${++seq}@sekolah.test`,
+    }),
     { ok: false, reason: "noSuchTeacher" },
   );
-  assert.deepEqual(access.addCoTeacher({ classId, teacherId: owner.id, email: owner.email }), {
-    ok: false,
-    reason: "self",
-  });
   assert.deepEqual(
-    access.addCoTeacher({ classId, teacherId: owner.id, email: ` ${co.email.toUpperCase()} ` }),
+    await access.addCoTeacher({ classId, teacherId: owner.id, email: owner.email }),
+    {
+      ok: false,
+      reason: "self",
+    },
+  );
+  assert.deepEqual(
+    await access.addCoTeacher({
+      classId,
+      teacherId: owner.id,
+      email: ` ${co.email.toUpperCase()} `,
+    }),
     { ok: true, coTeacherId: co.id },
   );
-  assert.deepEqual(access.addCoTeacher({ classId, teacherId: owner.id, email: co.email }), {
+  assert.deepEqual(await access.addCoTeacher({ classId, teacherId: owner.id, email: co.email }), {
     ok: false,
     reason: "already",
   });
   // a co-teacher cannot invite, remove or delete; another teacher sees nothing
   assert.equal(
-    status(() => access.addCoTeacher({ classId, teacherId: co.id, email: other.email })),
+    await status(() => access.addCoTeacher({ classId, teacherId: co.id, email: other.email })),
     403,
   );
-  assert.equal(access.getTaughtClass({ classId, teacherId: co.id }).role, "coTeacher");
+  assert.equal((await access.getTaughtClass({ classId, teacherId: co.id })).role, "coTeacher");
+  assert.equal(await status(() => access.getTaughtClass({ classId, teacherId: other.id })), 404);
+  assert.equal(await status(() => deleteClass({ classId, teacherId: co.id })), 403);
+  assert.equal(await status(() => setArchived({ classId, teacherId: co.id, archived: true })), 403);
+  assert.equal(await status(() => deleteClass({ classId, teacherId: other.id })), 404);
   assert.equal(
-    status(() => access.getTaughtClass({ classId, teacherId: other.id })),
-    404,
-  );
-  assert.equal(
-    status(() => deleteClass({ classId, teacherId: co.id })),
+    await status(() => access.removeCoTeacher({ classId, teacherId: co.id, coTeacherId: co.id })),
     403,
   );
-  assert.equal(
-    status(() => setArchived({ classId, teacherId: co.id, archived: true })),
-    403,
-  );
-  assert.equal(
-    status(() => deleteClass({ classId, teacherId: other.id })),
-    404,
-  );
-  assert.equal(
-    status(() => access.removeCoTeacher({ classId, teacherId: co.id, coTeacherId: co.id })),
-    403,
-  );
-  assert.equal(
-    status(() => access.leaveClass({ classId, teacherId: owner.id })),
-    403,
-  );
+  assert.equal(await status(() => access.leaveClass({ classId, teacherId: owner.id })), 403);
   // but manages it: renames, lists assignments, sees it on the dashboard with the owner's name
-  renameClass({ classId, teacherId: co.id, name: "8B baru" });
-  assert.deepEqual(listClassAssignments({ classId, teacherId: co.id }), []);
-  assert.equal(
-    status(() => listClassAssignments({ classId, teacherId: other.id })),
-    404,
-  );
-  const seen = listClasses({ teacherId: co.id }).find((c) => c.id === classId);
+  await renameClass({ classId, teacherId: co.id, name: "8B baru" });
+  assert.deepEqual(await listClassAssignments({ classId, teacherId: co.id }), []);
+  assert.equal(await status(() => listClassAssignments({ classId, teacherId: other.id })), 404);
+  const seen = (await listClasses({ teacherId: co.id })).find((c) => c.id === classId);
   assert.deepEqual(seen && { name: seen.name, role: seen.role, ownerName: seen.ownerName }, {
     name: "8B baru",
     role: "coTeacher",
     ownerName: "Bu Pemilik",
   });
   assert.equal(
-    status(() => getTeacherAssignment({ assignmentId: 999999, teacherId: co.id })),
+    await status(() => getTeacherAssignment({ assignmentId: 999999, teacherId: co.id })),
     404,
   );
   assert.deepEqual(
-    access.listClassTeachers({ classId, teacherId: co.id }).map((t) => [t.name, t.owner]),
+    (await access.listClassTeachers({ classId, teacherId: co.id })).map((t) => [t.name, t.owner]),
     [
       ["Bu Pemilik", true],
       ["Pak Pendamping", false],
     ],
   );
-  access.leaveClass({ classId, teacherId: co.id });
-  assert.equal(
-    status(() => access.getTaughtClass({ classId, teacherId: co.id })),
-    404,
-  );
-  access.addCoTeacher({ classId, teacherId: owner.id, email: co.email });
-  access.removeCoTeacher({ classId, teacherId: owner.id, coTeacherId: co.id });
-  assert.equal(
-    status(() => access.getTaughtClass({ classId, teacherId: co.id })),
-    404,
-  );
-  access.addCoTeacher({ classId, teacherId: owner.id, email: co.email });
-  assert.deepEqual(deleteClass({ classId, teacherId: owner.id }), { name: "8B baru" });
+  await access.leaveClass({ classId, teacherId: co.id });
+  assert.equal(await status(() => access.getTaughtClass({ classId, teacherId: co.id })), 404);
+  await access.addCoTeacher({ classId, teacherId: owner.id, email: co.email });
+  await access.removeCoTeacher({ classId, teacherId: owner.id, coTeacherId: co.id });
+  assert.equal(await status(() => access.getTaughtClass({ classId, teacherId: co.id })), 404);
+  await access.addCoTeacher({ classId, teacherId: owner.id, email: co.email });
+  assert.deepEqual(await deleteClass({ classId, teacherId: owner.id }), { name: "8B baru" });
   assert.equal(
     (
       sqlite()
@@ -391,7 +375,7 @@ test("co-teachers: one access check for owner and co-teacher; the owner-only var
 
 test("co-teacher invitations: a burst of lookups by one owner is held at the limit", async () => {
   const owner = await teacher();
-  const classId = createClass({
+  const classId = await createClass({
     teacherId: owner.id,
     name: "9C",
     grade: "9",
@@ -399,8 +383,15 @@ test("co-teacher invitations: a burst of lookups by one owner is held at the lim
     timeZone: "WIB",
   });
   const now = Date.now();
-  const results = Array.from({ length: 40 }, () =>
-    access.addCoTeacher({ classId, teacherId: owner.id, email: `cari-${++seq}@sekolah.test`, now }),
+  const results = await Promise.all(
+    Array.from({ length: 40 }, () =>
+      access.addCoTeacher({
+        classId,
+        teacherId: owner.id,
+        email: `cari-${++seq}@sekolah.test`,
+        now,
+      }),
+    ),
   );
   assert.equal(
     results.filter((r) => !r.ok && r.reason === "noSuchTeacher").length,

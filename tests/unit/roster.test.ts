@@ -37,7 +37,13 @@ async function teacherWithClass(name = "7B") {
   });
   assert.ok(made.ok);
   const teacherId = made.ok ? made.teacherId : 0;
-  const classId = createClass({ teacherId, name, grade: "7", subject: "IPS", timeZone: "WIB" });
+  const classId = await createClass({
+    teacherId,
+    name,
+    grade: "7",
+    subject: "IPS",
+    timeZone: "WIB",
+  });
   const code = (
     sqlite().prepare("SELECT join_code AS code FROM classes WHERE id = ?").get(classId) as {
       code: string;
@@ -126,8 +132,8 @@ test("another teacher's class is not found", async () => {
     addPupilsFromList({ classId, teacherId: other.teacherId, text: "Ani" }),
     (e: unknown) => e instanceof Response && e.status === 404,
   );
-  assert.throws(
-    () => archiveClasses({ teacherId: other.teacherId, classIds: [other.classId, classId] }),
+  await assert.rejects(
+    async () => archiveClasses({ teacherId: other.teacherId, classIds: [other.classId, classId] }),
     (e: unknown) => e instanceof Response && e.status === 404,
   );
   assert.equal(
@@ -143,7 +149,7 @@ test("another teacher's class is not found", async () => {
 test("the class page: its facts, the roster in name order with ISO times, a teacher's own class has no other owner", async () => {
   const { teacherId, classId } = await teacherWithClass("9C");
   await addPupilsFromList({ classId, teacherId, text: "Citra\nAni" });
-  const page = teacherClassPage({ classId, teacherId });
+  const page = await teacherClassPage({ classId, teacherId });
   assert.equal(page.klass.name, "9C");
   assert.equal(page.klass.isOwner, true);
   assert.equal(page.klass.archived, false);
@@ -156,8 +162,8 @@ test("the class page: its facts, the roster in name order with ISO times, a teac
   assert.equal(page.roster[0].lastSeenAt, null);
   assert.deepEqual(page.assignments, []);
   const other = await teacherWithClass();
-  assert.throws(
-    () => teacherClassPage({ classId, teacherId: other.teacherId }),
+  await assert.rejects(
+    async () => teacherClassPage({ classId, teacherId: other.teacherId }),
     (e: unknown) => e instanceof Response && e.status === 404,
   );
 });
@@ -180,19 +186,25 @@ test("rename: same rules as joining, the pupil's own name may change case, a cla
   assert.ok(made.ok);
   if (!made.ok) return;
   const [joko] = made.cards;
-  assert.deepEqual(renamePupil({ classId, teacherId, pupilId: joko.id, displayName: "JOKO" }), {
-    ok: true,
-  });
-  assert.deepEqual(renamePupil({ classId, teacherId, pupilId: joko.id, displayName: "Kartіka" }), {
-    ok: false,
-    reason: "taken",
-  });
-  assert.deepEqual(renamePupil({ classId, teacherId, pupilId: joko.id, displayName: "  " }), {
+  assert.deepEqual(
+    await renamePupil({ classId, teacherId, pupilId: joko.id, displayName: "JOKO" }),
+    {
+      ok: true,
+    },
+  );
+  assert.deepEqual(
+    await renamePupil({ classId, teacherId, pupilId: joko.id, displayName: "Kartіka" }),
+    {
+      ok: false,
+      reason: "taken",
+    },
+  );
+  assert.deepEqual(await renamePupil({ classId, teacherId, pupilId: joko.id, displayName: "  " }), {
     ok: false,
     reason: "empty",
   });
   assert.deepEqual(
-    renamePupil({ classId, teacherId, pupilId: joko.id, displayName: " Joko  Widodo " }),
+    await renamePupil({ classId, teacherId, pupilId: joko.id, displayName: " Joko  Widodo " }),
     { ok: true },
   );
   assert.deepEqual(namesOf(classId), ["Joko Widodo", "Kartika"]);
@@ -266,7 +278,7 @@ test("merge: work only the duplicate has moves; where both have some, the one wi
       .get(onlyDup, dup.id) as { id: number }
   ).id;
 
-  const result = mergePupils({ classId, teacherId, fromId: dup.id, intoId: keep.id });
+  const result = await mergePupils({ classId, teacherId, fromId: dup.id, intoId: keep.id });
   assert.deepEqual(result, { kept: "Lina", removed: "Lina Dua", moved: 2, dropped: 3 });
   const attemptsOf = (pupilId: number) =>
     (
@@ -284,8 +296,8 @@ test("merge: work only the duplicate has moves; where both have some, the one wi
     keep.id,
   );
   assert.deepEqual(namesOf(classId), ["Lina"]);
-  assert.throws(
-    () => mergePupils({ classId, teacherId, fromId: keep.id, intoId: keep.id }),
+  await assert.rejects(
+    mergePupils({ classId, teacherId, fromId: keep.id, intoId: keep.id }),
     (e: unknown) => e instanceof Response && e.status === 404,
   );
 });
@@ -293,7 +305,7 @@ test("merge: work only the duplicate has moves; where both have some, the one wi
 test("merge across classes is not found", async () => {
   const a = await teacherWithClass();
   const madeA = await addPupilsFromList({ ...a, text: "Maya" });
-  const b = createClass({
+  const b = await createClass({
     teacherId: a.teacherId,
     name: "7C",
     grade: "7",
@@ -303,14 +315,13 @@ test("merge across classes is not found", async () => {
   const madeB = await addPupilsFromList({ classId: b, teacherId: a.teacherId, text: "Maya" });
   assert.ok(madeA.ok && madeB.ok);
   if (!madeA.ok || !madeB.ok) return;
-  assert.throws(
-    () =>
-      mergePupils({
-        classId: a.classId,
-        teacherId: a.teacherId,
-        fromId: madeB.cards[0].id,
-        intoId: madeA.cards[0].id,
-      }),
+  await assert.rejects(
+    mergePupils({
+      classId: a.classId,
+      teacherId: a.teacherId,
+      fromId: madeB.cards[0].id,
+      intoId: madeA.cards[0].id,
+    }),
     (e: unknown) => e instanceof Response && e.status === 404,
   );
 });
@@ -361,7 +372,7 @@ test("next year: assignments copied (rules, not work) with due times moved by wh
     .run(now - 300 * DAY, first);
   const made = await addPupilsFromList({ classId, teacherId, text: "Putri" });
   assert.ok(made.ok);
-  const copy = copyClassWithAssignments({
+  const copy = await copyClassWithAssignments({
     teacherId,
     fromClassId: classId,
     name: "8D",
@@ -399,8 +410,19 @@ test("next year: assignments copied (rules, not work) with due times moved by wh
   );
   assert.deepEqual(namesOf(copy.classId), []);
 
-  const third = createClass({ teacherId, name: "9D", grade: "9", subject: "IPS", timeZone: "WIB" });
-  const copied = copyAssignmentToClass({ teacherId, assignmentId: first, toClassId: third, now });
+  const third = await createClass({
+    teacherId,
+    name: "9D",
+    grade: "9",
+    subject: "IPS",
+    timeZone: "WIB",
+  });
+  const copied = await copyAssignmentToClass({
+    teacherId,
+    assignmentId: first,
+    toClassId: third,
+    now,
+  });
   assert.equal(
     (
       sqlite().prepare("SELECT class_id AS c FROM assignments WHERE id = ?").get(copied) as {
@@ -409,12 +431,12 @@ test("next year: assignments copied (rules, not work) with due times moved by wh
     ).c,
     third,
   );
-  assert.throws(
-    () => copyAssignmentToClass({ teacherId, assignmentId: first, toClassId: classId, now }),
+  await assert.rejects(
+    async () => copyAssignmentToClass({ teacherId, assignmentId: first, toClassId: classId, now }),
     (e: unknown) => e instanceof Response,
   );
 
-  assert.equal(archiveClasses({ teacherId, classIds: [classId, third] }), 2);
+  assert.equal(await archiveClasses({ teacherId, classIds: [classId, third] }), 2);
   const archived = sqlite()
     .prepare("SELECT id FROM classes WHERE teacher_id = ? AND archived_at IS NOT NULL ORDER BY id")
     .all(teacherId) as { id: number }[];
@@ -422,8 +444,8 @@ test("next year: assignments copied (rules, not work) with due times moved by wh
     archived.map((r) => r.id),
     [classId, third],
   );
-  assert.throws(
-    () => copyAssignmentToClass({ teacherId, assignmentId: first, toClassId: third, now }),
+  await assert.rejects(
+    async () => copyAssignmentToClass({ teacherId, assignmentId: first, toClassId: third, now }),
     (e: unknown) => e instanceof Response,
   );
 });
