@@ -201,10 +201,11 @@ export async function submissionCount({
   assignmentId: number;
   classId: number;
 }) {
-  return await row<{ submitted: number; pupils: number }>(sql`
+  // one row always (a SELECT without FROM)
+  return (await row<{ submitted: number; pupils: number }>(sql`
     SELECT
       (SELECT count(DISTINCT pupil_id) FROM attempts WHERE assignment_id = ${assignmentId} AND submitted_at IS NOT NULL) AS submitted,
-      (SELECT count(*) FROM pupils WHERE class_id = ${classId}) AS pupils`);
+      (SELECT count(*) FROM pupils WHERE class_id = ${classId}) AS pupils`))!;
 }
 
 export type PupilAssignment = AssignmentRow & {

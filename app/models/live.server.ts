@@ -349,7 +349,7 @@ export async function liveClass(input: {
 export type LivePoll = { status: 304; etag: string } | { status: 200; etag: string; body: string };
 
 /**
- * One poll of the live view (`live.json`), as cheap as it can be: one prepared read checks that
+ * One poll of the live view (`live.json`), as cheap as it can be: one read checks that
  * the assignment is this teacher's and gives its mark; an unchanged mark is a 304 with nothing
  * else done. A changed one is answered from the JSON made once per (assignment, mark, view) and
  * shared by every poll of this instance — the laptop and the projector, several co-teachers —

@@ -283,7 +283,7 @@ test("burst: one extra attempt, 20 concurrent starts, exactly one more attempt i
   assert.equal(results.filter((r) => r.ok && !r.created).length, 19);
   const second = results.find((r) => r.ok && r.created)!;
   assert.ok(second.ok && (await submitAttempt({ pupilId: ani, attemptId: second.attempt.id })).ok);
-  const again = await Promise.all(Array.from({ length: 20 }, async () => await start(ani, a)));
+  const again = await Promise.all(Array.from({ length: 20 }, async () => start(ani, a)));
   assert.ok(again.every((r) => !r.ok && r.reason === "limit"));
   assert.equal(
     (
