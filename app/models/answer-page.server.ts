@@ -2,7 +2,7 @@
 // the page (`a.<itemId>` fields), and any of its buttons saves them all, in one transaction.
 import { redirect } from "@remix-run/node";
 import { z } from "zod";
-import { db } from "~/db.server";
+import { withTransaction } from "~/db.server";
 import { requirePupil } from "~/utils/auth.server";
 import { parseForm, refuse } from "~/utils/form.server";
 import { notFound } from "~/utils/http.server";
@@ -61,30 +61,27 @@ export function savePageChoices(input: {
   choices: Map<string, string>;
   asked?: string | null;
   now?: number;
-}): PageSave {
+}): Promise<PageSave> {
   const { choices } = input;
-  return db.transaction(
-    () => {
-      const saved: string[] = [];
-      let refused: PageSave["refused"] = null;
-      for (const [itemId, choice] of choices) {
-        const result = saveAnswer({
-          pupilId: input.pupilId,
-          attemptId: input.attemptId,
-          kind: input.kind,
-          itemId,
-          choice,
-          now: input.now,
-        });
-        if (result.ok) saved.push(itemId);
-        else refused ??= { itemId, reason: result.reason };
-      }
-      if (!refused && input.asked && !choices.has(input.asked))
-        refused = { itemId: input.asked, reason: "noChoice" };
-      return { saved, refused };
-    },
-    { behavior: "immediate" },
-  );
+  return withTransaction(async () => {
+    const saved: string[] = [];
+    let refused: PageSave["refused"] = null;
+    for (const [itemId, choice] of choices) {
+      const result = await saveAnswer({
+        pupilId: input.pupilId,
+        attemptId: input.attemptId,
+        kind: input.kind,
+        itemId,
+        choice,
+        now: input.now,
+      });
+      if (result.ok) saved.push(itemId);
+      else refused ??= { itemId, reason: result.reason };
+    }
+    if (!refused && input.asked && !choices.has(input.asked))
+      refused = { itemId: input.asked, reason: "noChoice" };
+    return { saved, refused };
+  });
 }
 
 /**
@@ -98,19 +95,22 @@ export async function answerPageAction(input: {
   request: Request;
   assignmentId: number;
   kind: "quiz" | "sort";
-  onSubmit?: (attemptId: number, refuseSubmit: (formError: string) => Response) => Response;
+  onSubmit?: (
+    attemptId: number,
+    refuseSubmit: (formError: string) => Response,
+  ) => Promise<Response>;
 }): Promise<Response> {
   const pupil = await requirePupil(input.request);
   const { form, submission } = await parseForm(input.request, answerPageSchema);
   const attemptId = parseId(form.get("attemptId"));
   // the assignment must be the pupil's class's, and the attempt theirs on that assignment
-  getPupilAssignment({
+  await getPupilAssignment({
     classId: pupil.classId,
     pupilId: pupil.pupilId,
     assignmentId: input.assignmentId,
   });
   if (
-    !pupilAttempts({ pupilId: pupil.pupilId, assignmentId: input.assignmentId }).some(
+    !(await pupilAttempts({ pupilId: pupil.pupilId, assignmentId: input.assignmentId })).some(
       (a) => a.id === attemptId,
     )
   )
@@ -119,7 +119,7 @@ export async function answerPageAction(input: {
   const { save, intent } = submission.value;
   const asked = save ?? null;
   const page = `/pupil/assignments/${input.assignmentId}/${input.kind}`;
-  const result = savePageChoices({
+  const result = await savePageChoices({
     pupilId: pupil.pupilId,
     attemptId,
     kind: input.kind,

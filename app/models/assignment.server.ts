@@ -4,7 +4,7 @@ import { quizParts } from "~/utils/two-part";
 import { assignments, attempts, classes, extensions } from "../../db/schema";
 import type { Lesson } from "~/content/schema";
 import { teachesClass } from "~/models/class-access.server";
-import { db, prepared } from "~/db.server";
+import { db, first, prepared, row, withTransaction } from "~/db.server";
 import { sweepIfDue } from "~/models/closing.server";
 import { pupilDiscussionStatus } from "~/models/discussion-progress.server";
 import { currentLessonVersion, getLessonVersion } from "~/models/lesson.server";
@@ -25,20 +25,19 @@ export type AssignmentSettings = {
 };
 
 /** The unarchived classes the teacher owns or co-teaches (for the assign form). */
-export function assignableClasses(teacherId: number) {
-  return db
+export async function assignableClasses(teacherId: number) {
+  return await db
     .select({ id: classes.id, name: classes.name, timeZone: classes.timeZone })
     .from(classes)
     .where(and(teachesClass(teacherId), isNull(classes.archivedAt)))
-    .orderBy(asc(classes.name))
-    .all();
+    .orderBy(asc(classes.name));
 }
 
 /**
  * Assigns the lesson as it is now to each class; the due time is a wall-clock time read in each
  * class's own zone (`dueFor`). Every class must be one the teacher teaches, or nothing is created.
  */
-export function createAssignments(input: {
+export async function createAssignments(input: {
   teacherId: number;
   classIds: number[];
   slug: string;
@@ -46,40 +45,37 @@ export function createAssignments(input: {
   /** The opening time read in each class's zone (null: open at once). */
   opensFor?: (zone: "WIB" | "WITA" | "WIT") => Date | null;
   settings: Omit<AssignmentSettings, "dueAt" | "opensAt">;
-}): number[] {
-  const version = currentLessonVersion(input.slug);
+}): Promise<number[]> {
+  const version = await currentLessonVersion(input.slug);
   if (!version) notFound();
-  return db.transaction(
-    (tx) => {
-      const owned = tx
-        .select({ id: classes.id, timeZone: classes.timeZone })
-        .from(classes)
-        .where(
-          and(
-            teachesClass(input.teacherId),
-            inArray(classes.id, input.classIds),
-            isNull(classes.archivedAt),
-          ),
-        )
-        .all();
-      if (owned.length !== new Set(input.classIds).size) notFound();
-      return owned.map(
-        (c) =>
-          tx
-            .insert(assignments)
-            .values({
-              classId: c.id,
-              lessonVersionId: version.id,
-              dueAt: input.dueFor(c.timeZone),
-              opensAt: input.opensFor?.(c.timeZone) ?? null,
-              ...input.settings,
-            })
-            .returning({ id: assignments.id })
-            .get().id,
+  return withTransaction(async (tx) => {
+    const owned = await tx
+      .select({ id: classes.id, timeZone: classes.timeZone })
+      .from(classes)
+      .where(
+        and(
+          teachesClass(input.teacherId),
+          inArray(classes.id, input.classIds),
+          isNull(classes.archivedAt),
+        ),
       );
-    },
-    { behavior: "immediate" },
-  );
+    if (owned.length !== new Set(input.classIds).size) notFound();
+    const ids: number[] = [];
+    for (const c of owned) {
+      const [made] = await tx
+        .insert(assignments)
+        .values({
+          classId: c.id,
+          lessonVersionId: version.id,
+          dueAt: input.dueFor(c.timeZone),
+          opensAt: input.opensFor?.(c.timeZone) ?? null,
+          ...input.settings,
+        })
+        .returning({ id: assignments.id });
+      ids.push(made.id);
+    }
+    return ids;
+  });
 }
 
 export type TeacherAssignment = AssignmentRow & {
@@ -89,25 +85,26 @@ export type TeacherAssignment = AssignmentRow & {
 };
 
 /** An assignment of a class the teacher owns or co-teaches, or 404. */
-export function getTeacherAssignment({
+export async function getTeacherAssignment({
   teacherId,
   assignmentId,
 }: {
   teacherId: number;
   assignmentId: number;
-}): TeacherAssignment {
+}): Promise<TeacherAssignment> {
   const read = () =>
-    db
-      .select({ a: assignments, className: classes.name, timeZone: classes.timeZone })
-      .from(assignments)
-      .innerJoin(classes, eq(classes.id, assignments.classId))
-      .where(and(eq(assignments.id, assignmentId), teachesClass(teacherId)))
-      .get();
-  let row = read();
+    first(
+      db
+        .select({ a: assignments, className: classes.name, timeZone: classes.timeZone })
+        .from(assignments)
+        .innerJoin(classes, eq(classes.id, assignments.classId))
+        .where(and(eq(assignments.id, assignmentId), teachesClass(teacherId))),
+    );
+  let row = await read();
   if (!row) notFound();
   // past the due time of work that refuses lateness: finish the close first (closing.server.ts)
-  if (sweepIfDue(row.a)) row = read()!;
-  const lesson = getLessonVersion(row.a.lessonVersionId);
+  if (await sweepIfDue(row.a)) row = (await read())!;
+  const lesson = await getLessonVersion(row.a.lessonVersionId);
   if (!lesson) notFound();
   return { ...row.a, className: row.className, timeZone: row.timeZone, lesson };
 }
@@ -116,69 +113,65 @@ export function getTeacherAssignment({
  * Saves the rules. An opening time in the future is refused once any pupil has started: pupils
  * would lose sight of work they have begun (and their data would name an unopened assignment).
  */
-export function updateAssignment(input: {
+export async function updateAssignment(input: {
   teacherId: number;
   assignmentId: number;
   settings: AssignmentSettings;
   now?: number;
-}): { ok: true } | { ok: false; reason: "started" } {
-  getTeacherAssignment(input);
+}): Promise<{ ok: true } | { ok: false; reason: "started" }> {
+  await getTeacherAssignment(input);
   const now = input.now ?? Date.now();
-  return db.transaction(
-    (tx) => {
-      if (input.settings.opensAt && input.settings.opensAt.getTime() > now) {
-        const started = tx
+  return withTransaction(async (tx) => {
+    if (input.settings.opensAt && input.settings.opensAt.getTime() > now) {
+      const started = await first(
+        tx
           .select({ id: attempts.id })
           .from(attempts)
           .where(eq(attempts.assignmentId, input.assignmentId))
-          .limit(1)
-          .get();
-        if (started) return { ok: false as const, reason: "started" as const };
-      }
-      tx.update(assignments)
-        .set(input.settings)
-        .where(eq(assignments.id, input.assignmentId))
-        .run();
-      return { ok: true as const };
-    },
-    { behavior: "immediate" },
-  );
+          .limit(1),
+      );
+      if (started) return { ok: false as const, reason: "started" as const };
+    }
+    await tx.update(assignments).set(input.settings).where(eq(assignments.id, input.assignmentId));
+    return { ok: true as const };
+  });
 }
 
 /** Deletes the assignment with every attempt, answer and post made for it (FK cascade). */
-export function deleteAssignment(input: { teacherId: number; assignmentId: number }) {
-  const a = getTeacherAssignment(input);
-  db.delete(assignments).where(eq(assignments.id, input.assignmentId)).run();
+export async function deleteAssignment(input: { teacherId: number; assignmentId: number }) {
+  const a = await getTeacherAssignment(input);
+  await db.delete(assignments).where(eq(assignments.id, input.assignmentId));
   return a.classId;
 }
 
-export function setDiscussionClosed(input: {
+export async function setDiscussionClosed(input: {
   teacherId: number;
   assignmentId: number;
   closed: boolean;
 }) {
-  getTeacherAssignment(input);
-  db.update(assignments)
+  await getTeacherAssignment(input);
+  await db
+    .update(assignments)
     .set({ discussionClosed: input.closed })
-    .where(eq(assignments.id, input.assignmentId))
-    .run();
+    .where(eq(assignments.id, input.assignmentId));
 }
 
 /** A class's assignments with lesson titles and submission counts, for the teacher. */
-export function listClassAssignments({
+export async function listClassAssignments({
   teacherId,
   classId,
 }: {
   teacherId: number;
   classId: number;
 }) {
-  const owned = db
-    .select({ id: classes.id })
-    .from(classes)
-    .where(and(eq(classes.id, classId), teachesClass(teacherId)))
-    .get();
+  const owned = await first(
+    db
+      .select({ id: classes.id })
+      .from(classes)
+      .where(and(eq(classes.id, classId), teachesClass(teacherId))),
+  );
   if (!owned) notFound();
-  const rows = db
+  const found = await db
     .select({
       id: assignments.id,
       dueAt: assignments.dueAt,
@@ -191,26 +184,28 @@ export function listClassAssignments({
     })
     .from(assignments)
     .where(eq(assignments.classId, classId))
-    .orderBy(desc(assignments.dueAt))
-    .all();
-  return rows.map((r) => {
-    const lesson = getLessonVersion(r.lessonVersionId);
-    return { ...r, title: lesson?.title ?? "", language: lesson?.language ?? "id" };
-  });
+    .orderBy(desc(assignments.dueAt));
+  const out = [];
+  for (const r of found) {
+    const lesson = await getLessonVersion(r.lessonVersionId);
+    out.push({ ...r, title: lesson?.title ?? "", language: lesson?.language ?? "id" });
+  }
+  return out;
 }
 
 /** How many of the class's pupils have submitted at least once, out of how many pupils. */
-export function submissionCount({
+export async function submissionCount({
   assignmentId,
   classId,
 }: {
   assignmentId: number;
   classId: number;
 }) {
-  return db.get<{ submitted: number; pupils: number }>(sql`
+  // one row always (a SELECT without FROM)
+  return (await row<{ submitted: number; pupils: number }>(sql`
     SELECT
       (SELECT count(DISTINCT pupil_id) FROM attempts WHERE assignment_id = ${assignmentId} AND submitted_at IS NOT NULL) AS submitted,
-      (SELECT count(*) FROM pupils WHERE class_id = ${classId}) AS pupils`);
+      (SELECT count(*) FROM pupils WHERE class_id = ${classId}) AS pupils`))!;
 }
 
 export type PupilAssignment = AssignmentRow & {
@@ -257,7 +252,7 @@ const pupilAssignmentQuery = prepared((d) =>
  * An opened assignment of the pupil's own class with the pupil's own rules (their extension
  * applied), or 404 — also before its opening time, so nothing about it shows early.
  */
-export function getPupilAssignment({
+export async function getPupilAssignment({
   classId,
   assignmentId,
   pupilId,
@@ -267,11 +262,12 @@ export function getPupilAssignment({
   assignmentId: number;
   pupilId: number;
   now?: number;
-}): PupilAssignment {
-  let row = pupilAssignmentQuery().get({ assignmentId, classId, pupilId });
+}): Promise<PupilAssignment> {
+  const read = () => first(pupilAssignmentQuery().execute({ assignmentId, classId, pupilId }));
+  let row = await read();
   if (!row || !isOpened(row.a, now)) notFound();
-  if (sweepIfDue(row.a, now)) row = pupilAssignmentQuery().get({ assignmentId, classId, pupilId })!;
-  const lesson = getLessonVersion(row.a.lessonVersionId);
+  if (await sweepIfDue(row.a, now)) row = (await read())!;
+  const lesson = await getLessonVersion(row.a.lessonVersionId);
   if (!lesson) notFound();
   const extension =
     row.extExtra === null ? null : { dueAt: row.extDueAt, extraAttempts: row.extExtra };
@@ -307,7 +303,7 @@ export type PupilTodo = {
  * The pupil's to-do list: every opened assignment of their class with its status under their
  * own rules, soonest due first. Assignments not yet opened are left out entirely.
  */
-export function listPupilAssignments({
+export async function listPupilAssignments({
   pupilId,
   classId,
   now = Date.now(),
@@ -315,8 +311,8 @@ export function listPupilAssignments({
   pupilId: number;
   classId: number;
   now?: number;
-}): PupilTodo[] {
-  const rows = db
+}): Promise<PupilTodo[]> {
+  const found = await db
     .select({
       a: assignments,
       attemptSubmittedAt: attempts.submittedAt,
@@ -346,17 +342,20 @@ export function listPupilAssignments({
         sql`(${assignments.opensAt} IS NULL OR ${assignments.opensAt} <= ${now})`,
       ),
     )
-    .orderBy(asc(assignments.dueAt))
-    .all();
-  const discussion = pupilDiscussionStatus({
+    .orderBy(asc(assignments.dueAt));
+  const lessons = new Map<number, Lesson | undefined>();
+  for (const r of found)
+    if (!lessons.has(r.a.lessonVersionId))
+      lessons.set(r.a.lessonVersionId, await getLessonVersion(r.a.lessonVersionId));
+  const discussion = await pupilDiscussionStatus({
     pupilId,
-    assignments: rows.map((r) => ({
+    assignments: found.map((r) => ({
       id: r.a.id,
-      promptIds: getLessonVersion(r.a.lessonVersionId)?.prompts.map((p) => p.id) ?? [],
+      promptIds: lessons.get(r.a.lessonVersionId)?.prompts.map((p) => p.id) ?? [],
     })),
   });
-  return rows.map((r) => {
-    const lesson = getLessonVersion(r.a.lessonVersionId);
+  return found.map((r) => {
+    const lesson = lessons.get(r.a.lessonVersionId);
     const attempt = r.attemptId
       ? { submittedAt: r.attemptSubmittedAt, late: r.attemptLate ?? false }
       : null;

@@ -2,7 +2,7 @@
 import crypto from "node:crypto";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { answers, assignments, attempts, extensions } from "../../db/schema";
-import { db, prepared } from "~/db.server";
+import { first, prepared, withTransaction } from "~/db.server";
 import { bumpLive, chosenBeforeClose, closingTime, sweepIfDue } from "~/models/closing.server";
 import { getLessonVersion } from "~/models/lesson.server";
 import { canStartNew, isValidChoice, scoreAttempt, workOpen } from "~/utils/quiz";
@@ -139,43 +139,42 @@ export function startAttempt({
   pupilId: number;
   assignment: Pick<PupilAssignment, "id" | "dueAt" | "acceptLate" | "maxAttempts" | "closedAt">;
   now?: number;
-}): StartResult {
-  return db.transaction(
-    () => {
-      // prepared on the same connection, so it reads inside this transaction
-      const latest = latestAttempt().get({ assignmentId: assignment.id, pupilId });
-      if (latest && !latest.submittedAt)
-        return { ok: true as const, attempt: latest, created: false };
-      if (!workOpen(assignment, now)) return { ok: false as const, reason: "closed" as const };
-      const made = latest?.number ?? 0;
-      if (!canStartNew(assignment, made)) return { ok: false as const, reason: "limit" as const };
-      const attempt = insertAttempt().get({
+}): Promise<StartResult> {
+  return withTransaction(async () => {
+    // prepared on the same connection, so it reads inside this transaction
+    const latest = await first(latestAttempt().execute({ assignmentId: assignment.id, pupilId }));
+    if (latest && !latest.submittedAt)
+      return { ok: true as const, attempt: latest, created: false };
+    if (!workOpen(assignment, now)) return { ok: false as const, reason: "closed" as const };
+    const made = latest?.number ?? 0;
+    if (!canStartNew(assignment, made)) return { ok: false as const, reason: "limit" as const };
+    const attempt = (await first(
+      insertAttempt().execute({
         assignmentId: assignment.id,
         pupilId,
         number: made + 1,
         seed: crypto.randomInt(0, 2 ** 31),
         startedAt: new Date(now),
-      })!;
-      bumpLive(assignment.id);
-      return { ok: true as const, attempt, created: true };
-    },
-    { behavior: "immediate" },
-  );
+      }),
+    ))!;
+    await bumpLive(assignment.id);
+    return { ok: true as const, attempt, created: true };
+  });
 }
 
 /** The pupil's attempts at an assignment, oldest first, with each one's saved answers. */
-export function pupilAttempts({
+export async function pupilAttempts({
   pupilId,
   assignmentId,
 }: {
   pupilId: number;
   assignmentId: number;
 }) {
-  return attemptsOf().all({ assignmentId, pupilId });
+  return await attemptsOf().execute({ assignmentId, pupilId });
 }
 
-export function attemptAnswers(attemptId: number) {
-  return answersOf().all({ attemptId });
+export async function attemptAnswers(attemptId: number) {
+  return await answersOf().execute({ attemptId });
 }
 
 type OwnedAttempt = AttemptRow & {
@@ -190,8 +189,12 @@ type OwnedAttempt = AttemptRow & {
 };
 
 /** The attempt if it belongs to this pupil (and so to their class), else 404. */
-function ownedAttempt(pupilId: number, attemptId: number, now = Date.now()): OwnedAttempt {
-  const row = ownedAttemptQuery().get({ attemptId, pupilId });
+async function ownedAttempt(
+  pupilId: number,
+  attemptId: number,
+  now = Date.now(),
+): Promise<OwnedAttempt> {
+  const row = await first(ownedAttemptQuery().execute({ attemptId, pupilId }));
   if (!row || !isOpened(row, now)) notFound();
   const mine = personalRules(
     { dueAt: row.dueAt, closedAt: row.closedAt, maxAttempts: 0 },
@@ -231,7 +234,7 @@ export type SaveResult =
  * chosen before the close (`chosenAt`, `sentAt`: the device's clock) and it arrives within the
  * grace period; it then joins the attempt the close submitted, which is scored again.
  */
-export function saveAnswer({
+export async function saveAnswer({
   pupilId,
   attemptId,
   kind,
@@ -249,12 +252,12 @@ export function saveAnswer({
   now?: number;
   chosenAt?: number;
   sentAt?: number;
-}): SaveResult {
-  const attempt = ownedAttempt(pupilId, attemptId, now);
+}): Promise<SaveResult> {
+  const attempt = await ownedAttempt(pupilId, attemptId, now);
   const assignmentId = attempt.assignmentId;
   if (!workOpen(attempt, now)) {
     const closesAt = closingTime(attempt)!;
-    sweepIfDue(
+    await sweepIfDue(
       {
         id: assignmentId,
         dueAt: attempt.classDueAt,
@@ -273,24 +276,25 @@ export function saveAnswer({
     if (!chosenBeforeClose({ closesAt, now, chosenAt, sentAt }))
       return { ok: false, reason, assignmentId };
   } else if (attempt.submittedAt) return { ok: false, reason: "submitted", assignmentId };
-  const lesson = getLessonVersion(attempt.lessonVersionId);
+  const lesson = await getLessonVersion(attempt.lessonVersionId);
   if (!lesson) notFound();
   const valid = isValidChoice(lesson, kind, itemId, choice);
   if (valid !== "ok") return { ok: false, reason: valid, assignmentId };
   // One transaction with the live counter, so the live view sees the answer with the new value.
-  return db.transaction(
-    (tx) => {
-      const current = tx
+  return withTransaction(async (tx) => {
+    const current = await first(
+      tx
         .select({ submittedAt: attempts.submittedAt, byClose: attempts.submittedByClose })
         .from(attempts)
-        .where(eq(attempts.id, attemptId))
-        .get();
-      if (!current) notFound();
-      if (current.submittedAt && !current.byClose)
-        return { ok: false as const, reason: "submitted" as const, assignmentId };
-      const changeSeq = bumpLive(assignmentId);
-      const chosen = new Date(chosenTime({ now, chosenAt, sentAt }));
-      const stored = upsertAnswer().get({
+        .where(eq(attempts.id, attemptId)),
+    );
+    if (!current) notFound();
+    if (current.submittedAt && !current.byClose)
+      return { ok: false as const, reason: "submitted" as const, assignmentId };
+    const changeSeq = await bumpLive(assignmentId);
+    const chosen = new Date(chosenTime({ now, chosenAt, sentAt }));
+    const stored = await first(
+      upsertAnswer().execute({
         attemptId,
         kind,
         itemId,
@@ -298,29 +302,27 @@ export function saveAnswer({
         savedAt: new Date(now),
         changeSeq,
         chosenAt: chosen,
-      });
-      // Nothing changed, so nothing to score again; the live counter moved on for nothing, which
-      // costs the live view one unchanged answer.
-      if (!stored) return { ok: true as const, savedAt: now, assignmentId, newerKept: true };
-      if (!current.submittedAt) return { ok: true as const, savedAt: now, assignmentId };
-      // a queued answer accepted after the close: the closed attempt is scored again
-      const saved = tx
-        .select({ kind: answers.kind, itemId: answers.itemId, choice: answers.choice })
-        .from(answers)
-        .where(eq(answers.attemptId, attemptId))
-        .all();
-      tx.update(attempts).set(scoreAttempt(lesson, saved)).where(eq(attempts.id, attemptId)).run();
-      return { ok: true as const, savedAt: now, assignmentId, afterClose: true };
-    },
-    { behavior: "immediate" },
-  );
+      }),
+    );
+    // Nothing changed, so nothing to score again; the live counter moved on for nothing, which
+    // costs the live view one unchanged answer.
+    if (!stored) return { ok: true as const, savedAt: now, assignmentId, newerKept: true };
+    if (!current.submittedAt) return { ok: true as const, savedAt: now, assignmentId };
+    // a queued answer accepted after the close: the closed attempt is scored again
+    const saved = await tx
+      .select({ kind: answers.kind, itemId: answers.itemId, choice: answers.choice })
+      .from(answers)
+      .where(eq(answers.attemptId, attemptId));
+    await tx.update(attempts).set(scoreAttempt(lesson, saved)).where(eq(attempts.id, attemptId));
+    return { ok: true as const, savedAt: now, assignmentId, afterClose: true };
+  });
 }
 
 export type SubmitResult =
   { ok: true; attempt: AttemptRow; already: boolean } | { ok: false; reason: "closed" };
 
 /** Scores and closes the attempt in one transaction; a second submit changes nothing. */
-export function submitAttempt({
+export async function submitAttempt({
   pupilId,
   attemptId,
   assignmentId,
@@ -330,51 +332,46 @@ export function submitAttempt({
   attemptId: number;
   assignmentId?: number;
   now?: number;
-}): SubmitResult {
-  return db.transaction(
-    (tx) => {
-      const attempt = ownedAttempt(pupilId, attemptId, now);
-      if (assignmentId !== undefined && attempt.assignmentId !== assignmentId) notFound();
-      if (attempt.submittedAt) {
-        const row = tx.select().from(attempts).where(eq(attempts.id, attemptId)).get()!;
-        return { ok: true as const, attempt: row, already: true };
-      }
-      if (!workOpen(attempt, now)) {
-        // past the close: the close submits what was saved (if nobody has finished it yet)
-        sweepIfDue(
-          {
-            id: attempt.assignmentId,
-            dueAt: attempt.classDueAt,
-            acceptLate: attempt.acceptLate,
-            closedAt: attempt.classClosedAt,
-          },
-          now,
-        );
-        const row = tx.select().from(attempts).where(eq(attempts.id, attemptId)).get()!;
-        if (row.submittedAt) return { ok: true as const, attempt: row, already: true };
-        return { ok: false as const, reason: "closed" as const };
-      }
-      const lesson = getLessonVersion(attempt.lessonVersionId);
-      if (!lesson) notFound();
-      const saved = tx
-        .select({ kind: answers.kind, itemId: answers.itemId, choice: answers.choice })
-        .from(answers)
-        .where(eq(answers.attemptId, attemptId))
-        .all();
-      const score = scoreAttempt(lesson, saved);
-      const row = tx
-        .update(attempts)
-        .set({
-          submittedAt: new Date(now),
-          late: now > attempt.dueAt.getTime(),
-          ...score,
-        })
-        .where(eq(attempts.id, attemptId))
-        .returning()
-        .get();
-      bumpLive(attempt.assignmentId);
-      return { ok: true as const, attempt: row, already: false };
-    },
-    { behavior: "immediate" },
-  );
+}): Promise<SubmitResult> {
+  return withTransaction(async (tx) => {
+    const attempt = await ownedAttempt(pupilId, attemptId, now);
+    if (assignmentId !== undefined && attempt.assignmentId !== assignmentId) notFound();
+    if (attempt.submittedAt) {
+      const row = (await first(tx.select().from(attempts).where(eq(attempts.id, attemptId))))!;
+      return { ok: true as const, attempt: row, already: true };
+    }
+    if (!workOpen(attempt, now)) {
+      // past the close: the close submits what was saved (if nobody has finished it yet)
+      await sweepIfDue(
+        {
+          id: attempt.assignmentId,
+          dueAt: attempt.classDueAt,
+          acceptLate: attempt.acceptLate,
+          closedAt: attempt.classClosedAt,
+        },
+        now,
+      );
+      const row = (await first(tx.select().from(attempts).where(eq(attempts.id, attemptId))))!;
+      if (row.submittedAt) return { ok: true as const, attempt: row, already: true };
+      return { ok: false as const, reason: "closed" as const };
+    }
+    const lesson = await getLessonVersion(attempt.lessonVersionId);
+    if (!lesson) notFound();
+    const saved = await tx
+      .select({ kind: answers.kind, itemId: answers.itemId, choice: answers.choice })
+      .from(answers)
+      .where(eq(answers.attemptId, attemptId));
+    const score = scoreAttempt(lesson, saved);
+    const [row] = await tx
+      .update(attempts)
+      .set({
+        submittedAt: new Date(now),
+        late: now > attempt.dueAt.getTime(),
+        ...score,
+      })
+      .where(eq(attempts.id, attemptId))
+      .returning();
+    await bumpLive(attempt.assignmentId);
+    return { ok: true as const, attempt: row, already: false };
+  });
 }

@@ -2,7 +2,7 @@
 // saved, the live-change counter every change bumps, and the grace rule for answers queued offline.
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { answers, assignmentLive, assignments, attempts, extensions } from "../../db/schema";
-import { db, prepared } from "~/db.server";
+import { first, prepared, withTransaction } from "~/db.server";
 import { getLessonVersion } from "~/models/lesson.server";
 import { scoreAttempt } from "~/utils/quiz";
 
@@ -30,8 +30,8 @@ const bump = prepared((d) =>
  * Moves the assignment's live counter on and returns the new value. Call it inside the same
  * transaction as the change it announces, so a reader that sees the new value sees the change.
  */
-export function bumpLive(assignmentId: number): number {
-  return bump().get({ assignmentId })!.version;
+export async function bumpLive(assignmentId: number): Promise<number> {
+  return (await first(bump().execute({ assignmentId })))!.version;
 }
 
 type Closable = { id: number; dueAt: Date; acceptLate: boolean; closedAt: Date | null };
@@ -47,66 +47,65 @@ export function closingTime(a: Pick<Closable, "dueAt" | "acceptLate" | "closedAt
  * open attempt with the answers it saved, scored from the pinned lesson, marked as submitted by
  * closing. One IMMEDIATE transaction, so it is safe when several app instances race to do it.
  */
-export function closeAssignmentAt(assignmentId: number, closedAt: number): { closed: number } {
-  return db.transaction(
-    (tx) => {
-      const a = tx
+export async function closeAssignmentAt(
+  assignmentId: number,
+  closedAt: number,
+): Promise<{ closed: number }> {
+  return withTransaction(async (tx) => {
+    const a = await first(
+      tx
         .select({
           closedAt: assignments.closedAt,
           dueAt: assignments.dueAt,
           lessonVersionId: assignments.lessonVersionId,
         })
         .from(assignments)
-        .where(eq(assignments.id, assignmentId))
-        .get();
-      if (!a) return { closed: 0 };
-      const at = a.closedAt ? a.closedAt.getTime() : closedAt;
-      if (!a.closedAt)
-        tx.update(assignments)
-          .set({ closedAt: new Date(at) })
-          .where(eq(assignments.id, assignmentId))
-          .run();
-      // a pupil whose own due date is later keeps working until it (sweepExtended hands it in then)
-      const open = tx
-        .select({ id: attempts.id })
-        .from(attempts)
-        .leftJoin(
-          extensions,
-          and(
-            eq(extensions.assignmentId, attempts.assignmentId),
-            eq(extensions.pupilId, attempts.pupilId),
-          ),
-        )
-        .where(
-          and(
-            eq(attempts.assignmentId, assignmentId),
-            isNull(attempts.submittedAt),
-            sql`(${extensions.dueAt} IS NULL OR ${extensions.dueAt} <= ${at})`,
-          ),
-        )
-        .all();
-      const lesson = open.length ? getLessonVersion(a.lessonVersionId) : null;
-      for (const attempt of open) {
-        const saved = tx
-          .select({ kind: answers.kind, itemId: answers.itemId, choice: answers.choice })
-          .from(answers)
-          .where(eq(answers.attemptId, attempt.id))
-          .all();
-        tx.update(attempts)
-          .set({
-            submittedAt: new Date(at),
-            late: at > a.dueAt.getTime(),
-            submittedByClose: true,
-            ...(lesson ? scoreAttempt(lesson, saved) : {}),
-          })
-          .where(eq(attempts.id, attempt.id))
-          .run();
-      }
-      bumpLive(assignmentId);
-      return { closed: open.length };
-    },
-    { behavior: "immediate" },
-  );
+        .where(eq(assignments.id, assignmentId)),
+    );
+    if (!a) return { closed: 0 };
+    const at = a.closedAt ? a.closedAt.getTime() : closedAt;
+    if (!a.closedAt)
+      await tx
+        .update(assignments)
+        .set({ closedAt: new Date(at) })
+        .where(eq(assignments.id, assignmentId));
+    // a pupil whose own due date is later keeps working until it (sweepExtended hands it in then)
+    const open = await tx
+      .select({ id: attempts.id })
+      .from(attempts)
+      .leftJoin(
+        extensions,
+        and(
+          eq(extensions.assignmentId, attempts.assignmentId),
+          eq(extensions.pupilId, attempts.pupilId),
+        ),
+      )
+      .where(
+        and(
+          eq(attempts.assignmentId, assignmentId),
+          isNull(attempts.submittedAt),
+          sql`(${extensions.dueAt} IS NULL OR ${extensions.dueAt} <= ${at})`,
+        ),
+      );
+    const lesson = open.length ? await getLessonVersion(a.lessonVersionId) : null;
+    for (const attempt of open) {
+      const saved = await tx
+        .select({ kind: answers.kind, itemId: answers.itemId, choice: answers.choice })
+        .from(answers)
+        .where(eq(answers.attemptId, attempt.id));
+      await tx
+        .update(attempts)
+        .set({
+          submittedAt: new Date(at),
+          late: at > a.dueAt.getTime(),
+          submittedByClose: true,
+          ...(lesson ? scoreAttempt(lesson, saved) : {}),
+        })
+        .where(eq(attempts.id, attempt.id));
+    }
+    await bumpLive(assignmentId);
+    return { closed: open.length };
+  });
 }
 
 /**
@@ -114,11 +113,11 @@ export function closeAssignmentAt(assignmentId: number, closedAt: number): { clo
  * whoever touches the assignment afterwards (a pupil's page or save, a teacher's page, the live
  * view) finishes the close. Costs nothing but a comparison until then.
  */
-export function sweepIfDue(a: Closable, now = Date.now()): boolean {
-  if (a.closedAt) return sweepExtended(a.id, now) > 0;
+export async function sweepIfDue(a: Closable, now = Date.now()): Promise<boolean> {
+  if (a.closedAt) return (await sweepExtended(a.id, now)) > 0;
   if (a.acceptLate || now <= a.dueAt.getTime()) return false;
-  closeAssignmentAt(a.id, a.dueAt.getTime());
-  sweepExtended(a.id, now);
+  await closeAssignmentAt(a.id, a.dueAt.getTime());
+  await sweepExtended(a.id, now);
   return true;
 }
 
@@ -150,38 +149,35 @@ const extendedOpen = prepared((d) =>
  * are handed in as of that date, like the close would have (lazily, by whoever touches the
  * assignment next). One indexed read when there is nothing to do.
  */
-export function sweepExtended(assignmentId: number, now = Date.now()): number {
-  if (extendedOpen().all({ assignmentId, now }).length === 0) return 0;
-  return db.transaction(
-    (tx) => {
-      const due = extendedOpen().all({ assignmentId, now });
-      const a = tx
+export async function sweepExtended(assignmentId: number, now = Date.now()): Promise<number> {
+  if ((await extendedOpen().execute({ assignmentId, now })).length === 0) return 0;
+  return withTransaction(async (tx) => {
+    const due = await extendedOpen().execute({ assignmentId, now });
+    const a = await first(
+      tx
         .select({ lessonVersionId: assignments.lessonVersionId })
         .from(assignments)
-        .where(eq(assignments.id, assignmentId))
-        .get();
-      const lesson = a && due.length ? getLessonVersion(a.lessonVersionId) : null;
-      for (const attempt of due) {
-        const saved = tx
-          .select({ kind: answers.kind, itemId: answers.itemId, choice: answers.choice })
-          .from(answers)
-          .where(eq(answers.attemptId, attempt.id))
-          .all();
-        tx.update(attempts)
-          .set({
-            submittedAt: attempt.dueAt!,
-            late: false,
-            submittedByClose: true,
-            ...(lesson ? scoreAttempt(lesson, saved) : {}),
-          })
-          .where(eq(attempts.id, attempt.id))
-          .run();
-      }
-      if (due.length) bumpLive(assignmentId);
-      return due.length;
-    },
-    { behavior: "immediate" },
-  );
+        .where(eq(assignments.id, assignmentId)),
+    );
+    const lesson = a && due.length ? await getLessonVersion(a.lessonVersionId) : null;
+    for (const attempt of due) {
+      const saved = await tx
+        .select({ kind: answers.kind, itemId: answers.itemId, choice: answers.choice })
+        .from(answers)
+        .where(eq(answers.attemptId, attempt.id));
+      await tx
+        .update(attempts)
+        .set({
+          submittedAt: attempt.dueAt!,
+          late: false,
+          submittedByClose: true,
+          ...(lesson ? scoreAttempt(lesson, saved) : {}),
+        })
+        .where(eq(attempts.id, attempt.id));
+    }
+    if (due.length) await bumpLive(assignmentId);
+    return due.length;
+  });
 }
 
 const dueUnclosed = prepared((d) =>
@@ -233,10 +229,11 @@ const closedWithExtensionDue = prepared((d) =>
  * several instances may run it at once (each close is one IMMEDIATE transaction that keeps the
  * first close time). Returns how many assignments it closed or swept.
  */
-export function sweepAllDue(now = Date.now()): number {
+export async function sweepAllDue(now = Date.now()): Promise<number> {
   let n = 0;
-  for (const a of dueUnclosed().all({ now })) if (sweepIfDue(a, now)) n++;
-  for (const { id } of closedWithExtensionDue().all({ now })) if (sweepExtended(id, now) > 0) n++;
+  for (const a of await dueUnclosed().execute({ now })) if (await sweepIfDue(a, now)) n++;
+  for (const { id } of await closedWithExtensionDue().execute({ now }))
+    if ((await sweepExtended(id, now)) > 0) n++;
   return n;
 }
 

@@ -3,21 +3,21 @@
 // an import cycle (discussion.server.ts needs the assignment lookups).
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { postFeedback, posts, pupils } from "../../db/schema";
-import { db } from "~/db.server";
+import { db, first } from "~/db.server";
 import { discussionDone } from "~/utils/discussion";
 
 /** Per assignment: has the pupil answered every prompt, and how much teacher feedback is unread. */
-export function pupilDiscussionStatus({
+export async function pupilDiscussionStatus({
   pupilId,
   assignments,
 }: {
   pupilId: number;
   assignments: { id: number; promptIds: string[] }[];
-}): Map<number, { done: boolean; unseenFeedback: number }> {
+}): Promise<Map<number, { done: boolean; unseenFeedback: number }>> {
   const ids = assignments.map((a) => a.id);
   const out = new Map<number, { done: boolean; unseenFeedback: number }>();
   if (!ids.length) return out;
-  const answered = db
+  const answered = await db
     .selectDistinct({ assignmentId: posts.assignmentId, promptId: posts.promptId })
     .from(posts)
     .where(
@@ -27,9 +27,8 @@ export function pupilDiscussionStatus({
         isNull(posts.parentId),
         isNull(posts.deletedAt),
       ),
-    )
-    .all();
-  const unseen = db
+    );
+  const unseen = await db
     .select({ assignmentId: posts.assignmentId, n: sql<number>`count(*)` })
     .from(postFeedback)
     .innerJoin(posts, eq(posts.id, postFeedback.postId))
@@ -41,8 +40,7 @@ export function pupilDiscussionStatus({
         isNull(posts.deletedAt),
       ),
     )
-    .groupBy(posts.assignmentId)
-    .all();
+    .groupBy(posts.assignmentId);
   for (const a of assignments) {
     const set = new Set(answered.filter((r) => r.assignmentId === a.id).map((r) => r.promptId));
     out.set(a.id, {
@@ -54,7 +52,7 @@ export function pupilDiscussionStatus({
 }
 
 /** How many of the class's pupils have answered every prompt of the assignment. */
-export function classDiscussionDone({
+export async function classDiscussionDone({
   assignmentId,
   classId,
   promptIds,
@@ -62,15 +60,18 @@ export function classDiscussionDone({
   assignmentId: number;
   classId: number;
   promptIds: string[];
-}): { done: number; total: number } {
+}): Promise<{ done: number; total: number }> {
   const total =
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(pupils)
-      .where(eq(pupils.classId, classId))
-      .get()?.n ?? 0;
+    (
+      await first(
+        db
+          .select({ n: sql<number>`count(*)` })
+          .from(pupils)
+          .where(eq(pupils.classId, classId)),
+      )
+    )?.n ?? 0;
   if (!promptIds.length) return { done: total, total };
-  const rows = db
+  const found = await db
     .selectDistinct({ authorId: posts.authorId, promptId: posts.promptId })
     .from(posts)
     .innerJoin(pupils, eq(pupils.id, posts.authorId))
@@ -82,10 +83,9 @@ export function classDiscussionDone({
         isNull(posts.deletedAt),
         inArray(posts.promptId, promptIds),
       ),
-    )
-    .all();
+    );
   const byPupil = new Map<number, Set<string>>();
-  for (const r of rows)
+  for (const r of found)
     if (r.authorId !== null)
       byPupil.set(r.authorId, (byPupil.get(r.authorId) ?? new Set()).add(r.promptId));
   const done = [...byPupil.values()].filter((set) => discussionDone(promptIds, set)).length;

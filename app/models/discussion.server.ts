@@ -2,7 +2,7 @@
 // who-may-see and who-may-write decided next to every query (rules in ~/utils/discussion).
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { postFeedback, posts, pupils } from "../../db/schema";
-import { db } from "~/db.server";
+import { db, first, withTransaction } from "~/db.server";
 import type { FieldErrors } from "~/utils/form-reply";
 import {
   getPupilAssignment,
@@ -36,34 +36,34 @@ type PostRow = typeof posts.$inferSelect & {
   levels: Levels;
 };
 
-function assignmentPosts(assignmentId: number): PostRow[] {
+async function assignmentPosts(assignmentId: number): Promise<PostRow[]> {
   return (
-    db
-      .select({
-        post: posts,
-        authorName: pupils.displayName,
-        feedbackBody: postFeedback.body,
-        feedbackSeenAt: postFeedback.seenAt,
-        feedbackAt: postFeedback.createdAt,
-        claimLevel: postFeedback.claimLevel,
-        evidenceLevel: postFeedback.evidenceLevel,
-        reasoningLevel: postFeedback.reasoningLevel,
-      })
-      .from(posts)
-      // left join: a removed pupil's blanked posts stay (author null) so replies keep their place
-      .leftJoin(pupils, eq(pupils.id, posts.authorId))
-      .leftJoin(postFeedback, eq(postFeedback.postId, posts.id))
-      .where(eq(posts.assignmentId, assignmentId))
-      .orderBy(asc(posts.createdAt), asc(posts.id))
-      .all()
-      .map((r) => ({
-        ...r.post,
-        authorName: r.authorName ?? "",
-        feedbackBody: r.feedbackBody,
-        feedbackSeenAt: r.feedbackSeenAt,
-        feedbackAt: r.feedbackAt,
-        levels: { claim: r.claimLevel, evidence: r.evidenceLevel, reasoning: r.reasoningLevel },
-      }))
+    (
+      await db
+        .select({
+          post: posts,
+          authorName: pupils.displayName,
+          feedbackBody: postFeedback.body,
+          feedbackSeenAt: postFeedback.seenAt,
+          feedbackAt: postFeedback.createdAt,
+          claimLevel: postFeedback.claimLevel,
+          evidenceLevel: postFeedback.evidenceLevel,
+          reasoningLevel: postFeedback.reasoningLevel,
+        })
+        .from(posts)
+        // left join: a removed pupil's blanked posts stay (author null) so replies keep their place
+        .leftJoin(pupils, eq(pupils.id, posts.authorId))
+        .leftJoin(postFeedback, eq(postFeedback.postId, posts.id))
+        .where(eq(posts.assignmentId, assignmentId))
+        .orderBy(asc(posts.createdAt), asc(posts.id))
+    ).map((r) => ({
+      ...r.post,
+      authorName: r.authorName ?? "",
+      feedbackBody: r.feedbackBody,
+      feedbackSeenAt: r.feedbackSeenAt,
+      feedbackAt: r.feedbackAt,
+      levels: { claim: r.claimLevel, evidence: r.evidenceLevel, reasoning: r.reasoningLevel },
+    }))
   );
 }
 
@@ -124,14 +124,14 @@ export type PupilPromptView = {
  * What one pupil may see of the discussion: their own response (with private feedback), and —
  * once allowed — classmates' visible responses and replies. Nothing else leaves the server.
  */
-export function pupilDiscussion({
+export async function pupilDiscussion({
   pupil,
   assignment,
 }: {
   pupil: PupilViewer;
   assignment: PupilAssignment;
 }) {
-  const rows = assignmentPosts(assignment.id);
+  const rows = await assignmentPosts(assignment.id);
   const all = rows.map(rowFacts);
   const closed = assignment.discussionClosed;
   const me = pupil.pupilId;
@@ -213,7 +213,7 @@ export function pupilDiscussion({
 }
 
 /** The author has now seen every piece of feedback on their posts in this assignment. */
-export function markFeedbackSeen({
+export async function markFeedbackSeen({
   pupilId,
   assignmentId,
   now = Date.now(),
@@ -222,7 +222,8 @@ export function markFeedbackSeen({
   assignmentId: number;
   now?: number;
 }) {
-  db.update(postFeedback)
+  await db
+    .update(postFeedback)
     .set({ seenAt: new Date(now) })
     .where(
       and(
@@ -235,8 +236,7 @@ export function markFeedbackSeen({
             .where(and(eq(posts.authorId, pupilId), eq(posts.assignmentId, assignmentId))),
         ),
       ),
-    )
-    .run();
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -247,15 +247,15 @@ export type WriteResult = { ok: true; postId: number } | { ok: false; errors: Fi
 
 const throttleKey = (pupilId: number) => `discussion-post:${pupilId}`;
 
-function throttled(pupilId: number, now: number): boolean {
-  return throttleStatus(throttleKey(pupilId), POST_RULE, now).blocked;
+async function throttled(pupilId: number, now: number): Promise<boolean> {
+  return (await throttleStatus(throttleKey(pupilId), POST_RULE, now)).blocked;
 }
 
 export type ResponseInput =
   { mode: "open"; body: string } | ({ mode: "cer" } & Record<CerField, string>);
 
 /** A pupil's top-level response to one prompt: one each (a deleted one may be written again). */
-export function postResponse({
+export async function postResponse({
   pupil,
   assignmentId,
   promptId,
@@ -267,8 +267,8 @@ export function postResponse({
   promptId: string;
   input: ResponseInput;
   now?: number;
-}): WriteResult {
-  const assignment = getPupilAssignment({
+}): Promise<WriteResult> {
+  const assignment = await getPupilAssignment({
     classId: pupil.classId,
     pupilId: pupil.pupilId,
     assignmentId,
@@ -276,10 +276,11 @@ export function postResponse({
   const prompt = assignment.lesson.prompts.find((p) => p.id === promptId);
   if (!prompt || prompt.mode !== input.mode) notFound();
   if (assignment.discussionClosed) return { ok: false, errors: { form: "discuss.err.closed" } };
-  if (throttled(pupil.pupilId, now)) return { ok: false, errors: { form: "discuss.err.throttle" } };
-  const result = db.transaction(
-    (tx) => {
-      const existing = tx
+  if (await throttled(pupil.pupilId, now))
+    return { ok: false, errors: { form: "discuss.err.throttle" } };
+  const result = await withTransaction(async (tx) => {
+    const existing = await first(
+      tx
         .select({ id: posts.id })
         .from(posts)
         .where(
@@ -290,50 +291,45 @@ export function postResponse({
             isNull(posts.parentId),
             isNull(posts.deletedAt),
           ),
-        )
-        .get();
-      if (existing) return { ok: false as const, errors: { form: "discuss.err.already" as const } };
-      const values =
-        input.mode === "cer"
-          ? {
-              body: cerBody(input),
-              claim: input.claim,
-              evidence: input.evidence,
-              reasoning: input.reasoning,
-            }
-          : { body: input.body };
-      const row = tx
-        .insert(posts)
-        .values({
-          assignmentId,
-          promptId,
-          authorId: pupil.pupilId,
-          createdAt: new Date(now),
-          ...values,
-        })
-        .returning({ id: posts.id })
-        .get();
-      return { ok: true as const, postId: row.id };
-    },
-    { behavior: "immediate" },
-  );
-  if (result.ok) countUse(throttleKey(pupil.pupilId), POST_RULE, now);
+        ),
+    );
+    if (existing) return { ok: false as const, errors: { form: "discuss.err.already" as const } };
+    const values =
+      input.mode === "cer"
+        ? {
+            body: cerBody(input),
+            claim: input.claim,
+            evidence: input.evidence,
+            reasoning: input.reasoning,
+          }
+        : { body: input.body };
+    const [row] = await tx
+      .insert(posts)
+      .values({
+        assignmentId,
+        promptId,
+        authorId: pupil.pupilId,
+        createdAt: new Date(now),
+        ...values,
+      })
+      .returning({ id: posts.id });
+    return { ok: true as const, postId: row.id };
+  });
+  if (result.ok) await countUse(throttleKey(pupil.pupilId), POST_RULE, now);
   return result;
 }
 
-function anyPost(postId: number) {
-  const row = db.select().from(posts).where(eq(posts.id, postId)).get();
+async function anyPost(postId: number) {
+  const row = await first(db.select().from(posts).where(eq(posts.id, postId)));
   if (!row) return null;
-  const feedback = db
-    .select({ id: postFeedback.id })
-    .from(postFeedback)
-    .where(eq(postFeedback.postId, postId))
-    .get();
+  const feedback = await first(
+    db.select({ id: postFeedback.id }).from(postFeedback).where(eq(postFeedback.postId, postId)),
+  );
   return facts(row, feedback !== undefined);
 }
 
 /** A reply to a response the pupil can see, in the same assignment. */
-export function postReply({
+export async function postReply({
   pupil,
   assignmentId,
   parentId,
@@ -345,29 +341,29 @@ export function postReply({
   parentId: number;
   body: string;
   now?: number;
-}): WriteResult {
-  const assignment = getPupilAssignment({
+}): Promise<WriteResult> {
+  const assignment = await getPupilAssignment({
     classId: pupil.classId,
     pupilId: pupil.pupilId,
     assignmentId,
   });
-  const parent = anyPost(parentId);
+  const parent = await anyPost(parentId);
   const ownResponse =
     parent !== null &&
     parent.assignmentId === assignmentId &&
     hasOwnResponse(
-      db
-        .select()
-        .from(posts)
-        .where(
-          and(
-            eq(posts.assignmentId, assignmentId),
-            eq(posts.authorId, pupil.pupilId),
-            eq(posts.promptId, parent.promptId),
-          ),
-        )
-        .all()
-        .map((r) => facts(r, false)),
+      (
+        await db
+          .select()
+          .from(posts)
+          .where(
+            and(
+              eq(posts.assignmentId, assignmentId),
+              eq(posts.authorId, pupil.pupilId),
+              eq(posts.promptId, parent.promptId),
+            ),
+          )
+      ).map((r) => facts(r, false)),
       pupil.pupilId,
       parent.promptId,
     );
@@ -380,8 +376,9 @@ export function postReply({
     closed: assignment.discussionClosed,
   });
   if (refusal) return { ok: false, errors: { body: refusal } };
-  if (throttled(pupil.pupilId, now)) return { ok: false, errors: { form: "discuss.err.throttle" } };
-  const row = db
+  if (await throttled(pupil.pupilId, now))
+    return { ok: false, errors: { form: "discuss.err.throttle" } };
+  const [row] = await db
     .insert(posts)
     .values({
       assignmentId,
@@ -391,14 +388,13 @@ export function postReply({
       body,
       createdAt: new Date(now),
     })
-    .returning({ id: posts.id })
-    .get();
-  countUse(throttleKey(pupil.pupilId), POST_RULE, now);
+    .returning({ id: posts.id });
+  await countUse(throttleKey(pupil.pupilId), POST_RULE, now);
   return { ok: true, postId: row.id };
 }
 
 /** The pupil's own post in this assignment and what kind of text it holds; 404 for anyone else's. */
-export function ownPostKind({
+export async function ownPostKind({
   pupil,
   assignmentId,
   postId,
@@ -406,35 +402,36 @@ export function ownPostKind({
   pupil: PupilViewer;
   assignmentId: number;
   postId: number;
-}): "open" | "cer" | "reply" {
-  const assignment = getPupilAssignment({
+}): Promise<"open" | "cer" | "reply"> {
+  const assignment = await getPupilAssignment({
     classId: pupil.classId,
     pupilId: pupil.pupilId,
     assignmentId,
   });
-  const row = db
-    .select()
-    .from(posts)
-    .where(
-      and(
-        eq(posts.id, postId),
-        eq(posts.assignmentId, assignmentId),
-        eq(posts.authorId, pupil.pupilId),
+  const row = await first(
+    db
+      .select()
+      .from(posts)
+      .where(
+        and(
+          eq(posts.id, postId),
+          eq(posts.assignmentId, assignmentId),
+          eq(posts.authorId, pupil.pupilId),
+        ),
       ),
-    )
-    .get();
+  );
   if (!row) notFound();
   if (row.parentId !== null) return "reply";
   return assignment.lesson.prompts.find((p) => p.id === row.promptId)?.mode ?? "open";
 }
 
-function ownPostForChange(pupil: PupilViewer, assignmentId: number, postId: number) {
-  const assignment = getPupilAssignment({
+async function ownPostForChange(pupil: PupilViewer, assignmentId: number, postId: number) {
+  const assignment = await getPupilAssignment({
     classId: pupil.classId,
     pupilId: pupil.pupilId,
     assignmentId,
   });
-  const post = anyPost(postId);
+  const post = await anyPost(postId);
   if (!post || post.assignmentId !== assignmentId || post.authorId !== pupil.pupilId) notFound();
   return { post, refusal: editRefusal(post, pupil.pupilId, assignment.discussionClosed) };
 }
@@ -442,7 +439,7 @@ function ownPostForChange(pupil: PupilViewer, assignmentId: number, postId: numb
 export type EditInput = { body: string } | Record<CerField, string>;
 
 /** Changes the text of the pupil's own post; marks it edited. */
-export function editPost({
+export async function editPost({
   pupil,
   assignmentId,
   postId,
@@ -454,8 +451,8 @@ export function editPost({
   postId: number;
   input: EditInput;
   now?: number;
-}): WriteResult {
-  const { refusal } = ownPostForChange(pupil, assignmentId, postId);
+}): Promise<WriteResult> {
+  const { refusal } = await ownPostForChange(pupil, assignmentId, postId);
   if (refusal) return { ok: false, errors: { form: refusal } };
   const values =
     "claim" in input
@@ -466,15 +463,15 @@ export function editPost({
           reasoning: input.reasoning,
         }
       : { body: input.body };
-  db.update(posts)
+  await db
+    .update(posts)
     .set({ ...values, editedAt: new Date(now) })
-    .where(eq(posts.id, postId))
-    .run();
+    .where(eq(posts.id, postId));
   return { ok: true, postId };
 }
 
 /** Soft delete: the row stays (replies keep their place under a "(deleted)" marker). */
-export function deletePost({
+export async function deletePost({
   pupil,
   assignmentId,
   postId,
@@ -484,11 +481,12 @@ export function deletePost({
   assignmentId: number;
   postId: number;
   now?: number;
-}): WriteResult {
-  const { refusal } = ownPostForChange(pupil, assignmentId, postId);
+}): Promise<WriteResult> {
+  const { refusal } = await ownPostForChange(pupil, assignmentId, postId);
   if (refusal) return { ok: false, errors: { form: refusal } };
   // The row stays so replies keep their place; the pupil's words do not (deleting means deleting).
-  db.update(posts)
+  await db
+    .update(posts)
     .set({
       deletedAt: new Date(now),
       exemplary: false,
@@ -497,8 +495,7 @@ export function deletePost({
       evidence: null,
       reasoning: null,
     })
-    .where(eq(posts.id, postId))
-    .run();
+    .where(eq(posts.id, postId));
   return { ok: true, postId };
 }
 
@@ -520,15 +517,15 @@ export type TeacherPostView = {
 };
 
 /** Every post of the assignment, hidden and deleted ones included (marked), grouped by prompt. */
-export function teacherDiscussion({
+export async function teacherDiscussion({
   teacherId,
   assignmentId,
 }: {
   teacherId: number;
   assignmentId: number;
 }) {
-  const assignment = getTeacherAssignment({ teacherId, assignmentId });
-  const rows = assignmentPosts(assignment.id);
+  const assignment = await getTeacherAssignment({ teacherId, assignmentId });
+  const rows = await assignmentPosts(assignment.id);
   const view = (row: PostRow): TeacherPostView => ({
     id: row.id,
     authorName: row.authorName,
@@ -552,7 +549,7 @@ export function teacherDiscussion({
   return {
     assignment,
     prompts,
-    progress: classDiscussionDone({
+    progress: await classDiscussionDone({
       assignmentId: assignment.id,
       classId: assignment.classId,
       promptIds: assignment.lesson.prompts.map((p) => p.id),
@@ -561,8 +558,8 @@ export function teacherDiscussion({
 }
 
 /** The teacher's discussion page: the assignment's facts beside every post, by prompt. */
-export function teacherDiscussionPage(ids: { teacherId: number; assignmentId: number }) {
-  const { assignment, prompts, progress } = teacherDiscussion(ids);
+export async function teacherDiscussionPage(ids: { teacherId: number; assignmentId: number }) {
+  const { assignment, prompts, progress } = await teacherDiscussion(ids);
   return {
     id: assignment.id,
     title: assignment.lesson.title,
@@ -577,43 +574,44 @@ export function teacherDiscussionPage(ids: { teacherId: number; assignmentId: nu
   };
 }
 
-function teacherPost(teacherId: number, assignmentId: number, postId: number) {
-  getTeacherAssignment({ teacherId, assignmentId });
-  const row = db
-    .select()
-    .from(posts)
-    .where(and(eq(posts.id, postId), eq(posts.assignmentId, assignmentId)))
-    .get();
+async function teacherPost(teacherId: number, assignmentId: number, postId: number) {
+  await getTeacherAssignment({ teacherId, assignmentId });
+  const row = await first(
+    db
+      .select()
+      .from(posts)
+      .where(and(eq(posts.id, postId), eq(posts.assignmentId, assignmentId))),
+  );
   if (!row) notFound();
   return row;
 }
 
-export function setHidden(input: {
+export async function setHidden(input: {
   teacherId: number;
   assignmentId: number;
   postId: number;
   hidden: boolean;
 }) {
-  teacherPost(input.teacherId, input.assignmentId, input.postId);
-  db.update(posts).set({ hidden: input.hidden }).where(eq(posts.id, input.postId)).run();
+  await teacherPost(input.teacherId, input.assignmentId, input.postId);
+  await db.update(posts).set({ hidden: input.hidden }).where(eq(posts.id, input.postId));
 }
 
 /** Only a top-level response that still exists can be held up as an example. */
-export function setExemplary(input: {
+export async function setExemplary(input: {
   teacherId: number;
   assignmentId: number;
   postId: number;
   exemplary: boolean;
-}): WriteResult {
-  const row = teacherPost(input.teacherId, input.assignmentId, input.postId);
+}): Promise<WriteResult> {
+  const row = await teacherPost(input.teacherId, input.assignmentId, input.postId);
   if (input.exemplary && (row.parentId !== null || row.deletedAt !== null))
     return { ok: false, errors: { form: "discuss.err.exemplary" } };
-  db.update(posts).set({ exemplary: input.exemplary }).where(eq(posts.id, input.postId)).run();
+  await db.update(posts).set({ exemplary: input.exemplary }).where(eq(posts.id, input.postId));
   return { ok: true, postId: row.id };
 }
 
 /** One piece of private feedback per post; writing it again replaces it and shows as new to the pupil. */
-export function saveFeedback(input: {
+export async function saveFeedback(input: {
   teacherId: number;
   assignmentId: number;
   postId: number;
@@ -621,19 +619,19 @@ export function saveFeedback(input: {
   /** CER rubric levels; ignored (stored as not rated) unless the post is a CER response. */
   levels?: Levels;
   now?: number;
-}): WriteResult {
-  const row = teacherPost(input.teacherId, input.assignmentId, input.postId);
+}): Promise<WriteResult> {
+  const row = await teacherPost(input.teacherId, input.assignmentId, input.postId);
   if (row.deletedAt !== null) return { ok: false, errors: { body: "discuss.err.feedbackDeleted" } };
   const at = new Date(input.now ?? Date.now());
   const l = row.claim !== null && row.parentId === null ? (input.levels ?? NO_LEVELS) : NO_LEVELS;
   const levels = { claimLevel: l.claim, evidenceLevel: l.evidence, reasoningLevel: l.reasoning };
-  db.insert(postFeedback)
+  await db
+    .insert(postFeedback)
     .values({ postId: row.id, body: input.body, createdAt: at, ...levels })
     .onConflictDoUpdate({
       target: postFeedback.postId,
       set: { body: input.body, seenAt: null, createdAt: at, ...levels },
-    })
-    .run();
+    });
   return { ok: true, postId: row.id };
 }
 
@@ -642,12 +640,12 @@ export function saveFeedback(input: {
  * distribution of levels over top-level responses that still exist, and each pupil's levels on
  * their latest such response. The caller has already checked the teacher owns the assignment.
  */
-export function rubricResults(
+export async function rubricResults(
   assignmentId: number,
   prompts: { id: string; mode: string; rubric?: unknown }[],
 ) {
   const withRubric = prompts.filter((p) => p.mode === "cer" && p.rubric);
-  const rows = assignmentPosts(assignmentId).filter(
+  const rows = (await assignmentPosts(assignmentId)).filter(
     (r) => r.parentId === null && r.deletedAt === null,
   );
   const byPupil = new Map<number, Record<string, Levels>>();

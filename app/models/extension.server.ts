@@ -1,7 +1,7 @@
 // Extensions: one pupil's later due date and/or extra attempts on one assignment, set by its teacher.
 import { and, eq, sql } from "drizzle-orm";
 import { extensions, pupils } from "../../db/schema";
-import { db } from "~/db.server";
+import { db, first, rows, withTransaction } from "~/db.server";
 import { getTeacherAssignment } from "~/models/assignment.server";
 import { bumpLive, closeAssignmentAt } from "~/models/closing.server";
 import type { Extension } from "~/utils/extension";
@@ -10,17 +10,18 @@ import { notFound } from "~/utils/http.server";
 /** At most this many extra attempts for one pupil (the form offers 0–3). */
 export const MAX_EXTRA_ATTEMPTS = 3;
 
-function requirePupilOfAssignment(input: {
+async function requirePupilOfAssignment(input: {
   teacherId: number;
   assignmentId: number;
   pupilId: number;
 }) {
-  const a = getTeacherAssignment(input);
-  const pupil = db
-    .select({ id: pupils.id })
-    .from(pupils)
-    .where(and(eq(pupils.id, input.pupilId), eq(pupils.classId, a.classId)))
-    .get();
+  const a = await getTeacherAssignment(input);
+  const pupil = await first(
+    db
+      .select({ id: pupils.id })
+      .from(pupils)
+      .where(and(eq(pupils.id, input.pupilId), eq(pupils.classId, a.classId))),
+  );
   if (!pupil) notFound();
   return a;
 }
@@ -30,80 +31,76 @@ function requirePupilOfAssignment(input: {
  * has checked that a given date is after the class's. Replaces rather than adds, so a form sent
  * twice gives one extra attempt, not two.
  */
-export function setExtension(input: {
+export async function setExtension(input: {
   teacherId: number;
   assignmentId: number;
   pupilId: number;
   dueAt: Date | null;
   extraAttempts: number;
 }) {
-  requirePupilOfAssignment(input);
+  await requirePupilOfAssignment(input);
   const extra = Math.min(MAX_EXTRA_ATTEMPTS, Math.max(0, Math.trunc(input.extraAttempts)));
-  db.transaction(
-    (tx) => {
-      tx.insert(extensions)
-        .values({
-          assignmentId: input.assignmentId,
-          pupilId: input.pupilId,
-          dueAt: input.dueAt,
-          extraAttempts: extra,
-        })
-        .onConflictDoUpdate({
-          target: [extensions.assignmentId, extensions.pupilId],
-          set: { dueAt: sql`excluded.due_at`, extraAttempts: sql`excluded.extra_attempts` },
-        })
-        .run();
-      // the live view shows who has an extension
-      bumpLive(input.assignmentId);
-    },
-    { behavior: "immediate" },
-  );
+  await withTransaction(async (tx) => {
+    await tx
+      .insert(extensions)
+      .values({
+        assignmentId: input.assignmentId,
+        pupilId: input.pupilId,
+        dueAt: input.dueAt,
+        extraAttempts: extra,
+      })
+      .onConflictDoUpdate({
+        target: [extensions.assignmentId, extensions.pupilId],
+        set: { dueAt: sql`excluded.due_at`, extraAttempts: sql`excluded.extra_attempts` },
+      });
+    // the live view shows who has an extension
+    await bumpLive(input.assignmentId);
+  });
 }
 
 /**
  * Removes the pupil's extension. When the assignment is already closed, the close then applies to
  * them too: an attempt it had spared is handed in as of the close (closeAssignmentAt is idempotent).
  */
-export function clearExtension(input: {
+export async function clearExtension(input: {
   teacherId: number;
   assignmentId: number;
   pupilId: number;
 }) {
-  const a = requirePupilOfAssignment(input);
-  db.delete(extensions)
+  const a = await requirePupilOfAssignment(input);
+  await db
+    .delete(extensions)
     .where(
       and(eq(extensions.assignmentId, input.assignmentId), eq(extensions.pupilId, input.pupilId)),
-    )
-    .run();
-  if (a.closedAt) closeAssignmentAt(a.id, a.closedAt.getTime());
+    );
+  if (a.closedAt) await closeAssignmentAt(a.id, a.closedAt.getTime());
 }
 
 /** Every extension on an assignment, by pupil id (for the results, downloads and live view). */
-export function extensionsOf(assignmentId: number): Map<number, Extension> {
-  const rows = db
+export async function extensionsOf(assignmentId: number): Promise<Map<number, Extension>> {
+  const found = await db
     .select({
       pupilId: extensions.pupilId,
       dueAt: extensions.dueAt,
       extraAttempts: extensions.extraAttempts,
     })
     .from(extensions)
-    .where(eq(extensions.assignmentId, assignmentId))
-    .all();
-  return new Map(rows.map((r) => [r.pupilId, { dueAt: r.dueAt, extraAttempts: r.extraAttempts }]));
+    .where(eq(extensions.assignmentId, assignmentId));
+  return new Map(found.map((r) => [r.pupilId, { dueAt: r.dueAt, extraAttempts: r.extraAttempts }]));
 }
 
 /** Every extension in a class's assignments, keyed `assignmentId:pupilId` (the class overview). */
-export function extensionsOfClass(classId: number): Map<string, Extension> {
-  const rows = db.all<{
+export async function extensionsOfClass(classId: number): Promise<Map<string, Extension>> {
+  const found = await rows<{
     assignmentId: number;
     pupilId: number;
     dueAt: number | null;
     extraAttempts: number;
   }>(sql`
-    SELECT e.assignment_id AS assignmentId, e.pupil_id AS pupilId, e.due_at AS dueAt, e.extra_attempts AS extraAttempts
+    SELECT e.assignment_id AS "assignmentId", e.pupil_id AS "pupilId", e.due_at AS "dueAt", e.extra_attempts AS "extraAttempts"
     FROM extensions e JOIN assignments a ON a.id = e.assignment_id WHERE a.class_id = ${classId}`);
   return new Map(
-    rows.map((r) => [
+    found.map((r) => [
       `${r.assignmentId}:${r.pupilId}`,
       { dueAt: r.dueAt === null ? null : new Date(r.dueAt), extraAttempts: r.extraAttempts },
     ]),

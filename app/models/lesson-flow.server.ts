@@ -7,18 +7,18 @@ import { quizParts } from "~/utils/two-part";
 
 export { parseId } from "~/utils/ids";
 
-export function loadFlow(pupil: PupilViewer, assignmentId: number, now = Date.now()) {
-  const assignment = getPupilAssignment({
+export async function loadFlow(pupil: PupilViewer, assignmentId: number, now = Date.now()) {
+  const assignment = await getPupilAssignment({
     classId: pupil.classId,
     pupilId: pupil.pupilId,
     assignmentId,
     now,
   });
-  const attempts = pupilAttempts({ pupilId: pupil.pupilId, assignmentId });
+  const attempts = await pupilAttempts({ pupilId: pupil.pupilId, assignmentId });
   const latest = attempts.at(-1) ?? null;
   const open = latest && !latest.submittedAt ? latest : null;
   const lastSubmitted = [...attempts].reverse().find((a) => a.submittedAt) ?? null;
-  const saved = latest ? attemptAnswers(latest.id) : [];
+  const saved = latest ? await attemptAnswers(latest.id) : [];
   const { lesson } = assignment;
   return {
     assignment,
@@ -52,7 +52,7 @@ export function loadFlow(pupil: PupilViewer, assignmentId: number, now = Date.no
   };
 }
 
-export type Flow = ReturnType<typeof loadFlow>;
+export type Flow = Awaited<ReturnType<typeof loadFlow>>;
 
 /** Saved answers as a map `kind:itemId` → choice, for pre-filling the forms. */
 export function savedChoices(flow: Flow, kind: "quiz" | "sort"): Record<string, string> {

@@ -3,19 +3,19 @@ import { and, desc, eq } from "drizzle-orm";
 import { lessonVersions } from "../../db/schema";
 import { allLessons, getLesson } from "~/content/lessons.server";
 import { CATEGORIES, type Lesson } from "~/content/schema";
-import { db } from "~/db.server";
+import { db, first } from "~/db.server";
 import { publishedVersion } from "~/models/lesson-editor.server";
 
 /** Records a new version row for every lesson whose content hash is not stored yet. */
-export function syncLessonVersions(): number {
+export async function syncLessonVersions(): Promise<number> {
   let added = 0;
   for (const { lesson, hash } of allLessons()) {
-    const result = db
+    const inserted = await db
       .insert(lessonVersions)
       .values({ slug: lesson.slug, contentHash: hash, snapshot: lesson })
       .onConflictDoNothing()
-      .run();
-    added += result.changes;
+      .returning({ id: lessonVersions.id });
+    added += inserted.length;
   }
   return added;
 }
@@ -24,29 +24,33 @@ export function syncLessonVersions(): number {
  * The version to assign now: for a file, the stored version matching the file as it is now; for a
  * lesson written in the app, its newest published version. (Who may use it is checked by callers.)
  */
-export function currentLessonVersion(slug: string): { id: number; lesson: Lesson } | undefined {
+export async function currentLessonVersion(
+  slug: string,
+): Promise<{ id: number; lesson: Lesson } | undefined> {
   const loaded = getLesson(slug);
-  if (!loaded) return publishedVersion(slug);
-  const row = db
-    .select({ id: lessonVersions.id })
-    .from(lessonVersions)
-    .where(and(eq(lessonVersions.slug, slug), eq(lessonVersions.contentHash, loaded.hash)))
-    .orderBy(desc(lessonVersions.id))
-    .get();
+  if (!loaded) return await publishedVersion(slug);
+  const row = await first(
+    db
+      .select({ id: lessonVersions.id })
+      .from(lessonVersions)
+      .where(and(eq(lessonVersions.slug, slug), eq(lessonVersions.contentHash, loaded.hash)))
+      .orderBy(desc(lessonVersions.id)),
+  );
   return row ? { id: row.id, lesson: loaded.lesson } : undefined;
 }
 
 const versionCache = new Map<number, Lesson>();
 
 /** A pinned snapshot; immutable once written, so it is cached for the process lifetime. */
-export function getLessonVersion(id: number): Lesson | undefined {
+export async function getLessonVersion(id: number): Promise<Lesson | undefined> {
   const hit = versionCache.get(id);
   if (hit) return hit;
-  const row = db
-    .select({ snapshot: lessonVersions.snapshot })
-    .from(lessonVersions)
-    .where(eq(lessonVersions.id, id))
-    .get();
+  const row = await first(
+    db
+      .select({ snapshot: lessonVersions.snapshot })
+      .from(lessonVersions)
+      .where(eq(lessonVersions.id, id)),
+  );
   if (!row) return undefined;
   const lesson = row.snapshot as Lesson;
   versionCache.set(id, lesson);

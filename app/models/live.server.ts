@@ -1,9 +1,9 @@
 // The live class view's data: each pupil's step and progress and the live option counts, kept per
 // app instance and brought up to date from the database by what changed since it last looked.
-import type Database from "better-sqlite3";
+import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Lesson } from "~/content/schema";
-import { sqlite } from "~/db.server";
+import { row, rows, withTransaction } from "~/db.server";
 import { getTeacherAssignment, type TeacherAssignment } from "~/models/assignment.server";
 import { closeAssignmentAt, sweepIfDue } from "~/models/closing.server";
 import { notFound } from "~/utils/http.server";
@@ -53,7 +53,6 @@ type CachedAttempt = {
 };
 
 type Cache = {
-  conn: Database.Database;
   assignmentId: number;
   version: number;
   pupilMark: string;
@@ -78,78 +77,71 @@ const MAX_CACHED = 500;
 export const liveWork = { snapshots: 0, bodies: 0 };
 const caches = new Map<number, Cache>();
 
-// Plain better-sqlite3 statements, prepared once per connection: these run on every poll.
-const statements = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
-function prepare(conn: Database.Database) {
-  return {
-    mark: conn.prepare<
-      [number, number, number],
-      { version: number | null; post: number | null; pupils: string }
-    >(
-      `SELECT (SELECT version FROM assignment_live WHERE assignment_id = ?) AS version,
-              (SELECT max(id) FROM posts WHERE assignment_id = ?) AS post,
-              (SELECT count(*) || ':' || ifnull(max(id), 0) FROM pupils WHERE class_id = ?) AS pupils`,
+// The reads every poll makes, as raw SQL through the data layer (`rows`, `row`).
+const reads = {
+  mark: (assignmentId: number, classId: number) =>
+    row<{ version: number | null; post: number | null; pupils: string }>(
+      sql`SELECT (SELECT version FROM assignment_live WHERE assignment_id = ${assignmentId}) AS version,
+              (SELECT max(id) FROM posts WHERE assignment_id = ${assignmentId}) AS post,
+              (SELECT count(*) || ':' || ifnull(max(id), 0) FROM pupils WHERE class_id = ${classId}) AS pupils`,
     ),
-    attempts: conn.prepare<
-      [number],
-      {
-        id: number;
-        pupilId: number;
-        number: number;
-        startedAt: number;
-        submittedAt: number | null;
-        byClose: number;
-      }
-    >(
-      `SELECT id, pupil_id AS pupilId, number, started_at AS startedAt, submitted_at AS submittedAt, submitted_by_close AS byClose
-       FROM attempts WHERE assignment_id = ?`,
+  attempts: (assignmentId: number) =>
+    rows<{
+      id: number;
+      pupilId: number;
+      number: number;
+      startedAt: number;
+      submittedAt: number | null;
+      byClose: number | boolean;
+    }>(
+      sql`SELECT id, pupil_id AS "pupilId", number, started_at AS "startedAt", submitted_at AS "submittedAt", submitted_by_close AS "byClose"
+       FROM attempts WHERE assignment_id = ${assignmentId}`,
     ),
-    changed: conn.prepare<
-      [number, number],
-      { attemptId: number; kind: "quiz" | "sort"; itemId: string; choice: string; savedAt: number }
-    >(
-      `SELECT an.attempt_id AS attemptId, an.kind, an.item_id AS itemId, an.choice, an.saved_at AS savedAt
-       FROM attempts at JOIN answers an ON an.attempt_id = at.id AND an.change_seq > ?
-       WHERE at.assignment_id = ?`,
+  changed: (since: number, assignmentId: number) =>
+    rows<{
+      attemptId: number;
+      kind: "quiz" | "sort";
+      itemId: string;
+      choice: string;
+      savedAt: number;
+    }>(
+      sql`SELECT an.attempt_id AS "attemptId", an.kind, an.item_id AS "itemId", an.choice, an.saved_at AS "savedAt"
+       FROM attempts at JOIN answers an ON an.attempt_id = at.id AND an.change_seq > ${since}
+       WHERE at.assignment_id = ${assignmentId}`,
     ),
-    pupils: conn.prepare<[number], { id: number; name: string }>(
-      `SELECT id, display_name AS name FROM pupils WHERE class_id = ? ORDER BY name_key, id`,
+  pupils: (classId: number) =>
+    rows<{ id: number; name: string }>(
+      sql`SELECT id, display_name AS name FROM pupils WHERE class_id = ${classId} ORDER BY name_key, id`,
     ),
-    posters: conn.prepare<[number], { authorId: number }>(
-      `SELECT DISTINCT author_id AS authorId FROM posts WHERE assignment_id = ? AND author_id IS NOT NULL AND deleted_at IS NULL`,
+  posters: (assignmentId: number) =>
+    rows<{ authorId: number }>(
+      sql`SELECT DISTINCT author_id AS "authorId" FROM posts WHERE assignment_id = ${assignmentId} AND author_id IS NOT NULL AND deleted_at IS NULL`,
     ),
-    // the poll's first read: is it this teacher's (owner or co-teacher), may it be due a close,
-    // and the mark, in one statement
-    poll: conn.prepare<
-      { assignmentId: number; teacherId: number },
-      {
-        classId: number;
-        dueAt: number;
-        acceptLate: number;
-        closedAt: number | null;
-        version: number | null;
-        post: number | null;
-        pupils: string;
-      }
-    >(
-      `SELECT a.class_id AS classId, a.due_at AS dueAt, a.accept_late AS acceptLate, a.closed_at AS closedAt,
+  // the poll's first read: is it this teacher's (owner or co-teacher), may it be due a close,
+  // and the mark, in one statement
+  poll: (assignmentId: number, teacherId: number) =>
+    row<{
+      classId: number;
+      dueAt: number;
+      acceptLate: number | boolean;
+      closedAt: number | null;
+      version: number | null;
+      post: number | null;
+      pupils: string;
+    }>(
+      sql`SELECT a.class_id AS "classId", a.due_at AS "dueAt", a.accept_late AS "acceptLate", a.closed_at AS "closedAt",
               (SELECT version FROM assignment_live WHERE assignment_id = a.id) AS version,
               (SELECT max(id) FROM posts WHERE assignment_id = a.id) AS post,
               (SELECT count(*) || ':' || ifnull(max(id), 0) FROM pupils WHERE class_id = a.class_id) AS pupils
        FROM assignments a JOIN classes c ON c.id = a.class_id
-       WHERE a.id = :assignmentId AND (c.teacher_id = :teacherId OR EXISTS
-         (SELECT 1 FROM class_teachers ct WHERE ct.class_id = c.id AND ct.teacher_id = :teacherId))`,
+       WHERE a.id = ${assignmentId} AND (c.teacher_id = ${teacherId} OR EXISTS
+         (SELECT 1 FROM class_teachers ct WHERE ct.class_id = c.id AND ct.teacher_id = ${teacherId}))`,
     ),
-    closedAt: conn.prepare<[number], { closedAt: number | null }>(
-      `SELECT closed_at AS closedAt FROM assignments WHERE id = ?`,
+  closedAt: (assignmentId: number) =>
+    row<{ closedAt: number | null }>(
+      sql`SELECT closed_at AS "closedAt" FROM assignments WHERE id = ${assignmentId}`,
     ),
-  };
-}
-function stmts(conn: Database.Database) {
-  let s = statements.get(conn);
-  if (!s) statements.set(conn, (s = prepare(conn)));
-  return s;
-}
+};
 
 function bump(map: Map<string, Map<string, number>>, itemId: string, choice: string, by: number) {
   let item = map.get(itemId);
@@ -173,40 +165,42 @@ function splitKey(key: string): ["quiz" | "sort", string] {
 }
 
 /** Reads what changed since the cache's version (everything, for a new cache) and applies it. */
-function refresh(cache: Cache, assignment: TeacherAssignment) {
-  const s = stmts(cache.conn);
-  const read = cache.conn.transaction(() => {
-    // one read snapshot: the version and the rows it covers
-    const now = s.mark.get(assignment.id, assignment.id, assignment.classId)!;
-    const version = now.version ?? 0;
-    const rows = s.attempts.all(assignment.id);
-    const changed = version !== cache.version ? s.changed.all(cache.version, assignment.id) : [];
-    const pupils = now.pupils !== cache.pupilMark ? s.pupils.all(assignment.classId) : null;
-    const post = now.post ?? 0;
-    const posters = post !== cache.postMark || pupils ? s.posters.all(assignment.id) : null;
-    const closedAt =
-      version !== cache.version
-        ? (s.closedAt.get(assignment.id)?.closedAt ?? null)
-        : cache.closedAt;
-    return { version, rows, changed, pupils, posters, post, mark: now, closedAt };
-  });
-  const r = read.deferred();
+async function refresh(cache: Cache, assignment: TeacherAssignment) {
+  const r = await withTransaction(
+    async () => {
+      // one read snapshot: the version and the rows it covers
+      const now = (await reads.mark(assignment.id, assignment.classId))!;
+      const version = now.version ?? 0;
+      const attempts = await reads.attempts(assignment.id);
+      const changed =
+        version !== cache.version ? await reads.changed(cache.version, assignment.id) : [];
+      const pupils = now.pupils !== cache.pupilMark ? await reads.pupils(assignment.classId) : null;
+      const post = now.post ?? 0;
+      const posters = post !== cache.postMark || pupils ? await reads.posters(assignment.id) : null;
+      const closedAt =
+        version !== cache.version
+          ? ((await reads.closedAt(assignment.id))?.closedAt ?? null)
+          : cache.closedAt;
+      return { version, rows: attempts, changed, pupils, posters, post, mark: now, closedAt };
+    },
+    { readOnly: true },
+  );
   // attempts: new ones, changed status, removed ones (a pupil removed from the class)
   const seen = new Set<number>();
-  for (const row of r.rows) {
-    seen.add(row.id);
-    const known = cache.attempts.get(row.id);
+  for (const a of r.rows) {
+    seen.add(a.id);
+    const known = cache.attempts.get(a.id);
     if (known) {
-      known.submittedAt = row.submittedAt;
-      known.byClose = row.byClose === 1;
+      known.submittedAt = a.submittedAt;
+      known.byClose = Boolean(a.byClose);
     } else
-      cache.attempts.set(row.id, {
-        id: row.id,
-        pupilId: row.pupilId,
-        number: row.number,
-        startedAt: row.startedAt,
-        submittedAt: row.submittedAt,
-        byClose: row.byClose === 1,
+      cache.attempts.set(a.id, {
+        id: a.id,
+        pupilId: a.pupilId,
+        number: a.number,
+        startedAt: a.startedAt,
+        submittedAt: a.submittedAt,
+        byClose: Boolean(a.byClose),
         answers: new Map(),
         lastSavedAt: null,
       });
@@ -228,19 +222,19 @@ function refresh(cache: Cache, assignment: TeacherAssignment) {
   cache.latest = latest;
   const isLatest = (a: CachedAttempt) => latest.get(a.pupilId) === a.id;
   // answers that changed: only their old choice leaves the counts and the new one joins
-  for (const row of r.changed) {
-    const attempt = cache.attempts.get(row.attemptId);
+  for (const change of r.changed) {
+    const attempt = cache.attempts.get(change.attemptId);
     if (!attempt) continue;
-    const key = keyOf(row.kind, row.itemId);
+    const key = keyOf(change.kind, change.itemId);
     const before = attempt.answers.get(key);
-    const counts = row.kind === "quiz" ? cache.quiz : cache.sort;
+    const counts = change.kind === "quiz" ? cache.quiz : cache.sort;
     if (!latestChanged && isLatest(attempt)) {
-      if (before) bump(counts, row.itemId, before.choice, -1);
-      bump(counts, row.itemId, row.choice, 1);
+      if (before) bump(counts, change.itemId, before.choice, -1);
+      bump(counts, change.itemId, change.choice, 1);
     }
-    attempt.answers.set(key, { choice: row.choice, savedAt: row.savedAt });
-    if (attempt.lastSavedAt === null || row.savedAt > attempt.lastSavedAt)
-      attempt.lastSavedAt = row.savedAt;
+    attempt.answers.set(key, { choice: change.choice, savedAt: change.savedAt });
+    if (attempt.lastSavedAt === null || change.savedAt > attempt.lastSavedAt)
+      attempt.lastSavedAt = change.savedAt;
   }
   if (latestChanged)
     for (const a of cache.attempts.values()) if (isLatest(a)) countAttempt(cache, a, 1);
@@ -302,24 +296,23 @@ function toSnapshot(cache: Cache, lesson: Lesson, etag: string): Omit<LiveSnapsh
  * mark it answers `notModified` after one small read; otherwise it reads only the answers that
  * changed since this instance last looked (answers.change_seq > the version it has).
  */
-export function liveClass(input: {
+export async function liveClass(input: {
   teacherId: number;
   assignmentId: number;
   ifNoneMatch?: string | null;
   now?: number;
-}):
+}): Promise<
   | { assignment: TeacherAssignment; notModified: true; etag: string }
-  | { assignment: TeacherAssignment; notModified: false; etag: string; snapshot: LiveSnapshot } {
-  const assignment = getTeacherAssignment(input);
-  const conn = sqlite();
-  const m = stmts(conn).mark.get(assignment.id, assignment.id, assignment.classId)!;
+  | { assignment: TeacherAssignment; notModified: false; etag: string; snapshot: LiveSnapshot }
+> {
+  const assignment = await getTeacherAssignment(input);
+  const m = (await reads.mark(assignment.id, assignment.classId))!;
   const etag = markString(assignment.id, m.version ?? 0, m.post ?? 0, m.pupils);
   if (input.ifNoneMatch && input.ifNoneMatch === etag)
     return { assignment, notModified: true, etag };
   let cache = caches.get(assignment.id);
-  if (!cache || cache.conn !== conn || (m.version ?? 0) < cache.version) {
+  if (!cache || (m.version ?? 0) < cache.version) {
     cache = {
-      conn,
       assignmentId: assignment.id,
       version: -1,
       pupilMark: "",
@@ -340,7 +333,7 @@ export function liveClass(input: {
   }
   let current = cache.snapshot?.mark ?? "";
   if (current !== etag) {
-    current = refresh(cache, assignment);
+    current = await refresh(cache, assignment);
     cache.snapshot = { mark: current, value: toSnapshot(cache, assignment.lesson, current) };
     liveWork.snapshots++;
     cache.bodies = {};
@@ -356,38 +349,36 @@ export function liveClass(input: {
 export type LivePoll = { status: 304; etag: string } | { status: 200; etag: string; body: string };
 
 /**
- * One poll of the live view (`live.json`), as cheap as it can be: one prepared read checks that
+ * One poll of the live view (`live.json`), as cheap as it can be: one read checks that
  * the assignment is this teacher's and gives its mark; an unchanged mark is a 304 with nothing
  * else done. A changed one is answered from the JSON made once per (assignment, mark, view) and
  * shared by every poll of this instance — the laptop and the projector, several co-teachers —
  * only `serverNow` is put in front of it. Decision 083.
  */
-export function livePoll(input: {
+export async function livePoll(input: {
   teacherId: number;
   assignmentId: number;
   ifNoneMatch?: string | null;
   view: LiveView;
   now?: number;
-}): LivePoll {
+}): Promise<LivePoll> {
   const now = input.now ?? Date.now();
-  const conn = sqlite();
-  const s = stmts(conn);
-  const key = { assignmentId: input.assignmentId, teacherId: input.teacherId };
-  let row = s.poll.get(key);
-  if (!row) notFound();
+  const read = () => reads.poll(input.assignmentId, input.teacherId);
+  let found = await read();
+  if (!found) notFound();
   const closable = {
     id: input.assignmentId,
-    dueAt: new Date(row.dueAt),
-    acceptLate: row.acceptLate === 1,
-    closedAt: row.closedAt === null ? null : new Date(row.closedAt),
+    dueAt: new Date(found.dueAt),
+    acceptLate: Boolean(found.acceptLate),
+    closedAt: found.closedAt === null ? null : new Date(found.closedAt),
   };
   // past the due time of work that refuses lateness: the close comes first (decision 081)
-  if (sweepIfDue(closable, now)) row = s.poll.get(key) ?? notFound();
-  const etag = markString(input.assignmentId, row.version ?? 0, row.post ?? 0, row.pupils);
+  if (await sweepIfDue(closable, now)) found = (await read()) ?? notFound();
+  const etag = markString(input.assignmentId, found.version ?? 0, found.post ?? 0, found.pupils);
   if (input.ifNoneMatch && input.ifNoneMatch === etag) return { status: 304, etag };
   let cache = caches.get(input.assignmentId);
-  if (!cache || cache.conn !== conn || cache.snapshot?.mark !== etag) {
-    liveClass({ teacherId: input.teacherId, assignmentId: input.assignmentId, now });
+  if (!cache || cache.snapshot?.mark !== etag) {
+    await liveClass({ teacherId: input.teacherId, assignmentId: input.assignmentId, now });
     cache = caches.get(input.assignmentId)!;
   }
   const value = cache.snapshot!.value;
@@ -427,9 +418,13 @@ function countsOf(
 }
 
 /** The teacher closes the assignment for everyone now ("waktu habis"); open attempts are submitted. */
-export function closeForEveryone(input: { teacherId: number; assignmentId: number; now?: number }) {
-  const assignment = getTeacherAssignment(input);
-  return closeAssignmentAt(assignment.id, input.now ?? Date.now());
+export async function closeForEveryone(input: {
+  teacherId: number;
+  assignmentId: number;
+  now?: number;
+}) {
+  const assignment = await getTeacherAssignment(input);
+  return await closeAssignmentAt(assignment.id, input.now ?? Date.now());
 }
 
 /**

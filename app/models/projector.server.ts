@@ -7,7 +7,7 @@ import { countsOnly, liveClass } from "~/models/live.server";
  * `item` is the asked position (1 = first question; after the questions the statements, then the
  * exemplary responses when the lesson has prompts); anything else shows the first.
  */
-export function projectorPage({
+export async function projectorPage({
   teacherId,
   assignmentId,
   item: askedItem,
@@ -20,7 +20,7 @@ export function projectorPage({
   reveal: boolean;
   authors: boolean;
 }) {
-  const r = liveClass({ teacherId, assignmentId });
+  const r = await liveClass({ teacherId, assignmentId });
   if (r.notModified) throw new Error("unreachable: no If-None-Match was given");
   const a = r.assignment;
   const { lesson } = a;
@@ -85,7 +85,7 @@ export function projectorPage({
       paragraph: reveal ? paragraph(s.paragraph) : null,
     };
   } else {
-    const discussion = teacherDiscussion({ teacherId, assignmentId: a.id });
+    const discussion = await teacherDiscussion({ teacherId, assignmentId: a.id });
     shown = {
       kind: "posts",
       posts: discussion.prompts.flatMap((p) =>
@@ -114,4 +114,4 @@ export function projectorPage({
   };
 }
 
-export type ProjectorPage = ReturnType<typeof projectorPage>;
+export type ProjectorPage = Awaited<ReturnType<typeof projectorPage>>;

@@ -1,7 +1,7 @@
 // Class results: each pupil's counting attempt, answers and posts for an assignment (and across a class), fed to the statistics.
 import { sql } from "drizzle-orm";
 import type { Category, Lesson } from "~/content/schema";
-import { db } from "~/db.server";
+import { row, rows } from "~/db.server";
 import { getTeacherAssignment, type TeacherAssignment } from "~/models/assignment.server";
 import { getTaughtClass } from "~/models/class-access.server";
 import { extensionsOf, extensionsOfClass } from "~/models/extension.server";
@@ -12,7 +12,7 @@ import { percent } from "~/utils/quiz";
 import { partResponses, pointResponses, quizParts } from "~/utils/two-part";
 import { rubricResults } from "~/models/discussion.server";
 
-type RubricResults = ReturnType<typeof rubricResults>;
+type RubricResults = Awaited<ReturnType<typeof rubricResults>>;
 import { COMPLETION_STATUSES, type CompletionStatus } from "~/utils/results-table";
 import {
   confusionTable,
@@ -43,7 +43,8 @@ type AttemptFacts = {
   number: number;
   startedAt: number;
   submittedAt: number | null;
-  late: number;
+  /** 0/1 on SQLite, a boolean on PostgreSQL */
+  late: number | boolean;
   quizScore: number | null;
   quizMax: number | null;
   sortScore: number | null;
@@ -93,7 +94,7 @@ export function pickCounting(attempts: AttemptFacts[], rule: CountingRule): Coun
     percent: best.percent,
     startedAt: new Date(best.startedAt),
     submittedAt: best.submittedAt,
-    late: best.late === 1,
+    late: Boolean(best.late),
     spentMs: Math.max(0, best.submittedAt.getTime() - best.startedAt),
   };
 }
@@ -137,24 +138,24 @@ type PupilAttemptRow = { pupilId: number; name: string } & {
 };
 
 /** Every pupil of the class with their attempts at this assignment (one indexed join). */
-function loadPupils(a: TeacherAssignment, now: number): PupilResult[] {
-  const rows = db.all<PupilAttemptRow>(sql`
-    SELECT p.id AS pupilId, p.display_name AS name,
-      a.id AS id, a.number AS number, a.started_at AS startedAt, a.submitted_at AS submittedAt, a.late AS late,
-      a.quiz_score AS quizScore, a.quiz_max AS quizMax, a.sort_score AS sortScore, a.sort_max AS sortMax
+async function loadPupils(a: TeacherAssignment, now: number): Promise<PupilResult[]> {
+  const found = await rows<PupilAttemptRow>(sql`
+    SELECT p.id AS "pupilId", p.display_name AS name,
+      a.id AS id, a.number AS number, a.started_at AS "startedAt", a.submitted_at AS "submittedAt", a.late AS late,
+      a.quiz_score AS "quizScore", a.quiz_max AS "quizMax", a.sort_score AS "sortScore", a.sort_max AS "sortMax"
     FROM pupils p
     LEFT JOIN attempts a ON a.assignment_id = ${a.id} AND a.pupil_id = p.id
     WHERE p.class_id = ${a.classId}
     ORDER BY p.display_name COLLATE NOCASE, p.id, a.number`);
   const byPupil = new Map<number, { name: string; attempts: AttemptFacts[] }>();
-  for (const r of rows) {
+  for (const r of found) {
     let entry = byPupil.get(r.pupilId);
     if (!entry) byPupil.set(r.pupilId, (entry = { name: r.name, attempts: [] }));
     if (r.id !== null) entry.attempts.push(r as AttemptFacts);
   }
   const pupilsOut: PupilResult[] = [];
   const owner = new Map<number, PupilResult>();
-  const extensions = extensionsOf(a.id);
+  const extensions = await extensionsOf(a.id);
   for (const [pupilId, { name, attempts }] of byPupil) {
     const counting = pickCounting(attempts, a.counting);
     const extension = extensions.get(pupilId) ?? null;
@@ -175,13 +176,13 @@ function loadPupils(a: TeacherAssignment, now: number): PupilResult[] {
     if (shownId !== undefined) owner.set(shownId, pupil);
   }
   if (owner.size) {
-    const answerRows = db.all<{
+    const answerRows = await rows<{
       attemptId: number;
       kind: "quiz" | "sort";
       itemId: string;
       choice: string;
     }>(sql`
-      SELECT attempt_id AS attemptId, kind, item_id AS itemId, choice FROM answers
+      SELECT attempt_id AS "attemptId", kind, item_id AS "itemId", choice FROM answers
       WHERE attempt_id IN (SELECT value FROM json_each(${JSON.stringify([...owner.keys()])}))`);
     for (const r of answerRows) {
       const p = owner.get(r.attemptId);
@@ -209,11 +210,11 @@ export type Participation = {
 };
 
 /** Posts counted in SQL per pupil and prompt; deleted posts do not count. */
-function loadParticipation(
+async function loadParticipation(
   a: TeacherAssignment,
   pupilList: { pupilId: number; name: string }[],
-): Participation {
-  const rows = db.all<{
+): Promise<Participation> {
+  const found = await rows<{
     pupilId: number;
     promptId: string;
     responses: number;
@@ -221,7 +222,7 @@ function loadParticipation(
     exemplary: number;
     hidden: number;
   }>(sql`
-    SELECT author_id AS pupilId, prompt_id AS promptId,
+    SELECT author_id AS "pupilId", prompt_id AS "promptId",
       sum(parent_id IS NULL) AS responses,
       sum(parent_id IS NOT NULL) AS replies,
       sum(exemplary) AS exemplary,
@@ -243,7 +244,7 @@ function loadParticipation(
     ]),
   );
   const totals = { responses: 0, replies: 0, exemplary: 0, hidden: 0 };
-  for (const r of rows) {
+  for (const r of found) {
     const p = byPupil.get(r.pupilId);
     if (!p) continue;
     p.responses[r.promptId] = (p.responses[r.promptId] ?? 0) + r.responses;
@@ -331,7 +332,7 @@ export function summarise(a: TeacherAssignment, pupilList: PupilResult[]) {
 }
 
 /** One of the teacher's assignments with its full class results, or 404. */
-export function assignmentResults({
+export async function assignmentResults({
   teacherId,
   assignmentId,
   now = Date.now(),
@@ -339,15 +340,15 @@ export function assignmentResults({
   teacherId: number;
   assignmentId: number;
   now?: number;
-}): AssignmentResults {
-  const assignment = getTeacherAssignment({ teacherId, assignmentId });
-  const pupilList = loadPupils(assignment, now);
+}): Promise<AssignmentResults> {
+  const assignment = await getTeacherAssignment({ teacherId, assignmentId });
+  const pupilList = await loadPupils(assignment, now);
   return {
     assignment,
     pupils: pupilList,
     ...summarise(assignment, pupilList),
-    participation: loadParticipation(assignment, pupilList),
-    rubric: rubricResults(assignment.id, assignment.lesson.prompts),
+    participation: await loadParticipation(assignment, pupilList),
+    rubric: await rubricResults(assignment.id, assignment.lesson.prompts),
   };
 }
 
@@ -377,7 +378,7 @@ export type PupilPost = {
 };
 
 /** One pupil's work on one assignment for its teacher; the pupil must be in the assignment's class, else 404. */
-export function pupilWork({
+export async function pupilWork({
   teacherId,
   assignmentId,
   pupilId,
@@ -388,14 +389,14 @@ export function pupilWork({
   pupilId: number;
   now?: number;
 }) {
-  const assignment = getTeacherAssignment({ teacherId, assignmentId });
-  const pupil = db.get<{ id: number; name: string } | undefined>(
+  const assignment = await getTeacherAssignment({ teacherId, assignmentId });
+  const pupil = await row<{ id: number; name: string }>(
     sql`SELECT id, display_name AS name FROM pupils WHERE id = ${pupilId} AND class_id = ${assignment.classId}`,
   );
   if (!pupil) notFound();
-  const attemptRows = db.all<AttemptFacts>(sql`
-    SELECT id, number, started_at AS startedAt, submitted_at AS submittedAt, late,
-      quiz_score AS quizScore, quiz_max AS quizMax, sort_score AS sortScore, sort_max AS sortMax
+  const attemptRows = await rows<AttemptFacts>(sql`
+    SELECT id, number, started_at AS "startedAt", submitted_at AS "submittedAt", late,
+      quiz_score AS "quizScore", quiz_max AS "quizMax", sort_score AS "sortScore", sort_max AS "sortMax"
     FROM attempts WHERE assignment_id = ${assignment.id} AND pupil_id = ${pupil.id} ORDER BY number`);
   const counting = pickCounting(attemptRows, assignment.counting);
   // Without a submission the teacher still sees what is saved so far in the latest attempt.
@@ -404,12 +405,12 @@ export function pupilWork({
     : (attemptRows.at(-1) ?? null);
   const choices = { quiz: {} as Record<string, string>, sort: {} as Record<string, string> };
   if (shown) {
-    const answerRows = db.all<{ kind: "quiz" | "sort"; itemId: string; choice: string }>(
-      sql`SELECT kind, item_id AS itemId, choice FROM answers WHERE attempt_id = ${shown.id}`,
+    const answerRows = await rows<{ kind: "quiz" | "sort"; itemId: string; choice: string }>(
+      sql`SELECT kind, item_id AS "itemId", choice FROM answers WHERE attempt_id = ${shown.id}`,
     );
     for (const r of answerRows) choices[r.kind][r.itemId] = r.choice;
   }
-  const postRows = db.all<{
+  const postRows = await rows<{
     id: number;
     promptId: string;
     parentId: number | null;
@@ -417,26 +418,26 @@ export function pupilWork({
     claim: string | null;
     evidence: string | null;
     reasoning: string | null;
-    hidden: number;
-    exemplary: number;
+    hidden: number | boolean;
+    exemplary: number | boolean;
     createdAt: number;
     feedback: string | null;
   }>(sql`
-    SELECT p.id, p.prompt_id AS promptId, p.parent_id AS parentId, p.body, p.claim, p.evidence, p.reasoning,
-      p.hidden, p.exemplary, p.created_at AS createdAt, f.body AS feedback
+    SELECT p.id, p.prompt_id AS "promptId", p.parent_id AS "parentId", p.body, p.claim, p.evidence, p.reasoning,
+      p.hidden, p.exemplary, p.created_at AS "createdAt", f.body AS feedback
     FROM posts p LEFT JOIN post_feedback f ON f.post_id = p.id
     WHERE p.assignment_id = ${assignment.id} AND p.author_id = ${pupil.id} AND p.deleted_at IS NULL
     ORDER BY p.created_at, p.id`);
   const posts: PupilPost[] = postRows.map((r) => ({
     ...r,
-    hidden: r.hidden === 1,
-    exemplary: r.exemplary === 1,
+    hidden: Boolean(r.hidden),
+    exemplary: Boolean(r.exemplary),
     createdAt: new Date(r.createdAt),
   }));
   const quizResponses: QuizResponse[] = counting
     ? pointResponses(assignment.lesson, pupil.id, choices.quiz)
     : [];
-  const extension = extensionsOf(assignment.id).get(pupil.id) ?? null;
+  const extension = (await extensionsOf(assignment.id)).get(pupil.id) ?? null;
   return {
     assignment,
     pupil,
@@ -454,7 +455,7 @@ export function pupilWork({
         number: r.number,
         startedAt: new Date(r.startedAt),
         submittedAt: s.submittedAt,
-        late: r.late === 1,
+        late: Boolean(r.late),
         percent: s.submittedAt ? s.percent : null,
       };
     }),
@@ -468,11 +469,11 @@ export function pupilWork({
   };
 }
 
-export type ClassOverview = ReturnType<typeof classResults>;
-export type PupilWork = ReturnType<typeof pupilWork>;
+export type ClassOverview = Awaited<ReturnType<typeof classResults>>;
+export type PupilWork = Awaited<ReturnType<typeof pupilWork>>;
 
 /** All assignments of one of the teacher's classes with completion and average, and each pupil across them; else 404. */
-export function classResults({
+export async function classResults({
   teacherId,
   classId,
   now = Date.now(),
@@ -481,22 +482,22 @@ export function classResults({
   classId: number;
   now?: number;
 }) {
-  const klass = getTaughtClass({ classId, teacherId });
-  const assignmentRows = db.all<{
+  const klass = await getTaughtClass({ classId, teacherId });
+  const assignmentRows = await rows<{
     id: number;
     dueAt: number;
     counting: CountingRule;
     lessonVersionId: number;
   }>(sql`
-    SELECT id, due_at AS dueAt, counting, lesson_version_id AS lessonVersionId
+    SELECT id, due_at AS "dueAt", counting, lesson_version_id AS "lessonVersionId"
     FROM assignments WHERE class_id = ${klass.id} ORDER BY due_at, id`);
-  const pupilRows = db.all<{ id: number; name: string }>(
+  const pupilRows = await rows<{ id: number; name: string }>(
     sql`SELECT id, display_name AS name FROM pupils WHERE class_id = ${klass.id} ORDER BY display_name COLLATE NOCASE, id`,
   );
-  const attemptRows = db.all<AttemptFacts & { assignmentId: number; pupilId: number }>(sql`
-    SELECT t.assignment_id AS assignmentId, t.pupil_id AS pupilId, t.id, t.number, t.started_at AS startedAt,
-      t.submitted_at AS submittedAt, t.late, t.quiz_score AS quizScore, t.quiz_max AS quizMax,
-      t.sort_score AS sortScore, t.sort_max AS sortMax
+  const attemptRows = await rows<AttemptFacts & { assignmentId: number; pupilId: number }>(sql`
+    SELECT t.assignment_id AS "assignmentId", t.pupil_id AS "pupilId", t.id, t.number, t.started_at AS "startedAt",
+      t.submitted_at AS "submittedAt", t.late, t.quiz_score AS "quizScore", t.quiz_max AS "quizMax",
+      t.sort_score AS "sortScore", t.sort_max AS "sortMax"
     FROM attempts t JOIN assignments a ON a.id = t.assignment_id
     WHERE a.class_id = ${klass.id}`);
   const grouped = new Map<string, AttemptFacts[]>();
@@ -506,11 +507,12 @@ export function classResults({
     if (list) list.push(r);
     else grouped.set(key, [r]);
   }
-  const extensions = extensionsOfClass(klass.id);
+  const extensions = await extensionsOfClass(klass.id);
   type Cell = { status: CompletionStatus; percent: number | null };
   const cells = new Map<string, Cell>();
-  const assignmentsOut = assignmentRows.map((a) => {
-    const lesson = getLessonVersion(a.lessonVersionId);
+  const assignmentsOut = [];
+  for (const a of assignmentRows) {
+    const lesson = await getLessonVersion(a.lessonVersionId);
     const dueAt = new Date(a.dueAt);
     const completion = Object.fromEntries(COMPLETION_STATUSES.map((s) => [s, 0])) as Record<
       CompletionStatus,
@@ -530,7 +532,7 @@ export function classResults({
       if (counting) percents.push(counting.percent);
       cells.set(`${a.id}:${p.id}`, { status, percent: counting?.percent ?? null });
     }
-    return {
+    assignmentsOut.push({
       id: a.id,
       title: lesson?.title ?? "",
       language: lesson?.language ?? "id",
@@ -538,18 +540,18 @@ export function classResults({
       completion,
       submitted: percents.length,
       mean: mean(percents),
-    };
-  });
+    });
+  }
   return {
     klass: { id: klass.id, name: klass.name, timeZone: klass.timeZone },
     assignments: assignmentsOut,
     pupils: pupilRows.map((p) => {
-      const row = assignmentRows.map((a) => cells.get(`${a.id}:${p.id}`)!);
+      const cellsOfPupil = assignmentRows.map((a) => cells.get(`${a.id}:${p.id}`)!);
       return {
         pupilId: p.id,
         name: p.name,
-        cells: row,
-        mean: mean(row.flatMap((c) => (c.percent === null ? [] : [c.percent]))),
+        cells: cellsOfPupil,
+        mean: mean(cellsOfPupil.flatMap((c) => (c.percent === null ? [] : [c.percent]))),
       };
     }),
   };
@@ -559,26 +561,30 @@ export function classResults({
 // The three results pages: load, then shape with the pure helpers in ~/utils/results-view.
 
 /** The assignment results page's data, its pupil table in the order the address asks for. */
-export function assignmentResultsPage(input: {
+export async function assignmentResultsPage(input: {
   teacherId: number;
   assignmentId: number;
   sort: { key: SortKey; dir: SortDir };
   now?: number;
 }) {
-  return resultsView(assignmentResults(input), input.sort);
+  return resultsView(await assignmentResults(input), input.sort);
 }
 
 /** The teacher's page about one pupil's work on one assignment. */
-export function pupilWorkPage(input: {
+export async function pupilWorkPage(input: {
   teacherId: number;
   assignmentId: number;
   pupilId: number;
   now?: number;
 }) {
-  return pupilWorkView(pupilWork(input));
+  return pupilWorkView(await pupilWork(input));
 }
 
 /** The class results overview page. */
-export function classResultsPage(input: { teacherId: number; classId: number; now?: number }) {
-  return classResultsView(classResults(input));
+export async function classResultsPage(input: {
+  teacherId: number;
+  classId: number;
+  now?: number;
+}) {
+  return classResultsView(await classResults(input));
 }

@@ -15,8 +15,8 @@ export const meta: MetaFunction = ({ matches }) => title(matches, "accounts.pupi
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const pupil = await requirePupil(request);
-  const replies = unseenReplies({ pupilId: pupil.pupilId });
-  const todo = listPupilAssignments({ pupilId: pupil.pupilId, classId: pupil.classId }).map(
+  const replies = await unseenReplies({ pupilId: pupil.pupilId });
+  const todo = (await listPupilAssignments({ pupilId: pupil.pupilId, classId: pupil.classId })).map(
     (a) => ({
       ...a,
       dueAt: a.dueAt.toISOString(),

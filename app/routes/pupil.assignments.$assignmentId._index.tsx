@@ -15,7 +15,7 @@ import { percent } from "~/utils/quiz";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const pupil = await requirePupil(request);
-  const flow = loadFlow(pupil, parseId(params.assignmentId));
+  const flow = await loadFlow(pupil, parseId(params.assignmentId));
   const a = flow.assignment;
   return json(
     {
@@ -57,12 +57,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const pupil = await requirePupil(request);
   const assignmentId = parseId(params.assignmentId);
   const { submission } = await parseForm(request, startSchema);
-  const assignment = getPupilAssignment({
+  const assignment = await getPupilAssignment({
     classId: pupil.classId,
     pupilId: pupil.pupilId,
     assignmentId,
   });
-  const result = startAttempt({ pupilId: pupil.pupilId, assignment });
+  const result = await startAttempt({ pupilId: pupil.pupilId, assignment });
   if (!result.ok)
     return refuse(submission, {
       formError: result.reason === "limit" ? "flow.err.limit" : "flow.err.closed",

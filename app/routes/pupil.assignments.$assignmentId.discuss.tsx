@@ -25,11 +25,11 @@ import { LostReply, Post, ResponseForm, useReplyFor } from "~/components/pupil-d
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const pupil = await requirePupil(request);
-  const flow = loadFlow(pupil, parseId(params.assignmentId));
-  const discussion = pupilDiscussion({ pupil, assignment: flow.assignment });
+  const flow = await loadFlow(pupil, parseId(params.assignmentId));
+  const discussion = await pupilDiscussion({ pupil, assignment: flow.assignment });
   // the feedback is on the page being sent, so from now on it counts as seen (the page still marks it new once)
-  markFeedbackSeen({ pupilId: pupil.pupilId, assignmentId: flow.assignment.id });
-  markRepliesSeen({ pupilId: pupil.pupilId, assignmentId: flow.assignment.id });
+  await markFeedbackSeen({ pupilId: pupil.pupilId, assignmentId: flow.assignment.id });
+  await markRepliesSeen({ pupilId: pupil.pupilId, assignmentId: flow.assignment.id });
   return json(
     {
       id: flow.assignment.id,
@@ -64,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   };
 
   if (intent === "respond") {
-    const assignment = getPupilAssignment({
+    const assignment = await getPupilAssignment({
       classId: pupil.classId,
       pupilId: pupil.pupilId,
       assignmentId,
@@ -79,7 +79,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return answer(
         submission,
         forForm,
-        postResponse({ pupil, assignmentId, promptId: prompt.id, input }),
+        await postResponse({ pupil, assignmentId, promptId: prompt.id, input }),
       );
     }
     const submission = parseSubmission(form, openSchema);
@@ -88,22 +88,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return answer(
       submission,
       forForm,
-      postResponse({ pupil, assignmentId, promptId: prompt.id, input }),
+      await postResponse({ pupil, assignmentId, promptId: prompt.id, input }),
     );
   }
   if (intent === "reply") {
     const forForm = "reply";
     const submission = parseSubmission(form, replySchema);
     if (submission.status !== "success") return refuse(submission, { intent: forForm });
-    return answer(submission, forForm, postReply({ pupil, assignmentId, ...submission.value }));
+    return answer(
+      submission,
+      forForm,
+      await postReply({ pupil, assignmentId, ...submission.value }),
+    );
   }
   if (intent === "edit" || intent === "delete") {
     const target = parseSubmission(form, postIdSchema);
     if (target.status !== "success") notFound();
     const { postId } = target.value;
-    const kind = ownPostKind({ pupil, assignmentId, postId });
+    const kind = await ownPostKind({ pupil, assignmentId, postId });
     if (intent === "delete") {
-      const result = deletePost({ pupil, assignmentId, postId });
+      const result = await deletePost({ pupil, assignmentId, postId });
       return result.ok ? redirect(back) : answer(target, "delete", result);
     }
     const forForm = "edit";
@@ -111,7 +115,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const submission = parseSubmission(form, cerSchema);
       if (submission.status !== "success") return refuse(submission, { intent: forForm });
       const input = submission.value;
-      return answer(submission, forForm, editPost({ pupil, assignmentId, postId, input }));
+      return answer(submission, forForm, await editPost({ pupil, assignmentId, postId, input }));
     }
     const submission = parseSubmission(
       form,
@@ -119,7 +123,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
     if (submission.status !== "success") return refuse(submission, { intent: forForm });
     const input = submission.value;
-    return answer(submission, forForm, editPost({ pupil, assignmentId, postId, input }));
+    return answer(submission, forForm, await editPost({ pupil, assignmentId, postId, input }));
   }
   badRequest();
 }

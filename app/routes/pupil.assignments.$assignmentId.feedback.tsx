@@ -17,7 +17,7 @@ import { reviewLesson } from "~/utils/lesson-review";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const pupil = await requirePupil(request);
-  const flow = loadFlow(pupil, parseId(params.assignmentId));
+  const flow = await loadFlow(pupil, parseId(params.assignmentId));
   const a = flow.assignment;
   const base = {
     id: a.id,
@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!flow.feedbackVisible || !attempt)
     return json({ ...base, review: null }, { headers: { "Cache-Control": "no-store" } });
   const chosen = new Map(
-    attemptAnswers(attempt.id).map((x) => [`${x.kind}:${x.itemId}`, x.choice]),
+    (await attemptAnswers(attempt.id)).map((x) => [`${x.kind}:${x.itemId}`, x.choice]),
   );
   const score = {
     quizScore: attempt.quizScore ?? 0,

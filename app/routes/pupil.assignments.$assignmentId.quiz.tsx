@@ -25,7 +25,7 @@ import { quizQuestionView } from "~/utils/lesson-review";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const pupil = await requirePupil(request);
-  const flow = loadFlow(pupil, parseId(params.assignmentId));
+  const flow = await loadFlow(pupil, parseId(params.assignmentId));
   const url = new URL(request.url);
   const base = {
     id: flow.assignment.id,
@@ -71,7 +71,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const pupil = await requirePupil(request);
   const assignmentId = parseId(params.assignmentId);
-  const assignment = getPupilAssignment({
+  const assignment = await getPupilAssignment({
     classId: pupil.classId,
     pupilId: pupil.pupilId,
     assignmentId,
@@ -80,8 +80,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     request,
     assignmentId,
     kind: "quiz",
-    onSubmit: (attemptId, refuseSubmit) => {
-      const result = submitAttempt({ pupilId: pupil.pupilId, attemptId, assignmentId });
+    onSubmit: async (attemptId, refuseSubmit) => {
+      const result = await submitAttempt({ pupilId: pupil.pupilId, attemptId, assignmentId });
       if (!result.ok) return refuseSubmit("flow.err.closed");
       const step = feedbackVisible(assignment, true, Date.now()) ? "feedback" : "";
       return redirect(`/pupil/assignments/${assignmentId}${step ? `/${step}` : ""}`);

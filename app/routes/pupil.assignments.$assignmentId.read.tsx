@@ -11,7 +11,7 @@ import { parseHighlight } from "~/utils/highlight";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const pupil = await requirePupil(request);
-  const flow = loadFlow(pupil, parseId(params.assignmentId));
+  const flow = await loadFlow(pupil, parseId(params.assignmentId));
   const { lesson } = flow;
   return json(
     {

@@ -22,7 +22,7 @@ import { attemptOrder } from "~/utils/quiz";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const pupil = await requirePupil(request);
-  const flow = loadFlow(pupil, parseId(params.assignmentId));
+  const flow = await loadFlow(pupil, parseId(params.assignmentId));
   const url = new URL(request.url);
   const base = { id: flow.assignment.id, language: flow.lesson.language, noJs: noJsOutcome(url) };
   if (!flow.open)

@@ -15,7 +15,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const pupil = await requirePupil(request);
-  const flow = loadFlow(pupil, parseId(params.assignmentId));
+  const flow = await loadFlow(pupil, parseId(params.assignmentId));
   return json(
     {
       id: flow.assignment.id,

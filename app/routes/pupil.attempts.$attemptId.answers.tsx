@@ -58,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return json({ ok: false, reason }, { status: 400, headers: { "Cache-Control": "no-store" } });
   }
   const answer = submission.value;
-  const result = saveAnswer({ pupilId: pupil.pupilId, attemptId, ...answer });
+  const result = await saveAnswer({ pupilId: pupil.pupilId, attemptId, ...answer });
   const headers = { "Cache-Control": "no-store" };
   if (wantsJson) {
     // newerKept: a newer choice of this item was stored before this one arrived and stays (087)

@@ -19,18 +19,20 @@ export const meta: MetaFunction = ({ matches }) => title(matches, "accounts.dash
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
-  const all = listClasses({ teacherId: teacher.teacherId });
-  const news = visitDashboard({ teacherId: teacher.teacherId });
+  const all = await listClasses({ teacherId: teacher.teacherId });
+  const news = await visitDashboard({ teacherId: teacher.teacherId });
+  const items = [];
+  for (const a of news.assignments) {
+    const lesson = await getLessonVersion(a.lessonVersionId);
+    items.push({ ...a, title: lesson?.title ?? "", language: lesson?.language ?? "id" });
+  }
   return json(
     {
       name: teacher.name,
       news: {
         since: news.since?.toISOString() ?? null,
         zone: all.find((c) => !c.archived)?.timeZone ?? "WIB",
-        items: news.assignments.map((a) => {
-          const lesson = getLessonVersion(a.lessonVersionId);
-          return { ...a, title: lesson?.title ?? "", language: lesson?.language ?? "id" };
-        }),
+        items,
       },
       active: all.filter((c) => !c.archived),
       archived: all.filter((c) => c.archived),
@@ -43,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { submission } = await parseForm(request, classSchema);
   const teacher = await requireTeacher(request);
   if (submission.status !== "success") return refuse(submission);
-  const classId = createClass({ teacherId: teacher.teacherId, ...submission.value });
+  const classId = await createClass({ teacherId: teacher.teacherId, ...submission.value });
   return redirect(`/teacher/classes/${classId}`, { headers: NO_STORE });
 }
 

@@ -22,8 +22,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
   const url = new URL(request.url);
   const wanted = url.searchParams.get("lesson") ?? undefined;
-  const lessons = assignableLessons(teacher.teacherId, wanted);
-  const classes = assignableClasses(teacher.teacherId);
+  const lessons = await assignableLessons(teacher.teacherId, wanted);
+  const classes = await assignableClasses(teacher.teacherId);
   const week = new Date(Date.now() + 7 * 24 * 3600_000);
   const defaultDue = `${dateToZonedLocal(week, "WIB").slice(0, 10)}T23:59`;
   return json(
@@ -43,11 +43,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const { submission } = await parseForm(request, assignSchema);
   if (submission.status !== "success") return refuse(submission);
   const { lesson, classId, due, opens, ...settings } = submission.value;
-  if (!assignableLessons(teacher.teacherId, lesson).some((l) => l.slug === lesson))
+  if (!(await assignableLessons(teacher.teacherId, lesson)).some((l) => l.slug === lesson))
     return refuse(submission, { fieldErrors: { lesson: "assign.err.lesson" } });
   // The due time is read in each class's own zone; every one must be valid and in the future.
   const dues = new Map(
-    assignableClasses(teacher.teacherId)
+    (await assignableClasses(teacher.teacherId))
       .filter((c) => classId.includes(c.id))
       .map((c) => [c.timeZone, zonedLocalToDate(due, c.timeZone)] as const),
   );
@@ -57,7 +57,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (instants.some((d) => d!.getTime() <= Date.now()))
     return refuse(submission, { fieldErrors: { due: "assign.err.duePast" } });
   // the opening, read in each class's zone like the due time, must come before it
-  const chosenZones = assignableClasses(teacher.teacherId)
+  const chosenZones = (await assignableClasses(teacher.teacherId))
     .filter((c) => classId.includes(c.id))
     .map((c) => c.timeZone);
   const opensFor = (zone: Zone) => (opens === "" ? null : zonedLocalToDate(opens, zone));
@@ -65,7 +65,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return refuse(submission, { fieldErrors: { opens: "sched.err.opens" } });
   if (chosenZones.some((z) => (opensFor(z)?.getTime() ?? -Infinity) >= dues.get(z)!.getTime()))
     return refuse(submission, { fieldErrors: { opens: "sched.err.opensAfterDue" } });
-  const ids = createAssignments({
+  const ids = await createAssignments({
     opensFor,
     teacherId: teacher.teacherId,
     classIds: classId,

@@ -28,11 +28,17 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
-  const a = getTeacherAssignment({
+  const a = await getTeacherAssignment({
     teacherId: teacher.teacherId,
     assignmentId: parseId(params.assignmentId),
   });
-  const progress = submissionCount({ assignmentId: a.id, classId: a.classId });
+  const progress = await submissionCount({ assignmentId: a.id, classId: a.classId });
+  const version = (await versionLabel(a.lessonVersionId)) ?? null;
+  const discussion = await classDiscussionDone({
+    assignmentId: a.id,
+    classId: a.classId,
+    promptIds: a.lesson.prompts.map((p) => p.id),
+  });
   return json(
     {
       id: a.id,
@@ -56,12 +62,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         postFirst: a.postFirst,
       },
       progress,
-      version: versionLabel(a.lessonVersionId) ?? null,
-      discussion: classDiscussionDone({
-        assignmentId: a.id,
-        classId: a.classId,
-        promptIds: a.lesson.prompts.map((p) => p.id),
-      }),
+      version,
+      discussion,
     },
     { headers: { "Cache-Control": "no-store" } },
   );
@@ -74,12 +76,12 @@ const discussionSchema = z.object({ closed: z.string().optional() });
 export async function action({ request, params }: ActionFunctionArgs) {
   const teacher = await requireTeacher(request);
   const id = parseId(params.assignmentId);
-  const a = getTeacherAssignment({ teacherId: teacher.teacherId, assignmentId: id });
+  const a = await getTeacherAssignment({ teacherId: teacher.teacherId, assignmentId: id });
   const form = await readForm(request);
   if (form.get("intent") === "discussion") {
     const submission = parseSubmission(form, discussionSchema);
     if (submission.status !== "success") return refuse(submission, { intent: "discussion" });
-    setDiscussionClosed({
+    await setDiscussionClosed({
       teacherId: teacher.teacherId,
       assignmentId: id,
       closed: submission.value.closed === "true",
@@ -97,7 +99,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (opens !== "" && !opensAt) return no({ opens: "sched.err.opens" });
   if (opensAt && opensAt.getTime() >= dueAt.getTime())
     return no({ opens: "sched.err.opensAfterDue" });
-  const saved = updateAssignment({
+  const saved = await updateAssignment({
     teacherId: teacher.teacherId,
     assignmentId: id,
     settings: { dueAt, opensAt, ...rest },

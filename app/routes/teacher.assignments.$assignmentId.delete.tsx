@@ -14,7 +14,7 @@ export const meta: MetaFunction = ({ matches }) => title(matches, "assign.delete
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
-  const a = getTeacherAssignment({
+  const a = await getTeacherAssignment({
     teacherId: teacher.teacherId,
     assignmentId: parseId(params.assignmentId),
   });
@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const teacher = await requireTeacher(request);
   await readForm(request);
-  const classId = deleteAssignment({
+  const classId = await deleteAssignment({
     teacherId: teacher.teacherId,
     assignmentId: parseId(params.assignmentId),
   });

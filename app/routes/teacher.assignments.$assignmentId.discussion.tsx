@@ -29,7 +29,7 @@ export const meta: MetaFunction = ({ matches }) => title(matches, "discuss.mod.t
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
-  const page = teacherDiscussionPage({
+  const page = await teacherDiscussionPage({
     teacherId: teacher.teacherId,
     assignmentId: parseId(params.assignmentId),
   });
@@ -46,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "discussion") {
     const submission = parseSubmission(form, discussionSchema);
     if (submission.status !== "success") return refuse(submission, { intent });
-    setDiscussionClosed({ ...ids, closed: submission.value.closed === "true" });
+    await setDiscussionClosed({ ...ids, closed: submission.value.closed === "true" });
     return redirect(base);
   }
   if (intent === "feedback") {
@@ -55,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== "success") return refuse(submission, { intent: answer });
     const { postId, body, claimLevel, evidenceLevel, reasoningLevel } = submission.value;
     const levels = { claim: claimLevel, evidence: evidenceLevel, reasoning: reasoningLevel };
-    const result = saveFeedback({ ...ids, postId, body, levels });
+    const result = await saveFeedback({ ...ids, postId, body, levels });
     if (result.ok) return redirect(`${base}#post-${result.postId}`);
     return refuse(submission, { intent: answer, ...modelRefusal(result.errors) });
   }
@@ -64,9 +64,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const answer = postIntent(intent, form.get("postId"));
     if (submission.status !== "success") return refuse(submission, { intent: answer });
     const { postId, value } = submission.value;
-    if (intent === "hide") setHidden({ ...ids, postId, hidden: value });
+    if (intent === "hide") await setHidden({ ...ids, postId, hidden: value });
     else {
-      const result = setExemplary({ ...ids, postId, exemplary: value });
+      const result = await setExemplary({ ...ids, postId, exemplary: value });
       if (!result.ok) return refuse(submission, { intent: answer, ...modelRefusal(result.errors) });
     }
     return redirect(`${base}#post-${postId}`);

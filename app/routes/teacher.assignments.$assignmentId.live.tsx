@@ -26,11 +26,15 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
   const url = new URL(request.url);
-  const r = liveClass({ teacherId: teacher.teacherId, assignmentId: parseId(params.assignmentId) });
+  const r = await liveClass({
+    teacherId: teacher.teacherId,
+    assignmentId: parseId(params.assignmentId),
+  });
   if (r.notModified) throw new Error("unreachable: no If-None-Match was given");
   const a = r.assignment;
   const closedNow = url.searchParams.get("closed");
   const help = readHelpQuery(url.searchParams);
+  const extensions = await extensionsOf(a.id);
   return json(
     {
       id: a.id,
@@ -43,9 +47,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       help: help.minutes,
       helpReply: help.reply,
       // pupils whose own later due date outlives a close for everyone (decision 110)
-      extended: [...extensionsOf(a.id).values()].filter(
-        (e) => e.dueAt && e.dueAt.getTime() > Date.now(),
-      ).length,
+      extended: [...extensions.values()].filter((e) => e.dueAt && e.dueAt.getTime() > Date.now())
+        .length,
       closedNow: closedNow !== null && /^\d{1,5}$/.test(closedNow) ? Number(closedNow) : null,
       questions: a.lesson.questions.map((q) => ({
         id: q.id,
@@ -71,10 +74,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { submission } = await parseForm(request, closeSchema);
   if (submission.status !== "success") {
     // the page exists only for the assignment's own teacher
-    liveClass({ teacherId: teacher.teacherId, assignmentId, ifNoneMatch: null });
+    await liveClass({ teacherId: teacher.teacherId, assignmentId, ifNoneMatch: null });
     return refuse(submission, { intent: "close" });
   }
-  const { closed } = closeForEveryone({ teacherId: teacher.teacherId, assignmentId });
+  const { closed } = await closeForEveryone({ teacherId: teacher.teacherId, assignmentId });
   const { minutes, reply } = readHelpQuery(new URL(request.url).searchParams);
   const query = new URLSearchParams({ closed: String(closed) });
   if (!reply && minutes !== DEFAULT_HELP_MINUTES) query.set("help", String(minutes));

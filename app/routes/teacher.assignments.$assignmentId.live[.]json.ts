@@ -9,7 +9,7 @@ import { parseId } from "~/utils/ids";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
   const view = new URL(request.url).searchParams.get("view") === "counts" ? "counts" : "full";
-  const r = livePoll({
+  const r = await livePoll({
     teacherId: teacher.teacherId,
     assignmentId: parseId(params.assignmentId),
     ifNoneMatch: request.headers.get("If-None-Match"),

@@ -22,7 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
   const url = new URL(request.url);
-  const page = projectorPage({
+  const page = await projectorPage({
     teacherId: teacher.teacherId,
     assignmentId: parseId(params.assignmentId),
     ...readProjectorQuery(url.searchParams),

@@ -36,7 +36,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
-  const page = pupilWorkPage({
+  const page = await pupilWorkPage({
     teacherId: teacher.teacherId,
     assignmentId: parseId(params.assignmentId),
     pupilId: parseId(params.pupilId),
@@ -53,11 +53,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     pupilId: parseId(params.pupilId),
   };
   // 404 unless the assignment is this teacher's and the pupil is in its class
-  const { assignment } = pupilWork(ids);
+  const { assignment } = await pupilWork(ids);
   const form = await readForm(request);
   const back = `/teacher/assignments/${ids.assignmentId}/pupils/${ids.pupilId}`;
   if (form.get("intent") === "clear") {
-    clearExtension(ids);
+    await clearExtension(ids);
     return redirect(`${back}?extension=cleared#extension-heading`);
   }
   const submission = parseSubmission(form, extensionSchema);
@@ -70,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return refuse(submission, { intent: "extend", fieldErrors: { due: "ext.err.dueBefore" } });
   if (!dueAt && extraAttempts === 0)
     return refuse(submission, { intent: "extend", formError: "ext.err.empty" });
-  setExtension({ ...ids, dueAt, extraAttempts });
+  await setExtension({ ...ids, dueAt, extraAttempts });
   return redirect(`${back}?extension=saved#extension-heading`);
 }
 

@@ -27,7 +27,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
-  const view = assignmentResultsPage({
+  const view = await assignmentResultsPage({
     teacherId: teacher.teacherId,
     assignmentId: parseId(params.assignmentId),
     sort: parseSort(new URL(request.url).searchParams),

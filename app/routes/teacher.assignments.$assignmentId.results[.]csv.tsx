@@ -10,7 +10,7 @@ import { resultsCsv } from "~/utils/results-csv";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
-  const results = assignmentResults({
+  const results = await assignmentResults({
     teacherId: teacher.teacherId,
     assignmentId: parseId(params.assignmentId),
   });

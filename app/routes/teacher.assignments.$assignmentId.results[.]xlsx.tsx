@@ -10,7 +10,7 @@ import { resultsXlsx } from "~/utils/results-xlsx.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
-  const results = assignmentResults({
+  const results = await assignmentResults({
     teacherId: teacher.teacherId,
     assignmentId: parseId(params.assignmentId),
   });

@@ -16,7 +16,10 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
-  const page = classResultsPage({ teacherId: teacher.teacherId, classId: parseId(params.classId) });
+  const page = await classResultsPage({
+    teacherId: teacher.teacherId,
+    classId: parseId(params.classId),
+  });
   return json(page, { headers: { "Cache-Control": "no-store" } });
 }
 

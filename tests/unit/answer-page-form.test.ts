@@ -26,7 +26,7 @@ const formOf = (entries: [string, string][]) => {
   return form;
 };
 
-test("every choice on the page is read, Part B under its stored id", () => {
+test("every choice on the page is read, Part B under its stored id", async () => {
   const submission = parseSubmission(
     formOf([
       ["attemptId", "7"],
@@ -51,7 +51,7 @@ test("every choice on the page is read, Part B under its stored id", () => {
   );
 });
 
-test("a form that is not the page's is refused with messages, not thrown", () => {
+test("a form that is not the page's is refused with messages, not thrown", async () => {
   const tooMany = Array.from({ length: 201 }, (_, i): [string, string] => [`a.q${i}`, "a"]);
   for (const entries of [
     [["attemptId", "x"]],

@@ -30,7 +30,7 @@ function seedLesson() {
   return result.lesson;
 }
 
-test("the repository's content loads with no errors", () => {
+test("the repository's content loads with no errors", async () => {
   const report = loadLessonsFrom("content");
   assert.deepEqual(report.errors, []);
   assert.deepEqual(
@@ -40,7 +40,7 @@ test("the repository's content loads with no errors", () => {
   assert.match(report.lessons[0].hash, /^[0-9a-f]{64}$/);
 });
 
-test("a slug that differs from the file name is an error", () => {
+test("a slug that differs from the file name is an error", async () => {
   const dir = tempContentDir({ "putin-kim.md": seedSource() });
   const report = loadLessonsFrom(dir);
   assert.deepEqual(report.errors, [
@@ -48,7 +48,7 @@ test("a slug that differs from the file name is an error", () => {
   ]);
 });
 
-test("two files with the same slug are an error naming both", () => {
+test("two files with the same slug are an error naming both", async () => {
   const dir = tempContentDir({ [FILE]: seedSource(), "zz-copy.md": seedSource() });
   const report = loadLessonsFrom(dir);
   const copy = path.join(dir, "lessons", "zz-copy.md");
@@ -60,7 +60,7 @@ test("two files with the same slug are an error naming both", () => {
   );
 });
 
-test("files that are not .md are ignored, and a missing folder is reported", () => {
+test("files that are not .md are ignored, and a missing folder is reported", async () => {
   const dir = tempContentDir({
     [FILE]: seedSource(),
     "notes.txt": "not a lesson",
@@ -75,7 +75,7 @@ test("files that are not .md are ignored, and a missing folder is reported", () 
   ]);
 });
 
-test("lessonHash is stable for equal content and changes with any edit", () => {
+test("lessonHash is stable for equal content and changes with any edit", async () => {
   const a = seedLesson();
   const b = seedLesson();
   assert.equal(lessonHash(a), lessonHash(b));
@@ -110,12 +110,12 @@ test("syncLessonVersions records a lesson once, and a new row only when its cont
       )
       .all(SEED_SLUG) as { id: number; hash: string; snapshot: string }[];
 
-  assert.equal(syncLessonVersions(), 1);
-  assert.equal(syncLessonVersions(), 0);
+  assert.equal(await syncLessonVersions(), 1);
+  assert.equal(await syncLessonVersions(), 0);
   assert.equal(rows().length, 1);
-  const current = currentLessonVersion(SEED_SLUG);
+  const current = await currentLessonVersion(SEED_SLUG);
   assert.equal(current?.id, rows()[0].id);
-  assert.deepEqual(getLessonVersion(rows()[0].id), seedLesson());
+  assert.deepEqual(await getLessonVersion(rows()[0].id), seedLesson());
 
   // Another start of the app on the same database, with one paragraph of the lesson edited.
   // (A fresh process: the loader caches the content folder for the lifetime of a process.)
@@ -133,7 +133,7 @@ test("syncLessonVersions records a lesson once, and a new row only when its cont
       "tsx",
       "--input-type=module",
       "-e",
-      "const m = await import('./app/models/lesson.server.ts'); console.log(m.syncLessonVersions()); console.log(m.syncLessonVersions());",
+      "const m = await import('./app/models/lesson.server.ts'); console.log(await m.syncLessonVersions()); console.log(await m.syncLessonVersions());",
     ],
     { encoding: "utf8", env: { ...process.env, CONTENT_DIR: edited } },
   );
@@ -152,10 +152,10 @@ test("syncLessonVersions records a lesson once, and a new row only when its cont
     ),
   );
   // Back on the original content, nothing new is recorded.
-  assert.equal(syncLessonVersions(), 0);
+  assert.equal(await syncLessonVersions(), 0);
 });
 
-test("parseHighlight keeps valid paragraph numbers, sorted and unique", () => {
+test("parseHighlight keeps valid paragraph numbers, sorted and unique", async () => {
   assert.deepEqual(parseHighlight("3", 7), [3]);
   assert.deepEqual(parseHighlight("4,3,3", 7), [3, 4]);
   assert.deepEqual(parseHighlight("1,7", 7), [1, 7]);

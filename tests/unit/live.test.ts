@@ -23,12 +23,12 @@ const { mayNeedHelp, DEFAULT_HELP_MINUTES } = await import("~/utils/live");
 const { scoreAttempt } = await import("~/utils/quiz");
 const { chosenTime, CLOCK_TRUST_MS } = await import("~/utils/answer-clock");
 
-syncLessonVersions();
+await syncLessonVersions();
 const db = sqlite();
 const versionId = (
   db.prepare("SELECT id FROM lesson_versions ORDER BY id LIMIT 1").get() as { id: number }
 ).id;
-const lesson = getLessonVersion(versionId)!;
+const lesson = (await getLessonVersion(versionId))!;
 const [q1, q2] = lesson.questions;
 const s1 = lesson.sorting[0];
 const wrong = (q: typeof q1) => q.options.find((o) => o.id !== q.correct)!.id;
@@ -61,19 +61,19 @@ const assignment = (input: { dueAt?: number; acceptLate?: boolean } = {}) =>
     input.dueAt ?? Date.now() + 24 * HOUR,
     input.acceptLate === false ? 0 : 1,
   );
-const start = (pupilId: number, assignmentId: number, now = Date.now()) => {
-  const r = startAttempt({
+const start = async (pupilId: number, assignmentId: number, now = Date.now()) => {
+  const r = await startAttempt({
     pupilId,
-    assignment: getPupilAssignment({ classId: klass, assignmentId, pupilId }),
+    assignment: await getPupilAssignment({ classId: klass, assignmentId, pupilId }),
     now,
   });
   assert.ok(r.ok);
   return r.attempt.id;
 };
-const view = (assignmentId: number, ifNoneMatch?: string) =>
-  liveClass({ teacherId: teacher, assignmentId, ifNoneMatch });
-const snap = (assignmentId: number) => {
-  const r = view(assignmentId);
+const view = async (assignmentId: number, ifNoneMatch?: string) =>
+  await liveClass({ teacherId: teacher, assignmentId, ifNoneMatch });
+const snap = async (assignmentId: number) => {
+  const r = await view(assignmentId);
   assert.equal(r.notModified, false);
   return r.notModified ? null! : r.snapshot;
 };
@@ -93,9 +93,9 @@ const ani = pupil("Ani");
 const budi = pupil("Budi");
 const citra = pupil("Citra");
 
-test("the live view follows steps and counts; an unchanged view answers 'not modified'", () => {
+test("the live view follows steps and counts; an unchanged view answers 'not modified'", async () => {
   const a = assignment();
-  let s = snap(a);
+  let s = await snap(a);
   assert.deepEqual(
     s.pupils.map((p) => [p.name, p.step, p.answered]),
     [
@@ -105,21 +105,36 @@ test("the live view follows steps and counts; an unchanged view answers 'not mod
     ],
   );
   const etag = s.etag;
-  assert.equal(view(a, etag).notModified, true);
+  assert.equal((await view(a, etag)).notModified, true);
 
-  const at = start(ani, a);
-  s = snap(a);
+  const at = await start(ani, a);
+  s = await snap(a);
   assert.notEqual(s.etag, etag);
   assert.equal(s.pupils[0].step, "reading");
   assert.ok(
-    saveAnswer({ pupilId: ani, attemptId: at, kind: "sort", itemId: s1.id, choice: s1.category })
-      .ok,
+    (
+      await saveAnswer({
+        pupilId: ani,
+        attemptId: at,
+        kind: "sort",
+        itemId: s1.id,
+        choice: s1.category,
+      })
+    ).ok,
   );
-  assert.equal(snap(a).pupils[0].step, "sorting");
+  assert.equal((await snap(a)).pupils[0].step, "sorting");
   assert.ok(
-    saveAnswer({ pupilId: ani, attemptId: at, kind: "quiz", itemId: q1.id, choice: wrong(q1) }).ok,
+    (
+      await saveAnswer({
+        pupilId: ani,
+        attemptId: at,
+        kind: "quiz",
+        itemId: q1.id,
+        choice: wrong(q1),
+      })
+    ).ok,
   );
-  s = snap(a);
+  s = await snap(a);
   assert.equal(s.pupils[0].step, "quiz");
   assert.equal(s.pupils[0].answered, 2);
   assert.deepEqual(s.quiz[q1.id], { [wrong(q1)]: 1 });
@@ -127,43 +142,58 @@ test("the live view follows steps and counts; an unchanged view answers 'not mod
 
   // changing an answer moves the count from the old option to the new one
   assert.ok(
-    saveAnswer({ pupilId: ani, attemptId: at, kind: "quiz", itemId: q1.id, choice: q1.correct }).ok,
+    (
+      await saveAnswer({
+        pupilId: ani,
+        attemptId: at,
+        kind: "quiz",
+        itemId: q1.id,
+        choice: q1.correct,
+      })
+    ).ok,
   );
-  const bt = start(budi, a);
+  const bt = await start(budi, a);
   assert.ok(
-    saveAnswer({ pupilId: budi, attemptId: bt, kind: "quiz", itemId: q1.id, choice: q1.correct })
-      .ok,
+    (
+      await saveAnswer({
+        pupilId: budi,
+        attemptId: bt,
+        kind: "quiz",
+        itemId: q1.id,
+        choice: q1.correct,
+      })
+    ).ok,
   );
-  s = snap(a);
+  s = await snap(a);
   assert.deepEqual(s.quiz[q1.id], { [q1.correct]: 2 });
-  assert.equal(view(a, s.etag).notModified, true);
+  assert.equal((await view(a, s.etag)).notModified, true);
 
   // submit: the step changes; the counts stay
-  assert.ok(submitAttempt({ pupilId: ani, attemptId: at }).ok);
-  s = snap(a);
+  assert.ok((await submitAttempt({ pupilId: ani, attemptId: at })).ok);
+  s = await snap(a);
   assert.equal(s.pupils[0].step, "submitted");
   assert.deepEqual(s.quiz[q1.id], { [q1.correct]: 2 });
   // a post moves the submitted pupil on to "discussing"
   db.prepare(
     "INSERT INTO posts (assignment_id, prompt_id, author_id, body) VALUES (?, ?, ?, 'x')",
   ).run(a, lesson.prompts[0]?.id ?? "p", ani);
-  assert.equal(snap(a).pupils[0].step, "discussing");
+  assert.equal((await snap(a)).pupils[0].step, "discussing");
   // the projector's share has no pupil in it
-  const counts = countsOnly(snap(a));
+  const counts = countsOnly(await snap(a));
   assert.equal("pupils" in counts, false);
   assert.equal(JSON.stringify(counts).includes("Ani"), false);
 });
 
-test("polls share one snapshot per version and view: built once, a save makes the next one", () => {
+test("polls share one snapshot per version and view: built once, a save makes the next one", async () => {
   const a = assignment();
-  const at = start(budi, a);
-  const poll = (view: "full" | "counts", ifNoneMatch?: string) =>
-    livePoll({ teacherId: teacher, assignmentId: a, view, ifNoneMatch, now: 1_000 });
-  const first = poll("full");
+  const at = await start(budi, a);
+  const poll = async (view: "full" | "counts", ifNoneMatch?: string) =>
+    await livePoll({ teacherId: teacher, assignmentId: a, view, ifNoneMatch, now: 1_000 });
+  const first = await poll("full");
   const built = { ...liveWork };
-  const laptop = poll("full");
-  const projector = poll("counts");
-  const again = poll("counts");
+  const laptop = await poll("full");
+  const projector = await poll("counts");
+  const again = await poll("counts");
   assert.equal(liveWork.snapshots, built.snapshots, "no second snapshot for the same version");
   assert.equal(liveWork.bodies, built.bodies + 1, "one JSON per view");
   assert.ok(first.status === 200 && laptop.status === 200 && projector.status === 200);
@@ -171,36 +201,44 @@ test("polls share one snapshot per version and view: built once, a save makes th
   assert.equal(again.status === 200 && again.body, projector.body);
   const full = JSON.parse(first.body);
   assert.equal(full.serverNow, 1_000);
-  assert.deepEqual(full, { ...snap(a), serverNow: 1_000 });
+  assert.deepEqual(full, { ...(await snap(a)), serverNow: 1_000 });
   const counts = JSON.parse(projector.body);
   assert.equal(counts.pupils, undefined, "the projector's view names nobody");
   assert.equal(JSON.stringify(counts).includes("Budi"), false);
   assert.equal(counts.answeredPupils, 0);
-  assert.equal(poll("full", first.etag).status, 304);
+  assert.equal((await poll("full", first.etag)).status, 304);
 
   assert.ok(
-    saveAnswer({ pupilId: budi, attemptId: at, kind: "quiz", itemId: q1.id, choice: q1.correct })
-      .ok,
+    (
+      await saveAnswer({
+        pupilId: budi,
+        attemptId: at,
+        kind: "quiz",
+        itemId: q1.id,
+        choice: q1.correct,
+      })
+    ).ok,
   );
-  assert.equal(poll("counts", first.etag).status, 200);
-  const after = poll("counts", first.etag);
+  assert.equal((await poll("counts", first.etag)).status, 200);
+  const after = await poll("counts", first.etag);
   assert.ok(after.status === 200 && after.etag !== first.etag);
   assert.equal(liveWork.snapshots, built.snapshots + 1, "the save made one new snapshot");
   const next = JSON.parse(after.status === 200 ? after.body : "{}");
   assert.equal(next.answeredPupils, 1);
   assert.equal(next.quiz[q1.id][q1.correct], 1);
-  assert.equal(poll("full", after.etag).status, 304);
+  assert.equal((await poll("full", after.etag)).status, 304);
   // not this teacher's: 404 before anything is read
-  assert.throws(
-    () => livePoll({ teacherId: other, assignmentId: a, view: "full", ifNoneMatch: after.etag }),
+  await assert.rejects(
+    async () =>
+      livePoll({ teacherId: other, assignmentId: a, view: "full", ifNoneMatch: after.etag }),
     (e: unknown) => e instanceof Response && e.status === 404,
   );
 });
 
-test("another app instance's writes reach the view through the database alone", () => {
+test("another app instance's writes reach the view through the database alone", async () => {
   const a = assignment();
-  const at = start(citra, a);
-  const before = snap(a);
+  const at = await start(citra, a);
+  const before = await snap(a);
   // a second connection stands for a second instance: it writes the way saveAnswer does
   const second = new Database(process.env.DATABASE_PATH!);
   second.pragma("busy_timeout = 5000");
@@ -217,46 +255,55 @@ test("another app instance's writes reach the view through the database alone", 
       .run(at, q2.id, wrong(q2), Date.now(), version);
   })();
   second.close();
-  assert.equal(view(a, before.etag).notModified, false);
-  const s = snap(a);
+  assert.equal((await view(a, before.etag)).notModified, false);
+  const s = await snap(a);
   assert.deepEqual(s.quiz[q2.id], { [wrong(q2)]: 1 });
   assert.equal(s.pupils.find((p) => p.name === "Citra")!.answered, 1);
 });
 
-test("only the assignment's own teacher sees it", () => {
+test("only the assignment's own teacher sees it", async () => {
   const a = assignment();
-  assert.throws(
-    () => liveClass({ teacherId: other, assignmentId: a }),
+  await assert.rejects(
+    async () => liveClass({ teacherId: other, assignmentId: a }),
     (e: unknown) => e instanceof Response && e.status === 404,
   );
 });
 
-test("the projector: one item at a time, no names, the key and its evidence only once revealed", () => {
+test("the projector: one item at a time, no names, the key and its evidence only once revealed", async () => {
   const a = assignment();
-  const at = start(budi, a);
+  const at = await start(budi, a);
   assert.ok(
-    saveAnswer({ pupilId: budi, attemptId: at, kind: "quiz", itemId: q1.id, choice: wrong(q1) }).ok,
+    (
+      await saveAnswer({
+        pupilId: budi,
+        attemptId: at,
+        kind: "quiz",
+        itemId: q1.id,
+        choice: wrong(q1),
+      })
+    ).ok,
   );
-  const page = (item: string | null, reveal = false) =>
-    projectorPage({ teacherId: teacher, assignmentId: a, item, reveal, authors: false });
-  const first = page(null);
+  const page = async (item: string | null, reveal = false) =>
+    await projectorPage({ teacherId: teacher, assignmentId: a, item, reveal, authors: false });
+  const first = await page(null);
   assert.equal(first.item, 1);
   assert.ok(first.shown.kind === "quiz" && first.shown.id === q1.id);
   assert.equal(first.shown.correct, null);
   assert.deepEqual(first.shown.evidence, []);
   assert.deepEqual(first.counts.quiz[q1.id], { [wrong(q1)]: 1 });
   assert.equal("pupils" in first.counts, false);
-  const revealed = page("1", true).shown;
+  const revealed = (await page("1", true)).shown;
   assert.ok(revealed.kind === "quiz");
   assert.equal(revealed.correct, q1.correct);
   assert.equal(revealed.evidence.length, q1.evidence.length);
   // an item outside 1…count (or no number) shows the first
-  for (const asked of ["0", "x", String(first.count + 1)]) assert.equal(page(asked).item, 1);
-  const statement = page(String(lesson.questions.length + 1), true).shown;
+  for (const asked of ["0", "x", String(first.count + 1)])
+    assert.equal((await page(asked)).item, 1);
+  const statement = (await page(String(lesson.questions.length + 1), true)).shown;
   assert.ok(statement.kind === "sort" && statement.id === s1.id);
   assert.equal(statement.correct, s1.category);
-  assert.throws(
-    () =>
+  await assert.rejects(
+    async () =>
       projectorPage({
         teacherId: other,
         assignmentId: a,
@@ -268,15 +315,27 @@ test("the projector: one item at a time, no names, the key and its evidence only
   );
 });
 
-test("closing submits every open attempt with its saved answers, marked; later saves are refused", () => {
+test("closing submits every open attempt with its saved answers, marked; later saves are refused", async () => {
   const a = assignment();
-  const at = start(ani, a);
-  const bt = start(budi, a);
-  saveAnswer({ pupilId: ani, attemptId: at, kind: "quiz", itemId: q1.id, choice: q1.correct });
-  saveAnswer({ pupilId: ani, attemptId: at, kind: "sort", itemId: s1.id, choice: s1.category });
-  assert.ok(submitAttempt({ pupilId: budi, attemptId: bt }).ok);
+  const at = await start(ani, a);
+  const bt = await start(budi, a);
+  await saveAnswer({
+    pupilId: ani,
+    attemptId: at,
+    kind: "quiz",
+    itemId: q1.id,
+    choice: q1.correct,
+  });
+  await saveAnswer({
+    pupilId: ani,
+    attemptId: at,
+    kind: "sort",
+    itemId: s1.id,
+    choice: s1.category,
+  });
+  assert.ok((await submitAttempt({ pupilId: budi, attemptId: bt })).ok);
   const closedAt = Date.now();
-  assert.deepEqual(closeForEveryone({ teacherId: teacher, assignmentId: a, now: closedAt }), {
+  assert.deepEqual(await closeForEveryone({ teacherId: teacher, assignmentId: a, now: closedAt }), {
     closed: 1,
   });
   const row = attemptRow(at);
@@ -291,14 +350,14 @@ test("closing submits every open attempt with its saved answers, marked; later s
   assert.equal(attemptRow(bt).byClose, 0);
   // closing again changes nothing
   assert.deepEqual(
-    closeForEveryone({ teacherId: teacher, assignmentId: a, now: closedAt + 1000 }),
+    await closeForEveryone({ teacherId: teacher, assignmentId: a, now: closedAt + 1000 }),
     { closed: 0 },
   );
-  const s = snap(a);
+  const s = await snap(a);
   assert.equal(s.closedAt, closedAt);
   assert.equal(s.pupils.find((p) => p.name === "Ani")!.byClose, true);
   // a save after the close without a queue time: "ended"; nobody can start again
-  const r = saveAnswer({
+  const r = await saveAnswer({
     pupilId: ani,
     attemptId: at,
     kind: "quiz",
@@ -308,32 +367,34 @@ test("closing submits every open attempt with its saved answers, marked; later s
   });
   assert.deepEqual(r, { ok: false, reason: "ended", assignmentId: a });
   assert.deepEqual(
-    saveAnswer({
-      pupilId: budi,
-      attemptId: bt,
-      kind: "quiz",
-      itemId: q2.id,
-      choice: q2.correct,
-      now: closedAt + 10,
-    }).ok,
+    (
+      await saveAnswer({
+        pupilId: budi,
+        attemptId: bt,
+        kind: "quiz",
+        itemId: q2.id,
+        choice: q2.correct,
+        now: closedAt + 10,
+      })
+    ).ok,
     false,
   );
-  const again = startAttempt({
+  const again = await startAttempt({
     pupilId: citra,
-    assignment: getPupilAssignment({ classId: klass, assignmentId: a, pupilId: citra }),
+    assignment: await getPupilAssignment({ classId: klass, assignmentId: a, pupilId: citra }),
   });
   assert.deepEqual(again, { ok: false, reason: "closed" });
 });
 
-test("an answer queued offline is taken after the close if chosen before it and it arrives within the grace period", () => {
+test("an answer queued offline is taken after the close if chosen before it and it arrives within the grace period", async () => {
   const a = assignment();
-  const at = start(ani, a);
+  const at = await start(ani, a);
   const closedAt = Date.now();
-  closeForEveryone({ teacherId: teacher, assignmentId: a, now: closedAt });
+  await closeForEveryone({ teacherId: teacher, assignmentId: a, now: closedAt });
   // chosen a minute before the close, sent 5 minutes after it, device clock 2 hours slow
   const skew = -2 * HOUR;
   const sentAt = closedAt + 5 * 60_000;
-  const ok = saveAnswer({
+  const ok = await saveAnswer({
     pupilId: ani,
     attemptId: at,
     kind: "quiz",
@@ -346,7 +407,7 @@ test("an answer queued offline is taken after the close if chosen before it and 
   assert.equal(ok.ok, true);
   assert.equal(attemptRow(at).quizScore, 1);
   // chosen after the close (the slow clock does not help)
-  const late = saveAnswer({
+  const late = await saveAnswer({
     pupilId: ani,
     attemptId: at,
     kind: "quiz",
@@ -359,7 +420,7 @@ test("an answer queued offline is taken after the close if chosen before it and 
   assert.equal(late.ok, false);
   // chosen before, but arriving after the grace period
   const tooLate = closedAt + OFFLINE_GRACE_MS + 1;
-  const stale = saveAnswer({
+  const stale = await saveAnswer({
     pupilId: ani,
     attemptId: at,
     kind: "quiz",
@@ -391,10 +452,11 @@ test("later chosenAt wins: an older save sent with a newer one, in either order,
     [ani, [newerSave, olderSave]],
     [budi, [olderSave, newerSave]],
   ] as const) {
-    const at = start(pupilId, a, t - 60_000);
+    const at = await start(pupilId, a, t - 60_000);
     const results = await Promise.all(
-      order.map(async (save) =>
-        saveAnswer({ pupilId, attemptId: at, kind: "quiz", itemId: q1.id, ...save }),
+      order.map(
+        async (save) =>
+          await saveAnswer({ pupilId, attemptId: at, kind: "quiz", itemId: q1.id, ...save }),
       ),
     );
     assert.ok(results.every((r) => r.ok));
@@ -404,31 +466,32 @@ test("later chosenAt wins: an older save sent with a newer one, in either order,
     assert.equal(late.ok && late.newerKept, order[0] === newerSave ? true : undefined);
   }
   // the live view counts the newer choice once per pupil
-  assert.deepEqual(snap(a).quiz[q1.id], { [newer]: 2 });
+  assert.deepEqual((await snap(a)).quiz[q1.id], { [newer]: 2 });
 });
 
 test("later chosenAt wins: equal times, the later write wins; a plain form post is as new as its arrival", async () => {
   const a = assignment();
   const t = Date.now();
-  const at = start(citra, a, t - 60_000);
+  const at = await start(citra, a, t - 60_000);
   const [first, second] = [wrong(q2), q2.correct];
   await Promise.all(
-    [first, second].map(async (choice) =>
-      saveAnswer({
-        pupilId: citra,
-        attemptId: at,
-        kind: "quiz",
-        itemId: q2.id,
-        choice,
-        chosenAt: t,
-        sentAt: t,
-        now: t + 10,
-      }),
+    [first, second].map(
+      async (choice) =>
+        await saveAnswer({
+          pupilId: citra,
+          attemptId: at,
+          kind: "quiz",
+          itemId: q2.id,
+          choice,
+          chosenAt: t,
+          sentAt: t,
+          now: t + 10,
+        }),
     ),
   );
   assert.equal(storedChoice(at, q2.id), second);
   // no chosenAt (JavaScript off): chosen when it arrives, so later than t, so it replaces
-  saveAnswer({
+  await saveAnswer({
     pupilId: citra,
     attemptId: at,
     kind: "quiz",
@@ -439,7 +502,7 @@ test("later chosenAt wins: equal times, the later write wins; a plain form post 
   assert.equal(storedChoice(at, q2.id), first);
   // an answer stored before the rule (no chosen_at) is replaced by any save
   db.prepare("UPDATE answers SET chosen_at = NULL WHERE attempt_id = ?").run(at);
-  const r = saveAnswer({
+  const r = await saveAnswer({
     pupilId: citra,
     attemptId: at,
     kind: "quiz",
@@ -453,7 +516,7 @@ test("later chosenAt wins: equal times, the later write wins; a plain form post 
   assert.equal(storedChoice(at, q2.id), second);
 });
 
-test("chosenTime: a device clock near ours is taken as is; one further off is corrected by its offset", () => {
+test("chosenTime: a device clock near ours is taken as is; one further off is corrected by its offset", async () => {
   const now = 1_800_000_000_000;
   assert.equal(chosenTime({ now }), now);
   // 30 s in a queue does not make the choice newer
@@ -474,16 +537,22 @@ test("chosenTime: a device clock near ours is taken as is; one further off is co
   assert.equal(chosenTime({ now, chosenAt: now - HOUR }), now);
 });
 
-test("work that refuses lateness closes at its due time the next time anyone opens it", () => {
+test("work that refuses lateness closes at its due time the next time anyone opens it", async () => {
   const dueAt = Date.now() + HOUR;
   const a = assignment({ dueAt, acceptLate: false });
-  const at = start(budi, a);
-  saveAnswer({ pupilId: budi, attemptId: at, kind: "quiz", itemId: q1.id, choice: wrong(q1) });
+  const at = await start(budi, a);
+  await saveAnswer({
+    pupilId: budi,
+    attemptId: at,
+    kind: "quiz",
+    itemId: q1.id,
+    choice: wrong(q1),
+  });
   db.prepare("UPDATE assignments SET due_at = ? WHERE id = ?").run(Date.now() - 1000, a);
   const due = (
     db.prepare("SELECT due_at AS d FROM assignments WHERE id = ?").get(a) as { d: number }
   ).d;
-  const opened = getPupilAssignment({ classId: klass, assignmentId: a, pupilId: budi });
+  const opened = await getPupilAssignment({ classId: klass, assignmentId: a, pupilId: budi });
   assert.equal(opened.closedAt?.getTime(), due);
   const row = attemptRow(at);
   assert.equal(row.submittedAt, due);
@@ -491,18 +560,24 @@ test("work that refuses lateness closes at its due time the next time anyone ope
   assert.equal(row.quizScore, 0);
 });
 
-test("the minute sweep hands in past-due work nobody has opened, and only that", () => {
+test("the minute sweep hands in past-due work nobody has opened, and only that", async () => {
   const due = assignment({ acceptLate: false });
   const lateOk = assignment({ acceptLate: true });
   const later = assignment({ acceptLate: false });
-  const atDue = start(citra, due);
-  const atLateOk = start(citra, lateOk);
-  const atLater = start(citra, later);
-  saveAnswer({ pupilId: citra, attemptId: atDue, kind: "quiz", itemId: q1.id, choice: q1.correct });
+  const atDue = await start(citra, due);
+  const atLateOk = await start(citra, lateOk);
+  const atLater = await start(citra, later);
+  await saveAnswer({
+    pupilId: citra,
+    attemptId: atDue,
+    kind: "quiz",
+    itemId: q1.id,
+    choice: q1.correct,
+  });
   const dueAt = Date.now() - 1000;
   db.prepare("UPDATE assignments SET due_at = ? WHERE id IN (?, ?)").run(dueAt, due, lateOk);
   // no page is opened: the sweep alone closes the one that refuses late work
-  assert.ok(sweepAllDue() >= 1);
+  assert.ok((await sweepAllDue()) >= 1);
   const row = attemptRow(atDue);
   assert.equal(row.submittedAt, dueAt);
   assert.equal(row.byClose, 1);
@@ -513,14 +588,14 @@ test("the minute sweep hands in past-due work nobody has opened, and only that",
   const closedAt = (
     db.prepare("SELECT closed_at AS c FROM assignments WHERE id = ?").get(due) as { c: number }
   ).c;
-  sweepAllDue();
+  await sweepAllDue();
   assert.equal(
     (db.prepare("SELECT closed_at AS c FROM assignments WHERE id = ?").get(due) as { c: number }).c,
     closedAt,
   );
 });
 
-test("the grace rule and the 'may need help' rule", () => {
+test("the grace rule and the 'may need help' rule", async () => {
   const closesAt = 1_000_000_000_000;
   assert.equal(
     chosenBeforeClose({ closesAt, now: closesAt + 1000 }),

@@ -20,12 +20,12 @@ const {
 } = await import("~/models/results.server");
 const { scoreAttempt } = await import("~/utils/quiz");
 
-syncLessonVersions();
+await syncLessonVersions();
 const db = sqlite();
 const versionId = (
   db.prepare("SELECT id FROM lesson_versions ORDER BY id LIMIT 1").get() as { id: number }
 ).id;
-const lesson = getLessonVersion(versionId)!;
+const lesson = (await getLessonVersion(versionId))!;
 const [q1, q2] = lesson.questions;
 const wrong = (q: typeof q1) => q.options.find((o) => o.id !== q.correct)!.id;
 
@@ -115,8 +115,8 @@ attempt(highest, citra, 2, { [q1.id]: q1.correct, [q2.id]: q2.correct }, false);
 // Dedi answered q1 rightly but never submitted: he must not move any statistic.
 attempt(highest, dedi, 1, { [q1.id]: q1.correct, [q2.id]: q2.correct }, false);
 
-test("the highest-scoring submitted attempt counts, an unsubmitted better one does not", () => {
-  const r = assignmentResults({ teacherId: teacher, assignmentId: highest, now });
+test("the highest-scoring submitted attempt counts, an unsubmitted better one does not", async () => {
+  const r = await assignmentResults({ teacherId: teacher, assignmentId: highest, now });
   const counting = Object.fromEntries(r.pupils.map((p) => [p.name, p.counting?.id ?? null]));
   assert.deepEqual(counting, {
     Ani: aniBest,
@@ -130,8 +130,8 @@ test("the highest-scoring submitted attempt counts, an unsubmitted better one do
   assert.equal(r.pupils.find((p) => p.name === "Ani")!.quiz[q1.id], q1.correct);
 });
 
-test("non-submitters show in completion but not in the item statistics", () => {
-  const r = assignmentResults({ teacherId: teacher, assignmentId: highest, now });
+test("non-submitters show in completion but not in the item statistics", async () => {
+  const r = await assignmentResults({ teacherId: teacher, assignmentId: highest, now });
   assert.equal(r.submitted, 3);
   assert.deepEqual(Object.fromEntries(Object.entries(r.completion).map(([k, v]) => [k, v.names])), {
     not_started: ["Eka"],
@@ -158,26 +158,26 @@ test("non-submitters show in completion but not in the item statistics", () => {
   );
 });
 
-test("with the last rule the latest submitted attempt counts even when it scored less", () => {
+test("with the last rule the latest submitted attempt counts even when it scored less", async () => {
   const last = assignment("last");
   attempt(last, ani, 1, { [q1.id]: q1.correct, [q2.id]: q2.correct });
   const aniLast = attempt(last, ani, 2, { [q1.id]: wrong(q1) });
-  const r = assignmentResults({ teacherId: teacher, assignmentId: last, now });
+  const r = await assignmentResults({ teacherId: teacher, assignmentId: last, now });
   const a = r.pupils.find((p) => p.name === "Ani")!;
   assert.equal(a.counting?.id, aniLast);
   assert.equal(r.items.find((i) => i.id === q1.id)!.facility, 0);
 });
 
-test("past the due time, pupils without a submission are missed and late submissions are late", () => {
+test("past the due time, pupils without a submission are missed and late submissions are late", async () => {
   const past = assignment("highest", now - HOUR / 2);
   attempt(past, ani, 1, { [q1.id]: q1.correct });
   db.prepare("UPDATE attempts SET late = 1 WHERE assignment_id = ?").run(past);
-  const r = assignmentResults({ teacherId: teacher, assignmentId: past, now });
+  const r = await assignmentResults({ teacherId: teacher, assignmentId: past, now });
   assert.deepEqual(r.completion.late.names, ["Ani"]);
   assert.deepEqual(r.completion.missed.names, ["Budi", "Citra", "Dedi", "Eka"]);
 });
 
-test("discussion participation counts responses per prompt, replies, exemplary and hidden posts; deleted ones not", () => {
+test("discussion participation counts responses per prompt, replies, exemplary and hidden posts; deleted ones not", async () => {
   const [d1, d2] = lesson.prompts;
   const post = (
     author: number,
@@ -199,7 +199,8 @@ test("discussion participation counts responses per prompt, replies, exemplary a
   post(budi, d2.id, { hidden: 1 });
   post(citra, d1.id, { deleted: true });
   db.prepare("INSERT INTO post_feedback (post_id, body) VALUES (?, 'Bagus')").run(top);
-  const p = assignmentResults({ teacherId: teacher, assignmentId: highest, now }).participation;
+  const p = (await assignmentResults({ teacherId: teacher, assignmentId: highest, now }))
+    .participation;
   const byName = Object.fromEntries(p.pupils.map((x) => [x.name, x]));
   assert.equal(p.prompts.find((x) => x.id === d1.id)!.responded, 1);
   assert.equal(p.prompts.find((x) => x.id === d2.id)!.responded, 1);
@@ -207,47 +208,44 @@ test("discussion participation counts responses per prompt, replies, exemplary a
   assert.equal(byName.Budi.hidden, 1);
   assert.equal(byName.Ani.exemplary, 1);
   assert.equal(byName.Citra.responses[d1.id] ?? 0, 0);
-  const work = pupilWork({ teacherId: teacher, assignmentId: highest, pupilId: ani, now });
+  const work = await pupilWork({ teacherId: teacher, assignmentId: highest, pupilId: ani, now });
   assert.equal(work.posts[0].feedback, "Bagus");
   assert.equal(work.counting?.id, aniBest);
 });
 
-test("another teacher, a pupil of another class and a missing assignment all get 404", () => {
-  const status = (fn: () => unknown) => {
+test("another teacher, a pupil of another class and a missing assignment all get 404", async () => {
+  const status = async (fn: () => Promise<unknown>) => {
     try {
-      fn();
+      await fn();
     } catch (error) {
       return error instanceof Response ? error.status : "not a Response";
     }
     return "no error";
   };
   assert.equal(
-    status(() => assignmentResults({ teacherId: otherTeacher, assignmentId: highest })),
+    await status(() => assignmentResults({ teacherId: otherTeacher, assignmentId: highest })),
     404,
   );
   assert.equal(
-    status(() => assignmentResults({ teacherId: teacher, assignmentId: 999_999 })),
+    await status(() => assignmentResults({ teacherId: teacher, assignmentId: 999_999 })),
     404,
   );
   assert.equal(
-    status(() => pupilWork({ teacherId: teacher, assignmentId: highest, pupilId: outsider })),
+    await status(() => pupilWork({ teacherId: teacher, assignmentId: highest, pupilId: outsider })),
     404,
   );
   assert.equal(
-    status(() => pupilWork({ teacherId: otherTeacher, assignmentId: highest, pupilId: ani })),
+    await status(() => pupilWork({ teacherId: otherTeacher, assignmentId: highest, pupilId: ani })),
     404,
   );
-  assert.equal(
-    status(() => classResults({ teacherId: otherTeacher, classId: klass })),
-    404,
-  );
+  assert.equal(await status(() => classResults({ teacherId: otherTeacher, classId: klass })), 404);
 });
 
-test("the class overview gives each pupil's counting score per assignment", () => {
-  const o = classResults({ teacherId: teacher, classId: klass, now });
+test("the class overview gives each pupil's counting score per assignment", async () => {
+  const o = await classResults({ teacherId: teacher, classId: klass, now });
   const col = o.assignments.findIndex((a) => a.id === highest);
   const row = (name: string) => o.pupils.find((p) => p.name === name)!.cells[col];
-  const r = assignmentResults({ teacherId: teacher, assignmentId: highest, now });
+  const r = await assignmentResults({ teacherId: teacher, assignmentId: highest, now });
   assert.equal(row("Ani").percent, r.pupils.find((p) => p.name === "Ani")!.counting!.percent);
   assert.deepEqual(row("Eka"), { status: "not_started", percent: null });
   assert.equal(o.assignments[col].submitted, 3);
@@ -295,7 +293,7 @@ test("the CSV starts with a BOM, has one row per pupil and defuses formula-looki
   );
   attempt(csvAssignment, sneaky, 1, { [q1.id]: q1.correct });
   const text = resultsCsv(
-    assignmentResults({ teacherId: teacher, assignmentId: csvAssignment, now }),
+    await assignmentResults({ teacherId: teacher, assignmentId: csvAssignment, now }),
     "en",
   );
   assert.equal(text.charCodeAt(0), 0xfeff);
@@ -318,8 +316,8 @@ test("the CSV starts with a BOM, has one row per pupil and defuses formula-looki
   assert.equal(sneakyRow[header.indexOf("Question 2 (q2) correct")], "0");
 });
 
-test("the results pages' data: one pupil's work with letters and verdicts, the flags' reasons, ISO dates", () => {
-  const w = pupilWorkPage({ teacherId: teacher, assignmentId: highest, pupilId: ani, now });
+test("the results pages' data: one pupil's work with letters and verdicts, the flags' reasons, ISO dates", async () => {
+  const w = await pupilWorkPage({ teacherId: teacher, assignmentId: highest, pupilId: ani, now });
   assert.equal(w.name, "Ani");
   assert.equal(w.attempts.length, 2);
   assert.equal(w.attempts.filter((a) => a.counting).length, 1, "exactly one attempt counts");
@@ -333,12 +331,13 @@ test("the results pages' data: one pupil's work with letters and verdicts, the f
     w.sorting.every((s) => s.mine === null && !s.correct),
     "no sorting answers: none mine, none right",
   );
-  assert.throws(
-    () => pupilWorkPage({ teacherId: teacher, assignmentId: highest, pupilId: outsider, now }),
+  await assert.rejects(
+    async () =>
+      pupilWorkPage({ teacherId: teacher, assignmentId: highest, pupilId: outsider, now }),
     (e: unknown) => e instanceof Response && e.status === 404,
   );
 
-  const view = assignmentResultsPage({
+  const view = await assignmentResultsPage({
     teacherId: teacher,
     assignmentId: highest,
     sort: { key: "name", dir: "asc" },
@@ -352,7 +351,7 @@ test("the results pages' data: one pupil's work with letters and verdicts, the f
   );
   assert.ok(Array.isArray(view.topConfusions));
 
-  const overview = classResultsPage({ teacherId: teacher, classId: klass, now });
+  const overview = await classResultsPage({ teacherId: teacher, classId: klass, now });
   assert.ok(overview.assignments.every((a) => typeof a.dueAt === "string"));
   assert.deepEqual(overview.statuses, [
     "not_started",

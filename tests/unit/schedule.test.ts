@@ -22,12 +22,12 @@ const { resultsCsv } = await import("~/utils/results-csv");
 const { keysVisible } = await import("~/utils/quiz");
 const { personalRules, isOpened } = await import("~/utils/extension");
 
-syncLessonVersions();
+await syncLessonVersions();
 const db = sqlite();
 const versionId = (
   db.prepare("SELECT id FROM lesson_versions ORDER BY id LIMIT 1").get() as { id: number }
 ).id;
-const lesson = getLessonVersion(versionId)!;
+const lesson = (await getLessonVersion(versionId))!;
 const [q1] = lesson.questions;
 
 const insertId = (sqlText: string, ...args: unknown[]) =>
@@ -69,10 +69,10 @@ const assignment = (
     input.opensAt ?? null,
     input.feedback ?? "immediate",
   );
-const mine = (pupilId: number, assignmentId: number, now = Date.now()) =>
-  getPupilAssignment({ classId: klass, assignmentId, pupilId, now });
-const start = (pupilId: number, assignmentId: number, now = Date.now()) =>
-  startAttempt({ pupilId, assignment: mine(pupilId, assignmentId, now), now });
+const mine = async (pupilId: number, assignmentId: number, now = Date.now()) =>
+  await getPupilAssignment({ classId: klass, assignmentId, pupilId, now });
+const start = async (pupilId: number, assignmentId: number, now = Date.now()) =>
+  await startAttempt({ pupilId, assignment: await mine(pupilId, assignmentId, now), now });
 const attemptRow = (id: number) =>
   db
     .prepare(
@@ -90,7 +90,7 @@ const isNotFound = (e: unknown) => e instanceof Response && e.status === 404;
 const ani = pupil("Ani");
 const budi = pupil("Budi");
 
-test("personal rules: the later date, more attempts (unlimited stays so), a close before the own date moves to it", () => {
+test("personal rules: the later date, more attempts (unlimited stays so), a close before the own date moves to it", async () => {
   const due = new Date(Date.UTC(2026, 10, 1, 10));
   const later = new Date(Date.UTC(2026, 10, 3, 10));
   const base = { dueAt: due, maxAttempts: 1, closedAt: due, acceptLate: false };
@@ -121,12 +121,12 @@ test("personal rules: the later date, more attempts (unlimited stays so), a clos
   assert.equal(isOpened({ opensAt: later }, later.getTime()), true);
 });
 
-test("an extension lets one pupil work and submit on time after the class's due date; the other is closed out", () => {
+test("an extension lets one pupil work and submit on time after the class's due date; the other is closed out", async () => {
   const a = assignment({ acceptLate: false });
-  const at = start(ani, a);
-  const bt = start(budi, a);
+  const at = await start(ani, a);
+  const bt = await start(budi, a);
   assert.ok(at.ok && bt.ok);
-  setExtension({
+  await setExtension({
     teacherId: teacher,
     assignmentId: a,
     pupilId: ani,
@@ -136,35 +136,39 @@ test("an extension lets one pupil work and submit on time after the class's due 
   // time passes: the class's due date is behind us (decision 071: the stored time moves)
   moveDue(a, Date.now() - 60_000);
   // Budi's page closes the assignment and hands his attempt in; Ani's stays open
-  assert.equal(mine(budi, a).closedAt !== null, true);
+  assert.equal((await mine(budi, a)).closedAt !== null, true);
   assert.equal(attemptRow(bt.attempt.id).byClose, 1);
   assert.equal(attemptRow(at.attempt.id).submittedAt, null);
   // Ani still saves and submits, not late; Budi's save is refused
   assert.ok(
-    saveAnswer({
-      pupilId: ani,
-      attemptId: at.attempt.id,
-      kind: "quiz",
-      itemId: q1.id,
-      choice: q1.correct,
-    }).ok,
+    (
+      await saveAnswer({
+        pupilId: ani,
+        attemptId: at.attempt.id,
+        kind: "quiz",
+        itemId: q1.id,
+        choice: q1.correct,
+      })
+    ).ok,
   );
   assert.equal(
-    saveAnswer({
-      pupilId: budi,
-      attemptId: bt.attempt.id,
-      kind: "quiz",
-      itemId: q1.id,
-      choice: q1.correct,
-    }).ok,
+    (
+      await saveAnswer({
+        pupilId: budi,
+        attemptId: bt.attempt.id,
+        kind: "quiz",
+        itemId: q1.id,
+        choice: q1.correct,
+      })
+    ).ok,
     false,
   );
-  const done = submitAttempt({ pupilId: ani, attemptId: at.attempt.id });
+  const done = await submitAttempt({ pupilId: ani, attemptId: at.attempt.id });
   assert.ok(done.ok && !done.already);
   assert.equal(attemptRow(at.attempt.id).late, 0);
   assert.equal(attemptRow(at.attempt.id).byClose, 0);
   // the results say so
-  const results = assignmentResults({ teacherId: teacher, assignmentId: a });
+  const results = await assignmentResults({ teacherId: teacher, assignmentId: a });
   const row = (id: number) => results.pupils.find((p) => p.pupilId === id)!;
   assert.equal(row(ani).status, "submitted");
   assert.ok(row(ani).extension?.dueAt);
@@ -181,12 +185,12 @@ test("an extension lets one pupil work and submit on time after the class's due 
   );
 });
 
-test("the extended pupil's open attempt is handed in at their own date, lazily, like the close would", () => {
+test("the extended pupil's open attempt is handed in at their own date, lazily, like the close would", async () => {
   const a = assignment({ acceptLate: false });
-  const at = start(ani, a);
+  const at = await start(ani, a);
   assert.ok(at.ok);
   const own = Date.now() + HOUR;
-  setExtension({
+  await setExtension({
     teacherId: teacher,
     assignmentId: a,
     pupilId: ani,
@@ -194,48 +198,50 @@ test("the extended pupil's open attempt is handed in at their own date, lazily, 
     extraAttempts: 0,
   });
   moveDue(a, Date.now() - 60_000);
-  assert.ok(mine(budi, a).closedAt);
+  assert.ok((await mine(budi, a)).closedAt);
   assert.equal(attemptRow(at.attempt.id).submittedAt, null);
   // later than Ani's own date: the next touch hands her attempt in as of that date
-  const later = mine(ani, a, own + 1000);
+  const later = await mine(ani, a, own + 1000);
   assert.equal(later.closedAt?.getTime(), own);
   assert.deepEqual(attemptRow(at.attempt.id), { submittedAt: own, byClose: 1, late: 0 });
-  assert.deepEqual(startAttempt({ pupilId: ani, assignment: later, now: own + 1000 }), {
+  assert.deepEqual(await startAttempt({ pupilId: ani, assignment: later, now: own + 1000 }), {
     ok: false,
     reason: "closed",
   });
 });
 
-test("closing for everyone ('waktu habis') spares a pupil with a later own date until it", () => {
+test("closing for everyone ('waktu habis') spares a pupil with a later own date until it", async () => {
   const a = assignment({ acceptLate: true });
-  const at = start(ani, a);
-  const bt = start(budi, a);
+  const at = await start(ani, a);
+  const bt = await start(budi, a);
   assert.ok(at.ok && bt.ok);
-  setExtension({
+  await setExtension({
     teacherId: teacher,
     assignmentId: a,
     pupilId: ani,
     dueAt: new Date(Date.now() + 48 * HOUR),
     extraAttempts: 0,
   });
-  assert.deepEqual(closeForEveryone({ teacherId: teacher, assignmentId: a }), { closed: 1 });
+  assert.deepEqual(await closeForEveryone({ teacherId: teacher, assignmentId: a }), { closed: 1 });
   assert.equal(attemptRow(bt.attempt.id).byClose, 1);
   assert.equal(attemptRow(at.attempt.id).submittedAt, null);
   assert.ok(
-    saveAnswer({
-      pupilId: ani,
-      attemptId: at.attempt.id,
-      kind: "quiz",
-      itemId: q1.id,
-      choice: q1.correct,
-    }).ok,
+    (
+      await saveAnswer({
+        pupilId: ani,
+        attemptId: at.attempt.id,
+        kind: "quiz",
+        itemId: q1.id,
+        choice: q1.correct,
+      })
+    ).ok,
   );
   // the teacher takes the extension back: the close now applies to Ani too, her saved work handed in
-  clearExtension({ teacherId: teacher, assignmentId: a, pupilId: ani });
+  await clearExtension({ teacherId: teacher, assignmentId: a, pupilId: ani });
   assert.equal(attemptRow(at.attempt.id).byClose, 1);
   // another teacher cannot give extensions here
-  assert.throws(
-    () =>
+  await assert.rejects(
+    async () =>
       setExtension({
         teacherId: other,
         assignmentId: a,
@@ -249,11 +255,11 @@ test("closing for everyone ('waktu habis') spares a pupil with a later own date 
 
 test("burst: one extra attempt, 20 concurrent starts, exactly one more attempt is made", async () => {
   const a = assignment({ maxAttempts: 1 });
-  const first = start(ani, a);
+  const first = await start(ani, a);
   assert.ok(first.ok);
-  assert.ok(submitAttempt({ pupilId: ani, attemptId: first.attempt.id }).ok);
-  assert.deepEqual(start(ani, a), { ok: false, reason: "limit" });
-  setExtension({
+  assert.ok((await submitAttempt({ pupilId: ani, attemptId: first.attempt.id })).ok);
+  assert.deepEqual(await start(ani, a), { ok: false, reason: "limit" });
+  await setExtension({
     teacherId: teacher,
     assignmentId: a,
     pupilId: ani,
@@ -261,7 +267,7 @@ test("burst: one extra attempt, 20 concurrent starts, exactly one more attempt i
     extraAttempts: 1,
   });
   // the form sent twice replaces, it does not add
-  setExtension({
+  await setExtension({
     teacherId: teacher,
     assignmentId: a,
     pupilId: ani,
@@ -269,14 +275,14 @@ test("burst: one extra attempt, 20 concurrent starts, exactly one more attempt i
     extraAttempts: 1,
   });
   // every request read the rules before any of them wrote
-  const rules = Array.from({ length: 20 }, () => mine(ani, a));
+  const rules = await Promise.all(Array.from({ length: 20 }, () => mine(ani, a)));
   const results = await Promise.all(
-    rules.map(async (assignment) => startAttempt({ pupilId: ani, assignment })),
+    rules.map(async (assignment) => await startAttempt({ pupilId: ani, assignment })),
   );
   assert.equal(results.filter((r) => r.ok && r.created).length, 1);
   assert.equal(results.filter((r) => r.ok && !r.created).length, 19);
   const second = results.find((r) => r.ok && r.created)!;
-  assert.ok(second.ok && submitAttempt({ pupilId: ani, attemptId: second.attempt.id }).ok);
+  assert.ok(second.ok && (await submitAttempt({ pupilId: ani, attemptId: second.attempt.id })).ok);
   const again = await Promise.all(Array.from({ length: 20 }, async () => start(ani, a)));
   assert.ok(again.every((r) => !r.ok && r.reason === "limit"));
   assert.equal(
@@ -288,15 +294,15 @@ test("burst: one extra attempt, 20 concurrent starts, exactly one more attempt i
     2,
   );
   // removing the extension takes the allowance back
-  clearExtension({ teacherId: teacher, assignmentId: a, pupilId: ani });
-  assert.equal(mine(ani, a).maxAttempts, 1);
+  await clearExtension({ teacherId: teacher, assignmentId: a, pupilId: ani });
+  assert.equal((await mine(ani, a)).maxAttempts, 1);
 });
 
-test("feedback 'after the due date' waits for the last extended date: classmates cannot pass the keys on", () => {
+test("feedback 'after the due date' waits for the last extended date: classmates cannot pass the keys on", async () => {
   const a = assignment({ feedback: "after_due", acceptLate: false });
-  const bt = start(budi, a);
-  assert.ok(bt.ok && submitAttempt({ pupilId: budi, attemptId: bt.attempt.id }).ok);
-  setExtension({
+  const bt = await start(budi, a);
+  assert.ok(bt.ok && (await submitAttempt({ pupilId: budi, attemptId: bt.attempt.id })).ok);
+  await setExtension({
     teacherId: teacher,
     assignmentId: a,
     pupilId: ani,
@@ -304,28 +310,30 @@ test("feedback 'after the due date' waits for the last extended date: classmates
     extraAttempts: 0,
   });
   moveDue(a, Date.now() - 60_000);
-  const budiRules = mine(budi, a);
+  const budiRules = await mine(budi, a);
   const shown = (now: number) =>
     keysVisible(budiRules, { submitted: true, openAttempt: false, attemptsMade: 1 }, now);
   assert.equal(shown(Date.now()), false);
   assert.equal(shown(Date.now() + 3 * HOUR), true);
 });
 
-test("before its opening time an assignment is nowhere for pupils; then it is there", () => {
+test("before its opening time an assignment is nowhere for pupils; then it is there", async () => {
   const opens = Date.now() + HOUR;
   const a = assignment({ opensAt: opens, dueAt: opens + 24 * HOUR });
-  assert.throws(() => mine(ani, a), isNotFound);
+  await assert.rejects(async () => mine(ani, a), isNotFound);
   assert.equal(
-    listPupilAssignments({ pupilId: ani, classId: klass }).some((x) => x.id === a),
+    (await listPupilAssignments({ pupilId: ani, classId: klass })).some((x) => x.id === a),
     false,
   );
   // lazily open: the first look after the time sees it, nothing had to run
-  assert.equal(mine(ani, a, opens).id, a);
+  assert.equal((await mine(ani, a, opens)).id, a);
   assert.equal(
-    listPupilAssignments({ pupilId: ani, classId: klass, now: opens }).some((x) => x.id === a),
+    (await listPupilAssignments({ pupilId: ani, classId: klass, now: opens })).some(
+      (x) => x.id === a,
+    ),
     true,
   );
-  assert.ok(start(ani, a, opens + 1).ok);
+  assert.ok((await start(ani, a, opens + 1)).ok);
   // once a pupil has started, the opening cannot move into the future
   const settings = {
     dueAt: new Date(opens + 48 * HOUR),
@@ -337,7 +345,7 @@ test("before its opening time an assignment is nowhere for pupils; then it is th
     postFirst: true,
   };
   assert.deepEqual(
-    updateAssignment({
+    await updateAssignment({
       teacherId: teacher,
       assignmentId: a,
       settings: { ...settings, opensAt: new Date(opens + HOUR) },
@@ -346,7 +354,7 @@ test("before its opening time an assignment is nowhere for pupils; then it is th
     { ok: false, reason: "started" },
   );
   assert.deepEqual(
-    updateAssignment({
+    await updateAssignment({
       teacherId: teacher,
       assignmentId: a,
       settings: { ...settings, opensAt: null },
@@ -361,14 +369,14 @@ test("a pupil's extension is in their data export (and the teacher's), and only 
   const dewi = pupil("Dewi");
   const eko = pupil("Eko");
   const later = new Date(Date.now() + 72 * HOUR);
-  setExtension({
+  await setExtension({
     teacherId: teacher,
     assignmentId: id,
     pupilId: dewi,
     dueAt: later,
     extraAttempts: 2,
   });
-  const own = exportOwnData({ pupilId: dewi });
+  const own = await exportOwnData({ pupilId: dewi });
   const mineOnly = own.extensions.filter((x) => x.assignmentId === id);
   assert.deepEqual(
     mineOnly.map((x) => ({ due: x.dueAt, extra: x.extraAttempts })),
@@ -376,8 +384,9 @@ test("a pupil's extension is in their data export (and the teacher's), and only 
   );
   assert.equal(mineOnly[0].lesson?.title, lesson.title);
   assert.deepEqual(
-    exportPupilForTeacher({ classId: klass, pupilId: dewi, teacherId: teacher }).extensions.length,
+    (await exportPupilForTeacher({ classId: klass, pupilId: dewi, teacherId: teacher })).extensions
+      .length,
     own.extensions.length,
   );
-  assert.deepEqual(exportOwnData({ pupilId: eko }).extensions, []);
+  assert.deepEqual((await exportOwnData({ pupilId: eko })).extensions, []);
 });
