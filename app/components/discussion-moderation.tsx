@@ -14,7 +14,7 @@ import { postIntent } from "~/utils/discussion";
 
 /** What a post needs of its page: the lesson (citations, language) and the class's time zone. */
 type Page = Pick<
-  ReturnType<typeof teacherDiscussionPage>,
+  Awaited<ReturnType<typeof teacherDiscussionPage>>,
   "slug" | "language" | "paragraphCount" | "timeZone"
 >;
 

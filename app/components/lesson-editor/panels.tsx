@@ -18,7 +18,7 @@ import { RevisionField, useEditor } from "./context";
 import { DraftForm } from "./draft-form";
 import { WarningWithAcceptance } from "./item-section";
 
-type Page = ReturnType<typeof editorPage>;
+type Page = Awaited<ReturnType<typeof editorPage>>;
 
 /**
  * Forms without a message place of their own (move, delete, take back an acceptance) refused as
