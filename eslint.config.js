@@ -57,7 +57,7 @@ export default tseslint.config(
     // and withTransaction() from app/db.server.ts, so the same code runs on PostgreSQL.
     files: ["app/**/*.{ts,tsx}"],
     // backup.server.ts is SQLite's online backup of its own file (PostgreSQL uses pg_dump)
-    ignores: ["app/db.server.ts", "app/models/backup.server.ts"],
+    ignores: ["app/db.server.ts", "app/db/tables.server.ts", "app/models/backup.server.ts"],
     rules: {
       "no-restricted-syntax": [
         "error",
@@ -78,6 +78,11 @@ export default tseslint.config(
             "MemberExpression[object.name=/^(db|tx)$/] > Identifier.property[name=/^(all|get|run|values)$/]",
           message:
             "SQLite-only raw query: use rows()/row()/exec() from ~/db.server (decision 124).",
+        },
+        {
+          selector: "ImportDeclaration[source.value=/db\\/schema(\\.pg)?$/]",
+          message:
+            "Import tables from ~/db/tables.server: it gives the PostgreSQL ones with DATABASE_URL (decision 124).",
         },
         {
           selector: "MemberExpression > Identifier.property[name='transaction']",

@@ -1,7 +1,7 @@
 // Assignments: a lesson version pinned to a class with its rules; teacher- and pupil-side reads.
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { quizParts } from "~/utils/two-part";
-import { assignments, attempts, classes, extensions } from "../../db/schema";
+import { assignments, attempts, classes, extensions } from "~/db/tables.server";
 import type { Lesson } from "~/content/schema";
 import { teachesClass } from "~/models/class-access.server";
 import { db, first, prepared, row, withTransaction } from "~/db.server";

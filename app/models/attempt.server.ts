@@ -1,7 +1,7 @@
 // Attempts and answers: idempotent start, save-on-choose, all-or-nothing submit scored on the server.
 import crypto from "node:crypto";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
-import { answers, assignments, attempts, extensions } from "../../db/schema";
+import { answers, assignments, attempts, extensions } from "~/db/tables.server";
 import { first, prepared, withTransaction } from "~/db.server";
 import { bumpLive, chosenBeforeClose, closingTime, sweepIfDue } from "~/models/closing.server";
 import { getLessonVersion } from "~/models/lesson.server";

@@ -2,7 +2,7 @@
 // for what only the owner decides (deleting or archiving the class, removing co-teachers).
 // Every model that takes a class or assignment id with a teacher id puts `teachesClass` in its query.
 import { and, asc, eq, sql, type SQL } from "drizzle-orm";
-import { classes, classTeachers, teachers } from "../../db/schema";
+import { classes, classTeachers, teachers } from "~/db/tables.server";
 import { db, first, withTransaction } from "~/db.server";
 import { RULES, takeSlot } from "./throttle.server";
 import { notFound } from "~/utils/http.server";

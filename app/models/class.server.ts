@@ -2,7 +2,7 @@
 // deleting. Every query that takes a class id also takes the teacher id and the shared access check
 // (class-access.server.ts), so another teacher's class is simply "not found".
 import { and, asc, count, eq, like } from "drizzle-orm";
-import { classes, pupils, teachers, throttles } from "../../db/schema";
+import { classes, pupils, teachers, throttles } from "~/db/tables.server";
 import { db, first, withTransaction } from "~/db.server";
 import {
   getTaughtClass,

@@ -1,7 +1,7 @@
 // Ending the lesson: closing an assignment for everyone, submitting open attempts with what they
 // saved, the live-change counter every change bumps, and the grace rule for answers queued offline.
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { answers, assignmentLive, assignments, attempts, extensions } from "../../db/schema";
+import { answers, assignmentLive, assignments, attempts, extensions } from "~/db/tables.server";
 import { first, prepared, withTransaction } from "~/db.server";
 import { getLessonVersion } from "~/models/lesson.server";
 import { scoreAttempt } from "~/utils/quiz";

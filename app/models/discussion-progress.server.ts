@@ -2,7 +2,7 @@
 // of a class did. Kept apart from discussion.server.ts so assignment.server.ts can use it without
 // an import cycle (discussion.server.ts needs the assignment lookups).
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import { postFeedback, posts, pupils } from "../../db/schema";
+import { postFeedback, posts, pupils } from "~/db/tables.server";
 import { db, first } from "~/db.server";
 import { discussionDone } from "~/utils/discussion";
 

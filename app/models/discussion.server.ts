@@ -1,7 +1,7 @@
 // The class discussion: responses, replies, edits, teacher moderation and private feedback, with
 // who-may-see and who-may-write decided next to every query (rules in ~/utils/discussion).
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
-import { postFeedback, posts, pupils } from "../../db/schema";
+import { postFeedback, posts, pupils } from "~/db/tables.server";
 import { db, first, withTransaction } from "~/db.server";
 import type { FieldErrors } from "~/utils/form-reply";
 import {

@@ -1,6 +1,6 @@
 // Extensions: one pupil's later due date and/or extra attempts on one assignment, set by its teacher.
 import { and, eq, sql } from "drizzle-orm";
-import { extensions, pupils } from "../../db/schema";
+import { extensions, pupils } from "~/db/tables.server";
 import { db, first, rows, withTransaction } from "~/db.server";
 import { getTeacherAssignment } from "~/models/assignment.server";
 import { bumpLive, closeAssignmentAt } from "~/models/closing.server";

@@ -2,7 +2,7 @@
 // copies, the library, and .md import/export. The other source of lessons is content/lessons/*.md.
 import crypto from "node:crypto";
 import { and, desc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
-import { assignments, authoredLessons, lessonVersions, teachers } from "../../db/schema";
+import { assignments, authoredLessons, lessonVersions, teachers } from "~/db/tables.server";
 import { allLessons, getLesson, lessonHash } from "~/content/lessons.server";
 import { parseLesson, splitParagraphs } from "~/content/parse";
 import { qualityWarnings, type QualityWarning } from "~/content/quality";

@@ -1,6 +1,6 @@
 // Lesson versions: each distinct content hash of a lesson is stored once, so assignments can pin it.
 import { and, desc, eq } from "drizzle-orm";
-import { lessonVersions } from "../../db/schema";
+import { lessonVersions } from "~/db/tables.server";
 import { allLessons, getLesson } from "~/content/lessons.server";
 import { CATEGORIES, type Lesson } from "~/content/schema";
 import { db, first } from "~/db.server";

@@ -1,7 +1,7 @@
 // Next year's classes: a class's assignments copied into a new class (no pupils, no work), one
 // assignment copied to another class, and several classes archived in one step.
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
-import { assignments, classes } from "../../db/schema";
+import { assignments, classes } from "~/db/tables.server";
 import { db, first, withTransaction } from "~/db.server";
 import { createClass, type TimeZone } from "~/models/class.server";
 import { ownerOnly, teachesClass } from "~/models/class-access.server";

@@ -13,7 +13,7 @@ import {
   sessions,
   teachers,
   throttles,
-} from "../../db/schema";
+} from "~/db/tables.server";
 import { db, first, withTransaction } from "~/db.server";
 import { verifyAgainstDummy, verifySecret } from "~/utils/hash.server";
 import { feedbackVisible } from "~/utils/quiz";

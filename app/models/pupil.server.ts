@@ -3,7 +3,7 @@
 // pupil of another teacher's class is "not found".
 import { and, asc, eq, inArray, isNull, notExists } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { classes, postFeedback, posts, pupils, throttles } from "../../db/schema";
+import { classes, postFeedback, posts, pupils, throttles } from "~/db/tables.server";
 import { teachesClass } from "./class-access.server";
 import { db, first, withTransaction, type Db } from "~/db.server";
 import { nameSkeleton, normalizeDisplayName } from "~/utils/display-name";

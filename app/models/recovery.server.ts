@@ -3,7 +3,7 @@
 // Design and numbers: docs/account-recovery.md, docs/decisions/105-recovery-codes-and-reset-links.md.
 import crypto from "node:crypto";
 import { and, eq, gt, isNull } from "drizzle-orm";
-import { passwordResets, recoveryCodes, sessions, teachers } from "../../db/schema";
+import { passwordResets, recoveryCodes, sessions, teachers } from "~/db/tables.server";
 import { db, first, withTransaction, type Db } from "~/db.server";
 import { hashSecret, verifyAgainstDummy, verifySecret } from "~/utils/hash.server";
 import { normalizeEmail, teacherAccountCheck } from "./teacher.server";

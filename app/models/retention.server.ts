@@ -10,7 +10,7 @@ import {
   posts,
   pupils,
   throttles,
-} from "../../db/schema";
+} from "~/db/tables.server";
 import { first, withTransaction } from "~/db.server";
 import { purgeExpiredSessions } from "~/utils/session.server";
 import { purgeStaleThrottles } from "./throttle.server";

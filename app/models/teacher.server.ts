@@ -1,6 +1,6 @@
 // Teacher accounts: sign-up and password sign-in, each attempt taking a throttle slot before the hash work.
 import { eq } from "drizzle-orm";
-import { teachers } from "../../db/schema";
+import { teachers } from "~/db/tables.server";
 import { db, first } from "~/db.server";
 import { hashSecret, verifyAgainstDummy, verifySecret } from "~/utils/hash.server";
 import { release, RULES, succeeded, takeSlot, takeSlotInTurn, type Check } from "./throttle.server";

@@ -2,7 +2,7 @@
 // address and per class, and the atomic "take a slot before the expensive check" they share.
 // The design and its numbers: docs/decisions/030-throttle-slots-and-delays.md.
 import { eq, lt } from "drizzle-orm";
-import { throttles } from "../../db/schema";
+import { throttles } from "~/db/tables.server";
 import { db, first, withTransaction, type Db } from "~/db.server";
 
 /** At most `limit` counted attempts per window that begins with the first; then refused until it ends. */

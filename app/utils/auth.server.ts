@@ -1,7 +1,7 @@
 // Who is asking: the signed-in teacher or pupil of a request, and the guards routes call first.
 import { redirect } from "@remix-run/node";
 import { eq, sql } from "drizzle-orm";
-import { classes, pupils, teachers } from "../../db/schema";
+import { classes, pupils, teachers } from "~/db/tables.server";
 import { db, first, prepared } from "~/db.server";
 import { cookieTrouble, deleteSessionsOf, readSession } from "./session.server";
 import { notFound } from "~/utils/http.server";

@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { and, eq, lt, or, sql } from "drizzle-orm";
-import { sessions } from "../../db/schema";
+import { sessions } from "~/db/tables.server";
 import { db, first, prepared } from "~/db.server";
 import { env } from "./env.server";
 import { requestContext } from "./request-context.server";
