@@ -86,7 +86,8 @@ export function tempDir(prefix: string): string {
 
 // ---------------------------------------------------------------- the server under test
 
-export const BENCH_SECRET = "bench-secret-not-for-production";
+// ≥ 32 characters: PostgreSQL mode requires a real-length shared secret (env.server.ts)
+export const BENCH_SECRET = "bench-secret-not-for-production-use";
 
 export type Server = {
   url: string;
@@ -116,6 +117,8 @@ export async function startServer(opts: {
   profileDir?: string;
   nodeArgs?: string[];
   env?: Record<string, string>;
+  /** postgres://… : the server uses PostgreSQL instead of the SQLite file at dbPath. */
+  databaseUrl?: string;
 }): Promise<Server> {
   const port = opts.port ?? (await freePort());
   const logFile = path.join(opts.logDir, `server-${port}-${Date.now()}.log`);
@@ -142,6 +145,7 @@ export async function startServer(opts: {
       COOKIE_SECURE: "false",
       // one app process unless a bench asks for more (decision 088), so numbers compare over time
       WEB_CONCURRENCY: "1",
+      ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
       ...opts.env,
     },
   });
@@ -227,10 +231,13 @@ export class RssSampler {
   readonly phases = new Map<string, number>();
   private current = "start";
   private timer?: NodeJS.Timeout;
+  private pids: number[];
   constructor(
-    private pid: number,
+    pid: number | number[],
     private everyMs = 200,
-  ) {}
+  ) {
+    this.pids = Array.isArray(pid) ? pid : [pid];
+  }
   phase(name: string) {
     this.current = name;
   }
@@ -239,7 +246,9 @@ export class RssSampler {
   }
   start() {
     const sample = () => {
-      const total = [this.pid, ...childPids(this.pid)].reduce((sum, p) => sum + rssKb(p), 0);
+      const total = this.pids
+        .flatMap((pid) => [pid, ...childPids(pid)])
+        .reduce((sum, p) => sum + rssKb(p), 0);
       if (total > this.maxKb) this.maxKb = total;
       if (total > (this.phases.get(this.current) ?? 0)) this.phases.set(this.current, total);
     };
@@ -306,10 +315,13 @@ function encode(form: Form): string {
  */
 export class Client {
   readonly agent: http.Agent;
-  constructor(
-    readonly base: string,
-    maxSockets = 256,
-  ) {
+  /** The first instance; with several, requests take them in turn, as a load balancer does. */
+  readonly base: string;
+  private readonly bases: string[];
+  private turn = 0;
+  constructor(base: string | string[], maxSockets = 256) {
+    this.bases = Array.isArray(base) ? base : [base];
+    this.base = this.bases[0];
     this.agent = new http.Agent({
       keepAlive: true,
       maxSockets,
@@ -338,15 +350,18 @@ export class Client {
     };
     const cookie = opts.jar?.header();
     if (cookie) headers.Cookie = cookie;
+    // every request to the next instance (round robin): a pupil's save may land on another
+    // instance than the page it came from, which stateless instances must not notice
+    const base = this.bases.length === 1 ? this.base : this.bases[this.turn++ % this.bases.length];
     if (body !== undefined) {
       headers["Content-Type"] = "application/x-www-form-urlencoded";
       headers["Content-Length"] = String(Buffer.byteLength(body));
-      headers.Origin = this.base;
+      headers.Origin = base;
     }
     const started = performance.now();
     return new Promise((resolve, reject) => {
       const req = http.request(
-        new URL(target, this.base),
+        new URL(target, base),
         { method, headers, agent: this.agent },
         (res) => {
           const chunks: Buffer[] = [];

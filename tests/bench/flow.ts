@@ -1,6 +1,7 @@
 // The pupil's lesson flow over HTTP, one function per step, shared by the benchmarks and the crash
 // test; every acknowledged answer is logged so it can be checked against the database afterwards.
 import Database from "better-sqlite3";
+import pg from "pg";
 import {
   answerForms,
   assignmentLinks,
@@ -213,22 +214,58 @@ export async function discussion(ctx: Ctx, pupil: Pupil): Promise<DiscussionOutc
  * or holds neither the acknowledged choice nor one sent after it without an answer; a submit is
  * lost when the attempt is not closed with its scores.
  */
-export function verifyAcks(
+export async function verifyAcks(
   dbPath: string,
   acks: AckLog,
-): { lostAnswers: number; lostSubmits: number; detail: string[] } {
-  // Not read-only: after a crash the WAL may need recovering, which a read-only handle cannot do.
-  const db = new Database(dbPath, { fileMustExist: true });
-  const answer = db.prepare(
-    "SELECT choice FROM answers WHERE attempt_id = ? AND kind = ? AND item_id = ?",
-  );
-  const attempt = db.prepare(
-    "SELECT submitted_at, quiz_score, sort_score FROM attempts WHERE id = ?",
-  );
+  databaseUrl?: string,
+): Promise<{ lostAnswers: number; lostSubmits: number; detail: string[] }> {
+  type AttemptRow = {
+    submitted_at: number | null;
+    quiz_score: number | null;
+    sort_score: number | null;
+  };
+  let answer: { get(...a: unknown[]): Promise<{ choice: string } | undefined> };
+  let attempt: { get(id: number): Promise<AttemptRow | undefined> };
+  let close: () => Promise<void>;
+  if (databaseUrl) {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    answer = {
+      get: async (...a) =>
+        (
+          await client.query<{ choice: string }>(
+            "SELECT choice FROM answers WHERE attempt_id = $1 AND kind = $2 AND item_id = $3",
+            a,
+          )
+        ).rows[0],
+    };
+    attempt = {
+      get: async (id) =>
+        (
+          await client.query<AttemptRow>(
+            "SELECT submitted_at, quiz_score, sort_score FROM attempts WHERE id = $1",
+            [id],
+          )
+        ).rows[0],
+    };
+    close = () => client.end();
+  } else {
+    // Not read-only: after a crash the WAL may need recovering, which a read-only handle cannot do.
+    const db = new Database(dbPath, { fileMustExist: true });
+    const a = db.prepare(
+      "SELECT choice FROM answers WHERE attempt_id = ? AND kind = ? AND item_id = ?",
+    );
+    const t = db.prepare("SELECT submitted_at, quiz_score, sort_score FROM attempts WHERE id = ?");
+    answer = { get: async (...args) => a.get(...args) as { choice: string } | undefined };
+    attempt = { get: async (id) => t.get(id) as AttemptRow | undefined };
+    close = async () => {
+      db.close();
+    };
+  }
   const detail: string[] = [];
   let lostAnswers = 0;
   for (const a of acks.answers.values()) {
-    const row = answer.get(a.attemptId, a.kind, a.itemId) as { choice: string } | undefined;
+    const row = await answer.get(a.attemptId, a.kind, a.itemId);
     if (row && (row.choice === a.choice || a.unconfirmed.has(row.choice))) continue;
     lostAnswers++;
     if (detail.length < 10)
@@ -238,13 +275,11 @@ export function verifyAcks(
   }
   let lostSubmits = 0;
   for (const id of acks.submitted) {
-    const row = attempt.get(id) as
-      | { submitted_at: number | null; quiz_score: number | null; sort_score: number | null }
-      | undefined;
+    const row = await attempt.get(id);
     if (row?.submitted_at != null && row.quiz_score != null && row.sort_score != null) continue;
     lostSubmits++;
     if (detail.length < 10) detail.push(`submit of attempt ${id} not stored`);
   }
-  db.close();
+  await close();
   return { lostAnswers, lostSubmits, detail };
 }

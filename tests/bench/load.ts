@@ -13,9 +13,13 @@
 // each pupil's items in turn; latency is measured from the scheduled time, not the send time.
 // Prints a JSON summary as its last line. Exits 1 on request errors, lost answers or submits, or
 // when the server exits badly (during the run, or with a non-zero code or a signal at the end).
-// --workers N (app processes, WEB_CONCURRENCY; default 1)
+// --workers N (app processes per instance, WEB_CONCURRENCY; default 1)
+// --postgres: the app on PostgreSQL (DATABASE_URL if set, else a throw-away cluster made by
+// scripts/pg-cluster.ts with fsync and synchronous commit on); --instances N: N app servers on one
+// database, each request to the next one in turn (round robin, as a load balancer)
 // --port N --live-teachers N (teachers polling the live class view of N classes meanwhile)
 // --live-poll-ms (default: the page's LIVE_POLL_MS)
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -61,6 +65,26 @@ import { summarizeProfiles } from "./profile";
 import { spike } from "./spike";
 
 const flags = parseFlags();
+const postgres = flags.postgres === true;
+if (postgres && !process.env.DATABASE_URL) {
+  // run this same bench again inside a throw-away PostgreSQL cluster, which sets DATABASE_URL
+  const child = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "scripts/pg-cluster.ts",
+      process.execPath,
+      "--import",
+      "tsx",
+      ...process.argv.slice(1),
+    ],
+    { stdio: "inherit" },
+  );
+  process.exit(await new Promise<number>((resolve) => child.once("exit", (c) => resolve(c ?? 1))));
+}
+const databaseUrl = postgres ? process.env.DATABASE_URL : undefined;
+const instanceCount = num(flags, "instances", 1);
 const entry = requireBuild(flags);
 const fast = flags.fast === true;
 const pupilCount = num(flags, "pupils", 2000);
@@ -93,27 +117,40 @@ const SLUG = "ktt-putin-kim-2024";
 const dir = tempDir("bench-load");
 const profileDir = flags.profile ? path.join(dir, "profile") : undefined;
 const loadBefore = loadAverage();
-const server = await startServer({
-  entry,
-  dbPath: path.join(dir, "telaah.db"),
-  logDir: dir,
-  profileDir,
-  port: flags.port ? num(flags, "port", 0) : undefined,
-  env: { WEB_CONCURRENCY: String(workerCount) },
-});
+// Several instances start at the same moment, as a deploy would (one migrates, the others wait).
+const servers = await Promise.all(
+  Array.from({ length: instanceCount }, (_, i) =>
+    startServer({
+      entry,
+      dbPath: path.join(dir, "telaah.db"),
+      databaseUrl,
+      logDir: dir,
+      profileDir,
+      port: flags.port ? num(flags, "port", 0) + i : undefined,
+      env: { WEB_CONCURRENCY: String(workerCount) },
+    }),
+  ),
+);
+const server = servers[0];
 // A server that dies mid-run must fail the bench even if every later request "only" errors.
 let stopping = false;
 let diedDuringRun: { code: number | null; signal: NodeJS.Signals | null } | null = null;
-void server.exited.then((exit) => {
-  if (stopping) return;
-  diedDuringRun = exit;
-  console.error(
-    `bench:load: the server exited during the run: ${JSON.stringify(exit)} (log ${server.logFile})`,
-  );
-});
-const rss = new RssSampler(server.pid).start();
-const client = new Client(server.url, 512);
-console.log(`bench:load: server pid ${server.pid} on ${server.url}, data in ${dir}`);
+for (const s of servers)
+  void s.exited.then((exit) => {
+    if (stopping) return;
+    diedDuringRun = exit;
+    console.error(
+      `bench:load: a server exited during the run: ${JSON.stringify(exit)} (log ${s.logFile})`,
+    );
+  });
+const rss = new RssSampler(servers.map((s) => s.pid)).start();
+const client = new Client(
+  servers.map((s) => s.url),
+  512,
+);
+console.log(
+  `bench:load: ${servers.length} server(s) ${servers.map((s) => `pid ${s.pid} on ${s.url}`).join(", ")}, ${databaseUrl ? "PostgreSQL" : "SQLite"}, data in ${dir}`,
+);
 
 /** Runs `task` over `items` with at most `limit` at a time. */
 async function pool<T>(items: T[], limit: number, task: (item: T, index: number) => Promise<void>) {
@@ -522,9 +559,10 @@ if (!flags["no-ceiling"]) {
 client.close();
 const rssMax = rss.stop();
 stopping = true;
-const stopped = diedDuringRun ?? (await server.stop("SIGTERM"));
+const stops = await Promise.all(servers.map((s) => s.stop("SIGTERM")));
+const stopped = diedDuringRun ?? stops.find((x) => x.code !== 0 || x.signal !== null) ?? stops[0];
 const serverExitedBadly = diedDuringRun !== null || stopped.code !== 0 || stopped.signal !== null;
-const verified = verifyAcks(server.dbPath, acks);
+const verified = await verifyAcks(server.dbPath, acks, databaseUrl);
 const allErrors = [...rec.samples, ...fastRec.samples, ...liveRec.samples];
 if (allErrors.length) console.log(`first errors:\n  ${allErrors.slice(0, 20).join("\n  ")}`);
 if (verified.detail.length) console.log(`lost:\n  ${verified.detail.join("\n  ")}`);
@@ -611,6 +649,8 @@ const summary = {
   server_signal: stopped.signal,
   server_died_during_run: diedDuringRun !== null,
   workers: workerCount,
+  instances: servers.length,
+  db: databaseUrl ? "postgresql" : "sqlite",
   live_teachers: liveTeachers,
   live_poll_ms: livePollMs,
   live_polls: liveRec.requests,

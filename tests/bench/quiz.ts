@@ -138,7 +138,7 @@ if (!flags["no-ceiling"]) {
 client.close();
 const rssMax = rss.stop();
 const stopped = await server.stop("SIGTERM");
-const verified = (await import("./flow")).verifyAcks(server.dbPath, ctx.acks);
+const verified = await (await import("./flow")).verifyAcks(server.dbPath, ctx.acks);
 if (rec.samples.length) console.log(`first errors:\n  ${rec.samples.join("\n  ")}`);
 if (verified.detail.length) console.log(`lost:\n  ${verified.detail.join("\n  ")}`);
 if (stopped.code !== 0)

@@ -3,10 +3,15 @@
 // intact, no attempt is half-submitted and every pupil can carry on. Several runs, each killed at a
 // different moment. Options: --runs 6 --pupils 200 --kill-ms 150,400,800,1300,2000,3000
 // --build <dir>. Prints a JSON summary as its last line; exits 1 on any failure.
+// --postgres --instances N (N ≥ 2): N servers on one PostgreSQL database (DATABASE_URL, else a
+// throw-away cluster with fsync on), requests spread over them in turn; one is SIGKILLed
+// mid-burst and the pupils carry on through the others (a load balancer drops the dead one).
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import Database from "better-sqlite3";
+import pg from "pg";
 import {
   Client,
   num,
@@ -33,6 +38,34 @@ import {
 import { seedClasses } from "../bench/seed";
 
 const flags = parseFlags();
+const postgres = flags.postgres === true;
+if (postgres && !process.env.DATABASE_URL) {
+  // run this same test again inside a throw-away PostgreSQL cluster, which sets DATABASE_URL
+  const child = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "scripts/pg-cluster.ts",
+      process.execPath,
+      "--import",
+      "tsx",
+      ...process.argv.slice(1),
+    ],
+    { stdio: "inherit" },
+  );
+  process.exit(await new Promise<number>((resolve) => child.once("exit", (c) => resolve(c ?? 1))));
+}
+const databaseUrl = postgres ? process.env.DATABASE_URL : undefined;
+const instanceCount = num(flags, "instances", postgres ? 2 : 1);
+if (instanceCount > 1 && !postgres) {
+  console.error("--instances needs --postgres (on SQLite the killed server is restarted instead)");
+  process.exit(2);
+}
+if (postgres && instanceCount < 2) {
+  console.error("--postgres needs --instances 2 or more: one is killed, the others carry on");
+  process.exit(2);
+}
 const entry = requireBuild(flags);
 const runs = num(flags, "runs", 6);
 const pupilCount = num(flags, "pupils", 200);
@@ -62,13 +95,22 @@ async function oneRun(run: number, killAfterMs: number): Promise<RunResult> {
   const dir = tempDir(`crash-${run}`);
   const dbPath = path.join(dir, "telaah.db");
   const problems: string[] = [];
-  let server = await startServer({ entry, dbPath, logDir: dir });
-  let client = new Client(server.url, 256);
+  const servers = await Promise.all(
+    Array.from({ length: instanceCount }, () =>
+      startServer({ entry, dbPath, logDir: dir, databaseUrl }),
+    ),
+  );
+  let server = servers[0];
+  let client = new Client(
+    servers.map((s) => s.url),
+    256,
+  );
   const prep: Ctx = { client, rec: new Recorder(), acks: new AckLog() };
   const classes = await seedClasses(dbPath, {
     classes: Math.ceil(pupilCount / 50),
     perClass: 50,
     label: `crash${run}`,
+    databaseUrl,
   });
   const pupils: Pupil[] = classes
     .flatMap((c) => c.pupils.map((p) => ({ ...p, assignmentId: c.assignmentId })))
@@ -125,29 +167,47 @@ async function oneRun(run: number, killAfterMs: number): Promise<RunResult> {
     problems.push(
       `the burst had ended before the kill at ${killAfterMs} ms: nothing was in flight`,
     );
-  const walAfterKill = fs.existsSync(`${dbPath}-wal`) && fs.statSync(`${dbPath}-wal`).size > 0;
+  const walAfterKill =
+    !databaseUrl && fs.existsSync(`${dbPath}-wal`) && fs.statSync(`${dbPath}-wal`).size > 0;
   client.close();
 
-  // Restart on the same file: the server itself recovers the log, then we look.
-  server = await startServer({ entry, dbPath, logDir: dir });
-  client = new Client(server.url, 256);
-  const db = new Database(dbPath);
-  const integrity = (db.pragma("integrity_check") as { integrity_check: string }[])
-    .map((r) => r.integrity_check)
-    .join("; ");
-  const halfSubmitted = db
-    .prepare(
-      `SELECT count(*) FROM attempts WHERE (submitted_at IS NULL) != (quiz_score IS NULL)
+  const HALF_SUBMITTED = `SELECT count(*) AS n FROM attempts WHERE (submitted_at IS NULL) != (quiz_score IS NULL)
          OR (submitted_at IS NULL) != (quiz_max IS NULL) OR (submitted_at IS NULL) != (sort_score IS NULL)
-         OR (submitted_at IS NULL) != (sort_max IS NULL)`,
-    )
-    .pluck()
-    .get() as number;
-  const submitted = new Set(
-    db.prepare("SELECT id FROM attempts WHERE submitted_at IS NOT NULL").pluck().all() as number[],
-  );
-  db.close();
-  const afterKill = verifyAcks(dbPath, acks);
+         OR (submitted_at IS NULL) != (sort_max IS NULL)`;
+  const SUBMITTED = "SELECT id FROM attempts WHERE submitted_at IS NOT NULL";
+  let integrity: string;
+  let halfSubmitted: number;
+  let submitted: Set<number>;
+  const survivors = servers.slice(1);
+  if (databaseUrl) {
+    // The others never stopped: the pupils carry on through them (the load balancer has dropped
+    // the dead one). PostgreSQL's own crash safety is not what is tested here: its server runs on.
+    server = survivors[0];
+    client = new Client(
+      survivors.map((s) => s.url),
+      256,
+    );
+    const pgClient = new pg.Client({ connectionString: databaseUrl });
+    await pgClient.connect();
+    integrity = "ok";
+    halfSubmitted = Number((await pgClient.query<{ n: number }>(HALF_SUBMITTED)).rows[0].n);
+    submitted = new Set(
+      (await pgClient.query<{ id: number }>(SUBMITTED)).rows.map((r) => Number(r.id)),
+    );
+    await pgClient.end();
+  } else {
+    // Restart on the same file: the server itself recovers the log, then we look.
+    server = await startServer({ entry, dbPath, logDir: dir });
+    client = new Client(server.url, 256);
+    const db = new Database(dbPath);
+    integrity = (db.pragma("integrity_check") as { integrity_check: string }[])
+      .map((r) => r.integrity_check)
+      .join("; ");
+    halfSubmitted = db.prepare(HALF_SUBMITTED).pluck().get() as number;
+    submitted = new Set(db.prepare(SUBMITTED).pluck().all() as number[]);
+    db.close();
+  }
+  const afterKill = await verifyAcks(dbPath, acks, databaseUrl);
   problems.push(...afterKill.detail);
   if (integrity !== "ok") problems.push(`integrity_check: ${integrity}`);
   if (halfSubmitted) problems.push(`${halfSubmitted} attempts half-submitted`);
@@ -167,8 +227,11 @@ async function oneRun(run: number, killAfterMs: number): Promise<RunResult> {
   const carryOnFailures = again.rec.errors;
   problems.push(...again.rec.samples.slice(0, 5));
   client.close();
-  const stopped = await server.stop("SIGTERM");
-  const final = verifyAcks(dbPath, acks);
+  const stops = await Promise.all(
+    (databaseUrl ? survivors : [server]).map((x) => x.stop("SIGTERM")),
+  );
+  const stopped = stops.find((x) => x.code !== 0) ?? stops[0];
+  const final = await verifyAcks(dbPath, acks, databaseUrl);
   if (final.lostAnswers || final.lostSubmits) problems.push(...final.detail);
   if (stopped.code !== 0) problems.push(`restarted server exited ${JSON.stringify(stopped)}`);
   if (!problems.length) fs.rmSync(dir, { recursive: true, force: true });
@@ -215,6 +278,8 @@ const summary = {
   carry_on_failures: results.reduce((n, r) => n + r.carryOnFailures, 0),
   failed_runs: results.filter((r) => r.problems.length).length,
   duration_s: round((performance.now() - started) / 1000),
+  db: databaseUrl ? "postgresql" : "sqlite",
+  instances: instanceCount,
 };
 console.log(JSON.stringify(summary));
 process.exit(summary.failed_runs ? 1 : 0);

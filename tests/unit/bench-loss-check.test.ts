@@ -71,20 +71,24 @@ function world() {
   return { db, file, attempt, acks, store, cleanup };
 }
 
-test("loss check: nothing lost when the database holds every acknowledged answer and submit", () => {
+test("loss check: nothing lost when the database holds every acknowledged answer and submit", async () => {
   const w = world();
   try {
-    assert.deepEqual(verifyAcks(w.file, w.acks), { lostAnswers: 0, lostSubmits: 0, detail: [] });
+    assert.deepEqual(await verifyAcks(w.file, w.acks), {
+      lostAnswers: 0,
+      lostSubmits: 0,
+      detail: [],
+    });
   } finally {
     w.cleanup();
   }
 });
 
-test("loss check: a deliberately deleted answer is reported as lost, by name", () => {
+test("loss check: a deliberately deleted answer is reported as lost, by name", async () => {
   const w = world();
   try {
     w.db.prepare("DELETE FROM answers WHERE attempt_id = ? AND item_id = 'q2'").run(w.attempt);
-    const result = verifyAcks(w.file, w.acks);
+    const result = await verifyAcks(w.file, w.acks);
     assert.equal(result.lostAnswers, 1);
     assert.equal(result.lostSubmits, 0);
     assert.deepEqual(result.detail, [`answer ${w.attempt}/quiz/q2: acked b, stored nothing`]);
@@ -93,24 +97,24 @@ test("loss check: a deliberately deleted answer is reported as lost, by name", (
   }
 });
 
-test("loss check: an answer overwritten with a choice never sent is lost; a later unanswered send is not", () => {
+test("loss check: an answer overwritten with a choice never sent is lost; a later unanswered send is not", async () => {
   const w = world();
   try {
     w.store("q1", "d");
-    assert.equal(verifyAcks(w.file, w.acks).lostAnswers, 1);
+    assert.equal((await verifyAcks(w.file, w.acks)).lostAnswers, 1);
     // the pupil sent "d" after the last acknowledgement and the reply never came: it may be stored
     w.acks.sent(w.attempt, "quiz", "q1", "d");
-    assert.equal(verifyAcks(w.file, w.acks).lostAnswers, 0);
+    assert.equal((await verifyAcks(w.file, w.acks)).lostAnswers, 0);
   } finally {
     w.cleanup();
   }
 });
 
-test("loss check: an acknowledged submit that was not stored is lost", () => {
+test("loss check: an acknowledged submit that was not stored is lost", async () => {
   const w = world();
   try {
     w.db.prepare("UPDATE attempts SET submitted_at = NULL WHERE id = ?").run(w.attempt);
-    const result = verifyAcks(w.file, w.acks);
+    const result = await verifyAcks(w.file, w.acks);
     assert.equal(result.lostSubmits, 1);
     assert.deepEqual(result.detail, [`submit of attempt ${w.attempt} not stored`]);
   } finally {
