@@ -11,11 +11,11 @@ import {
   outcomeOf,
   paramsOf,
   ROLES,
-  send,
   type FormValues,
   type Role,
   type World,
 } from "../support/security-world";
+import { send } from "../support/raw-http";
 
 const routes = routeFiles();
 
@@ -67,7 +67,7 @@ function judge(
   return problems;
 }
 
-test("every loader answers each role as the matrix says", async ({ request }) => {
+test("every loader answers each role as the matrix says", async () => {
   const world = await createWorld();
   const problems: string[] = [];
   for (const route of routes) {
@@ -77,13 +77,7 @@ test("every loader answers each role as the matrix says", async ({ request }) =>
     for (const role of ROLES) {
       const cookie = cookieOf(world, role);
       problems.push(
-        ...judge(
-          route,
-          role,
-          cells[role],
-          await send(request, { method: "GET", url: path, cookie }),
-          path,
-        ),
+        ...judge(route, role, cells[role], await send({ method: "GET", url: path, cookie }), path),
       );
       // the route's own loader alone (a layout's loader is otherwise hidden behind its index child)
       if (route.loader && route.page)
@@ -92,7 +86,7 @@ test("every loader answers each role as the matrix says", async ({ request }) =>
             route,
             role,
             cells[role],
-            await send(request, { method: "GET", url: dataUrl(route, path), cookie }),
+            await send({ method: "GET", url: dataUrl(route, path), cookie }),
             path,
           ),
         );
@@ -111,9 +105,7 @@ function withExtras(world: World, form: FormValues): FormValues {
   return { ...form, ...extras };
 }
 
-test("every action answers each role as the matrix says, ignores extra fields, and refusals change nothing", async ({
-  request,
-}) => {
+test("every action answers each role as the matrix says, ignores extra fields, and refusals change nothing", async () => {
   test.setTimeout(120_000);
   const problems: string[] = [];
   for (const route of routes.filter((r) => r.action)) {
@@ -131,7 +123,7 @@ test("every action answers each role as the matrix says, ignores extra fields, a
         const form = withExtras(world, c.form(world, role));
         const before = fingerprint(world);
         const prepared = expected === "ok" ? c.before?.(world, role) : undefined;
-        const response = await send(request, {
+        const response = await send({
           method: "POST",
           url: actionUrl(route, path),
           cookie: cookieOf(world, role),
@@ -162,9 +154,7 @@ test("every action answers each role as the matrix says, ignores extra fields, a
   expect(problems).toEqual([]);
 });
 
-test("class B's ids in a URL of a route about class A give 404, for its own teacher or pupil", async ({
-  request,
-}) => {
+test("class B's ids in a URL of a route about class A give 404, for its own teacher or pupil", async () => {
   const problems: string[] = [];
   const world = await createWorld();
   for (const route of routes.filter((r) => r.params.some((p) => p !== "slug" && p !== "*"))) {
@@ -183,13 +173,13 @@ test("class B's ids in a URL of a route about class A give 404, for its own teac
       ];
       for (const value of mixes) {
         const path = fillPattern(route.pattern, { ...paramsOf(world.A), [param]: value });
-        const get = await send(request, { method: "GET", url: path, cookie });
+        const get = await send({ method: "GET", url: path, cookie });
         if (get.status() !== 404)
           problems.push(`GET ${route.file} ${param}=${value}: ${get.status()}`);
         for (const c of spec.post ?? []) {
           if (c.cells[owner] !== "ok") continue;
           const before = fingerprint(world);
-          const post = await send(request, {
+          const post = await send({
             method: "POST",
             url: actionUrl(route, path),
             cookie,
@@ -206,9 +196,7 @@ test("class B's ids in a URL of a route about class A give 404, for its own teac
   expect(problems).toEqual([]);
 });
 
-test("class B's ids inside a form posted to class A's pages are refused and change nothing", async ({
-  request,
-}) => {
+test("class B's ids inside a form posted to class A's pages are refused and change nothing", async () => {
   const world = await createWorld();
   const { A, B } = world;
   const teacher = cookieOf(world, "teacherA");
@@ -299,7 +287,7 @@ test("class B's ids inside a form posted to class A's pages are refused and chan
   const problems: string[] = [];
   for (const c of cases) {
     const before = fingerprint(world);
-    const response = await send(request, { method: "POST", ...c });
+    const response = await send({ method: "POST", ...c });
     const status = response.status();
     if (status < 400 || status >= 500)
       problems.push(`${c.url} ${JSON.stringify(c.form)}: ${status}`);

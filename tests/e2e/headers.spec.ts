@@ -2,7 +2,7 @@
 // and change nothing; every HTML answer carries the CSP and the other headers; signed-in pages
 // are not cached; no answer ever holds a password or PIN hash, a session id, or an answer key
 // before the teacher's feedback setting allows it.
-import { expect, test, type APIResponse } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { MATRIX, ownerOf, type ActionCase } from "../support/route-matrix";
 import { actionUrl, dataUrl, fillPattern, routeFiles } from "../support/routes";
 import { testDb } from "../support/factories";
@@ -15,10 +15,10 @@ import {
   insertAttempt,
   paramsOf,
   ROLES,
-  send,
   type Role,
   type World,
 } from "../support/security-world";
+import { send, type RawResponse } from "../support/raw-http";
 
 const routes = routeFiles();
 const EVIL = "https://evil.example";
@@ -29,7 +29,7 @@ function victimOf(c: ActionCase): Role {
 }
 
 /** Our server's own 403 page, before Remix or any action runs (Remix itself answered an empty 500). */
-function refused(response: APIResponse, body: string): boolean {
+function refused(response: RawResponse, body: string): boolean {
   return (
     response.status() === 403 &&
     body.includes("<h1>") &&
@@ -37,7 +37,7 @@ function refused(response: APIResponse, body: string): boolean {
   );
 }
 
-test("a cross-site post is refused for every action, and changes nothing", async ({ request }) => {
+test("a cross-site post is refused for every action, and changes nothing", async () => {
   test.setTimeout(90_000);
   const world = await createWorld();
   const problems: string[] = [];
@@ -69,7 +69,7 @@ test("a cross-site post is refused for every action, and changes nothing", async
         });
       for (const v of variants) {
         const before = fingerprint(world);
-        const response = await send(request, {
+        const response = await send({
           method: "POST",
           url: v.url,
           cookie: cookieOf(world, role),
@@ -96,7 +96,7 @@ const NONCE = /script-src [^;]*'nonce-([A-Za-z0-9+/=]+)'/;
 
 function htmlHeaderProblems(
   where: string,
-  response: APIResponse,
+  response: RawResponse,
   body: string,
   signedIn: boolean,
 ): string[] {
@@ -129,16 +129,14 @@ function htmlHeaderProblems(
   return problems;
 }
 
-test("every HTML answer, for every role, has the CSP, nosniff, a referrer policy, and no-store when signed in", async ({
-  request,
-}) => {
+test("every HTML answer, for every role, has the CSP, nosniff, a referrer policy, and no-store when signed in", async () => {
   const world = await createWorld();
   const problems: string[] = [];
   let pages = 0;
   for (const route of routes.filter((r) => MATRIX[r.file]?.get)) {
     const path = fillPattern(route.pattern, paramsOf(world.A));
     for (const role of ROLES) {
-      const response = await send(request, {
+      const response = await send({
         method: "GET",
         url: path,
         cookie: cookieOf(world, role),
@@ -168,7 +166,7 @@ test("every HTML answer, for every role, has the CSP, nosniff, a referrer policy
           problems.push(`${where}: ${type} for a signed-in person without no-store`);
       }
       if (route.loader && route.page) {
-        const data = await send(request, {
+        const data = await send({
           method: "GET",
           url: dataUrl(route, path),
           cookie: cookieOf(world, role),
@@ -186,9 +184,9 @@ test("every HTML answer, for every role, has the CSP, nosniff, a referrer policy
   expect(pages).toBeGreaterThan(100);
 });
 
-test("signing out sends Clear-Site-Data and ends the session", async ({ request }) => {
+test("signing out sends Clear-Site-Data and ends the session", async () => {
   const world = await createWorld();
-  const response = await send(request, {
+  const response = await send({
     method: "POST",
     url: "/logout",
     cookie: cookieOf(world, "pupilA"),
@@ -196,7 +194,7 @@ test("signing out sends Clear-Site-Data and ends the session", async ({ request 
   expect(response.status()).toBe(302);
   expect(response.headers()["clear-site-data"]).toBe('"cookies"');
   expect(response.headers()["cache-control"]).toContain("no-store");
-  const after = await send(request, {
+  const after = await send({
     method: "GET",
     url: "/pupil",
     cookie: cookieOf(world, "pupilA"),
@@ -210,7 +208,7 @@ const SECRET_KEYS =
 function secretProblems(
   where: string,
   world: World,
-  response: APIResponse,
+  response: RawResponse,
   body: string,
 ): string[] {
   const problems: string[] = [];
@@ -228,9 +226,7 @@ function secretProblems(
   return problems;
 }
 
-test("no page, data answer or download, for any role, holds a hash or a session id", async ({
-  request,
-}) => {
+test("no page, data answer or download, for any role, holds a hash or a session id", async () => {
   const world = await createWorld();
   const problems: string[] = [];
   for (const route of routes.filter((r) => MATRIX[r.file]?.get)) {
@@ -238,7 +234,7 @@ test("no page, data answer or download, for any role, holds a hash or a session 
     for (const role of ROLES) {
       const urls = [path, ...(route.loader && route.page ? [dataUrl(route, path)] : [])];
       for (const url of urls) {
-        const response = await send(request, { method: "GET", url, cookie: cookieOf(world, role) });
+        const response = await send({ method: "GET", url, cookie: cookieOf(world, role) });
         problems.push(
           ...secretProblems(`${url} as ${role}`, world, response, await response.text()),
         );
@@ -254,7 +250,7 @@ test("no page, data answer or download, for any role, holds a hash or a session 
       for (const data of route.page ? [false, true] : [false]) {
         const again = await createWorld();
         const url = actionUrl(route, fillPattern(route.pattern, paramsOf(again.A)), data);
-        const response = await send(request, {
+        const response = await send({
           method: "POST",
           url,
           cookie: cookieOf(again, role),
@@ -275,9 +271,7 @@ test("no page, data answer or download, for any role, holds a hash or a session 
   expect(problems).toEqual([]);
 });
 
-test("no answer key or score reaches a pupil before the feedback setting allows it", async ({
-  request,
-}) => {
+test("no answer key or score reaches a pupil before the feedback setting allows it", async () => {
   const lesson = seedLesson();
   const keyTexts = [
     ...lesson.questions.map((q) => q.explanation),
@@ -383,7 +377,7 @@ test("no answer key or score reaches a pupil before the feedback setting allows 
     for (const route of perAssignment) {
       const path = fillPattern(route.pattern, { ...paramsOf(world.A), assignmentId });
       for (const url of urlsOf(route, path)) {
-        const response = await send(request, { method: "GET", url, cookie });
+        const response = await send({ method: "GET", url, cookie });
         expect(response.status(), url).toBeLessThan(500);
         found.push(
           ...signals(await response.text(), url.includes("_data="), scores).map(
@@ -414,7 +408,7 @@ test("no answer key or score reaches a pupil before the feedback setting allows 
   for (const route of publicish) {
     const path = fillPattern(route.pattern, paramsOf(world.A));
     for (const url of urlsOf(route, path)) {
-      const body = await (await send(request, { method: "GET", url, cookie })).text();
+      const body = await (await send({ method: "GET", url, cookie })).text();
       expect(
         teacherOnly.filter((t) => body.includes(t)),
         url,
@@ -425,7 +419,7 @@ test("no answer key or score reaches a pupil before the feedback setting allows 
       ).toEqual([]);
       // nor to a visitor who is not signed in (the lesson page and every other public page)
       if (MATRIX[route.file]?.get?.anon === "ok") {
-        const anonymous = await (await send(request, { method: "GET", url, cookie: "" })).text();
+        const anonymous = await (await send({ method: "GET", url, cookie: "" })).text();
         expect(
           teacherOnly.filter((t) => anonymous.includes(t)),
           `anonymous ${url}`,
@@ -436,7 +430,7 @@ test("no answer key or score reaches a pupil before the feedback setting allows 
   // the control: the lesson page does show them to a teacher, so the check above can fail
   const lessonRoute = publicish.find((r) => r.file === "lessons.$slug.tsx")!;
   const asTeacher = await (
-    await send(request, {
+    await send({
       method: "GET",
       url: fillPattern(lessonRoute.pattern, paramsOf(world.A)),
       cookie: world.A.sessions.teacher.header,
@@ -444,11 +438,11 @@ test("no answer key or score reaches a pupil before the feedback setting allows 
   ).text();
   expect(teacherOnly.every((t) => asTeacher.includes(t))).toBe(true);
   const feedback = await (
-    await send(request, { method: "GET", url: `/pupil/assignments/${shown}/feedback`, cookie })
+    await send({ method: "GET", url: `/pupil/assignments/${shown}/feedback`, cookie })
   ).text();
   expect(keyTexts.some((t) => feedback.includes(t))).toBe(true);
   const exported = JSON.parse(
-    await (await send(request, { method: "GET", url: "/pupil/data/export", cookie })).text(),
+    await (await send({ method: "GET", url: "/pupil/data/export", cookie })).text(),
   );
   const scored = (exported.attempts as { assignmentId: number; scores: unknown }[])
     .filter((a) => a.scores !== null)

@@ -1,4 +1,5 @@
-// Requests for the tests that send thousands (fuzz.spec.ts): the same method, address, Cookie,
+// Requests for the tests that send thousands (fuzz.spec.ts, authorization.spec.ts,
+// headers.spec.ts): the same method, address, Cookie,
 // Origin and form body as `send` in ./security-world.ts, over Node's own http client.
 // Playwright's request context costs ~7 ms of the test worker's CPU per request on this two-core
 // machine, node:http ~0.7 ms (measured, decision 074); the server sees the same request either
@@ -9,11 +10,13 @@ import { encodeForm, type FormValues } from "./security-world";
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
 
-/** The parts of Playwright's APIResponse the fuzz tests read. */
+/** The parts of Playwright's APIResponse the tests that use this read. */
 export type RawResponse = {
   status(): number;
   /** Lower-case names; repeated headers joined as Playwright joins them (Set-Cookie with "\n"). */
   headers(): Record<string, string>;
+  /** Every header line as received, repeated ones (Set-Cookie) one entry each. */
+  headersArray(): { name: string; value: string }[];
   text(): Promise<string>;
   json(): Promise<unknown>;
 };
@@ -58,9 +61,13 @@ export function send(input: RawRequest): Promise<RawResponse> {
               ? value.join(name === "set-cookie" ? "\n" : ", ")
               : value;
           }
+          const lines: { name: string; value: string }[] = [];
+          for (let i = 0; i + 1 < res.rawHeaders.length; i += 2)
+            lines.push({ name: res.rawHeaders[i], value: res.rawHeaders[i + 1] });
           resolve({
             status: () => res.statusCode ?? 0,
             headers: () => flat,
+            headersArray: () => lines,
             text: async () => text,
             json: async () => JSON.parse(text) as unknown,
           });

@@ -4,7 +4,8 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { expect, type APIResponse } from "@playwright/test";
+import { expect } from "@playwright/test";
+import type { RawResponse } from "./raw-http";
 import { testDb, unique } from "./factories";
 import { seedLesson, SEED_SLUG } from "./lesson";
 import type { FormValues, Outcome, Role, World } from "./security-world";
@@ -57,7 +58,7 @@ export type ActionCase = {
   check?: (world: World, role: Role, form: FormValues, ctx: CheckContext) => void | Promise<void>;
 };
 
-export type CheckContext = { response: APIResponse; before: unknown };
+export type CheckContext = { response: RawResponse; before: unknown };
 
 export type RouteSpec = { get?: Cells; post?: ActionCase[] };
 
@@ -131,7 +132,7 @@ function expectClassB(w: World) {
 }
 
 /** The session row the answer's Set-Cookie names (signed cookie → id → its SHA-256 in the table). */
-async function issuedSession(response: APIResponse) {
+async function issuedSession(response: RawResponse) {
   const header = response
     .headersArray()
     .filter((h) => h.name.toLowerCase() === "set-cookie")

@@ -216,7 +216,9 @@ export function send(
 export type Outcome = "ok" | "teacherLogin" | "pupilLogin" | 403 | 404;
 
 /** What an answer amounts to: allowed, sent to a sign-in page, not found, or something else. */
-export function outcomeOf(response: APIResponse): Outcome | `other ${number}` {
+export function outcomeOf(
+  response: Pick<APIResponse, "status" | "headers">,
+): Outcome | `other ${number}` {
   const status = response.status();
   const headers = response.headers();
   const location = headers["location"] ?? headers["x-remix-redirect"];
