@@ -425,10 +425,6 @@ async function parseMany(page: Page, docs: { html: string; nonce: string }[], se
 // ---------------------------------------------------------------------------------------------
 
 test.describe.configure({ mode: "parallel" });
-// A failing fuzz test keeps a trace of its actions and network, without DOM snapshots or a
-// screencast: those copy pages of hundreds of rows and posts at every step and were most of
-// Chromium's CPU in these tests (docs/ci-time.md). A failure names its input and field anyway.
-test.use({ trace: { mode: "retain-on-failure", snapshots: false, screenshots: false } });
 
 test("teacher names: stored trimmed, greeted as plain text, or refused with a message", async ({
   browser,
