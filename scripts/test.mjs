@@ -1,12 +1,12 @@
-// `npm test`: the checks that do not need each other run side by side (lint, typecheck, unit
-// tests, content:check and the production build), then the Playwright e2e suite, which needs the
-// build (`node scripts/test.mjs --no-e2e` stops there). Each step's output is printed whole when it ends (no interleaving), with its time; the
+// `npm test`: the checks that do not need each other run side by side (lint, the async lint,
+// typecheck, unit tests, content:check and the production build), then the Playwright e2e suite,
+// which needs the build, then the PostgreSQL suites (`node scripts/test.mjs --no-e2e` stops there). Each step's output is printed whole when it ends (no interleaving), with its time; the
 // run stops before e2e and exits 1 when any step failed, naming it. Decision 074.
 import { spawn } from "node:child_process";
 
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 // Longest first: on two cores the unit tests set the pace of this phase.
-const SIDE_BY_SIDE = ["test:unit", "typecheck", "lint", "content:check", "build"];
+const SIDE_BY_SIDE = ["test:unit", "typecheck", "lint", "lint:async", "content:check", "build"];
 
 function run(script, { live = false } = {}) {
   const started = Date.now();
@@ -55,10 +55,14 @@ if (process.argv.includes("--no-e2e")) {
   line("test: all steps before e2e passed (--no-e2e: e2e not run)");
   process.exit(0);
 }
-const e2e = await run("test:e2e", { live: true });
-line(`test: test:e2e ${e2e.code === 0 ? "ok" : "failed"} in ${e2e.seconds.toFixed(1)} s`);
-if (e2e.code !== 0) {
-  line("test: FAILED: test:e2e");
-  process.exit(1);
+// Then the same app on PostgreSQL (issue 16): its own tests and the e2e suites for accounts,
+// quiz, results and the authorization matrix, on a throw-away cluster (decision 123).
+for (const script of ["test:e2e", "test:postgres"]) {
+  const result = await run(script, { live: true });
+  line(`test: ${script} ${result.code === 0 ? "ok" : "failed"} in ${result.seconds.toFixed(1)} s`);
+  if (result.code !== 0) {
+    line(`test: FAILED: ${script}`);
+    process.exit(1);
+  }
 }
 line("test: all steps passed");
