@@ -10,7 +10,13 @@ import { parseId } from "~/utils/ids";
 import { partBId } from "~/utils/two-part";
 import { choiceField, refusalMessage } from "~/utils/answer-refusal";
 import { getPupilAssignment } from "./assignment.server";
-import { pupilAttempts, saveAnswer, type SaveResult } from "./attempt.server";
+import {
+  lockAttempt,
+  pupilAttempts,
+  saveAnswer,
+  sweepBeforeSaving,
+  type SaveResult,
+} from "./attempt.server";
 
 const ITEM_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const MAX_ITEMS = 200;
@@ -54,7 +60,7 @@ export function pageChoices(value: Pick<z.output<typeof answerPageSchema>, "a" |
  * page shows it beside that item); the other choices are still saved. `asked` is the item whose
  * own save button was pressed: with no choice picked for it, that is reported as "noChoice".
  */
-export function savePageChoices(input: {
+export async function savePageChoices(input: {
   pupilId: number;
   attemptId: number;
   kind: "quiz" | "sort";
@@ -63,25 +69,31 @@ export function savePageChoices(input: {
   now?: number;
 }): Promise<PageSave> {
   const { choices } = input;
-  return withTransaction(async () => {
-    const saved: string[] = [];
-    let refused: PageSave["refused"] = null;
-    for (const [itemId, choice] of choices) {
-      const result = await saveAnswer({
-        pupilId: input.pupilId,
-        attemptId: input.attemptId,
-        kind: input.kind,
-        itemId,
-        choice,
-        now: input.now,
-      });
-      if (result.ok) saved.push(itemId);
-      else refused ??= { itemId, reason: result.reason };
-    }
-    if (!refused && input.asked && !choices.has(input.asked))
-      refused = { itemId: input.asked, reason: "noChoice" };
-    return { saved, refused };
-  });
+  if (choices.size) await sweepBeforeSaving(input.pupilId, input.attemptId, input.now);
+  // one lock on the attempt for the whole page (READ COMMITTED on PostgreSQL, decision 125)
+  return withTransaction(
+    async () => {
+      await lockAttempt(input.attemptId);
+      const saved: string[] = [];
+      let refused: PageSave["refused"] = null;
+      for (const [itemId, choice] of choices) {
+        const result = await saveAnswer({
+          pupilId: input.pupilId,
+          attemptId: input.attemptId,
+          kind: input.kind,
+          itemId,
+          choice,
+          now: input.now,
+        });
+        if (result.ok) saved.push(itemId);
+        else refused ??= { itemId, reason: result.reason };
+      }
+      if (!refused && input.asked && !choices.has(input.asked))
+        refused = { itemId: input.asked, reason: "noChoice" };
+      return { saved, refused };
+    },
+    { isolation: "read committed" },
+  );
 }
 
 /**

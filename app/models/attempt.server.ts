@@ -2,7 +2,7 @@
 import crypto from "node:crypto";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { answers, assignments, attempts, extensions } from "~/db/tables.server";
-import { first, prepared, withTransaction } from "~/db.server";
+import { first, lockRows, prepared, withTransaction } from "~/db.server";
 import { bumpLive, chosenBeforeClose, closingTime, sweepIfDue } from "~/models/closing.server";
 import { getLessonVersion } from "~/models/lesson.server";
 import { canStartNew, isValidChoice, scoreAttempt, workOpen } from "~/utils/quiz";
@@ -281,47 +281,59 @@ export async function saveAnswer({
   const valid = isValidChoice(lesson, kind, itemId, choice);
   if (valid !== "ok") return { ok: false, reason: valid, assignmentId };
   // One transaction with the live counter, so the live view sees the answer with the new value.
-  return withTransaction(async (tx) => {
-    const current = await first(
-      tx
-        .select({ submittedAt: attempts.submittedAt, byClose: attempts.submittedByClose })
-        .from(attempts)
-        .where(eq(attempts.id, attemptId)),
-    );
-    if (!current) notFound();
-    if (current.submittedAt && !current.byClose)
-      return { ok: false as const, reason: "submitted" as const, assignmentId };
-    const changeSeq = await bumpLive(assignmentId);
-    const chosen = new Date(chosenTime({ now, chosenAt, sentAt }));
-    const stored = await first(
-      upsertAnswer().execute({
-        attemptId,
-        kind,
-        itemId,
-        choice,
-        savedAt: new Date(now),
-        changeSeq,
-        chosenAt: chosen,
-      }),
-    );
-    // Nothing changed, so nothing to score again; the live counter moved on for nothing, which
-    // costs the live view one unchanged answer.
-    if (!stored) return { ok: true as const, savedAt: now, assignmentId, newerKept: true };
-    if (!current.submittedAt) return { ok: true as const, savedAt: now, assignmentId };
-    // a queued answer accepted after the close: the closed attempt is scored again
-    const saved = await tx
-      .select({ kind: answers.kind, itemId: answers.itemId, choice: answers.choice })
-      .from(answers)
-      .where(eq(answers.attemptId, attemptId));
-    await tx.update(attempts).set(scoreAttempt(lesson, saved)).where(eq(attempts.id, attemptId));
-    return { ok: true as const, savedAt: now, assignmentId, afterClose: true };
-  });
+  // On PostgreSQL it locks the attempt row first (READ COMMITTED, decision 125): a submit or a
+  // close holding it finishes first and this save then sees it; one arriving later waits for it.
+  return withTransaction(
+    async (tx) => {
+      await lockAttempt(attemptId);
+      const current = await first(
+        tx
+          .select({ submittedAt: attempts.submittedAt, byClose: attempts.submittedByClose })
+          .from(attempts)
+          .where(eq(attempts.id, attemptId)),
+      );
+      if (!current) notFound();
+      if (current.submittedAt && !current.byClose)
+        return { ok: false as const, reason: "submitted" as const, assignmentId };
+      const changeSeq = await bumpLive(assignmentId);
+      const chosen = new Date(chosenTime({ now, chosenAt, sentAt }));
+      const stored = await first(
+        upsertAnswer().execute({
+          attemptId,
+          kind,
+          itemId,
+          choice,
+          savedAt: new Date(now),
+          changeSeq,
+          chosenAt: chosen,
+        }),
+      );
+      // Nothing changed, so nothing to score again; the live counter moved on for nothing, which
+      // costs the live view one unchanged answer.
+      if (!stored) return { ok: true as const, savedAt: now, assignmentId, newerKept: true };
+      if (!current.submittedAt) return { ok: true as const, savedAt: now, assignmentId };
+      // a queued answer accepted after the close: the closed attempt is scored again
+      const saved = await tx
+        .select({ kind: answers.kind, itemId: answers.itemId, choice: answers.choice })
+        .from(answers)
+        .where(eq(answers.attemptId, attemptId));
+      await tx.update(attempts).set(scoreAttempt(lesson, saved)).where(eq(attempts.id, attemptId));
+      return { ok: true as const, savedAt: now, assignmentId, afterClose: true };
+    },
+    { isolation: "read committed" },
+  );
 }
 
 export type SubmitResult =
   { ok: true; attempt: AttemptRow; already: boolean } | { ok: false; reason: "closed" };
 
-/** Scores and closes the attempt in one transaction; a second submit changes nothing. */
+/**
+ * Scores and closes the attempt in one transaction; a second submit changes nothing. On
+ * PostgreSQL the transaction is READ COMMITTED and locks the attempt row first: a second submit
+ * (or a save) waits for the first, then sees it submitted. Past the close, the close is finished
+ * first in its own transactions, without this attempt's lock held (the close locks the assignment,
+ * then its attempts: taking them the other way round could deadlock), and the attempt read again.
+ */
 export async function submitAttempt({
   pupilId,
   attemptId,
@@ -333,45 +345,73 @@ export async function submitAttempt({
   assignmentId?: number;
   now?: number;
 }): Promise<SubmitResult> {
-  return withTransaction(async (tx) => {
-    const attempt = await ownedAttempt(pupilId, attemptId, now);
-    if (assignmentId !== undefined && attempt.assignmentId !== assignmentId) notFound();
-    if (attempt.submittedAt) {
-      const row = (await first(tx.select().from(attempts).where(eq(attempts.id, attemptId))))!;
-      return { ok: true as const, attempt: row, already: true };
-    }
-    if (!workOpen(attempt, now)) {
-      // past the close: the close submits what was saved (if nobody has finished it yet)
-      await sweepIfDue(
-        {
-          id: attempt.assignmentId,
-          dueAt: attempt.classDueAt,
-          acceptLate: attempt.acceptLate,
-          closedAt: attempt.classClosedAt,
-        },
-        now,
-      );
-      const row = (await first(tx.select().from(attempts).where(eq(attempts.id, attemptId))))!;
-      if (row.submittedAt) return { ok: true as const, attempt: row, already: true };
-      return { ok: false as const, reason: "closed" as const };
-    }
-    const lesson = await getLessonVersion(attempt.lessonVersionId);
-    if (!lesson) notFound();
-    const saved = await tx
-      .select({ kind: answers.kind, itemId: answers.itemId, choice: answers.choice })
-      .from(answers)
-      .where(eq(answers.attemptId, attemptId));
-    const score = scoreAttempt(lesson, saved);
-    const [row] = await tx
-      .update(attempts)
-      .set({
-        submittedAt: new Date(now),
-        late: now > attempt.dueAt.getTime(),
-        ...score,
-      })
-      .where(eq(attempts.id, attemptId))
-      .returning();
-    await bumpLive(attempt.assignmentId);
-    return { ok: true as const, attempt: row, already: false };
-  });
+  for (let swept = false; ; swept = true) {
+    const result = await withTransaction(
+      async (tx): Promise<SubmitResult | { sweep: OwnedAttempt }> => {
+        await lockAttempt(attemptId);
+        const attempt = await ownedAttempt(pupilId, attemptId, now);
+        if (assignmentId !== undefined && attempt.assignmentId !== assignmentId) notFound();
+        if (attempt.submittedAt) {
+          const row = (await first(tx.select().from(attempts).where(eq(attempts.id, attemptId))))!;
+          return { ok: true as const, attempt: row, already: true };
+        }
+        // past the close: the close submits what was saved (if nobody has finished it yet)
+        if (!workOpen(attempt, now))
+          return swept ? { ok: false as const, reason: "closed" as const } : { sweep: attempt };
+        const lesson = await getLessonVersion(attempt.lessonVersionId);
+        if (!lesson) notFound();
+        const saved = await tx
+          .select({ kind: answers.kind, itemId: answers.itemId, choice: answers.choice })
+          .from(answers)
+          .where(eq(answers.attemptId, attemptId));
+        const score = scoreAttempt(lesson, saved);
+        const [row] = await tx
+          .update(attempts)
+          .set({
+            submittedAt: new Date(now),
+            late: now > attempt.dueAt.getTime(),
+            ...score,
+          })
+          .where(eq(attempts.id, attemptId))
+          .returning();
+        await bumpLive(attempt.assignmentId);
+        return { ok: true as const, attempt: row, already: false };
+      },
+      { isolation: "read committed" },
+    );
+    if (!("sweep" in result)) return result;
+    await sweepIfDue(
+      {
+        id: result.sweep.assignmentId,
+        dueAt: result.sweep.classDueAt,
+        acceptLate: result.sweep.acceptLate,
+        closedAt: result.sweep.classClosedAt,
+      },
+      now,
+    );
+  }
+}
+
+/**
+ * Before a page of saves in one transaction (answer-page.server): finishes a close that is due,
+ * in its own transactions, so the saves inside never close the assignment while holding their
+ * attempt's lock (see submitAttempt). 404 when the attempt is not the pupil's, as a save would.
+ */
+export async function sweepBeforeSaving(pupilId: number, attemptId: number, now = Date.now()) {
+  const attempt = await ownedAttempt(pupilId, attemptId, now);
+  if (workOpen(attempt, now)) return;
+  await sweepIfDue(
+    {
+      id: attempt.assignmentId,
+      dueAt: attempt.classDueAt,
+      acceptLate: attempt.acceptLate,
+      closedAt: attempt.classClosedAt,
+    },
+    now,
+  );
+}
+
+/** Locks the attempt row until the transaction ends (PostgreSQL; a no-op on SQLite). */
+export async function lockAttempt(attemptId: number) {
+  await lockRows(sql`SELECT id FROM attempts WHERE id = ${attemptId}`);
 }

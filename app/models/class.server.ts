@@ -3,7 +3,7 @@
 // (class-access.server.ts), so another teacher's class is simply "not found".
 import { and, asc, count, eq, like } from "drizzle-orm";
 import { classes, pupils, teachers, throttles } from "~/db/tables.server";
-import { db, first, withTransaction } from "~/db.server";
+import { db, first, isUniqueViolation, withTransaction } from "~/db.server";
 import {
   getTaughtClass,
   ownsClass,
@@ -18,15 +18,15 @@ export type TimeZone = "WIB" | "WITA" | "WIT";
 
 export { parseId } from "~/utils/ids";
 
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string } | null)?.code === "SQLITE_CONSTRAINT_UNIQUE";
-}
-
-/** Runs an insert/update with a fresh code, retrying in the (astronomically rare) collision case. */
+/**
+ * Runs an insert/update with a fresh code, retrying in the (astronomically rare) collision case.
+ * Each try is its own transaction, or a savepoint inside the caller's (next-year copies): on
+ * PostgreSQL a failed statement would otherwise abort the whole enclosing transaction.
+ */
 async function withFreshCode<T>(write: (code: string) => Promise<T>): Promise<T> {
   for (let tries = 0; ; tries++) {
     try {
-      return await write(generateJoinCode());
+      return await withTransaction(() => write(generateJoinCode()));
     } catch (error) {
       if (!isUniqueViolation(error) || tries >= 5) throw error;
     }

@@ -1,8 +1,8 @@
 // Ending the lesson: closing an assignment for everyone, submitting open attempts with what they
 // saved, the live-change counter every change bumps, and the grace rule for answers queued offline.
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { answers, assignmentLive, assignments, attempts, extensions } from "~/db/tables.server";
-import { first, prepared, withTransaction } from "~/db.server";
+import { db, first, lockRows, prepared, withTransaction } from "~/db.server";
 import { getLessonVersion } from "~/models/lesson.server";
 import { scoreAttempt } from "~/utils/quiz";
 
@@ -43,69 +43,96 @@ export function closingTime(a: Pick<Closable, "dueAt" | "acceptLate" | "closedAt
 }
 
 /**
+ * Locks one attempt (PostgreSQL; SQLite's IMMEDIATE transaction is the only writer anyway) and
+ * tells whether it is still open. A save or submit holding it finishes first, so what the close
+ * then reads (READ COMMITTED: each statement sees what has committed) includes that save.
+ */
+async function lockOpenAttempt(attemptId: number): Promise<boolean> {
+  await lockRows(sql`SELECT id FROM attempts WHERE id = ${attemptId}`);
+  const still = await first(
+    db
+      .select({ submittedAt: attempts.submittedAt })
+      .from(attempts)
+      .where(eq(attempts.id, attemptId)),
+  );
+  return !!still && still.submittedAt === null;
+}
+
+/**
  * Closes the assignment at `closedAt` (once: a second call keeps the first time) and submits every
  * open attempt with the answers it saved, scored from the pinned lesson, marked as submitted by
- * closing. One IMMEDIATE transaction, so it is safe when several app instances race to do it.
+ * closing. Safe when several app instances race to do it: on SQLite one IMMEDIATE transaction; on
+ * PostgreSQL the assignment row is locked first (a second closer waits, then finds it closed and
+ * its attempts submitted), then each open attempt in id order (the order saves and submits never
+ * contradict: they lock one attempt, then the live counter, which the close takes last).
  */
 export async function closeAssignmentAt(
   assignmentId: number,
   closedAt: number,
 ): Promise<{ closed: number }> {
-  return withTransaction(async (tx) => {
-    const a = await first(
-      tx
-        .select({
-          closedAt: assignments.closedAt,
-          dueAt: assignments.dueAt,
-          lessonVersionId: assignments.lessonVersionId,
-        })
-        .from(assignments)
-        .where(eq(assignments.id, assignmentId)),
-    );
-    if (!a) return { closed: 0 };
-    const at = a.closedAt ? a.closedAt.getTime() : closedAt;
-    if (!a.closedAt)
-      await tx
-        .update(assignments)
-        .set({ closedAt: new Date(at) })
-        .where(eq(assignments.id, assignmentId));
-    // a pupil whose own due date is later keeps working until it (sweepExtended hands it in then)
-    const open = await tx
-      .select({ id: attempts.id })
-      .from(attempts)
-      .leftJoin(
-        extensions,
-        and(
-          eq(extensions.assignmentId, attempts.assignmentId),
-          eq(extensions.pupilId, attempts.pupilId),
-        ),
-      )
-      .where(
-        and(
-          eq(attempts.assignmentId, assignmentId),
-          isNull(attempts.submittedAt),
-          sql`(${extensions.dueAt} IS NULL OR ${extensions.dueAt} <= ${at})`,
-        ),
+  return withTransaction(
+    async (tx) => {
+      await lockRows(sql`SELECT id FROM assignments WHERE id = ${assignmentId}`);
+      const a = await first(
+        tx
+          .select({
+            closedAt: assignments.closedAt,
+            dueAt: assignments.dueAt,
+            lessonVersionId: assignments.lessonVersionId,
+          })
+          .from(assignments)
+          .where(eq(assignments.id, assignmentId)),
       );
-    const lesson = open.length ? await getLessonVersion(a.lessonVersionId) : null;
-    for (const attempt of open) {
-      const saved = await tx
-        .select({ kind: answers.kind, itemId: answers.itemId, choice: answers.choice })
-        .from(answers)
-        .where(eq(answers.attemptId, attempt.id));
-      await tx
-        .update(attempts)
-        .set({
-          submittedAt: new Date(at),
-          late: at > a.dueAt.getTime(),
-          submittedByClose: true,
-          ...(lesson ? scoreAttempt(lesson, saved) : {}),
-        })
-        .where(eq(attempts.id, attempt.id));
-    }
-    await bumpLive(assignmentId);
-    return { closed: open.length };
-  });
+      if (!a) return { closed: 0 };
+      const at = a.closedAt ? a.closedAt.getTime() : closedAt;
+      if (!a.closedAt)
+        await tx
+          .update(assignments)
+          .set({ closedAt: new Date(at) })
+          .where(eq(assignments.id, assignmentId));
+      // a pupil whose own due date is later keeps working until it (sweepExtended hands it in then)
+      const open = await tx
+        .select({ id: attempts.id })
+        .from(attempts)
+        .leftJoin(
+          extensions,
+          and(
+            eq(extensions.assignmentId, attempts.assignmentId),
+            eq(extensions.pupilId, attempts.pupilId),
+          ),
+        )
+        .where(
+          and(
+            eq(attempts.assignmentId, assignmentId),
+            isNull(attempts.submittedAt),
+            sql`(${extensions.dueAt} IS NULL OR ${extensions.dueAt} <= ${at})`,
+          ),
+        )
+        .orderBy(asc(attempts.id));
+      const lesson = open.length ? await getLessonVersion(a.lessonVersionId) : null;
+      let closed = 0;
+      for (const attempt of open) {
+        if (!(await lockOpenAttempt(attempt.id))) continue;
+        closed++;
+        const saved = await tx
+          .select({ kind: answers.kind, itemId: answers.itemId, choice: answers.choice })
+          .from(answers)
+          .where(eq(answers.attemptId, attempt.id));
+        await tx
+          .update(attempts)
+          .set({
+            submittedAt: new Date(at),
+            late: at > a.dueAt.getTime(),
+            submittedByClose: true,
+            ...(lesson ? scoreAttempt(lesson, saved) : {}),
+          })
+          .where(eq(attempts.id, attempt.id));
+      }
+      await bumpLive(assignmentId);
+      return { closed };
+    },
+    { isolation: "read committed" },
+  );
 }
 
 /**
@@ -151,33 +178,41 @@ const extendedOpen = prepared((d) =>
  */
 export async function sweepExtended(assignmentId: number, now = Date.now()): Promise<number> {
   if ((await extendedOpen().execute({ assignmentId, now })).length === 0) return 0;
-  return withTransaction(async (tx) => {
-    const due = await extendedOpen().execute({ assignmentId, now });
-    const a = await first(
-      tx
-        .select({ lessonVersionId: assignments.lessonVersionId })
-        .from(assignments)
-        .where(eq(assignments.id, assignmentId)),
-    );
-    const lesson = a && due.length ? await getLessonVersion(a.lessonVersionId) : null;
-    for (const attempt of due) {
-      const saved = await tx
-        .select({ kind: answers.kind, itemId: answers.itemId, choice: answers.choice })
-        .from(answers)
-        .where(eq(answers.attemptId, attempt.id));
-      await tx
-        .update(attempts)
-        .set({
-          submittedAt: attempt.dueAt!,
-          late: false,
-          submittedByClose: true,
-          ...(lesson ? scoreAttempt(lesson, saved) : {}),
-        })
-        .where(eq(attempts.id, attempt.id));
-    }
-    if (due.length) await bumpLive(assignmentId);
-    return due.length;
-  });
+  return withTransaction(
+    async (tx) => {
+      // the same locks, in the same order, as closeAssignmentAt
+      await lockRows(sql`SELECT id FROM assignments WHERE id = ${assignmentId}`);
+      const due = (await extendedOpen().execute({ assignmentId, now })).sort((x, y) => x.id - y.id);
+      const a = await first(
+        tx
+          .select({ lessonVersionId: assignments.lessonVersionId })
+          .from(assignments)
+          .where(eq(assignments.id, assignmentId)),
+      );
+      const lesson = a && due.length ? await getLessonVersion(a.lessonVersionId) : null;
+      let handedIn = 0;
+      for (const attempt of due) {
+        if (!(await lockOpenAttempt(attempt.id))) continue;
+        handedIn++;
+        const saved = await tx
+          .select({ kind: answers.kind, itemId: answers.itemId, choice: answers.choice })
+          .from(answers)
+          .where(eq(answers.attemptId, attempt.id));
+        await tx
+          .update(attempts)
+          .set({
+            submittedAt: attempt.dueAt!,
+            late: false,
+            submittedByClose: true,
+            ...(lesson ? scoreAttempt(lesson, saved) : {}),
+          })
+          .where(eq(attempts.id, attempt.id));
+      }
+      if (handedIn) await bumpLive(assignmentId);
+      return handedIn;
+    },
+    { isolation: "read committed" },
+  );
 }
 
 const dueUnclosed = prepared((d) =>

@@ -32,6 +32,11 @@ export type NewLessonInput = {
   source: SourceInput;
 };
 
+/** A LIKE pattern matching `text` literally: backslash, `%` and `_` escaped with a backslash. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
 /** Lower-case ascii words joined by dashes, then a random tail so two titles never collide. */
 export function makeSlug(title: string): string {
   const base =
@@ -273,7 +278,7 @@ export async function publishLesson(input: {
     await tx
       .insert(lessonVersions)
       .values({ slug: lesson.slug, contentHash: hash, snapshot: lesson })
-      .onConflictDoNothing();
+      .onConflictDoNothing({ target: [lessonVersions.slug, lessonVersions.contentHash] });
     const version = (await first(
       tx
         .select({ id: lessonVersions.id })
@@ -458,8 +463,10 @@ export async function library(
     isNotNull(authoredLessons.publishedVersionId),
   );
   const conditions = [owner === "mine" ? mine : owner === "shared" ? others : or(mine, others)];
-  // search_text is stored lower-case, so a plain substring test does; instr() is cheaper than LIKE.
-  for (const w of words) conditions.push(sql`instr(${authoredLessons.searchText}, ${w}) > 0`);
+  // search_text is stored lower-case, so a plain substring test does: LIKE with the word's own
+  // wildcards escaped (the same on SQLite and PostgreSQL; instr() is SQLite's only)
+  for (const w of words)
+    conditions.push(sql`${authoredLessons.searchText} LIKE ${`%${escapeLike(w)}%`} ESCAPE '\\'`);
   if (filter.language) conditions.push(eq(authoredLessons.language, filter.language));
   if (filter.grade) conditions.push(eq(authoredLessons.gradeBand, filter.grade));
   const rows = await db

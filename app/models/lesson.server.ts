@@ -6,14 +6,18 @@ import { CATEGORIES, type Lesson } from "~/content/schema";
 import { db, first } from "~/db.server";
 import { publishedVersion } from "~/models/lesson-editor.server";
 
-/** Records a new version row for every lesson whose content hash is not stored yet. */
+/**
+ * Records a new version row for every lesson whose content hash is not stored yet. Safe when
+ * several instances start at once: the unique (slug, content_hash) index decides, and a row
+ * another instance is inserting is waited for and then skipped (no error, no duplicate).
+ */
 export async function syncLessonVersions(): Promise<number> {
   let added = 0;
   for (const { lesson, hash } of allLessons()) {
     const inserted = await db
       .insert(lessonVersions)
       .values({ slug: lesson.slug, contentHash: hash, snapshot: lesson })
-      .onConflictDoNothing()
+      .onConflictDoNothing({ target: [lessonVersions.slug, lessonVersions.contentHash] })
       .returning({ id: lessonVersions.id });
     added += inserted.length;
   }

@@ -83,7 +83,7 @@ const reads = {
     row<{ version: number | null; post: number | null; pupils: string }>(
       sql`SELECT (SELECT version FROM assignment_live WHERE assignment_id = ${assignmentId}) AS version,
               (SELECT max(id) FROM posts WHERE assignment_id = ${assignmentId}) AS post,
-              (SELECT count(*) || ':' || ifnull(max(id), 0) FROM pupils WHERE class_id = ${classId}) AS pupils`,
+              (SELECT count(*) || ':' || coalesce(max(id), 0) FROM pupils WHERE class_id = ${classId}) AS pupils`,
     ),
   attempts: (assignmentId: number) =>
     rows<{
@@ -132,7 +132,7 @@ const reads = {
       sql`SELECT a.class_id AS "classId", a.due_at AS "dueAt", a.accept_late AS "acceptLate", a.closed_at AS "closedAt",
               (SELECT version FROM assignment_live WHERE assignment_id = a.id) AS version,
               (SELECT max(id) FROM posts WHERE assignment_id = a.id) AS post,
-              (SELECT count(*) || ':' || ifnull(max(id), 0) FROM pupils WHERE class_id = a.class_id) AS pupils
+              (SELECT count(*) || ':' || coalesce(max(id), 0) FROM pupils WHERE class_id = a.class_id) AS pupils
        FROM assignments a JOIN classes c ON c.id = a.class_id
        WHERE a.id = ${assignmentId} AND (c.teacher_id = ${teacherId} OR EXISTS
          (SELECT 1 FROM class_teachers ct WHERE ct.class_id = c.id AND ct.teacher_id = ${teacherId}))`,

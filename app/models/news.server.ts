@@ -1,6 +1,6 @@
 // "New since you last looked": replies to a pupil's posts, and a teacher's new submissions and posts since their last visit.
 import { sql } from "drizzle-orm";
-import { exec, row, rows, withTransaction } from "~/db.server";
+import { exec, lockRows, row, rows, withTransaction } from "~/db.server";
 
 /** Visits closer together than this are one sitting: a reload or a language switch keeps the same "new" list. */
 export const SITTING_MS = 30 * 60_000;
@@ -18,7 +18,7 @@ export async function unseenReplies({
     SELECT r.assignment_id AS "assignmentId", count(*) AS n
     FROM posts r JOIN posts p ON p.id = r.parent_id
     WHERE p.author_id = ${pupilId} AND p.deleted_at IS NULL
-      AND r.author_id <> ${pupilId} AND r.deleted_at IS NULL AND r.hidden = 0 AND r.parent_author_seen_at IS NULL
+      AND r.author_id <> ${pupilId} AND r.deleted_at IS NULL AND NOT r.hidden AND r.parent_author_seen_at IS NULL
     GROUP BY r.assignment_id`);
   return new Map(found.map((r) => [r.assignmentId, r.n]));
 }
@@ -64,6 +64,8 @@ export async function visitDashboard({
   now?: number;
 }): Promise<TeacherNews> {
   return withTransaction(async () => {
+    // two tabs at once: the second waits here, then reads the first one's visit
+    await lockRows(sql`SELECT id FROM teachers WHERE id = ${teacherId}`);
     const visit = await row<{ visitAt: number | null; since: number | null }>(
       sql`SELECT dashboard_visit_at AS "visitAt", news_since AS since FROM teachers WHERE id = ${teacherId}`,
     );
@@ -86,7 +88,7 @@ export async function visitDashboard({
         FROM assignments a JOIN classes c ON c.id = a.class_id
         WHERE (c.teacher_id = ${teacherId} OR EXISTS (SELECT 1 FROM class_teachers ct WHERE ct.class_id = c.id AND ct.teacher_id = ${teacherId}))
           AND c.archived_at IS NULL
-        ORDER BY c.name COLLATE NOCASE, a.due_at DESC, a.id`);
+        ORDER BY lower(c.name), a.due_at DESC, a.id`);
     return {
       since: new Date(since),
       assignments: assignments.filter((a) => a.submissions > 0 || a.posts > 0),

@@ -1,7 +1,8 @@
 // Class results: each pupil's counting attempt, answers and posts for an assignment (and across a class), fed to the statistics.
-import { sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import type { Category, Lesson } from "~/content/schema";
-import { row, rows } from "~/db.server";
+import { db, row, rows } from "~/db.server";
+import { answers } from "~/db/tables.server";
 import { getTeacherAssignment, type TeacherAssignment } from "~/models/assignment.server";
 import { getTaughtClass } from "~/models/class-access.server";
 import { extensionsOf, extensionsOfClass } from "~/models/extension.server";
@@ -137,6 +138,8 @@ type PupilAttemptRow = { pupilId: number; name: string } & {
   [K in keyof AttemptFacts]: AttemptFacts[K] | null;
 };
 
+const ANSWER_ID_CHUNK = 10_000;
+
 /** Every pupil of the class with their attempts at this assignment (one indexed join). */
 async function loadPupils(a: TeacherAssignment, now: number): Promise<PupilResult[]> {
   const found = await rows<PupilAttemptRow>(sql`
@@ -146,7 +149,7 @@ async function loadPupils(a: TeacherAssignment, now: number): Promise<PupilResul
     FROM pupils p
     LEFT JOIN attempts a ON a.assignment_id = ${a.id} AND a.pupil_id = p.id
     WHERE p.class_id = ${a.classId}
-    ORDER BY p.display_name COLLATE NOCASE, p.id, a.number`);
+    ORDER BY lower(p.display_name), p.id, a.number`);
   const byPupil = new Map<number, { name: string; attempts: AttemptFacts[] }>();
   for (const r of found) {
     let entry = byPupil.get(r.pupilId);
@@ -176,14 +179,21 @@ async function loadPupils(a: TeacherAssignment, now: number): Promise<PupilResul
     if (shownId !== undefined) owner.set(shownId, pupil);
   }
   if (owner.size) {
-    const answerRows = await rows<{
-      attemptId: number;
-      kind: "quiz" | "sort";
-      itemId: string;
-      choice: string;
-    }>(sql`
-      SELECT attempt_id AS "attemptId", kind, item_id AS "itemId", choice FROM answers
-      WHERE attempt_id IN (SELECT value FROM json_each(${JSON.stringify([...owner.keys()])}))`);
+    // SQLite allows 32,766 bound values per statement; a class has tens of attempts
+    const answerRows = [];
+    const ids = [...owner.keys()];
+    for (let i = 0; i < ids.length; i += ANSWER_ID_CHUNK)
+      answerRows.push(
+        ...(await db
+          .select({
+            attemptId: answers.attemptId,
+            kind: answers.kind,
+            itemId: answers.itemId,
+            choice: answers.choice,
+          })
+          .from(answers)
+          .where(inArray(answers.attemptId, ids.slice(i, i + ANSWER_ID_CHUNK)))),
+      );
     for (const r of answerRows) {
       const p = owner.get(r.attemptId);
       if (p) {
@@ -223,10 +233,10 @@ async function loadParticipation(
     hidden: number;
   }>(sql`
     SELECT author_id AS "pupilId", prompt_id AS "promptId",
-      sum(parent_id IS NULL) AS responses,
-      sum(parent_id IS NOT NULL) AS replies,
-      sum(exemplary) AS exemplary,
-      sum(hidden) AS hidden
+      count(*) FILTER (WHERE parent_id IS NULL) AS responses,
+      count(*) FILTER (WHERE parent_id IS NOT NULL) AS replies,
+      count(*) FILTER (WHERE exemplary) AS exemplary,
+      count(*) FILTER (WHERE hidden) AS hidden
     FROM posts
     WHERE assignment_id = ${a.id} AND deleted_at IS NULL
     GROUP BY author_id, prompt_id`);
@@ -492,7 +502,7 @@ export async function classResults({
     SELECT id, due_at AS "dueAt", counting, lesson_version_id AS "lessonVersionId"
     FROM assignments WHERE class_id = ${klass.id} ORDER BY due_at, id`);
   const pupilRows = await rows<{ id: number; name: string }>(
-    sql`SELECT id, display_name AS name FROM pupils WHERE class_id = ${klass.id} ORDER BY display_name COLLATE NOCASE, id`,
+    sql`SELECT id, display_name AS name FROM pupils WHERE class_id = ${klass.id} ORDER BY lower(display_name), id`,
   );
   const attemptRows = await rows<AttemptFacts & { assignmentId: number; pupilId: number }>(sql`
     SELECT t.assignment_id AS "assignmentId", t.pupil_id AS "pupilId", t.id, t.number, t.started_at AS "startedAt",
