@@ -4,7 +4,8 @@
 // results and authorization against the built app (BUILD_DIR, default build/) on a fresh database
 // of their own (E2E_DATABASE_URL, playwright.config.ts). Both parts run; the exit code is non-zero
 // when either failed. The e2e part's wall time is printed (CI budget, issue 16).
-//   node scripts/test-postgres.mjs [--no-e2e | --e2e-only] [extra playwright arguments…]
+//   node scripts/test-postgres.mjs [--no-e2e | --e2e-only] [playwright filters and options…]
+// (filters, e.g. `quiz.spec.ts:54`, replace the four suites; options are passed on)
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -25,6 +26,8 @@ const args = process.argv.slice(2);
 const unitPart = !args.includes("--e2e-only");
 const e2ePart = !args.includes("--no-e2e");
 const playwrightExtra = args.filter((a) => a !== "--e2e-only" && a !== "--no-e2e");
+const filters = playwrightExtra.filter((a) => !a.startsWith("-"));
+const suites = filters.length ? [] : E2E_SUITES;
 
 function run(command, argv, env = process.env) {
   const started = Date.now();
@@ -76,13 +79,13 @@ if (e2ePart) {
     failed.push("e2e (no build)");
   } else {
     const url = await freshDatabase(E2E_DATABASE);
-    line(`\ntest:postgres: playwright test ${E2E_SUITES.join(" ")} on ${url}`);
+    line(`\ntest:postgres: playwright test ${[...suites, ...filters].join(" ")} on ${url}`);
     const e2e = await run(
       process.execPath,
       [
         "node_modules/@playwright/test/cli.js",
         "test",
-        ...E2E_SUITES,
+        ...suites,
         "--workers=2",
         ...playwrightExtra,
       ],
