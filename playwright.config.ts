@@ -14,7 +14,13 @@ if (!process.env.E2E_DB) {
   process.env.E2E_DB = path.join(dir, "telaah.db");
 }
 process.env.E2E_PORT ??= "3310";
-process.env.SESSION_SECRET ??= "e2e-secret-not-for-production";
+// With E2E_DATABASE_URL (`npm run test:postgres`, scripts/test-postgres.mjs) the servers and the
+// tests' own handle (tests/support/factories.ts) use that PostgreSQL database instead of E2E_DB.
+const pgUrl = process.env.E2E_DATABASE_URL;
+// PostgreSQL mode wants a secret of at least 32 characters (every instance signs with it)
+process.env.SESSION_SECRET ??= pgUrl
+  ? "e2e-secret-not-for-production-postgres-mode"
+  : "e2e-secret-not-for-production";
 const port = Number(process.env.E2E_PORT);
 const lanPort = port + 1;
 const server = (p: number, env: Record<string, string>) => ({
@@ -28,7 +34,11 @@ const server = (p: number, env: Record<string, string>) => ({
     NODE_ENV: "production",
     HOST: "127.0.0.1",
     PORT: String(p),
+    // On PostgreSQL, DATABASE_URL decides and SQLite is never opened (the data layer refuses it);
+    // DATABASE_PATH still names the temp file only because E2E_CHEAP_HASH is refused for a
+    // database path outside the temp folder (app/utils/hash.server.ts).
     DATABASE_PATH: process.env.E2E_DB!,
+    ...(pgUrl ? { DATABASE_URL: pgUrl } : {}),
     SESSION_SECRET: process.env.SESSION_SECRET!,
     LOG_LEVEL: process.env.E2E_SERVER_LOG ? "info" : "warn",
     // one process per test server (two of them already share the database); shutdown.spec.ts

@@ -119,7 +119,7 @@ async function setup() {
   };
   testDb()
     .prepare(
-      "INSERT INTO posts (assignment_id, prompt_id, author_id, body, exemplary) VALUES (?, ?, ?, ?, 1)",
+      "INSERT INTO posts (assignment_id, prompt_id, author_id, body, exemplary) VALUES (?, ?, ?, ?, TRUE)",
     )
     .run(
       assignmentId,

@@ -1,15 +1,26 @@
-// Test data straight into the e2e database (the same file the server under test uses), and
-// signed-in browser contexts made by inserting a session row and setting its cookie (./session.ts).
+// Test data straight into the e2e database (the same file the server under test uses, or with
+// E2E_DATABASE_URL the same PostgreSQL database), and signed-in browser contexts made by inserting
+// a session row and setting its cookie (./session.ts).
 import crypto from "node:crypto";
 import { hash } from "@node-rs/argon2";
 import Database from "better-sqlite3";
 import type { BrowserContext } from "@playwright/test";
 import { nameKey } from "../../app/utils/name-key";
+import { SyncPg, type TestDb } from "./pg-sync";
 import { insertSession, SESSION_COOKIE_NAME, type TestOwner } from "./session";
 
-let handle: Database.Database | undefined;
-export function testDb(): Database.Database {
+export type { TestDb };
+
+let handle: TestDb | undefined;
+/**
+ * The database the servers under test use, synchronously: better-sqlite3 on the SQLite file, or
+ * with E2E_DATABASE_URL (`npm run test:postgres`) a handle with the same calls on PostgreSQL
+ * (./pg-sync.ts), so the same test SQL seeds and inspects either.
+ */
+export function testDb(): TestDb {
   if (!handle) {
+    const url = process.env.E2E_DATABASE_URL;
+    if (url) return (handle = new SyncPg(url));
     const file = process.env.E2E_DB;
     if (!file) throw new Error("E2E_DB is not set: run through playwright.config.ts");
     handle = new Database(file);

@@ -46,7 +46,7 @@ export function createAssignment(
 export function storedAnswers(pupilId: number, assignmentId: number) {
   return testDb()
     .prepare(
-      `SELECT an.kind, an.item_id AS itemId, an.choice FROM answers an JOIN attempts at ON at.id = an.attempt_id
+      `SELECT an.kind, an.item_id AS "itemId", an.choice FROM answers an JOIN attempts at ON at.id = an.attempt_id
        WHERE at.pupil_id = ? AND at.assignment_id = ? ORDER BY an.kind, an.item_id`,
     )
     .all(pupilId, assignmentId) as { kind: string; itemId: string; choice: string }[];
@@ -55,7 +55,7 @@ export function storedAnswers(pupilId: number, assignmentId: number) {
 export function attemptsOf(pupilId: number, assignmentId: number) {
   return testDb()
     .prepare(
-      `SELECT id, number, submitted_at AS submittedAt, late, quiz_score AS quizScore, sort_score AS sortScore
+      `SELECT id, number, submitted_at AS "submittedAt", late, quiz_score AS "quizScore", sort_score AS "sortScore"
        FROM attempts WHERE pupil_id = ? AND assignment_id = ? ORDER BY number`,
     )
     .all(pupilId, assignmentId) as {

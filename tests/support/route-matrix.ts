@@ -124,7 +124,7 @@ function expectPostOfPupilA(w: World, where: string, ...args: unknown[]) {
 
 function expectClassB(w: World) {
   expect(
-    row("SELECT teacher_id AS teacherId, name FROM classes WHERE id = ?", w.B.klass.id),
+    row(`SELECT teacher_id AS "teacherId", name FROM classes WHERE id = ?`, w.B.klass.id),
   ).toEqual({
     teacherId: w.B.teacher.id,
     name: w.B.klass.name,
@@ -143,7 +143,7 @@ async function issuedSession(response: RawResponse) {
   expect(typeof id, "the cookie carries a signed id").toBe("string");
   const hash = hashSessionId(id!);
   return row<{ role: string; teacherId: number | null; pupilId: number | null } | undefined>(
-    "SELECT role, teacher_id AS teacherId, pupil_id AS pupilId FROM sessions WHERE id_hash = ?",
+    `SELECT role, teacher_id AS "teacherId", pupil_id AS "pupilId" FROM sessions WHERE id_hash = ?`,
     hash,
   );
 }
@@ -221,7 +221,7 @@ export const MATRIX: Record<string, RouteSpec> = {
         }),
         check: (w, _role, form) => {
           const joined = row<{ classId: number }>(
-            "SELECT class_id AS classId FROM pupils WHERE display_name = ?",
+            `SELECT class_id AS "classId" FROM pupils WHERE display_name = ?`,
             form.displayName,
           );
           expect(joined.classId).toBe(w.A.klass.id);
@@ -470,7 +470,7 @@ export const MATRIX: Record<string, RouteSpec> = {
         form: () => ({ name: unique("Kelas Baru"), grade: "9", subject: "PPKn", timeZone: "WITA" }),
         check: (w, role, form) => {
           const made = row<{ teacherId: number }>(
-            "SELECT teacher_id AS teacherId FROM classes WHERE name = ?",
+            `SELECT teacher_id AS "teacherId" FROM classes WHERE name = ?`,
             form.name,
           );
           expect(made.teacherId).toBe(teacherOf(w, role).id);
@@ -563,7 +563,7 @@ export const MATRIX: Record<string, RouteSpec> = {
         }),
         check: (w) => {
           const a = row(
-            "SELECT class_id AS classId, max_attempts AS max, feedback FROM assignments WHERE id = ?",
+            `SELECT class_id AS "classId", max_attempts AS max, feedback FROM assignments WHERE id = ?`,
             w.A.assignmentId,
           );
           expect(a).toEqual({ classId: w.A.klass.id, max: 3, feedback: "after_due" });
@@ -652,7 +652,7 @@ export const MATRIX: Record<string, RouteSpec> = {
         check: (w) => {
           expect(
             rows(
-              "SELECT post_id AS postId FROM post_feedback WHERE post_id IN (?, ?)",
+              `SELECT post_id AS "postId" FROM post_feedback WHERE post_id IN (?, ?)`,
               w.A.postId,
               w.B.postId,
             ),
@@ -727,7 +727,7 @@ export const MATRIX: Record<string, RouteSpec> = {
         check: (w) => {
           const of = (s: World["A"]) =>
             rows(
-              "SELECT pupil_id AS pupilId, extra_attempts AS extra FROM extensions WHERE assignment_id = ?",
+              `SELECT pupil_id AS "pupilId", extra_attempts AS extra FROM extensions WHERE assignment_id = ?`,
               s.assignmentId,
             );
           // the pupil and assignment come from the address, never from the form's extras
@@ -742,12 +742,12 @@ export const MATRIX: Record<string, RouteSpec> = {
         before: (w) => {
           testDb()
             .prepare(
-              "INSERT OR IGNORE INTO extensions (assignment_id, pupil_id, extra_attempts) VALUES (?, ?, 1)",
+              "INSERT INTO extensions (assignment_id, pupil_id, extra_attempts) VALUES (?, ?, 1) ON CONFLICT DO NOTHING",
             )
             .run(w.A.assignmentId, w.A.pupil.id);
           testDb()
             .prepare(
-              "INSERT OR IGNORE INTO extensions (assignment_id, pupil_id, extra_attempts) VALUES (?, ?, 1)",
+              "INSERT INTO extensions (assignment_id, pupil_id, extra_attempts) VALUES (?, ?, 1) ON CONFLICT DO NOTHING",
             )
             .run(w.B.assignmentId, w.B.pupil.id);
           return null;
@@ -776,7 +776,7 @@ export const MATRIX: Record<string, RouteSpec> = {
         form: () => ({ intent: "rename", name: unique("Nama Baru") }),
         check: (w, _role, form) => {
           expect(
-            row("SELECT teacher_id AS teacherId, name FROM classes WHERE id = ?", w.A.klass.id),
+            row(`SELECT teacher_id AS "teacherId", name FROM classes WHERE id = ?`, w.A.klass.id),
           ).toEqual({
             teacherId: w.A.teacher.id,
             name: form.name,
@@ -843,7 +843,7 @@ export const MATRIX: Record<string, RouteSpec> = {
         check: (w, _role, form) => {
           const names = String(form.names).split("\n").filter(Boolean);
           const made = rows<{ classId: number }>(
-            "SELECT class_id AS classId FROM pupils WHERE display_name IN (?, ?)",
+            `SELECT class_id AS "classId" FROM pupils WHERE display_name IN (?, ?)`,
             ...names,
           );
           expect(made).toEqual([{ classId: w.A.klass.id }, { classId: w.A.klass.id }]);
@@ -865,7 +865,7 @@ export const MATRIX: Record<string, RouteSpec> = {
         }),
         check: (w, role, form) => {
           const made = row<{ id: number; teacherId: number }>(
-            "SELECT id, teacher_id AS teacherId FROM classes WHERE name = ?",
+            `SELECT id, teacher_id AS "teacherId" FROM classes WHERE name = ?`,
             form.name,
           );
           expect(made.teacherId).toBe(teacherOf(w, role).id);

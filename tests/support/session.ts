@@ -1,8 +1,5 @@
 // The one test sign-in: a session row and its signed cookie made by the app's own session code
 // (app/utils/session-cookie.server.ts), as a sign-in form would make them, without the form.
-import type Database from "better-sqlite3";
-import { drizzle } from "drizzle-orm/better-sqlite3";
-import { sessions } from "../../db/schema";
 import {
   hashSessionId,
   makeSessionCookie,
@@ -10,6 +7,7 @@ import {
   SESSION_COOKIE,
   sessionRowFor,
 } from "../../app/utils/session-cookie.server";
+import type { TestDb } from "./pg-sync";
 
 export type TestOwner = { role: "teacher"; id: number } | { role: "pupil"; id: number };
 
@@ -17,11 +15,12 @@ export type TestOwner = { role: "teacher"; id: number } | { role: "pupil"; id: n
 export const SESSION_COOKIE_NAME = SESSION_COOKIE.plain;
 
 /**
- * Inserts a session row for the owner into `db` and returns the raw id, the signed cookie value
+ * Inserts a session row for the owner into `db` (a better-sqlite3 handle, or the tests'
+ * PostgreSQL one: plain SQL that runs on both) and returns the raw id, the signed cookie value
  * and the `name=value` pair a Cookie header carries. `secret` is the server's SESSION_SECRET.
  */
 export async function insertSession(
-  db: Database.Database,
+  db: TestDb,
   owner: TestOwner,
   secret = process.env.SESSION_SECRET ?? "",
 ): Promise<{ id: string; value: string; header: string }> {
@@ -32,7 +31,18 @@ export async function insertSession(
       ? { role: "teacher", teacherId: owner.id }
       : { role: "pupil", pupilId: owner.id },
   );
-  drizzle(db).insert(sessions).values(row).run();
+  db.prepare(
+    `INSERT INTO sessions (id_hash, role, teacher_id, pupil_id, created_at, last_seen_at, expires_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    row.idHash,
+    row.role,
+    row.teacherId,
+    row.pupilId,
+    row.createdAt.getTime(),
+    row.lastSeenAt.getTime(),
+    row.expiresAt.getTime(),
+  );
   const value = await signSessionId(id, secret);
   return { id, value, header: `${SESSION_COOKIE_NAME}=${value}` };
 }
