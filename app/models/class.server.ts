@@ -80,7 +80,8 @@ export async function listClasses({ teacherId }: { teacherId: number }): Promise
     .innerJoin(teachers, eq(teachers.id, classes.teacherId))
     .leftJoin(pupils, eq(pupils.classId, classes.id))
     .where(teachesClass(teacherId))
-    .groupBy(classes.id)
+    // teachers.id too: PostgreSQL accepts teachers.name only when its key is grouped
+    .groupBy(classes.id, teachers.id)
     .orderBy(asc(classes.name), asc(classes.id));
   return rows.map(({ archivedAt, ownerId, ...row }) => ({
     ...row,

@@ -2,7 +2,15 @@
 // merging a duplicate into its twin, and new PINs for the whole class. Every function takes the
 // teacher id and checks the class is theirs inside the same transaction as the change.
 import { and, eq, inArray } from "drizzle-orm";
-import { answers, attempts, classes, extensions, posts, pupils, throttles } from "~/db/tables.server";
+import {
+  answers,
+  attempts,
+  classes,
+  extensions,
+  posts,
+  pupils,
+  throttles,
+} from "~/db/tables.server";
 import { db, first, withTransaction, type Db } from "~/db.server";
 import { bumpLive } from "~/models/closing.server";
 import { displayNameProblem, nameSkeleton, normalizeDisplayName } from "~/utils/display-name";
