@@ -115,7 +115,9 @@ const STATEMENT_TIMEOUT_MS = 60_000;
 export class SyncPg implements TestDb {
   private readonly worker: Worker;
   private readonly port: MessageChannel["port1"];
-  private readonly state = new Int32Array(new SharedArrayBuffer(4));
+  // [0]: the worker's "done" flag; [1]: never set, waited on for a millisecond while the answer,
+  // posted just before the flag, crosses to this thread's port
+  private readonly state = new Int32Array(new SharedArrayBuffer(8));
 
   constructor(url: string) {
     const { port1, port2 } = new MessageChannel();
@@ -142,7 +144,13 @@ export class SyncPg implements TestDb {
     this.worker.postMessage({ text, params });
     if (Atomics.wait(this.state, 0, 0, STATEMENT_TIMEOUT_MS) === "timed-out")
       throw new Error(`PostgreSQL did not answer within ${STATEMENT_TIMEOUT_MS} ms: ${sql}`);
-    const answer = receiveMessageOnPort(this.port)?.message as Answer | undefined;
+    // The flag can be seen before the message is on the port (another thread's post): look again
+    // for up to a second before calling it lost.
+    let answer = receiveMessageOnPort(this.port)?.message as Answer | undefined;
+    for (let tries = 0; !answer && tries < 1000; tries++) {
+      Atomics.wait(this.state, 1, 0, 1);
+      answer = receiveMessageOnPort(this.port)?.message as Answer | undefined;
+    }
     if (!answer) throw new Error(`the PostgreSQL worker sent no answer: ${sql}`);
     if (!answer.ok) {
       const { message, code, detail } = answer.error;
