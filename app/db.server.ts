@@ -250,7 +250,7 @@ async function inSavepoint<T>(
 // serialization failure, deadlock, and a unique violation a concurrent transaction caused: the
 // body runs again, re-reads, and answers as it would have had it run second (decision 125)
 const RETRYABLE = new Set(["40001", "40P01", "23505"]);
-const MAX_TRIES = 8;
+const MAX_TRIES = 30;
 
 /** The SQLSTATE of a database error, also when drizzle wraps it (`cause`). */
 export function sqlState(error: unknown): string | undefined {
@@ -299,7 +299,9 @@ async function pgTransaction<T>(
       const state = sqlState(error);
       if (!state || !RETRYABLE.has(state) || tries >= MAX_TRIES) throw error;
       // a short, growing, jittered pause so the racers do not collide again at once
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * tries));
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.random() * Math.min(200, 2 ** Math.min(tries, 8))),
+      );
     }
   }
 }

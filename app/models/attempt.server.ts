@@ -140,26 +140,34 @@ export function startAttempt({
   assignment: Pick<PupilAssignment, "id" | "dueAt" | "acceptLate" | "maxAttempts" | "closedAt">;
   now?: number;
 }): Promise<StartResult> {
-  return withTransaction(async () => {
-    // prepared on the same connection, so it reads inside this transaction
-    const latest = await first(latestAttempt().execute({ assignmentId: assignment.id, pupilId }));
-    if (latest && !latest.submittedAt)
-      return { ok: true as const, attempt: latest, created: false };
-    if (!workOpen(assignment, now)) return { ok: false as const, reason: "closed" as const };
-    const made = latest?.number ?? 0;
-    if (!canStartNew(assignment, made)) return { ok: false as const, reason: "limit" as const };
-    const attempt = (await first(
-      insertAttempt().execute({
-        assignmentId: assignment.id,
-        pupilId,
-        number: made + 1,
-        seed: crypto.randomInt(0, 2 ** 31),
-        startedAt: new Date(now),
-      }),
-    ))!;
-    await bumpLive(assignment.id);
-    return { ok: true as const, attempt, created: true };
-  });
+  return withTransaction(
+    async () => {
+      // One start at a time per pupil (PostgreSQL; SQLite's writer is alone anyway): the second of
+      // two starts waits here, then finds the first one's attempt open. The unique index on
+      // (assignment, pupil, number) backs it. Read committed: a whole class starting at once
+      // would otherwise fail and retry on the shared live counter (decision 125).
+      await lockRows(sql`SELECT id FROM pupils WHERE id = ${pupilId}`);
+      // prepared on the same connection, so it reads inside this transaction
+      const latest = await first(latestAttempt().execute({ assignmentId: assignment.id, pupilId }));
+      if (latest && !latest.submittedAt)
+        return { ok: true as const, attempt: latest, created: false };
+      if (!workOpen(assignment, now)) return { ok: false as const, reason: "closed" as const };
+      const made = latest?.number ?? 0;
+      if (!canStartNew(assignment, made)) return { ok: false as const, reason: "limit" as const };
+      const attempt = (await first(
+        insertAttempt().execute({
+          assignmentId: assignment.id,
+          pupilId,
+          number: made + 1,
+          seed: crypto.randomInt(0, 2 ** 31),
+          startedAt: new Date(now),
+        }),
+      ))!;
+      await bumpLive(assignment.id);
+      return { ok: true as const, attempt, created: true };
+    },
+    { isolation: "read committed" },
+  );
 }
 
 /** The pupil's attempts at an assignment, oldest first, with each one's saved answers. */

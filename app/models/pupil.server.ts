@@ -1,11 +1,11 @@
 // Pupils: joining a class by code, signing in with code + name + PIN, and the teacher's roster
 // actions (reset a PIN, remove a pupil). Roster queries join on the class's teacher id, so a
 // pupil of another teacher's class is "not found".
-import { and, asc, eq, inArray, isNull, notExists } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, notExists, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { classes, postFeedback, posts, pupils, throttles } from "~/db/tables.server";
 import { teachesClass } from "./class-access.server";
-import { db, first, withTransaction, type Db } from "~/db.server";
+import { db, first, lockRows, withTransaction, type Db } from "~/db.server";
 import { nameSkeleton, normalizeDisplayName } from "~/utils/display-name";
 import { hashPin, pinHashOutdated, verifyPin, verifyPinAgainstDummy } from "~/utils/hash.server";
 import { nameKey } from "~/utils/name-key";
@@ -51,15 +51,19 @@ function lookUpCode(
   now: number,
   countClosed: boolean,
 ): Promise<CodeLookup | Throttled> {
-  return withTransaction(async (): Promise<CodeLookup | Throttled> => {
-    const slot = await takeSlot([joinAddress(ip)], now);
-    if (!slot.ok)
-      return { ok: false, reason: "throttled", retryAfterMs: slot.retryAfterMs, wait: slot.wait };
-    const found = await findClassByCode(code);
-    const guess = !found.ok ? found.reason === "unknown" : countClosed && !found.joinEnabled;
-    if (!guess) await succeeded(slot.slot);
-    return found;
-  });
+  // read committed: the address's counter row is locked by takeSlot until this ends (decision 125)
+  return withTransaction(
+    async (): Promise<CodeLookup | Throttled> => {
+      const slot = await takeSlot([joinAddress(ip)], now);
+      if (!slot.ok)
+        return { ok: false, reason: "throttled", retryAfterMs: slot.retryAfterMs, wait: slot.wait };
+      const found = await findClassByCode(code);
+      const guess = !found.ok ? found.reason === "unknown" : countClosed && !found.joinEnabled;
+      if (!guess) await succeeded(slot.slot);
+      return found;
+    },
+    { isolation: "read committed" },
+  );
 }
 
 /** True when a pupil of the class already has this name, or one that looks the same. */
@@ -103,22 +107,27 @@ export async function joinClass(input: {
   const pinHash = await hashPin(input.pin);
   // Checked again with the insert in one transaction: two look-alikes joining at once cannot both
   // pass (the unique index (class, name_key) only knows exact keys).
-  const row = await withTransaction(async (tx) => {
-    if (await nameTaken(tx, found.classId, displayName)) return undefined;
-    return first(
-      tx
-        .insert(pupils)
-        .values({
-          classId: found.classId,
-          displayName,
-          nameKey: nameKey(displayName),
-          pinHash,
-          lastSeenAt: new Date(now),
-        })
-        .onConflictDoNothing()
-        .returning({ id: pupils.id }),
-    );
-  });
+  const row = await withTransaction(
+    async (tx) => {
+      // joins of one class one at a time (PostgreSQL; decision 125)
+      await lockRows(sql`SELECT id FROM classes WHERE id = ${found.classId}`);
+      if (await nameTaken(tx, found.classId, displayName)) return undefined;
+      return first(
+        tx
+          .insert(pupils)
+          .values({
+            classId: found.classId,
+            displayName,
+            nameKey: nameKey(displayName),
+            pinHash,
+            lastSeenAt: new Date(now),
+          })
+          .onConflictDoNothing()
+          .returning({ id: pupils.id }),
+      );
+    },
+    { isolation: "read committed" },
+  );
   return row ? { ok: true, pupilId: row.id } : { ok: false, reason: "nameTaken" };
 }
 

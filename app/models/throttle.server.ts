@@ -1,9 +1,9 @@
 // Attempt counters (the throttles table): strict fixed windows per account, growing delays per
 // address and per class, and the atomic "take a slot before the expensive check" they share.
 // The design and its numbers: docs/decisions/030-throttle-slots-and-delays.md.
-import { eq, lt } from "drizzle-orm";
+import { eq, lt, sql } from "drizzle-orm";
 import { throttles } from "~/db/tables.server";
-import { db, first, withTransaction, type Db } from "~/db.server";
+import { db, dialect, exec, first, lockRows, withTransaction, type Db } from "~/db.server";
 
 /** At most `limit` counted attempts per window that begins with the first; then refused until it ends. */
 export type WindowRule = { kind?: "window"; limit: number; windowMs: number };
@@ -89,6 +89,31 @@ function statusOf(row: Row | undefined, rule: Rule, now: number): ThrottleStatus
   return { blocked: true, retryAfterMs: row.windowStart.getTime() + rule.windowMs - now };
 }
 
+/**
+ * PostgreSQL: the counters' rows exist (count 0 counts as nothing) and are locked, in key order,
+ * until the transaction ends, so two instances cannot both pass a limit, and a busy address
+ * waits instead of failing serialization (decision 125). SQLite: its one writer does this.
+ */
+async function lockCounters(keys: string[], now: number): Promise<void> {
+  if (dialect() !== "postgres") return;
+  const sorted = [...new Set(keys)].sort();
+  if (!sorted.length) return;
+  await exec(
+    sql`INSERT INTO throttles (key, window_start, count) VALUES ${sql.join(
+      sorted.map((key) => sql`(${key}, ${now}, 0)`),
+      sql`, `,
+    )} ON CONFLICT (key) DO NOTHING`,
+  );
+  await lockRows(
+    sql`SELECT key FROM throttles WHERE key IN (${sql.join(
+      sorted.map((key) => sql`${key}`),
+      sql`, `,
+    )}) ORDER BY key`,
+  );
+}
+
+const counted = { isolation: "read committed" } as const;
+
 const readRow = (x: Db, key: string): Promise<Row | undefined> =>
   first(x.select().from(throttles).where(eq(throttles.key, key)));
 
@@ -127,7 +152,10 @@ export async function throttleStatus(
  * the discussion counts every response and reply written against its post rate).
  */
 export async function countUse(key: string, rule: Rule, now = Date.now()): Promise<void> {
-  await withTransaction((tx) => bump(tx, key, rule, now));
+  await withTransaction(async (tx) => {
+    await lockCounters([key], now);
+    await bump(tx, key, rule, now);
+  }, counted);
 }
 
 export async function clearThrottle(key: string): Promise<void> {
@@ -156,6 +184,10 @@ type Tried = SlotResult | { ok: false; retryAfterMs: number; wait: boolean; bloc
 
 function trySlot(checks: Check[], now: number): Promise<Tried> {
   return withTransaction(async (tx): Promise<Tried> => {
+    await lockCounters(
+      checks.map(([key]) => key),
+      now,
+    );
     let retryAfterMs = 0;
     let wait = true;
     const blockedBy: string[] = [];
@@ -173,7 +205,7 @@ function trySlot(checks: Check[], now: number): Promise<Tried> {
       await bump(tx, key, rule, now);
     }
     return { ok: true as const, slot: { checks, now, before } };
-  });
+  }, counted);
 }
 
 // Slots of this process whose check (the hash) is still running, per counter key, and the
@@ -282,6 +314,10 @@ export function release(slot: Slot): void {
  */
 export async function succeeded(slot: Slot, options: { keep?: string[] } = {}): Promise<void> {
   await withTransaction(async (tx) => {
+    await lockCounters(
+      slot.checks.map(([key]) => key),
+      slot.now,
+    );
     for (const [key, rule] of slot.checks) {
       if (options.keep?.includes(key)) continue;
       if (rule.kind !== "delay") {
@@ -299,7 +335,7 @@ export async function succeeded(slot: Slot, options: { keep?: string[] } = {}): 
         .set(untouched ? { count: row.count - 1, windowStart: previous } : { count: row.count - 1 })
         .where(eq(throttles.key, key));
     }
-  });
+  }, counted);
 }
 
 /** Minutes to show in "try again in N minutes": rounded up, at least 1. */
