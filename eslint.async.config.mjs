@@ -3,23 +3,10 @@
 // its own step (`npm run lint:async`).
 import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
+import { IGNORED } from "./eslint.config.js";
 
 export default tseslint.config(
-  {
-    ignores: [
-      "build/**",
-      "build-*/**",
-      "public/build/**",
-      ".cache/**",
-      "node_modules/**",
-      "test-results*/**",
-      "playwright-report/**",
-      "db/migrations/**",
-      "**/*.js",
-      "**/*.mjs",
-      "**/*.cjs",
-    ],
-  },
+  { ignores: [...IGNORED, "**/*.js", "**/*.mjs", "**/*.cjs"] },
   {
     files: ["**/*.ts", "**/*.tsx"],
     languageOptions: {

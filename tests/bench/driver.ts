@@ -14,6 +14,30 @@ import zlib from "node:zlib";
 export type Flags = Record<string, string | boolean>;
 
 /** `--name value`, `--name=value` and bare `--flag` (true). */
+/**
+ * `--postgres` without DATABASE_URL: runs this same script again inside a throw-away PostgreSQL
+ * cluster (scripts/pg-cluster.ts, fsync on), which sets DATABASE_URL, and exits with its code.
+ * Returns the database URL to use (undefined: SQLite).
+ */
+export async function postgresUrl(flags: Flags): Promise<string | undefined> {
+  if (flags.postgres !== true) return undefined;
+  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
+  const child = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "scripts/pg-cluster.ts",
+      process.execPath,
+      "--import",
+      "tsx",
+      ...process.argv.slice(1),
+    ],
+    { stdio: "inherit" },
+  );
+  process.exit(await new Promise<number>((resolve) => child.once("exit", (c) => resolve(c ?? 1))));
+}
+
 export function parseFlags(argv = process.argv.slice(2)): Flags {
   const out: Flags = {};
   for (let i = 0; i < argv.length; i++) {

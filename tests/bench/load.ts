@@ -19,7 +19,6 @@
 // database, each request to the next one in turn (round robin, as a load balancer)
 // --port N --live-teachers N (teachers polling the live class view of N classes meanwhile)
 // --live-poll-ms (default: the page's LIVE_POLL_MS)
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -33,6 +32,7 @@ import {
   location,
   num,
   parseFlags,
+  postgresUrl,
   pick,
   Recorder,
   requireBuild,
@@ -65,25 +65,7 @@ import { summarizeProfiles } from "./profile";
 import { spike } from "./spike";
 
 const flags = parseFlags();
-const postgres = flags.postgres === true;
-if (postgres && !process.env.DATABASE_URL) {
-  // run this same bench again inside a throw-away PostgreSQL cluster, which sets DATABASE_URL
-  const child = spawn(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      "scripts/pg-cluster.ts",
-      process.execPath,
-      "--import",
-      "tsx",
-      ...process.argv.slice(1),
-    ],
-    { stdio: "inherit" },
-  );
-  process.exit(await new Promise<number>((resolve) => child.once("exit", (c) => resolve(c ?? 1))));
-}
-const databaseUrl = postgres ? process.env.DATABASE_URL : undefined;
+const databaseUrl = await postgresUrl(flags);
 const instanceCount = num(flags, "instances", 1);
 const entry = requireBuild(flags);
 const fast = flags.fast === true;

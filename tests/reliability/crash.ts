@@ -6,7 +6,6 @@
 // --postgres --instances N (N ≥ 2): N servers on one PostgreSQL database (DATABASE_URL, else a
 // throw-away cluster with fsync on), requests spread over them in turn; one is SIGKILLed
 // mid-burst and the pupils carry on through the others (a load balancer drops the dead one).
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -16,6 +15,7 @@ import {
   Client,
   num,
   parseFlags,
+  postgresUrl,
   pick,
   Recorder,
   requireBuild,
@@ -38,25 +38,8 @@ import {
 import { seedClasses } from "../bench/seed";
 
 const flags = parseFlags();
-const postgres = flags.postgres === true;
-if (postgres && !process.env.DATABASE_URL) {
-  // run this same test again inside a throw-away PostgreSQL cluster, which sets DATABASE_URL
-  const child = spawn(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      "scripts/pg-cluster.ts",
-      process.execPath,
-      "--import",
-      "tsx",
-      ...process.argv.slice(1),
-    ],
-    { stdio: "inherit" },
-  );
-  process.exit(await new Promise<number>((resolve) => child.once("exit", (c) => resolve(c ?? 1))));
-}
-const databaseUrl = postgres ? process.env.DATABASE_URL : undefined;
+const databaseUrl = await postgresUrl(flags);
+const postgres = databaseUrl !== undefined;
 const instanceCount = num(flags, "instances", postgres ? 2 : 1);
 if (instanceCount > 1 && !postgres) {
   console.error("--instances needs --postgres (on SQLite the killed server is restarted instead)");
