@@ -186,6 +186,12 @@ test.describe("with JavaScript", () => {
     }
     // a paragraph reference opens the paragraph over the page and closes back to it
     await page.goto(`/pupil/assignments/${assignmentId}/sort`);
+    // the sheet is opened by React: click only once the page is hydrated (as fuzz.spec.ts waits),
+    // or a loaded CI machine clicks the server-rendered link before its handler exists
+    await page.waitForFunction(() => {
+      const footer = document.querySelector("footer");
+      return Boolean(footer && Object.keys(footer).some((k) => k.startsWith("__reactFiber")));
+    });
     const p = lesson.sorting[0].paragraph;
     await statement(page, 0).getByText(`Baca paragraf ${p}`).click();
     const sheet = page.getByRole("dialog", { name: `Paragraf ${p}` });
