@@ -99,8 +99,12 @@ export async function ready(): Promise<void> {
   await pgConnection().pool.query("SELECT 1");
 }
 
-/** The transaction the current async call chain is inside, if any (see `withTransaction`). */
-const current = new AsyncLocalStorage<{ db: Db; depth: number }>();
+/**
+ * The transaction the current async call chain is inside, if any (see `withTransaction`). On
+ * PostgreSQL also its pooled client and the statements it sends with its COMMIT (`atCommit`).
+ */
+type Tx = { db: Db; depth: number; client?: pg.PoolClient; tail?: SQL[] };
+const current = new AsyncLocalStorage<Tx>();
 
 /**
  * The data layer's one handle. Model code only awaits query builders through it (`await q`,
@@ -128,11 +132,17 @@ export const db: Db = new Proxy({} as Db, {
  */
 export function prepared<T>(build: (db: Db) => T): () => T {
   let cached: { conn: object; statement: T } | undefined;
+  // On PostgreSQL a statement belongs to the handle it was built on, and inside a transaction
+  // that must be the transaction's connection: one per handle (the pool's, and each pooled
+  // client's, which `pgTransaction` keeps for the client's life).
+  const perHandle = new WeakMap<object, T>();
   return () => {
-    // On PostgreSQL a statement belongs to the handle it was built on, and inside a transaction
-    // that must be the transaction's connection: built per call there (node-postgres caches
-    // nothing for an unnamed statement, so this costs only drizzle's build).
-    if (dialect() === "postgres") return build(current.getStore()?.db ?? baseDb());
+    if (dialect() === "postgres") {
+      const handle = current.getStore()?.db ?? baseDb();
+      let statement = perHandle.get(handle);
+      if (statement === undefined) perHandle.set(handle, (statement = build(handle)));
+      return statement;
+    }
     const conn = connection();
     if (cached?.conn !== conn) cached = { conn, statement: build(conn.db) };
     return cached.statement;
@@ -224,10 +234,7 @@ async function sqliteTransaction<T>(
   }
 }
 
-async function inSavepoint<T>(
-  outer: { db: Db; depth: number },
-  body: (tx: Db) => Promise<T>,
-): Promise<T> {
+async function inSavepoint<T>(outer: Tx, body: (tx: Db) => Promise<T>): Promise<T> {
   const conn = connection();
   const name = `sp${++savepoints}`;
   conn.sqlite.exec(`SAVEPOINT ${name}`);
@@ -276,25 +283,13 @@ export function isUniqueViolation(error: unknown): boolean {
 async function pgTransaction<T>(
   body: (tx: Db) => Promise<T>,
   options: TransactionOptions,
-  outer: { db: Db; depth: number } | undefined,
+  outer: Tx | undefined,
 ): Promise<T> {
-  const run = (handle: PgDb | Parameters<Parameters<PgDb["transaction"]>[0]>[0], depth: number) =>
-    handle.transaction(
-      (tx) => current.run({ db: tx as unknown as Db, depth }, () => body(tx as unknown as Db)),
-      depth === 0
-        ? {
-            isolationLevel: options.readOnly
-              ? "repeatable read"
-              : (options.isolation ?? "serializable"),
-            accessMode: options.readOnly ? "read only" : "read write",
-          }
-        : undefined,
-    );
   // nested: a savepoint of the outer transaction, which retries as a whole
-  if (outer) return run(outer.db as unknown as PgDb, outer.depth + 1);
+  if (outer) return pgSavepoint(outer, body);
   for (let tries = 1; ; tries++) {
     try {
-      return await run(pgConnection().db, 0);
+      return await pgOnce(body, options);
     } catch (error) {
       const state = sqlState(error);
       if (!state || !RETRYABLE.has(state) || tries >= MAX_TRIES) throw error;
@@ -304,6 +299,86 @@ async function pgTransaction<T>(
       );
     }
   }
+}
+
+/** A drizzle handle per pooled client, kept for the client's life (its prepared statements too). */
+const clientHandles = new WeakMap<pg.PoolClient, PgDb>();
+
+async function pgOnce<T>(body: (tx: Db) => Promise<T>, options: TransactionOptions): Promise<T> {
+  const client = await pgConnection().pool.connect();
+  let handle = clientHandles.get(client);
+  if (!handle) clientHandles.set(client, (handle = drizzlePg(client, { schema: pgSchema })));
+  const level = options.readOnly
+    ? "REPEATABLE READ READ ONLY"
+    : `${options.isolation === "read committed" ? "READ COMMITTED" : "SERIALIZABLE"} READ WRITE`;
+  const tx: Tx = { db: handle as unknown as Db, depth: 0, client, tail: [] };
+  let broken: Error | undefined;
+  try {
+    await client.query(`BEGIN ISOLATION LEVEL ${level}`);
+    try {
+      const result = await current.run(tx, () => body(tx.db));
+      // The statements queued for the commit go with it in one round trip (simple protocol), so
+      // the rows they lock (the live counter, decision 126) are held only while the server runs
+      // them, not while this process gets round to sending COMMIT.
+      const tail = tx.tail!.map(inlineSql);
+      await client.query(tail.length ? `${tail.join(";\n")};\nCOMMIT` : "COMMIT");
+      return result;
+    } catch (error) {
+      // after a failed COMMIT the transaction is already over: ROLLBACK then only warns
+      await client.query("ROLLBACK").catch((e: Error) => (broken = e));
+      throw error;
+    }
+  } finally {
+    client.release(broken);
+  }
+}
+
+async function pgSavepoint<T>(outer: Tx, body: (tx: Db) => Promise<T>): Promise<T> {
+  const client = outer.client!;
+  const name = `sp${outer.depth + 1}`;
+  const queued = outer.tail!.length;
+  await client.query(`SAVEPOINT ${name}`);
+  try {
+    const result = await current.run({ ...outer, depth: outer.depth + 1 }, () => body(outer.db));
+    await client.query(`RELEASE SAVEPOINT ${name}`);
+    return result;
+  } catch (error) {
+    // what the savepoint queued for the commit is undone with it
+    outer.tail!.length = queued;
+    await client.query(`ROLLBACK TO SAVEPOINT ${name}`);
+    throw error;
+  }
+}
+
+/**
+ * A statement with its values written in as literals, for the simple protocol (which takes no
+ * parameters). Only the plain values `atCommit` statements use are accepted.
+ */
+function inlineSql(query: SQL): string {
+  const { sql: text, params } = (
+    pgConnection().db as unknown as {
+      dialect: { sqlToQuery(q: SQL): { sql: string; params: unknown[] } };
+    }
+  ).dialect.sqlToQuery(query);
+  return text.replace(/\$(\d+)/g, (_, n: string) => {
+    const value = params[Number(n) - 1];
+    if (typeof value === "number" && Number.isFinite(value)) return String(value);
+    if (typeof value === "string") return pg.escapeLiteral(value);
+    throw new Error(`atCommit: value of type ${typeof value} cannot be written into the statement`);
+  });
+}
+
+/**
+ * Runs `query` as part of the current transaction, at its end: on PostgreSQL it is sent together
+ * with COMMIT, so a hot row it updates stays locked only for that last moment (decision 126); on
+ * SQLite, whose one writer makes the moment irrelevant, it runs at once. Values may be numbers and
+ * strings only. Its result is not returned.
+ */
+export async function atCommit(query: SQL): Promise<void> {
+  const tx = current.getStore();
+  if (!tx) throw new Error("atCommit outside a transaction");
+  if (dialect() === "postgres") tx.tail!.push(query);
+  else await exec(query);
 }
 
 /**

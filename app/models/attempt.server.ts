@@ -303,8 +303,8 @@ export async function saveAnswer({
       if (!current) notFound();
       if (current.submittedAt && !current.byClose)
         return { ok: false as const, reason: "submitted" as const, assignmentId };
-      const changeSeq = await bumpLive(assignmentId);
       const chosen = new Date(chosenTime({ now, chosenAt, sentAt }));
+      // change_seq 0 until the commit gives it the live counter's new value (bumpLive)
       const stored = await first(
         upsertAnswer().execute({
           attemptId,
@@ -312,13 +312,13 @@ export async function saveAnswer({
           itemId,
           choice,
           savedAt: new Date(now),
-          changeSeq,
+          changeSeq: 0,
           chosenAt: chosen,
         }),
       );
-      // Nothing changed, so nothing to score again; the live counter moved on for nothing, which
-      // costs the live view one unchanged answer.
+      // Nothing changed, so nothing to score again, and nothing for the live view.
       if (!stored) return { ok: true as const, savedAt: now, assignmentId, newerKept: true };
+      await bumpLive(assignmentId, stored.id);
       if (!current.submittedAt) return { ok: true as const, savedAt: now, assignmentId };
       // a queued answer accepted after the close: the closed attempt is scored again
       const saved = await tx

@@ -1,8 +1,8 @@
 // Ending the lesson: closing an assignment for everyone, submitting open attempts with what they
 // saved, the live-change counter every change bumps, and the grace rule for answers queued offline.
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
-import { answers, assignmentLive, assignments, attempts, extensions } from "~/db/tables.server";
-import { db, first, lockRows, prepared, withTransaction } from "~/db.server";
+import { answers, assignments, attempts, extensions } from "~/db/tables.server";
+import { atCommit, db, first, lockRows, prepared, withTransaction } from "~/db.server";
 import { getLessonVersion } from "~/models/lesson.server";
 import { scoreAttempt } from "~/utils/quiz";
 
@@ -14,24 +14,24 @@ export const OFFLINE_GRACE_MS = 15 * 60_000;
 /** A device clock may be off by this much before its "chosen at" time is not believed at all. */
 export const MAX_CLOCK_SKEW_MS = 24 * 3600_000;
 
-const bump = prepared((d) =>
-  d
-    .insert(assignmentLive)
-    .values({ assignmentId: sql.placeholder("assignmentId"), version: 1 })
-    .onConflictDoUpdate({
-      target: assignmentLive.assignmentId,
-      set: { version: sql`${assignmentLive.version} + 1` },
-    })
-    .returning({ version: assignmentLive.version })
-    .prepare(),
-);
-
 /**
- * Moves the assignment's live counter on and returns the new value. Call it inside the same
- * transaction as the change it announces, so a reader that sees the new value sees the change.
+ * Moves the assignment's live counter on, at the end of the current transaction (`atCommit`), so
+ * a reader that sees the new value sees the change. With `answerId`, that answer's `change_seq`
+ * becomes the new value: the live view reads the answers changed since the value it last saw.
+ * The counter row is one per assignment, which every save of a class updates: on PostgreSQL it
+ * stays locked from this update until the commit, which go to the server together (decision 126).
  */
-export async function bumpLive(assignmentId: number): Promise<number> {
-  return (await first(bump().execute({ assignmentId })))!.version;
+export async function bumpLive(assignmentId: number, answerId?: number): Promise<void> {
+  await atCommit(
+    sql`INSERT INTO assignment_live (assignment_id, version) VALUES (${assignmentId}, 1)
+        ON CONFLICT (assignment_id) DO UPDATE SET version = assignment_live.version + 1`,
+  );
+  if (answerId !== undefined)
+    await atCommit(
+      sql`UPDATE answers SET change_seq =
+            (SELECT version FROM assignment_live WHERE assignment_id = ${assignmentId})
+          WHERE id = ${answerId}`,
+    );
 }
 
 type Closable = { id: number; dueAt: Date; acceptLate: boolean; closedAt: Date | null };

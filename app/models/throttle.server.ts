@@ -1,9 +1,9 @@
 // Attempt counters (the throttles table): strict fixed windows per account, growing delays per
 // address and per class, and the atomic "take a slot before the expensive check" they share.
 // The design and its numbers: docs/decisions/030-throttle-slots-and-delays.md.
-import { eq, lt, sql } from "drizzle-orm";
+import { eq, inArray, lt, sql } from "drizzle-orm";
 import { throttles } from "~/db/tables.server";
-import { db, dialect, exec, first, lockRows, withTransaction, type Db } from "~/db.server";
+import { atCommit, db, dialect, first, rows, withTransaction, type Db } from "~/db.server";
 
 /** At most `limit` counted attempts per window that begins with the first; then refused until it ends. */
 export type WindowRule = { kind?: "window"; limit: number; windowMs: number };
@@ -89,27 +89,31 @@ function statusOf(row: Row | undefined, rule: Rule, now: number): ThrottleStatus
   return { blocked: true, retryAfterMs: row.windowStart.getTime() + rule.windowMs - now };
 }
 
+type Counters = Map<string, Row>;
+
 /**
- * PostgreSQL: the counters' rows exist (count 0 counts as nothing) and are locked, in key order,
- * until the transaction ends, so two instances cannot both pass a limit, and a busy address
- * waits instead of failing serialization (decision 125). SQLite: its one writer does this.
+ * The counters' current rows, read at the start of a transaction that decides from them. On
+ * PostgreSQL they are created if missing (count 0 counts as nothing) and locked, in key order,
+ * until the transaction ends — one statement — so two instances cannot both pass a limit, and a
+ * busy address waits instead of failing serialization (decision 125). On SQLite the IMMEDIATE
+ * transaction is already the only writer, so reading them is enough.
  */
-async function lockCounters(keys: string[], now: number): Promise<void> {
-  if (dialect() !== "postgres") return;
+async function lockedCounters(keys: string[], now: number): Promise<Counters> {
   const sorted = [...new Set(keys)].sort();
-  if (!sorted.length) return;
-  await exec(
-    sql`INSERT INTO throttles (key, window_start, count) VALUES ${sql.join(
-      sorted.map((key) => sql`(${key}, ${now}, 0)`),
-      sql`, `,
-    )} ON CONFLICT (key) DO NOTHING`,
-  );
-  await lockRows(
-    sql`SELECT key FROM throttles WHERE key IN (${sql.join(
-      sorted.map((key) => sql`${key}`),
-      sql`, `,
-    )}) ORDER BY key`,
-  );
+  const found: Row[] = !sorted.length
+    ? []
+    : dialect() === "postgres"
+      ? (
+          await rows<{ key: string; windowStart: number; count: number }>(
+            sql`INSERT INTO throttles (key, window_start, count) VALUES ${sql.join(
+              sorted.map((key) => sql`(${key}, ${now}, 0)`),
+              sql`, `,
+            )} ON CONFLICT (key) DO UPDATE SET count = throttles.count
+            RETURNING key, window_start AS "windowStart", count`,
+          )
+        ).map((r) => ({ key: r.key, windowStart: new Date(Number(r.windowStart)), count: r.count }))
+      : await db.select().from(throttles).where(inArray(throttles.key, sorted));
+  return new Map(found.map((r) => [r.key, r]));
 }
 
 const counted = { isolation: "read committed" } as const;
@@ -117,26 +121,26 @@ const counted = { isolation: "read committed" } as const;
 const readRow = (x: Db, key: string): Promise<Row | undefined> =>
   first(x.select().from(throttles).where(eq(throttles.key, key)));
 
-/** Counts one attempt. A window rule keeps the start of its window; a delay rule notes the time. */
-async function bump(x: Db, key: string, rule: Rule, now: number): Promise<void> {
-  const row = await readRow(x, key);
+/**
+ * Counts one attempt. A window rule keeps the start of its window; a delay rule notes the time.
+ * The write goes with the commit (`atCommit`): the counter rows of a whole school's address are
+ * the busiest rows there are, and stay locked only until then.
+ */
+async function bump(key: string, row: Row | undefined, rule: Rule, now: number): Promise<void> {
   const count = liveCount(row, rule, now);
   if (!row) {
-    // New keys are when the table grows, so that is when stale counters are swept.
-    await x.delete(throttles).where(lt(throttles.windowStart, new Date(now - STALE_AFTER_MS)));
-    await x.insert(throttles).values({ key, windowStart: new Date(now), count: 1 });
-  } else if (count === 0 || rule.kind === "delay") {
-    const windowStart = count === 0 || rule.kind === "delay" ? new Date(now) : row.windowStart;
-    await x
-      .update(throttles)
-      .set({ windowStart, count: count + 1 })
-      .where(eq(throttles.key, key));
-  } else {
-    await x
-      .update(throttles)
-      .set({ count: count + 1 })
-      .where(eq(throttles.key, key));
+    // New keys are when the table grows, so that is when stale counters are swept (SQLite: on
+    // PostgreSQL every counter row exists already, and `purgeStaleThrottles` sweeps them).
+    await atCommit(sql`DELETE FROM throttles WHERE window_start < ${now - STALE_AFTER_MS}`);
+    await atCommit(
+      sql`INSERT INTO throttles (key, window_start, count) VALUES (${key}, ${now}, 1)`,
+    );
+    return;
   }
+  const windowStart = count === 0 || rule.kind === "delay" ? now : row.windowStart.getTime();
+  await atCommit(
+    sql`UPDATE throttles SET window_start = ${windowStart}, count = ${count + 1} WHERE key = ${key}`,
+  );
 }
 
 export async function throttleStatus(
@@ -152,9 +156,9 @@ export async function throttleStatus(
  * the discussion counts every response and reply written against its post rate).
  */
 export async function countUse(key: string, rule: Rule, now = Date.now()): Promise<void> {
-  await withTransaction(async (tx) => {
-    await lockCounters([key], now);
-    await bump(tx, key, rule, now);
+  await withTransaction(async () => {
+    const rows = await lockedCounters([key], now);
+    await bump(key, rows.get(key), rule, now);
   }, counted);
 }
 
@@ -183,8 +187,8 @@ export async function takeSlot(checks: Check[], now = Date.now()): Promise<SlotR
 type Tried = SlotResult | { ok: false; retryAfterMs: number; wait: boolean; blockedBy: string[] };
 
 function trySlot(checks: Check[], now: number): Promise<Tried> {
-  return withTransaction(async (tx): Promise<Tried> => {
-    await lockCounters(
+  return withTransaction(async (): Promise<Tried> => {
+    const rows = await lockedCounters(
       checks.map(([key]) => key),
       now,
     );
@@ -192,7 +196,7 @@ function trySlot(checks: Check[], now: number): Promise<Tried> {
     let wait = true;
     const blockedBy: string[] = [];
     for (const [key, rule] of checks) {
-      const status = statusOf(await readRow(tx, key), rule, now);
+      const status = statusOf(rows.get(key), rule, now);
       if (!status.blocked) continue;
       blockedBy.push(key);
       retryAfterMs = Math.max(retryAfterMs, status.retryAfterMs);
@@ -201,8 +205,16 @@ function trySlot(checks: Check[], now: number): Promise<Tried> {
     if (retryAfterMs > 0) return { ok: false as const, retryAfterMs, wait, blockedBy };
     const before = new Map<string, Date | null>();
     for (const [key, rule] of checks) {
-      before.set(key, (await readRow(tx, key))?.windowStart ?? null);
-      await bump(tx, key, rule, now);
+      const row = rows.get(key);
+      before.set(key, row?.windowStart ?? null);
+      await bump(key, row, rule, now);
+      // a key checked twice counts twice, as when each bump read the row the one before wrote
+      const count = liveCount(row, rule, now);
+      rows.set(key, {
+        key,
+        windowStart: !row || count === 0 || rule.kind === "delay" ? new Date(now) : row.windowStart,
+        count: count + 1,
+      });
     }
     return { ok: true as const, slot: { checks, now, before } };
   }, counted);
@@ -313,27 +325,28 @@ export function release(slot: Slot): void {
  * counts against a shared address nor wipes what others did from it.
  */
 export async function succeeded(slot: Slot, options: { keep?: string[] } = {}): Promise<void> {
-  await withTransaction(async (tx) => {
-    await lockCounters(
+  await withTransaction(async () => {
+    const rows = await lockedCounters(
       slot.checks.map(([key]) => key),
       slot.now,
     );
     for (const [key, rule] of slot.checks) {
       if (options.keep?.includes(key)) continue;
       if (rule.kind !== "delay") {
-        await tx.delete(throttles).where(eq(throttles.key, key));
+        await atCommit(sql`DELETE FROM throttles WHERE key = ${key}`);
         continue;
       }
-      const row = await readRow(tx, key);
+      const row = rows.get(key);
       if (!row || row.count === 0) continue;
       // Nobody counted since this slot: its time goes back too, so a success does not make the
       // others behind the address wait longer.
       const previous = slot.before.get(key);
       const untouched = row.windowStart.getTime() === slot.now && previous;
-      await tx
-        .update(throttles)
-        .set(untouched ? { count: row.count - 1, windowStart: previous } : { count: row.count - 1 })
-        .where(eq(throttles.key, key));
+      await atCommit(
+        untouched
+          ? sql`UPDATE throttles SET count = ${row.count - 1}, window_start = ${previous.getTime()} WHERE key = ${key}`
+          : sql`UPDATE throttles SET count = ${row.count - 1} WHERE key = ${key}`,
+      );
     }
   }, counted);
 }

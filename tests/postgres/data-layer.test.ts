@@ -12,8 +12,18 @@ process.env.SESSION_SECRET = "s".repeat(32);
 process.env.PG_POOL_SIZE = "8";
 
 const layer = await import("~/db.server");
-const { db, exec, first, isUniqueViolation, lockRows, prepared, row, rows, withTransaction } =
-  layer;
+const {
+  atCommit,
+  db,
+  exec,
+  first,
+  isUniqueViolation,
+  lockRows,
+  prepared,
+  row,
+  rows,
+  withTransaction,
+} = layer;
 const { teachers, throttles } = await import("~/db/tables.server");
 
 before(async () => {
@@ -107,6 +117,44 @@ test("a nested transaction is a savepoint: its failure undoes only its own write
     await addTeacher();
   });
   assert.equal(await teacherCount(), before + 2);
+});
+
+test("atCommit statements go with the COMMIT, and are dropped with a rolled-back savepoint or transaction", async () => {
+  const named = async (name: string) =>
+    (await row<{ n: number }>(sql`SELECT count(*) AS "n" FROM teachers WHERE name = ${name}`))!.n;
+  // quotes and backslashes survive being written into the statement as literals
+  const tricky = "O'Neil \\ $1 ; DROP TABLE teachers; --";
+  let seenInside = -1;
+  await withTransaction(async () => {
+    const [t] = await addTeacher("sebelum");
+    await atCommit(sql`UPDATE teachers SET name = ${tricky} WHERE id = ${t.id}`);
+    // queued, not run: the body still sees the old name
+    seenInside = await named(tricky);
+    await assert.rejects(
+      withTransaction(async () => {
+        await atCommit(sql`UPDATE teachers SET name = 'dibatalkan' WHERE id = ${t.id}`);
+        throw new Error("inner");
+      }),
+      /inner/,
+    );
+  });
+  assert.equal(seenInside, 0);
+  assert.equal(await named(tricky), 1);
+  assert.equal(await named("dibatalkan"), 0);
+  await assert.rejects(
+    withTransaction(async () => {
+      const [t] = await addTeacher("tidak jadi");
+      await atCommit(sql`UPDATE teachers SET name = 'tidak pernah' WHERE id = ${t.id}`);
+      throw new Error("outer");
+    }),
+    /outer/,
+  );
+  assert.equal(await named("tidak pernah"), 0);
+  await assert.rejects(atCommit(sql`SELECT 1`), /outside a transaction/);
+  await assert.rejects(
+    withTransaction(() => atCommit(sql`SELECT ${new Date()}`).then(() => undefined)),
+    /cannot be written/,
+  );
 });
 
 async function counterRace(key: string, options: Parameters<typeof withTransaction>[1]) {

@@ -10,7 +10,8 @@ import { sql } from "drizzle-orm";
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "telaah-tx-"));
 process.env.DATABASE_PATH = path.join(dir, "tx.db");
 
-const { db, exec, first, row, rows, withTransaction, sqlite } = await import("~/db.server");
+const { atCommit, db, exec, first, row, rows, withTransaction, sqlite } =
+  await import("~/db.server");
 const { teachers } = await import("../../db/schema");
 
 const count = () =>
@@ -95,4 +96,30 @@ test("raw SQL helpers read rows, one row, and run statements", async () => {
   assert.equal(all.length, count());
   const none = await row<{ id: number }>(sql`SELECT id FROM teachers WHERE id = -1`);
   assert.equal(none, undefined);
+});
+
+test("atCommit runs at once inside the transaction on SQLite, and is undone with it", async () => {
+  const named = (name: string) =>
+    (
+      sqlite().prepare("SELECT count(*) AS n FROM teachers WHERE name = ?").get(name) as {
+        n: number;
+      }
+    ).n;
+  let seenInside = -1;
+  await withTransaction(async () => {
+    const [t] = await addTeacher();
+    await atCommit(sql`UPDATE teachers SET name = 'segera' WHERE id = ${t.id}`);
+    seenInside = named("segera");
+  });
+  assert.equal(seenInside, 1);
+  await assert.rejects(
+    withTransaction(async () => {
+      const [t] = await addTeacher();
+      await atCommit(sql`UPDATE teachers SET name = 'batal' WHERE id = ${t.id}`);
+      throw new Error("refused");
+    }),
+    /refused/,
+  );
+  assert.equal(named("batal"), 0);
+  await assert.rejects(atCommit(sql`SELECT 1`), /outside a transaction/);
 });
