@@ -1,12 +1,12 @@
-// One lint setup for the whole repository (ESLint 9 flat config). Type-aware rules are left out
-// on purpose: `npm run typecheck` already runs the compiler, and lint must stay fast in CI.
+// One lint setup for the whole repository (ESLint 9 flat config). Three type-aware rules guard the
+// async data layer (decision 124) in the TypeScript sources; the rest need no types.
 import js from "@eslint/js";
 import jsxA11y from "eslint-plugin-jsx-a11y";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
-/** What no lint reads: builds, caches, test output, generated migrations (eslint.async.config.mjs too). */
+/** What no lint reads: builds, caches, test output, generated migrations. */
 export const IGNORED = [
   "build/**",
   "build-*/**",
@@ -51,6 +51,26 @@ export default tseslint.config(
       // A table that scrolls sideways is a focusable region so keyboard users can scroll it
       // (axe's scrollable-region-focusable asks for exactly that).
       "jsx-a11y/no-noninteractive-tabindex": ["error", { tags: [], roles: ["tabpanel", "region"] }],
+    },
+  },
+  {
+    // The async data layer's check (decision 124): every promise is awaited or handled, and
+    // nothing that is not a promise is awaited. Type-aware (the TypeScript project's files only).
+    files: ["{app,server,scripts,tests}/**/*.{ts,tsx}"],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      "@typescript-eslint/no-floating-promises": [
+        "error",
+        {
+          allowForKnownSafeCalls: [
+            { from: "package", name: ["test", "it", "describe", "suite"], package: "node:test" },
+          ],
+        },
+      ],
+      "@typescript-eslint/await-thenable": "error",
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: false }],
     },
   },
   {

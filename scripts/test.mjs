@@ -1,12 +1,12 @@
-// `npm test`: the checks that do not need each other run side by side (lint, the async lint,
-// typecheck, unit tests, content:check and the production build), then the Playwright e2e suite,
+// `npm test`: the checks that do not need each other run side by side (lint with the
+// type-aware async rules, typecheck, unit tests, content:check and the production build), then the Playwright e2e suite,
 // which needs the build, then the PostgreSQL suites (`node scripts/test.mjs --no-e2e` stops there). Each step's output is printed whole when it ends (no interleaving), with its time; the
 // run stops before e2e and exits 1 when any step failed, naming it. Decision 074.
 import { spawn } from "node:child_process";
 
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 // Longest first: on two cores the unit tests set the pace of this phase.
-const SIDE_BY_SIDE = ["test:unit", "typecheck", "lint", "lint:async", "content:check", "build"];
+const SIDE_BY_SIDE = ["test:unit", "typecheck", "lint", "content:check", "build"];
 
 function run(script, { live = false } = {}) {
   const started = Date.now();
