@@ -1,9 +1,13 @@
 // `npm run test:postgres`: everything that runs against PostgreSQL, inside the one throw-away
-// cluster `npm run pg:cluster -- --fast` made (DATABASE_URL points at it). First the node:test
-// files in tests/postgres (each makes its own database), then the e2e suites accounts, quiz,
-// results and authorization against the built app (BUILD_DIR, default build/) on a fresh database
-// of their own (E2E_DATABASE_URL, playwright.config.ts). Both parts run; the exit code is non-zero
-// when either failed. The e2e part's wall time is printed (CI budget, issue 16).
+// cluster `npm run pg:cluster -- --fast` made (DATABASE_URL points at it). Three parts:
+// 1. the node:test files in tests/postgres (each makes its own database);
+// 2. the unit tests that touch the database (UNIT_ON_BOTH below, the same files `npm run test:unit`
+//    runs on SQLite), each test file in a database of its own copied from one migrated template
+//    (tests/support/unit-pg-preload.mjs); the files in SQLITE_ONLY test what only SQLite has;
+// 3. the e2e suites accounts, quiz, results and authorization against the built app (BUILD_DIR,
+//    default build/) on a fresh database of their own (E2E_DATABASE_URL, playwright.config.ts).
+// All parts run; the exit code is non-zero when any failed. Each part's wall time is printed (CI
+// budget, issue 16). --no-e2e runs parts 1 and 2, --e2e-only part 3.
 //   node scripts/test-postgres.mjs [--no-e2e | --e2e-only] [playwright filters and options…]
 // (filters, e.g. `quiz.spec.ts:54`, replace the four suites; options are passed on)
 import { spawn } from "node:child_process";
@@ -13,6 +17,29 @@ import pg from "pg";
 
 const E2E_SUITES = ["accounts", "quiz", "results", "authorization"];
 const E2E_DATABASE = "telaah_e2e";
+
+/** tests/unit files that touch the database and run on both (their raw SQL: tests/support/unit-db.ts). */
+const UNIT_ON_BOTH = [
+  "accounts",
+  "bench-loss-check",
+  "hardening",
+  "lesson-editor",
+  "lesson-editor-revision",
+  "lessons-loader",
+  "live",
+  "recovery",
+  "results",
+  "retention",
+  "roster",
+  "schedule",
+];
+/** tests/unit files that touch the database but test what only SQLite has (also in docs/postgres.md). */
+const SQLITE_ONLY = {
+  backup: "the SQLite file's online backup and restore (PostgreSQL uses pg_dump, not this code)",
+  transactions: "SQLite's side of withTransaction: the BEGIN IMMEDIATE queue and the I/O refusal",
+};
+const UNIT_TEMPLATE = "telaah_unit_template";
+const UNIT_PREFIX = "telaah_unit_";
 
 const line = (text) => process.stdout.write(`${text}\n`);
 
@@ -44,17 +71,86 @@ function run(command, argv, env = process.env) {
 
 /** A new, empty database in the cluster; the server migrates it when it starts. */
 async function freshDatabase(name) {
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await admin.end();
-  }
+  await admin(async (client) => {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await client.query(`CREATE DATABASE "${name}"`);
+  });
   const url = new URL(base);
   url.pathname = `/${name}`;
   return url.toString();
+}
+
+/** Runs `body` with a client on the cluster's own database. */
+async function admin(body) {
+  const client = new pg.Client({ connectionString: base });
+  await client.connect();
+  try {
+    return await body(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Drops the unit part's databases (the template and one per test file). */
+async function dropUnitDatabases() {
+  await admin(async (client) => {
+    const { rows } = await client.query(
+      "SELECT datname FROM pg_database WHERE starts_with(datname, $1)",
+      [UNIT_PREFIX],
+    );
+    for (const { datname } of rows)
+      await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  });
+}
+
+/** The unit files that touch the database, each run on PostgreSQL in its own copy of a template. */
+async function unitTests() {
+  // a file written with the helper but not listed would silently run on SQLite only
+  const unlisted = fs
+    .readdirSync("tests/unit")
+    .filter((f) => f.endsWith(".test.ts"))
+    .map((f) => f.replace(/\.test\.ts$/, ""))
+    .filter((name) => !UNIT_ON_BOTH.includes(name) && !(name in SQLITE_ONLY))
+    .filter((name) =>
+      fs.readFileSync(`tests/unit/${name}.test.ts`, "utf8").includes("support/unit-db"),
+    );
+  if (unlisted.length) {
+    line(`test:postgres: tests/unit files using unit-db but not in UNIT_ON_BOTH: ${unlisted}`);
+    return 1;
+  }
+  const files = UNIT_ON_BOTH.map((name) => `tests/unit/${name}.test.ts`);
+  line(`\ntest:postgres: unit tests on PostgreSQL: ${UNIT_ON_BOTH.join(" ")}`);
+  for (const [name, why] of Object.entries(SQLITE_ONLY)) line(`  SQLite only: ${name}: ${why}`);
+  await dropUnitDatabases();
+  const templateUrl = await freshDatabase(UNIT_TEMPLATE);
+  const migrated = await run(process.execPath, [
+    "--import",
+    "tsx",
+    "--input-type=module",
+    "-e",
+    `const m = await import("./app/db/pg-migrate.server.ts"); await m.migratePostgres({ connectionString: ${JSON.stringify(templateUrl)} });`,
+  ]);
+  if (migrated.code !== 0) {
+    line("test:postgres: could not migrate the unit tests' template database");
+    return 1;
+  }
+  // two files at a time: most of a file's time is starting node and loading the app, which the
+  // other core can do while one waits on PostgreSQL
+  const unit = await run(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "--import",
+      "./tests/support/unit-pg-preload.mjs",
+      "--test",
+      "--test-concurrency=2",
+      ...files,
+    ],
+    { ...process.env, UNIT_PG_TEMPLATE: UNIT_TEMPLATE, UNIT_PG_PREFIX: UNIT_PREFIX },
+  );
+  await dropUnitDatabases();
+  return unit.code;
 }
 
 const failed = [];
@@ -70,6 +166,11 @@ if (unitPart) {
   const unit = await run(process.execPath, ["--import", "tsx", "--test", ...files]);
   times.push(`tests/postgres ${unit.seconds.toFixed(1)} s`);
   if (unit.code !== 0) failed.push("tests/postgres");
+
+  const started = Date.now();
+  const code = await unitTests();
+  times.push(`unit tests on PostgreSQL ${((Date.now() - started) / 1000).toFixed(1)} s (wall)`);
+  if (code !== 0) failed.push("unit tests on PostgreSQL");
 }
 
 if (e2ePart) {

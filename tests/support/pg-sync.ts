@@ -190,6 +190,11 @@ export class SyncPg implements TestDb {
     return this;
   }
 
+  /** Ends the connection (its worker thread); the handle cannot be used afterwards. */
+  close(): void {
+    void this.worker.terminate();
+  }
+
   /** SQLite's connection settings (busy_timeout, foreign_keys): PostgreSQL needs none. */
   pragma(source: string): unknown[] {
     if (!/^\s*(busy_timeout|foreign_keys)\s*=/i.test(source))

@@ -9,7 +9,7 @@ import naughty from "big-list-of-naughty-strings";
 // Models read the DB path from the environment on first use: a fresh file for this test file.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "telaah-accounts-unit-"));
 process.env.DATABASE_PATH = path.join(dir, "telaah.db");
-process.env.SESSION_SECRET = "unit-test-secret";
+process.env.SESSION_SECRET = "unit-test-secret-of-at-least-32-chars";
 
 const {
   hashSecret,
@@ -93,7 +93,7 @@ test("a PIN hashed at the old password cost still verifies, through sign-in too"
   assert.match(old, /^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
   assert.equal(await verifySecret(old, "918273"), true);
   assert.equal(await verifySecret(old, "918274"), false);
-  const { sqlite } = await import("~/db.server");
+  const { unitDb } = await import("../support/unit-db");
   const { joinClass, signInPupil } = await import("~/models/pupil.server");
   const { createClass: makeClass } = await import("~/models/class.server");
   const teacher = await createTeacher({
@@ -109,7 +109,7 @@ test("a PIN hashed at the old password cost still verifies, through sign-in too"
     subject: "IPS",
     timeZone: "WIB",
   });
-  const { code } = sqlite()
+  const { code } = unitDb()
     .prepare("SELECT join_code AS code FROM classes WHERE id = ?")
     .get(classId) as { code: string };
   const ip = { key: "ip:198.51.100.86", direct: false };
@@ -117,17 +117,17 @@ test("a PIN hashed at the old password cost still verifies, through sign-in too"
   assert.ok(joined.ok);
   const pupilId = joined.ok ? joined.pupilId : 0;
   // the new PIN hash is at the PIN cost; put back one made at the old password cost
-  const stored = sqlite().prepare("SELECT pin_hash AS h FROM pupils WHERE id = ?").get(pupilId) as {
+  const stored = unitDb().prepare("SELECT pin_hash AS h FROM pupils WHERE id = ?").get(pupilId) as {
     h: string;
   };
   assert.match(stored.h, /^\$argon2id\$v=19\$m=1024,t=1,p=1\$/);
-  sqlite().prepare("UPDATE pupils SET pin_hash = ? WHERE id = ?").run(old, pupilId);
+  unitDb().prepare("UPDATE pupils SET pin_hash = ? WHERE id = ?").run(old, pupilId);
   const wrong = await signInPupil({ code, displayName: "Rina", pin: "918274", ip });
   assert.equal(wrong.ok, false);
   const right = await signInPupil({ code, displayName: "Rina", pin: "918273", ip });
   assert.equal(right.ok && right.pupilId, pupilId);
   // signing in re-hashed it at the PIN cost, and the PIN still works
-  const after = sqlite().prepare("SELECT pin_hash AS h FROM pupils WHERE id = ?").get(pupilId) as {
+  const after = unitDb().prepare("SELECT pin_hash AS h FROM pupils WHERE id = ?").get(pupilId) as {
     h: string;
   };
   assert.match(after.h, /^\$argon2id\$v=19\$m=1024,t=1,p=1\$/);
@@ -382,7 +382,7 @@ test("session expiry: idle timeout and maximum lifetime for both roles", () => {
 });
 
 test("pupils: names are unique per class by key; the 11th wrong PIN is throttled; a reset unlocks", async () => {
-  const { sqlite } = await import("~/db.server");
+  const { unitDb } = await import("../support/unit-db");
   const { joinClass, signInPupil, resetPin } = await import("~/models/pupil.server");
   const { createClass: makeClass, setJoinEnabled } = await import("~/models/class.server");
   const teacher = await createTeacher({
@@ -400,7 +400,7 @@ test("pupils: names are unique per class by key; the 11th wrong PIN is throttled
     timeZone: "WIB",
   });
   const code = (
-    sqlite().prepare("SELECT join_code AS code FROM classes WHERE id = ?").get(classId) as {
+    unitDb().prepare("SELECT join_code AS code FROM classes WHERE id = ?").get(classId) as {
       code: string;
     }
   ).code;
@@ -468,7 +468,7 @@ test("pupils: names are unique per class by key; the 11th wrong PIN is throttled
 });
 
 test("removing a pupil deletes, in one go, everything they made, and keeps classmates' replies", async () => {
-  const { sqlite } = await import("~/db.server");
+  const { unitDb } = await import("../support/unit-db");
   const { createSession } = await import("~/utils/session.server");
   const { removePupil, joinClass } = await import("~/models/pupil.server");
   const { createClass: makeClass } = await import("~/models/class.server");
@@ -486,7 +486,7 @@ test("removing a pupil deletes, in one go, everything they made, and keeps class
     timeZone: "WIT",
   });
   const code = (
-    sqlite().prepare("SELECT join_code AS code FROM classes WHERE id = ?").get(classId) as {
+    unitDb().prepare("SELECT join_code AS code FROM classes WHERE id = ?").get(classId) as {
       code: string;
     }
   ).code;
@@ -498,7 +498,7 @@ test("removing a pupil deletes, in one go, everything they made, and keeps class
   const bela = b.ok ? b.pupilId : 0;
   await createSession({ role: "pupil", pupilId: andi });
 
-  const db = sqlite();
+  const db = unitDb();
   const version = db
     .prepare(
       "INSERT INTO lesson_versions (slug, content_hash, snapshot) VALUES ('unit', ?, '{}') RETURNING id",

@@ -8,7 +8,7 @@ import path from "node:path";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "telaah-answer-page-unit-"));
 process.env.DATABASE_PATH = path.join(dir, "telaah.db");
-process.env.SESSION_SECRET = "unit-test-secret";
+process.env.SESSION_SECRET = "unit-test-secret-of-at-least-32-chars";
 
 const { answerPageSchema, pageChoices } = await import("~/models/answer-page.server");
 const { parseSubmission } = await import("~/utils/form.server");

@@ -1,6 +1,7 @@
 // The benchmarks' loss check (verifyAcks) must catch what it is there to catch: an acknowledged
 // answer deleted from the database, one overwritten with a choice never sent, and a submit that
-// was not stored. Run against a database made by the app's own migrations.
+// was not stored. Run against a database made by the app's own migrations: on SQLite a new file per
+// case; on PostgreSQL (`npm run test:postgres`) this process's database, one new class per case.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -9,28 +10,49 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import { AckLog, verifyAcks } from "../bench/flow";
+import { AckLog, verifyAcks as verifyAcksOn } from "../bench/flow";
+import { onPostgres, unitDb, type TestDb } from "../support/unit-db";
 
+/** verifyAcks on the database the case's world is in. */
+const verifyAcks = (file: string, acks: AckLog) =>
+  verifyAcksOn(file, acks, onPostgres() ? process.env.DATABASE_URL : undefined);
+
+let worlds = 0;
 function world() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "telaah-losscheck-"));
-  const file = path.join(dir, "telaah.db");
-  const db = new Database(file);
-  migrate(drizzle(db), { migrationsFolder: path.resolve("db/migrations") });
+  const n = ++worlds;
+  let db: TestDb;
+  let file = "";
+  let cleanup = () => {};
+  if (onPostgres()) db = unitDb();
+  else {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "telaah-losscheck-"));
+    file = path.join(dir, "telaah.db");
+    const sqlite = new Database(file);
+    migrate(drizzle(sqlite), { migrationsFolder: path.resolve("db/migrations") });
+    db = sqlite;
+    cleanup = () => {
+      sqlite.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    };
+  }
   const one = (sql: string, ...args: unknown[]) =>
     (db.prepare(sql).get(...args) as { id: number }).id;
   const teacher = one(
-    "INSERT INTO teachers (name, email, password_hash) VALUES ('Bu Uji', 'uji@sekolah.test', 'x') RETURNING id",
+    "INSERT INTO teachers (name, email, password_hash) VALUES ('Bu Uji', ?, 'x') RETURNING id",
+    `uji-${n}@sekolah.test`,
   );
   const klass = one(
-    "INSERT INTO classes (teacher_id, name, grade, subject, join_code) VALUES (?, 'K', '8', 'BI', 'UJIKODE2') RETURNING id",
+    "INSERT INTO classes (teacher_id, name, grade, subject, join_code) VALUES (?, 'K', '8', 'BI', ?) RETURNING id",
     teacher,
+    `UJIKODE${n + 1}`,
   );
   const pupil = one(
     "INSERT INTO pupils (class_id, display_name, name_key, pin_hash) VALUES (?, 'Ani', 'ani', 'x') RETURNING id",
     klass,
   );
   const version = one(
-    "INSERT INTO lesson_versions (slug, content_hash, snapshot) VALUES ('l', 'h', '{}') RETURNING id",
+    "INSERT INTO lesson_versions (slug, content_hash, snapshot) VALUES ('l', ?, '{}') RETURNING id",
+    `h${n}`,
   );
   const assignment = one(
     "INSERT INTO assignments (class_id, lesson_version_id, due_at, max_attempts, counting, feedback) VALUES (?, ?, ?, 1, 'highest', 'immediate') RETURNING id",
@@ -47,7 +69,7 @@ function world() {
   const store = (itemId: string, choice: string) =>
     db
       .prepare(
-        "INSERT INTO answers (attempt_id, kind, item_id, choice) VALUES (?, 'quiz', ?, ?) ON CONFLICT DO UPDATE SET choice = excluded.choice",
+        "INSERT INTO answers (attempt_id, kind, item_id, choice) VALUES (?, 'quiz', ?, ?) ON CONFLICT (attempt_id, kind, item_id) DO UPDATE SET choice = excluded.choice",
       )
       .run(attempt, itemId, choice);
   // Three answers sent, stored and acknowledged, as the benchmark's save() logs them.
@@ -64,10 +86,6 @@ function world() {
     "UPDATE attempts SET submitted_at = ?, quiz_score = 1, quiz_max = 3, sort_score = 0, sort_max = 0 WHERE id = ?",
   ).run(Date.now(), attempt);
   acks.submitted.add(attempt);
-  const cleanup = () => {
-    db.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  };
   return { db, file, attempt, acks, store, cleanup };
 }
 

@@ -8,7 +8,7 @@ import path from "node:path";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "telaah-hardening-unit-"));
 process.env.DATABASE_PATH = path.join(dir, "telaah.db");
-process.env.SESSION_SECRET = "unit-test-secret";
+process.env.SESSION_SECRET = "unit-test-secret-of-at-least-32-chars";
 
 const { RULES, takeSlot, succeeded, throttleStatus } = await import("~/models/throttle.server");
 const { createTeacher, signInTeacher } = await import("~/models/teacher.server");
@@ -18,7 +18,7 @@ const { safeRedirect } = await import("~/utils/auth.server");
 const { displayName } = await import("~/utils/accounts-schemas");
 const { clipMarks, nameSkeleton } = await import("~/utils/display-name");
 const { keysVisible } = await import("~/utils/quiz");
-const { sqlite } = await import("~/db.server");
+const { unitDb } = await import("../support/unit-db");
 
 const MINUTE = 60_000;
 let seq = 0;
@@ -45,7 +45,7 @@ async function classWithCode(name = "8A") {
     timeZone: "WIB",
   });
   const code = (
-    sqlite().prepare("SELECT join_code AS code FROM classes WHERE id = ?").get(classId) as {
+    unitDb().prepare("SELECT join_code AS code FROM classes WHERE id = ?").get(classId) as {
       code: string;
     }
   ).code;
@@ -68,10 +68,10 @@ async function classSharingOnePin(
   const names = Array.from({ length: size }, (_, i) => `${prefix} ${i}`);
   assert.equal((await joinClass({ code, displayName: names[0], pin: "4826", ip })).ok, true);
   const { nameKey } = await import("~/utils/name-key");
-  const { h } = sqlite()
+  const { h } = unitDb()
     .prepare("SELECT pin_hash AS h FROM pupils WHERE class_id = ?")
     .get(classId) as { h: string };
-  const insert = sqlite().prepare(
+  const insert = unitDb().prepare(
     "INSERT INTO pupils (class_id, display_name, name_key, pin_hash) VALUES (?, ?, ?, ?)",
   );
   for (const n of names.slice(1)) insert.run(classId, n, nameKey(n), h);
@@ -274,7 +274,7 @@ test("sign-ins whose client has gone are dropped before the hash: the school's c
   assert.ok(settled.slice(0, 5).every((r) => r.status === "fulfilled" && r.value.ok));
   const count = (key: string) =>
     (
-      sqlite().prepare("SELECT count FROM throttles WHERE key = ?").get(key) as
+      unitDb().prepare("SELECT count FROM throttles WHERE key = ?").get(key) as
         { count: number } | undefined
     )?.count ?? 0;
   assert.equal(count(`sign-in:${school.key}`), 0, "the address has its places back");

@@ -12,7 +12,7 @@ import type { Draft } from "../../app/models/lesson-editor.server";
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "telaah-editor-revision-"));
 process.env.DATABASE_PATH = path.join(dir, "editor.db");
 
-const { sqlite } = await import("~/db.server");
+const { unitDb } = await import("../support/unit-db");
 const { syncLessonVersions } = await import("~/models/lesson.server");
 const editor = await import("~/models/lesson-editor.server");
 const page = await import("~/models/lesson-editor-page.server");
@@ -33,7 +33,7 @@ async function editorAction(ref: { teacherId: number; lessonId: number }, form: 
 }
 
 await syncLessonVersions();
-const db = sqlite();
+const db = unitDb();
 const sari = (
   db
     .prepare(
@@ -78,18 +78,18 @@ test("ten saves read the same revision, then write at once: exactly one lands", 
   const lessonId = await newLesson();
   const ref = { teacherId: sari, lessonId };
   const start = await revisionOf(lessonId);
-  // Every task reads before any writes (the await lets all reads happen first): the check and
-  // the write must be one step, or more than one would land.
+  // Every task reads before any writes (all reads are done before the first save is sent; on
+  // PostgreSQL a read could otherwise come back after another task's write): the check and the
+  // write must be one step, or more than one would land.
+  const read = await Promise.all(Array.from({ length: 10 }, () => editor.getOwnLesson(ref)));
   const results = await Promise.all(
-    Array.from({ length: 10 }, async (_, i) => {
-      const row = await editor.getOwnLesson(ref);
-      await Promise.resolve();
-      return editor.saveDraft({
+    read.map((row, i) =>
+      editor.saveDraft({
         ...ref,
         draft: { ...(row.draft as Draft), objectives: [`Tujuan ${i}`] },
         revision: row.revision,
-      });
-    }),
+      }),
+    ),
   );
   const won = results.filter((r) => r.ok);
   assert.equal(won.length, 1);

@@ -10,7 +10,7 @@ import type { Draft } from "../../app/models/lesson-editor.server";
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "telaah-editor-"));
 process.env.DATABASE_PATH = path.join(dir, "editor.db");
 
-const { sqlite } = await import("~/db.server");
+const { transaction, unitDb } = await import("../support/unit-db");
 const { syncLessonVersions, currentLessonVersion, getLessonVersion } =
   await import("~/models/lesson.server");
 const editor = await import("~/models/lesson-editor.server");
@@ -19,7 +19,7 @@ const { lessonHash, getLesson } = await import("~/content/lessons.server");
 const { serializeLesson } = await import("~/content/serialize");
 
 await syncLessonVersions();
-const db = sqlite();
+const db = unitDb();
 const insertId = (sqlText: string, ...args: unknown[]) =>
   (db.prepare(`${sqlText} RETURNING id`).get(...args) as { id: number }).id;
 const sari = insertId(
@@ -301,10 +301,10 @@ test("'assign the newest' finds an own published lesson even behind 200 newer le
   const insert = db.prepare(
     "INSERT INTO authored_lessons (slug, owner_id, draft, title, language, grade_band, search_text, published_version_id, updated_at) VALUES (?, ?, '{}', 'Baru', 'id', 'SMP', 'baru', ?, ?)",
   );
-  db.transaction(() => {
+  transaction(db, () => {
     for (let i = 0; i < 201; i++)
       insert.run(`lebih-baru-${i}`, sari, versionId, Date.now() + 60_000 + i);
-  })();
+  });
   assert.ok(
     !(await editor.assignableLessons(sari)).some((l) => l.slug === slug),
     "the plain list stops at 200 lessons",

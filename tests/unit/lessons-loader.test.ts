@@ -89,11 +89,19 @@ test("lessonHash is stable for equal content and changes with any edit", async (
 });
 
 test("the database opens in WAL mode with foreign keys on and the migrations applied", async () => {
-  const { sqlite } = await import("~/db.server");
-  assert.equal(sqlite().pragma("journal_mode", { simple: true }), "wal");
-  assert.equal(sqlite().pragma("foreign_keys", { simple: true }), 1);
-  const tables = sqlite()
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+  const { onPostgres, unitDb } = await import("../support/unit-db");
+  // WAL and the foreign-key switch are SQLite's; PostgreSQL always has both (its log, its keys)
+  if (!onPostgres()) {
+    const { sqlite } = await import("~/db.server");
+    assert.equal(sqlite().pragma("journal_mode", { simple: true }), "wal");
+    assert.equal(sqlite().pragma("foreign_keys", { simple: true }), 1);
+  }
+  const tables = unitDb()
+    .prepare(
+      onPostgres()
+        ? "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'"
+        : "SELECT name FROM sqlite_master WHERE type = 'table'",
+    )
     .all()
     .map((r) => (r as { name: string }).name);
   assert.ok(tables.includes("lesson_versions"), tables.join(", "));
@@ -102,9 +110,9 @@ test("the database opens in WAL mode with foreign keys on and the migrations app
 test("syncLessonVersions records a lesson once, and a new row only when its content changes", async () => {
   const { syncLessonVersions, currentLessonVersion, getLessonVersion } =
     await import("~/models/lesson.server");
-  const { sqlite } = await import("~/db.server");
+  const { unitDb } = await import("../support/unit-db");
   const rows = () =>
-    sqlite()
+    unitDb()
       .prepare(
         "SELECT id, content_hash AS hash, snapshot FROM lesson_versions WHERE slug = ? ORDER BY id",
       )
@@ -133,7 +141,7 @@ test("syncLessonVersions records a lesson once, and a new row only when its cont
       "tsx",
       "--input-type=module",
       "-e",
-      "const m = await import('./app/models/lesson.server.ts'); console.log(await m.syncLessonVersions()); console.log(await m.syncLessonVersions());",
+      "const m = await import('./app/models/lesson.server.ts'); console.log(await m.syncLessonVersions()); console.log(await m.syncLessonVersions()); (await import('./app/db.server.ts')).closeDatabase();",
     ],
     { encoding: "utf8", env: { ...process.env, CONTENT_DIR: edited } },
   );

@@ -9,7 +9,7 @@ import path from "node:path";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "telaah-recovery-unit-"));
 process.env.DATABASE_PATH = path.join(dir, "telaah.db");
-process.env.SESSION_SECRET = "unit-test-secret";
+process.env.SESSION_SECRET = "unit-test-secret-of-at-least-32-chars";
 
 const { RULES } = await import("~/models/throttle.server");
 const { createTeacher, signInTeacher } = await import("~/models/teacher.server");
@@ -19,7 +19,7 @@ const { createClass, deleteClass, listClasses, setArchived, renameClass } =
   await import("~/models/class.server");
 const { getTeacherAssignment, listClassAssignments } = await import("~/models/assignment.server");
 const { createSession } = await import("~/utils/session.server");
-const { sqlite } = await import("~/db.server");
+const { unitDb } = await import("../support/unit-db");
 
 let seq = 0;
 const address = () => ({ key: `ip:198.51.100.${++seq}`, direct: false });
@@ -41,7 +41,7 @@ async function teacher(name = "Bu Uji") {
 
 const sessionsOf = (teacherId: number) =>
   (
-    sqlite().prepare("SELECT count(*) AS n FROM sessions WHERE teacher_id = ?").get(teacherId) as {
+    unitDb().prepare("SELECT count(*) AS n FROM sessions WHERE teacher_id = ?").get(teacherId) as {
       n: number;
     }
   ).n;
@@ -52,7 +52,7 @@ test("recovery codes: 8 distinct codes of 16 characters, stored only as hashes, 
   assert.equal(codes.length, 8);
   assert.equal(new Set(codes).size, 8);
   for (const c of codes) assert.match(c, /^[A-HJKMNP-Z2-9]{4}(-[A-HJKMNP-Z2-9]{4}){3}$/);
-  const stored = sqlite()
+  const stored = unitDb()
     .prepare("SELECT code_hash AS h FROM recovery_codes WHERE teacher_id = ?")
     .all(t.id) as { h: string }[];
   assert.equal(stored.length, 8);
@@ -223,7 +223,7 @@ test("a reset link: sets the password once, ends sessions; an expired or replace
   const made = await recovery.createResetToken({ email: t.email });
   assert.ok(made);
   assert.equal(await recovery.createResetToken({ email: `niemand-${++seq}@sekolah.test` }), null);
-  const stored = sqlite()
+  const stored = unitDb()
     .prepare("SELECT token_hash AS h, expires_at AS e FROM password_resets WHERE teacher_id = ?")
     .get(t.id) as { h: string; e: number };
   assert.notEqual(stored.h, made!.token);
@@ -365,7 +365,7 @@ test("co-teachers: one access check for owner and co-teacher; the owner-only var
   assert.deepEqual(await deleteClass({ classId, teacherId: owner.id }), { name: "8B baru" });
   assert.equal(
     (
-      sqlite()
+      unitDb()
         .prepare("SELECT count(*) AS n FROM class_teachers WHERE class_id = ?")
         .get(classId) as { n: number }
     ).n,

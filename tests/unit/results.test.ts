@@ -8,7 +8,7 @@ import path from "node:path";
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "telaah-results-"));
 process.env.DATABASE_PATH = path.join(dir, "results.db");
 
-const { sqlite } = await import("~/db.server");
+const { unitDb } = await import("../support/unit-db");
 const { syncLessonVersions, getLessonVersion } = await import("~/models/lesson.server");
 const {
   assignmentResults,
@@ -21,7 +21,7 @@ const {
 const { scoreAttempt } = await import("~/utils/quiz");
 
 await syncLessonVersions();
-const db = sqlite();
+const db = unitDb();
 const versionId = (
   db.prepare("SELECT id FROM lesson_versions ORDER BY id LIMIT 1").get() as { id: number }
 ).id;
@@ -171,7 +171,7 @@ test("with the last rule the latest submitted attempt counts even when it scored
 test("past the due time, pupils without a submission are missed and late submissions are late", async () => {
   const past = assignment("highest", now - HOUR / 2);
   attempt(past, ani, 1, { [q1.id]: q1.correct });
-  db.prepare("UPDATE attempts SET late = 1 WHERE assignment_id = ?").run(past);
+  db.prepare("UPDATE attempts SET late = true WHERE assignment_id = ?").run(past);
   const r = await assignmentResults({ teacherId: teacher, assignmentId: past, now });
   assert.deepEqual(r.completion.late.names, ["Ani"]);
   assert.deepEqual(r.completion.missed.names, ["Budi", "Citra", "Dedi", "Eka"]);

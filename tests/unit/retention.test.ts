@@ -10,9 +10,10 @@ import path from "node:path";
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "telaah-retention-unit-"));
 const dbFile = path.join(dir, "telaah.db");
 process.env.DATABASE_PATH = dbFile;
-process.env.SESSION_SECRET = "unit-test-secret";
+process.env.SESSION_SECRET = "unit-test-secret-of-at-least-32-chars";
 
-const { sqlite, closeDatabase } = await import("~/db.server");
+const { closeDatabase } = await import("~/db.server");
+const { unitDb } = await import("../support/unit-db");
 const { purgeArchivedClasses, runRetention } = await import("~/models/retention.server");
 
 const DAY = 24 * 3600_000;
@@ -26,7 +27,7 @@ let seq = 0;
 
 /** A class with one pupil who has a session, an attempt with two answers, a post with feedback and a reply. */
 function seedClass(archivedDaysAgo: number | null): Seeded {
-  const db = sqlite();
+  const db = unitDb();
   seq += 1;
   const classId = (
     db
@@ -97,7 +98,7 @@ function seedClass(archivedDaysAgo: number | null): Seeded {
 
 const countWhere = (table: string, column: string, value: number | string) =>
   (
-    sqlite().prepare(`SELECT count(*) AS n FROM ${table} WHERE ${column} = ?`).get(value) as {
+    unitDb().prepare(`SELECT count(*) AS n FROM ${table} WHERE ${column} = ?`).get(value) as {
       n: number;
     }
   ).n;
@@ -110,13 +111,13 @@ function exists(seeded: Seeded) {
     attempts: countWhere("attempts", "pupil_id", seeded.pupilId),
     answers: countWhere("answers", "attempt_id", seeded.attemptId),
     posts: (
-      sqlite()
+      unitDb()
         .prepare("SELECT count(*) AS n FROM posts WHERE id = ? OR parent_id = ?")
         .get(seeded.postId, seeded.postId) as { n: number }
     ).n,
     feedback: countWhere("post_feedback", "post_id", seeded.postId),
     throttles: (
-      sqlite()
+      unitDb()
         .prepare("SELECT count(*) AS n FROM throttles WHERE key LIKE ?")
         .get(`pupil:${seeded.classId}:%`) as { n: number }
     ).n,
@@ -149,7 +150,7 @@ let recent: Seeded;
 let active: Seeded;
 
 before(() => {
-  const db = sqlite();
+  const db = unitDb();
   teacherId = (
     db
       .prepare(
@@ -208,7 +209,7 @@ test("classes archived longer ago than the retention period are deleted with all
 });
 
 test("the retention run also sweeps expired sessions and stale throttle counters, keeping live ones", async () => {
-  const db = sqlite();
+  const db = unitDb();
   const insertSession = db.prepare(
     "INSERT INTO sessions (id_hash, role, teacher_id, pupil_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
   );

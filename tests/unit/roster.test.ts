@@ -8,7 +8,7 @@ import path from "node:path";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "telaah-roster-unit-"));
 process.env.DATABASE_PATH = path.join(dir, "telaah.db");
-process.env.SESSION_SECRET = "unit-test-secret";
+process.env.SESSION_SECRET = "unit-test-secret-of-at-least-32-chars";
 
 const { addPupilsFromList, mergePupils, renamePupil, resetAllPins, splitList, ROSTER_MAX } =
   await import("~/models/roster.server");
@@ -18,7 +18,7 @@ const { createTeacher } = await import("~/models/teacher.server");
 const { createClass } = await import("~/models/class.server");
 const { signInPupil } = await import("~/models/pupil.server");
 const { teacherClassPage } = await import("~/models/class-page.server");
-const { sqlite } = await import("~/db.server");
+const { unitDb } = await import("../support/unit-db");
 
 after(async () => {
   const { closeDatabase } = await import("~/db.server");
@@ -45,7 +45,7 @@ async function teacherWithClass(name = "7B") {
     timeZone: "WIB",
   });
   const code = (
-    sqlite().prepare("SELECT join_code AS code FROM classes WHERE id = ?").get(classId) as {
+    unitDb().prepare("SELECT join_code AS code FROM classes WHERE id = ?").get(classId) as {
       code: string;
     }
   ).code;
@@ -54,7 +54,7 @@ async function teacherWithClass(name = "7B") {
 
 const namesOf = (classId: number) =>
   (
-    sqlite()
+    unitDb()
       .prepare("SELECT display_name AS n FROM pupils WHERE class_id = ? ORDER BY id")
       .all(classId) as { n: string }[]
   ).map((r) => r.n);
@@ -74,7 +74,7 @@ test("a pasted list: trimmed, blank lines skipped, each pupil gets a 4-digit PIN
   );
   for (const card of result.cards) assert.match(card.pin, /^[0-9]{4}$/);
   assert.deepEqual(namesOf(classId), ["Ani Lestari", "Budi Santoso", "Citra"]);
-  const hashes = sqlite()
+  const hashes = unitDb()
     .prepare("SELECT pin_hash AS h FROM pupils WHERE class_id = ?")
     .all(classId) as { h: string }[];
   for (const { h } of hashes) assert.match(h, /^\$argon2id\$/);
@@ -138,7 +138,7 @@ test("another teacher's class is not found", async () => {
   );
   assert.equal(
     (
-      sqlite().prepare("SELECT archived_at AS a FROM classes WHERE id = ?").get(other.classId) as {
+      unitDb().prepare("SELECT archived_at AS a FROM classes WHERE id = ?").get(other.classId) as {
         a: number | null;
       }
     ).a,
@@ -211,11 +211,11 @@ test("rename: same rules as joining, the pupil's own name may change case, a cla
 });
 
 function lessonVersion(): number {
-  const existing = sqlite().prepare("SELECT id FROM lesson_versions LIMIT 1").get() as
+  const existing = unitDb().prepare("SELECT id FROM lesson_versions LIMIT 1").get() as
     { id: number } | undefined;
   if (existing) return existing.id;
   return (
-    sqlite()
+    unitDb()
       .prepare(
         "INSERT INTO lesson_versions (slug, content_hash, snapshot) VALUES ('uji', 'h', '{}') RETURNING id",
       )
@@ -224,7 +224,7 @@ function lessonVersion(): number {
 }
 function assignment(classId: number, dueAt: number) {
   return (
-    sqlite()
+    unitDb()
       .prepare(
         "INSERT INTO assignments (class_id, lesson_version_id, due_at, max_attempts, feedback) VALUES (?, ?, ?, 3, 'after_due') RETURNING id",
       )
@@ -237,7 +237,7 @@ function attempt(
   input: { submitted?: boolean; answers?: number; number?: number } = {},
 ) {
   const id = (
-    sqlite()
+    unitDb()
       .prepare(
         "INSERT INTO attempts (assignment_id, pupil_id, number, seed, submitted_at) VALUES (?, ?, ?, 1, ?) RETURNING id",
       )
@@ -246,7 +246,7 @@ function attempt(
     }
   ).id;
   for (let i = 0; i < (input.answers ?? 0); i++)
-    sqlite()
+    unitDb()
       .prepare("INSERT INTO answers (attempt_id, kind, item_id, choice) VALUES (?, 'quiz', ?, 'a')")
       .run(id, `q${i + 1}`);
   return id;
@@ -271,7 +271,7 @@ test("merge: work only the duplicate has moves; where both have some, the one wi
   attempt(bothTie, dup.id, { answers: 2 });
   const a4keep = attempt(bothTie, keep.id, { answers: 2 });
   const post = (
-    sqlite()
+    unitDb()
       .prepare(
         "INSERT INTO posts (assignment_id, prompt_id, author_id, body) VALUES (?, 'd1', ?, 'Pendapat saya') RETURNING id",
       )
@@ -282,7 +282,7 @@ test("merge: work only the duplicate has moves; where both have some, the one wi
   assert.deepEqual(result, { kept: "Lina", removed: "Lina Dua", moved: 2, dropped: 3 });
   const attemptsOf = (pupilId: number) =>
     (
-      sqlite().prepare("SELECT id FROM attempts WHERE pupil_id = ? ORDER BY id").all(pupilId) as {
+      unitDb().prepare("SELECT id FROM attempts WHERE pupil_id = ? ORDER BY id").all(pupilId) as {
         id: number;
       }[]
     ).map((r) => r.id);
@@ -291,7 +291,7 @@ test("merge: work only the duplicate has moves; where both have some, the one wi
     [a1, a2dup, a3keep, a4keep].sort((x, y) => x - y),
   );
   assert.equal(
-    (sqlite().prepare("SELECT author_id AS a FROM posts WHERE id = ?").get(post) as { a: number })
+    (unitDb().prepare("SELECT author_id AS a FROM posts WHERE id = ?").get(post) as { a: number })
       .a,
     keep.id,
   );
@@ -331,7 +331,7 @@ test("new PINs for all: the old ones stop working, the new ones work, sessions e
   const made = await addPupilsFromList({ classId, teacherId, text: "Nina\nOki" });
   assert.ok(made.ok);
   if (!made.ok) return;
-  sqlite()
+  unitDb()
     .prepare(
       "INSERT INTO sessions (id_hash, role, pupil_id, expires_at) VALUES ('s-roster', 'pupil', ?, ?)",
     )
@@ -344,7 +344,7 @@ test("new PINs for all: the old ones stop working, the new ones work, sessions e
   const nina = fresh[0];
   assert.equal(
     (
-      sqlite().prepare("SELECT count(*) AS n FROM sessions WHERE pupil_id = ?").get(nina.id) as {
+      unitDb().prepare("SELECT count(*) AS n FROM sessions WHERE pupil_id = ?").get(nina.id) as {
         n: number;
       }
     ).n,
@@ -367,8 +367,8 @@ test("next year: assignments copied (rules, not work) with due times moved by wh
   const DAY = 86_400_000;
   const first = assignment(classId, now - 300 * DAY);
   assignment(classId, now - 290 * DAY);
-  sqlite()
-    .prepare("UPDATE assignments SET closed_at = ?, discussion_closed = 1 WHERE id = ?")
+  unitDb()
+    .prepare("UPDATE assignments SET closed_at = ?, discussion_closed = true WHERE id = ?")
     .run(now - 300 * DAY, first);
   const made = await addPupilsFromList({ classId, teacherId, text: "Putri" });
   assert.ok(made.ok);
@@ -382,7 +382,7 @@ test("next year: assignments copied (rules, not work) with due times moved by wh
     now,
   });
   assert.equal(copy.copied, 2);
-  const rows = sqlite()
+  const rows = unitDb()
     .prepare(
       "SELECT due_at AS due, max_attempts AS max, feedback, closed_at AS closed, discussion_closed AS dc FROM assignments WHERE class_id = ? ORDER BY id",
     )
@@ -425,7 +425,7 @@ test("next year: assignments copied (rules, not work) with due times moved by wh
   });
   assert.equal(
     (
-      sqlite().prepare("SELECT class_id AS c FROM assignments WHERE id = ?").get(copied) as {
+      unitDb().prepare("SELECT class_id AS c FROM assignments WHERE id = ?").get(copied) as {
         c: number;
       }
     ).c,
@@ -437,7 +437,7 @@ test("next year: assignments copied (rules, not work) with due times moved by wh
   );
 
   assert.equal(await archiveClasses({ teacherId, classIds: [classId, third] }), 2);
-  const archived = sqlite()
+  const archived = unitDb()
     .prepare("SELECT id FROM classes WHERE teacher_id = ? AND archived_at IS NOT NULL ORDER BY id")
     .all(teacherId) as { id: number }[];
   assert.deepEqual(

@@ -10,7 +10,7 @@ import path from "node:path";
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "telaah-schedule-"));
 process.env.DATABASE_PATH = path.join(dir, "schedule.db");
 
-const { sqlite } = await import("~/db.server");
+const { unitDb } = await import("../support/unit-db");
 const { syncLessonVersions, getLessonVersion } = await import("~/models/lesson.server");
 const { getPupilAssignment, listPupilAssignments, updateAssignment } =
   await import("~/models/assignment.server");
@@ -23,7 +23,7 @@ const { keysVisible } = await import("~/utils/quiz");
 const { personalRules, isOpened } = await import("~/utils/extension");
 
 await syncLessonVersions();
-const db = sqlite();
+const db = unitDb();
 const versionId = (
   db.prepare("SELECT id FROM lesson_versions ORDER BY id LIMIT 1").get() as { id: number }
 ).id;
@@ -76,7 +76,7 @@ const start = async (pupilId: number, assignmentId: number, now = Date.now()) =>
 const attemptRow = (id: number) =>
   db
     .prepare(
-      "SELECT submitted_at AS submittedAt, submitted_by_close AS byClose, late FROM attempts WHERE id = ?",
+      'SELECT submitted_at AS "submittedAt", submitted_by_close AS "byClose", late FROM attempts WHERE id = ?',
     )
     .get(id) as {
     submittedAt: number | null;
