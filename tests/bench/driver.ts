@@ -21,7 +21,16 @@ export type Flags = Record<string, string | boolean>;
  */
 export async function postgresUrl(flags: Flags): Promise<string | undefined> {
   if (flags.postgres !== true) return undefined;
-  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
+  const given = process.env.DATABASE_URL;
+  // Inside the throw-away cluster, which runs on this same machine, the app talks to it over its
+  // Unix socket, as a one-machine install would: loopback TCP costs the app ~20 % more CPU per
+  // request (docs/performance.md). `--tcp` keeps 127.0.0.1.
+  const clusterDir = process.env.PG_CLUSTER_DIR;
+  if (given && clusterDir && flags.tcp !== true) {
+    const tcp = new URL(given);
+    return `postgres://${tcp.username}@/${tcp.pathname.slice(1)}?host=${clusterDir}&port=${tcp.port}`;
+  }
+  if (given) return given;
   const child = spawn(
     process.execPath,
     [
@@ -250,6 +259,42 @@ function childPids(pid: number): number[] {
  * Samples the resident memory of a process and its children (remix-serve spawns none today): the
  * maximum over the whole run, and per phase (`phase(name)` starts a new one).
  */
+/** CPU seconds (user + system) a process has used, and those of its children that ended. */
+function cpuOf(pid: number): { comm: string; own: number; reaped: number } | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const close = stat.lastIndexOf(")");
+    const comm = stat.slice(stat.indexOf("(") + 1, close);
+    // after the command: state is field 3, utime 14, stime 15, cutime 16, cstime 17
+    const f = stat.slice(close + 2).split(" ");
+    const tick = 100; // USER_HZ on Linux
+    return {
+      comm,
+      own: (Number(f[11]) + Number(f[12])) / tick,
+      reaped: (Number(f[13]) + Number(f[14])) / tick,
+    };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU seconds used so far by the app servers (the given pids and their children) and by the
+ * PostgreSQL server (every `postgres` process, with the backends that already ended), read from
+ * /proc. Two readings subtracted give a phase's split of the machine's CPU.
+ */
+export function cpuSplit(serverPids: number[]): { app: number; db: number } {
+  let app = 0;
+  for (const pid of serverPids.flatMap((p) => [p, ...childPids(p)])) app += cpuOf(pid)?.own ?? 0;
+  let db = 0;
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const cpu = cpuOf(Number(entry));
+    if (cpu?.comm === "postgres") db += cpu.own + cpu.reaped;
+  }
+  return { app, db };
+}
+
 export class RssSampler {
   maxKb = 0;
   readonly phases = new Map<string, number>();

@@ -15,17 +15,20 @@
 // when the server exits badly (during the run, or with a non-zero code or a signal at the end).
 // --workers N (app processes per instance, WEB_CONCURRENCY; default 1)
 // --postgres: the app on PostgreSQL (DATABASE_URL if set, else a throw-away cluster made by
-// scripts/pg-cluster.ts with fsync and synchronous commit on); --instances N: N app servers on one
+// scripts/pg-cluster.ts with fsync and synchronous commit on, reached over its Unix socket; --tcp
+// for 127.0.0.1); --instances N: N app servers on one
 // database, each request to the next one in turn (round robin, as a load balancer)
 // --port N --live-teachers N (teachers polling the live class view of N classes meanwhile)
 // --live-poll-ms (default: the page's LIVE_POLL_MS)
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import {
   between,
   ceiling,
   Client,
+  cpuSplit,
   cpuStallUs,
   Jar,
   loadAverage,
@@ -383,6 +386,7 @@ const liveRun = Promise.all(watched.map((id) => watch(id)));
 
 rss.phase("main");
 const cpuMain = process.cpuUsage();
+const splitBefore = cpuSplit(servers.map((s) => s.pid));
 const stallBefore = cpuStallUs();
 const tMain = performance.now();
 let spikeResult: Awaited<ReturnType<typeof spike>> | null = null;
@@ -478,6 +482,7 @@ liveStop = true;
 await liveRun;
 const mainSeconds = (performance.now() - tMain) / 1000;
 const driverCpu = process.cpuUsage(cpuMain);
+const splitAfter = cpuSplit(servers.map((s) => s.pid));
 const stallMain = stallPercent(stallBefore, cpuStallUs(), mainSeconds);
 console.log(
   `main phase: ${mainPupils.length} pupils in ${round(mainSeconds)} s, ${rec.errors} errors`,
@@ -626,6 +631,11 @@ const summary = {
   ceiling_ratio: ceil ? round(ceil.ceilingRps / Math.max(1, ceil.appRps), 1) : null,
   setup_s: round(setupSeconds),
   driver_cpu_main_s: round((driverCpu.user + driverCpu.system) / 1e6),
+  // where the machine's CPU went in the main phase: the app servers, the PostgreSQL server (0 on
+  // SQLite, which runs inside the app), against the cores × seconds there were
+  app_cpu_main_s: round(splitAfter.app - splitBefore.app),
+  db_cpu_main_s: round(splitAfter.db - splitBefore.db),
+  cpu_available_main_s: round(mainSeconds * os.availableParallelism()),
   cpu_stall_main_pct: stallMain,
   server_exit: stopped.code,
   server_signal: stopped.signal,
@@ -633,6 +643,7 @@ const summary = {
   workers: workerCount,
   instances: servers.length,
   db: databaseUrl ? "postgresql" : "sqlite",
+  db_connection: databaseUrl ? (databaseUrl.includes("?host=/") ? "unix socket" : "tcp") : null,
   live_teachers: liveTeachers,
   live_poll_ms: livePollMs,
   live_polls: liveRec.requests,
