@@ -314,8 +314,8 @@ async function pgOnce<T>(body: (tx: Db) => Promise<T>, options: TransactionOptio
   const tx: Tx = { db: handle as unknown as Db, depth: 0, client, tail: [] };
   let broken: Error | undefined;
   try {
-    await client.query(`BEGIN ISOLATION LEVEL ${level}`);
     try {
+      await client.query(`BEGIN ISOLATION LEVEL ${level}`);
       const result = await current.run(tx, () => body(tx.db));
       // The statements queued for the commit go with it in one round trip (simple protocol), so
       // the rows they lock (the live counter, decision 126) are held only while the server runs
