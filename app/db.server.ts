@@ -313,6 +313,11 @@ async function pgOnce<T>(body: (tx: Db) => Promise<T>, options: TransactionOptio
     : `${options.isolation === "read committed" ? "READ COMMITTED" : "SERIALIZABLE"} READ WRITE`;
   const tx: Tx = { db: handle as unknown as Db, depth: 0, client, tail: [] };
   let broken: Error | undefined;
+  // The pool listens for an idle client's errors only: a connection lost while checked out
+  // (the server restarted, the network cut) would otherwise be an unhandled 'error' event that
+  // ends the process. The query in flight fails with it; the client is then dropped.
+  const lost = (error: Error) => (broken = error);
+  client.on("error", lost);
   try {
     try {
       await client.query(`BEGIN ISOLATION LEVEL ${level}`);
@@ -329,6 +334,7 @@ async function pgOnce<T>(body: (tx: Db) => Promise<T>, options: TransactionOptio
       throw error;
     }
   } finally {
+    client.off("error", lost);
     client.release(broken);
   }
 }
@@ -370,14 +376,16 @@ function inlineSql(query: SQL): string {
 
 /**
  * Runs `query` as part of the current transaction, at its end: on PostgreSQL it is sent together
- * with COMMIT, so a hot row it updates stays locked only for that last moment (decision 126); on
- * SQLite, whose one writer makes the moment irrelevant, it runs at once. Values may be numbers and
- * strings only. Its result is not returned.
+ * with COMMIT, so a hot row it updates stays locked only for that last moment (decision 126). It
+ * runs at once on SQLite, whose one writer makes the moment irrelevant, and inside a nested
+ * transaction (a savepoint), whose caller may go on to read what it wrote (a class-code lookup
+ * takes a throttle slot and gives it back in one transaction). A body must not read what it
+ * queued itself. Values may be numbers and strings only. Its result is not returned.
  */
 export async function atCommit(query: SQL): Promise<void> {
   const tx = current.getStore();
   if (!tx) throw new Error("atCommit outside a transaction");
-  if (dialect() === "postgres") tx.tail!.push(query);
+  if (dialect() === "postgres" && tx.depth === 0) tx.tail!.push(query);
   else await exec(query);
 }
 

@@ -126,12 +126,24 @@ const readRow = (x: Db, key: string): Promise<Row | undefined> =>
  * The write goes with the commit (`atCommit`): the counter rows of a whole school's address are
  * the busiest rows there are, and stay locked only until then.
  */
-async function bump(key: string, row: Row | undefined, rule: Rule, now: number): Promise<void> {
+async function bump(
+  key: string,
+  row: Row | undefined,
+  rule: Rule,
+  now: number,
+  keep: string[],
+): Promise<void> {
   const count = liveCount(row, rule, now);
   if (!row) {
     // New keys are when the table grows, so that is when stale counters are swept (SQLite: on
-    // PostgreSQL every counter row exists already, and `purgeStaleThrottles` sweeps them).
-    await atCommit(sql`DELETE FROM throttles WHERE window_start < ${now - STALE_AFTER_MS}`);
+    // PostgreSQL every counter row exists already, and `purgeStaleThrottles` sweeps them) — all
+    // but the ones this attempt is counted against, whose rows were read before.
+    await atCommit(
+      sql`DELETE FROM throttles WHERE window_start < ${now - STALE_AFTER_MS} AND key NOT IN (${sql.join(
+        keep.map((k) => sql`${k}`),
+        sql`, `,
+      )})`,
+    );
     await atCommit(
       sql`INSERT INTO throttles (key, window_start, count) VALUES (${key}, ${now}, 1)`,
     );
@@ -158,7 +170,7 @@ export async function throttleStatus(
 export async function countUse(key: string, rule: Rule, now = Date.now()): Promise<void> {
   await withTransaction(async () => {
     const rows = await lockedCounters([key], now);
-    await bump(key, rows.get(key), rule, now);
+    await bump(key, rows.get(key), rule, now, [key]);
   }, counted);
 }
 
@@ -207,7 +219,13 @@ function trySlot(checks: Check[], now: number): Promise<Tried> {
     for (const [key, rule] of checks) {
       const row = rows.get(key);
       before.set(key, row?.windowStart ?? null);
-      await bump(key, row, rule, now);
+      await bump(
+        key,
+        row,
+        rule,
+        now,
+        checks.map(([k]) => k),
+      );
       // a key checked twice counts twice, as when each bump read the row the one before wrote
       const count = liveCount(row, rule, now);
       rows.set(key, {
@@ -347,6 +365,12 @@ export async function succeeded(slot: Slot, options: { keep?: string[] } = {}): 
           ? sql`UPDATE throttles SET count = ${row.count - 1}, window_start = ${previous.getTime()} WHERE key = ${key}`
           : sql`UPDATE throttles SET count = ${row.count - 1} WHERE key = ${key}`,
       );
+      // a key checked twice gives back twice, as when each give-back read the one before
+      rows.set(key, {
+        key,
+        windowStart: untouched ? previous : row.windowStart,
+        count: row.count - 1,
+      });
     }
   }, counted);
 }

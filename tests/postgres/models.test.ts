@@ -563,3 +563,33 @@ test("closes racing each other, a submit and a save: each attempt handed in once
   if (save.ok) assert.equal(budi.choices.quiz[q2.id], q2.correct);
   else assert.equal(budi.choices.quiz[q2.id], undefined);
 });
+
+test("a real class code gives its own slot back: wrong codes between real ones still add up", async () => {
+  // lookUpCode takes the slot and gives it back in one transaction (two savepoints), so the give
+  // back must see the slot's own count (decision 126: nested atCommit runs at once)
+  const guesser = { key: "ip:203.0.113.9", direct: false };
+  const counter = async () =>
+    (
+      await row<{ count: number }>(
+        sql`SELECT count AS "count" FROM throttles WHERE key = ${`join:${guesser.key}`}`,
+      )
+    )?.count ?? 0;
+  for (let i = 0; i < 3; i++) {
+    const unknown = await joinClass({
+      code: "ZZZZ-ZZZZ",
+      displayName: `Tamu ${i}`,
+      pin: "2468",
+      ip: guesser,
+    });
+    assert.equal(unknown.ok, false);
+    assert.equal(await counter(), i + 1, `after wrong code ${i + 1}`);
+    const joined = await joinClass({
+      code: joinCode,
+      displayName: `Tamu ${i}`,
+      pin: "2468",
+      ip: guesser,
+    });
+    assert.ok(joined.ok, `Tamu ${i} joins`);
+    assert.equal(await counter(), i + 1, `a real code is not counted (round ${i + 1})`);
+  }
+});

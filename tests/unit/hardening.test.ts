@@ -466,3 +466,33 @@ test("answer keys: never while the pupil can still start or submit an attempt", 
     false,
   );
 });
+
+test("a slot with a new key sweeps stale counters, but never the ones it is counted against", async () => {
+  const now = Date.now();
+  const stale = `stale-address-${now}`;
+  const other = `stale-other-${now}`;
+  const fresh = `new-account-${now}`;
+  const twoDaysAgo = now - 48 * 3600_000;
+  for (const key of [stale, other])
+    unitDb()
+      .prepare("INSERT INTO throttles (key, window_start, count) VALUES (?, ?, 5)")
+      .run(key, twoDaysAgo);
+  const slot = await takeSlot(
+    [
+      [fresh, RULES.pupilAccount],
+      [stale, RULES.signInAddress],
+    ],
+    now,
+  );
+  assert.ok(slot.ok);
+  const count = (key: string) =>
+    (
+      unitDb().prepare("SELECT count FROM throttles WHERE key = ?").get(key) as
+        { count: number } | undefined
+    )?.count;
+  assert.equal(count(fresh), 1);
+  // counted afresh (its old count long forgotten), not swept away uncounted
+  assert.equal(count(stale), 1);
+  // a stale counter nobody is using is swept on SQLite (PostgreSQL leaves it to the daily purge)
+  if (!process.env.DATABASE_URL) assert.equal(count(other), undefined);
+});
