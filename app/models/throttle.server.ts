@@ -132,7 +132,7 @@ async function bump(
   rule: Rule,
   now: number,
   keep: string[],
-): Promise<void> {
+): Promise<Row> {
   const count = liveCount(row, rule, now);
   if (!row) {
     // New keys are when the table grows, so that is when stale counters are swept (SQLite: on
@@ -147,12 +147,13 @@ async function bump(
     await atCommit(
       sql`INSERT INTO throttles (key, window_start, count) VALUES (${key}, ${now}, 1)`,
     );
-    return;
+    return { key, windowStart: new Date(now), count: 1 };
   }
   const windowStart = count === 0 || rule.kind === "delay" ? now : row.windowStart.getTime();
   await atCommit(
     sql`UPDATE throttles SET window_start = ${windowStart}, count = ${count + 1} WHERE key = ${key}`,
   );
+  return { key, windowStart: new Date(windowStart), count: count + 1 };
 }
 
 export async function throttleStatus(
@@ -219,20 +220,17 @@ function trySlot(checks: Check[], now: number): Promise<Tried> {
     for (const [key, rule] of checks) {
       const row = rows.get(key);
       before.set(key, row?.windowStart ?? null);
-      await bump(
+      // a key checked twice counts twice: the next bump starts from the row this one wrote
+      rows.set(
         key,
-        row,
-        rule,
-        now,
-        checks.map(([k]) => k),
+        await bump(
+          key,
+          row,
+          rule,
+          now,
+          checks.map(([k]) => k),
+        ),
       );
-      // a key checked twice counts twice, as when each bump read the row the one before wrote
-      const count = liveCount(row, rule, now);
-      rows.set(key, {
-        key,
-        windowStart: !row || count === 0 || rule.kind === "delay" ? new Date(now) : row.windowStart,
-        count: count + 1,
-      });
     }
     return { ok: true as const, slot: { checks, now, before } };
   }, counted);

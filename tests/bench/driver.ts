@@ -255,10 +255,6 @@ function childPids(pid: number): number[] {
   return out;
 }
 
-/**
- * Samples the resident memory of a process and its children (remix-serve spawns none today): the
- * maximum over the whole run, and per phase (`phase(name)` starts a new one).
- */
 /** CPU seconds (user + system) a process has used, and those of its children that ended. */
 function cpuOf(pid: number): { comm: string; own: number; reaped: number } | null {
   try {
@@ -295,6 +291,10 @@ export function cpuSplit(serverPids: number[]): { app: number; db: number } {
   return { app, db };
 }
 
+/**
+ * Samples the resident memory of a process and its children (remix-serve spawns none today): the
+ * maximum over the whole run, and per phase (`phase(name)` starts a new one).
+ */
 export class RssSampler {
   maxKb = 0;
   readonly phases = new Map<string, number>();
