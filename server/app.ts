@@ -1,6 +1,7 @@
 // Our HTTP server around the Remix build: client address and protocol from the socket, compression,
 // static files with the pages' security headers, cross-site posts and oversized bodies refused
 // before Remix runs, request logging, and connection tracking for a clean shutdown.
+import fs from "node:fs";
 import path from "node:path";
 import { Transform } from "node:stream";
 import {
@@ -20,6 +21,7 @@ import { securityHeaderEntries } from "../app/utils/headers.server";
 import { requestContextStorage, type RequestContext } from "../app/utils/request-context.server";
 import { crossSite } from "../app/utils/same-site";
 import { clientAddress, requestProtocol } from "../app/utils/transport";
+import { createLane, wantsDocument } from "./lane";
 import type { Logger } from "./log";
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -117,11 +119,25 @@ async function sendResponse(res: ExpressResponse, response: globalThis.Response)
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/**
+ * Whether a path can name a file in `public/`: its first segment is one of the directory's
+ * entries when the server started (the build's assets under `publicPath` have their own handler).
+ * Public files change with a deploy, which restarts the server.
+ */
+export function publicPaths(dir: string, publicPath: string): (urlPath: string) => boolean {
+  const assets = publicPath.split("/").filter(Boolean)[0];
+  const names = new Set(
+    (fs.existsSync(dir) ? fs.readdirSync(dir) : []).filter((name) => name !== assets),
+  );
+  return (urlPath) => names.has(urlPath.split("/")[1] ?? "");
+}
+
 export function createApp(opts: AppOptions) {
   const { build, log, trustProxy } = opts;
   const root = opts.root ?? process.cwd();
   const handleRequest = createRequestHandler(build, opts.mode);
   const storage = requestContextStorage();
+  const documents = createLane();
   const app = express();
   app.disable("x-powered-by");
   // We read the client address and protocol ourselves (transport.ts), Express must not guess.
@@ -176,13 +192,16 @@ export function createApp(opts: AppOptions) {
       setHeaders: withHeaders,
     }),
   );
-  app.use(
-    express.static(path.resolve(root, "public"), {
-      maxAge: "1h",
-      index: false,
-      setHeaders: withHeaders,
-    }),
-  );
+  // express.static looks each path up on disk (a stat on libuv's thread pool, one more turn of the
+  // event loop for every request), so only paths under public/'s own top-level names go to it.
+  const publicDir = path.resolve(root, "public");
+  const servePublic = express.static(publicDir, {
+    maxAge: "1h",
+    index: false,
+    setHeaders: withHeaders,
+  });
+  const isPublic = publicPaths(publicDir, build.publicPath);
+  app.use((req, res, next) => (isPublic(req.path) ? servePublic(req, res, next) : next()));
 
   // 3. State-changing requests from another site never reach Remix (it would answer a cross-origin
   // document post with an empty 500).
@@ -200,13 +219,16 @@ export function createApp(opts: AppOptions) {
     next();
   });
 
-  // 4. Remix, with the body streamed through the size limit.
+  // 4. Remix, with the body streamed through the size limit. HTML documents take turns, one per
+  // turn of the event loop, so answer saves and live polls are not queued behind a burst of page
+  // loads (decision 127).
   app.all("*", (req, res, next) => {
     void handle(req, res).catch(next);
   });
 
   async function handle(req: ExpressRequest, res: ExpressResponse) {
     const context = res.locals.context as RequestContext;
+    if (wantsDocument(req.headers.accept)) await documents.turn();
     const declared = Number(req.headers["content-length"] ?? 0);
     const maxBytes = bodyLimit(req.path);
     if (declared > maxBytes) {

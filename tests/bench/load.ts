@@ -13,7 +13,8 @@
 // each pupil's items in turn; latency is measured from the scheduled time, not the send time.
 // Prints a JSON summary as its last line. Exits 1 on request errors, lost answers or submits, or
 // when the server exits badly (during the run, or with a non-zero code or a signal at the end).
-// --workers N (app processes per instance, WEB_CONCURRENCY; default 1)
+// --workers N (app processes per instance, WEB_CONCURRENCY; default: what `npm start` runs, one per
+// core and at most 2)
 // --postgres: the app on PostgreSQL (DATABASE_URL if set, else a throw-away cluster made by
 // scripts/pg-cluster.ts with fsync and synchronous commit on, reached over its Unix socket; --tcp
 // for 127.0.0.1); --instances N: N app servers on one
@@ -65,6 +66,7 @@ import {
 } from "./flow";
 import { LIVE_POLL_MS } from "../../app/utils/live";
 import { summarizeProfiles } from "./profile";
+import { parseWorkers } from "../../server/workers";
 import { spike } from "./spike";
 
 const flags = parseFlags();
@@ -84,8 +86,9 @@ const fastPupils = num(flags, "fast-pupils", 200);
 const setupConcurrency = num(flags, "setup-concurrency", 8);
 const openLoop = flags["open-loop"] === true;
 const openSeconds = num(flags, "open-seconds", 60);
-// App processes sharing the port (WEB_CONCURRENCY, decision 088): 1 unless asked, so runs compare.
-const workerCount = num(flags, "workers", 1);
+// App processes sharing the port (WEB_CONCURRENCY, decision 088): by default as many as `npm start`
+// runs on this machine, so the bench measures what a school gets. Runs before 2026-11-29 used 1.
+const workerCount = num(flags, "workers", parseWorkers(undefined) ?? 1);
 const openRate = num(
   flags,
   "rate",

@@ -5,14 +5,16 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import type os from "node:os";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { clientAddress, cookieSecure, requestProtocol } from "../../app/utils/transport";
 import { crossSite } from "../../app/utils/same-site";
 import { requestContextStorage } from "../../app/utils/request-context.server";
 import { ipBucket } from "../../app/utils/client-ip.server";
 import { joinLink } from "../../app/utils/join-link.server";
 import { banner, lanAddresses } from "../../server/banner";
-import { limitBody } from "../../server/app";
+import { limitBody, publicPaths } from "../../server/app";
 import { createLogger } from "../../server/log";
 import { parseWorkers } from "../../server/workers";
 
@@ -286,4 +288,26 @@ test("WEB_CONCURRENCY: unset or empty is one process per core, at most 2; 1–64
   assert.equal(parseWorkers("64"), 64);
   for (const bad of ["0", "65", "-1", "2.5", "two", "1e1", "0x2", "999"])
     assert.equal(parseWorkers(bad), null, bad);
+});
+
+test("only paths under public/'s own entries are looked up on disk; pages and the build's assets are not", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "telaah-public-"));
+  try {
+    fs.writeFileSync(path.join(dir, "favicon.ico"), "");
+    fs.mkdirSync(path.join(dir, "build"));
+    fs.mkdirSync(path.join(dir, "fonts"));
+    const isPublic = publicPaths(dir, "/build/");
+    assert.equal(isPublic("/favicon.ico"), true);
+    assert.equal(isPublic("/fonts/a.woff2"), true);
+    // the build's assets have their own static handler
+    assert.equal(isPublic("/build/entry.client-X.js"), false);
+    // pages and the page script's requests never wait for a file lookup
+    assert.equal(isPublic("/pupil/attempts/7/answers"), false);
+    assert.equal(isPublic("/"), false);
+    assert.equal(isPublic("/favicon.ico.bak"), false);
+    // no public/ at all: nothing is looked up
+    assert.equal(publicPaths(path.join(dir, "missing"), "/build/")("/favicon.ico"), false);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
