@@ -129,7 +129,14 @@ export function publicPaths(dir: string, publicPath: string): (urlPath: string) 
   const names = new Set(
     (fs.existsSync(dir) ? fs.readdirSync(dir) : []).filter((name) => name !== assets),
   );
-  return (urlPath) => names.has(urlPath.split("/")[1] ?? "");
+  return (urlPath) => {
+    const first = urlPath.split("/")[1] ?? "";
+    try {
+      return names.has(decodeURIComponent(first));
+    } catch {
+      return false; // malformed escapes: not a file of ours
+    }
+  };
 }
 
 export function createApp(opts: AppOptions) {
@@ -228,7 +235,6 @@ export function createApp(opts: AppOptions) {
 
   async function handle(req: ExpressRequest, res: ExpressResponse) {
     const context = res.locals.context as RequestContext;
-    if (wantsDocument(req.headers.accept)) await documents.turn();
     const declared = Number(req.headers["content-length"] ?? 0);
     const maxBytes = bodyLimit(req.path);
     if (declared > maxBytes) {
@@ -273,6 +279,12 @@ export function createApp(opts: AppOptions) {
       req.pipe(limited);
       init.body = createReadableStreamFromReadable(limited) as unknown as BodyInit;
       init.duplex = "half";
+    }
+    if (wantsDocument(req.headers.accept)) {
+      // After the close listener and the body's pipe are in place, so a browser that goes away
+      // (or a body refused with 413) while the document waits is seen: nothing is rendered then.
+      await documents.turn();
+      if (tooLarge || res.headersSent || res.destroyed) return;
     }
     const response = await handleRequest(new Request(url.href, init), undefined).catch(
       (error: unknown) => {

@@ -305,6 +305,9 @@ test("only paths under public/'s own entries are looked up on disk; pages and th
     assert.equal(isPublic("/pupil/attempts/7/answers"), false);
     assert.equal(isPublic("/"), false);
     assert.equal(isPublic("/favicon.ico.bak"), false);
+    // escaped as express.static would decode it; a malformed escape is no file
+    assert.equal(isPublic("/%66avicon.ico"), true);
+    assert.equal(isPublic("/%E0%A4%A"), false);
     // no public/ at all: nothing is looked up
     assert.equal(publicPaths(path.join(dir, "missing"), "/build/")("/favicon.ico"), false);
   } finally {
