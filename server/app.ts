@@ -21,7 +21,7 @@ import { securityHeaderEntries } from "../app/utils/headers.server";
 import { requestContextStorage, type RequestContext } from "../app/utils/request-context.server";
 import { crossSite } from "../app/utils/same-site";
 import { clientAddress, requestProtocol } from "../app/utils/transport";
-import { createLane, takesTurn } from "./lane";
+import { createLane, wantsDocument } from "./lane";
 import type { Logger } from "./log";
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -226,9 +226,9 @@ export function createApp(opts: AppOptions) {
     next();
   });
 
-  // 4. Remix, with the body streamed through the size limit. Page loads take turns, one per turn
-  // of the event loop, so answer saves, live polls and form posts are not queued behind a burst of
-  // them (decision 127).
+  // 4. Remix, with the body streamed through the size limit. HTML documents (page loads, form
+  // posts without JavaScript) take turns, one per turn of the event loop, so answer saves and
+  // live polls are not queued behind a burst of them (decision 127).
   app.all("*", (req, res, next) => {
     void handle(req, res).catch(next);
   });
@@ -280,9 +280,9 @@ export function createApp(opts: AppOptions) {
       init.body = createReadableStreamFromReadable(limited) as unknown as BodyInit;
       init.duplex = "half";
     }
-    if (takesTurn(req.method, req.headers.accept)) {
-      // After the close listener is in place, so a browser that goes away while its page waits
-      // is seen: nothing is rendered for it then.
+    if (wantsDocument(req.headers.accept)) {
+      // After the close listener (and a post's body pipe) are in place, so a browser that goes
+      // away while it waits is seen: nothing is run or rendered for it then.
       await documents.turn();
       if (tooLarge || res.headersSent || res.destroyed) return;
     }

@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { createLane, takesTurn, wantsDocument } from "../../server/lane";
+import { createLane, wantsDocument } from "../../server/lane";
 
 test("documents are what a browser asks for when it loads or posts a page; scripts' fetches are not", () => {
   // Chromium's navigation and form post
@@ -24,17 +24,6 @@ test("documents are what a browser asks for when it loads or posts a page; scrip
   assert.equal(wantsDocument(""), false);
   // text/html offered but not first: not a page load
   assert.equal(wantsDocument("application/json, text/html;q=0.5"), false);
-});
-
-test("page loads take turns; form posts, saves, polls and data requests do not", () => {
-  const browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
-  assert.equal(takesTurn("GET", browser), true);
-  assert.equal(takesTurn("HEAD", browser), true);
-  // a form post without JavaScript (sign-in, start, submit): its action answers with a redirect
-  assert.equal(takesTurn("POST", browser), false);
-  assert.equal(takesTurn("POST", "application/json"), false);
-  assert.equal(takesTurn("GET", "application/json"), false);
-  assert.equal(takesTurn("GET", "*/*"), false);
 });
 
 test("the lane lets documents go in the order they came, one per turn of the event loop", async () => {
