@@ -284,7 +284,7 @@ export function createApp(opts: AppOptions) {
       // After the close listener (and a post's body pipe) are in place, so a browser that goes
       // away while it waits is seen: nothing is run or rendered for it then.
       await documents.turn();
-      if (tooLarge || res.headersSent || res.destroyed) return;
+      if (res.headersSent || res.destroyed) return; // gone, or refused with 413 meanwhile
     }
     const response = await handleRequest(new Request(url.href, init), undefined).catch(
       (error: unknown) => {

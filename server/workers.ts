@@ -9,6 +9,11 @@ import cluster, { type Worker } from "node:cluster";
 import os from "node:os";
 import type { Logger } from "./log";
 
+/** What `npm start` runs without WEB_CONCURRENCY: one process per core, at most 2. */
+export function defaultWorkers(cores = os.availableParallelism()): number {
+  return Math.max(1, Math.min(2, cores));
+}
+
 /**
  * How many app processes: unset or empty → one per core, at most 2 (SQLite takes one writer at a
  * time, and two is what was measured: decision 088); a whole number 1–64 → it; anything else →
@@ -18,7 +23,7 @@ export function parseWorkers(
   value: string | undefined,
   cores = os.availableParallelism(),
 ): number | null {
-  if (value === undefined || value.trim() === "") return Math.max(1, Math.min(2, cores));
+  if (value === undefined || value.trim() === "") return defaultWorkers(cores);
   if (!/^\d{1,2}$/.test(value.trim())) return null;
   const n = Number(value);
   return n >= 1 && n <= 64 ? n : null;

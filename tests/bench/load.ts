@@ -66,7 +66,7 @@ import {
 } from "./flow";
 import { LIVE_POLL_MS } from "../../app/utils/live";
 import { summarizeProfiles } from "./profile";
-import { parseWorkers } from "../../server/workers";
+import { defaultWorkers } from "../../server/workers";
 import { spike } from "./spike";
 
 const flags = parseFlags();
@@ -88,7 +88,7 @@ const openLoop = flags["open-loop"] === true;
 const openSeconds = num(flags, "open-seconds", 60);
 // App processes sharing the port (WEB_CONCURRENCY, decision 088): by default as many as `npm start`
 // runs on this machine, so the bench measures what a school gets. Runs before 2026-11-29 used 1.
-const workerCount = num(flags, "workers", parseWorkers(undefined) ?? 1);
+const workerCount = num(flags, "workers", defaultWorkers());
 const openRate = num(
   flags,
   "rate",

@@ -87,6 +87,14 @@ async function burst<R extends { ok: boolean; reason?: string }>(
   return { results, count };
 }
 
+/** A throttle counter's count as stored; undefined when it has no row. */
+function throttleCount(key: string): number | undefined {
+  return (
+    unitDb().prepare("SELECT count FROM throttles WHERE key = ?").get(key) as
+      { count: number } | undefined
+  )?.count;
+}
+
 test("60 wrong PINs sent at once, then the right one: at most 10 are evaluated", async () => {
   const { code } = await classWithCode();
   const ip = address();
@@ -272,11 +280,7 @@ test("sign-ins whose client has gone are dropped before the hash: the school's c
     [...Array(5).fill("fulfilled"), ...Array(5).fill("rejected")],
   );
   assert.ok(settled.slice(0, 5).every((r) => r.status === "fulfilled" && r.value.ok));
-  const count = (key: string) =>
-    (
-      unitDb().prepare("SELECT count FROM throttles WHERE key = ?").get(key) as
-        { count: number } | undefined
-    )?.count ?? 0;
+  const count = (key: string) => throttleCount(key) ?? 0;
   assert.equal(count(`sign-in:${school.key}`), 0, "the address has its places back");
   assert.equal(count(`class-sign-in:${classId}`), 0, "so has the class");
   assert.equal(
@@ -485,11 +489,7 @@ test("a slot with a new key sweeps stale counters, but never the ones it is coun
     now,
   );
   assert.ok(slot.ok);
-  const count = (key: string) =>
-    (
-      unitDb().prepare("SELECT count FROM throttles WHERE key = ?").get(key) as
-        { count: number } | undefined
-    )?.count;
+  const count = throttleCount;
   assert.equal(count(fresh), 1);
   // counted afresh (its old count long forgotten), not swept away uncounted
   assert.equal(count(stale), 1);

@@ -1,10 +1,16 @@
 // HTML documents take turns (server/lane.ts, decision 127): which requests wait, in what order,
-// and that a small JSON request arriving behind a burst of page loads is answered before them.
+// and that a small JSON request arriving behind a burst of page loads is answered before them:
+// with the lane alone, and through our whole HTTP stack (server/app.ts's createApp) with a small
+// stand-in build, where a browser that leaves while its page waits also gets nothing rendered.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import type { ServerBuild } from "@remix-run/node";
+import { createApp } from "../../server/app";
 import { createLane, wantsDocument } from "../../server/lane";
+import { createLogger } from "../../server/log";
+import { requestContext } from "../../app/utils/request-context.server";
 
 test("documents are what a browser asks for when it loads or posts a page; scripts' fetches are not", () => {
   // Chromium's navigation and form post
@@ -54,6 +60,34 @@ function busy(ms: number) {
   }
 }
 
+/**
+ * A client on kept-alive connections, as pupils' browsers hold them: a request on one is read as
+ * soon as it arrives (a new connection waits to be accepted, one per turn of the event loop, which
+ * would spread a burst out by itself). `warm` opens the connections.
+ */
+function keptAlive(port: number, sockets: number) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: sockets });
+  const send = (path: string, accept: string) => {
+    const req = http.get({ host: "127.0.0.1", port, path, agent, headers: { accept } });
+    const done = new Promise<number>((resolve, reject) => {
+      req.on("response", (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+      });
+      req.on("error", reject);
+    });
+    return { req, done };
+  };
+  return {
+    send,
+    warm: () =>
+      Promise.all(
+        Array.from({ length: sockets }, (_, i) => send(`/save?warm=${i}`, "application/json").done),
+      ),
+    close: () => agent.destroy(),
+  };
+}
+
 test("a JSON request that arrives behind a burst of page loads is answered before most of them", async () => {
   const lane = createLane();
   const finished: string[] = [];
@@ -71,31 +105,153 @@ test("a JSON request that arrives behind a burst of page loads is answered befor
     })();
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  // Kept-alive connections, as pupils' browsers hold them: a request on one is read as soon as it
-  // arrives (a new connection waits to be accepted, one per turn).
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 11 });
-  const get = (url: string, accept: string) =>
-    new Promise<void>((resolve, reject) => {
-      const req = http.get({ host: "127.0.0.1", port, path: url, agent, headers: { accept } });
-      req.on("response", (res) => {
-        res.resume();
-        res.on("end", resolve);
-      });
-      req.on("error", reject);
-    });
-  await Promise.all(Array.from({ length: 11 }, (_, i) => get(`/warm/${i}`, "application/json")));
+  const client = keptAlive((server.address() as AddressInfo).port, 11);
+  await client.warm();
   finished.length = 0;
   try {
-    const pages = Array.from({ length: 10 }, (_, i) => get(`/page/${i}`, "text/html"));
+    const pages = Array.from({ length: 10 }, (_, i) => client.send(`/page/${i}`, "text/html").done);
     await started;
-    await Promise.all([...pages, get("/save", "application/json")]);
+    await Promise.all([...pages, client.send("/save", "application/json").done]);
     const before = finished.indexOf("/save");
     assert.equal(finished.length, 11);
     // Without the lane the save is read after every page that had already arrived (it came last).
     assert.ok(before <= 4, `the save finished after ${before} of 10 pages: ${finished.join(" ")}`);
   } finally {
-    agent.destroy();
+    client.close();
     server.close();
+  }
+});
+
+/** Resource routes only, so Remix answers with the loader's response and no document render. */
+function standInBuild(onLoad: (name: string, clientAddress: string | undefined) => void) {
+  return {
+    mode: "production",
+    entry: { module: { default: () => new Response("document") } },
+    routes: {
+      "routes/page": {
+        id: "routes/page",
+        path: "page/:name",
+        module: {
+          loader: ({ params }: { params: { name: string } }) => {
+            onLoad(`page ${params.name}`, requestContext()?.clientAddress);
+            busy(15);
+            return new Response("page");
+          },
+        },
+      },
+      "routes/save": {
+        id: "routes/save",
+        path: "save",
+        module: {
+          loader: () => {
+            onLoad("save", requestContext()?.clientAddress);
+            return Response.json({ ok: true });
+          },
+        },
+      },
+    },
+    assets: {
+      routes: {},
+      url: "/build/manifest.js",
+      version: "1",
+      entry: { module: "/build/entry.js", imports: [] },
+    },
+    publicPath: "/build/",
+    assetsBuildDirectory: "public/build",
+    future: {},
+    isSpaMode: false,
+  } as unknown as ServerBuild;
+}
+
+async function serve(onLoad: (name: string, clientAddress: string | undefined) => void) {
+  const app = createApp({
+    build: standInBuild(onLoad),
+    mode: "production",
+    trustProxy: false,
+    log: createLogger("silent"),
+  });
+  const arrived: Array<(url: string) => void> = [];
+  const server = http.createServer((req, res) => {
+    for (const listener of arrived) listener(req.url ?? "");
+    void app(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const client = keptAlive((server.address() as AddressInfo).port, 12);
+  await client.warm();
+  return {
+    send: client.send,
+    onArrival: (listener: (url: string) => void) => arrived.push(listener),
+    close: () => {
+      client.close();
+      server.close();
+    },
+  };
+}
+
+test("through the app: a save sent while ten page loads wait is answered before most of them, with its request context", async () => {
+  const loads: Array<{ name: string; clientAddress: string | undefined }> = [];
+  let firstPage!: () => void;
+  const pageStarted = new Promise<void>((resolve) => (firstPage = resolve));
+  const app = await serve((name, clientAddress) => {
+    loads.push({ name, clientAddress });
+    if (name.startsWith("page")) firstPage();
+  });
+  try {
+    loads.length = 0;
+    const pages = Array.from({ length: 10 }, (_, i) => send(`/page/${i}`));
+    function send(path: string) {
+      return app.send(path, "text/html,application/xhtml+xml,*/*;q=0.8").done;
+    }
+    await pageStarted;
+    const statuses = await Promise.all([...pages, app.send("/save", "application/json").done]);
+    assert.deepEqual(new Set(statuses), new Set([200]));
+    const order = loads.map((l) => l.name);
+    assert.ok(
+      order.indexOf("save") <= 4,
+      `the save ran after ${order.indexOf("save")} of 10 pages: ${order.join(", ")}`,
+    );
+    // pages in the order they came
+    assert.deepEqual(
+      order.filter((name) => name !== "save"),
+      Array.from({ length: 10 }, (_, i) => `page ${i}`),
+    );
+    // the request context (middleware 1) is still there after a document's wait
+    for (const load of loads) assert.equal(load.clientAddress, "127.0.0.1", load.name);
+  } finally {
+    app.close();
+  }
+});
+
+test("through the app: a page whose browser left while it waited for its turn is not rendered", async () => {
+  const loads: string[] = [];
+  let firstPage!: () => void;
+  const pageStarted = new Promise<void>((resolve) => (firstPage = resolve));
+  const app = await serve((name) => {
+    loads.push(name);
+    if (name.startsWith("page")) firstPage();
+  });
+  try {
+    loads.length = 0;
+    const html = "text/html";
+    const pages = Array.from({ length: 6 }, (_, i) => app.send(`/page/${i}`, html).done);
+    await pageStarted;
+    // The leaving browser's request has reached the server (it is queued behind five pages of
+    // 15 ms each) when its connection closes.
+    const gone = app.send("/page/gone", html);
+    gone.done.catch(() => undefined);
+    const reached = new Promise<void>((resolve) =>
+      app.onArrival((url) => {
+        if (url !== "/page/gone") return;
+        gone.req.destroy();
+        resolve();
+      }),
+    );
+    await reached;
+    // sent after it, so answered after its turn came
+    const last = app.send("/page/last", html).done;
+    await Promise.all([...pages, last]);
+    assert.deepEqual(loads, [0, 1, 2, 3, 4, 5].map((i) => `page ${i}`).concat("page last"));
+  } finally {
+    app.close();
   }
 });
