@@ -252,7 +252,10 @@ test.describe("pages that know who you are", () => {
     await page.getByRole("link", { name: `Keluarkan untuk ${andi.name}` }).click();
     await page.getByLabel(`Ya, keluarkan ${andi.name} dan hapus datanya`).check();
     await page.getByRole("button", { name: "Keluarkan siswa" }).click();
-    await expect(page).toHaveURL(new RegExp(`/teacher/classes/${klass.id}`));
+    // the remove page's own address starts with the class's, so wait for the class page itself
+    await expect(page).toHaveURL(new RegExp(`/teacher/classes/${klass.id}$`));
+    await expect(page.getByRole("link", { name: `Keluarkan untuk ${andi.name}` })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: `Keluarkan untuk ${bela.name}` })).toBeVisible();
 
     await page.goto(`/teacher/assignments/${assignmentId}/discussion`);
     await expect(page.getByText("Balasan Bela untuk Andi")).toBeVisible();
