@@ -428,6 +428,7 @@ test.describe("teacher accounts", () => {
     await expect(pupil).toHaveURL(/\/$/);
 
     await page.getByRole("button", { name: "Buka pendaftaran" }).click();
+    await expect(page.getByRole("button", { name: "Tutup pendaftaran" })).toBeVisible();
     await page.getByRole("button", { name: "Buat kode baru" }).click();
     await expect(page.getByText(klass.joinCode, { exact: true })).toHaveCount(0);
     const { code: fresh } = await readJoinLink(page);

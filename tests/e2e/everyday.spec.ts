@@ -85,6 +85,7 @@ test.describe("without JavaScript", () => {
     await signIn(context, { role: "pupil", id: pupil.id });
     await start(page, assignmentId);
     await page.getByRole("button", { name: "English" }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await page.goto(`/pupil/assignments/${assignmentId}/sort`);
     await expect(page.getByText(/every choice on this page is saved/)).toBeVisible();
     const first = lesson.sorting[0];

@@ -49,6 +49,8 @@ test("over plain HTTP on a LAN name, a teacher signs up, signs in and stays sign
 
   // Sign out, then in again through the form, and still be signed in on the next pages.
   await page.getByRole("button", { name: "Keluar" }).click();
+  // signed out once the post has landed on the home page (with JavaScript the click does not wait)
+  await expect(page).toHaveURL(/\/$/);
   await page.goto("/teacher");
   await expect(page).toHaveURL(/\/teacher\/login\?redirectTo=%2Fteacher$/);
   await page.getByLabel("Email").fill(email);

@@ -614,6 +614,10 @@ test.describe("without JavaScript", () => {
       .getByRole("form", { name: id("ed.lists") })
       .getByRole("button", { name: id("ed.save") })
       .click();
+    // the saved page's answer is back (only it says so) before the next form is filled in
+    await expect(
+      page.getByRole("form", { name: id("ed.lists") }).getByText(id("ed.saved")),
+    ).toBeVisible();
     await expect(page.getByLabel(id("ed.objectives"))).toHaveValue(
       "Membedakan tuduhan dari bukti.",
     );
