@@ -23,8 +23,6 @@ import { teachesClass } from "~/models/class-access.server";
 
 /** At most this many names in one pasted list (a big class in an Indonesian school is ~40). */
 export const ROSTER_MAX = 60;
-/** Generated PINs have as many digits as the shortest PIN a pupil may choose. */
-export const ROSTER_PIN_LENGTH = 4;
 
 export type NameRefusal = "empty" | "tooLong" | "invisible" | "marks" | "taken" | "twice";
 export type LineProblem = { line: number; name: string; reason: NameRefusal };
@@ -124,7 +122,7 @@ export async function addPupilsFromList(input: {
   const checked = await listProblems(db, input.classId, lines);
   if (checked.problems.length) return { ok: false, reason: "lines", problems: checked.problems };
 
-  const pins = checked.names.map(() => generatePin(ROSTER_PIN_LENGTH));
+  const pins = checked.names.map(() => generatePin());
   const hashes = await Promise.all(pins.map((pin) => hashPin(pin)));
   const joinedAt = new Date(input.now ?? Date.now());
   return withTransaction(async (tx): Promise<AddResult> => {
@@ -320,7 +318,7 @@ export async function resetAllPins(input: {
     .select({ id: pupils.id, displayName: pupils.displayName, nameKey: pupils.nameKey })
     .from(pupils)
     .where(eq(pupils.classId, input.classId));
-  const pins = roster.map(() => generatePin(ROSTER_PIN_LENGTH));
+  const pins = roster.map(() => generatePin());
   const hashes = await Promise.all(pins.map((pin) => hashPin(pin)));
   await withTransaction(async (tx) => {
     await ownedClassIn(tx, input.classId, input.teacherId);

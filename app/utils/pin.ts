@@ -6,8 +6,14 @@ export function isValidPin(pin: string): boolean {
   return PIN_PATTERN.test(pin);
 }
 
-/** A fresh PIN of 6 digits (a teacher reset), uniformly random via rejection sampling. */
-export function generatePin(length = 6): string {
+/**
+ * Every PIN the app hands out (a pasted roster, new PINs for a class, one pupil's reset) has this
+ * many digits, like the shortest PIN a pupil may choose (decision 100).
+ */
+export const GENERATED_PIN_LENGTH = 4;
+
+/** A fresh PIN, uniformly random via rejection sampling. */
+export function generatePin(length = GENERATED_PIN_LENGTH): string {
   let pin = "";
   while (pin.length < length) {
     for (const byte of globalThis.crypto.getRandomValues(new Uint8Array(length * 2))) {

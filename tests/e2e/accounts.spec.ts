@@ -125,8 +125,8 @@ async function fullJourney(
   await expect(page).toHaveURL(/\/pupils\/\d+\/pin$/);
   const notice = page.getByRole("status");
   await expect(notice).toContainText(`PIN baru untuk ${pupilName}:`);
-  const newPin = (await notice.getByText(/^\d{6}$/).textContent())!.trim();
-  expect(newPin).toMatch(/^\d{6}$/);
+  const newPin = (await notice.getByText(/^\d{4}$/).textContent())!.trim();
+  expect(newPin).toMatch(/^\d{4}$/);
 
   // The reset ended the pupil's session; the old PIN stops working, the new one works.
   await expectSignedOutPupil(pupil);

@@ -229,12 +229,12 @@ test("name keys fold case, width and spaces, and match the test factories' copy"
     assert.equal(nameKey(s), factories.nameKey(s), s);
 });
 
-test("PINs are 4–8 ASCII digits; generated PINs are 6 random digits", () => {
+test("PINs are 4–8 ASCII digits; generated PINs are 4 random digits", () => {
   for (const ok of ["0000", "1234", "12345678"]) assert.equal(isValidPin(ok), true, ok);
   for (const bad of ["", "123", "123456789", "12a4", "１２３４", "١٢٣٤", " 1234", "1234\n"])
     assert.equal(isValidPin(bad), false, bad);
   const pins = new Set(Array.from({ length: 200 }, () => generatePin()));
-  for (const pin of pins) assert.match(pin, /^\d{6}$/);
+  for (const pin of pins) assert.match(pin, /^\d{4}$/);
   assert.ok(pins.size > 190);
 });
 
@@ -445,7 +445,8 @@ test("pupils: names are unique per class by key; the 11th wrong PIN is throttled
 
   const pupilId = joined.ok ? joined.pupilId : 0;
   const reset = await resetPin({ classId, pupilId, teacherId });
-  assert.match(reset.pin, /^\d{6}$/);
+  // the same length as the PINs on a roster's cards (decision 100)
+  assert.match(reset.pin, /^\d{4}$/);
   assert.deepEqual(
     await signInPupil({ code, displayName: "SITI AMINAH", pin: "2468", ip, now: t0 + 30 }),
     { ok: false, reason: "invalid" },

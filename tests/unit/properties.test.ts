@@ -353,7 +353,7 @@ test("PIN rule: 4 to 8 ASCII digits, nothing else; generated PINs follow it", ()
     ),
     RUNS,
   );
-  for (let i = 0; i < 200; i++) assert.match(generatePin(), /^[0-9]{6}$/);
+  for (let i = 0; i < 200; i++) assert.match(generatePin(), /^[0-9]{4}$/);
 });
 
 test("CSV export: cells that a spreadsheet would run as a formula are defused, and everything parses back", () => {
