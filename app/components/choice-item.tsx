@@ -2,7 +2,7 @@
 // radio group, whose choice saves at once with JavaScript (the queue), or — without it — a save
 // button that posts the whole page's form, so every choice picked anywhere on the page is kept.
 import { Form, Link, useLocation, useNavigate } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import type { z } from "zod";
 import {
   ChoiceGroup,
@@ -50,6 +50,17 @@ export function ChoiceItem(props: {
   const sent = props.hydrated ? undefined : meta.initialValue;
   const selected = typeof sent === "string" ? sent : props.choice;
   const savedNoJs = !props.hydrated && props.noJs.saved === itemId && !meta.errors?.length;
+  // A choice ticked before the page's scripts ran (a slow phone) is on the screen but not in the
+  // queue, and the render after hydration would untick it: it is taken as chosen now. A child's
+  // effects run before its page's, so this sees the page as hydrated, before that render. Once,
+  // with what the first render showed.
+  const section = useRef<HTMLElement>(null);
+  const first = useRef({ itemId, selected, onChoose: props.onChoose });
+  useEffect(() => {
+    const { itemId: id, selected: shown, onChoose } = first.current;
+    const ticked = section.current?.querySelector<HTMLInputElement>("input[type=radio]:checked");
+    if (ticked && ticked.value !== shown) onChoose(id, ticked.value);
+  }, []);
   let status: ReactNode = null;
   let statusClass = "save-state";
   if (props.refusal) {
@@ -65,7 +76,7 @@ export function ChoiceItem(props: {
     statusClass += " saved";
   }
   return (
-    <section className="item" id={itemId} aria-labelledby={`${itemId}-legend`}>
+    <section ref={section} className="item" id={itemId} aria-labelledby={`${itemId}-legend`}>
       <ChoiceGroup
         meta={meta}
         type="radio"

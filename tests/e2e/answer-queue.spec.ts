@@ -147,3 +147,38 @@ test("a save after the session has ended is kept on the device, not lost, and se
   await expect(saveState(page, 0)).toHaveText(t("save.saved"));
   expect(quizAnswers(pupil.id, assignmentId)).toEqual([[q0.id, "d"]]);
 });
+
+test("a choice ticked on a slow phone before the page's scripts have run is kept and saved once they run", async ({
+  page,
+}) => {
+  const { pupil, assignmentId } = await quizOpen(page);
+  const [q0, q1] = lesson.questions;
+  // the next load of the page gets its HTML at once and its scripts only when this test lets them
+  const held: Array<() => Promise<void>> = [];
+  let holding = true;
+  await page.route("**/build/**/*.js", (route) => {
+    if (!holding) return route.continue();
+    held.push(() => route.continue());
+  });
+  await page.goto(`/pupil/assignments/${assignmentId}/quiz`, { waitUntil: "commit" });
+  const ticked = question(page, 0).getByLabel(optionText(0, "c"), { exact: true });
+  await ticked.check();
+  // still the page without JavaScript: its save buttons are there
+  const saveButtons = page.getByRole("button", { name: new RegExp(`^${t("quiz.save")} `) });
+  await expect(saveButtons.first()).toBeVisible();
+  expect(held.length).toBeGreaterThan(0);
+  holding = false;
+  await Promise.all(held.map((go) => go()));
+  // hydrated: the save buttons are gone, the tick is still there, saved as if chosen just now
+  await expect(saveButtons).toHaveCount(0);
+  await expect(ticked).toBeChecked();
+  await expect(saveState(page, 0)).toHaveText(t("save.saved"));
+  expect(quizAnswers(pupil.id, assignmentId)).toEqual([[q0.id, "c"]]);
+  // and the page goes on working as usual
+  await question(page, 1).getByLabel(optionText(1, "b"), { exact: true }).check();
+  await expect(saveState(page, 1)).toHaveText(t("save.saved"));
+  expect(quizAnswers(pupil.id, assignmentId).sort()).toEqual([
+    [q0.id, "c"],
+    [q1.id, "b"],
+  ]);
+});
