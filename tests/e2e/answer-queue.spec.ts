@@ -4,6 +4,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { translate } from "../../app/i18n";
 import { createClass, createPupil, createTeacher, signIn, testDb } from "../support/factories";
+import { holdScripts } from "../support/held-scripts";
 import { createAssignment, seedLesson, storedAnswers } from "../support/lesson";
 
 // A shared, busy machine: give each story room (no assertion here is timed).
@@ -153,22 +154,15 @@ test("a choice ticked on a slow phone before the page's scripts have run is kept
 }) => {
   const { pupil, assignmentId } = await quizOpen(page);
   const [q0, q1] = lesson.questions;
-  // the next load of the page gets its HTML at once and its scripts only when this test lets them
-  const held: Array<() => Promise<void>> = [];
-  let holding = true;
-  await page.route("**/build/**/*.js", (route) => {
-    if (!holding) return route.continue();
-    held.push(() => route.continue());
-  });
+  const scripts = await holdScripts(page);
   await page.goto(`/pupil/assignments/${assignmentId}/quiz`, { waitUntil: "commit" });
   const ticked = question(page, 0).getByLabel(optionText(0, "c"), { exact: true });
   await ticked.check();
   // still the page without JavaScript: its save buttons are there
   const saveButtons = page.getByRole("button", { name: new RegExp(`^${t("quiz.save")} `) });
   await expect(saveButtons.first()).toBeVisible();
-  expect(held.length).toBeGreaterThan(0);
-  holding = false;
-  await Promise.all(held.map((go) => go()));
+  expect(scripts.held()).toBeGreaterThan(0);
+  await scripts.release();
   // hydrated: the save buttons are gone, the tick is still there, saved as if chosen just now
   await expect(saveButtons).toHaveCount(0);
   await expect(ticked).toBeChecked();

@@ -10,6 +10,7 @@ import {
   testDb,
   unique,
 } from "../support/factories";
+import { holdScripts } from "../support/held-scripts";
 import { createAssignment, seedLesson } from "../support/lesson";
 
 const lesson = seedLesson();
@@ -244,6 +245,25 @@ test.describe("with JavaScript", () => {
     await expect(pa.getByText(bText)).toHaveCount(0);
     await expect(placeholder.getByText(`Balas tanggapan`, { exact: false })).toHaveCount(0);
     for (const p of [pa, pb]) await p.context().close();
+  });
+
+  test("on a slow phone, a response typed before the page's scripts ran is counted once they run, and sent whole", async ({
+    page,
+    context,
+  }) => {
+    const s = await setup();
+    await signIn(context, { role: "pupil", id: s.a.id });
+    const scripts = await holdScripts(page);
+    await page.goto(s.url, { waitUntil: "commit" });
+    const q = prompt(page, OPEN);
+    const text = "Ini tulisan yang diketik sebelum halamannya siap.";
+    await q.getByLabel("Tanggapanmu").fill(text);
+    expect(scripts.held()).toBeGreaterThan(0);
+    await scripts.release();
+    // the counter appears with the scripts, counting what is already in the box
+    await expect(q.getByText(/ \/ \d+ karakter$/)).toHaveText(new RegExp(`^${text.length} /`));
+    await q.getByRole("button", { name: "Kirim tanggapan" }).click();
+    await expect(q.getByRole("article").filter({ hasText: text })).toBeVisible();
   });
 
   test("a CER response missing a part is refused beside it with the other parts kept; citations open the paragraph", async ({

@@ -1,0 +1,22 @@
+// A slow phone in a test: the page's HTML arrives and can be used while its scripts are still on
+// the way. `page.route` turns the browser's cache off, so every script of the next load waits here
+// until `release()`.
+import type { Page } from "@playwright/test";
+
+export async function holdScripts(
+  page: Page,
+): Promise<{ held: () => number; release: () => Promise<void> }> {
+  const waiting: Array<() => Promise<void>> = [];
+  let holding = true;
+  await page.route("**/build/**/*.js", (route) => {
+    if (!holding) return route.continue();
+    waiting.push(() => route.continue());
+  });
+  return {
+    held: () => waiting.length,
+    release: async () => {
+      holding = false;
+      await Promise.all(waiting.splice(0).map((go) => go()));
+    },
+  };
+}
