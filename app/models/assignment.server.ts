@@ -46,9 +46,10 @@ export async function createAssignments(input: {
   opensFor?: (zone: "WIB" | "WITA" | "WIT") => Date | null;
   settings: Omit<AssignmentSettings, "dueAt" | "opensAt">;
 }): Promise<number[]> {
-  const version = await currentLessonVersion(input.slug);
-  if (!version) notFound();
   return withTransaction(async (tx) => {
+    // read in the transaction: a lesson deleted at this moment is not found, never half-assigned
+    const version = await currentLessonVersion(input.slug);
+    if (!version) notFound();
     const owned = await tx
       .select({ id: classes.id, timeZone: classes.timeZone })
       .from(classes)

@@ -328,18 +328,22 @@ export async function assignmentCount(slug: string): Promise<number> {
   return row?.n ?? 0;
 }
 
-/** A lesson with assignments cannot be deleted (answers refer to it): only withdrawn. */
+/**
+ * A lesson with assignments cannot be deleted (answers refer to it): only withdrawn. The count and
+ * the delete are one transaction, as is assigning's read of the version and its insert, so a lesson
+ * assigned at the same moment is either kept with its assignment or gone before it is assigned.
+ */
 export async function deleteLesson(input: {
   teacherId: number;
   lessonId: number;
 }): Promise<"deleted" | "hasAssignments"> {
   const row = await getOwnLesson(input);
-  if ((await assignmentCount(row.slug)) > 0) return "hasAssignments";
-  await withTransaction(async (tx) => {
+  return withTransaction(async (tx) => {
+    if ((await assignmentCount(row.slug)) > 0) return "hasAssignments";
     await tx.delete(authoredLessons).where(eq(authoredLessons.id, row.id));
     await tx.delete(lessonVersions).where(eq(lessonVersions.slug, row.slug));
+    return "deleted";
   });
-  return "deleted";
 }
 
 /** Withdrawn: gone from the library and the assign list; existing assignments keep working. */

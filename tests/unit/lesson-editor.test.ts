@@ -314,3 +314,71 @@ test("'assign the newest' finds an own published lesson even behind 200 newer le
   assert.ok(!(await editor.assignableLessons(sari, slug)).some((l) => l.slug === slug));
   db.prepare("DELETE FROM authored_lessons WHERE slug LIKE 'lebih-baru-%'").run();
 });
+
+test("deleting a lesson while it is being assigned: deleted and the assigning refused, or assigned and kept; never a database error", async () => {
+  const { createAssignments } = await import("~/models/assignment.server");
+  for (let round = 0; round < 12; round++) {
+    const id = await newLesson();
+    await editor.updateDraft({ teacherId: sari, lessonId: id }, (d) => ({
+      ...d,
+      objectives: ["x"],
+      questions: [question],
+    }));
+    assert.ok((await editor.publishLesson({ teacherId: sari, lessonId: id })).ok);
+    const slug = (await editor.getOwnLesson({ teacherId: sari, lessonId: id })).slug;
+    const assign = () =>
+      createAssignments({
+        teacherId: sari,
+        classIds: [klass],
+        slug,
+        dueFor: () => new Date(Date.now() + 86_400_000),
+        settings: {
+          acceptLate: true,
+          maxAttempts: 0,
+          counting: "highest",
+          feedback: "immediate",
+          shuffle: false,
+          postFirst: false,
+        },
+      });
+    const remove = () => editor.deleteLesson({ teacherId: sari, lessonId: id });
+    // Assigning started first, both at once, or assigning a turn later. Before the fix, starting
+    // together ended in a foreign-key error: assigning read the version before the delete and
+    // inserted after it.
+    const later = () => new Promise<void>((go) => setImmediate(go)).then(assign);
+    let deleting: Promise<"deleted" | "hasAssignments">;
+    let assigning: Promise<number[]>;
+    if (round % 3 === 0) {
+      deleting = remove();
+      assigning = assign();
+    } else if (round % 3 === 1) {
+      assigning = assign();
+      deleting = remove();
+    } else {
+      deleting = remove();
+      assigning = later();
+    }
+    const [deleted, assigned] = await Promise.allSettled([deleting, assigning]);
+    assert.equal(deleted.status, "fulfilled", String((deleted as PromiseRejectedResult).reason));
+    const made = db
+      .prepare(
+        "SELECT count(*) AS n FROM assignments a JOIN lesson_versions v ON v.id = a.lesson_version_id WHERE v.slug = ?",
+      )
+      .get(slug) as { n: number };
+    if ((deleted as PromiseFulfilledResult<string>).value === "deleted") {
+      // the assigning came second: the lesson is gone, so it is refused as not found (404)
+      assert.equal(assigned.status, "rejected");
+      assert.equal(((assigned as PromiseRejectedResult).reason as Response).status, 404);
+      assert.equal(made.n, 0);
+      assert.equal(await currentLessonVersion(slug), undefined);
+    } else {
+      assert.equal(
+        assigned.status,
+        "fulfilled",
+        String((assigned as PromiseRejectedResult).reason),
+      );
+      assert.equal(made.n, 1);
+      assert.ok(await currentLessonVersion(slug));
+    }
+  }
+});
