@@ -14,12 +14,13 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { translate, type Lang } from "~/i18n";
 import { getLang } from "~/i18n/lang.server";
 import { useLang, useT } from "~/i18n/use-t";
 import { getViewer } from "~/utils/auth.server";
 import { useNonce } from "~/utils/nonce";
+import { putBackTypingAfterHydration } from "~/utils/typed-before-hydration";
 import styles from "~/styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -104,6 +105,8 @@ function Header() {
 export function Layout({ children }: { children: ReactNode }) {
   const lang = useLang();
   const nonce = useNonce();
+  // the document's effects run after every page's: all of it is hydrated by now (decision 128)
+  useEffect(putBackTypingAfterHydration, []);
   return (
     <html lang={lang}>
       <head>

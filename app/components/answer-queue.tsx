@@ -37,6 +37,15 @@ export function useAnswerQueue(attemptId: number, kind: Kind, saved: Record<stri
   const [hydrated, setHydrated] = useState(false);
   const pending = useRef<Record<string, Entry>>({});
   const running = useRef(false);
+  // What waits on this device (chosen offline, before a reload) joins the queue before anything
+  // is added to it or written back: a choice taken up on mount (ChoiceItem, decision 128) comes
+  // before the queue's own mount effect, and must not write over the stored ones.
+  const fromStorage = useRef(false);
+  const loadStored = useCallback(() => {
+    if (fromStorage.current) return;
+    fromStorage.current = true;
+    pending.current = { ...readStored(storageKey), ...pending.current };
+  }, [storageKey]);
 
   const persist = useCallback(() => {
     try {
@@ -122,7 +131,7 @@ export function useAnswerQueue(attemptId: number, kind: Kind, saved: Record<stri
   // Answers chosen offline before a reload come back from storage and are sent again.
   useEffect(() => {
     setHydrated(true);
-    pending.current = { ...readStored(storageKey), ...pending.current };
+    loadStored();
     const mine = Object.values(pending.current).filter((e) => e.kind === kind);
     if (mine.length) {
       setChoices((c) => ({ ...c, ...Object.fromEntries(mine.map((e) => [e.itemId, e.choice])) }));
@@ -138,16 +147,21 @@ export function useAnswerQueue(attemptId: number, kind: Kind, saved: Record<stri
       window.removeEventListener("online", retry);
       window.clearInterval(timer);
     };
-  }, [flush, kind, persist, storageKey]);
+  }, [flush, kind, loadStored, persist]);
 
   const choose = useCallback(
     (itemId: string, choice: string) => {
       setChoices((c) => ({ ...c, [itemId]: choice }));
-      pending.current[keyOf(kind, itemId)] = { kind, itemId, choice, chosenAt: Date.now() };
+      loadStored();
+      const key = keyOf(kind, itemId);
+      // the same choice already waiting (a tick the browser put back) keeps the time it was made
+      const waiting = pending.current[key];
+      const chosenAt = waiting?.choice === choice ? (waiting.chosenAt ?? Date.now()) : Date.now();
+      pending.current[key] = { kind, itemId, choice, chosenAt };
       persist();
       void flush();
     },
-    [flush, kind, persist],
+    [flush, kind, loadStored, persist],
   );
 
   return { choices, states, refusals, pendingCount, offline, hydrated, choose };

@@ -3,7 +3,7 @@
 import { clipMarks } from "~/utils/display-name";
 import { Name } from "~/components/name";
 import { getTextareaProps, type FieldMetadata } from "@conform-to/react";
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { FieldErrors } from "~/components/form";
 import type { MessageKey } from "~/i18n";
 import { useLang, useT } from "~/i18n/use-t";
@@ -144,11 +144,6 @@ export function CountedField({
   const hydrated = useHydrated();
   const initial = typeof meta.initialValue === "string" ? meta.initialValue : "";
   const [count, setCount] = useState(() => textLength(normalizeText(initial)));
-  // text typed before the page's scripts ran (a slow phone) is kept by the browser: count it
-  const box = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => {
-    if (box.current) setCount(textLength(normalizeText(box.current.value)));
-  }, []);
   const countId = `${meta.id}-count`;
   const { key, ...props } = getTextareaProps(meta as FieldMetadata<string>, {
     ariaDescribedBy: hydrated ? `${meta.descriptionId} ${countId}` : meta.descriptionId,
@@ -163,7 +158,6 @@ export function CountedField({
       <textarea
         key={key}
         {...props}
-        ref={box}
         lang={language}
         onInput={(event) => setCount(textLength(normalizeText(event.currentTarget.value)))}
       />

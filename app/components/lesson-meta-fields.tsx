@@ -41,7 +41,7 @@ export function LessonMetaFields({
         label={t("new.article")}
         hint={t("new.articleHint")}
         rows={12}
-        onChange={(e) => setArticle(e.currentTarget.value)}
+        onInput={(e) => setArticle(e.currentTarget.value)}
       />
       <section aria-labelledby={headingId} className="numbered-preview">
         <Heading id={headingId}>{t("new.previewHeading", { n: paragraphs.length })}</Heading>

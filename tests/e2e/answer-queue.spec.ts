@@ -149,11 +149,18 @@ test("a save after the session has ended is kept on the device, not lost, and se
   expect(quizAnswers(pupil.id, assignmentId)).toEqual([[q0.id, "d"]]);
 });
 
-test("a choice ticked on a slow phone before the page's scripts have run is kept and saved once they run", async ({
+test("a choice ticked on a slow phone before the page's scripts have run is kept and saved once they run, with the answers already waiting on the device", async ({
   page,
 }) => {
   const { pupil, assignmentId } = await quizOpen(page);
   const [q0, q1] = lesson.questions;
+  // an answer that could not be sent waits on the device
+  await page.route(ANSWERS, (route) => route.abort("connectionfailed"));
+  await question(page, 1).getByLabel(optionText(1, "b"), { exact: true }).check();
+  await expect(saveState(page, 1)).toContainText(t("save.failed").split(":")[0]);
+  expect(await pendingOnDevice(page)).toEqual([[q1.id, "b"]]);
+
+  // the page again, its scripts slow to come: a tick on the page as the server sent it
   const scripts = await holdScripts(page);
   await page.goto(`/pupil/assignments/${assignmentId}/quiz`, { waitUntil: "commit" });
   const ticked = question(page, 0).getByLabel(optionText(0, "c"), { exact: true });
@@ -161,18 +168,26 @@ test("a choice ticked on a slow phone before the page's scripts have run is kept
   // still the page without JavaScript: its save buttons are there
   const saveButtons = page.getByRole("button", { name: new RegExp(`^${t("quiz.save")} `) });
   await expect(saveButtons.first()).toBeVisible();
-  expect(scripts.held()).toBeGreaterThan(0);
+  await expect.poll(() => scripts.held()).toBeGreaterThan(0);
   await scripts.release();
-  // hydrated: the save buttons are gone, the tick is still there, saved as if chosen just now
+  // hydrated: the save buttons are gone, the tick is still there, and both answers wait together
   await expect(saveButtons).toHaveCount(0);
   await expect(ticked).toBeChecked();
-  await expect(saveState(page, 0)).toHaveText(t("save.saved"));
-  expect(quizAnswers(pupil.id, assignmentId)).toEqual([[q0.id, "c"]]);
-  // and the page goes on working as usual
-  await question(page, 1).getByLabel(optionText(1, "b"), { exact: true }).check();
-  await expect(saveState(page, 1)).toHaveText(t("save.saved"));
+  await expect(question(page, 1).getByLabel(optionText(1, "b"), { exact: true })).toBeChecked();
+  await expect
+    .poll(async () => (await pendingOnDevice(page)).sort())
+    .toEqual([
+      [q0.id, "c"],
+      [q1.id, "b"],
+    ]);
+
+  // saving works again: both are sent by the queue's retry
+  await page.unroute(ANSWERS);
+  await expect(saveState(page, 0)).toHaveText(t("save.saved"), { timeout: 20_000 });
+  await expect(saveState(page, 1)).toHaveText(t("save.saved"), { timeout: 20_000 });
   expect(quizAnswers(pupil.id, assignmentId).sort()).toEqual([
     [q0.id, "c"],
     [q1.id, "b"],
   ]);
+  expect(await pendingOnDevice(page)).toEqual([]);
 });

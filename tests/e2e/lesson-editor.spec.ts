@@ -502,6 +502,8 @@ test("with JavaScript: write, check, preview, publish, share, assign; a pupil do
   // restored and saved, and republishing makes version 2 while the assignment stays on version 1.
   const edited = "Menurut kepala desa, kapan pasar baru akan dibuka?";
   await page.goto(`${editorUrl}?edit=q1`);
+  // kept typing is the script's (it stores each keystroke): the page is hydrated once this shows
+  await expect(page.getByRole("button", { name: id("ed.useSelection") }).first()).toBeVisible();
   await page
     .getByRole("form", { name: id("ed.question", { n: 1 }) })
     .getByLabel(id("ed.stem"), { exact: true })

@@ -376,7 +376,9 @@ test.describe("without JavaScript", () => {
     await page.getByRole("button", { name: "Terapkan" }).click();
     await expect(page).toHaveURL(/help=10/);
     await expect(budi.getByRole("cell").nth(3)).toHaveText("");
-    // the link reloads this same address: wait for the new document before ticking in it
+    // the link reloads this same address: wait for the new document before ticking in it (the
+    // current one loaded first, so its own load event is not the one awaited)
+    await page.waitForLoadState("load");
     const reloaded = page.waitForEvent("load");
     await page.getByRole("link", { name: "Muat ulang data" }).click();
     await reloaded;
