@@ -3,6 +3,7 @@
 // a pupil keeps classmates' replies, and the feedback page puts the pupil's mistakes first.
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "../support/axe";
+import { waitForHydration } from "../support/hydration";
 import { createPupil, signIn, testDb } from "../support/factories";
 import { attemptsOf, storedAnswers } from "../support/lesson";
 import {
@@ -189,10 +190,7 @@ test.describe("with JavaScript", () => {
     await page.goto(`/pupil/assignments/${assignmentId}/sort`);
     // the sheet is opened by React: click only once the page is hydrated (as fuzz.spec.ts waits),
     // or a loaded CI machine clicks the server-rendered link before its handler exists
-    await page.waitForFunction(() => {
-      const footer = document.querySelector("footer");
-      return Boolean(footer && Object.keys(footer).some((k) => k.startsWith("__reactFiber")));
-    });
+    await waitForHydration(page);
     const p = lesson.sorting[0].paragraph;
     await statement(page, 0).getByText(`Baca paragraf ${p}`).click();
     const sheet = page.getByRole("dialog", { name: `Paragraf ${p}` });

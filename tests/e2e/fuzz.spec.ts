@@ -15,6 +15,7 @@ import { createClass, createPupil, createTeacher, testDb, unique } from "../supp
 import { createAssignment, seedLesson, SEED_SLUG } from "../support/lesson";
 import { insertAttempt, sessionFor, type FormValues } from "../support/security-world";
 import { send } from "../support/raw-http";
+import { waitForHydration } from "../support/hydration";
 import { refusalKeys, refusalOf } from "../support/form-reply";
 
 const NAUGHTY: string[] = JSON.parse(
@@ -366,15 +367,8 @@ async function openPage(
   const response = await page.goto(url);
   const csp = response?.headers()["content-security-policy"] ?? "";
   const nonce = /'nonce-([^']+)'/.exec(csp)?.[1] ?? "";
-  // Hydrated: React has claimed the last element of the page (the footer), so anything a client
-  // render would inject is in the document; two frames later its effects have run too.
-  await page.waitForFunction(() => {
-    const footer = document.querySelector("footer");
-    return Boolean(footer && Object.keys(footer).some((k) => k.startsWith("__reactFiber")));
-  });
-  await page.evaluate(
-    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-  );
+  // hydrated: anything a client render would inject is in the document
+  await waitForHydration(page);
   const found = await page.evaluate((n) => {
     const w = window as unknown as {
       __findInjected: (d: Document, n: string) => string[];

@@ -7,6 +7,7 @@ import { parseLesson } from "../../app/content/parse";
 import type { Lesson } from "../../app/content/schema";
 import { translate } from "../../app/i18n";
 import { expectAccessible } from "../support/axe";
+import { waitForHydration } from "../support/hydration";
 import { createClass, createPupil, createTeacher, signIn, testDb } from "../support/factories";
 import { SEED_SLUG } from "../support/lesson";
 import { CATEGORY_LABEL } from "../support/lesson-page";
@@ -502,8 +503,8 @@ test("with JavaScript: write, check, preview, publish, share, assign; a pupil do
   // restored and saved, and republishing makes version 2 while the assignment stays on version 1.
   const edited = "Menurut kepala desa, kapan pasar baru akan dibuka?";
   await page.goto(`${editorUrl}?edit=q1`);
-  // kept typing is the script's (it stores each keystroke): the page is hydrated once this shows
-  await expect(page.getByRole("button", { name: id("ed.useSelection") }).first()).toBeVisible();
+  // kept typing is the script's (it stores each keystroke): type once it has taken the page over
+  await waitForHydration(page);
   await page
     .getByRole("form", { name: id("ed.question", { n: 1 }) })
     .getByLabel(id("ed.stem"), { exact: true })
