@@ -390,15 +390,18 @@ export async function atCommit(query: SQL): Promise<void> {
 }
 
 /**
- * Locks the rows a SELECT finds until the transaction ends (PostgreSQL `FOR UPDATE`). On
- * SQLite the IMMEDIATE transaction is already the only writer, so nothing is needed. For the
- * read-committed hot paths (decision 125): lock first, then read and decide.
+ * Locks the rows a SELECT finds until the transaction ends (PostgreSQL `FOR UPDATE`, or `FOR
+ * SHARE`: many share-holders at once, each excluding an update-holder). On SQLite the IMMEDIATE
+ * transaction is already the only writer, so nothing is needed. For the read-committed hot paths
+ * (decision 125): lock first, then read and decide.
  */
-export async function lockRows(select: SQL): Promise<void> {
+export async function lockRows(select: SQL, mode: "update" | "share" = "update"): Promise<void> {
   if (dialect() !== "postgres") return;
   const handle = current.getStore()?.db;
   if (!handle) throw new Error("lockRows outside a transaction");
-  await (handle as unknown as PgDb).execute(sql`${select} FOR UPDATE`);
+  await (handle as unknown as PgDb).execute(
+    mode === "share" ? sql`${select} FOR SHARE` : sql`${select} FOR UPDATE`,
+  );
 }
 
 /** The SQLite connection itself, for what only SQLite has (backup API, tests). */

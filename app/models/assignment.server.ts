@@ -4,7 +4,7 @@ import { quizParts } from "~/utils/two-part";
 import { assignments, attempts, classes, extensions } from "~/db/tables.server";
 import type { Lesson } from "~/content/schema";
 import { teachesClass } from "~/models/class-access.server";
-import { db, first, prepared, row, withTransaction } from "~/db.server";
+import { db, first, lockRows, prepared, row, withTransaction } from "~/db.server";
 import { sweepIfDue } from "~/models/closing.server";
 import { pupilDiscussionStatus } from "~/models/discussion-progress.server";
 import { currentLessonVersion, getLessonVersion } from "~/models/lesson.server";
@@ -122,20 +122,30 @@ export async function updateAssignment(input: {
 }): Promise<{ ok: true } | { ok: false; reason: "started" }> {
   await getTeacherAssignment(input);
   const now = input.now ?? Date.now();
-  return withTransaction(async (tx) => {
-    if (input.settings.opensAt && input.settings.opensAt.getTime() > now) {
-      const started = await first(
-        tx
-          .select({ id: attempts.id })
-          .from(attempts)
-          .where(eq(attempts.assignmentId, input.assignmentId))
-          .limit(1),
-      );
-      if (started) return { ok: false as const, reason: "started" as const };
-    }
-    await tx.update(assignments).set(input.settings).where(eq(assignments.id, input.assignmentId));
-    return { ok: true as const };
-  });
+  return withTransaction(
+    async (tx) => {
+      // A start share-locks the row (startAttempt): one in progress commits first, and this
+      // read-committed transaction's check below sees its attempt; a later start reads the
+      // settings this one commits.
+      await lockRows(sql`SELECT id FROM assignments WHERE id = ${input.assignmentId}`);
+      if (input.settings.opensAt && input.settings.opensAt.getTime() > now) {
+        const started = await first(
+          tx
+            .select({ id: attempts.id })
+            .from(attempts)
+            .where(eq(attempts.assignmentId, input.assignmentId))
+            .limit(1),
+        );
+        if (started) return { ok: false as const, reason: "started" as const };
+      }
+      await tx
+        .update(assignments)
+        .set(input.settings)
+        .where(eq(assignments.id, input.assignmentId));
+      return { ok: true as const };
+    },
+    { isolation: "read committed" },
+  );
 }
 
 /** Deletes the assignment with every attempt, answer and post made for it (FK cascade). */

@@ -2,7 +2,7 @@
 import crypto from "node:crypto";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { answers, assignments, attempts, extensions } from "~/db/tables.server";
-import { first, lockRows, prepared, withTransaction } from "~/db.server";
+import { db, first, lockRows, prepared, withTransaction } from "~/db.server";
 import { bumpLive, chosenBeforeClose, closingTime, sweepIfDue } from "~/models/closing.server";
 import { getLessonVersion } from "~/models/lesson.server";
 import { canStartNew, isValidChoice, scoreAttempt, workOpen } from "~/utils/quiz";
@@ -129,7 +129,8 @@ export type StartResult =
 
 /**
  * Returns the pupil's open attempt, or opens the next one when the rules allow. A reload or a
- * double click finds the open attempt, so it never makes a second one.
+ * double click finds the open attempt, so it never makes a second one. The rules are read again
+ * inside the transaction: the page's copy may be older than a close or an edit made meanwhile.
  */
 export function startAttempt({
   pupilId,
@@ -137,7 +138,7 @@ export function startAttempt({
   now = Date.now(),
 }: {
   pupilId: number;
-  assignment: Pick<PupilAssignment, "id" | "dueAt" | "acceptLate" | "maxAttempts" | "closedAt">;
+  assignment: Pick<PupilAssignment, "id" | "extension">;
   now?: number;
 }): Promise<StartResult> {
   return withTransaction(
@@ -151,9 +152,28 @@ export function startAttempt({
       const latest = await first(latestAttempt().execute({ assignmentId: assignment.id, pupilId }));
       if (latest && !latest.submittedAt)
         return { ok: true as const, attempt: latest, created: false };
-      if (!workOpen(assignment, now)) return { ok: false as const, reason: "closed" as const };
+      // The assignment as it is now. Closing and editing lock its row for update, so on PostgreSQL
+      // one in progress finishes first and this reads what it committed (a share lock: a class
+      // starting together does not queue on it); on SQLite they cannot overlap at all.
+      await lockRows(sql`SELECT id FROM assignments WHERE id = ${assignment.id}`, "share");
+      const current = await first(
+        db
+          .select({
+            dueAt: assignments.dueAt,
+            acceptLate: assignments.acceptLate,
+            maxAttempts: assignments.maxAttempts,
+            closedAt: assignments.closedAt,
+            opensAt: assignments.opensAt,
+          })
+          .from(assignments)
+          .where(eq(assignments.id, assignment.id)),
+      );
+      if (!current || !isOpened(current, now))
+        return { ok: false as const, reason: "closed" as const };
+      const rules = personalRules(current, assignment.extension);
+      if (!workOpen(rules, now)) return { ok: false as const, reason: "closed" as const };
       const made = latest?.number ?? 0;
-      if (!canStartNew(assignment, made)) return { ok: false as const, reason: "limit" as const };
+      if (!canStartNew(rules, made)) return { ok: false as const, reason: "limit" as const };
       const attempt = (await first(
         insertAttempt().execute({
           assignmentId: assignment.id,

@@ -564,6 +564,29 @@ test("closes racing each other, a submit and a save: each attempt handed in once
   else assert.equal(budi.choices.quiz[q2.id], undefined);
 });
 
+test("starts racing a close, from pages read before it: every attempt made is handed in by the close; none stays open", async () => {
+  const names = ["Ani", "budi", "Citra", "dedi", "Eka"];
+  for (let round = 0; round < 8; round++) {
+    const assignmentId = await newAssignment();
+    // each pupil's page was read while the assignment was open
+    const pages = await Promise.all(
+      names.map((name) => pupilAssignment(pupilIds[name], assignmentId)),
+    );
+    const t = Date.now();
+    const [close, ...starts] = await Promise.all([
+      closeAssignmentAt(assignmentId, t),
+      ...names.map((name, i) => startAttempt({ pupilId: pupilIds[name], assignment: pages[i] })),
+    ]);
+    const made = starts.filter((s) => s.ok).length;
+    for (const s of starts) if (!s.ok) assert.equal(s.reason, "closed");
+    const left = await rows<{ id: number }>(
+      sql`SELECT id FROM attempts WHERE assignment_id = ${assignmentId} AND submitted_at IS NULL`,
+    );
+    assert.deepEqual(left, [], `round ${round}: no attempt left open after the close`);
+    assert.equal(close.closed, made, `round ${round}: the close handed in every attempt made`);
+  }
+});
+
 test("a real class code gives its own slot back: wrong codes between real ones still add up", async () => {
   // lookUpCode takes the slot and gives it back in one transaction (two savepoints), so the give
   // back must see the slot's own count (decision 126: nested atCommit runs at once)

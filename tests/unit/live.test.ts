@@ -384,6 +384,59 @@ test("closing submits every open attempt with its saved answers, marked; later s
   assert.deepEqual(again, { ok: false, reason: "closed" });
 });
 
+test("a start sent from a page read before a close or an edit follows the assignment as it is now", async () => {
+  const { updateAssignment } = await import("~/models/assignment.server");
+  const a = assignment();
+  const p = pupil("Citra Lambat");
+  const read = () => getPupilAssignment({ classId: klass, assignmentId: a, pupilId: p });
+  const attemptsOf = () =>
+    (db.prepare("SELECT count(*) AS n FROM attempts WHERE pupil_id = ?").get(p) as { n: number }).n;
+  const settings = {
+    dueAt: new Date(Date.now() + 24 * HOUR),
+    opensAt: null,
+    acceptLate: true,
+    maxAttempts: 0,
+    counting: "highest" as const,
+    feedback: "immediate" as const,
+    shuffle: false,
+    postFirst: false,
+  };
+  const edit = async (maxAttempts: number) =>
+    assert.deepEqual(
+      await updateAssignment({
+        teacherId: teacher,
+        assignmentId: a,
+        settings: { ...settings, maxAttempts },
+      }),
+      { ok: true },
+    );
+  // the page read while attempts were unlimited; then one attempt only
+  await edit(0);
+  const page = await read();
+  assert.equal(page.maxAttempts, 0);
+  await edit(1);
+  const first = await startAttempt({ pupilId: p, assignment: page });
+  assert.ok(first.ok && first.created);
+  assert.ok((await submitAttempt({ pupilId: p, attemptId: first.attempt.id })).ok);
+  assert.deepEqual(await startAttempt({ pupilId: p, assignment: page }), {
+    ok: false,
+    reason: "limit",
+  });
+  // closed for everyone after the page was read: no attempt is opened on a closed assignment
+  await updateAssignment({
+    teacherId: teacher,
+    assignmentId: a,
+    settings: { ...settings, maxAttempts: 0 },
+  });
+  const before = await read();
+  await closeForEveryone({ teacherId: teacher, assignmentId: a });
+  assert.deepEqual(await startAttempt({ pupilId: p, assignment: before }), {
+    ok: false,
+    reason: "closed",
+  });
+  assert.equal(attemptsOf(), 1);
+});
+
 test("an answer queued offline is taken after the close if chosen before it and it arrives within the grace period", async () => {
   const a = assignment();
   const at = await start(ani, a);
