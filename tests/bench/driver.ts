@@ -28,7 +28,9 @@ export async function postgresUrl(flags: Flags): Promise<string | undefined> {
   const clusterDir = process.env.PG_CLUSTER_DIR;
   if (given && clusterDir && flags.tcp !== true) {
     const tcp = new URL(given);
-    return `postgres://${tcp.username}@/${tcp.pathname.slice(1)}?host=${clusterDir}&port=${tcp.port}`;
+    // username and password stay percent-encoded as URL gives them
+    const user = tcp.password ? `${tcp.username}:${tcp.password}` : tcp.username;
+    return `postgres://${user}@/${tcp.pathname.slice(1)}?host=${clusterDir}&port=${tcp.port}`;
   }
   if (given) return given;
   const child = spawn(
