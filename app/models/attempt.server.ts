@@ -138,7 +138,7 @@ export function startAttempt({
   now = Date.now(),
 }: {
   pupilId: number;
-  assignment: Pick<PupilAssignment, "id" | "extension">;
+  assignment: Pick<PupilAssignment, "id">;
   now?: number;
 }): Promise<StartResult> {
   return withTransaction(
@@ -156,6 +156,7 @@ export function startAttempt({
       // one in progress finishes first and this reads what it committed (a share lock: a class
       // starting together does not queue on it); on SQLite they cannot overlap at all.
       await lockRows(sql`SELECT id FROM assignments WHERE id = ${assignment.id}`, "share");
+      // With the pupil's extension as it is now too: one cleared meanwhile no longer keeps it open.
       const current = await first(
         db
           .select({
@@ -164,13 +165,24 @@ export function startAttempt({
             maxAttempts: assignments.maxAttempts,
             closedAt: assignments.closedAt,
             opensAt: assignments.opensAt,
+            extDueAt: extensions.dueAt,
+            extExtra: extensions.extraAttempts,
           })
           .from(assignments)
+          .leftJoin(
+            extensions,
+            and(eq(extensions.assignmentId, assignments.id), eq(extensions.pupilId, pupilId)),
+          )
           .where(eq(assignments.id, assignment.id)),
       );
-      if (!current || !isOpened(current, now))
-        return { ok: false as const, reason: "closed" as const };
-      const rules = personalRules(current, assignment.extension);
+      // deleted, or moved to open later, since the page was read: as the page would now say
+      if (!current || !isOpened(current, now)) notFound();
+      const rules = personalRules(
+        current,
+        current.extExtra === null
+          ? null
+          : { dueAt: current.extDueAt, extraAttempts: current.extExtra },
+      );
       if (!workOpen(rules, now)) return { ok: false as const, reason: "closed" as const };
       const made = latest?.number ?? 0;
       if (!canStartNew(rules, made)) return { ok: false as const, reason: "limit" as const };

@@ -386,6 +386,7 @@ test("closing submits every open attempt with its saved answers, marked; later s
 
 test("a start sent from a page read before a close or an edit follows the assignment as it is now", async () => {
   const { updateAssignment } = await import("~/models/assignment.server");
+  const { setExtension, clearExtension } = await import("~/models/extension.server");
   const a = assignment();
   const p = pupil("Citra Lambat");
   const read = () => getPupilAssignment({ classId: klass, assignmentId: a, pupilId: p });
@@ -435,6 +436,33 @@ test("a start sent from a page read before a close or an edit follows the assign
     reason: "closed",
   });
   assert.equal(attemptsOf(), 1);
+
+  // a classmate's extension keeps it open for her; cleared after her page was read, it does not
+  const q = pupil("Dewi Diperpanjang");
+  await setExtension({
+    teacherId: teacher,
+    assignmentId: a,
+    pupilId: q,
+    dueAt: new Date(Date.now() + 2 * HOUR),
+    extraAttempts: 0,
+  });
+  const extended = await getPupilAssignment({ classId: klass, assignmentId: a, pupilId: q });
+  assert.ok(extended.extension);
+  await clearExtension({ teacherId: teacher, assignmentId: a, pupilId: q });
+  assert.deepEqual(await startAttempt({ pupilId: q, assignment: extended }), {
+    ok: false,
+    reason: "closed",
+  });
+  // given again: she may start
+  await setExtension({
+    teacherId: teacher,
+    assignmentId: a,
+    pupilId: q,
+    dueAt: new Date(Date.now() + 2 * HOUR),
+    extraAttempts: 0,
+  });
+  const again = await startAttempt({ pupilId: q, assignment: extended });
+  assert.ok(again.ok && again.created);
 });
 
 test("an answer queued offline is taken after the close if chosen before it and it arrives within the grace period", async () => {
