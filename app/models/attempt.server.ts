@@ -2,7 +2,7 @@
 import crypto from "node:crypto";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { answers, assignments, attempts, extensions } from "~/db/tables.server";
-import { db, first, lockRows, prepared, withTransaction } from "~/db.server";
+import { first, lockRows, prepared, withTransaction } from "~/db.server";
 import { bumpLive, chosenBeforeClose, closingTime, sweepIfDue } from "~/models/closing.server";
 import { getLessonVersion } from "~/models/lesson.server";
 import { canStartNew, isValidChoice, scoreAttempt, workOpen } from "~/utils/quiz";
@@ -25,6 +25,29 @@ const latestAttempt = prepared((d) =>
       ),
     )
     .orderBy(desc(attempts.number))
+    .prepare(),
+);
+/** The rules a start follows, as they are now: the assignment's, and the pupil's extension. */
+const startRules = prepared((d) =>
+  d
+    .select({
+      dueAt: assignments.dueAt,
+      acceptLate: assignments.acceptLate,
+      maxAttempts: assignments.maxAttempts,
+      closedAt: assignments.closedAt,
+      opensAt: assignments.opensAt,
+      extDueAt: extensions.dueAt,
+      extExtra: extensions.extraAttempts,
+    })
+    .from(assignments)
+    .leftJoin(
+      extensions,
+      and(
+        eq(extensions.assignmentId, assignments.id),
+        eq(extensions.pupilId, sql.placeholder("pupilId")),
+      ),
+    )
+    .where(eq(assignments.id, sql.placeholder("assignmentId")))
     .prepare(),
 );
 const insertAttempt = prepared((d) =>
@@ -157,24 +180,7 @@ export function startAttempt({
       // starting together does not queue on it); on SQLite they cannot overlap at all.
       await lockRows(sql`SELECT id FROM assignments WHERE id = ${assignment.id}`, "share");
       // With the pupil's extension as it is now too: one cleared meanwhile no longer keeps it open.
-      const current = await first(
-        db
-          .select({
-            dueAt: assignments.dueAt,
-            acceptLate: assignments.acceptLate,
-            maxAttempts: assignments.maxAttempts,
-            closedAt: assignments.closedAt,
-            opensAt: assignments.opensAt,
-            extDueAt: extensions.dueAt,
-            extExtra: extensions.extraAttempts,
-          })
-          .from(assignments)
-          .leftJoin(
-            extensions,
-            and(eq(extensions.assignmentId, assignments.id), eq(extensions.pupilId, pupilId)),
-          )
-          .where(eq(assignments.id, assignment.id)),
-      );
+      const current = await first(startRules().execute({ assignmentId: assignment.id, pupilId }));
       // deleted, or moved to open later, since the page was read: as the page would now say
       if (!current || !isOpened(current, now)) notFound();
       const rules = personalRules(

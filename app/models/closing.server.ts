@@ -69,6 +69,8 @@ async function lockOpenAttempt(attemptId: number): Promise<boolean> {
 export async function closeAssignmentAt(
   assignmentId: number,
   closedAt: number,
+  /** The due-time close (sweepIfDue): only if, read under the lock, it refuses late work and is due by then. */
+  options: { ifDueBy?: number } = {},
 ): Promise<{ closed: number }> {
   return withTransaction(
     async (tx) => {
@@ -78,13 +80,23 @@ export async function closeAssignmentAt(
           .select({
             closedAt: assignments.closedAt,
             dueAt: assignments.dueAt,
+            acceptLate: assignments.acceptLate,
             lessonVersionId: assignments.lessonVersionId,
           })
           .from(assignments)
           .where(eq(assignments.id, assignmentId)),
       );
       if (!a) return { closed: 0 };
-      const at = a.closedAt ? a.closedAt.getTime() : closedAt;
+      // a teacher's edit since the caller read it (a later due date, late work allowed) stands
+      const by = options.ifDueBy;
+      if (by !== undefined && !a.closedAt && (a.acceptLate || by <= a.dueAt.getTime()))
+        return { closed: 0 };
+      // the due-time close closes at the due time as it is now
+      const at = a.closedAt
+        ? a.closedAt.getTime()
+        : by !== undefined
+          ? a.dueAt.getTime()
+          : closedAt;
       if (!a.closedAt)
         await tx
           .update(assignments)
@@ -143,7 +155,7 @@ export async function closeAssignmentAt(
 export async function sweepIfDue(a: Closable, now = Date.now()): Promise<boolean> {
   if (a.closedAt) return (await sweepExtended(a.id, now)) > 0;
   if (a.acceptLate || now <= a.dueAt.getTime()) return false;
-  await closeAssignmentAt(a.id, a.dueAt.getTime());
+  await closeAssignmentAt(a.id, a.dueAt.getTime(), { ifDueBy: now });
   await sweepExtended(a.id, now);
   return true;
 }

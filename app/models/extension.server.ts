@@ -29,7 +29,9 @@ async function requirePupilOfAssignment(input: {
 /**
  * Gives (or replaces) the pupil's extension. `dueAt` null keeps the class's due date; the caller
  * has checked that a given date is after the class's. Replaces rather than adds, so a form sent
- * twice gives one extra attempt, not two.
+ * twice gives one extra attempt, not two. When the assignment is already closed, the close is
+ * applied again, as for a cleared extension: an attempt the old date had spared is handed in as of
+ * the close if the new one no longer spares it.
  */
 export async function setExtension(input: {
   teacherId: number;
@@ -38,7 +40,7 @@ export async function setExtension(input: {
   dueAt: Date | null;
   extraAttempts: number;
 }) {
-  await requirePupilOfAssignment(input);
+  const a = await requirePupilOfAssignment(input);
   const extra = Math.min(MAX_EXTRA_ATTEMPTS, Math.max(0, Math.trunc(input.extraAttempts)));
   await withTransaction(async (tx) => {
     await tx
@@ -56,6 +58,7 @@ export async function setExtension(input: {
     // the live view shows who has an extension
     await bumpLive(input.assignmentId);
   });
+  if (a.closedAt) await closeAssignmentAt(a.id, a.closedAt.getTime());
 }
 
 /**

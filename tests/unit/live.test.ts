@@ -637,6 +637,69 @@ test("work that refuses lateness closes at its due time the next time anyone ope
   assert.equal(row.quizScore, 0);
 });
 
+test("the due-time close follows the assignment as it is when it runs: a due date moved later since it was read stands", async () => {
+  const { sweepIfDue } = await import("~/models/closing.server");
+  const a = assignment({ dueAt: Date.now() - 1000, acceptLate: false });
+  const closedAt = () =>
+    (
+      db.prepare("SELECT closed_at AS c FROM assignments WHERE id = ?").get(a) as {
+        c: number | null;
+      }
+    ).c;
+  // what a page read a moment ago says: due and refusing late work
+  const read = {
+    id: a,
+    dueAt: new Date(Date.now() - 1000),
+    acceptLate: false,
+    closedAt: null,
+  };
+  // the teacher moves the due date to tomorrow meanwhile
+  const later = Date.now() + 24 * HOUR;
+  db.prepare("UPDATE assignments SET due_at = ? WHERE id = ?").run(later, a);
+  await sweepIfDue(read);
+  assert.equal(closedAt(), null);
+  // allowed late work instead: not closed either
+  db.prepare("UPDATE assignments SET due_at = ?, accept_late = 1 WHERE id = ?").run(
+    Date.now() - 1000,
+    a,
+  );
+  await sweepIfDue(read);
+  assert.equal(closedAt(), null);
+  // still due and refusing late work: closed at the due time stored
+  const due = Date.now() - 500;
+  db.prepare("UPDATE assignments SET due_at = ?, accept_late = 0 WHERE id = ?").run(due, a);
+  await sweepIfDue(read);
+  assert.equal(closedAt(), due);
+});
+
+test("an extension changed after the close no longer sparing an attempt hands it in as of the close", async () => {
+  const { setExtension } = await import("~/models/extension.server");
+  const a = assignment();
+  const p = pupil("Eka Diperpanjang");
+  await setExtension({
+    teacherId: teacher,
+    assignmentId: a,
+    pupilId: p,
+    dueAt: new Date(Date.now() + 2 * HOUR),
+    extraAttempts: 0,
+  });
+  const at = await start(p, a);
+  const closedAt = Date.now();
+  await closeForEveryone({ teacherId: teacher, assignmentId: a, now: closedAt });
+  assert.equal(attemptRow(at).submittedAt, null, "spared by her later date");
+  // the date taken away, an extra attempt kept: the close applies to her now
+  await setExtension({
+    teacherId: teacher,
+    assignmentId: a,
+    pupilId: p,
+    dueAt: null,
+    extraAttempts: 1,
+  });
+  const row = attemptRow(at);
+  assert.equal(row.submittedAt, closedAt);
+  assert.equal(row.byClose, 1);
+});
+
 test("the minute sweep hands in past-due work nobody has opened, and only that", async () => {
   const due = assignment({ acceptLate: false });
   const lateOk = assignment({ acceptLate: true });
