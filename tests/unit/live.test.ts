@@ -659,15 +659,17 @@ test("the due-time close follows the assignment as it is when it runs: a due dat
   await sweepIfDue(read);
   assert.equal(closedAt(), null);
   // allowed late work instead: not closed either
-  db.prepare("UPDATE assignments SET due_at = ?, accept_late = 1 WHERE id = ?").run(
+  // (booleans as parameters 1/0: a literal would be an integer to PostgreSQL)
+  db.prepare("UPDATE assignments SET due_at = ?, accept_late = ? WHERE id = ?").run(
     Date.now() - 1000,
+    1,
     a,
   );
   await sweepIfDue(read);
   assert.equal(closedAt(), null);
   // still due and refusing late work: closed at the due time stored
   const due = Date.now() - 500;
-  db.prepare("UPDATE assignments SET due_at = ?, accept_late = 0 WHERE id = ?").run(due, a);
+  db.prepare("UPDATE assignments SET due_at = ?, accept_late = ? WHERE id = ?").run(due, 0, a);
   await sweepIfDue(read);
   assert.equal(closedAt(), due);
 });
