@@ -284,7 +284,8 @@ test("export → import → the same content hash (seed lesson); bad files and a
   assert.deepEqual(!big.ok && big.problems, [{ path: "(file)", message: "larger than 256 KB" }]);
 });
 
-test("'assign the newest' finds an own published lesson even behind 200 newer lessons; a withdrawn one is not offered", async () => {
+/** A lesson of Sari's with one question, published once. */
+async function publishedLesson() {
   const id = await newLesson();
   await editor.updateDraft({ teacherId: sari, lessonId: id }, (d) => ({
     ...d,
@@ -292,7 +293,11 @@ test("'assign the newest' finds an own published lesson even behind 200 newer le
     questions: [question],
   }));
   assert.ok((await editor.publishLesson({ teacherId: sari, lessonId: id })).ok);
-  const slug = (await editor.getOwnLesson({ teacherId: sari, lessonId: id })).slug;
+  return { id, slug: (await editor.getOwnLesson({ teacherId: sari, lessonId: id })).slug };
+}
+
+test("'assign the newest' finds an own published lesson even behind 200 newer lessons; a withdrawn one is not offered", async () => {
+  const { id, slug } = await publishedLesson();
   const versionId = (
     db.prepare("SELECT published_version_id AS v FROM authored_lessons WHERE id = ?").get(id) as {
       v: number;
@@ -318,14 +323,7 @@ test("'assign the newest' finds an own published lesson even behind 200 newer le
 test("deleting a lesson while it is being assigned: deleted and the assigning refused, or assigned and kept; never a database error", async () => {
   const { createAssignments } = await import("~/models/assignment.server");
   for (let round = 0; round < 12; round++) {
-    const id = await newLesson();
-    await editor.updateDraft({ teacherId: sari, lessonId: id }, (d) => ({
-      ...d,
-      objectives: ["x"],
-      questions: [question],
-    }));
-    assert.ok((await editor.publishLesson({ teacherId: sari, lessonId: id })).ok);
-    const slug = (await editor.getOwnLesson({ teacherId: sari, lessonId: id })).slug;
+    const { id, slug } = await publishedLesson();
     const assign = () =>
       createAssignments({
         teacherId: sari,

@@ -424,11 +424,7 @@ test("a start sent from a page read before a close or an edit follows the assign
     reason: "limit",
   });
   // closed for everyone after the page was read: no attempt is opened on a closed assignment
-  await updateAssignment({
-    teacherId: teacher,
-    assignmentId: a,
-    settings: { ...settings, maxAttempts: 0 },
-  });
+  await edit(0);
   const before = await read();
   await closeForEveryone({ teacherId: teacher, assignmentId: a });
   assert.deepEqual(await startAttempt({ pupilId: p, assignment: before }), {
@@ -439,13 +435,15 @@ test("a start sent from a page read before a close or an edit follows the assign
 
   // a classmate's extension keeps it open for her; cleared after her page was read, it does not
   const q = pupil("Dewi Diperpanjang");
-  await setExtension({
-    teacherId: teacher,
-    assignmentId: a,
-    pupilId: q,
-    dueAt: new Date(Date.now() + 2 * HOUR),
-    extraAttempts: 0,
-  });
+  const extend = () =>
+    setExtension({
+      teacherId: teacher,
+      assignmentId: a,
+      pupilId: q,
+      dueAt: new Date(Date.now() + 2 * HOUR),
+      extraAttempts: 0,
+    });
+  await extend();
   const extended = await getPupilAssignment({ classId: klass, assignmentId: a, pupilId: q });
   assert.ok(extended.extension);
   await clearExtension({ teacherId: teacher, assignmentId: a, pupilId: q });
@@ -454,13 +452,7 @@ test("a start sent from a page read before a close or an edit follows the assign
     reason: "closed",
   });
   // given again: she may start
-  await setExtension({
-    teacherId: teacher,
-    assignmentId: a,
-    pupilId: q,
-    dueAt: new Date(Date.now() + 2 * HOUR),
-    extraAttempts: 0,
-  });
+  await extend();
   const again = await startAttempt({ pupilId: q, assignment: extended });
   assert.ok(again.ok && again.created);
 });
