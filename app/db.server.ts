@@ -50,8 +50,55 @@ export function openDatabase(file: string): { sqlite: Database.Database; db: Db 
   if (broken.length)
     throw new Error(`database migration left ${broken.length} broken foreign key(s)`);
   sqlite.pragma("foreign_keys = ON");
+  reuseOneTimeStatements(sqlite, db);
   return { sqlite, db };
 }
+
+/** How many one-time statements a connection keeps compiled (the app has a few hundred texts). */
+export const ONE_TIME_STATEMENTS_KEPT = 500;
+
+/**
+ * Drizzle compiles every query that is not a `prepared()` one afresh each time it runs: SQLite
+ * parses and plans the same text again, about 4 % of the server's busy time under bench:load
+ * (`--profile`, eleventh session). Here the connection keeps the compiled statement per SQL text
+ * and hands it out again. Safe because a one-time query runs to its end synchronously before the
+ * next starts (better-sqlite3), so two never share one at once; a statement still busy (an open
+ * iterator) is never handed out; and a reused one is set back to plain row objects, because
+ * drizzle switches select statements to arrays (`raw()`) and raw SQL reads them as objects.
+ * Statements from `prepared()` keep their own and are never shared. Decision 129.
+ */
+function reuseOneTimeStatements(sqlite: Database.Database, db: Db) {
+  const session = (db as unknown as { session: OneTimeSession }).session;
+  const prepareQuery = session.prepareQuery.bind(session);
+  const compile = sqlite.prepare.bind(sqlite);
+  const kept = new Map<string, Database.Statement>();
+  let oneTime = false;
+  sqlite.prepare = ((source: string) => {
+    if (!oneTime) return compile(source);
+    let statement = kept.get(source);
+    if (statement && !statement.busy) {
+      kept.delete(source);
+      if (statement.reader) statement.raw(false).pluck(false).expand(false);
+    } else {
+      statement = compile(source);
+    }
+    kept.set(source, statement); // the newest at the end: the oldest goes first
+    if (kept.size > ONE_TIME_STATEMENTS_KEPT) kept.delete(kept.keys().next().value as string);
+    return statement;
+  }) as Database.Database["prepare"];
+  session.prepareOneTimeQuery = (...args) => {
+    oneTime = true;
+    try {
+      return prepareQuery(...args);
+    } finally {
+      oneTime = false;
+    }
+  };
+}
+type OneTimeSession = {
+  prepareQuery: (...args: unknown[]) => unknown;
+  prepareOneTimeQuery: (...args: unknown[]) => unknown;
+};
 
 declare global {
   var __telaahDb: { sqlite: Database.Database; db: Db } | undefined;

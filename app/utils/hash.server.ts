@@ -16,9 +16,11 @@ export const HASH_OPTIONS = {
 } as const;
 
 /**
- * A 4–6 digit PIN has at most 10^6 values: whoever holds the database finds it in minutes at any
- * argon2 cost, so the password cost buys nothing for PINs and took the school's sign-in capacity
- * (30 ms of CPU per verify against 0.8 ms here). What protects a PIN is the online throttle
+ * A PIN has 4–8 digits, and the ones the app hands out have 4 (decision 100). Whoever holds the
+ * database tries every 4-digit PIN in minutes even at the password cost, and every 8-digit one in
+ * a month of one core at that cost (a day at this one): the password cost does not keep PINs from
+ * an offline search either, and it took the school's sign-in capacity (30 ms of CPU per verify
+ * against 0.8 ms here). What protects a PIN is the online throttle
  * (decisions 030, 083). Verification reads the parameters from the stored hash, so PINs hashed at
  * the password cost before this still verify. Decision 086.
  */
