@@ -219,7 +219,7 @@ export function createApp(opts: AppOptions) {
   });
 
   // Static files stream through the `compression` middleware; Remix's answers are compressed
-  // whole in sendResponse (decision 129).
+  // whole in sendResponse (decision 130).
   const compressStatic = compression();
 
   // 2. Static files, with the same security headers as pages. Fingerprinted build output is

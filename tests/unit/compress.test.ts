@@ -1,4 +1,4 @@
-// Remix's answers are compressed whole in sendResponse (server/compress.ts, decision 129): which
+// Remix's answers are compressed whole in sendResponse (server/compress.ts, decision 130): which
 // encoding a browser gets, what is left alone, and, through the whole HTTP stack with a stand-in
 // build, that what arrives decodes to exactly what the app answered, with honest headers.
 import { test } from "node:test";
