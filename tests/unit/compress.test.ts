@@ -6,10 +6,10 @@ import assert from "node:assert/strict";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import zlib from "node:zlib";
-import type { ServerBuild } from "@remix-run/node";
 import { createApp } from "../../server/app";
 import { COMPRESS_ON_LOOP_MAX_BYTES, compressibleType, pickEncoding } from "../../server/compress";
 import { createLogger } from "../../server/log";
+import { standInBuild } from "../support/stand-in-build";
 
 test("the encoding follows Accept-Encoding: Brotli first, then gzip, q=0 refuses, * counts", () => {
   assert.equal(pickEncoding("gzip, deflate, br, zstd"), "br"); // Chromium
@@ -51,48 +51,30 @@ const page = `<!DOCTYPE html><html lang="id"><body>${Array.from(
 ).join("\n")}</body></html>`;
 const big = "x".repeat(COMPRESS_ON_LOOP_MAX_BYTES + 10_000);
 
-/** Resource routes only: Remix hands each loader's response to our sendResponse as it is. */
-function standInBuild(): ServerBuild {
-  const route = (path: string, answer: () => Response) => ({
-    id: `routes/${path}`,
-    path,
-    module: { loader: answer },
-  });
-  const html = (body: string, headers: Record<string, string> = {}) =>
-    new Response(body, { headers: { "Content-Type": "text/html; charset=utf-8", ...headers } });
-  return {
-    mode: "production",
-    entry: { module: { default: () => new Response("document") } },
-    routes: Object.fromEntries(
-      [
-        route("page", () => html(page)),
-        route("small", () => Response.json({ ok: true })),
-        route("big", () => new Response(big, { headers: { "Content-Type": "text/csv" } })),
-        route(
-          "sheet",
-          () =>
-            new Response(page, {
-              headers: {
-                "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-              },
-            }),
-        ),
-        route("no-transform", () => html(page, { "Cache-Control": "private, no-transform" })),
-        route("empty", () => new Response(null, { status: 204 })),
-      ].map((r) => [r.id, r]),
-    ),
-    assets: {
-      routes: {},
-      url: "/build/manifest.js",
-      version: "1",
-      entry: { module: "/build/entry.js", imports: [] },
-    },
-    publicPath: "/build/",
-    assetsBuildDirectory: "public/build",
-    future: {},
-    isSpaMode: false,
-  } as unknown as ServerBuild;
-}
+const html = (body: string, headers: Record<string, string> = {}) =>
+  new Response(body, { headers: { "Content-Type": "text/html; charset=utf-8", ...headers } });
+const routes = {
+  page: { path: "page", loader: () => html(page) },
+  small: { path: "small", loader: () => Response.json({ ok: true }) },
+  big: {
+    path: "big",
+    loader: () => new Response(big, { headers: { "Content-Type": "text/csv" } }),
+  },
+  sheet: {
+    path: "sheet",
+    loader: () =>
+      new Response(page, {
+        headers: {
+          "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        },
+      }),
+  },
+  "no-transform": {
+    path: "no-transform",
+    loader: () => html(page, { "Cache-Control": "private, no-transform" }),
+  },
+  empty: { path: "empty", loader: () => new Response(null, { status: 204 }) },
+};
 
 type Got = { status: number; headers: http.IncomingHttpHeaders; raw: Buffer };
 
@@ -102,7 +84,7 @@ async function withServer(
   ) => Promise<void>,
 ) {
   const app = createApp({
-    build: standInBuild(),
+    build: standInBuild(routes),
     mode: "production",
     trustProxy: false,
     log: createLogger("silent"),

@@ -6,11 +6,11 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import type { ServerBuild } from "@remix-run/node";
 import { createApp } from "../../server/app";
 import { createLane, wantsDocument } from "../../server/lane";
 import { createLogger } from "../../server/log";
 import { requestContext } from "../../app/utils/request-context.server";
+import { standInBuild } from "../support/stand-in-build";
 
 test("documents are what a browser asks for when it loads or posts a page; scripts' fetches are not", () => {
   // Chromium's navigation and form post
@@ -123,49 +123,28 @@ test("a JSON request that arrives behind a burst of page loads is answered befor
 });
 
 /** Resource routes only, so Remix answers with the loader's response and no document render. */
-function standInBuild(onLoad: (name: string, clientAddress: string | undefined) => void) {
-  return {
-    mode: "production",
-    entry: { module: { default: () => new Response("document") } },
-    routes: {
-      "routes/page": {
-        id: "routes/page",
-        path: "page/:name",
-        module: {
-          loader: ({ params }: { params: { name: string } }) => {
-            onLoad(`page ${params.name}`, requestContext()?.clientAddress);
-            busy(15);
-            return new Response("page");
-          },
-        },
-      },
-      "routes/save": {
-        id: "routes/save",
-        path: "save",
-        module: {
-          loader: () => {
-            onLoad("save", requestContext()?.clientAddress);
-            return Response.json({ ok: true });
-          },
-        },
+const laneBuild = (onLoad: (name: string, clientAddress: string | undefined) => void) =>
+  standInBuild({
+    page: {
+      path: "page/:name",
+      loader: ({ params }) => {
+        onLoad(`page ${params.name}`, requestContext()?.clientAddress);
+        busy(15);
+        return new Response("page");
       },
     },
-    assets: {
-      routes: {},
-      url: "/build/manifest.js",
-      version: "1",
-      entry: { module: "/build/entry.js", imports: [] },
+    save: {
+      path: "save",
+      loader: () => {
+        onLoad("save", requestContext()?.clientAddress);
+        return Response.json({ ok: true });
+      },
     },
-    publicPath: "/build/",
-    assetsBuildDirectory: "public/build",
-    future: {},
-    isSpaMode: false,
-  } as unknown as ServerBuild;
-}
+  });
 
 async function serve(onLoad: (name: string, clientAddress: string | undefined) => void) {
   const app = createApp({
-    build: standInBuild(onLoad),
+    build: laneBuild(onLoad),
     mode: "production",
     trustProxy: false,
     log: createLogger("silent"),
